@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One target per pipeline stage; each may import only the stages before it:
+// loopreport → LoopReportCLI → LoopReportPipeline → LoopReportExport → LoopReportModel
+//   → LoopReportMarkdown → LoopReportSource, and LoopReportMarkdown → CCmarkGFM.
+let package = Package(
+    name: "LoopReport",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "loopreport", targets: ["loopreport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "LoopReportSource"),
+        .target(name: "LoopReportMarkdown", dependencies: ["CCmarkGFM", "LoopReportSource"]),
+        .target(name: "LoopReportModel", dependencies: [
+            "LoopReportMarkdown", "LoopReportSource", .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "LoopReportExport", dependencies: ["LoopReportModel"]),
+        .target(name: "LoopReportPipeline", dependencies: ["LoopReportExport", "LoopReportModel"]),
+        .target(name: "LoopReportCLI", dependencies: [
+            "LoopReportPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "loopreport", dependencies: ["LoopReportCLI"]),
+
+        .target(name: "LoopReportTestSupport", dependencies: ["LoopReportPipeline"],
+                path: "Tests/LoopReportTestSupport"),
+        .testTarget(name: "LoopReportSourceTests", dependencies: ["LoopReportSource", "LoopReportTestSupport"]),
+        .testTarget(name: "LoopReportMarkdownTests", dependencies: ["LoopReportMarkdown", "LoopReportTestSupport"]),
+        .testTarget(name: "LoopReportModelTests", dependencies: ["LoopReportModel", "LoopReportTestSupport"]),
+        .testTarget(name: "LoopReportCLITests", dependencies: ["LoopReportCLI", "LoopReportTestSupport"]),
+    ]
+)

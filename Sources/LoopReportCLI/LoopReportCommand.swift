@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The `loopreport` command: subcommands for checking, exporting and building reports.
+public struct LoopReportCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "loopreport",
+        abstract: "Turn loop-process Markdown plans into checked, scheduled report sites.",
+        version: "0.1.0",
+        subcommands: [CheckCommand.self, ExportCommand.self]
+    )
+
+    public init() {}
+}

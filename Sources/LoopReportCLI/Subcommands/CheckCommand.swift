@@ -1,0 +1,50 @@
+import ArgumentParser
+import LoopReportExport
+import LoopReportPipeline
+import LoopReportSource
+
+enum DiagnosticsFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+/// `loopreport check [DIR]`: read and model the content, print diagnostics.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Read the plan documents and report problems.",
+        discussion: "Exit status: 0 without errors, 1 with errors (or warnings with --strict), 2 on usage errors.")
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var diagnosticOptions: DiagnosticOptions
+
+    @Option(help: "Output format for diagnostics: text or json.")
+    var format: DiagnosticsFormat = .text
+
+    func run() throws {
+        let loaded = Pipeline.load(root: project.directory)
+        switch format {
+        case .text:
+            DiagnosticPrinter.print(loaded, options: diagnosticOptions, toStandardOutput: false)
+        case .json:
+            Terminal.write(bytes: try DiagnosticsJSON.encode(loaded.diagnostics, documentCount: loaded.documentCount))
+        }
+        try DiagnosticPrinter.exitIfFailed(loaded.diagnostics, strict: diagnosticOptions.strict)
+    }
+}
+
+/// Prints diagnostics with source excerpts and the one-line summary.
+enum DiagnosticPrinter {
+    static func print(_ loaded: LoadedProject, options: DiagnosticOptions, toStandardOutput: Bool) {
+        let formatter = DiagnosticFormatter(useColor: Terminal.colorEnabled(options.color),
+                                            pathPrefix: loaded.root.isEmpty ? "" : loaded.root + "/")
+        var text = ""
+        for diagnostic in loaded.diagnostics {
+            text += formatter.format(diagnostic, sources: loaded.sources)
+        }
+        text += formatter.summary(loaded.diagnostics, documentCount: loaded.documentCount) + "\n"
+        toStandardOutput ? Terminal.write(text) : Terminal.writeError(text)
+    }
+
+    static func exitIfFailed(_ diagnostics: [Diagnostic], strict: Bool) throws {
+        let failing = diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+        if failing { throw ExitCode.failure }
+    }
+}

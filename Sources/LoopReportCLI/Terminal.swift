@@ -1,0 +1,60 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Standard streams, colour detection and atomic file output for commands.
+enum Terminal {
+    static func write(_ text: String) { writeAll(1, Array(text.utf8)) }
+    static func writeError(_ text: String) { writeAll(2, Array(text.utf8)) }
+    static func write(bytes: [UInt8]) { writeAll(1, bytes) }
+
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if n <= 0 { if errno == EINTR { continue }; return }
+            offset += n
+        }
+    }
+
+    /// Colour on a terminal unless `NO_COLOR` is set (https://no-color.org).
+    static func colorEnabled(_ mode: ColorMode, fd: Int32 = 2) -> Bool {
+        switch mode {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }
+            if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
+            return isatty(fd) == 1
+        }
+    }
+
+    /// Writes a file atomically: a temporary sibling, then `rename(2)`.
+    static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw CommandError("cannot write '\(path)': \(String(cString: strerror(errno)))") }
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if n <= 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                close(fd); unlink(temporary)
+                throw CommandError("cannot write '\(path)': \(reason)")
+            }
+            offset += n
+        }
+        guard fsync(fd) == 0 || errno == EINVAL, close(fd) == 0, rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw CommandError("cannot write '\(path)': \(reason)")
+        }
+    }
+}
+
+/// A failure to report as `error: …` with exit status 1.
+struct CommandError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,380 @@
+import FoundationEssentials
+import LoopReportModel
+import LoopReportSource
+
+/// The model as versioned JSON (`loopreport export --format json`); documented in
+/// `docs/export-json.md`. Keys are sorted so the same input gives the same bytes.
+public enum JSONExport {
+    /// Bumped whenever a field changes meaning or disappears; additions keep the version.
+    public static let schemaVersion = 1
+
+    public static func encode(plan: Plan, diagnostics: [Diagnostic]) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(ExportDocument(plan: plan, diagnostics: diagnostics))
+        data.append(0x0A)
+        return Array(data)
+    }
+}
+
+struct Location: Encodable {
+    var path: String
+    var line: Int
+    var column: Int
+    init?(_ range: SourceRange?) {
+        guard let range else { return nil }
+        path = range.path; line = range.start.line; column = range.start.column
+    }
+}
+
+struct ExportDocument: Encodable {
+    var schemaVersion = JSONExport.schemaVersion
+    var documents: [DocumentDTO]
+    var groups: [GroupDTO]
+    var blocks: [BlockDTO]
+    var iterations: [IterationDTO]
+    var decisions: [DecisionDTO]
+    var checklists: [ChecklistDTO]
+    var metrics: [MetricDTO]
+    var measurementTables: [MeasurementDTO]
+    var timelineAdjustments: [AdjustmentDTO]
+    var predictiveAccuracy: [AccuracyDTO]
+    var progress: [ProgressDTO]
+    var declaredRatios: [RatioDTO]
+    var buffers: [BufferDTO]
+    var declaredTotals: [TotalDTO]
+    var timelineProjections: [ProjectionDTO]
+    var declaredCriticalPaths: [CriticalPathDTO]
+    var figures: [FigureDTO]
+    var findings: [FindingDTO]
+    var rootCauses: [RootCauseDTO]
+    var continuationStrategies: [StrategyDTO]
+    var revisedSpecifications: [SpecificationDTO]
+    var integrationScenarios: [ScenarioDTO]
+    var majorRevisions: [RevisionDTO]
+    var statusRecords: [StatusDTO]
+    var tables: [TableDTO]
+    var diagnostics: [DiagnosticDTO]
+
+    init(plan: Plan, diagnostics: [Diagnostic]) {
+        let r = plan.records
+        documents = plan.documents.map(DocumentDTO.init)
+        groups = plan.groups.map(GroupDTO.init)
+        blocks = plan.blocks.map(BlockDTO.init)
+        iterations = plan.iterations.map(IterationDTO.init)
+        decisions = r.decisions.map(DecisionDTO.init)
+        checklists = r.checklists.map(ChecklistDTO.init)
+        metrics = r.metrics.map(MetricDTO.init)
+        measurementTables = r.measurementTables.map(MeasurementDTO.init)
+        timelineAdjustments = r.timelineAdjustments.map(AdjustmentDTO.init)
+        predictiveAccuracy = r.accuracy.map(AccuracyDTO.init)
+        progress = r.progress.map(ProgressDTO.init)
+        declaredRatios = r.ratios.map(RatioDTO.init)
+        buffers = r.buffers.map(BufferDTO.init)
+        declaredTotals = r.totals.map(TotalDTO.init)
+        timelineProjections = r.projections.map(ProjectionDTO.init)
+        declaredCriticalPaths = r.criticalPaths.map(CriticalPathDTO.init)
+        figures = r.figures.map(FigureDTO.init)
+        findings = r.findings.map(FindingDTO.init)
+        rootCauses = r.rootCauses.map(RootCauseDTO.init)
+        continuationStrategies = r.strategies.map(StrategyDTO.init)
+        revisedSpecifications = r.specifications.map(SpecificationDTO.init)
+        integrationScenarios = r.scenarios.map(ScenarioDTO.init)
+        majorRevisions = r.revisions.map(RevisionDTO.init)
+        statusRecords = r.statuses.map(StatusDTO.init)
+        tables = r.tables.map(TableDTO.init)
+        self.diagnostics = diagnostics.map(DiagnosticDTO.init)
+    }
+}
+
+struct ReferenceDTO: Encodable {
+    var kind: String, id: String, annotation: String?, source: Location?
+    init(_ r: Reference) { kind = r.kind.rawValue; id = r.id; annotation = r.annotation; source = Location(r.range) }
+}
+
+struct FieldDTO: Encodable {
+    var key: String, value: String, items: [String]?, source: Location?
+    init(_ f: Field) { key = f.key; value = f.value; items = f.items.isEmpty ? nil : f.items; source = Location(f.range) }
+}
+
+struct DocumentDTO: Encodable {
+    struct SectionDTO: Encodable {
+        var title: String, level: Int, kind: String, marker: String?, subject: String?, line: Int?
+    }
+    var path: String, kind: String, kindDeclared: Bool, title: String, date: String?, sections: [SectionDTO]
+    init(_ d: Document) {
+        path = d.path; kind = d.kind.rawValue; kindDeclared = d.kindIsDeclared; title = d.title; date = d.date
+        sections = d.sections.dropFirst().map {
+            SectionDTO(title: $0.title, level: $0.level, kind: $0.kind.rawValue, marker: $0.marker?.rawValue,
+                       subject: $0.subject?.label, line: $0.range?.start.line)
+        }
+    }
+}
+
+struct GroupDTO: Encodable {
+    var id: String, title: String, aliases: [String], implicit: Bool, priority: String?
+    var dependencies: [String], softDependencies: [String], estimateDays: Double?, baselineEstimateDays: Double?
+    var team: String?, files: [String], discrepanciesAddressed: [String], implementationOrder: [String]
+    var tasks: [String], blocks: [String], fields: [FieldDTO], source: Location?
+    init(_ g: Group) {
+        id = g.id; title = g.title; aliases = g.aliases; implicit = g.isImplicit; priority = g.priority
+        dependencies = g.dependencies.map(\.label); softDependencies = g.softDependencies.map(\.label)
+        estimateDays = g.estimate?.days; baselineEstimateDays = g.baselineEstimateDays; team = g.team
+        files = g.files; discrepanciesAddressed = g.discrepanciesAddressed; implementationOrder = g.implementationOrder
+        tasks = g.tasks; blocks = g.blockIDs; fields = g.fields.map(FieldDTO.init); source = Location(g.range)
+    }
+}
+
+struct BlockDTO: Encodable {
+    struct EventDTO: Encodable {
+        var change: String, path: String, fields: [String], estimateDays: Double?, line: Int?
+    }
+    var id: String, title: String, group: String, status: String, priority: String?
+    /// The block's own declared dependencies: block ids, and `Group N` for group dependencies.
+    var dependencies: [String], softDependencies: [String]
+    var estimateDays: Double?, estimateText: String?, baselineEstimateDays: Double?, actualDays: Double?
+    var progress: String?, percentComplete: Double?, declaredCritical: Bool?
+    var tasks: [String], files: [String], completionCriteria: [String], blockers: String?
+    var fields: [FieldDTO], history: [EventDTO], source: Location?
+    init(_ b: Block) {
+        id = b.id; title = b.title; group = b.groupID; status = b.status.rawValue; priority = b.priority
+        dependencies = b.dependencies.map { $0.kind == .block ? $0.id : $0.label }
+        softDependencies = b.softDependencies.map { $0.kind == .block ? $0.id : $0.label }
+        estimateDays = b.estimate?.days; estimateText = b.estimate?.raw; baselineEstimateDays = b.baselineEstimateDays
+        actualDays = b.actual?.days; progress = b.progress?.rawValue; percentComplete = b.percentComplete
+        declaredCritical = b.declaredCritical; tasks = b.tasks; files = b.files
+        completionCriteria = b.completionCriteria; blockers = b.blockers; fields = b.fields.map(FieldDTO.init)
+        history = b.history.map { EventDTO(change: $0.change.rawValue, path: $0.path, fields: $0.fields,
+                                           estimateDays: $0.estimateDays, line: $0.range?.start.line) }
+        source = Location(b.range)
+    }
+}
+
+struct IterationDTO: Encodable {
+    var path: String, title: String, kind: String, date: String?, added: [String], revised: [String], removed: [String]
+    var blockCount: Int
+    init(_ i: Iteration) {
+        path = i.path; title = i.title; kind = i.kind.rawValue; date = i.date; added = i.added; revised = i.revised
+        removed = i.removed; blockCount = i.blockIDs.count
+    }
+}
+
+struct DecisionDTO: Encodable {
+    var id: String, date: String?, issue: String?, decision: String, rationale: String?, impact: String?
+    var impactDays: Double?, owner: String?, source: Location?
+    init(_ d: Decision) {
+        id = d.id; date = d.date; issue = d.issue; decision = d.decision; rationale = d.rationale; impact = d.impact
+        impactDays = d.impactDays; owner = d.owner; source = Location(d.range)
+    }
+}
+
+struct ChecklistDTO: Encodable {
+    struct ItemDTO: Encodable { var text: String, checked: Bool, state: String, line: Int? }
+    var title: String, context: [String], items: [ItemDTO], checkedCount: Int, source: Location?
+    init(_ c: Checklist) {
+        title = c.title; context = c.context; checkedCount = c.checkedCount; source = Location(c.range)
+        items = c.items.map { ItemDTO(text: $0.text, checked: $0.checked, state: $0.state.rawValue, line: $0.range?.start.line) }
+    }
+}
+
+struct TargetDTO: Encodable {
+    var comparator: String, lower: Double?, upper: Double?, unit: String, qualifier: String, raw: String
+    var higherIsBetter: Bool?
+    init(_ t: Target) {
+        comparator = t.comparator.rawValue; lower = t.lower; upper = t.upper; unit = t.unit; qualifier = t.qualifier
+        raw = t.raw; higherIsBetter = t.higherIsBetter
+    }
+}
+
+struct QuantityDTO: Encodable {
+    var value: Double, unit: String, raw: String
+    init(_ q: Quantity) { value = q.value; unit = q.unit; raw = q.raw }
+}
+
+struct MetricDTO: Encodable {
+    var name: String, target: TargetDTO?, achieved: QuantityDTO?, achievedText: String?, declaredVariance: String?
+    var source: Location?
+    init(_ m: Metric) {
+        name = m.name; target = m.target.map(TargetDTO.init); achieved = m.achieved.map(QuantityDTO.init)
+        achievedText = m.achievedText; declaredVariance = m.declaredVariance; source = Location(m.range)
+    }
+}
+
+struct MeasurementDTO: Encodable {
+    var title: String, scaleName: String, seriesNames: [String], scale: [Double], series: [[QuantityDTO?]]
+    var claims: [String], source: Location?
+    init(_ m: MeasurementTable) {
+        title = m.title; scaleName = m.scaleName; seriesNames = m.seriesNames; scale = m.scale
+        series = m.series.map { $0.map { $0.map(QuantityDTO.init) } }; claims = m.claims; source = Location(m.range)
+    }
+}
+
+struct AdjustmentDTO: Encodable {
+    var subject: String, reference: ReferenceDTO?, originalDays: Double?, revisedDays: Double?
+    var delta: String, deltaDays: Double?, reason: String?, source: Location?
+    init(_ a: TimelineAdjustment) {
+        subject = a.subject; reference = a.reference.map(ReferenceDTO.init); originalDays = a.original?.days
+        revisedDays = a.revised?.days; delta = a.deltaText; deltaDays = a.deltaDays; reason = a.reason
+        source = Location(a.range)
+    }
+}
+
+struct AccuracyDTO: Encodable {
+    var subject: String, reference: ReferenceDTO?, estimatedDays: Double?, actualDays: Double?
+    var variance: String?, variancePercent: Double?, adjustmentFactor: String?, factor: Double?, source: Location?
+    init(_ a: AccuracyRecord) {
+        subject = a.subject; reference = a.reference.map(ReferenceDTO.init); estimatedDays = a.estimated?.days
+        actualDays = a.actual?.days; variance = a.varianceText; variancePercent = a.variancePercent
+        adjustmentFactor = a.factorText; factor = a.factor; source = Location(a.range)
+    }
+}
+
+struct ProgressDTO: Encodable {
+    var subject: String, reference: ReferenceDTO?, percent: Double?, progress: String?, source: Location?
+    init(_ p: ProgressEntry) {
+        subject = p.subject; reference = p.reference.map(ReferenceDTO.init); percent = p.percent
+        progress = p.progress?.rawValue; source = Location(p.range)
+    }
+}
+
+struct RatioDTO: Encodable {
+    var label: String, numerator: Double, denominator: Double, declaredPercent: Double?, raw: String, source: Location?
+    init(_ r: DeclaredRatio) {
+        label = r.label; numerator = r.ratio.numerator; denominator = r.ratio.denominator
+        declaredPercent = r.ratio.declaredPercent; raw = r.ratio.raw; source = Location(r.range)
+    }
+}
+
+struct BufferDTO: Encodable {
+    var days: Double, after: ReferenceDTO?, placement: String, reason: String?, source: Location?
+    init(_ b: Buffer) {
+        days = b.days; after = b.after.map(ReferenceDTO.init); placement = b.placement; reason = b.reason
+        source = Location(b.range)
+    }
+}
+
+struct TotalDTO: Encodable {
+    var kind: String, days: Double?, text: String, source: Location?
+    init(_ t: DeclaredTotal) { kind = t.kind.rawValue; days = t.days; text = t.text; source = Location(t.range) }
+}
+
+struct ProjectionDTO: Encodable {
+    var originalDays: Double?, projectedDays: Double?, deltaDays: Double?, deltaPercent: Double?, confidence: String?
+    var source: Location?
+    init(_ p: TimelineProjection) {
+        originalDays = p.originalDays; projectedDays = p.projectedDays; deltaDays = p.deltaDays
+        deltaPercent = p.deltaPercent; confidence = p.confidence; source = Location(p.range)
+    }
+}
+
+struct CriticalPathDTO: Encodable {
+    var chains: [[String]], source: Location?
+    init(_ c: DeclaredCriticalPath) { chains = c.chains.map { $0.map(\.label) }; source = Location(c.range) }
+}
+
+struct FigureDTO: Encodable {
+    var kind: String, language: String, section: String, references: [String], source: Location?
+    init(_ f: Figure) {
+        kind = f.kind.rawValue; language = f.language; section = f.sectionTitle
+        var seen = Set<String>()
+        references = f.references.map(\.label).filter { seen.insert($0).inserted }
+        source = Location(f.range)
+    }
+}
+
+struct FindingDTO: Encodable {
+    var kind: String, category: String, text: String, details: [String], source: Location?
+    init(_ f: Finding) { kind = f.kind.rawValue; category = f.category; text = f.text; details = f.details; source = Location(f.range) }
+}
+
+struct RootCauseDTO: Encodable {
+    var title: String, symptoms: [String], primaryCauses: [String], contributingFactors: [String]
+    var impact: [String], verification: [String], source: Location?
+    init(_ r: RootCause) {
+        title = r.title; symptoms = r.symptoms; primaryCauses = r.primaryCauses; contributingFactors = r.contributingFactors
+        impact = r.impact; verification = r.verification; source = Location(r.range)
+    }
+}
+
+struct StrategyDTO: Encodable {
+    var title: String, summary: String, example: String?, process: [String], source: Location?
+    init(_ s: ContinuationStrategy) {
+        title = s.title; summary = s.summary; example = s.example; process = s.process; source = Location(s.range)
+    }
+}
+
+struct SpecificationDTO: Encodable {
+    var title: String, currentApproach: String?, revisedApproach: String?, language: String?
+    var optimizationDetails: [String], performanceExpectations: [String], source: Location?
+    init(_ s: RevisedSpecification) {
+        title = s.title; currentApproach = s.currentApproach?.text; revisedApproach = s.revisedApproach?.text
+        language = s.revisedApproach?.language ?? s.currentApproach?.language
+        optimizationDetails = s.optimizationDetails; performanceExpectations = s.performanceExpectations
+        source = Location(s.range)
+    }
+}
+
+struct ScenarioDTO: Encodable {
+    var title: String, scenario: String?, components: [String], steps: [String], expectedMetrics: [String]
+    var source: Location?
+    init(_ s: IntegrationScenario) {
+        title = s.title; scenario = s.scenario; components = s.components; steps = s.steps
+        expectedMetrics = s.expectedMetrics; source = Location(s.range)
+    }
+}
+
+struct RevisionDTO: Encodable {
+    var title: String, originalApproach: String?, finalApproach: String?, reason: String?, source: Location?
+    init(_ r: MajorRevision) {
+        title = r.title; originalApproach = r.originalApproach; finalApproach = r.finalApproach; reason = r.reason
+        source = Location(r.range)
+    }
+}
+
+struct StatusDTO: Encodable {
+    var kind: String, subject: String, block: String?, status: String, details: [FieldDTO], source: Location?
+    init(_ s: StatusRecord) {
+        kind = s.kind.rawValue; subject = s.subject; block = s.block?.label; status = s.status
+        details = s.details.map(FieldDTO.init); source = Location(s.range)
+    }
+}
+
+struct TableDTO: Encodable {
+    var kind: String, section: String, header: [String], rows: [[String]], source: Location?
+    init(_ t: Table) {
+        kind = t.kind.rawValue; section = t.sectionTitle; header = t.header.map(\.text)
+        rows = t.rows.map { $0.map(\.text) }; source = Location(t.range)
+    }
+}
+
+struct DiagnosticDTO: Encodable {
+    struct NoteDTO: Encodable { var message: String, path: String?, line: Int?, column: Int? }
+    var severity: String, code: String, message: String, path: String?, line: Int?, column: Int?, notes: [NoteDTO]
+    init(_ d: Diagnostic) {
+        severity = d.severity.rawValue; code = d.code.rawValue; message = d.message; path = d.range?.path
+        line = d.range?.start.line; column = d.range?.start.column
+        notes = d.notes.map { NoteDTO(message: $0.message, path: $0.range?.path, line: $0.range?.start.line,
+                                      column: $0.range?.start.column) }
+    }
+}
+
+/// `check --format json`: the diagnostics alone, versioned like the export.
+public enum DiagnosticsJSON {
+    struct Payload: Encodable {
+        var schemaVersion = JSONExport.schemaVersion
+        var documentCount: Int
+        var errorCount: Int, warningCount: Int, noteCount: Int
+        var diagnostics: [DiagnosticDTO]
+    }
+
+    public static func encode(_ diagnostics: [Diagnostic], documentCount: Int) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(Payload(
+            documentCount: documentCount, errorCount: diagnostics.count(of: .error),
+            warningCount: diagnostics.count(of: .warning), noteCount: diagnostics.count(of: .note),
+            diagnostics: diagnostics.map(DiagnosticDTO.init)))
+        data.append(0x0A)
+        return Array(data)
+    }
+}

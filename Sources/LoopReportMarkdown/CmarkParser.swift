@@ -1,0 +1,144 @@
+import CCmarkGFM
+import LoopReportSource
+import Synchronization
+
+/// Parses Markdown with cmark-gfm (GFM extensions on) into `MarkdownNode` values.
+///
+/// cmark-gfm is not re-entrant with extensions attached: each parse flips process-wide
+/// special-character tables (github/cmark-gfm#176), and extension registration is guarded
+/// by a plain static int. Every registration, parse and conversion therefore runs under
+/// one process-wide lock; parallelise only after this stage.
+public enum CmarkParser {
+    private static let lock = Mutex(())
+    static let extensionNames = ["table", "tasklist", "strikethrough", "autolink", "tagfilter"]
+
+    /// Parses a document. Total: any content gives a tree, never an error.
+    public static func parse(_ file: SourceFile) -> MarkdownDocument {
+        let (frontMatter, frontMatterRange, body) = FrontMatter.split(file)
+        let root = lock.withLock { _ in parseLocked(body, path: file.path) }
+        return MarkdownDocument(source: file, frontMatter: frontMatter,
+                                frontMatterRange: frontMatterRange, root: root)
+    }
+
+    private static func parseLocked(_ text: String, path: String) -> MarkdownNode {
+        cmark_gfm_core_extensions_ensure_registered()
+        // CMARK_OPT_DEFAULT keeps cmark's safe mode: raw HTML is never rendered by cmark.
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS
+        guard let parser = cmark_parser_new(options) else {
+            return MarkdownNode(kind: .document)
+        }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        var text = text
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        guard let document = cmark_parser_finish(parser) else { return MarkdownNode(kind: .document) }
+        defer { cmark_node_free(document) }
+        return convert(document, path: path)
+    }
+
+    /// Walks the C tree depth first with an explicit stack (no recursion: nesting depth is
+    /// input-controlled), copying every string before the tree is freed.
+    private static func convert(_ document: OpaquePointer, path: String) -> MarkdownNode {
+        var stack: [(pointer: OpaquePointer, node: MarkdownNode)] =
+            [(document, makeNode(document, path: path))]
+        var current = cmark_node_first_child(document)
+        while true {
+            if let child = current {
+                let value = makeNode(child, path: path)
+                if let first = cmark_node_first_child(child) {
+                    stack.append((child, value))
+                    current = first
+                } else {
+                    stack[stack.count - 1].node.children.append(value)
+                    current = cmark_node_next(child)
+                }
+            } else {
+                let (pointer, finished) = stack.removeLast()
+                if stack.isEmpty { return finished }
+                stack[stack.count - 1].node.children.append(finished)
+                current = cmark_node_next(pointer)
+            }
+        }
+    }
+
+    private static func makeNode(_ node: OpaquePointer, path: String) -> MarkdownNode {
+        let typeName = cmark_node_get_type_string(node).map { String(cString: $0) } ?? "unknown"
+        var literal = ""
+        let kind: MarkdownNode.Kind
+        switch typeName {
+        case "document": kind = .document
+        case "block_quote": kind = .blockQuote
+        case "list":
+            kind = .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                         start: Int(cmark_node_get_list_start(node)),
+                         tight: cmark_node_get_list_tight(node) != 0)
+        case "item": kind = .item(task: nil)
+        case "tasklist": kind = .item(task: cmark_gfm_extensions_get_tasklist_item_checked(node))
+        case "code_block":
+            kind = .codeBlock(info: cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "")
+            literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        case "html_block":
+            kind = .htmlBlock
+            literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        case "paragraph": kind = .paragraph
+        case "heading": kind = .heading(level: Int(cmark_node_get_heading_level(node)))
+        case "thematic_break": kind = .thematicBreak
+        case "table":
+            let columns = Int(cmark_gfm_extensions_get_table_columns(node))
+            var alignments: [MarkdownNode.TableAlignment] = []
+            if let raw = cmark_gfm_extensions_get_table_alignments(node) {
+                for i in 0..<columns {
+                    switch raw[i] {
+                    case UInt8(ascii: "l"): alignments.append(.left)
+                    case UInt8(ascii: "c"): alignments.append(.center)
+                    case UInt8(ascii: "r"): alignments.append(.right)
+                    default: alignments.append(.none)
+                    }
+                }
+            }
+            kind = .table(alignments: alignments)
+        case "table_header": kind = .tableRow(isHeader: true)
+        case "table_row": kind = .tableRow(isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
+        case "table_cell": kind = .tableCell
+        case "text", "code", "html_inline":
+            kind = typeName == "text" ? .text : typeName == "code" ? .code : .htmlInline
+            literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        case "softbreak": kind = .softBreak
+        case "linebreak": kind = .lineBreak
+        case "emph": kind = .emphasis
+        case "strong": kind = .strong
+        case "strikethrough": kind = .strikethrough
+        case "link", "image":
+            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
+            kind = typeName == "link" ? .link(destination: url, title: title) : .image(source: url, title: title)
+        case "footnote_definition": kind = .footnoteDefinition
+        case "footnote_reference": kind = .footnoteReference
+        default:
+            kind = .unknown(typeName)
+            literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        }
+        return MarkdownNode(kind: kind, literal: literal, range: range(of: node, path: path))
+    }
+
+    /// cmark's positions, made half-open; nil when cmark reported nothing usable (P5).
+    private static func range(of node: OpaquePointer, path: String) -> SourceRange? {
+        let startLine = Int(cmark_node_get_start_line(node))
+        let startColumn = Int(cmark_node_get_start_column(node))
+        let endLine = Int(cmark_node_get_end_line(node))
+        let endColumn = Int(cmark_node_get_end_column(node))
+        guard startLine > 0, startColumn > 0 else { return nil }
+        let start = SourceLocation(line: startLine, column: startColumn)
+        var end = SourceLocation(line: endLine, column: endColumn + 1)
+        if end < start { end = start }
+        return SourceRange(path: path, start: start, end: end)
+    }
+}

@@ -1,0 +1,91 @@
+import LoopReportSource
+
+/// A Markdown node as a plain value: kind, source range, literal text and children.
+/// Produced by `CmarkParser`; no C pointer ever escapes into it.
+public struct MarkdownNode: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case document
+        case blockQuote
+        case list(ordered: Bool, start: Int, tight: Bool)
+        /// A list item; `task` is nil for plain items, else whether its box is checked.
+        case item(task: Bool?)
+        case codeBlock(info: String)
+        case htmlBlock
+        case paragraph
+        case heading(level: Int)
+        case thematicBreak
+        case table(alignments: [TableAlignment])
+        case tableRow(isHeader: Bool)
+        case tableCell
+        case text
+        case softBreak
+        case lineBreak
+        case code
+        case htmlInline
+        case emphasis
+        case strong
+        case strikethrough
+        case link(destination: String, title: String)
+        case image(source: String, title: String)
+        case footnoteDefinition
+        case footnoteReference
+        /// A node type this layer does not know, kept by cmark's type string.
+        case unknown(String)
+    }
+
+    public enum TableAlignment: String, Sendable, Hashable { case none, left, center, right }
+
+    public var kind: Kind
+    /// Text of leaf nodes (text, code, code blocks, HTML); empty for containers.
+    public var literal: String
+    /// Where cmark says the node is; nil when it reported nothing usable.
+    public var range: SourceRange?
+    public var children: [MarkdownNode]
+
+    public init(kind: Kind, literal: String = "", range: SourceRange? = nil, children: [MarkdownNode] = []) {
+        self.kind = kind
+        self.literal = literal
+        self.range = range
+        self.children = children
+    }
+
+    /// The node's text with markup removed: what a reader sees, soft breaks as spaces.
+    public var plainText: String {
+        var out = ""
+        appendPlainText(to: &out)
+        return out
+    }
+
+    private func appendPlainText(to out: inout String) {
+        switch kind {
+        case .text, .code, .htmlInline: out += literal
+        case .softBreak, .lineBreak: out += " "
+        default: for child in children { child.appendPlainText(to: &out) }
+        }
+    }
+
+    public var isBlock: Bool {
+        switch kind {
+        case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .paragraph, .heading,
+             .thematicBreak, .table, .tableRow, .tableCell, .footnoteDefinition: true
+        default: false
+        }
+    }
+
+    /// Calls `visit` on this node and every descendant, depth first.
+    public func forEach(_ visit: (MarkdownNode) throws -> Void) rethrows {
+        try visit(self)
+        for child in children { try child.forEach(visit) }
+    }
+}
+
+/// A parsed document: its source, optional front matter, and the Markdown tree.
+public struct MarkdownDocument: Sendable {
+    public var source: SourceFile
+    /// YAML between leading `---` lines, without the fences.
+    public var frontMatter: String?
+    public var frontMatterRange: SourceRange?
+    public var root: MarkdownNode
+
+    public var path: String { source.path }
+}

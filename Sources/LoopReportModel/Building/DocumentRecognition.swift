@@ -1,0 +1,80 @@
+import LoopReportSource
+
+/// A block as one document declares it: only the fields this document gives.
+struct BlockDeclaration {
+    var id: String
+    var title: String
+    var marker: RevisionMarker?
+    var fields: [Field]
+    var range: SourceRange?
+    var path: String
+    /// Declared inside a removal context or marked removed.
+    var isRemoval: Bool { marker == .removed || marker == .deferred }
+}
+
+/// A group as one document declares it.
+struct GroupDeclaration {
+    var id: String
+    var title: String
+    var marker: RevisionMarker?
+    var isRevisedHeading: Bool
+    var fields: [Field]
+    var range: SourceRange?
+}
+
+/// A `Removed Blocks` entry.
+struct Removal {
+    var reference: Reference
+    var title: String
+    var reason: String?
+    var range: SourceRange?
+}
+
+/// Everything recognised in one document, before documents are combined into a plan.
+struct DocumentRecognition {
+    var document: Document
+    var groups: [GroupDeclaration] = []
+    var blocks: [BlockDeclaration] = []
+    var removals: [Removal] = []
+    var progressSignals: [(reference: Reference, progress: Progress?, percent: Double?)] = []
+    var records = PlanRecords()
+    var mentions: [Reference] = []
+    var diagnostics: [Diagnostic] = []
+}
+
+/// The typed records of every construct other than blocks and groups, across documents.
+public struct PlanRecords: Sendable {
+    public var decisions: [Decision] = []
+    public var checklists: [Checklist] = []
+    public var metrics: [Metric] = []
+    public var measurementTables: [MeasurementTable] = []
+    public var timelineAdjustments: [TimelineAdjustment] = []
+    public var accuracy: [AccuracyRecord] = []
+    public var progress: [ProgressEntry] = []
+    public var ratios: [DeclaredRatio] = []
+    public var buffers: [Buffer] = []
+    public var totals: [DeclaredTotal] = []
+    public var projections: [TimelineProjection] = []
+    public var criticalPaths: [DeclaredCriticalPath] = []
+    public var figures: [Figure] = []
+    public var findings: [Finding] = []
+    public var rootCauses: [RootCause] = []
+    public var strategies: [ContinuationStrategy] = []
+    public var specifications: [RevisedSpecification] = []
+    public var scenarios: [IntegrationScenario] = []
+    public var revisions: [MajorRevision] = []
+    public var statuses: [StatusRecord] = []
+    /// Every table, recognised or not, with its kind.
+    public var tables: [Table] = []
+
+    mutating func append(_ other: PlanRecords) {
+        decisions += other.decisions; checklists += other.checklists; metrics += other.metrics
+        measurementTables += other.measurementTables; timelineAdjustments += other.timelineAdjustments
+        accuracy += other.accuracy; progress += other.progress; ratios += other.ratios
+        buffers += other.buffers; totals += other.totals; projections += other.projections
+        criticalPaths += other.criticalPaths; figures += other.figures; findings += other.findings
+        rootCauses += other.rootCauses; strategies += other.strategies; specifications += other.specifications
+        scenarios += other.scenarios; revisions += other.revisions; statuses += other.statuses
+        tables += other.tables
+    }
+}

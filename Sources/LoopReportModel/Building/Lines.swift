@@ -1,0 +1,160 @@
+import LoopReportMarkdown
+import LoopReportSource
+
+/// One source line of a paragraph: cmark puts consecutive field lines into one paragraph
+/// separated by soft breaks, so recognisers work on these lines, not on paragraphs.
+struct TextLine {
+    var nodes: [MarkdownNode]
+    var line: Int?
+    var text: String { nodes.reduce(into: "") { $0 += $1.plainTextInline } }
+}
+
+extension MarkdownNode {
+    /// Inline text where code spans keep their backticks out and links their text.
+    var plainTextInline: String {
+        switch kind {
+        case .softBreak, .lineBreak: " "
+        default: plainText
+        }
+    }
+
+    /// Splits a paragraph's inlines at soft and hard breaks.
+    var lines: [TextLine] {
+        var result: [TextLine] = []
+        var current: [MarkdownNode] = []
+        var line = range?.start.line
+        for child in children {
+            if case .softBreak = child.kind {
+                result.append(TextLine(nodes: current, line: line)); current = []; line = line.map { $0 + 1 }
+            } else if case .lineBreak = child.kind {
+                result.append(TextLine(nodes: current, line: line)); current = []; line = line.map { $0 + 1 }
+            } else {
+                current.append(child)
+            }
+        }
+        if !current.isEmpty { result.append(TextLine(nodes: current, line: line)) }
+        return result
+    }
+
+    var isList: Bool { if case .list = kind { true } else { false } }
+    var isParagraph: Bool { if case .paragraph = kind { true } else { false } }
+
+    /// A list item's own text: its first paragraph (all lines joined).
+    var itemText: String {
+        children.first(where: \.isParagraph)?.plainText.trimmed ?? ""
+    }
+
+    /// Texts of the items of lists nested in this item.
+    var nestedItemTexts: [String] {
+        children.filter(\.isList).flatMap { $0.children.map(\.itemText) }
+    }
+
+    /// The item's task state, when it is a GFM task item.
+    var taskState: Bool? { if case .item(let task) = kind { task } else { nil } }
+}
+
+/// Locates matches inside text by searching the source line itself (cmark's inline columns
+/// are unreliable after soft breaks and escapes); falls back to the enclosing range.
+struct Locator {
+    let file: SourceFile
+
+    func range(of needle: String, line: Int?, fallback: SourceRange?) -> SourceRange? {
+        let candidates: [Int]
+        if let line { candidates = [line] }
+        else if let fallback { candidates = Array(fallback.start.line...max(fallback.start.line, fallback.end.line)) }
+        else { return nil }
+        for number in candidates.prefix(200) {
+            if let column = file.column(of: needle, onLine: number) {
+                return SourceRange(path: file.path, start: SourceLocation(line: number, column: column),
+                                   end: SourceLocation(line: number, column: column + needle.utf8.count))
+            }
+        }
+        if let line { return SourceRange.line(line, in: file.path).with(fallback) }
+        return fallback
+    }
+
+    func lineRange(_ line: Int?, fallback: SourceRange?) -> SourceRange? {
+        guard let line else { return fallback }
+        let text = file.line(line)
+        let indent = text.utf8.prefix(while: { $0 == 0x20 }).count
+        return SourceRange(path: file.path, start: SourceLocation(line: line, column: indent + 1),
+                           end: SourceLocation(line: line, column: text.utf8.count + 1))
+    }
+}
+
+private extension SourceRange {
+    func with(_ fallback: SourceRange?) -> SourceRange { self }
+}
+
+/// Field names recognised in the plain `Key: value` and `- Key: value` forms (bold keys are
+/// always fields); prose with a colon is not a field.
+let knownFieldNames: Set<String> = [
+    "priority", "dependencies", "dependency", "depends on", "estimated effort", "effort", "estimate",
+    "actual effort", "actual", "status", "tasks", "files to modify", "files", "files to verify",
+    "discrepancies addressed", "implementation order", "changes required", "changes",
+    "assigned team", "team", "owner", "critical path", "blockers", "blocker", "completion criteria",
+    "acceptance criteria", "testing requirements", "rationale", "revised timeline impact",
+    "timeline impact", "issue", "impact", "eta", "progress", "soft dependencies", "hard dependencies",
+    "implementation steps", "last updated", "revision notes", "overall status", "timeline",
+    "quality", "performance", "resource usage", "original timeline", "current projection",
+    "confidence level", "original approach", "final approach", "reason", "symptoms",
+    "example", "process", "scenario", "components involved", "validation steps", "expected metrics",
+    "blocks completed", "estimated time remaining", "actual vs estimated effort", "mitigation",
+]
+
+extension Array where Element == MarkdownNode {
+    /// Reads field lines from a paragraph: the four syntaxes, one field per source line,
+    /// a value continued on following non-field lines.
+    static func fields(in paragraph: MarkdownNode, locator: Locator, allowPlainKeys: Bool) -> [Field] {
+        var fields: [Field] = []
+        for line in paragraph.lines {
+            if let field = Field.parse(line, locator: locator, allowPlainKey: allowPlainKeys) {
+                fields.append(field)
+            } else if !fields.isEmpty {
+                let extra = line.text.trimmed
+                fields[fields.count - 1].value += fields[fields.count - 1].value.isEmpty ? extra : " " + extra
+            } else {
+                return []
+            }
+        }
+        return fields
+    }
+}
+
+extension Field {
+    /// Parses one line as a field, or nil when it is prose.
+    static func parse(_ line: TextLine, locator: Locator, allowPlainKey: Bool) -> Field? {
+        guard let first = line.nodes.first else { return nil }
+        var key: String?
+        var value = ""
+        if case .strong = first.kind {
+            let strongText = first.plainText.trimmed
+            let rest = line.nodes.dropFirst().reduce(into: "") { $0 += $1.plainTextInline }
+            if strongText.hasSuffix(":") {
+                key = String(strongText.dropLast()).trimmed
+                value = rest.trimmed
+            } else if rest.trimmed.hasPrefix(":") {
+                key = strongText
+                value = String(rest.trimmed.dropFirst()).trimmed
+            } else {
+                return nil
+            }
+        } else {
+            let text = line.text
+            guard let colon = text.firstIndex(of: ":") else { return nil }
+            let candidate = text[..<colon].trimmed
+            let name = candidate.normalizedName
+            guard !candidate.isEmpty, candidate.count <= 40,
+                  knownFieldNames.contains(name) || (allowPlainKey && name.split(separator: " ").count <= 4
+                                                     && candidate.first?.isUppercase == true) else { return nil }
+            key = candidate
+            value = text[text.index(after: colon)...].trimmed
+        }
+        guard let key, !key.isEmpty else { return nil }
+        let keyRange = locator.range(of: key, line: line.line, fallback: line.nodes.first?.range)
+        let valueRange = value.isEmpty ? keyRange
+            : locator.range(of: String(value.prefix(20)), line: line.line, fallback: keyRange)
+        return Field(key: key, value: value, items: [], range: keyRange ?? locator.lineRange(line.line, fallback: nil),
+                     valueRange: valueRange)
+    }
+}

@@ -1,0 +1,262 @@
+import LoopReportMarkdown
+import LoopReportSource
+
+extension DocumentRecognizer {
+    /// Recognises a table by its header set, whatever the column order, and reads its rows
+    /// into typed records; every table is also kept whole.
+    mutating func recognizeTable(_ node: MarkdownNode, section: Int) {
+        let sectionTitle = result.document.sections[section].title
+        var rows = node.children.map { row in
+            row.children.map { cell in
+                Cell(text: cell.plainText.trimmed, range: cell.range)
+            }
+        }
+        guard !rows.isEmpty else { return }
+        let header = rows.removeFirst()
+        checkRowWidths(node, headerCount: header.count)
+        var table = Table(kind: .other, header: header, rows: rows, range: node.range, sectionTitle: sectionTitle)
+        table.kind = Self.kind(of: table, section: result.document.sections[section].kind)
+        result.records.tables.append(table)
+        switch table.kind {
+        case .decisionLog: readDecisions(table)
+        case .timelineAdjustments: readAdjustments(table)
+        case .predictiveAccuracy: readAccuracy(table)
+        case .metrics, .expectationVsReality: readMetrics(table)
+        case .measurements: readMeasurements(table, section: section)
+        case .blockStatus: readBlockStatus(table)
+        default: break
+        }
+    }
+
+    static func kind(of table: Table, section: SectionKind) -> TableKind {
+        let names = Set(table.header.map(\.text.normalizedName))
+        func has(_ options: String...) -> Bool { options.contains(where: names.contains) }
+        if has("id"), has("decision") { return .decisionLog }
+        if has("original estimate", "original"), has("revised estimate", "revised") { return .timelineAdjustments }
+        if has("estimated days", "estimated", "estimate"), has("actual days", "actual"),
+           has("variance", "adjustment factor", "factor") { return .predictiveAccuracy }
+        if has("expectation", "expected"), has("reality", "actual") { return .expectationVsReality }
+        if has("metric"), has("target"), has("achieved", "current", "actual", "reality", "measured") { return .metrics }
+        if has("approach"), has("effectiveness") { return .approachEffectiveness }
+        if has("risk") , has("impact", "likelihood", "probability", "mitigation", "mitigation strategy") { return .risks }
+        if has("milestone") { return .milestones }
+        if has("block"), has("status") { return .blockStatus }
+        if has("group"), has("status"), names.contains(where: { $0.hasSuffix("validated") || $0.hasSuffix("verified") || $0.hasSuffix("checked") }) { return .validationStatus }
+        if has("component"), has("validation findings", "initial analysis") { return .synthesisMatrix }
+        if has("team member", "developer", "engineer") { return .resourceAllocation }
+        if has("test suite") { return .testSuites }
+        if has("branch") { return .buildStatus }
+        if has("improvement"), table.header.count >= 3 { return .beforeAfter }
+        if has("planned", "original", "baseline"), has("actual", "final") { return .timelineComparison }
+        if isMeasurementSeries(table) { return .measurements }
+        return .other
+    }
+
+    /// A numeric first column (scale points) and at least one other numeric column.
+    static func isMeasurementSeries(_ table: Table) -> Bool {
+        guard table.header.count >= 2, table.rows.count >= 2 else { return false }
+        let firstNumeric = table.rows.allSatisfy { $0.first.flatMap { Quantity.parse($0.text) } != nil }
+        guard firstNumeric else { return false }
+        return (1..<table.header.count).contains { column in
+            table.rows.allSatisfy { column < $0.count && Quantity.parse($0[column].text) != nil }
+        }
+    }
+
+    /// cmark-gfm pads short rows and drops extra cells silently, so the widths are
+    /// counted in the source.
+    private mutating func checkRowWidths(_ node: MarkdownNode, headerCount: Int) {
+        guard let range = node.range else { return }
+        let file = markdown.source
+        let lastLine = min(range.end.line, file.lineCount)
+        guard range.start.line + 2 <= lastLine else { return }
+        for number in (range.start.line + 2)...lastLine {
+            let cells = Self.cellCount(file.line(number))
+            guard cells > 0, cells != headerCount else { continue }
+            result.diagnostics.append(Diagnostic(
+                .malformedTableRow, at: locator.lineRange(number, fallback: range),
+                "table row has \(cells) cell\(cells == 1 ? "" : "s") but the header has \(headerCount)"))
+        }
+    }
+
+    /// Cells in a source table row: unescaped pipes outside code spans.
+    static func cellCount(_ line: Substring) -> Int {
+        let trimmed = line.trimmed
+        guard !trimmed.isEmpty else { return 0 }
+        var pipes = 0, inCode = false, escaped = false
+        for c in trimmed.unicodeScalars {
+            if escaped { escaped = false; continue }
+            switch c {
+            case "\\": escaped = true
+            case "`": inCode.toggle()
+            case "|" where !inCode: pipes += 1
+            default: break
+            }
+        }
+        var cells = pipes + 1
+        if trimmed.hasPrefix("|") { cells -= 1 }
+        if trimmed.hasSuffix("|") && !trimmed.hasSuffix("\\|") && trimmed.count > 1 { cells -= 1 }
+        return cells
+    }
+
+    private func subjectReference(_ cell: Cell?) -> Reference? {
+        guard let cell, let match = ReferenceScanner.scan(cell.text, bareBlockIDs: true).first else { return nil }
+        return Reference(kind: match.kind, id: match.id, range: cell.range)
+    }
+
+    private mutating func effort(_ cell: Cell?, what: String) -> Effort? {
+        guard let cell, !cell.text.isEmpty, !Self.isBlank(cell.text) else { return nil }
+        if let effort = Effort.parse(cell.text) { return effort }
+        if let q = Quantity.parse(cell.text), q.unit.isEmpty {
+            return Effort(days: q.value, minimumDays: q.value, previousDays: nil, raw: cell.text)
+        }
+        result.diagnostics.append(Diagnostic(.unparseableEffort, at: cell.range,
+                                             "cannot read \(what) '\(cell.text)' as an effort (e.g. '3 days', '1.5 days', '2 weeks')"))
+        return nil
+    }
+
+    static func isBlank(_ text: String) -> Bool {
+        let t = text.trimmed
+        return t.isEmpty || t == "-" || t == "–" || t == "—" || t.normalizedName == "none" || t.normalizedName == "n a"
+    }
+
+    private mutating func readDecisions(_ table: Table) {
+        let id = table.column("id"), date = table.column("date")
+        let issue = table.column("issue", "discrepancy", "problem", "context")
+        let decision = table.column("decision"), rationale = table.column("rationale", "reason")
+        let impact = table.column("impact"), owner = table.column("owner")
+        for row in table.rows {
+            guard let idCell = table.cell(row, id), !idCell.text.isEmpty else { continue }
+            let impactText = table.cell(row, impact)?.text
+            result.records.decisions.append(Decision(
+                id: idCell.text, date: table.cell(row, date)?.text, issue: table.cell(row, issue)?.text,
+                decision: table.cell(row, decision)?.text ?? "", rationale: table.cell(row, rationale)?.text,
+                impact: impactText, impactDays: impactText.flatMap(Self.leadingDays),
+                owner: table.cell(row, owner)?.text, path: path, range: idCell.range))
+        }
+    }
+
+    /// `+3 days, improved scaling` → 3; `+2 days to Block 3.1` → 2.
+    static func leadingDays(_ text: String) -> Double? {
+        guard let q = Quantity.parse(text), q.unit.hasPrefix("day") || q.unit.hasPrefix("week") else { return nil }
+        return q.unit.hasPrefix("week") ? q.value * Effort.daysPerWeek : q.value
+    }
+
+    private mutating func readAdjustments(_ table: Table) {
+        let original = table.column("original estimate", "original")
+        let revised = table.column("revised estimate", "revised")
+        let delta = table.column("delta", "change", "difference")
+        let reason = table.column("reason", "notes", "rationale")
+        let subject = table.column("group", "block", "component", "phase") ?? 0
+        for row in table.rows {
+            guard let subjectCell = table.cell(row, subject) else { continue }
+            let deltaCell = table.cell(row, delta)
+            let deltaText = deltaCell?.text ?? ""
+            var deltaDays: Double?
+            if !Self.isBlank(deltaText) { deltaDays = Quantity.parse(deltaText)?.value }
+            result.records.timelineAdjustments.append(TimelineAdjustment(
+                subject: subjectCell.text, reference: subjectReference(subjectCell),
+                original: effort(table.cell(row, original), what: "original estimate"),
+                revised: effort(table.cell(row, revised), what: "revised estimate"),
+                deltaText: deltaText, deltaDays: deltaDays, reason: table.cell(row, reason)?.text,
+                path: path, range: subjectCell.range, deltaRange: deltaCell?.range))
+        }
+    }
+
+    private mutating func readAccuracy(_ table: Table) {
+        let estimated = table.column("estimated days", "estimated", "estimate")
+        let actual = table.column("actual days", "actual")
+        let variance = table.column("variance"), factor = table.column("adjustment factor", "factor")
+        let subject = table.column("group", "block", "component") ?? 0
+        for row in table.rows {
+            guard let subjectCell = table.cell(row, subject) else { continue }
+            let varianceCell = table.cell(row, variance), factorCell = table.cell(row, factor)
+            var percent: Double?
+            if let text = varianceCell?.text, !Self.isBlank(text) {
+                percent = Percent.find(in: text)?.value
+                if percent == nil {
+                    result.diagnostics.append(Diagnostic(.unparseablePercentage, at: varianceCell?.range,
+                                                         "cannot read variance '\(text)' as a percentage"))
+                }
+            }
+            result.records.accuracy.append(AccuracyRecord(
+                subject: subjectCell.text, reference: subjectReference(subjectCell),
+                estimated: effort(table.cell(row, estimated), what: "estimate"),
+                actual: effort(table.cell(row, actual), what: "actual"),
+                varianceText: varianceCell?.text, variancePercent: percent,
+                factorText: factorCell?.text, factor: factorCell.flatMap { Quantity.parse($0.text)?.value },
+                path: path, range: subjectCell.range, varianceRange: varianceCell?.range, factorRange: factorCell?.range))
+        }
+    }
+
+    private mutating func readMetrics(_ table: Table) {
+        let name = table.column("metric", "aspect", "measure") ?? 0
+        let target = table.column("target", "expectation", "expected")
+        let achieved = table.column("achieved", "current", "reality", "actual", "measured")
+        let variance = table.column("variance", "status", "delta")
+        for row in table.rows {
+            guard let nameCell = table.cell(row, name), !nameCell.text.isEmpty else { continue }
+            let achievedText = table.cell(row, achieved)?.text
+            result.records.metrics.append(Metric(
+                name: nameCell.text, target: table.cell(row, target).map { Target.parse($0.text) },
+                achieved: achievedText.flatMap(Quantity.parse), achievedText: achievedText,
+                declaredVariance: table.cell(row, variance)?.text, path: path, range: nameCell.range,
+                varianceRange: table.cell(row, variance)?.range))
+        }
+    }
+
+    private mutating func readMeasurements(_ table: Table, section: Int) {
+        let series = Array(table.header.dropFirst().map(\.text))
+        let scale = table.rows.compactMap { $0.first.flatMap { Quantity.parse($0.text)?.value } }
+        let values = (1..<table.header.count).map { column in
+            table.rows.map { column < $0.count ? Quantity.parse($0[column].text) : nil }
+        }
+        result.records.measurementTables.append(MeasurementTable(
+            title: table.sectionTitle, scaleName: table.header[0].text, seriesNames: series, scale: scale,
+            series: values, claims: growthClaims(near: section), path: path, range: table.range))
+    }
+
+    /// Growth-rate sentences (`O(n log n)`, `linearly`, `sub-linearly`) in the section and
+    /// its siblings.
+    func growthClaims(near section: Int) -> [String] {
+        let sections = result.document.sections
+        let parent = sections[section].parent
+        var texts: [String] = []
+        for (i, s) in sections.enumerated() where i == section || (s.parent == parent && parent != nil) {
+            for node in s.content {
+                node.forEach { n in
+                    if n.isParagraph || (n.kind == .item(task: nil)) {
+                        let text = n.isParagraph ? n.plainText : n.itemText
+                        let lower = text.lowercased()
+                        if lower.contains("o(") || lower.contains("linear") || lower.contains("quadratic")
+                            || lower.contains("logarithmic") || lower.contains("constant time") {
+                            texts.append(text.trimmed)
+                        }
+                    }
+                }
+            }
+        }
+        var seen = Set<String>()
+        return texts.filter { seen.insert($0).inserted }
+    }
+
+    private mutating func readBlockStatus(_ table: Table) {
+        let block = table.column("block", "id") ?? 0
+        let status = table.column("status"), progress = table.column("progress", "completion")
+        for row in table.rows {
+            guard let cell = table.cell(row, block), let reference = subjectReference(cell), reference.kind == .block else { continue }
+            let statusText = table.cell(row, status)?.text ?? ""
+            var percent: Double?
+            if let p = table.cell(row, progress), !Self.isBlank(p.text) {
+                percent = Percent.find(in: p.text)?.value
+                if percent == nil {
+                    result.diagnostics.append(Diagnostic(.unparseablePercentage, at: p.range,
+                                                         "cannot read progress '\(p.text)' as a percentage"))
+                }
+            }
+            let state = Progress.parse(statusText)
+            result.progressSignals.append((reference, state, percent))
+            result.records.progress.append(ProgressEntry(subject: cell.text, reference: reference, percent: percent,
+                                                         progress: state, path: path, range: cell.range))
+        }
+    }
+}

@@ -1,0 +1,155 @@
+import LoopReportSource
+
+/// How an iteration marked a block or section: `(NEW)`, `(REVISED)`, `[ADDED]`, ….
+public enum RevisionMarker: String, Sendable, Hashable, Codable, CaseIterable {
+    case new, revised, removed, deferred, split, merged, moved, added, problematic, extended
+
+    static func parse(_ word: String) -> RevisionMarker? {
+        switch word.normalizedName {
+        case "new": .new
+        case "revised", "updated": .revised
+        case "removed", "deleted": .removed
+        case "deferred", "postponed": .deferred
+        case "split": .split
+        case "merged": .merged
+        case "moved": .moved
+        case "added", "added from validation": .added
+        case "problematic": .problematic
+        case "extended": .extended
+        default: nil
+        }
+    }
+}
+
+/// Where a block stands in the plan's history.
+public enum BlockStatus: String, Sendable, Hashable, Codable {
+    case planned, new, revised, removed
+}
+
+/// How far the work on a block has come, from status fields, glyphs and status tables.
+public enum Progress: String, Sendable, Hashable, Codable {
+    case notStarted = "not-started", inProgress = "in-progress", complete, blocked, deferred
+
+    /// Reads `🟢 COMPLETE`, `✅`, `In Progress (80% complete)`, `⬜`, `🔴 BLOCKED`, `⚫ Deferred`.
+    static func parse(_ text: String) -> Progress? {
+        let t = text.replacingOccurrences("\u{FE0F}", "")
+        let name = t.normalizedName
+        if name.contains("not started") || name.contains("pending") || name.contains("planned") || t.contains("⬜") || t.contains("⚪") { return .notStarted }
+        if name.contains("in progress") || name.contains("ongoing") || t.contains("☑") || t.contains("🟡") { return .inProgress }
+        if name.contains("blocked") || t.contains("🔴") { return .blocked }
+        if name.contains("deferred") || name.contains("postponed") || t.contains("⚫") { return .deferred }
+        if name.contains("complete") || name.contains("done") || name.contains("finished") || t.contains("✅") || t.contains("🟢") || t.contains("✓") { return .complete }
+        return nil
+    }
+}
+
+/// A field line: `**Key**: value`, `**Key:** value`, `Key: value` or `- Key: value`.
+public struct Field: Sendable, Hashable {
+    /// The key as written, without markup or colon.
+    public var key: String
+    /// The inline value (may be empty when a list or paragraph follows).
+    public var value: String
+    /// Items of a list that follows the field line.
+    public var items: [String]
+    public var range: SourceRange?
+    /// Where the value starts, for diagnostics about it.
+    public var valueRange: SourceRange?
+
+    /// The key normalised for matching (`estimated effort`).
+    public var name: String { key.normalizedName }
+}
+
+/// One change to a block made by one document.
+public struct BlockEvent: Sendable, Hashable {
+    public enum Change: String, Sendable, Hashable, Codable { case defined, added, revised, restated, removed }
+    public var change: Change
+    public var path: String
+    public var documentTitle: String
+    public var range: SourceRange?
+    /// Field names this document set.
+    public var fields: [String]
+    public var estimateDays: Double?
+}
+
+/// An implementation block (`Block 3.4: Title`), as the documents leave it.
+public struct Block: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var groupID: String
+    public var status: BlockStatus
+    public var priority: String?
+    /// The block's own declared dependencies (blocks or whole groups).
+    public var dependencies: [Reference]
+    /// Dependencies the documents call soft (start-to-start).
+    public var softDependencies: [Reference]
+    public var estimate: Effort?
+    /// The first plan's estimate: the "increased from" original, else the first estimate given.
+    public var baselineEstimateDays: Double?
+    public var actual: Effort?
+    public var progress: Progress?
+    public var percentComplete: Double?
+    /// `Critical Path: Yes` as declared by the authors.
+    public var declaredCritical: Bool?
+    public var tasks: [String]
+    public var files: [String]
+    public var completionCriteria: [String]
+    public var blockers: String?
+    /// Every field as written, including ones LoopReport has no name for.
+    public var fields: [Field]
+    /// Where the block is defined now (its latest definition).
+    public var range: SourceRange?
+    public var history: [BlockEvent]
+
+    public init(id: String, title: String) {
+        self.id = id
+        self.title = title
+        self.groupID = Reference.groupID(ofBlock: id)
+        self.status = .planned
+        self.dependencies = []
+        self.softDependencies = []
+        self.tasks = []
+        self.files = []
+        self.completionCriteria = []
+        self.fields = []
+        self.history = []
+    }
+}
+
+/// A group of blocks (`Group 3: Storage`).
+public struct Group: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    /// Other names the documents use for the group, with where.
+    public var aliases: [String]
+    public var priority: String?
+    public var dependencies: [Reference]
+    public var softDependencies: [Reference]
+    public var estimate: Effort?
+    public var baselineEstimateDays: Double?
+    public var team: String?
+    public var files: [String]
+    public var discrepanciesAddressed: [String]
+    public var implementationOrder: [String]
+    public var tasks: [String]
+    public var fields: [Field]
+    /// Block ids in the group, current ones first in id order.
+    public var blockIDs: [String]
+    public var range: SourceRange?
+    /// True when no document defines the group and it exists only through its blocks' ids.
+    public var isImplicit: Bool
+
+    public init(id: String, title: String) {
+        self.id = id
+        self.title = title
+        self.aliases = []
+        self.dependencies = []
+        self.softDependencies = []
+        self.files = []
+        self.discrepanciesAddressed = []
+        self.implementationOrder = []
+        self.tasks = []
+        self.fields = []
+        self.blockIDs = []
+        self.isImplicit = false
+    }
+}

@@ -1,0 +1,66 @@
+import LoopReportSource
+
+/// What one document changed: the blocks it added, revised and removed.
+public struct Iteration: Sendable, Hashable {
+    public var path: String
+    public var title: String
+    public var kind: DocumentKind
+    public var date: String?
+    public var added: [String]
+    public var revised: [String]
+    public var removed: [String]
+    /// Ids of the blocks in the plan after this document, in plan order.
+    public var blockIDs: [String]
+    /// Estimates (days) of those blocks after this document.
+    public var estimates: [String: Double]
+}
+
+/// The whole project: every document read, and the current plan they add up to.
+public struct Plan: Sendable {
+    public var documents: [Document]
+    /// Groups by id order; implicit groups exist only through their blocks' ids.
+    public var groups: [Group]
+    /// Every block ever defined, removed ones included (status `.removed`), in id order.
+    public var blocks: [Block]
+    /// One entry per document after the first: the plan's history.
+    public var iterations: [Iteration]
+    /// Every other recognised construct, across documents.
+    public var records: PlanRecords
+    /// Every block and group reference in any document, located.
+    public var mentions: [Reference]
+
+    /// Blocks still in the plan.
+    public var currentBlocks: [Block] { blocks.filter { $0.status != .removed } }
+
+    public func block(_ id: String) -> Block? {
+        blockIndex[id].map { blocks[$0] }
+    }
+
+    public func group(_ id: String) -> Group? {
+        groups.first { $0.id == id }
+    }
+
+    var blockIndex: [String: Int]
+
+    public init(documents: [Document], groups: [Group], blocks: [Block], iterations: [Iteration],
+                records: PlanRecords, mentions: [Reference]) {
+        self.documents = documents
+        self.groups = groups
+        self.blocks = blocks
+        self.iterations = iterations
+        self.records = records
+        self.mentions = mentions
+        self.blockIndex = Dictionary(blocks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+}
+
+/// Orders ids like `1.2` < `1.10` < `2.1` and `1` < `1a` < `2`.
+public func idPrecedes(_ a: String, _ b: String) -> Bool {
+    let pa = a.split(separator: "."), pb = b.split(separator: ".")
+    for (x, y) in zip(pa, pb) where x != y {
+        let nx = Int(x.prefix(while: \.isNumber)) ?? 0, ny = Int(y.prefix(while: \.isNumber)) ?? 0
+        if nx != ny { return nx < ny }
+        return x < y
+    }
+    return pa.count < pb.count
+}

@@ -1,0 +1,61 @@
+/// A duration in working days, parsed from `1 day`, `1.5 days`, `2 weeks`, `1-2 days`,
+/// `4 hours`, and `5 days (increased from 3 days)`.
+public struct Effort: Sendable, Hashable {
+    /// The value in working days (the upper end of a range).
+    public var days: Double
+    /// The lower end when written as a range (`1-2 days`), else equal to `days`.
+    public var minimumDays: Double
+    /// The earlier estimate embedded in the text (`increased from 3 days`), in days.
+    public var previousDays: Double?
+    /// The text as written.
+    public var raw: String
+
+    /// Working days in a week and hours in a day used for conversions.
+    public static let daysPerWeek = 5.0
+    public static let hoursPerDay = 8.0
+
+    public static func parse(_ text: String) -> Effort? {
+        var scanner = TextScanner(text)
+        scanner.skipSpaces()
+        _ = scanner.take("~")
+        _ = scanner.take("about ")
+        guard let first = scanner.number() else { return nil }
+        var low = first, high = first
+        scanner.skipSpaces()
+        if scanner.take(anyOf: ["-", "–", "—"]) != nil || scanner.take("to ") {
+            scanner.skipSpaces()
+            guard let upper = scanner.number() else { return nil }
+            high = upper
+            scanner.skipSpaces()
+        }
+        _ = scanner.take("-")
+        let unitWord = scanner.letters().lowercased()
+        let factor: Double
+        switch unitWord {
+        case "day", "days", "d", "working": factor = 1
+        case "week", "weeks", "w", "wk", "wks": factor = daysPerWeek
+        case "hour", "hours", "h", "hr", "hrs": factor = 1 / hoursPerDay
+        case "month", "months": factor = daysPerWeek * 4
+        default: return nil
+        }
+        var effort = Effort(days: high * factor, minimumDays: low * factor, previousDays: nil, raw: text.trimmed)
+        // "5 days (increased from 3 days)", "(was 3 days)", "(reduced from 4 days)".
+        let lower = text.lowercased()
+        for marker in ["increased from", "reduced from", "decreased from", "up from", "down from", "was", "from"] {
+            if let r = lower.firstRange(of: marker + " ") {
+                let tail = String(lower[r.upperBound...]).trimmingCharacters(in: [")"])
+                if let previous = Effort.parse(tail) { effort.previousDays = previous.days; break }
+            }
+        }
+        return effort
+    }
+}
+
+extension String {
+    func trimmingCharacters(in characters: Set<Character>) -> String {
+        var s = Substring(self)
+        while let c = s.last, characters.contains(c) || c == " " { s = s.dropLast() }
+        while let c = s.first, characters.contains(c) || c == " " { s = s.dropFirst() }
+        return String(s)
+    }
+}

@@ -1,0 +1,108 @@
+/// A measured value with its unit: `215,000`, `37ms`, `3.7GB`, `12% increase`, `1.1x`.
+public struct Quantity: Sendable, Hashable {
+    public var value: Double
+    /// The unit as written, lower-cased (`ms`, `gb`, `%`, `x`, `tps`), empty when none.
+    public var unit: String
+    public var raw: String
+
+    /// The value in the unit family's base unit (seconds, bytes), for comparing across units.
+    public var normalizedValue: Double { value * Quantity.scale(of: unit) }
+
+    /// The unit family (`time`, `bytes`, `percent`, …) so values of one family compare.
+    public var dimension: String { Quantity.dimension(of: unit) }
+
+    public static func parse(_ text: String) -> Quantity? {
+        var scanner = TextScanner(text)
+        scanner.skipSpaces()
+        _ = scanner.take("~")
+        var sign = 1.0
+        if scanner.take(anyOf: ["-", "−"]) != nil { sign = -1 } else { _ = scanner.take("+") }
+        guard let value = scanner.number() else { return nil }
+        scanner.skipSpaces()
+        var unit = ""
+        if scanner.take("%") { unit = "%" } else { unit = scanner.letters().lowercased() }
+        return Quantity(value: sign * value, unit: unit, raw: text.trimmed)
+    }
+
+    static func scale(of unit: String) -> Double {
+        switch unit {
+        case "ns": 1e-9
+        case "us", "µs", "μs": 1e-6
+        case "ms": 1e-3
+        case "s", "sec", "secs", "second", "seconds": 1
+        case "m", "min", "mins", "minute", "minutes": 60
+        case "h", "hr", "hrs", "hour", "hours": 3600
+        case "kb", "kib": 1024
+        case "mb", "mib": 1024 * 1024
+        case "gb", "gib": 1024 * 1024 * 1024
+        case "tb", "tib": 1024 * 1024 * 1024 * 1024
+        case "k": 1_000
+        default: 1
+        }
+    }
+
+    static func dimension(of unit: String) -> String {
+        switch unit {
+        case "ns", "us", "µs", "μs", "ms", "s", "sec", "secs", "second", "seconds", "m", "min", "mins",
+             "minute", "minutes", "h", "hr", "hrs", "hour", "hours": "time"
+        case "b", "bytes", "kb", "kib", "mb", "mib", "gb", "gib", "tb", "tib": "bytes"
+        case "%": "percent"
+        case "x": "factor"
+        case "day", "days": "days"
+        default: unit
+        }
+    }
+}
+
+/// A signed percentage: `100% complete`, `+15%`, `(25% delay)`, `-12%`.
+public struct Percent: Sendable, Hashable {
+    public var value: Double
+    public var raw: String
+
+    /// The first percentage in the text.
+    public static func find(in text: String) -> Percent? {
+        let scalars = Array(text.unicodeScalars)
+        for (i, c) in scalars.enumerated() where c == "%" {
+            var j = i
+            while j > 0, let prev = Optional(scalars[j - 1]),
+                  prev.isASCII && (prev.properties.numericType != nil || prev == "." || prev == ",") { j -= 1 }
+            guard j < i else { continue }
+            var sign = 1.0
+            if j > 0, scalars[j - 1] == "-" || scalars[j - 1] == "−" { sign = -1 }
+            let digits = String(String.UnicodeScalarView(scalars[j..<i])).replacingOccurrences(",", "")
+            if let value = Double(digits) { return Percent(value: sign * value, raw: text.trimmed) }
+        }
+        return nil
+    }
+}
+
+/// A declared fraction: `1/14 (7%)`, `15/36 (42%)`, `98% (452/460)`.
+public struct Ratio: Sendable, Hashable {
+    public var numerator: Double
+    public var denominator: Double
+    /// The percentage the author wrote beside it, if any.
+    public var declaredPercent: Double?
+    public var raw: String
+
+    public static func find(in text: String) -> Ratio? {
+        let scalars = Array(text.unicodeScalars)
+        for (i, c) in scalars.enumerated() where c == "/" && i > 0 && i + 1 < scalars.count {
+            var a = i
+            while a > 0, scalars[a - 1].isASCII, scalars[a - 1].properties.numericType != nil { a -= 1 }
+            var b = i + 1
+            while b < scalars.count, scalars[b].isASCII, scalars[b].properties.numericType != nil { b += 1 }
+            guard a < i, b > i + 1,
+                  let n = Double(String(String.UnicodeScalarView(scalars[a..<i]))),
+                  let d = Double(String(String.UnicodeScalarView(scalars[(i + 1)..<b]))) else { continue }
+            return Ratio(numerator: n, denominator: d, declaredPercent: Percent.find(in: text)?.value,
+                         raw: text.trimmed)
+        }
+        return nil
+    }
+}
+
+extension String {
+    func replacingOccurrences(_ target: String, _ replacement: String) -> String {
+        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

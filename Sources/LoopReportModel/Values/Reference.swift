@@ -1,0 +1,149 @@
+import LoopReportSource
+
+/// A reference to a block (`Block 3.4`) or group (`Group 2`) written in a document.
+public struct Reference: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, Codable { case block, group }
+
+    public var kind: Kind
+    /// `3.4` for blocks, `2` or `1a` for groups.
+    public var id: String
+    /// Words in parentheses right after it, e.g. `completed` in `Block 1.2 (completed)`.
+    public var annotation: String?
+    public var range: SourceRange?
+
+    public init(kind: Kind, id: String, annotation: String? = nil, range: SourceRange? = nil) {
+        self.kind = kind
+        self.id = id
+        self.annotation = annotation
+        self.range = range
+    }
+
+    /// `Block 3.4` / `Group 2`.
+    public var label: String { (kind == .block ? "Block " : "Group ") + id }
+
+    /// The group a block id belongs to: `3` for `3.4`, `1a` for `1a.2`.
+    public static func groupID(ofBlock id: String) -> String {
+        String(id.prefix(while: { $0 != "." }))
+    }
+}
+
+/// Finds `Block 3.4`, `Blocks 1.1 and 1.2`, `Group 2`, `Groups 2 & 3`, `Groups 1-4` in text.
+/// "Block" and "Group" followed by anything but an id are ordinary words.
+enum ReferenceScanner {
+    struct Match: Equatable {
+        var kind: Reference.Kind
+        var id: String
+        /// The text matched, e.g. `Block 3.4` or `1.2` after `Blocks 1.1 and`.
+        var text: String
+        var annotation: String?
+    }
+
+    /// - Parameter bareBlockIDs: also accept `3.4` without the word (dependency fields, tables).
+    static func scan(_ text: String, bareBlockIDs: Bool = false) -> [Match] {
+        let s = Array(text.unicodeScalars)
+        var matches: [Match] = []
+        var i = 0
+        while i < s.count {
+            let atWordStart = i == 0 || !(s[i - 1].properties.isAlphabetic || isDigit(s[i - 1]) || s[i - 1] == ".")
+            guard atWordStart else { i += 1; continue }
+            var kind: Reference.Kind?
+            var j = i
+            if word(s, at: i, "block") { kind = .block; j = i + 5 }
+            else if word(s, at: i, "group") { kind = .group; j = i + 5 }
+            if let kind {
+                let plural = j < s.count && (s[j] == "s" || s[j] == "S")
+                if plural { j += 1 }
+                guard j < s.count, s[j] == " " else { i = j; continue }
+                var k = j + 1
+                var found = false
+                while true {
+                    guard let (id, end) = kind == .block ? blockID(s, at: k) : groupID(s, at: k) else { break }
+                    let isFirst = !found
+                    found = true
+                    let text = String(String.UnicodeScalarView(s[(isFirst ? i : k)..<end]))
+                    matches.append(Match(kind: kind, id: id, text: text, annotation: annotation(s, after: end)))
+                    k = end
+                    guard plural else { break }
+                    // `Groups 1-4`: expand the range.
+                    if kind == .group, k < s.count, s[k] == "-" || s[k] == "–",
+                       let (last, rangeEnd) = groupID(s, at: k + 1), let a = Int(id), let b = Int(last), a < b, b - a < 100 {
+                        for n in (a + 1)...b { matches.append(Match(kind: .group, id: String(n), text: String(n), annotation: nil)) }
+                        k = rangeEnd
+                    }
+                    // Separators between listed ids: `, `, ` and `, ` & `, `/`.
+                    var m = k
+                    for sep in [", and ", " and ", ", ", " & ", " / ", "/", " or "] where prefix(s, at: k, sep) {
+                        m = k + sep.unicodeScalars.count; break
+                    }
+                    guard m > k else { break }
+                    if word(s, at: m, kind == .block ? "block" : "group") { m += 5; if m < s.count, s[m] == " " { m += 1 } }
+                    k = m
+                }
+                i = found ? k : j
+                continue
+            }
+            if bareBlockIDs, let (id, end) = blockID(s, at: i) {
+                matches.append(Match(kind: .block, id: id, text: String(String.UnicodeScalarView(s[i..<end])),
+                                     annotation: annotation(s, after: end)))
+                i = end
+                continue
+            }
+            i += 1
+        }
+        return matches
+    }
+
+    static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
+
+    private static func word(_ s: [Unicode.Scalar], at i: Int, _ w: String) -> Bool {
+        let w = Array(w.unicodeScalars)
+        guard i + w.count <= s.count else { return false }
+        for (n, c) in w.enumerated() where TextScanner.lower(s[i + n]) != c { return false }
+        return true
+    }
+
+    private static func prefix(_ s: [Unicode.Scalar], at i: Int, _ p: String) -> Bool {
+        let p = Array(p.unicodeScalars)
+        guard i + p.count <= s.count else { return false }
+        return Array(s[i..<(i + p.count)]) == p
+    }
+
+    private static func digits(_ s: [Unicode.Scalar], from i: Int) -> Int {
+        var j = i
+        while j < s.count, isDigit(s[j]) { j += 1 }
+        return j
+    }
+
+    /// `3.4` or `3.4a`, not followed by another digit group (`1.2.3` is a version).
+    static func blockID(_ s: [Unicode.Scalar], at i: Int) -> (String, Int)? {
+        let a = digits(s, from: i)
+        guard a > i, a < s.count, s[a] == "." else { return nil }
+        let b = digits(s, from: a + 1)
+        guard b > a + 1 else { return nil }
+        var end = b
+        if end < s.count, s[end].isASCII, s[end].properties.isLowercase,
+           !(end + 1 < s.count && s[end + 1].properties.isAlphabetic) { end += 1 }
+        if end < s.count, s[end] == ".", end + 1 < s.count, isDigit(s[end + 1]) { return nil }
+        if end < s.count, s[end].properties.isAlphabetic || isDigit(s[end]) { return nil }
+        return (String(String.UnicodeScalarView(s[i..<end])), end)
+    }
+
+    /// `2` or `1a`, not followed by `.digit` (that would be a block id).
+    static func groupID(_ s: [Unicode.Scalar], at i: Int) -> (String, Int)? {
+        let a = digits(s, from: i)
+        guard a > i else { return nil }
+        var end = a
+        if end < s.count, s[end].isASCII, s[end].properties.isLowercase,
+           !(end + 1 < s.count && s[end + 1].properties.isAlphabetic) { end += 1 }
+        if end < s.count, s[end] == ".", end + 1 < s.count, isDigit(s[end + 1]) { return nil }
+        if end < s.count, s[end].properties.isAlphabetic || isDigit(s[end]) { return nil }
+        return (String(String.UnicodeScalarView(s[i..<end])), end)
+    }
+
+    private static func annotation(_ s: [Unicode.Scalar], after end: Int) -> String? {
+        var i = end
+        while i < s.count, s[i] == " " { i += 1 }
+        guard i < s.count, s[i] == "(" , let close = s[i...].firstIndex(of: ")") else { return nil }
+        return String(String.UnicodeScalarView(s[(i + 1)..<close])).trimmed
+    }
+}

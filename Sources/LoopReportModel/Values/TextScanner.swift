@@ -1,0 +1,89 @@
+/// A tiny hand-written scanner over Unicode scalars. Swift's `Regex` costs microseconds a
+/// match; recognisers run on every heading and field line, so they scan by hand.
+struct TextScanner {
+    let scalars: [Unicode.Scalar]
+    var position = 0
+
+    init(_ text: some StringProtocol) { scalars = Array(text.unicodeScalars) }
+
+    var isAtEnd: Bool { position >= scalars.count }
+    var peek: Unicode.Scalar? { position < scalars.count ? scalars[position] : nil }
+    var rest: String { String(String.UnicodeScalarView(scalars[min(position, scalars.count)...])) }
+
+    mutating func skipSpaces() {
+        while let c = peek, c == " " || c == "\t" || c == "\u{A0}" { position += 1 }
+    }
+
+    /// Consumes `word` if it comes next (ASCII case-insensitive).
+    mutating func take(_ word: String) -> Bool {
+        let target = Array(word.unicodeScalars)
+        guard position + target.count <= scalars.count else { return false }
+        for (i, t) in target.enumerated() where Self.lower(scalars[position + i]) != Self.lower(t) { return false }
+        position += target.count
+        return true
+    }
+
+    mutating func take(anyOf options: Set<Unicode.Scalar>) -> Unicode.Scalar? {
+        guard let c = peek, options.contains(c) else { return nil }
+        position += 1
+        return c
+    }
+
+    /// Digits with optional `,` thousands separators and one decimal point.
+    mutating func number() -> Double? {
+        let start = position
+        var digits = ""
+        var sawDigit = false, sawPoint = false
+        while let c = peek {
+            if c.properties.numericType == .decimal, c.isASCII {
+                digits.unicodeScalars.append(c); sawDigit = true; position += 1
+            } else if c == ",", sawDigit, !sawPoint, position + 1 < scalars.count,
+                      scalars[position + 1].isASCII, scalars[position + 1].properties.numericType == .decimal {
+                position += 1
+            } else if c == ".", !sawPoint, position + 1 < scalars.count,
+                      scalars[position + 1].isASCII, scalars[position + 1].properties.numericType == .decimal {
+                digits.unicodeScalars.append(c); sawPoint = true; position += 1
+            } else { break }
+        }
+        guard sawDigit, let value = Double(digits) else { position = start; return nil }
+        return value
+    }
+
+    /// Consecutive letters (a unit or word).
+    mutating func letters() -> String {
+        var out = ""
+        while let c = peek, c.properties.isAlphabetic { out.unicodeScalars.append(c); position += 1 }
+        return out
+    }
+
+    static func lower(_ c: Unicode.Scalar) -> Unicode.Scalar {
+        c.isASCII && c.value >= 65 && c.value <= 90 ? Unicode.Scalar(c.value + 32)! : c
+    }
+}
+
+extension StringProtocol {
+    /// The text with surrounding white space removed.
+    var trimmed: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+
+    /// Lower-cased, glyph-free, colon-free text for matching section and field names.
+    var normalizedName: String {
+        var out = ""
+        var lastWasSpace = true
+        for c in unicodeScalars {
+            if c.properties.isAlphabetic || (c.isASCII && c.properties.numericType != nil) {
+                out.unicodeScalars.append(TextScanner.lower(c)); lastWasSpace = false
+            } else if c == "." || c == "&" || c == "-" || c == "/" {
+                if !lastWasSpace { out += " "; lastWasSpace = true }
+                if c == "&" { out += "and "; }
+            } else if !lastWasSpace {
+                out += " "; lastWasSpace = true
+            }
+        }
+        return out.trimmed
+    }
+}

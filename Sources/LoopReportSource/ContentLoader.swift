@@ -1,0 +1,142 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The documents found under a content root, in path order, plus what could not be read.
+public struct LoadedContent: Sendable {
+    public var root: String
+    public var files: [SourceFile]
+    /// Raw bytes of `loopreport.yml` at the root, when present.
+    public var configText: SourceFile?
+    public var diagnostics: [Diagnostic]
+}
+
+/// Discovers `**/*.md` under a directory: sorted, symlink loops cut, bad files diagnosed
+/// and skipped so the rest are still read.
+public enum ContentLoader {
+    /// Largest document read; anything bigger is reported rather than parsed.
+    public static let maximumFileSize = 16 * 1024 * 1024
+    public static let configFileName = "loopreport.yml"
+
+    public static func load(root: String) -> LoadedContent {
+        var result = LoadedContent(root: root, files: [], configText: nil, diagnostics: [])
+        var rootInfo = stat()
+        guard stat(root, &rootInfo) == 0, (rootInfo.st_mode & S_IFMT) == S_IFDIR else {
+            result.diagnostics.append(Diagnostic(
+                .missingDirectory, at: nil, "content directory '\(root)' does not exist or is not a directory"))
+            return result
+        }
+        var visited: Set<[UInt64]> = [[UInt64(rootInfo.st_dev), UInt64(rootInfo.st_ino)]]
+        var paths: [String] = []
+        walk(root, relative: "", visited: &visited, into: &paths, diagnostics: &result.diagnostics)
+        for relative in paths.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            let isConfig = relative == configFileName
+            guard isConfig || isMarkdown(relative) else {
+                result.diagnostics.append(Diagnostic(
+                    .ignoredFile, at: nil, "'\(relative)' is not a Markdown document; ignored"))
+                continue
+            }
+            switch read(root + "/" + relative, relative: relative) {
+            case .success(let bytes):
+                switch SourceFile.decode(path: relative, bytes: bytes) {
+                case .success(let file):
+                    if isConfig { result.configText = file } else { result.files.append(file) }
+                case .failure(let diagnostic):
+                    result.diagnostics.append(diagnostic)
+                }
+            case .failure(let diagnostic):
+                result.diagnostics.append(diagnostic)
+            }
+        }
+        if result.files.isEmpty && !result.diagnostics.contains(where: { $0.severity == .error }) {
+            result.diagnostics.append(Diagnostic(
+                .emptyContent, at: nil, "content directory '\(root)' contains no Markdown documents (*.md)"))
+        }
+        return result
+    }
+
+    static func isMarkdown(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
+    }
+
+    private static func walk(_ directory: String, relative: String, visited: inout Set<[UInt64]>,
+                             into paths: inout [String], diagnostics: inout [Diagnostic]) {
+        guard let handle = opendir(directory) else {
+            diagnostics.append(Diagnostic(.unreadableFile, at: nil,
+                                          "cannot read directory '\(relative.isEmpty ? directory : relative)': \(errnoText())"))
+            return
+        }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." || name.hasPrefix(".") { continue }
+            names.append(name)
+        }
+        for name in names {
+            let full = directory + "/" + name
+            let rel = relative.isEmpty ? name : relative + "/" + name
+            var info = stat()
+            guard stat(full, &info) == 0 else {
+                var linkInfo = stat()
+                let isLink = lstat(full, &linkInfo) == 0 && (linkInfo.st_mode & S_IFMT) == S_IFLNK
+                let why = errno == ELOOP ? "a symbolic link loop" : isLink ? "a broken symbolic link" : errnoText()
+                diagnostics.append(Diagnostic(errno == ELOOP ? .symlinkLoop : .unreadableFile, at: nil,
+                                              "cannot read '\(rel)': \(why)"))
+                continue
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                let key = [UInt64(info.st_dev), UInt64(info.st_ino)]
+                guard visited.insert(key).inserted else {
+                    diagnostics.append(Diagnostic(.symlinkLoop, at: nil,
+                                                  "'\(rel)' leads back to a directory already read; skipped"))
+                    continue
+                }
+                walk(full, relative: rel, visited: &visited, into: &paths, diagnostics: &diagnostics)
+                visited.remove(key)
+            case S_IFREG:
+                paths.append(rel)
+            default:
+                diagnostics.append(Diagnostic(.ignoredFile, at: nil, "'\(rel)' is not a regular file; ignored"))
+            }
+        }
+    }
+
+    private static func read(_ path: String, relative: String) -> Result<[UInt8], Diagnostic> {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            return .failure(Diagnostic(.unreadableFile, at: nil, "cannot read '\(relative)': \(errnoText())"))
+        }
+        defer { close(fd) }
+        var info = stat()
+        if fstat(fd, &info) == 0, Int(info.st_size) > maximumFileSize {
+            return .failure(Diagnostic(
+                .fileTooLarge, at: SourceRange.line(1, in: relative),
+                "'\(relative)' is \(Int(info.st_size) / (1024 * 1024)) MiB, over the \(maximumFileSize / (1024 * 1024)) MiB limit for one document; skipped"))
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size))
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                return .failure(Diagnostic(.unreadableFile, at: nil, "cannot read '\(relative)': \(errnoText())"))
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: buffer[0..<count])
+            if bytes.count > maximumFileSize {
+                return .failure(Diagnostic(.fileTooLarge, at: SourceRange.line(1, in: relative),
+                                           "'\(relative)' is over the \(maximumFileSize / (1024 * 1024)) MiB limit for one document; skipped"))
+            }
+        }
+        return .success(bytes)
+    }
+
+    private static func errnoText() -> String { String(cString: strerror(errno)) }
+}

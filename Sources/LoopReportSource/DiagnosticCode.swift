@@ -1,0 +1,84 @@
+/// Every diagnostic LoopReport emits: a stable kebab-case code, its default severity and meaning.
+public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
+    // Input and encoding.
+    case missingDirectory = "missing-directory"
+    case emptyContent = "empty-content"
+    case unreadableFile = "unreadable-file"
+    case invalidUTF8 = "invalid-utf8"
+    case binaryFile = "binary-file"
+    case fileTooLarge = "file-too-large"
+    case symlinkLoop = "symlink-loop"
+    case ignoredFile = "ignored-file"
+    case emptyDocument = "empty-document"
+    case invalidFrontMatter = "invalid-front-matter"
+    case rawHTML = "raw-html"
+    // Model structure.
+    case unknownBlockReference = "unknown-block-reference"
+    case unknownGroupReference = "unknown-group-reference"
+    case duplicateBlock = "duplicate-block"
+    case duplicateGroup = "duplicate-group"
+    case dependencyCycle = "dependency-cycle"
+    case unparseableEffort = "unparseable-effort"
+    case unparseablePercentage = "unparseable-percentage"
+    case malformedTableRow = "malformed-table-row"
+    case unknownDocumentKind = "unknown-document-kind"
+    // Iteration history.
+    case dependencyOnRemovedBlock = "dependency-on-removed-block"
+    case removedUnknownBlock = "removed-unknown-block"
+    case revisedUnknownBlock = "revised-unknown-block"
+
+    /// How serious the problem is unless a command says otherwise.
+    public var defaultSeverity: Severity {
+        switch self {
+        case .missingDirectory, .emptyContent, .unreadableFile, .invalidUTF8, .binaryFile,
+             .fileTooLarge, .symlinkLoop, .unknownBlockReference, .duplicateBlock,
+             .dependencyCycle, .dependencyOnRemovedBlock, .invalidFrontMatter:
+            return .error
+        case .ignoredFile, .rawHTML:
+            return .note
+        case .emptyDocument, .unknownGroupReference, .duplicateGroup, .unparseableEffort,
+             .unparseablePercentage, .malformedTableRow, .unknownDocumentKind,
+             .removedUnknownBlock, .revisedUnknownBlock:
+            return .warning
+        }
+    }
+
+    /// One line saying what the code means, for `docs/` and `--explain`-style listings.
+    public var meaning: String {
+        switch self {
+        case .missingDirectory: "The content directory does not exist or is not a directory."
+        case .emptyContent: "The content directory holds no Markdown documents."
+        case .unreadableFile: "A file could not be read (permissions, I/O error)."
+        case .invalidUTF8: "A document is not valid UTF-8; it is skipped."
+        case .binaryFile: "A document contains NUL bytes; it is skipped."
+        case .fileTooLarge: "A document exceeds the size limit; it is skipped."
+        case .symlinkLoop: "A symbolic link leads back into a directory already being read."
+        case .ignoredFile: "A file in the content directory is not a Markdown document."
+        case .emptyDocument: "A document has no content."
+        case .invalidFrontMatter: "The YAML front matter of a document cannot be read."
+        case .rawHTML: "Raw HTML in a document is kept as text, never as active content."
+        case .unknownBlockReference: "A dependency names a block that no document defines."
+        case .unknownGroupReference: "A reference names a group that no document defines."
+        case .duplicateBlock: "One document defines the same block twice."
+        case .duplicateGroup: "One document defines the same group twice."
+        case .dependencyCycle: "Blocks depend on each other in a cycle."
+        case .unparseableEffort: "An effort value is not a number of days, weeks or hours."
+        case .unparseablePercentage: "A percentage value is not a number."
+        case .malformedTableRow: "A table row has a different number of cells than its header."
+        case .unknownDocumentKind: "The front matter names a document kind LoopReport does not know."
+        case .dependencyOnRemovedBlock: "A block depends on a block that an iteration removed."
+        case .removedUnknownBlock: "A 'Removed Blocks' entry names a block that was never defined."
+        case .revisedUnknownBlock: "A block marked REVISED was never defined before."
+        }
+    }
+}
+
+/// How serious a diagnostic is.
+public enum Severity: String, Sendable, Hashable, Comparable, Codable {
+    case note, warning, error
+
+    public static func < (a: Severity, b: Severity) -> Bool {
+        let order: [Severity] = [.note, .warning, .error]
+        return order.firstIndex(of: a)! < order.firstIndex(of: b)!
+    }
+}

@@ -1,0 +1,94 @@
+/// A document's bytes, decoded text and line index, validated before any parser sees it.
+public struct SourceFile: Sendable {
+    /// Path relative to the content root, with `/` separators.
+    public let path: String
+    public let text: String
+    /// Byte offsets (into `text.utf8`) where each line starts; `lineStarts[0] == 0`.
+    public let lineStarts: [Int]
+
+    /// Decodes `bytes`, or returns the problem with its exact location.
+    public static func decode(path: String, bytes: [UInt8]) -> Result<SourceFile, Diagnostic> {
+        if let nul = bytes.firstIndex(of: 0) {
+            let location = Self.location(ofOffset: nul, in: bytes)
+            return .failure(Diagnostic(
+                .binaryFile, at: SourceRange(path: path, start: location, end: location),
+                "'\(path)' contains a NUL byte at offset \(nul); it is not a text document"))
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let offset = Self.firstInvalidUTF8Offset(bytes)
+            let location = Self.location(ofOffset: offset, in: bytes)
+            let byte = String(bytes[offset], radix: 16, uppercase: true)
+            return .failure(Diagnostic(
+                .invalidUTF8, at: SourceRange(path: path, start: location, end: location),
+                "'\(path)' is not valid UTF-8: byte 0x\(byte) at offset \(offset)"))
+        }
+        return .success(SourceFile(path: path, text: text))
+    }
+
+    /// A file from text already known to be valid (tests, generated documents).
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+        var starts = [0]
+        starts.reserveCapacity(text.utf8.count / 32)
+        for (offset, byte) in text.utf8.enumerated() where byte == 0x0A {
+            starts.append(offset + 1)
+        }
+        self.lineStarts = starts
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// The text of a 1-based line without its line break; empty when out of range.
+    public func line(_ number: Int) -> Substring {
+        guard number >= 1, number <= lineStarts.count else { return "" }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[number - 1])
+        var end = number < lineStarts.count
+            ? utf8.index(utf8.startIndex, offsetBy: lineStarts[number] - 1) : utf8.endIndex
+        if end > start, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
+        return text[start..<end]
+    }
+
+    /// The 1-based byte column of the first occurrence of `needle` on `line` at or after
+    /// `fromColumn`, so a match inside text is located from the source itself, never guessed.
+    public func column(of needle: String, onLine number: Int, from fromColumn: Int = 1) -> Int? {
+        let bytes = Array(line(number).utf8)
+        let target = Array(needle.utf8)
+        guard !target.isEmpty, bytes.count >= target.count else { return nil }
+        var i = max(0, fromColumn - 1)
+        while i + target.count <= bytes.count {
+            if bytes[i] == target[0], Array(bytes[i..<(i + target.count)]) == target { return i + 1 }
+            i += 1
+        }
+        return nil
+    }
+
+    static func location(ofOffset offset: Int, in bytes: [UInt8]) -> SourceLocation {
+        var line = 1, lineStart = 0
+        for i in 0..<offset where bytes[i] == 0x0A {
+            line += 1
+            lineStart = i + 1
+        }
+        return SourceLocation(line: line, column: offset - lineStart + 1)
+    }
+
+    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length: Int
+            switch b {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return i
+            }
+            guard i + length <= bytes.count,
+                  String(validating: bytes[i..<(i + length)], as: UTF8.self) != nil else { return i }
+            i += length
+        }
+        return max(0, bytes.count - 1)
+    }
+}
