@@ -100,18 +100,26 @@ struct DocumentRecognizer {
     private func inferKind() -> DocumentKind {
         let kinds = Set(result.document.sections.map(\.kind))
         let title = result.document.title.normalizedName
-        if title.contains("dashboard") || kinds.contains(.dashboard) { return .dashboard }
-        if title.contains("consolidation") || title.contains("final summary")
-            || kinds.contains(.implementationSummary) || kinds.contains(.knowledgeCapture) { return .consolidation }
+        // Title cues decide first, in this order; then content signatures.
+        let titleCues: [(String, DocumentKind)] = [
+            ("dashboard", .dashboard), ("consolidation", .consolidation), ("final summary", .consolidation),
+            ("loop", .iteration), ("iteration", .iteration), ("reassessment", .iteration),
+            ("progress", .progressReport), ("implementation block", .progressReport),
+            ("plan", .plan), ("grouping guide", .plan),
+        ]
+        for (cue, kind) in titleCues where title.contains(cue) { return kind }
+        if kinds.contains(.implementationSummary) || kinds.contains(.knowledgeCapture) { return .consolidation }
         let loopSignatures: Set<SectionKind> = [.progressAssessment, .discoveries, .rootCauseAnalysis, .revisedGroup,
                                                 .reassessmentCycle, .adaptivePlanning, .timelineAdjustments,
                                                 .continuationStrategy, .revisedSpecifications, .implementationResults]
-        if title.contains("loop") || title.contains("iteration") || !kinds.isDisjoint(with: loopSignatures)
-            || result.records.decisions.contains(where: { $0.id.hasPrefix("L") }) { return .iteration }
+        if !kinds.isDisjoint(with: loopSignatures) || result.records.decisions.contains(where: { $0.id.hasPrefix("L") }) {
+            return .iteration
+        }
         let progressSignatures: Set<SectionKind> = [.implementationProgress, .preImplementationValidation,
                                                     .postImplementationValidation, .progressMetrics, .implementationNotes]
-        if title.contains("progress") || !kinds.isDisjoint(with: progressSignatures) { return .progressReport }
-        if title.contains("plan") || !result.groups.isEmpty || !result.blocks.isEmpty { return .plan }
+        if !kinds.isDisjoint(with: progressSignatures) { return .progressReport }
+        if kinds.contains(.dashboard) { return .dashboard }
+        if !result.groups.isEmpty || !result.blocks.isEmpty { return .plan }
         return .notes
     }
 

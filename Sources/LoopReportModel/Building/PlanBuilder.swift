@@ -122,8 +122,7 @@ struct BuildState {
                 block.status = .new
                 change = .added
                 iteration.added.append(block.id)
-            } else if declaration.marker == .revised || declaration.marker == .new
-                        || declaration.fields.contains(where: { ["estimated effort", "dependencies", "dependency"].contains($0.name) }) {
+            } else if declaration.marker == .revised || declaration.marker == .new || changes(declaration, existing) {
                 if block.status != .new || declaration.marker == .revised { block.status = .revised }
                 change = .revised
                 iteration.revised.append(block.id)
@@ -146,6 +145,17 @@ struct BuildState {
                                         range: declaration.range, fields: declaration.fields.map(\.key),
                                         estimateDays: block.estimate?.days))
         blocks[block.id] = block
+    }
+
+    /// Whether a re-declaration changes the estimate or the dependencies (a restatement
+    /// in a progress report does not revise the block).
+    private func changes(_ declaration: BlockDeclaration, _ block: Block) -> Bool {
+        var copy = block
+        var scratch = self
+        for field in declaration.fields { scratch.apply(field, to: &copy) }
+        return copy.estimate?.days != block.estimate?.days
+            || copy.dependencies.map(\.label) != block.dependencies.map(\.label)
+            || copy.softDependencies.map(\.label) != block.softDependencies.map(\.label)
     }
 
     // MARK: Fields
