@@ -372,13 +372,12 @@ extension DocumentRecognizer {
                 let kind: StatusRecord.Kind = within(index, .preImplementationValidation) ? .preImplementation
                     : within(index, .postImplementationValidation) ? .postImplementation : .overall
                 if section.kind != .block {
+                    let subject = lineageSubjects(index).first
                     result.records.statuses.append(StatusRecord(
-                        kind: kind, subject: section.title, block: section.subject, status: field.value, details: [],
+                        kind: kind, subject: section.title, block: subject, status: field.value, details: [],
                         path: path, range: field.range))
                     if let ratio = Ratio.find(in: field.value) {
                         result.records.ratios.append(DeclaredRatio(label: field.key, ratio: ratio, path: path, range: field.valueRange))
-                    } else if kind == .overall, Percent.find(in: field.value) != nil {
-                        result.records.ratios.append(contentsOf: [])
                     }
                 }
             default:

@@ -169,6 +169,17 @@ struct DocumentRecognizer {
 
     func within(_ index: Int, _ kind: SectionKind) -> Bool { lineage(index).contains(kind) }
 
+    /// The block or group a section or its nearest ancestor is about.
+    func lineageSubjects(_ index: Int) -> [Reference] {
+        var subjects: [Reference] = []
+        var current: Int? = index
+        while let i = current {
+            if let subject = result.document.sections[i].subject { subjects.append(subject) }
+            current = result.document.sections[i].parent
+        }
+        return subjects
+    }
+
     // MARK: Dispatch
 
     private mutating func recognize(section index: Int) {
@@ -215,27 +226,57 @@ struct DocumentRecognizer {
     }
 
     /// Field lines of a definition: field paragraphs, and lists that follow a field whose
-    /// value is empty (`**Tasks**:` then bullets).
+    /// value is empty (`**Tasks**:` then bullets). A bold field line right after a list
+    /// item is, to CommonMark, a lazy continuation of that item; it is split off here so
+    /// that `**Discrepancies Addressed**:` items followed by `**Implementation Order**:`
+    /// read as two fields, as their authors meant.
     func collectFields(_ nodes: [MarkdownNode], allowPlainKeys: Bool) -> [Field] {
         var fields: [Field] = []
+        func appendContinuation(_ text: String) {
+            guard !fields.isEmpty, fields[fields.count - 1].items.isEmpty else { return }
+            fields[fields.count - 1].value += fields[fields.count - 1].value.isEmpty ? text : " " + text
+        }
         for node in nodes {
             if node.isParagraph {
-                let found = [MarkdownNode].fields(in: node, locator: locator, allowPlainKeys: allowPlainKeys)
-                if found.isEmpty, let last = fields.last, last.value.isEmpty, last.items.isEmpty {
-                    fields[fields.count - 1].value = node.plainText.trimmed
+                for line in node.lines {
+                    if let field = Field.parse(line, locator: locator, allowPlainKey: allowPlainKeys) {
+                        fields.append(field)
+                    } else {
+                        appendContinuation(line.text.trimmed)
+                    }
                 }
-                fields += found
             } else if node.isList {
-                if let last = fields.last, last.value.isEmpty, last.items.isEmpty {
-                    fields[fields.count - 1].items = node.children.map(\.itemText)
-                } else {
-                    // `- Key: value` items; a key with no value takes the item's nested list.
-                    for item in node.children {
-                        guard let paragraph = item.children.first(where: \.isParagraph) else { continue }
-                        var found = [MarkdownNode].fields(in: paragraph, locator: locator, allowPlainKeys: allowPlainKeys)
+                var owner: Int? = fields.last.map { $0.value.isEmpty && $0.items.isEmpty } == true ? fields.count - 1 : nil
+                for item in node.children {
+                    let lines = item.children.first(where: \.isParagraph)?.lines ?? []
+                    if owner == nil {
+                        // `- Key: value` items; a key with no value takes the item's nested list.
+                        var found = lines.compactMap { Field.parse($0, locator: locator, allowPlainKey: allowPlainKeys) }
                         if found.count == 1, found[0].value.isEmpty { found[0].items = item.nestedItemTexts }
                         fields += found
+                        continue
                     }
+                    var itemWords: [String] = []
+                    var split = false
+                    for (k, line) in lines.enumerated() {
+                        if !split, k > 0, case .strong? = line.nodes.first?.kind,
+                           let field = Field.parse(line, locator: locator, allowPlainKey: false) {
+                            split = true
+                            fields[owner!].items.append(itemWords.joined(separator: " ").trimmed)
+                            fields.append(field)
+                            owner = field.value.isEmpty ? fields.count - 1 : nil
+                        } else if split {
+                            if let field = Field.parse(line, locator: locator, allowPlainKey: false) {
+                                fields.append(field)
+                                owner = field.value.isEmpty ? fields.count - 1 : nil
+                            } else {
+                                appendContinuation(line.text.trimmed)
+                            }
+                        } else {
+                            itemWords.append(line.text.trimmed)
+                        }
+                    }
+                    if !split, let owner { fields[owner].items.append(itemWords.joined(separator: " ").trimmed) }
                 }
             }
         }

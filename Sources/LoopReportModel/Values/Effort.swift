@@ -22,12 +22,22 @@ public struct Effort: Sendable, Hashable {
         guard let first = scanner.number() else { return nil }
         var low = first, high = first
         scanner.skipSpaces()
+        let beforeDash = scanner.position
         if scanner.take(anyOf: ["-", "–", "—"]) != nil || scanner.take("to ") {
             scanner.skipSpaces()
-            guard let upper = scanner.number() else { return nil }
+            guard let upper = scanner.number() else {
+                // `2-day buffer`: a hyphenated unit, not a range.
+                scanner.position = beforeDash
+                _ = scanner.take("-")
+                return finish(scanner: &scanner, low: low, high: high, text: text)
+            }
             high = upper
             scanner.skipSpaces()
         }
+        return finish(scanner: &scanner, low: low, high: high, text: text)
+    }
+
+    private static func finish(scanner: inout TextScanner, low: Double, high: Double, text: String) -> Effort? {
         _ = scanner.take("-")
         let unitWord = scanner.letters().lowercased()
         let factor: Double

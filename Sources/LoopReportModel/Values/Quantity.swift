@@ -20,7 +20,7 @@ public struct Quantity: Sendable, Hashable {
         guard let value = scanner.number() else { return nil }
         scanner.skipSpaces()
         var unit = ""
-        if scanner.take("%") { unit = "%" } else { unit = scanner.letters().lowercased() }
+        if scanner.take("%") { unit = "%" } else { unit = scanner.unit().lowercased() }
         return Quantity(value: sign * value, unit: unit, raw: text.trimmed)
     }
 

@@ -76,7 +76,11 @@ enum ReferenceScanner {
                         m = k + sep.unicodeScalars.count; break
                     }
                     guard m > k else { break }
-                    if word(s, at: m, kind == .block ? "block" : "group") { m += 5; if m < s.count, s[m] == " " { m += 1 } }
+                    if word(s, at: m, kind == .block ? "block" : "group") {
+                        m += 5
+                        if m < s.count, s[m] == "s" || s[m] == "S" { m += 1 }
+                        if m < s.count, s[m] == " " { m += 1 }
+                    }
                     k = m
                 }
                 i = found ? k : j

@@ -45,7 +45,7 @@ public struct Target: Sendable, Hashable {
         }
         if scanner.take("+") { comparator = comparator ?? .atLeast }
         scanner.skipSpaces()
-        var unit = scanner.take("%") ? "%" : scanner.letters().lowercased()
+        var unit = scanner.take("%") ? "%" : scanner.unit().lowercased()
         if scanner.take("+") { comparator = comparator ?? .atLeast }
         if unit == "" && scanner.take("/") { // `>2/3 validators`
             if let d = scanner.number() { return Target(comparator: comparator ?? .equal, lower: first / d, upper: nil,

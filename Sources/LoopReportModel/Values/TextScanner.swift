@@ -56,6 +56,16 @@ struct TextScanner {
         return out
     }
 
+    /// A unit: letters, optionally `/letters` (`docs/min`, `blocks/week`).
+    mutating func unit() -> String {
+        var out = letters()
+        if !out.isEmpty, peek == "/", position + 1 < scalars.count, scalars[position + 1].properties.isAlphabetic {
+            position += 1
+            out += "/" + letters()
+        }
+        return out
+    }
+
     static func lower(_ c: Unicode.Scalar) -> Unicode.Scalar {
         c.isASCII && c.value >= 65 && c.value <= 90 ? Unicode.Scalar(c.value + 32)! : c
     }

@@ -1,0 +1,189 @@
+import LoopReportModel
+import LoopReportTestSupport
+import Testing
+
+@Suite struct BlockAndGroupTests {
+    static let plan = """
+    # Consolidated Search Plan 3.0
+
+    ## Implementation Groups
+
+    ### Group 1: Core Types and Data Structures
+    **Priority**: Critical
+    **Dependencies**: None
+    **Estimated Effort**: 5 days (increased from 3 days)
+    **Assigned Team**: Core Team (Alice, Bob)
+    **Discrepancies Addressed**:
+    1. Missing tokenizer configuration
+    2. Stale schema version
+    **Implementation Order**:
+    1. Tokenizer first - everything reads tokens
+    2. Schema second - storage needs it
+    **Files to Modify**:
+    - `core/tokenizer.rs`
+    - `core/schema.rs`
+
+    #### Block 1.1: Tokenizer Core
+    **Priority**: Critical
+    **Dependencies**: None
+    **Estimated Effort**: 1.5 days
+    **Tasks**:
+    - Implement the tokenizer
+    - Add normalisation
+    **Files to Modify**:
+    - `core/tokenizer.rs`
+
+    #### Block 1.2: Schema Versioning
+    **Priority:** High
+    **Dependencies:** Block 1.1
+    **Estimated Effort:** 2 weeks
+    **Actual Effort:** 9 days
+    **Status:** 🟢 COMPLETE
+
+    ### Group 2: Storage
+    Priority: High
+    Dependencies: Group 1
+    Estimated Effort: 1 day
+
+    ### Block 2.1 - Segment Writer
+    - Priority: Medium
+    - Dependencies: Block 1.1, Block 1.2 (completed)
+    - Estimated Effort: 1 day
+    - Critical Path: Yes
+    - Blockers: None
+    """
+
+    @Test func groupsWithTheirFields() throws {
+        let plan = project(Self.plan).plan
+        #expect(plan.groups.map(\.id) == ["1", "2"])
+        let g1 = try #require(plan.group("1"))
+        #expect(g1.title == "Core Types and Data Structures")
+        #expect(g1.priority == "Critical")
+        #expect(g1.dependencies.isEmpty)
+        #expect(g1.estimate?.days == 5)
+        #expect(g1.baselineEstimateDays == 3)
+        #expect(g1.team == "Core Team (Alice, Bob)")
+        #expect(g1.discrepanciesAddressed == ["Missing tokenizer configuration", "Stale schema version"])
+        #expect(g1.implementationOrder == ["Tokenizer first - everything reads tokens", "Schema second - storage needs it"])
+        #expect(g1.files == ["core/tokenizer.rs", "core/schema.rs"])
+        #expect(g1.blockIDs == ["1.1", "1.2"])
+        let g2 = try #require(plan.group("2"))
+        #expect(g2.priority == "High", "plain `Key: value` fields")
+        #expect(g2.dependencies.map(\.label) == ["Group 1"])
+        #expect(g2.estimate?.days == 1)
+    }
+
+    @Test func blocksWithEveryFieldSyntax() throws {
+        let plan = project(Self.plan).plan
+        let b11 = try #require(plan.block("1.1"))
+        #expect(b11.title == "Tokenizer Core")
+        #expect(b11.groupID == "1")
+        #expect(b11.status == .planned)
+        #expect(b11.estimate?.days == 1.5)
+        #expect(b11.dependencies.isEmpty)
+        #expect(b11.tasks == ["Implement the tokenizer", "Add normalisation"])
+        #expect(b11.files == ["core/tokenizer.rs"])
+        #expect(b11.range?.start.line == 20)
+
+        let b12 = try #require(plan.block("1.2"))
+        #expect(b12.priority == "High", "`**Key:** value`")
+        #expect(b12.dependencies.map(\.id) == ["1.1"])
+        #expect(b12.estimate?.days == 10, "2 weeks = 10 working days")
+        #expect(b12.actual?.days == 9)
+        #expect(b12.progress == .complete)
+
+        let b21 = try #require(plan.block("2.1"))
+        #expect(b21.title == "Segment Writer", "a `###` block under a `###` group: levels float")
+        #expect(b21.priority == "Medium", "`- Key: value` list fields")
+        #expect(b21.dependencies.map(\.id) == ["1.1", "1.2"])
+        #expect(b21.dependencies[1].annotation == "completed")
+        #expect(b21.declaredCritical == true)
+        #expect(b21.blockers == "None")
+    }
+
+    @Test func dependencyReferencesAreLocatedOnTheirLine() throws {
+        let source = MarkedSource("""
+        ### Group 1: Core
+        #### Block 1.1: A
+        **Estimated Effort**: 1 day
+        #### Block 1.2: B
+        **Dependencies**: 1️⃣Block 1.1, 2️⃣Group 1
+        **Estimated Effort**: 1 day
+        """)
+        let block = try #require(project(source.text).plan.block("1.2"))
+        #expect(block.dependencies.map(\.range?.start) == [source.location(of: "1️⃣"), source.location(of: "2️⃣")])
+    }
+
+    @Test func effortGrammar() {
+        #expect(Effort.parse("1 day")?.days == 1)
+        #expect(Effort.parse("0.5 days")?.days == 0.5)
+        #expect(Effort.parse("2 weeks")?.days == 10)
+        #expect(Effort.parse("1 week")?.days == 5)
+        #expect(Effort.parse("4 hours")?.days == 0.5)
+        #expect(Effort.parse("1-2 days").map { [$0.minimumDays, $0.days] } == [1, 2])
+        #expect(Effort.parse("2-day buffer")?.days == 2)
+        #expect(Effort.parse("~3 days")?.days == 3)
+        let revised = Effort.parse("5 days (increased from 3 days)")
+        #expect(revised?.days == 5)
+        #expect(revised?.previousDays == 3)
+        #expect(Effort.parse("soon") == nil)
+        #expect(Effort.parse("3 bananas") == nil)
+    }
+
+    @Test func blockAndGroupAsOrdinaryWords() {
+        let loaded = project("""
+        ### Group 1: Core
+        #### Block 1.1: Block Builder Cache
+        **Estimated Effort**: 1 day
+        The block cache holds a group of workers; Block → Consensus is data flow.
+
+        ### Block Structure Enhancement (Revised)
+        ### Group: Consensus
+        """)
+        #expect(loaded.plan.blocks.map(\.id) == ["1.1"])
+        #expect(loaded.plan.groups.map(\.id) == ["1"])
+        #expect(loaded.diagnostics.isEmpty)
+    }
+
+    @Test func referenceScannerForms() {
+        let text = "Blocks 1.1 and 1.2, Groups 2 & 3, Groups 4-6, block 7.1a, version 1.2.3, Group 3.4"
+        let loaded = project("### Group 1: X\n#### Block 1.1: Y\n**Estimated Effort**: 1 day\n\n" + text + "\n")
+        let mentions = loaded.plan.mentions.filter { $0.range?.start.line == 5 }.map(\.label)
+        #expect(mentions == ["Block 1.1", "Block 1.2", "Group 2", "Group 3", "Group 4", "Group 5", "Group 6", "Block 7.1a"])
+    }
+
+    /// A fourth-pass block definition: a bold line and list-item fields below it.
+    @Test func boldLineBlockDefinition() throws {
+        let plan = project("""
+        ## Next Block Selection
+
+        **Block 1.3: Transaction Dependency Enhancement**
+        - Priority: High
+        - Dependencies: Block 1.2 (completed)
+        - Estimated Effort: 2 days
+        - Critical Path: Yes
+
+        **Block 1.2: Other**
+        - Estimated Effort: 1 day
+        """).plan
+        let block = try #require(plan.block("1.3"))
+        #expect(block.title == "Transaction Dependency Enhancement")
+        #expect(block.estimate?.days == 2)
+        #expect(block.dependencies.map(\.id) == ["1.2"])
+        #expect(block.declaredCritical == true)
+        #expect(plan.group("1")?.isImplicit == true)
+    }
+
+    @Test func fieldValueOnTheNextLine() throws {
+        let plan = project("""
+        ### Group 3: Storage
+        **Priority**: High
+        **Revised Timeline Impact**:
+        Adds two days for the adapter layer.
+        **Estimated Effort**: 4 days
+        """).plan
+        let group = try #require(plan.group("3"))
+        #expect(group.fields.first { $0.key == "Revised Timeline Impact" }?.value == "Adds two days for the adapter layer.")
+        #expect(group.estimate?.days == 4)
+    }
+}
