@@ -36,7 +36,7 @@ let package = Package(
                 path: "Tests/LoopReportTestSupport"),
         .testTarget(name: "LoopReportSourceTests", dependencies: ["LoopReportSource", "LoopReportTestSupport"]),
         .testTarget(name: "LoopReportMarkdownTests", dependencies: ["LoopReportMarkdown", "LoopReportTestSupport"]),
-        .testTarget(name: "LoopReportModelTests", dependencies: ["LoopReportModel", "LoopReportTestSupport"]),
+        .testTarget(name: "LoopReportModelTests", dependencies: ["LoopReportModel", "LoopReportMarkdown", "LoopReportTestSupport"]),
         .testTarget(name: "LoopReportCLITests", dependencies: ["LoopReportCLI", "LoopReportTestSupport"]),
     ]
 )
