@@ -99,7 +99,9 @@ struct DocumentRecognizer {
     /// Title cues first, then content signatures (constructs.md §8).
     private func inferKind() -> DocumentKind {
         let kinds = Set(result.document.sections.map(\.kind))
-        let title = result.document.title.normalizedName
+        let sections = result.document.sections
+        let heading = sections.first(where: { $0.level == 1 }) ?? sections.dropFirst().first
+        let title = (result.document.frontMatter["title"] ?? heading?.title ?? "").normalizedName
         // Title cues decide first, in this order; then content signatures.
         let titleCues: [(String, DocumentKind)] = [
             ("dashboard", .dashboard), ("consolidation", .consolidation), ("final summary", .consolidation),
