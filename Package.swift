@@ -37,6 +37,6 @@ let package = Package(
         .testTarget(name: "LoopReportSourceTests", dependencies: ["LoopReportSource", "LoopReportTestSupport"]),
         .testTarget(name: "LoopReportMarkdownTests", dependencies: ["LoopReportMarkdown", "LoopReportTestSupport"]),
         .testTarget(name: "LoopReportModelTests", dependencies: ["LoopReportModel", "LoopReportMarkdown", "LoopReportTestSupport"]),
-        .testTarget(name: "LoopReportCLITests", dependencies: ["LoopReportCLI", "LoopReportTestSupport"]),
+        .testTarget(name: "LoopReportCLITests", dependencies: ["loopreport", "LoopReportTestSupport"]),
     ]
 )

@@ -1,0 +1,109 @@
+import LoopReportTestSupport
+import Testing
+
+/// Runs the built `loopreport` binary: real exit codes, real streams.
+@Suite struct CommandLineTests {
+    private func run(_ arguments: String, environment: [String: String] = [:]) -> (status: Int32, stdout: String, stderr: String) {
+        shell("cd '\(packageRoot)' && '\(loopreportBinary)' \(arguments)", environment: environment)
+    }
+
+    @Test func exampleContentIsClean() {
+        let result = run("check content")
+        #expect(result.status == 0)
+        #expect(result.stderr == "0 errors, 0 warnings in 5 documents\n")
+    }
+
+    @Test func defaultDirectoryIsContent() {
+        #expect(run("check").stderr == "0 errors, 0 warnings in 5 documents\n")
+    }
+
+    @Test func errorsPrintLocationExcerptCaretAndSummary() {
+        let dir = TemporaryDirectory(); defer { dir.remove() }
+        dir.write("plan.md", "### Group 2: Parser\n#### Block 2.1: Parser\n**Dependencies**: Block 9.9\n**Estimated Effort**: 1 day\n")
+        let result = run("check '\(dir.path)'", environment: ["NO_COLOR": "1"])
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+        \(dir.path)/plan.md:3:19: error: Block 2.1 depends on Block 9.9, which no document defines [unknown-block-reference]
+         3 | **Dependencies**: Block 9.9
+           |                   ^
+        1 error, 0 warnings in 1 document
+
+        """)
+    }
+
+    @Test func strictTurnsWarningsIntoFailure() {
+        let dir = TemporaryDirectory(); defer { dir.remove() }
+        dir.write("plan.md", "### Group 1: A\n#### Block 1.1: B\n**Estimated Effort**: a while\n")
+        #expect(run("check '\(dir.path)'").status == 0)
+        #expect(run("check --strict '\(dir.path)'").status == 1)
+    }
+
+    @Test func usageErrorsExitWithTwo() {
+        let result = run("check --no-such-option")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("Unknown option '--no-such-option'"))
+        #expect(run("frobnicate").status == 2)
+        #expect(run("check --format yaml").status == 2)
+        #expect(run("--help").status == 0)
+    }
+
+    @Test func colourOnlyWhenAskedOrOnATerminal() {
+        let dir = TemporaryDirectory(); defer { dir.remove() }
+        dir.write("plan.md", "### Group 1: A\n#### Block 1.1: B\n**Dependencies**: Block 7.7\n")
+        #expect(!run("check '\(dir.path)'").stderr.contains("\u{1B}["))
+        #expect(run("check --color always '\(dir.path)'").stderr.contains("\u{1B}[1;31merror:"))
+    }
+
+    @Test func jsonDiagnostics() throws {
+        let dir = TemporaryDirectory(); defer { dir.remove() }
+        dir.write("plan.md", "### Group 1: A\n#### Block 1.1: B\n**Dependencies**: Block 7.7\n")
+        let result = run("check --format json '\(dir.path)'")
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("\"code\" : \"unknown-block-reference\""))
+        #expect(result.stdout.contains("\"line\" : 3"))
+        #expect(result.stdout.contains("\"schemaVersion\" : 1"))
+        #expect(result.stdout.contains("\"errorCount\" : 1"))
+    }
+
+    @Test func badInputNeverCrashesAndTheRestIsRead() {
+        let dir = TemporaryDirectory(); defer { dir.remove() }
+        dir.write("01-plan.md", "### Group 1: A\n#### Block 1.1: B\n**Estimated Effort**: 1 day\n")
+        dir.write("02-latin1.md", bytes: Array("# Caf".utf8) + [0xE9, 0x0A])
+        dir.write("03-binary.md", bytes: [0x00, 0x01, 0x02])
+        dir.write("04-empty.md", "")
+        dir.write("sub/05-loop.md", "## Revised Group 1: A\n#### Block 1.2: C (NEW)\n**Dependencies**: Block 1.1\n**Estimated Effort**: 1 day\n")
+        shell("ln -s '\(dir.path)/sub' '\(dir.path)/sub/loop'")
+        let result = run("check '\(dir.path)'")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("02-latin1.md:1:6: error: '02-latin1.md' is not valid UTF-8: byte 0xE9 at offset 5 [invalid-utf8]"))
+        #expect(result.stderr.contains("[binary-file]"))
+        #expect(result.stderr.contains("[symlink-loop]"))
+        #expect(result.stderr.contains("04-empty.md:1:1: warning: '04-empty.md' has no content [empty-document]"))
+        #expect(result.stderr.hasSuffix("3 errors, 1 warning in 3 documents\n"))
+        let export = run("export '\(dir.path)'")
+        #expect(export.stdout.contains("\"id\" : \"1.2\""))
+    }
+
+    @Test func missingDirectory() {
+        let result = run("check /nonexistent/plans")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error: content directory '/nonexistent/plans' does not exist or is not a directory [missing-directory]"))
+    }
+
+    @Test func exportOfTheExampleMatchesTheGolden() {
+        let result = run("export --format json content")
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        #expect(matchesGolden(result.stdout, "content-export.json"),
+                "run LOOPREPORT_RECORD=1 swift test --filter exportOfTheExampleMatchesTheGolden to update after reviewing the diff")
+    }
+
+    @Test func exportToAFileIsAtomicAndIdenticalToStdout() {
+        let dir = TemporaryDirectory(); defer { dir.remove() }
+        let file = dir.path + "/model.json"
+        #expect(run("export content --output '\(file)'").status == 0)
+        let written = shell("cat '\(file)'").stdout
+        #expect(written == run("export content").stdout)
+        #expect(shell("ls '\(dir.path)'").stdout == "model.json\n")
+    }
+}
