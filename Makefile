@@ -1,0 +1,27 @@
+# LoopReport: the two set-up commands are `make example` and `make test` (see README.md).
+SWIFT ?= swift
+CONTENT ?= content
+OUTPUT ?= output
+
+.PHONY: deps build example test clean
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	$(SWIFT) build -c release
+
+# Builds the example site's inputs from content/: checks the plan and exports its model.
+example: build
+	.build/release/loopreport check $(CONTENT)
+	mkdir -p $(OUTPUT)
+	.build/release/loopreport export --format json --output $(OUTPUT)/model.json $(CONTENT)
+	@echo "Wrote $(OUTPUT)/model.json"
+
+# The whole test suite (what CI runs).
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+clean:
+	rm -rf .build $(OUTPUT)
