@@ -27,8 +27,10 @@ let package = Package(
         ]),
         .target(name: "LoopReportExport", dependencies: ["LoopReportModel"]),
         .target(name: "LoopReportPipeline", dependencies: ["LoopReportExport", "LoopReportModel"]),
+        .target(name: "LoopReportSample"),
         .target(name: "LoopReportCLI", dependencies: [
-            "LoopReportPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "LoopReportPipeline", "LoopReportSample",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "loopreport", dependencies: ["LoopReportCLI"]),
 

@@ -53,15 +53,29 @@ public struct SourceFile: Sendable {
     /// The 1-based byte column of the first occurrence of `needle` on `line` at or after
     /// `fromColumn`, so a match inside text is located from the source itself, never guessed.
     public func column(of needle: String, onLine number: Int, from fromColumn: Int = 1) -> Int? {
-        let bytes = Array(line(number).utf8)
-        let target = Array(needle.utf8)
-        guard !target.isEmpty, bytes.count >= target.count else { return nil }
-        var i = max(0, fromColumn - 1)
-        while i + target.count <= bytes.count {
-            if bytes[i] == target[0], Array(bytes[i..<(i + target.count)]) == target { return i + 1 }
-            i += 1
+        guard number >= 1, number <= lineStarts.count else { return nil }
+        let lineStart = lineStarts[number - 1]
+        let lineEnd = number < lineStarts.count ? lineStarts[number] - 1 : text.utf8.count
+        let search = { (haystack: UnsafeBufferPointer<UInt8>, target: UnsafeBufferPointer<UInt8>) -> Int? in
+            guard let first = target.first else { return nil }
+            var i = lineStart + max(0, fromColumn - 1)
+            while i + target.count <= lineEnd {
+                if haystack[i] == first {
+                    var j = 1
+                    while j < target.count && haystack[i + j] == target[j] { j += 1 }
+                    if j == target.count { return i - lineStart + 1 }
+                }
+                i += 1
+            }
+            return nil
         }
-        return nil
+        let found = text.utf8.withContiguousStorageIfAvailable { haystack in
+            needle.utf8.withContiguousStorageIfAvailable { search(haystack, $0) } ?? Array(needle.utf8).withUnsafeBufferPointer { search(haystack, $0) }
+        }
+        if let found { return found }
+        return Array(text.utf8).withUnsafeBufferPointer { haystack in
+            Array(needle.utf8).withUnsafeBufferPointer { search(haystack, $0) }
+        }
     }
 
     static func location(ofOffset offset: Int, in bytes: [UInt8]) -> SourceLocation {

@@ -158,6 +158,7 @@ extension DocumentRecognizer {
 
     /// `- Standard TPS: 215,000 (target: 200,000+) ✓`.
     private func readMetricLine(_ text: String, range: SourceRange?) -> Metric? {
+        guard text.utf8.contains(0x28) else { return nil }  // "("
         let lower = text.lowercased()
         guard let open = lower.firstRange(of: "(target:") ?? lower.firstRange(of: "(target "),
               let colon = text.firstIndex(of: ":"), colon < open.lowerBound else { return nil }

@@ -39,13 +39,16 @@ enum HeadingParser {
     static func groupDefinition(_ title: String) -> (id: String, title: String, revised: Bool)? {
         var text = Substring(title)
         var revised = false
-        if text.lowercased().hasPrefix("revised ") { text = text.dropFirst(8); revised = true }
+        if let first = text.utf8.first, (first | 0x20) == 0x72, text.lowercased().hasPrefix("revised ") {
+            text = text.dropFirst(8); revised = true
+        }
         guard let (id, name) = definition(String(text), word: "group", id: ReferenceScanner.groupID) else { return nil }
         return (id, name, revised)
     }
 
     private static func definition(_ title: String, word: String,
                                    id parseID: ([Unicode.Scalar], Int) -> (String, Int)?) -> (id: String, title: String)? {
+        guard let first = title.utf8.first, (first | 0x20) == word.utf8.first! else { return nil }
         let s = Array(title.unicodeScalars)
         guard s.count > word.count + 1,
               String(String.UnicodeScalarView(s[0..<word.count])).lowercased() == word,

@@ -7,9 +7,13 @@ import LoopReportSource
 public enum PlanBuilder {
     public static func build(_ documents: [MarkdownDocument]) -> (plan: Plan, diagnostics: [Diagnostic]) {
         var state = BuildState()
+        // The baseline is the first document and any plan documents right after it (a plan
+        // split into several files); every later document is an iteration.
+        var inBaseline = true
         for (index, markdown) in documents.enumerated() {
             let recognition = DocumentRecognizer.recognize(markdown)
-            state.apply(recognition, isBaseline: index == 0)
+            inBaseline = inBaseline && (index == 0 || recognition.document.kind == .plan)
+            state.apply(recognition, isBaseline: inBaseline)
         }
         return state.finish()
     }
@@ -150,12 +154,18 @@ struct BuildState {
     /// Whether a re-declaration changes the estimate or the dependencies (a restatement
     /// in a progress report does not revise the block).
     private func changes(_ declaration: BlockDeclaration, _ block: Block) -> Bool {
-        var copy = block
-        var scratch = self
-        for field in declaration.fields { scratch.apply(field, to: &copy) }
-        return copy.estimate?.days != block.estimate?.days
-            || copy.dependencies.map(\.label) != block.dependencies.map(\.label)
-            || copy.softDependencies.map(\.label) != block.softDependencies.map(\.label)
+        declaration.fields.contains { field in
+            switch field.name {
+            case "estimated effort", "effort", "estimate", "estimated":
+                return Effort.parse(field.value)?.days != block.estimate?.days
+            case "dependencies", "dependency", "depends on", "hard dependencies":
+                return references(field).map(\.label) != block.dependencies.map(\.label)
+            case "soft dependencies", "soft dependency":
+                return references(field).map(\.label) != block.softDependencies.map(\.label)
+            default:
+                return false
+            }
+        }
     }
 
     // MARK: Fields

@@ -95,6 +95,7 @@ extension DocumentRecognizer {
                 node.forEach { n in
                     switch n.kind {
                     case .paragraph, .tableCell:
+                        guard ReferenceScanner.mightContainReference(n.plainText) else { return }
                         for (offset, line) in n.lines.enumerated() {
                             mentions += referencesIn(line.text, line: n.range.map { $0.start.line + offset },
                                                      fallback: n.range, multiline: false)

@@ -46,7 +46,11 @@ public enum Progress: String, Sendable, Hashable, Codable {
 /// A field line: `**Key**: value`, `**Key:** value`, `Key: value` or `- Key: value`.
 public struct Field: Sendable, Hashable {
     /// The key as written, without markup or colon.
-    public var key: String
+    public var key: String {
+        didSet { name = key.normalizedName }
+    }
+    /// The key normalised for matching (`estimated effort`).
+    public private(set) var name: String
     /// The inline value (may be empty when a list or paragraph follows).
     public var value: String
     /// Items of a list that follows the field line.
@@ -55,8 +59,14 @@ public struct Field: Sendable, Hashable {
     /// Where the value starts, for diagnostics about it.
     public var valueRange: SourceRange?
 
-    /// The key normalised for matching (`estimated effort`).
-    public var name: String { key.normalizedName }
+    public init(key: String, value: String, items: [String], range: SourceRange?, valueRange: SourceRange?) {
+        self.key = key
+        self.name = key.normalizedName
+        self.value = value
+        self.items = items
+        self.range = range
+        self.valueRange = valueRange
+    }
 }
 
 /// One change to a block made by one document.

@@ -22,7 +22,8 @@ public struct Plan: Sendable {
     public var groups: [Group]
     /// Every block ever defined, removed ones included (status `.removed`), in id order.
     public var blocks: [Block]
-    /// One entry per document after the first: the plan's history.
+    /// One entry per document after the baseline plan (its first document and any plan
+    /// documents right after it): the plan's history.
     public var iterations: [Iteration]
     /// Every other recognised construct, across documents.
     public var records: PlanRecords
@@ -54,13 +55,23 @@ public struct Plan: Sendable {
     }
 }
 
-/// Orders ids like `1.2` < `1.10` < `2.1` and `1` < `1a` < `2`.
+/// Orders ids like `1.2` < `1.10` < `2.1` and `1` < `1a` < `2`: numbers compare as
+/// numbers, letters as text. Runs on UTF-8 bytes without allocating (it sorts every block).
 public func idPrecedes(_ a: String, _ b: String) -> Bool {
-    let pa = a.split(separator: "."), pb = b.split(separator: ".")
-    for (x, y) in zip(pa, pb) where x != y {
-        let nx = Int(x.prefix(while: \.isNumber)) ?? 0, ny = Int(y.prefix(while: \.isNumber)) ?? 0
-        if nx != ny { return nx < ny }
-        return x < y
+    var x = a.utf8.makeIterator(), y = b.utf8.makeIterator()
+    var cx = x.next(), cy = y.next()
+    while true {
+        guard let p = cx else { return cy != nil }
+        guard let q = cy else { return false }
+        let px = p >= 48 && p <= 57, qy = q >= 48 && q <= 57
+        if px && qy {
+            var nx = 0, ny = 0
+            while let c = cx, c >= 48 && c <= 57 { nx = nx &* 10 &+ Int(c - 48); cx = x.next() }
+            while let c = cy, c >= 48 && c <= 57 { ny = ny &* 10 &+ Int(c - 48); cy = y.next() }
+            if nx != ny { return nx < ny }
+            continue
+        }
+        if p != q { return px ? true : qy ? false : p < q }
+        cx = x.next(); cy = y.next()
     }
-    return pa.count < pb.count
 }

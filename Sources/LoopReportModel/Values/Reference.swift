@@ -40,6 +40,7 @@ enum ReferenceScanner {
 
     /// - Parameter bareBlockIDs: also accept `3.4` without the word (dependency fields, tables).
     static func scan(_ text: String, bareBlockIDs: Bool = false) -> [Match] {
+        guard bareBlockIDs || mightContainReference(text) else { return [] }
         let s = Array(text.unicodeScalars)
         var matches: [Match] = []
         var i = 0
@@ -98,6 +99,19 @@ enum ReferenceScanner {
     }
 
     static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
+
+    /// A byte scan for `lock ` / `roup` after a B or G, so most text is rejected without
+    /// decoding it.
+    static func mightContainReference(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        var utf8 = text.utf8.makeIterator()
+        while let byte = utf8.next() {
+            if (previous | 0x20) == 0x62 && (byte | 0x20) == 0x6C { return true }   // b, l
+            if (previous | 0x20) == 0x67 && (byte | 0x20) == 0x72 { return true }   // g, r
+            previous = byte
+        }
+        return false
+    }
 
     private static func word(_ s: [Unicode.Scalar], at i: Int, _ w: String) -> Bool {
         let w = Array(w.unicodeScalars)

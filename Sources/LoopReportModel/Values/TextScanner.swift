@@ -35,13 +35,11 @@ struct TextScanner {
         var digits = ""
         var sawDigit = false, sawPoint = false
         while let c = peek {
-            if c.properties.numericType == .decimal, c.isASCII {
+            if Self.isASCIIDigit(c) {
                 digits.unicodeScalars.append(c); sawDigit = true; position += 1
-            } else if c == ",", sawDigit, !sawPoint, position + 1 < scalars.count,
-                      scalars[position + 1].isASCII, scalars[position + 1].properties.numericType == .decimal {
+            } else if c == ",", sawDigit, !sawPoint, position + 1 < scalars.count, Self.isASCIIDigit(scalars[position + 1]) {
                 position += 1
-            } else if c == ".", !sawPoint, position + 1 < scalars.count,
-                      scalars[position + 1].isASCII, scalars[position + 1].properties.numericType == .decimal {
+            } else if c == ".", !sawPoint, position + 1 < scalars.count, Self.isASCIIDigit(scalars[position + 1]) {
                 digits.unicodeScalars.append(c); sawPoint = true; position += 1
             } else { break }
         }
@@ -52,9 +50,17 @@ struct TextScanner {
     /// Consecutive letters (a unit or word).
     mutating func letters() -> String {
         var out = ""
-        while let c = peek, c.properties.isAlphabetic { out.unicodeScalars.append(c); position += 1 }
+        while let c = peek, Self.isLetter(c) { out.unicodeScalars.append(c); position += 1 }
         return out
     }
+
+    /// A letter, with an ASCII fast path (Unicode property look-ups are slow).
+    static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 0x80 { return (c.value | 0x20) >= 97 && (c.value | 0x20) <= 122 }
+        return c.properties.isAlphabetic
+    }
+
+    static func isASCIIDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
 
     /// A unit: letters, optionally `/letters` (`docs/min`, `blocks/week`).
     mutating func unit() -> String {
@@ -75,17 +81,22 @@ extension StringProtocol {
     /// The text with surrounding white space removed.
     var trimmed: String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        func isSpace(_ c: Unicode.Scalar) -> Bool {
+            c.value < 0x80 ? c == " " || c == "\t" || c == "\n" || c == "\r" : c.properties.isWhitespace
+        }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex, let s = self as? String { return s }
+        return String(self[first...last])
     }
 
     /// Lower-cased, glyph-free, colon-free text for matching section and field names.
     var normalizedName: String {
         var out = ""
         var lastWasSpace = true
+        out.reserveCapacity(utf8.count)
         for c in unicodeScalars {
-            if c.properties.isAlphabetic || (c.isASCII && c.properties.numericType != nil) {
+            if TextScanner.isLetter(c) || TextScanner.isASCIIDigit(c) {
                 out.unicodeScalars.append(TextScanner.lower(c)); lastWasSpace = false
             } else if c == "." || c == "&" || c == "-" || c == "/" {
                 if !lastWasSpace { out += " "; lastWasSpace = true }
