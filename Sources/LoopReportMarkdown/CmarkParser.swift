@@ -1,6 +1,9 @@
 import CCmarkGFM
 import LoopReportSource
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Parses Markdown with cmark-gfm (GFM extensions on) into `MarkdownNode` values.
 ///
@@ -70,27 +73,52 @@ public enum CmarkParser {
     }
 
     private static func makeNode(_ node: OpaquePointer, path: String) -> MarkdownNode {
-        let typeName = cmark_node_get_type_string(node).map { String(cString: $0) } ?? "unknown"
         var literal = ""
         let kind: MarkdownNode.Kind
-        switch typeName {
-        case "document": kind = .document
-        case "block_quote": kind = .blockQuote
-        case "list":
+        func text() -> String { cmark_node_get_literal(node).map { String(cString: $0) } ?? "" }
+        // Core node types by number (no string per node); extension nodes by type string.
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT: kind = .text; literal = text()
+        case CMARK_NODE_SOFTBREAK: kind = .softBreak
+        case CMARK_NODE_PARAGRAPH: kind = .paragraph
+        case CMARK_NODE_STRONG: kind = .strong
+        case CMARK_NODE_EMPH: kind = .emphasis
+        case CMARK_NODE_CODE: kind = .code; literal = text()
+        case CMARK_NODE_LINEBREAK: kind = .lineBreak
+        case CMARK_NODE_HTML_INLINE: kind = .htmlInline; literal = text()
+        case CMARK_NODE_DOCUMENT: kind = .document
+        case CMARK_NODE_BLOCK_QUOTE: kind = .blockQuote
+        case CMARK_NODE_HEADING: kind = .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_THEMATIC_BREAK: kind = .thematicBreak
+        case CMARK_NODE_HTML_BLOCK: kind = .htmlBlock; literal = text()
+        case CMARK_NODE_FOOTNOTE_DEFINITION: kind = .footnoteDefinition
+        case CMARK_NODE_FOOTNOTE_REFERENCE: kind = .footnoteReference
+        case CMARK_NODE_LIST:
             kind = .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
                          start: Int(cmark_node_get_list_start(node)),
                          tight: cmark_node_get_list_tight(node) != 0)
-        case "item": kind = .item(task: nil)
-        case "tasklist": kind = .item(task: cmark_gfm_extensions_get_tasklist_item_checked(node))
-        case "code_block":
+        case CMARK_NODE_ITEM:
+            let isTask = cmark_node_get_type_string(node).map { strcmp($0, "tasklist") == 0 } ?? false
+            kind = .item(task: isTask ? cmark_gfm_extensions_get_tasklist_item_checked(node) : nil)
+        case CMARK_NODE_CODE_BLOCK:
             kind = .codeBlock(info: cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "")
-            literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-        case "html_block":
-            kind = .htmlBlock
-            literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-        case "paragraph": kind = .paragraph
-        case "heading": kind = .heading(level: Int(cmark_node_get_heading_level(node)))
-        case "thematic_break": kind = .thematicBreak
+            literal = text()
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
+            kind = cmark_node_get_type(node) == CMARK_NODE_LINK ? .link(destination: url, title: title)
+                : .image(source: url, title: title)
+        default:
+            kind = extensionKind(node)
+            if case .unknown = kind { literal = text() }
+        }
+        return MarkdownNode(kind: kind, literal: literal, range: range(of: node, path: path))
+    }
+
+    /// Nodes of the GFM extensions, known only by their type strings (P4).
+    private static func extensionKind(_ node: OpaquePointer) -> MarkdownNode.Kind {
+        let typeName = cmark_node_get_type_string(node).map { String(cString: $0) } ?? "unknown"
+        switch typeName {
         case "table":
             let columns = Int(cmark_gfm_extensions_get_table_columns(node))
             var alignments: [MarkdownNode.TableAlignment] = []
@@ -104,29 +132,13 @@ public enum CmarkParser {
                     }
                 }
             }
-            kind = .table(alignments: alignments)
-        case "table_header": kind = .tableRow(isHeader: true)
-        case "table_row": kind = .tableRow(isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
-        case "table_cell": kind = .tableCell
-        case "text", "code", "html_inline":
-            kind = typeName == "text" ? .text : typeName == "code" ? .code : .htmlInline
-            literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-        case "softbreak": kind = .softBreak
-        case "linebreak": kind = .lineBreak
-        case "emph": kind = .emphasis
-        case "strong": kind = .strong
-        case "strikethrough": kind = .strikethrough
-        case "link", "image":
-            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
-            kind = typeName == "link" ? .link(destination: url, title: title) : .image(source: url, title: title)
-        case "footnote_definition": kind = .footnoteDefinition
-        case "footnote_reference": kind = .footnoteReference
-        default:
-            kind = .unknown(typeName)
-            literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            return .table(alignments: alignments)
+        case "table_header": return .tableRow(isHeader: true)
+        case "table_row": return .tableRow(isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
+        case "table_cell": return .tableCell
+        case "strikethrough": return .strikethrough
+        default: return .unknown(typeName)
         }
-        return MarkdownNode(kind: kind, literal: literal, range: range(of: node, path: path))
     }
 
     /// cmark's positions, made half-open; nil when cmark reported nothing usable (P5).

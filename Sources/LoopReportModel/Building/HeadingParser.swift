@@ -3,7 +3,8 @@
 enum HeadingParser {
     /// Strips a trailing colon, glyphs and one `(NEW)` / `[REVISED]`-style marker.
     static func split(_ text: String) -> (title: String, marker: RevisionMarker?) {
-        var title = text.trimmed.replacingOccurrences("\u{FE0F}", "")
+        var title = text.trimmed
+        if title.utf8.contains(0xEF) { title = title.replacingOccurrences("\u{FE0F}", "") }
         var marker: RevisionMarker?
         while true {
             title = title.trimmed
@@ -11,8 +12,8 @@ enum HeadingParser {
             if let last = title.unicodeScalars.last, isGlyph(last) {
                 title.unicodeScalars.removeLast(); continue
             }
-            if let close = title.last, close == ")" || close == "]",
-               let open = title.lastIndex(of: close == ")" ? "(" : "["),
+            if let close = title.utf8.last, close == 0x29 || close == 0x5D,
+               let open = title.lastIndex(of: close == 0x29 ? "(" : "["),
                let found = RevisionMarker.parse(String(title[title.index(after: open)..<title.index(before: title.endIndex)])) {
                 marker = marker ?? found
                 title = String(title[..<open])
@@ -47,13 +48,14 @@ enum HeadingParser {
     }
 
     private static func definition(_ title: String, word: String,
-                                   id parseID: ([Unicode.Scalar], Int) -> (String, Int)?) -> (id: String, title: String)? {
-        guard let first = title.utf8.first, (first | 0x20) == word.utf8.first! else { return nil }
-        let s = Array(title.unicodeScalars)
-        guard s.count > word.count + 1,
-              String(String.UnicodeScalarView(s[0..<word.count])).lowercased() == word,
-              s[word.count] == " ", let (id, end) = parseID(s, word.count + 1) else { return nil }
-        var rest = String(String.UnicodeScalarView(s[end...])).trimmed
+                                   id parseID: ([UInt8], Int) -> (String, Int)?) -> (id: String, title: String)? {
+        let w = Array(word.utf8)
+        guard let first = title.utf8.first, (first | 0x20) == w[0] else { return nil }
+        let s = Array(title.utf8)
+        guard s.count > w.count + 1, s[w.count] == 0x20,
+              zip(s, w).allSatisfy({ TextScanner.lower($0) == $1 }),
+              let (id, end) = parseID(s, w.count + 1) else { return nil }
+        var rest = String(decoding: s[end...], as: UTF8.self).trimmed
         if rest.isEmpty { return (id, "") }
         if let first = rest.first, first == ":" || first == "-" || first == "–" || first == "—" {
             rest = String(rest.dropFirst()).trimmed

@@ -23,7 +23,7 @@ public struct Effort: Sendable, Hashable {
         var low = first, high = first
         scanner.skipSpaces()
         let beforeDash = scanner.position
-        if scanner.take(anyOf: ["-", "–", "—"]) != nil || scanner.take("to ") {
+        if scanner.take(anyOf: ["-", "–", "—"]) || scanner.take("to ") {
             scanner.skipSpaces()
             guard let upper = scanner.number() else {
                 // `2-day buffer`: a hyphenated unit, not a range.

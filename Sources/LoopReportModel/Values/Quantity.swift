@@ -16,7 +16,7 @@ public struct Quantity: Sendable, Hashable {
         scanner.skipSpaces()
         _ = scanner.take("~")
         var sign = 1.0
-        if scanner.take(anyOf: ["-", "−"]) != nil { sign = -1 } else { _ = scanner.take("+") }
+        if scanner.take(anyOf: ["-", "−"]) { sign = -1 } else { _ = scanner.take("+") }
         guard let value = scanner.number() else { return nil }
         scanner.skipSpaces()
         var unit = ""
@@ -61,16 +61,18 @@ public struct Percent: Sendable, Hashable {
 
     /// The first percentage in the text.
     public static func find(in text: String) -> Percent? {
-        let scalars = Array(text.unicodeScalars)
-        for (i, c) in scalars.enumerated() where c == "%" {
+        let s = Array(text.utf8)
+        for i in s.indices where s[i] == 0x25 {  // %
             var j = i
-            while j > 0, let prev = Optional(scalars[j - 1]),
-                  prev.isASCII && (prev.properties.numericType != nil || prev == "." || prev == ",") { j -= 1 }
+            while j > 0, TextScanner.isDigit(s[j - 1]) || s[j - 1] == 0x2E || s[j - 1] == 0x2C { j -= 1 }
             guard j < i else { continue }
             var sign = 1.0
-            if j > 0, scalars[j - 1] == "-" || scalars[j - 1] == "−" { sign = -1 }
-            let digits = String(String.UnicodeScalarView(scalars[j..<i])).replacingOccurrences(",", "")
-            if let value = Double(digits) { return Percent(value: sign * value, raw: text.trimmed) }
+            if j > 0, s[j - 1] == 0x2D { sign = -1 }
+            if j >= 3, s[(j - 3)..<j].elementsEqual([0xE2, 0x88, 0x92]) { sign = -1 }  // U+2212 minus
+            let digits = s[j..<i].filter { $0 != 0x2C }
+            if let value = Double(String(decoding: digits, as: UTF8.self)) {
+                return Percent(value: sign * value, raw: text.trimmed)
+            }
         }
         return nil
     }
@@ -85,17 +87,16 @@ public struct Ratio: Sendable, Hashable {
     public var raw: String
 
     public static func find(in text: String) -> Ratio? {
-        let scalars = Array(text.unicodeScalars)
-        for (i, c) in scalars.enumerated() where c == "/" && i > 0 && i + 1 < scalars.count {
+        let s = Array(text.utf8)
+        for i in s.indices where s[i] == 0x2F && i > 0 && i + 1 < s.count {  // /
             var a = i
-            while a > 0, scalars[a - 1].isASCII, scalars[a - 1].properties.numericType != nil { a -= 1 }
+            while a > 0, TextScanner.isDigit(s[a - 1]) { a -= 1 }
             var b = i + 1
-            while b < scalars.count, scalars[b].isASCII, scalars[b].properties.numericType != nil { b += 1 }
+            while b < s.count, TextScanner.isDigit(s[b]) { b += 1 }
             guard a < i, b > i + 1,
-                  let n = Double(String(String.UnicodeScalarView(scalars[a..<i]))),
-                  let d = Double(String(String.UnicodeScalarView(scalars[(i + 1)..<b]))) else { continue }
-            return Ratio(numerator: n, denominator: d, declaredPercent: Percent.find(in: text)?.value,
-                         raw: text.trimmed)
+                  let n = Double(String(decoding: s[a..<i], as: UTF8.self)),
+                  let d = Double(String(decoding: s[(i + 1)..<b], as: UTF8.self)) else { continue }
+            return Ratio(numerator: n, denominator: d, declaredPercent: Percent.find(in: text)?.value, raw: text.trimmed)
         }
         return nil
     }

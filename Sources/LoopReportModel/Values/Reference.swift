@@ -41,46 +41,48 @@ enum ReferenceScanner {
     /// - Parameter bareBlockIDs: also accept `3.4` without the word (dependency fields, tables).
     static func scan(_ text: String, bareBlockIDs: Bool = false) -> [Match] {
         guard bareBlockIDs || mightContainReference(text) else { return [] }
-        let s = Array(text.unicodeScalars)
+        let s = Array(text.utf8)
+        func string(_ range: Range<Int>) -> String { String(decoding: s[range], as: UTF8.self) }
         var matches: [Match] = []
         var i = 0
         while i < s.count {
-            let atWordStart = i == 0 || !(s[i - 1].properties.isAlphabetic || isDigit(s[i - 1]) || s[i - 1] == ".")
+            let atWordStart = i == 0 || !(TextScanner.isASCIILetter(s[i - 1]) || isDigit(s[i - 1]) || s[i - 1] == 0x2E)
             guard atWordStart else { i += 1; continue }
             var kind: Reference.Kind?
             var j = i
             if word(s, at: i, "block") { kind = .block; j = i + 5 }
             else if word(s, at: i, "group") { kind = .group; j = i + 5 }
             if let kind {
-                let plural = j < s.count && (s[j] == "s" || s[j] == "S")
+                let plural = j < s.count && (s[j] | 0x20) == 0x73
                 if plural { j += 1 }
-                guard j < s.count, s[j] == " " else { i = j; continue }
+                guard j < s.count, s[j] == 0x20 else { i = j; continue }
                 var k = j + 1
                 var found = false
                 while true {
                     guard let (id, end) = kind == .block ? blockID(s, at: k) : groupID(s, at: k) else { break }
                     let isFirst = !found
                     found = true
-                    let text = String(String.UnicodeScalarView(s[(isFirst ? i : k)..<end]))
-                    matches.append(Match(kind: kind, id: id, text: text, annotation: annotation(s, after: end)))
+                    matches.append(Match(kind: kind, id: id, text: string((isFirst ? i : k)..<end),
+                                         annotation: annotation(s, after: end)))
                     k = end
                     guard plural else { break }
                     // `Groups 1-4`: expand the range.
-                    if kind == .group, k < s.count, s[k] == "-" || s[k] == "–",
+                    if kind == .group, k < s.count, s[k] == 0x2D,
                        let (last, rangeEnd) = groupID(s, at: k + 1), let a = Int(id), let b = Int(last), a < b, b - a < 100 {
                         for n in (a + 1)...b { matches.append(Match(kind: .group, id: String(n), text: String(n), annotation: nil)) }
                         k = rangeEnd
                     }
                     // Separators between listed ids: `, `, ` and `, ` & `, `/`.
                     var m = k
-                    for sep in [", and ", " and ", ", ", " & ", " / ", "/", " or "] where prefix(s, at: k, sep) {
-                        m = k + sep.unicodeScalars.count; break
+                    for separator in [", and ", " and ", ", ", " & ", " / ", "/", " or "] where prefix(s, at: k, separator) {
+                        m = k + separator.utf8.count
+                        break
                     }
                     guard m > k else { break }
                     if word(s, at: m, kind == .block ? "block" : "group") {
                         m += 5
-                        if m < s.count, s[m] == "s" || s[m] == "S" { m += 1 }
-                        if m < s.count, s[m] == " " { m += 1 }
+                        if m < s.count, (s[m] | 0x20) == 0x73 { m += 1 }
+                        if m < s.count, s[m] == 0x20 { m += 1 }
                     }
                     k = m
                 }
@@ -88,8 +90,7 @@ enum ReferenceScanner {
                 continue
             }
             if bareBlockIDs, let (id, end) = blockID(s, at: i) {
-                matches.append(Match(kind: .block, id: id, text: String(String.UnicodeScalarView(s[i..<end])),
-                                     annotation: annotation(s, after: end)))
+                matches.append(Match(kind: .block, id: id, text: string(i..<end), annotation: annotation(s, after: end)))
                 i = end
                 continue
             }
@@ -98,9 +99,10 @@ enum ReferenceScanner {
         return matches
     }
 
+    static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
     static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
 
-    /// A byte scan for `lock ` / `roup` after a B or G, so most text is rejected without
+    /// A byte scan for `lock` / `roup` after a B or G, so most text is rejected without
     /// decoding it.
     static func mightContainReference(_ text: String) -> Bool {
         var previous: UInt8 = 0
@@ -113,55 +115,60 @@ enum ReferenceScanner {
         return false
     }
 
-    private static func word(_ s: [Unicode.Scalar], at i: Int, _ w: String) -> Bool {
-        let w = Array(w.unicodeScalars)
-        guard i + w.count <= s.count else { return false }
-        for (n, c) in w.enumerated() where TextScanner.lower(s[i + n]) != c { return false }
+    private static func word(_ s: [UInt8], at i: Int, _ w: StaticString) -> Bool {
+        let count = w.utf8CodeUnitCount
+        guard i + count <= s.count else { return false }
+        return w.withUTF8Buffer { w in
+            for n in 0..<count where TextScanner.lower(s[i + n]) != w[n] { return false }
+            return true
+        }
+    }
+
+    private static func prefix(_ s: [UInt8], at i: Int, _ p: String) -> Bool {
+        var j = i
+        for c in p.utf8 {
+            guard j < s.count, s[j] == c else { return false }
+            j += 1
+        }
         return true
     }
 
-    private static func prefix(_ s: [Unicode.Scalar], at i: Int, _ p: String) -> Bool {
-        let p = Array(p.unicodeScalars)
-        guard i + p.count <= s.count else { return false }
-        return Array(s[i..<(i + p.count)]) == p
-    }
-
-    private static func digits(_ s: [Unicode.Scalar], from i: Int) -> Int {
+    private static func digits(_ s: [UInt8], from i: Int) -> Int {
         var j = i
         while j < s.count, isDigit(s[j]) { j += 1 }
         return j
     }
 
+    private static func isLowercaseASCII(_ c: UInt8) -> Bool { c >= 97 && c <= 122 }
+
     /// `3.4` or `3.4a`, not followed by another digit group (`1.2.3` is a version).
-    static func blockID(_ s: [Unicode.Scalar], at i: Int) -> (String, Int)? {
+    static func blockID(_ s: [UInt8], at i: Int) -> (String, Int)? {
         let a = digits(s, from: i)
-        guard a > i, a < s.count, s[a] == "." else { return nil }
+        guard a > i, a < s.count, s[a] == 0x2E else { return nil }
         let b = digits(s, from: a + 1)
         guard b > a + 1 else { return nil }
         var end = b
-        if end < s.count, s[end].isASCII, s[end].properties.isLowercase,
-           !(end + 1 < s.count && s[end + 1].properties.isAlphabetic) { end += 1 }
-        if end < s.count, s[end] == ".", end + 1 < s.count, isDigit(s[end + 1]) { return nil }
-        if end < s.count, s[end].properties.isAlphabetic || isDigit(s[end]) { return nil }
-        return (String(String.UnicodeScalarView(s[i..<end])), end)
+        if end < s.count, isLowercaseASCII(s[end]), !(end + 1 < s.count && TextScanner.isASCIILetter(s[end + 1])) { end += 1 }
+        if end < s.count, s[end] == 0x2E, end + 1 < s.count, isDigit(s[end + 1]) { return nil }
+        if end < s.count, TextScanner.isASCIILetter(s[end]) || isDigit(s[end]) { return nil }
+        return (String(decoding: s[i..<end], as: UTF8.self), end)
     }
 
     /// `2` or `1a`, not followed by `.digit` (that would be a block id).
-    static func groupID(_ s: [Unicode.Scalar], at i: Int) -> (String, Int)? {
+    static func groupID(_ s: [UInt8], at i: Int) -> (String, Int)? {
         let a = digits(s, from: i)
         guard a > i else { return nil }
         var end = a
-        if end < s.count, s[end].isASCII, s[end].properties.isLowercase,
-           !(end + 1 < s.count && s[end + 1].properties.isAlphabetic) { end += 1 }
-        if end < s.count, s[end] == ".", end + 1 < s.count, isDigit(s[end + 1]) { return nil }
-        if end < s.count, s[end].properties.isAlphabetic || isDigit(s[end]) { return nil }
-        return (String(String.UnicodeScalarView(s[i..<end])), end)
+        if end < s.count, isLowercaseASCII(s[end]), !(end + 1 < s.count && TextScanner.isASCIILetter(s[end + 1])) { end += 1 }
+        if end < s.count, s[end] == 0x2E, end + 1 < s.count, isDigit(s[end + 1]) { return nil }
+        if end < s.count, TextScanner.isASCIILetter(s[end]) || isDigit(s[end]) { return nil }
+        return (String(decoding: s[i..<end], as: UTF8.self), end)
     }
 
-    private static func annotation(_ s: [Unicode.Scalar], after end: Int) -> String? {
+    private static func annotation(_ s: [UInt8], after end: Int) -> String? {
         var i = end
-        while i < s.count, s[i] == " " { i += 1 }
-        guard i < s.count, s[i] == "(" , let close = s[i...].firstIndex(of: ")") else { return nil }
-        return String(String.UnicodeScalarView(s[(i + 1)..<close])).trimmed
+        while i < s.count, s[i] == 0x20 { i += 1 }
+        guard i < s.count, s[i] == 0x28, let close = s[i...].firstIndex(of: 0x29) else { return nil }
+        return String(decoding: s[(i + 1)..<close], as: UTF8.self).trimmed
     }
 }

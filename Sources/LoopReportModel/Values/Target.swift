@@ -39,7 +39,7 @@ public struct Target: Sendable, Hashable {
         }
         var second: Double?
         scanner.skipSpaces()
-        if comparator == nil, scanner.take(anyOf: ["-", "–", "—"]) != nil || scanner.take("to ") {
+        if comparator == nil, scanner.take(anyOf: ["-", "–", "—"]) || scanner.take("to ") {
             scanner.skipSpaces()
             second = scanner.number()
         }

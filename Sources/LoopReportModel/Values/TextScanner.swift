@@ -1,79 +1,100 @@
-/// A tiny hand-written scanner over Unicode scalars. Swift's `Regex` costs microseconds a
-/// match; recognisers run on every heading and field line, so they scan by hand.
+/// A tiny hand-written scanner over UTF-8 bytes. Swift's `Regex` costs microseconds a
+/// match and decoding to scalars allocates; recognisers run on every heading and field
+/// line, so they scan bytes (all the syntax they look for is ASCII or a fixed sequence).
 struct TextScanner {
-    let scalars: [Unicode.Scalar]
+    let bytes: [UInt8]
     var position = 0
 
-    init(_ text: some StringProtocol) { scalars = Array(text.unicodeScalars) }
+    init(_ text: some StringProtocol) { bytes = Array(text.utf8) }
 
-    var isAtEnd: Bool { position >= scalars.count }
-    var peek: Unicode.Scalar? { position < scalars.count ? scalars[position] : nil }
-    var rest: String { String(String.UnicodeScalarView(scalars[min(position, scalars.count)...])) }
+    var isAtEnd: Bool { position >= bytes.count }
+    var peek: UInt8? { position < bytes.count ? bytes[position] : nil }
+    var rest: String { String(decoding: bytes[min(position, bytes.count)...], as: UTF8.self) }
 
     mutating func skipSpaces() {
-        while let c = peek, c == " " || c == "\t" || c == "\u{A0}" { position += 1 }
+        while let c = peek, c == 0x20 || c == 0x09 { position += 1 }
+        while position + 1 < bytes.count, bytes[position] == 0xC2, bytes[position + 1] == 0xA0 { position += 2 }
     }
 
     /// Consumes `word` if it comes next (ASCII case-insensitive).
     mutating func take(_ word: String) -> Bool {
-        let target = Array(word.unicodeScalars)
-        guard position + target.count <= scalars.count else { return false }
-        for (i, t) in target.enumerated() where Self.lower(scalars[position + i]) != Self.lower(t) { return false }
-        position += target.count
+        var i = position
+        for t in word.utf8 {
+            guard i < bytes.count, Self.lower(bytes[i]) == Self.lower(t) else { return false }
+            i += 1
+        }
+        position = i
         return true
     }
 
-    mutating func take(anyOf options: Set<Unicode.Scalar>) -> Unicode.Scalar? {
-        guard let c = peek, options.contains(c) else { return nil }
-        position += 1
-        return c
+    /// Consumes the first of `options` that comes next.
+    mutating func take(anyOf options: [String]) -> Bool {
+        options.contains { take($0) }
     }
 
     /// Digits with optional `,` thousands separators and one decimal point.
     mutating func number() -> Double? {
         let start = position
-        var digits = ""
-        var sawDigit = false, sawPoint = false
+        var digits: [UInt8] = []
+        var sawPoint = false
         while let c = peek {
-            if Self.isASCIIDigit(c) {
-                digits.unicodeScalars.append(c); sawDigit = true; position += 1
-            } else if c == ",", sawDigit, !sawPoint, position + 1 < scalars.count, Self.isASCIIDigit(scalars[position + 1]) {
+            if Self.isDigit(c) {
+                digits.append(c); position += 1
+            } else if c == 0x2C, !digits.isEmpty, !sawPoint, position + 1 < bytes.count, Self.isDigit(bytes[position + 1]) {
                 position += 1
-            } else if c == ".", !sawPoint, position + 1 < scalars.count, Self.isASCIIDigit(scalars[position + 1]) {
-                digits.unicodeScalars.append(c); sawPoint = true; position += 1
+            } else if c == 0x2E, !sawPoint, position + 1 < bytes.count, Self.isDigit(bytes[position + 1]) {
+                digits.append(c); sawPoint = true; position += 1
             } else { break }
         }
-        guard sawDigit, let value = Double(digits) else { position = start; return nil }
+        guard !digits.isEmpty, let value = Double(String(decoding: digits, as: UTF8.self)) else {
+            position = start
+            return nil
+        }
         return value
     }
 
-    /// Consecutive letters (a unit or word).
+    /// Consecutive letters (a unit or word), non-ASCII letters such as `µ` included.
     mutating func letters() -> String {
-        var out = ""
-        while let c = peek, Self.isLetter(c) { out.unicodeScalars.append(c); position += 1 }
-        return out
+        let start = position
+        while let c = peek {
+            if c < 0x80 {
+                guard Self.isASCIILetter(c) else { break }
+                position += 1
+            } else {
+                let length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1
+                guard position + length <= bytes.count,
+                      let scalar = String(decoding: bytes[position..<(position + length)], as: UTF8.self).unicodeScalars.first,
+                      scalar.properties.isAlphabetic else { break }
+                position += length
+            }
+        }
+        return String(decoding: bytes[start..<position], as: UTF8.self)
     }
-
-    /// A letter, with an ASCII fast path (Unicode property look-ups are slow).
-    static func isLetter(_ c: Unicode.Scalar) -> Bool {
-        if c.value < 0x80 { return (c.value | 0x20) >= 97 && (c.value | 0x20) <= 122 }
-        return c.properties.isAlphabetic
-    }
-
-    static func isASCIIDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
 
     /// A unit: letters, optionally `/letters` (`docs/min`, `blocks/week`).
     mutating func unit() -> String {
         var out = letters()
-        if !out.isEmpty, peek == "/", position + 1 < scalars.count, scalars[position + 1].properties.isAlphabetic {
+        if !out.isEmpty, peek == 0x2F, position + 1 < bytes.count, Self.isASCIILetter(bytes[position + 1]) {
             position += 1
             out += "/" + letters()
         }
         return out
     }
 
+    static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+    static func isASCIILetter(_ c: UInt8) -> Bool { (c | 0x20) >= 97 && (c | 0x20) <= 122 }
+    static func lower(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c + 32 : c }
+
+    /// A letter, with an ASCII fast path (Unicode property look-ups are slow).
+    static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 0x80 { return isASCIILetter(UInt8(c.value)) }
+        return c.properties.isAlphabetic
+    }
+
+    static func isASCIIDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
+
     static func lower(_ c: Unicode.Scalar) -> Unicode.Scalar {
-        c.isASCII && c.value >= 65 && c.value <= 90 ? Unicode.Scalar(c.value + 32)! : c
+        c.value >= 65 && c.value <= 90 ? Unicode.Scalar(c.value + 32)! : c
     }
 }
 
@@ -90,21 +111,29 @@ extension StringProtocol {
         return String(self[first...last])
     }
 
-    /// Lower-cased, glyph-free, colon-free text for matching section and field names.
+    /// Lower-cased, glyph-free, colon-free text for matching section and field names:
+    /// letters and digits kept, `&` as `and`, everything else one space.
     var normalizedName: String {
-        var out = ""
-        var lastWasSpace = true
+        var out: [UInt8] = []
         out.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        func emit(_ bytes: some Sequence<UInt8>) {
+            if pendingSpace && !out.isEmpty { out.append(0x20) }
+            pendingSpace = false
+            out.append(contentsOf: bytes)
+        }
         for c in unicodeScalars {
-            if TextScanner.isLetter(c) || TextScanner.isASCIIDigit(c) {
-                out.unicodeScalars.append(TextScanner.lower(c)); lastWasSpace = false
-            } else if c == "." || c == "&" || c == "-" || c == "/" {
-                if !lastWasSpace { out += " "; lastWasSpace = true }
-                if c == "&" { out += "and "; }
-            } else if !lastWasSpace {
-                out += " "; lastWasSpace = true
+            if c.value < 0x80 {
+                let b = UInt8(c.value)
+                if TextScanner.isASCIILetter(b) || TextScanner.isDigit(b) { emit(CollectionOfOne(TextScanner.lower(b))) }
+                else if b == 0x26 { emit("and".utf8); pendingSpace = true }
+                else { pendingSpace = true }
+            } else if c.properties.isAlphabetic {
+                emit(String(c).lowercased().utf8)
+            } else {
+                pendingSpace = true
             }
         }
-        return out.trimmed
+        return String(decoding: out, as: UTF8.self)
     }
 }
