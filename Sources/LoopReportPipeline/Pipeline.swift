@@ -20,7 +20,9 @@ public enum Pipeline {
 
     /// Parses and models already-loaded files (tests, generated corpora).
     public static func model(files: [SourceFile], root: String = "", inputDiagnostics: [Diagnostic] = []) -> LoadedProject {
-        let documents = files.map(CmarkParser.parse)
+        // Parsing is serialised inside CmarkParser; recognising a document is pure, so each
+        // worker parses one document and reads it while the other parses the next.
+        let documents = parallelMap(files) { PlanBuilder.recognize(CmarkParser.parse($0)) }
         let (plan, modelDiagnostics) = PlanBuilder.build(documents)
         var sources: [String: SourceFile] = [:]
         for file in files { sources[file.path] = file }

@@ -31,9 +31,10 @@ public struct SourceFile: Sendable {
         self.text = text
         var starts = [0]
         starts.reserveCapacity(text.utf8.count / 32)
-        for (offset, byte) in text.utf8.enumerated() where byte == 0x0A {
-            starts.append(offset + 1)
+        let index = { (bytes: UnsafeBufferPointer<UInt8>) in
+            for offset in 0..<bytes.count where bytes[offset] == 0x0A { starts.append(offset + 1) }
         }
+        if text.utf8.withContiguousStorageIfAvailable(index) == nil { Array(text.utf8).withUnsafeBufferPointer(index) }
         self.lineStarts = starts
     }
 

@@ -360,6 +360,7 @@ extension DocumentRecognizer {
 
     mutating func recognizeParagraph(_ node: MarkdownNode, next: MarkdownNode?, section index: Int) {
         let section = result.document.sections[index]
+        guard section.kind != .block else { return }
         let fields = [MarkdownNode].fields(in: node, locator: locator, allowPlainKeys: false)
         for field in fields {
             switch field.name {

@@ -1,7 +1,7 @@
 import LoopReportSource
 
 /// A block as one document declares it: only the fields this document gives.
-struct BlockDeclaration {
+struct BlockDeclaration: Sendable {
     var id: String
     var title: String
     var marker: RevisionMarker?
@@ -13,7 +13,7 @@ struct BlockDeclaration {
 }
 
 /// A group as one document declares it.
-struct GroupDeclaration {
+struct GroupDeclaration: Sendable {
     var id: String
     var title: String
     var marker: RevisionMarker?
@@ -23,7 +23,7 @@ struct GroupDeclaration {
 }
 
 /// A `Removed Blocks` entry.
-struct Removal {
+struct Removal: Sendable {
     var reference: Reference
     var title: String
     var reason: String?
@@ -31,7 +31,7 @@ struct Removal {
 }
 
 /// Everything recognised in one document, before documents are combined into a plan.
-struct DocumentRecognition {
+struct DocumentRecognition: Sendable {
     var document: Document
     var groups: [GroupDeclaration] = []
     var blocks: [BlockDeclaration] = []

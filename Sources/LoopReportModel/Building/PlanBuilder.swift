@@ -5,18 +5,33 @@ import LoopReportSource
 /// later document applied (NEW adds, REVISED or re-declared replaces the fields given,
 /// "Removed Blocks" removes), keeping each document's changes and each block's history.
 public enum PlanBuilder {
-    public static func build(_ documents: [MarkdownDocument]) -> (plan: Plan, diagnostics: [Diagnostic]) {
+    /// Reads one document on its own: a pure function, so documents can be read in parallel.
+    public static func recognize(_ markdown: MarkdownDocument) -> RecognizedDocument {
+        RecognizedDocument(recognition: DocumentRecognizer.recognize(markdown))
+    }
+
+    /// Applies recognised documents in path order.
+    public static func build(_ documents: [RecognizedDocument]) -> (plan: Plan, diagnostics: [Diagnostic]) {
         var state = BuildState()
         // The baseline is the first document and any plan documents right after it (a plan
         // split into several files); every later document is an iteration.
         var inBaseline = true
-        for (index, markdown) in documents.enumerated() {
-            let recognition = DocumentRecognizer.recognize(markdown)
-            inBaseline = inBaseline && (index == 0 || recognition.document.kind == .plan)
-            state.apply(recognition, isBaseline: inBaseline)
+        for (index, document) in documents.enumerated() {
+            inBaseline = inBaseline && (index == 0 || document.recognition.document.kind == .plan)
+            state.apply(document.recognition, isBaseline: inBaseline)
         }
         return state.finish()
     }
+
+    /// Recognises and applies parsed documents, one after the other.
+    public static func build(_ documents: [MarkdownDocument]) -> (plan: Plan, diagnostics: [Diagnostic]) {
+        build(documents.map(recognize))
+    }
+}
+
+/// One document read into sections and records, not yet applied to the plan.
+public struct RecognizedDocument: Sendable {
+    let recognition: DocumentRecognition
 }
 
 struct BuildState {
@@ -94,7 +109,7 @@ struct BuildState {
             if let after = buffer.after { checkedReferences.append((after, .warning, "buffer")) }
         }
 
-        let current = blocks.values.filter { $0.status != .removed }.map(\.id).sorted(by: idPrecedes)
+        let current = blocks.values.filter { $0.status != .removed }.map(\.id).sortedByID { $0 }
         iteration.blockIDs = current
         for id in current { iteration.estimates[id] = blocks[id]?.estimate?.days }
         if !isBaseline { iterations.append(iteration) }
@@ -275,12 +290,12 @@ struct BuildState {
             group.isImplicit = true
             groups[block.groupID] = group
         }
-        let sortedBlocks = blocks.values.sorted { idPrecedes($0.id, $1.id) }
+        let sortedBlocks = blocks.values.sortedByID(\.id)
         for block in sortedBlocks { groups[block.groupID]?.blockIDs.append(block.id) }
         checkReferences(sortedBlocks)
         diagnostics += DependencyCycles.find(blocks: sortedBlocks.filter { $0.status != .removed },
                                              groups: groups)
-        let plan = Plan(documents: documents, groups: groups.values.sorted { idPrecedes($0.id, $1.id) },
+        let plan = Plan(documents: documents, groups: groups.values.sortedByID(\.id),
                         blocks: sortedBlocks, iterations: iterations, records: records, mentions: mentions)
         return (plan, diagnostics)
     }
@@ -310,7 +325,7 @@ struct BuildState {
                 }
             }
         }
-        for group in groups.values.sorted(by: { idPrecedes($0.id, $1.id) }) {
+        for group in groups.values.sortedByID(\.id) {
             for reference in group.dependencies + group.softDependencies {
                 let known = reference.kind == .block ? blocks[reference.id] != nil : groups[reference.id] != nil
                 if !known {

@@ -85,28 +85,17 @@ extension DocumentRecognizer {
         return String(String.UnicodeScalarView(rest.dropFirst())).trimmed
     }
 
-    /// Every block and group reference in the document's text, tables and figures, located,
-    /// for cross-references and backlinks.
+    /// Every block and group reference in the document, located: one pass over the source
+    /// lines (prose, tables, lists, headings and figures alike), skipping front matter.
     mutating func collectMentions() {
+        let file = markdown.source
+        let firstLine = (markdown.frontMatterRange?.end.line ?? 0) + 1
+        guard firstLine <= file.lineCount else { return }
         var mentions: [Reference] = []
-        for section in result.document.sections {
-            if let subject = section.subject { mentions.append(subject) }
-            for node in section.content {
-                node.forEach { n in
-                    switch n.kind {
-                    case .paragraph, .tableCell:
-                        guard ReferenceScanner.mightContainReference(n.plainText) else { return }
-                        for (offset, line) in n.lines.enumerated() {
-                            mentions += referencesIn(line.text, line: n.range.map { $0.start.line + offset },
-                                                     fallback: n.range, multiline: false)
-                        }
-                    case .codeBlock:
-                        mentions += referencesIn(n.literal, line: n.range.map { $0.start.line + 1 }, fallback: n.range,
-                                                 multiline: true)
-                    default: break
-                    }
-                }
-            }
+        for number in firstLine...file.lineCount {
+            let line = file.line(number)
+            guard ReferenceScanner.mightContainReference(line) else { continue }
+            mentions += referencesIn(String(line), line: number, fallback: nil, multiline: false)
         }
         result.mentions = mentions
     }

@@ -75,3 +75,37 @@ public func idPrecedes(_ a: String, _ b: String) -> Bool {
         cx = x.next(); cy = y.next()
     }
 }
+
+/// A sort key for ids, computed once: the numbers of `3.4a` and what follows them.
+struct IDKey: Comparable {
+    var major: Int
+    var minor: Int
+    var rest: String
+
+    init(_ id: String) {
+        var major = 0, minor = -1, i = id.utf8.startIndex
+        let utf8 = id.utf8
+        while i < utf8.endIndex, utf8[i] >= 48, utf8[i] <= 57 { major = major &* 10 &+ Int(utf8[i] - 48); i = utf8.index(after: i) }
+        if i < utf8.endIndex, utf8[i] == 0x2E {
+            i = utf8.index(after: i)
+            minor = 0
+            while i < utf8.endIndex, utf8[i] >= 48, utf8[i] <= 57 { minor = minor &* 10 &+ Int(utf8[i] - 48); i = utf8.index(after: i) }
+        }
+        self.major = major
+        self.minor = minor
+        self.rest = String(id[i...])
+    }
+
+    static func < (a: IDKey, b: IDKey) -> Bool {
+        if a.major != b.major { return a.major < b.major }
+        if a.minor != b.minor { return a.minor < b.minor }
+        return a.rest < b.rest
+    }
+}
+
+extension Sequence {
+    /// Sorted by an id (`1.2` < `1.10` < `2.1`), computing each key once.
+    func sortedByID(_ id: (Element) -> String) -> [Element] {
+        map { (IDKey(id($0)), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+}

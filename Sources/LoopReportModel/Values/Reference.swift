@@ -104,7 +104,7 @@ enum ReferenceScanner {
 
     /// A byte scan for `lock` / `roup` after a B or G, so most text is rejected without
     /// decoding it.
-    static func mightContainReference(_ text: String) -> Bool {
+    static func mightContainReference(_ text: some StringProtocol) -> Bool {
         var previous: UInt8 = 0
         var utf8 = text.utf8.makeIterator()
         while let byte = utf8.next() {
