@@ -95,7 +95,7 @@ extension DocumentRecognizer {
         for number in firstLine...file.lineCount {
             let line = file.line(number)
             guard ReferenceScanner.mightContainReference(line) else { continue }
-            mentions += referencesIn(String(line), line: number, fallback: nil, multiline: false)
+            mentions += referencesIn(String(line), line: number, fallback: .line(number, in: path), multiline: false)
         }
         result.mentions = mentions
     }
