@@ -155,7 +155,7 @@ struct IterationDTO: Encodable {
     var blockCount: Int
     init(_ i: Iteration) {
         path = i.path; title = i.title; kind = i.kind.rawValue; date = i.date; added = i.added; revised = i.revised
-        removed = i.removed; blockCount = i.blockIDs.count
+        removed = i.removed; blockCount = i.blockCount
     }
 }
 

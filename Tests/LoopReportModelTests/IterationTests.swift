@@ -34,7 +34,7 @@ import Testing
         #expect(cache.dependencies.map(\.id) == ["4.1"])
         #expect(cache.estimate?.days == 2)
         #expect(plan.currentBlocks.count == 10)
-        #expect(iteration.blockIDs.count == 10)
+        #expect(iteration.blockCount == 10)
     }
 
     @Test func progressAssessment() {

@@ -44,15 +44,19 @@ struct BuildState {
     var diagnostics: [Diagnostic] = []
     /// References whose target must exist, with the severity if it does not.
     var checkedReferences: [(Reference, Severity, String)] = []
+    var currentBlockCount = 0
+    /// The document being applied, for locating references on its lines.
+    var currentSource: SourceFile?
 
     mutating func apply(_ recognition: DocumentRecognition, isBaseline: Bool) {
         let document = recognition.document
         documents.append(document)
+        currentSource = document.source
         diagnostics += recognition.diagnostics
         records.append(recognition.records)
         mentions += recognition.mentions
         var iteration = Iteration(path: document.path, title: document.title, kind: document.kind, date: document.date,
-                                  added: [], revised: [], removed: [], blockIDs: [], estimates: [:])
+                                  added: [], revised: [], removed: [], blockCount: 0)
 
         var seenGroups: [String: SourceRange?] = [:]
         for declaration in recognition.groups {
@@ -79,11 +83,12 @@ struct BuildState {
         }
 
         for removal in recognition.removals {
-            guard var block = blocks[removal.reference.id] else {
+            guard var block = blocks.removeValue(forKey: removal.reference.id) else {
                 diagnostics.append(Diagnostic(.removedUnknownBlock, at: removal.reference.range,
                                               "Block \(removal.reference.id) is listed as removed but was never defined"))
                 continue
             }
+            if block.status != .removed { currentBlockCount -= 1 }
             block.status = .removed
             block.history.append(BlockEvent(change: .removed, path: document.path, documentTitle: document.title,
                                             range: removal.range, fields: [], estimateDays: nil))
@@ -92,7 +97,7 @@ struct BuildState {
         }
 
         for signal in recognition.progressSignals {
-            guard var block = blocks[signal.reference.id] else {
+            guard var block = blocks.removeValue(forKey: signal.reference.id) else {
                 checkedReferences.append((signal.reference, .warning, "progress entry"))
                 continue
             }
@@ -109,9 +114,7 @@ struct BuildState {
             if let after = buffer.after { checkedReferences.append((after, .warning, "buffer")) }
         }
 
-        let current = blocks.values.filter { $0.status != .removed }.map(\.id).sortedByID { $0 }
-        iteration.blockIDs = current
-        for id in current { iteration.estimates[id] = blocks[id]?.estimate?.days }
+        iteration.blockCount = currentBlockCount
         if !isBaseline { iterations.append(iteration) }
     }
 
@@ -133,15 +136,17 @@ struct BuildState {
 
     private mutating func applyBlock(_ declaration: BlockDeclaration, document: Document, isBaseline: Bool,
                                      iteration: inout Iteration) {
-        let existing = blocks[declaration.id]
-        var block = existing ?? Block(id: declaration.id, title: declaration.title)
+        // Taken out of the dictionary so its arrays are uniquely referenced while it changes.
+        let taken = blocks.removeValue(forKey: declaration.id)
+        var block = taken ?? Block(id: declaration.id, title: declaration.title)
         let change: BlockEvent.Change
-        if let existing {
-            if existing.status == .removed {
+        if taken != nil {
+            if block.status == .removed {
                 block.status = .new
+                currentBlockCount += 1
                 change = .added
                 iteration.added.append(block.id)
-            } else if declaration.marker == .revised || declaration.marker == .new || changes(declaration, existing) {
+            } else if declaration.marker == .revised || declaration.marker == .new || changes(declaration, block) {
                 if block.status != .new || declaration.marker == .revised { block.status = .revised }
                 change = .revised
                 iteration.revised.append(block.id)
@@ -156,6 +161,7 @@ struct BuildState {
             }
             block.status = isBaseline ? .planned : .new
             change = isBaseline ? .defined : .added
+            currentBlockCount += 1
             if !isBaseline { iteration.added.append(block.id) }
         }
         block.range = declaration.range
@@ -204,7 +210,7 @@ struct BuildState {
     /// Locates each dependency on the field's line.
     private func locatedReferences(_ field: Field) -> [Reference] {
         var located = references(field)
-        guard let range = field.valueRange, let file = documents.last?.source else { return located }
+        guard let range = field.valueRange, let file = currentSource else { return located }
         var column = range.start.column
         for i in located.indices {
             let needle = located[i].kind == .block ? located[i].id : "Group " + located[i].id

@@ -9,10 +9,9 @@ public struct Iteration: Sendable, Hashable {
     public var added: [String]
     public var revised: [String]
     public var removed: [String]
-    /// Ids of the blocks in the plan after this document, in plan order.
-    public var blockIDs: [String]
-    /// Estimates (days) of those blocks after this document.
-    public var estimates: [String: Double]
+    /// How many blocks the plan has after this document. (The blocks themselves, and their
+    /// estimates at this point, follow from each block's history.)
+    public var blockCount: Int
 }
 
 /// The whole project: every document read, and the current plan they add up to.
