@@ -353,7 +353,7 @@ extension DocumentRecognizer {
               let next, next.isList else { return false }
         let marker = HeadingParser.split(node.plainText).marker
         result.blocks.append(BlockDeclaration(id: definition.id, title: definition.title, marker: marker,
-                                              fields: collectFields([next], allowPlainKeys: true),
+                                              fields: readFields(collectFields([next], allowPlainKeys: true)),
                                               range: node.range, path: path))
         return true
     }

@@ -5,7 +5,8 @@ struct BlockDeclaration: Sendable {
     var id: String
     var title: String
     var marker: RevisionMarker?
-    var fields: [Field]
+    /// Field lines with what each sets.
+    var fields: [(field: Field, value: FieldValue)]
     var range: SourceRange?
     var path: String
     /// Declared inside a removal context or marked removed.
@@ -18,7 +19,7 @@ struct GroupDeclaration: Sendable {
     var title: String
     var marker: RevisionMarker?
     var isRevisedHeading: Bool
-    var fields: [Field]
+    var fields: [(field: Field, value: FieldValue)]
     var range: SourceRange?
 }
 

@@ -191,14 +191,14 @@ struct DocumentRecognizer {
             result.groups.append(GroupDeclaration(
                 id: subject.id, title: definition.title, marker: section.marker,
                 isRevisedHeading: section.kind == .revisedGroup,
-                fields: collectFields(section.content, allowPlainKeys: true), range: section.range))
+                fields: readFields(collectFields(section.content, allowPlainKeys: true)), range: section.range))
         }
         if section.kind == .block, let subject = section.subject,
            let definition = HeadingParser.blockDefinition(section.title) {
             var marker = section.marker
             if marker == nil, within(index, .newBlocks) { marker = .new }
             result.blocks.append(BlockDeclaration(id: subject.id, title: definition.title, marker: marker,
-                                                  fields: collectFields(section.content, allowPlainKeys: true),
+                                                  fields: readFields(collectFields(section.content, allowPlainKeys: true)),
                                                   range: section.range, path: path))
         }
         let content = section.content
@@ -225,6 +225,11 @@ struct DocumentRecognizer {
             i += 1
         }
         recognizeSectionRecord(index)
+    }
+
+    /// What each field of a definition sets.
+    mutating func readFields(_ fields: [Field]) -> [(field: Field, value: FieldValue)] {
+        fields.map { ($0, FieldValue.read($0, in: markdown.source, diagnostics: &result.diagnostics)) }
     }
 
     /// Field lines of a definition: field paragraphs, and lists that follow a field whose

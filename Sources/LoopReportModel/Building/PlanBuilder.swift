@@ -45,13 +45,10 @@ struct BuildState {
     /// References whose target must exist, with the severity if it does not.
     var checkedReferences: [(Reference, Severity, String)] = []
     var currentBlockCount = 0
-    /// The document being applied, for locating references on its lines.
-    var currentSource: SourceFile?
 
     mutating func apply(_ recognition: DocumentRecognition, isBaseline: Bool) {
         let document = recognition.document
         documents.append(document)
-        currentSource = document.source
         diagnostics += recognition.diagnostics
         records.append(recognition.records)
         mentions += recognition.mentions
@@ -128,9 +125,7 @@ struct BuildState {
         }
         group.isImplicit = false
         if group.range == nil { group.range = declaration.range }
-        for field in declaration.fields {
-            apply(field, to: &group)
-        }
+        for (field, value) in declaration.fields { group.apply(field, value) }
         groups[declaration.id] = group
     }
 
@@ -165,9 +160,9 @@ struct BuildState {
             if !isBaseline { iteration.added.append(block.id) }
         }
         block.range = declaration.range
-        for field in declaration.fields { apply(field, to: &block) }
+        for (field, value) in declaration.fields { block.apply(field, value) }
         block.history.append(BlockEvent(change: change, path: document.path, documentTitle: document.title,
-                                        range: declaration.range, fields: declaration.fields.map(\.key),
+                                        range: declaration.range, fields: declaration.fields.map(\.field.key),
                                         estimateDays: block.estimate?.days))
         blocks[block.id] = block
     }
@@ -175,116 +170,13 @@ struct BuildState {
     /// Whether a re-declaration changes the estimate or the dependencies (a restatement
     /// in a progress report does not revise the block).
     private func changes(_ declaration: BlockDeclaration, _ block: Block) -> Bool {
-        declaration.fields.contains { field in
-            switch field.name {
-            case "estimated effort", "effort", "estimate", "estimated":
-                return Effort.parse(field.value)?.days != block.estimate?.days
-            case "dependencies", "dependency", "depends on", "hard dependencies":
-                return references(field).map(\.label) != block.dependencies.map(\.label)
-            case "soft dependencies", "soft dependency":
-                return references(field).map(\.label) != block.softDependencies.map(\.label)
-            default:
-                return false
+        declaration.fields.contains { _, value in
+            switch value {
+            case .estimate(let effort): effort?.days != block.estimate?.days
+            case .dependencies(let references): references.map(\.label) != block.dependencies.map(\.label)
+            case .softDependencies(let references): references.map(\.label) != block.softDependencies.map(\.label)
+            default: false
             }
-        }
-    }
-
-    // MARK: Fields
-
-    private mutating func effort(_ field: Field) -> Effort? {
-        if let effort = Effort.parse(field.value) { return effort }
-        if TableRecognizerBlank.isBlank(field.value) { return nil }
-        diagnostics.append(Diagnostic(.unparseableEffort, at: field.valueRange,
-                                      "cannot read '\(field.value)' as an effort (e.g. '3 days', '1.5 days', '2 weeks')"))
-        return nil
-    }
-
-    private func references(_ field: Field) -> [Reference] {
-        let text = field.items.isEmpty ? field.value : field.items.joined(separator: ", ")
-        if TableRecognizerBlank.isBlank(text) { return [] }
-        return ReferenceScanner.scan(text, bareBlockIDs: true).map {
-            Reference(kind: $0.kind, id: $0.id, annotation: $0.annotation, range: field.valueRange)
-        }
-    }
-
-    /// Locates each dependency on the field's line.
-    private func locatedReferences(_ field: Field) -> [Reference] {
-        var located = references(field)
-        guard let range = field.valueRange, let file = currentSource else { return located }
-        var column = range.start.column
-        for i in located.indices {
-            let needle = located[i].kind == .block ? located[i].id : "Group " + located[i].id
-            if let found = file.column(of: needle, onLine: range.start.line, from: column) {
-                var start = found
-                if located[i].kind == .block, found > 6,
-                   file.column(of: "Block " + needle, onLine: range.start.line, from: found - 6) == found - 6 { start = found - 6 }
-                located[i].range = SourceRange(path: range.path, start: SourceLocation(line: range.start.line, column: start),
-                                               end: SourceLocation(line: range.start.line, column: found + needle.utf8.count))
-                column = found + needle.utf8.count
-            }
-        }
-        return located
-    }
-
-    private func items(_ field: Field) -> [String] {
-        if !field.items.isEmpty { return field.items }
-        if field.value.isEmpty || TableRecognizerBlank.isBlank(field.value) { return [] }
-        return field.value.split(separator: ",").map { String($0).trimmed.trimmingCharacters(in: ["`"]) }
-    }
-
-    private mutating func apply(_ field: Field, to block: inout Block) {
-        if let i = block.fields.firstIndex(where: { $0.name == field.name }) { block.fields[i] = field }
-        else { block.fields.append(field) }
-        switch field.name {
-        case "priority": block.priority = field.value
-        case "dependencies", "dependency", "depends on", "hard dependencies":
-            block.dependencies = locatedReferences(field)
-        case "soft dependencies", "soft dependency": block.softDependencies = locatedReferences(field)
-        case "estimated effort", "effort", "estimate", "estimated":
-            block.estimate = effort(field)
-            if block.baselineEstimateDays == nil, let estimate = block.estimate {
-                block.baselineEstimateDays = estimate.previousDays ?? estimate.days
-            }
-        case "actual effort", "actual", "actual days": block.actual = effort(field)
-        case "status":
-            if let progress = Progress.parse(field.value) { block.progress = progress }
-            if let percent = Percent.find(in: field.value) { block.percentComplete = percent.value }
-            else if block.progress == .complete { block.percentComplete = 100 }
-        case "progress", "completion":
-            if let percent = Percent.find(in: field.value) { block.percentComplete = percent.value }
-            else if !field.value.isEmpty {
-                diagnostics.append(Diagnostic(.unparseablePercentage, at: field.valueRange,
-                                              "cannot read '\(field.value)' as a percentage"))
-            }
-        case "tasks", "implementation steps", "changes", "changes required", "steps": block.tasks = items(field)
-        case "files to modify", "files", "files to verify": block.files = items(field)
-        case "completion criteria", "acceptance criteria", "release criteria": block.completionCriteria = items(field)
-        case "critical path":
-            let v = field.value.normalizedName
-            block.declaredCritical = v.hasPrefix("yes") || v.hasPrefix("true") ? true : v.hasPrefix("no") || v.hasPrefix("false") ? false : nil
-        case "blockers", "blocker": block.blockers = field.value
-        default: break
-        }
-    }
-
-    private mutating func apply(_ field: Field, to group: inout Group) {
-        if let i = group.fields.firstIndex(where: { $0.name == field.name }) { group.fields[i] = field }
-        else { group.fields.append(field) }
-        switch field.name {
-        case "priority": group.priority = field.value
-        case "dependencies", "dependency", "depends on", "hard dependencies": group.dependencies = locatedReferences(field)
-        case "soft dependencies", "soft dependency": group.softDependencies = locatedReferences(field)
-        case "estimated effort", "effort", "estimate":
-            group.estimate = effort(field)
-            if group.baselineEstimateDays == nil, let estimate = group.estimate {
-                group.baselineEstimateDays = estimate.previousDays ?? estimate.days
-            }
-        case "assigned team", "team", "owner": group.team = field.value
-        case "files to modify", "files": group.files = items(field)
-        case "discrepancies addressed": group.discrepanciesAddressed = items(field)
-        case "implementation order": group.implementationOrder = items(field)
-        case "tasks", "changes required", "changes": group.tasks = items(field)
-        default: break
         }
     }
 

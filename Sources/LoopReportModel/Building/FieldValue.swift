@@ -1,0 +1,141 @@
+import LoopReportSource
+
+/// What one field line of a block or group definition sets, read once while its document is
+/// recognised (in parallel with other documents); applying it to the plan is an assignment.
+enum FieldValue: Sendable {
+    case priority(String)
+    case dependencies([Reference])
+    case softDependencies([Reference])
+    /// nil when the value could not be read (a diagnostic says so).
+    case estimate(Effort?)
+    case actual(Effort?)
+    case status(Progress?, percent: Double?)
+    case percentComplete(Double)
+    case tasks([String])
+    case files([String])
+    case completionCriteria([String])
+    case declaredCritical(Bool?)
+    case blockers(String)
+    case team(String)
+    case discrepanciesAddressed([String])
+    case implementationOrder([String])
+    /// A field LoopReport keeps as written only.
+    case other
+
+    /// Reads a field; problems with its value go to `diagnostics`.
+    static func read(_ field: Field, in file: SourceFile, diagnostics: inout [Diagnostic]) -> FieldValue {
+        switch field.name {
+        case "priority": return .priority(field.value)
+        case "dependencies", "dependency", "depends on", "hard dependencies":
+            return .dependencies(references(field, in: file))
+        case "soft dependencies", "soft dependency": return .softDependencies(references(field, in: file))
+        case "estimated effort", "effort", "estimate", "estimated":
+            return .estimate(effort(field, diagnostics: &diagnostics))
+        case "actual effort", "actual", "actual days": return .actual(effort(field, diagnostics: &diagnostics))
+        case "status":
+            return .status(Progress.parse(field.value), percent: Percent.find(in: field.value)?.value)
+        case "progress", "completion":
+            if let percent = Percent.find(in: field.value) { return .percentComplete(percent.value) }
+            if !field.value.isEmpty {
+                diagnostics.append(Diagnostic(.unparseablePercentage, at: field.valueRange,
+                                              "cannot read '\(field.value)' as a percentage"))
+            }
+            return .other
+        case "tasks", "implementation steps", "changes", "changes required", "steps": return .tasks(items(field))
+        case "files to modify", "files", "files to verify": return .files(items(field))
+        case "completion criteria", "acceptance criteria", "release criteria": return .completionCriteria(items(field))
+        case "critical path":
+            let v = field.value.normalizedName
+            return .declaredCritical(v.hasPrefix("yes") || v.hasPrefix("true") ? true
+                                     : v.hasPrefix("no") || v.hasPrefix("false") ? false : nil)
+        case "blockers", "blocker": return .blockers(field.value)
+        case "assigned team", "team", "owner": return .team(field.value)
+        case "discrepancies addressed": return .discrepanciesAddressed(items(field))
+        case "implementation order": return .implementationOrder(items(field))
+        default: return .other
+        }
+    }
+
+    private static func effort(_ field: Field, diagnostics: inout [Diagnostic]) -> Effort? {
+        if let effort = Effort.parse(field.value) { return effort }
+        if DocumentRecognizer.isBlank(field.value) { return nil }
+        diagnostics.append(Diagnostic(.unparseableEffort, at: field.valueRange,
+                                      "cannot read '\(field.value)' as an effort (e.g. '3 days', '1.5 days', '2 weeks')"))
+        return nil
+    }
+
+    /// The references in a dependency field, each located on the field's line.
+    static func references(_ field: Field, in file: SourceFile) -> [Reference] {
+        let text = field.items.isEmpty ? field.value : field.items.joined(separator: ", ")
+        if DocumentRecognizer.isBlank(text) { return [] }
+        var located = ReferenceScanner.scan(text, bareBlockIDs: true).map {
+            Reference(kind: $0.kind, id: $0.id, annotation: $0.annotation, range: field.valueRange)
+        }
+        guard let range = field.valueRange else { return located }
+        var column = range.start.column
+        for i in located.indices {
+            let needle = located[i].kind == .block ? located[i].id : "Group " + located[i].id
+            guard let found = file.column(of: needle, onLine: range.start.line, from: column) else { continue }
+            var start = found
+            if located[i].kind == .block, found > 6,
+               file.column(of: "Block " + needle, onLine: range.start.line, from: found - 6) == found - 6 { start = found - 6 }
+            located[i].range = SourceRange(path: range.path, start: SourceLocation(line: range.start.line, column: start),
+                                           end: SourceLocation(line: range.start.line, column: found + needle.utf8.count))
+            column = found + needle.utf8.count
+        }
+        return located
+    }
+
+    private static func items(_ field: Field) -> [String] {
+        if !field.items.isEmpty { return field.items }
+        if field.value.isEmpty || DocumentRecognizer.isBlank(field.value) { return [] }
+        return field.value.split(separator: ",").map { String($0).trimmed.trimmingCharacters(in: ["`"]) }
+    }
+}
+
+extension Block {
+    /// Sets what a field line declares; the field is kept as written (replacing one of the
+    /// same name).
+    mutating func apply(_ field: Field, _ value: FieldValue) {
+        if let i = fields.firstIndex(where: { $0.name == field.name }) { fields[i] = field } else { fields.append(field) }
+        switch value {
+        case .priority(let v): priority = v
+        case .dependencies(let v): dependencies = v
+        case .softDependencies(let v): softDependencies = v
+        case .estimate(let v):
+            estimate = v
+            if baselineEstimateDays == nil, let v { baselineEstimateDays = v.previousDays ?? v.days }
+        case .actual(let v): actual = v
+        case .status(let state, let percent):
+            if let state { progress = state }
+            if let percent { percentComplete = percent } else if progress == .complete { percentComplete = 100 }
+        case .percentComplete(let v): percentComplete = v
+        case .tasks(let v): tasks = v
+        case .files(let v): files = v
+        case .completionCriteria(let v): completionCriteria = v
+        case .declaredCritical(let v): declaredCritical = v
+        case .blockers(let v): blockers = v
+        case .team, .discrepanciesAddressed, .implementationOrder, .other: break
+        }
+    }
+}
+
+extension Group {
+    mutating func apply(_ field: Field, _ value: FieldValue) {
+        if let i = fields.firstIndex(where: { $0.name == field.name }) { fields[i] = field } else { fields.append(field) }
+        switch value {
+        case .priority(let v): priority = v
+        case .dependencies(let v): dependencies = v
+        case .softDependencies(let v): softDependencies = v
+        case .estimate(let v):
+            estimate = v
+            if baselineEstimateDays == nil, let v { baselineEstimateDays = v.previousDays ?? v.days }
+        case .team(let v): team = v
+        case .files(let v): files = v
+        case .discrepanciesAddressed(let v): discrepanciesAddressed = v
+        case .implementationOrder(let v): implementationOrder = v
+        case .tasks(let v): tasks = v
+        default: break
+        }
+    }
+}
