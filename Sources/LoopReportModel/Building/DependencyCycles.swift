@@ -1,73 +1,95 @@
 import LoopReportSource
 
-/// Finds dependency cycles among blocks (group dependencies expanded to their blocks) with
-/// Tarjan's algorithm, iteratively, and names each whole cycle.
+/// Finds dependency cycles among blocks with Tarjan's algorithm (iteratively), including
+/// cycles through group dependencies, and names each whole cycle.
+///
+/// Group dependencies are not expanded block by block (that is blocks × group size edges):
+/// each group gets two virtual nodes, "any block of the group" and "what the group's blocks
+/// inherit", so the graph stays linear in the number of declared dependencies.
 enum DependencyCycles {
     static func find(blocks: [Block], groups: [String: Group]) -> [Diagnostic] {
-        let index = Dictionary(blocks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        // edges[i]: (target index, the reference that made the edge).
-        var edges = [[(Int, Reference)]](repeating: [], count: blocks.count)
-        for (i, block) in blocks.enumerated() {
-            let own = block.dependencies + block.softDependencies
-            let inherited = (groups[block.groupID]?.dependencies ?? []) + (groups[block.groupID]?.softDependencies ?? [])
-            for reference in own + inherited {
-                switch reference.kind {
-                case .block:
-                    if let j = index[reference.id] { edges[i].append((j, reference)) }
-                case .group:
-                    guard reference.id != block.groupID, let group = groups[reference.id] else { continue }
-                    for id in group.blockIDs { if let j = index[id] { edges[i].append((j, reference)) } }
-                }
+        let blockIndex = Dictionary(blocks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let groupIDs = groups.keys.sorted()
+        let groupIndex = Dictionary(groupIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let n = blocks.count, g = groupIDs.count
+        func members(_ k: Int) -> Int { n + k }      // edges to every block of group k
+        func inherited(_ k: Int) -> Int { n + g + k } // what blocks of group k inherit from it
+        var edges = [[Int]](repeating: [], count: n + 2 * g)
+        // The declared reference behind each block's own edges, for locating the cycle.
+        var references = [[Reference]](repeating: [], count: n)
+
+        func target(_ reference: Reference, from groupID: String) -> Int? {
+            switch reference.kind {
+            case .block: return blockIndex[reference.id]
+            case .group: return reference.id == groupID ? nil : groupIndex[reference.id].map(members)
             }
         }
+        for (i, block) in blocks.enumerated() {
+            for reference in block.dependencies + block.softDependencies {
+                if let j = target(reference, from: block.groupID) { edges[i].append(j); references[i].append(reference) }
+            }
+            if let k = groupIndex[block.groupID] {
+                edges[members(k)].append(i)
+                edges[i].append(inherited(k))
+            }
+        }
+        for (k, id) in groupIDs.enumerated() {
+            guard let group = groups[id] else { continue }
+            for reference in group.dependencies + group.softDependencies {
+                if let j = target(reference, from: id) { edges[inherited(k)].append(j) }
+            }
+        }
+
         var diagnostics: [Diagnostic] = []
-        for component in stronglyConnectedComponents(count: blocks.count, edges: edges) {
-            let members = Set(component)
-            let isCycle = component.count > 1 || edges[component[0]].contains { $0.0 == component[0] }
+        for component in stronglyConnectedComponents(edges) {
+            let blockMembers = component.filter { $0 < n }
+            let isCycle = component.count > 1 ? !blockMembers.isEmpty : edges[component[0]].contains(component[0])
             guard isCycle else { continue }
-            let start = component.min { idPrecedes(blocks[$0].id, blocks[$1].id) }!
-            let cycle = path(from: start, within: members, edges: edges)
-            let names = (cycle.map(\.from) + [start]).map { "Block " + blocks[$0].id }
-            let first = cycle.first
+            let start = blockMembers.min { idPrecedes(blocks[$0].id, blocks[$1].id) }!
+            let cycle = path(from: start, within: Set(component), edges: edges)
+            let blockPath = cycle.filter { $0 < n }
+            let names = (blockPath + [start]).map { "Block " + blocks[$0].id }
+            // The reference each block uses to reach the next block of the cycle.
+            func edgeReference(from a: Int, towards b: Int) -> SourceRange? {
+                let direct = references[a].first { $0.kind == .block && $0.id == blocks[b].id }
+                let viaGroup = references[a].first { $0.kind == .group && $0.id == blocks[b].groupID }
+                return (direct ?? viaGroup)?.range ?? groups[blocks[a].groupID]?.dependencies
+                    .first { $0.id == blocks[b].groupID }?.range ?? blocks[a].range
+            }
+            let hops = zip(blockPath, blockPath.dropFirst() + [start]).map { ($0, $1) }
             diagnostics.append(Diagnostic(
-                .dependencyCycle, at: first?.reference.range ?? blocks[start].range,
+                .dependencyCycle, at: edgeReference(from: hops[0].0, towards: hops[0].1),
                 "dependency cycle: " + names.joined(separator: " → "),
-                notes: cycle.dropFirst().map { edge in
-                    .init("Block \(blocks[edge.from].id) depends on Block \(blocks[edge.to].id) here", at: edge.reference.range ?? blocks[edge.from].range)
+                notes: hops.dropFirst().map { a, b in
+                    .init("Block \(blocks[a].id) depends on Block \(blocks[b].id) here", at: edgeReference(from: a, towards: b))
                 }))
         }
         return diagnostics
     }
 
-    /// A cycle through `start` inside one component, as its edges.
-    private static func path(from start: Int, within members: Set<Int>,
-                             edges: [[(Int, Reference)]]) -> [(from: Int, to: Int, reference: Reference)] {
-        var previous: [Int: (Int, Reference)] = [:]
+    /// The nodes of a shortest cycle through `start` inside one component, in order.
+    private static func path(from start: Int, within members: Set<Int>, edges: [[Int]]) -> [Int] {
+        var previous: [Int: Int] = [:]
         var queue = [start], head = 0
         var visited: Set<Int> = [start]
         while head < queue.count {
             let node = queue[head]; head += 1
-            for (next, reference) in edges[node].sorted(by: { $0.0 < $1.0 }) where members.contains(next) {
+            for next in edges[node].sorted() where members.contains(next) {
                 if next == start {
-                    var cycle = [(from: node, to: start, reference: reference)]
+                    var cycle = [node]
                     var current = node
-                    while current != start, let (p, r) = previous[current] {
-                        cycle.insert((from: p, to: current, reference: r), at: 0)
-                        current = p
-                    }
+                    while current != start, let p = previous[current] { cycle.insert(p, at: 0); current = p }
                     return cycle
                 }
-                if visited.insert(next).inserted {
-                    previous[next] = (node, reference)
-                    queue.append(next)
-                }
+                if visited.insert(next).inserted { previous[next] = node; queue.append(next) }
             }
         }
-        return []
+        return [start]
     }
 
     /// Tarjan's strongly connected components without recursion.
-    static func stronglyConnectedComponents(count: Int, edges: [[(Int, Reference)]]) -> [[Int]] {
+    static func stronglyConnectedComponents(_ edges: [[Int]]) -> [[Int]] {
+        let count = edges.count
         var indexOf = [Int](repeating: -1, count: count), low = [Int](repeating: 0, count: count)
         var onStack = [Bool](repeating: false, count: count)
         var stack: [Int] = [], components: [[Int]] = []
@@ -79,7 +101,7 @@ enum DependencyCycles {
             while let (node, edge) = work.last {
                 if edge < edges[node].count {
                     work[work.count - 1].edge += 1
-                    let next = edges[node][edge].0
+                    let next = edges[node][edge]
                     if indexOf[next] == -1 {
                         indexOf[next] = nextIndex; low[next] = nextIndex; nextIndex += 1
                         stack.append(next); onStack[next] = true

@@ -105,6 +105,8 @@ struct IDKey: Comparable {
 extension Sequence {
     /// Sorted by an id (`1.2` < `1.10` < `2.1`), computing each key once.
     func sortedByID(_ id: (Element) -> String) -> [Element] {
-        map { (IDKey(id($0)), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+        let items = Array(self)
+        let keys = items.map { IDKey(id($0)) }
+        return items.indices.sorted { keys[$0] < keys[$1] }.map { items[$0] }
     }
 }
