@@ -9,8 +9,9 @@ import Glibc
 ///
 /// cmark-gfm is not re-entrant with extensions attached: each parse flips process-wide
 /// special-character tables (github/cmark-gfm#176), and extension registration is guarded
-/// by a plain static int. Every registration, parse and conversion therefore runs under
-/// one process-wide lock; parallelise only after this stage.
+/// by a plain static int. Registration and parsing (feed and finish) therefore run under
+/// one process-wide lock. The finished tree belongs to the caller alone and is read and
+/// freed outside the lock, so documents convert in parallel while the next one parses.
 public enum CmarkParser {
     private static let lock = Mutex(())
     static let extensionNames = ["table", "tasklist", "strikethrough", "autolink", "tagfilter"]
@@ -18,18 +19,21 @@ public enum CmarkParser {
     /// Parses a document. Total: any content gives a tree, never an error.
     public static func parse(_ file: SourceFile) -> MarkdownDocument {
         let (frontMatter, frontMatterRange, body) = FrontMatter.split(file)
-        let root = lock.withLock { _ in parseLocked(body, path: file.path) }
+        var root = MarkdownNode(kind: .document)
+        if let tree = lock.withLock({ _ in parseLocked(body) }) {
+            root = convert(tree, path: file.path)
+            cmark_node_free(tree)
+        }
         return MarkdownDocument(source: file, frontMatter: frontMatter,
                                 frontMatterRange: frontMatterRange, root: root)
     }
 
-    private static func parseLocked(_ text: String, path: String) -> MarkdownNode {
+    /// Builds the tree; the parser is freed, so the tree returned is referenced by nothing else.
+    private static func parseLocked(_ text: String) -> OpaquePointer? {
         cmark_gfm_core_extensions_ensure_registered()
         // CMARK_OPT_DEFAULT keeps cmark's safe mode: raw HTML is never rendered by cmark.
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS
-        guard let parser = cmark_parser_new(options) else {
-            return MarkdownNode(kind: .document)
-        }
+        guard let parser = cmark_parser_new(options) else { return nil }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) {
@@ -42,9 +46,7 @@ public enum CmarkParser {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        guard let document = cmark_parser_finish(parser) else { return MarkdownNode(kind: .document) }
-        defer { cmark_node_free(document) }
-        return convert(document, path: path)
+        return cmark_parser_finish(parser)
     }
 
     /// Walks the C tree depth first with an explicit stack (no recursion: nesting depth is

@@ -57,26 +57,46 @@ public struct SourceFile: Sendable {
         guard number >= 1, number <= lineStarts.count else { return nil }
         let lineStart = lineStarts[number - 1]
         let lineEnd = number < lineStarts.count ? lineStarts[number] - 1 : text.utf8.count
-        let search = { (haystack: UnsafeBufferPointer<UInt8>, target: UnsafeBufferPointer<UInt8>) -> Int? in
-            guard let first = target.first else { return nil }
-            var i = lineStart + max(0, fromColumn - 1)
-            while i + target.count <= lineEnd {
-                if haystack[i] == first {
-                    var j = 1
-                    while j < target.count && haystack[i + j] == target[j] { j += 1 }
-                    if j == target.count { return i - lineStart + 1 }
-                }
-                i += 1
+        let from = lineStart + max(0, fromColumn - 1)
+        var needle = needle
+        return needle.withUTF8 { target in
+            if let found = text.utf8.withContiguousStorageIfAvailable({
+                Self.find(target, in: $0, from: from, to: lineEnd)
+            }) {
+                return found.map { $0 - lineStart + 1 }
             }
-            return nil
+            return Array(text.utf8).withUnsafeBufferPointer { Self.find(target, in: $0, from: from, to: lineEnd) }
+                .map { $0 - lineStart + 1 }
         }
-        let found = text.utf8.withContiguousStorageIfAvailable { haystack in
-            needle.utf8.withContiguousStorageIfAvailable { search(haystack, $0) } ?? Array(needle.utf8).withUnsafeBufferPointer { search(haystack, $0) }
+    }
+
+    /// The first offset in `from..<to` where `target` starts.
+    private static func find(_ target: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>,
+                             from: Int, to: Int) -> Int? {
+        guard let first = target.first else { return nil }
+        var i = from
+        while i + target.count <= to {
+            if haystack[i] == first {
+                var j = 1
+                while j < target.count && haystack[i + j] == target[j] { j += 1 }
+                if j == target.count { return i }
+            }
+            i += 1
         }
-        if let found { return found }
-        return Array(text.utf8).withUnsafeBufferPointer { haystack in
-            Array(needle.utf8).withUnsafeBufferPointer { search(haystack, $0) }
+        return nil
+    }
+
+    /// Calls `body` with the bytes of each line, 1-based line number first.
+    public func forEachLine(from first: Int = 1, _ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
+        let visit = { (bytes: UnsafeBufferPointer<UInt8>) in
+            guard first <= lineStarts.count else { return }
+            for number in first...lineStarts.count {
+                let start = lineStarts[number - 1]
+                let end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
+                body(number, UnsafeBufferPointer(rebasing: bytes[start..<max(start, end)]))
+            }
         }
+        if text.utf8.withContiguousStorageIfAvailable(visit) == nil { Array(text.utf8).withUnsafeBufferPointer(visit) }
     }
 
     static func location(ofOffset offset: Int, in bytes: [UInt8]) -> SourceLocation {

@@ -58,13 +58,13 @@ extension MarkdownNode {
 struct Locator {
     let file: SourceFile
 
-    func range(of needle: String, line: Int?, fallback: SourceRange?) -> SourceRange? {
+    func range(of needle: String, line: Int?, fallback: SourceRange?, from column: Int = 1) -> SourceRange? {
         let candidates: [Int]
         if let line { candidates = [line] }
         else if let fallback { candidates = Array(fallback.start.line...max(fallback.start.line, fallback.end.line)) }
         else { return nil }
         for number in candidates.prefix(200) {
-            if let column = file.column(of: needle, onLine: number) {
+            if let column = file.column(of: needle, onLine: number, from: number == line ? column : 1) {
                 return SourceRange(path: file.path, start: SourceLocation(line: number, column: column),
                                    end: SourceLocation(line: number, column: column + needle.utf8.count))
             }
@@ -125,35 +125,39 @@ extension Field {
     /// Parses one line as a field, or nil when it is prose.
     static func parse(_ line: TextLine, locator: Locator, allowPlainKey: Bool) -> Field? {
         guard let first = line.nodes.first else { return nil }
-        var key: String?
-        var value = ""
+        var key: String
+        var value: String
         if case .strong = first.kind {
             let strongText = first.plainText.trimmed
-            let rest = line.nodes.dropFirst().reduce(into: "") { $0 += $1.plainTextInline }
-            if strongText.hasSuffix(":") {
-                key = String(strongText.dropLast()).trimmed
-                value = rest.trimmed
-            } else if rest.trimmed.hasPrefix(":") {
+            let rest = line.nodes.count > 1 ? line.nodes.dropFirst().reduce(into: "") { $0 += $1.plainTextInline }.trimmed : ""
+            if strongText.utf8.last == 0x3A {            // `**Key:** value`
+                key = String(strongText.utf8.dropLast())!.trimmed
+                value = rest
+            } else if rest.utf8.first == 0x3A {          // `**Key**: value`
                 key = strongText
-                value = String(rest.trimmed.dropFirst()).trimmed
+                value = String(rest.utf8.dropFirst())!.trimmed
             } else {
                 return nil
             }
-        } else {
+        } else {                                          // `Key: value`, `- Key: value`
             let text = line.text
-            guard let colon = text.firstIndex(of: ":") else { return nil }
+            guard let colon = text.utf8.firstIndex(of: 0x3A) else { return nil }
             let candidate = text[..<colon].trimmed
+            guard !candidate.isEmpty, candidate.utf8.count <= 60 else { return nil }
             let name = candidate.normalizedName
-            guard !candidate.isEmpty, candidate.count <= 40,
-                  knownFieldNames.contains(name) || (allowPlainKey && name.split(separator: " ").count <= 4
-                                                     && candidate.first?.isUppercase == true) else { return nil }
+            guard knownFieldNames.contains(name)
+                    || (allowPlainKey && name.utf8.count(where: { $0 == 0x20 }) <= 3
+                        && candidate.utf8.first.map({ $0 >= 65 && $0 <= 90 }) == true) else { return nil }
             key = candidate
-            value = text[text.index(after: colon)...].trimmed
+            value = text[text.utf8.index(after: colon)...].trimmed
         }
-        guard let key, !key.isEmpty else { return nil }
+        guard !key.isEmpty else { return nil }
         let keyRange = locator.range(of: key, line: line.line, fallback: line.nodes.first?.range)
-        let valueRange = value.isEmpty ? keyRange
-            : locator.range(of: String(value.prefix(20)), line: line.line, fallback: keyRange)
+        // The value's first ASCII word is enough to find where it starts on the line.
+        let probe = value.utf8.prefix { $0 < 0x80 && $0 != 0x20 }.prefix(16)
+        let valueRange = probe.isEmpty ? keyRange
+            : locator.range(of: String(decoding: probe, as: UTF8.self), line: line.line, fallback: keyRange,
+                            from: keyRange?.end.column ?? 1)
         return Field(key: key, value: value, items: [], range: keyRange ?? locator.lineRange(line.line, fallback: nil),
                      valueRange: valueRange)
     }

@@ -91,12 +91,14 @@ extension DocumentRecognizer {
         let file = markdown.source
         let firstLine = (markdown.frontMatterRange?.end.line ?? 0) + 1
         guard firstLine <= file.lineCount else { return }
-        var mentions: [Reference] = []
-        for number in firstLine...file.lineCount {
-            let line = file.line(number)
-            guard ReferenceScanner.mightContainReference(line) else { continue }
-            mentions += referencesIn(String(line), line: number, fallback: .line(number, in: path), multiline: false)
+        var candidates: [(Int, String)] = []
+        file.forEachLine(from: firstLine) { number, bytes in
+            if ReferenceScanner.mightContainReference(bytes) {
+                candidates.append((number, String(decoding: bytes, as: UTF8.self)))
+            }
         }
-        result.mentions = mentions
+        result.mentions = candidates.flatMap { number, line in
+            referencesIn(line, line: number, fallback: .line(number, in: path), multiline: false)
+        }
     }
 }

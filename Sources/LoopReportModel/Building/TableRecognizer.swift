@@ -115,6 +115,7 @@ extension DocumentRecognizer {
     }
 
     static func isBlank(_ text: String) -> Bool {
+        guard text.utf8.count <= 8 else { return false }
         let t = text.trimmed
         return t.isEmpty || t == "-" || t == "–" || t == "—" || t.normalizedName == "none" || t.normalizedName == "n a"
     }

@@ -59,9 +59,21 @@ public struct Field: Sendable, Hashable {
     /// Where the value starts, for diagnostics about it.
     public var valueRange: SourceRange?
 
+    /// Keys as commonly written (`Estimated Effort`, `estimated effort`) and their names,
+    /// so the usual case costs one look-up.
+    static let commonNames: [String: String] = {
+        var names: [String: String] = [:]
+        for name in knownFieldNames {
+            let title = name.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+            let sentence = name.prefix(1).uppercased() + name.dropFirst()
+            for spelling in [name, title, sentence] { names[spelling] = name }
+        }
+        return names
+    }()
+
     public init(key: String, value: String, items: [String], range: SourceRange?, valueRange: SourceRange?) {
         self.key = key
-        self.name = key.normalizedName
+        self.name = Field.commonNames[key] ?? key.normalizedName
         self.value = value
         self.items = items
         self.range = range

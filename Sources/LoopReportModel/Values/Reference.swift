@@ -105,9 +105,12 @@ enum ReferenceScanner {
     /// A byte scan for `lock` / `roup` after a B or G, so most text is rejected without
     /// decoding it.
     static func mightContainReference(_ text: some StringProtocol) -> Bool {
+        mightContainReference(text.utf8)
+    }
+
+    static func mightContainReference(_ bytes: some Sequence<UInt8>) -> Bool {
         var previous: UInt8 = 0
-        var utf8 = text.utf8.makeIterator()
-        while let byte = utf8.next() {
+        for byte in bytes {
             if (previous | 0x20) == 0x62 && (byte | 0x20) == 0x6C { return true }   // b, l
             if (previous | 0x20) == 0x67 && (byte | 0x20) == 0x72 { return true }   // g, r
             previous = byte

@@ -99,21 +99,29 @@ struct TextScanner {
 }
 
 extension StringProtocol {
-    /// The text with surrounding white space removed.
-    var trimmed: String {
-        let scalars = unicodeScalars
-        func isSpace(_ c: Unicode.Scalar) -> Bool {
-            c.value < 0x80 ? c == " " || c == "\t" || c == "\n" || c == "\r" : c.properties.isWhitespace
-        }
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
-              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
-        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex, let s = self as? String { return s }
-        return String(self[first...last])
-    }
-
     /// Lower-cased, glyph-free, colon-free text for matching section and field names:
     /// letters and digits kept, `&` as `and`, everything else one space.
     var normalizedName: String {
+        // ASCII fast path: one pass over the bytes.
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            var out: [UInt8] = []
+            out.reserveCapacity(utf8.count)
+            var pendingSpace = false
+            for b in utf8 {
+                if TextScanner.isASCIILetter(b) || TextScanner.isDigit(b) {
+                    if pendingSpace && !out.isEmpty { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(TextScanner.lower(b))
+                } else if b == 0x26 {
+                    if !out.isEmpty { out.append(0x20) }
+                    out.append(contentsOf: [0x61, 0x6E, 0x64])
+                    pendingSpace = true
+                } else {
+                    pendingSpace = true
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count)
         var pendingSpace = false
@@ -136,4 +144,24 @@ extension StringProtocol {
         }
         return String(decoding: out, as: UTF8.self)
     }
+}
+
+extension StringProtocol where UTF8View: BidirectionalCollection {
+    /// The text with surrounding white space removed.
+    var trimmed: String {
+        let bytes = utf8
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        guard let firstByte = bytes.first, let lastByte = bytes.last else { return "" }
+        if !isSpace(firstByte), !isSpace(lastByte), firstByte < 0x80, lastByte < 0x80 {
+            return self as? String ?? String(self)
+        }
+        let scalars = unicodeScalars
+        func isSpace(_ c: Unicode.Scalar) -> Bool {
+            c.value < 0x80 ? isSpace(UInt8(c.value)) : c.properties.isWhitespace
+        }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+
 }
