@@ -25,6 +25,8 @@ extension DocumentRecognizer {
             addChecklist(items, section: index, range: list.range)
             return
         }
+        // Lists in a block definition are its field values (tasks, files, criteria).
+        if section.kind == .block { return }
         if items.contains(where: { Self.resultGlyph($0.itemText) != nil }),
            [.postImplementationValidation, .preImplementationValidation, .checklistCategory, .validationChecklist]
             .contains(where: { within(index, $0) }) || items.allSatisfy({ Self.resultGlyph($0.itemText) != nil }) {
@@ -332,16 +334,7 @@ extension DocumentRecognizer {
             }
             return all
         }
-        var column = 1
-        return ReferenceScanner.scan(text).map { match in
-            var range = fallback
-            if let line, let found = markdown.source.column(of: match.text, onLine: line, from: column) {
-                range = SourceRange(path: path, start: SourceLocation(line: line, column: found),
-                                    end: SourceLocation(line: line, column: found + match.text.utf8.count))
-                column = found + match.text.utf8.count
-            }
-            return Reference(kind: match.kind, id: match.id, annotation: match.annotation, range: range)
-        }
+        return ReferenceScanner.located(in: text, line: line, of: markdown.source, fallback: fallback)
     }
 
     // MARK: Paragraphs

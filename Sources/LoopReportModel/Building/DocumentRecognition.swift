@@ -39,7 +39,6 @@ struct DocumentRecognition: Sendable {
     var removals: [Removal] = []
     var progressSignals: [(reference: Reference, progress: Progress?, percent: Double?)] = []
     var records = PlanRecords()
-    var mentions: [Reference] = []
     var diagnostics: [Diagnostic] = []
 }
 

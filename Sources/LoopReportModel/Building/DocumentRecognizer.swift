@@ -20,7 +20,8 @@ struct DocumentRecognizer {
         self.markdown = markdown
         self.locator = Locator(file: markdown.source)
         let document = Document(path: markdown.path, kind: .notes, kindIsDeclared: false, title: "",
-                                date: nil, frontMatter: [:], sections: [], source: markdown.source)
+                                date: nil, frontMatter: [:], sections: [], source: markdown.source,
+                                bodyStartLine: (markdown.frontMatterRange?.end.line ?? 0) + 1)
         self.result = DocumentRecognition(document: document)
     }
 
@@ -32,7 +33,6 @@ struct DocumentRecognizer {
                                                  "'\(path)' has no content"))
         }
         for index in result.document.sections.indices { recognize(section: index) }
-        collectMentions()
         finishDocumentInfo()
     }
 

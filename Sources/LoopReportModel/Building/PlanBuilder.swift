@@ -40,7 +40,6 @@ struct BuildState {
     var groups: [String: Group] = [:]
     var iterations: [Iteration] = []
     var records = PlanRecords()
-    var mentions: [Reference] = []
     var diagnostics: [Diagnostic] = []
     /// References whose target must exist, with the severity if it does not.
     var checkedReferences: [(Reference, Severity, String)] = []
@@ -51,7 +50,6 @@ struct BuildState {
         documents.append(document)
         diagnostics += recognition.diagnostics
         records.append(recognition.records)
-        mentions += recognition.mentions
         var iteration = Iteration(path: document.path, title: document.title, kind: document.kind, date: document.date,
                                   added: [], revised: [], removed: [], blockCount: 0)
 
@@ -194,7 +192,7 @@ struct BuildState {
         diagnostics += DependencyCycles.find(blocks: sortedBlocks.filter { $0.status != .removed },
                                              groups: groups)
         let plan = Plan(documents: documents, groups: groups.values.sortedByID(\.id),
-                        blocks: sortedBlocks, iterations: iterations, records: records, mentions: mentions)
+                        blocks: sortedBlocks, iterations: iterations, records: records)
         return (plan, diagnostics)
     }
 

@@ -84,21 +84,4 @@ extension DocumentRecognizer {
         guard rest.count < scalars.count, rest.first == "." else { return title }
         return String(String.UnicodeScalarView(rest.dropFirst())).trimmed
     }
-
-    /// Every block and group reference in the document, located: one pass over the source
-    /// lines (prose, tables, lists, headings and figures alike), skipping front matter.
-    mutating func collectMentions() {
-        let file = markdown.source
-        let firstLine = (markdown.frontMatterRange?.end.line ?? 0) + 1
-        guard firstLine <= file.lineCount else { return }
-        var candidates: [(Int, String)] = []
-        file.forEachLine(from: firstLine) { number, bytes in
-            if ReferenceScanner.mightContainReference(bytes) {
-                candidates.append((number, String(decoding: bytes, as: UTF8.self)))
-            }
-        }
-        result.mentions = candidates.flatMap { number, line in
-            referencesIn(line, line: number, fallback: .line(number, in: path), multiline: false)
-        }
-    }
 }

@@ -54,6 +54,22 @@ public struct Document: Sendable {
     /// Sections in document order; index 0 is the preamble before the first heading.
     public var sections: [Section]
     public var source: SourceFile
+    /// The first line after the front matter.
+    public var bodyStartLine: Int
+
+    /// Every block and group reference in the document's text (prose, tables, lists,
+    /// headings and figures alike), located: one pass over the source lines.
+    public func mentions() -> [Reference] {
+        var candidates: [(Int, String)] = []
+        source.forEachLine(from: bodyStartLine) { number, bytes in
+            if ReferenceScanner.mightContainReference(bytes) {
+                candidates.append((number, String(decoding: bytes, as: UTF8.self)))
+            }
+        }
+        return candidates.flatMap { number, line in
+            ReferenceScanner.located(in: line, line: number, of: source, fallback: .line(number, in: path))
+        }
+    }
 
     /// The titles of a section and its ancestors, outermost first.
     public func context(of index: Int) -> [String] {

@@ -26,8 +26,6 @@ public struct Plan: Sendable {
     public var iterations: [Iteration]
     /// Every other recognised construct, across documents.
     public var records: PlanRecords
-    /// Every block and group reference in any document, located.
-    public var mentions: [Reference]
 
     /// Blocks still in the plan.
     public var currentBlocks: [Block] { blocks.filter { $0.status != .removed } }
@@ -36,6 +34,10 @@ public struct Plan: Sendable {
         blockIndex[id].map { blocks[$0] }
     }
 
+    /// Every block and group reference in every document, located (for cross-references
+    /// and backlinks; computed when asked, not while reading).
+    public func mentions() -> [Reference] { documents.flatMap { $0.mentions() } }
+
     public func group(_ id: String) -> Group? {
         groups.first { $0.id == id }
     }
@@ -43,13 +45,12 @@ public struct Plan: Sendable {
     var blockIndex: [String: Int]
 
     public init(documents: [Document], groups: [Group], blocks: [Block], iterations: [Iteration],
-                records: PlanRecords, mentions: [Reference]) {
+                records: PlanRecords) {
         self.documents = documents
         self.groups = groups
         self.blocks = blocks
         self.iterations = iterations
         self.records = records
-        self.mentions = mentions
         self.blockIndex = Dictionary(blocks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 }

@@ -99,6 +99,20 @@ enum ReferenceScanner {
         return matches
     }
 
+    /// The references in one line of text, each located in the source line itself.
+    static func located(in text: String, line: Int?, of file: SourceFile, fallback: SourceRange?) -> [Reference] {
+        var column = 1
+        return scan(text).map { match in
+            var range = fallback
+            if let line, let found = file.column(of: match.text, onLine: line, from: column) {
+                range = SourceRange(path: file.path, start: SourceLocation(line: line, column: found),
+                                    end: SourceLocation(line: line, column: found + match.text.utf8.count))
+                column = found + match.text.utf8.count
+            }
+            return Reference(kind: match.kind, id: match.id, annotation: match.annotation, range: range)
+        }
+    }
+
     static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
     static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
 
