@@ -70,6 +70,27 @@ public struct SourceFile: Sendable {
         }
     }
 
+    /// Where a field's value starts: past the `:`, `**` and spaces that follow its key.
+    public func valueColumn(afterKeyEndingAt column: Int, onLine number: Int) -> Int? {
+        guard number >= 1, number <= lineStarts.count else { return nil }
+        let lineStart = lineStarts[number - 1]
+        let lineEnd = number < lineStarts.count ? lineStarts[number] - 1 : text.utf8.count
+        let scan = { (bytes: UnsafeBufferPointer<UInt8>) -> Int? in
+            var i = lineStart + column - 1
+            var sawColon = false
+            while i < lineEnd {
+                switch bytes[i] {
+                case 0x3A: sawColon = true
+                case 0x2A, 0x5F, 0x20, 0x09: break   // `*`, `_`, spaces
+                default: return sawColon ? i - lineStart + 1 : nil
+                }
+                i += 1
+            }
+            return nil
+        }
+        return text.utf8.withContiguousStorageIfAvailable(scan) ?? Array(text.utf8).withUnsafeBufferPointer(scan)
+    }
+
     /// The first offset in `from..<to` where `target` starts.
     private static func find(_ target: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>,
                              from: Int, to: Int) -> Int? {

@@ -4,7 +4,8 @@ import LoopReportSource
 /// One source line of a paragraph: cmark puts consecutive field lines into one paragraph
 /// separated by soft breaks, so recognisers work on these lines, not on paragraphs.
 struct TextLine {
-    var nodes: [MarkdownNode]
+    /// The inline nodes of the line: a slice of the paragraph's children (no copies).
+    var nodes: ArraySlice<MarkdownNode>
     var line: Int?
     var text: String { nodes.reduce(into: "") { $0 += $1.plainTextInline } }
 }
@@ -21,18 +22,19 @@ extension MarkdownNode {
     /// Splits a paragraph's inlines at soft and hard breaks.
     var lines: [TextLine] {
         var result: [TextLine] = []
-        var current: [MarkdownNode] = []
+        var lineStart = 0
         var line = range?.start.line
-        for child in children {
-            if case .softBreak = child.kind {
-                result.append(TextLine(nodes: current, line: line)); current = []; line = line.map { $0 + 1 }
-            } else if case .lineBreak = child.kind {
-                result.append(TextLine(nodes: current, line: line)); current = []; line = line.map { $0 + 1 }
-            } else {
-                current.append(child)
+        for (index, child) in children.enumerated() {
+            switch child.kind {
+            case .softBreak, .lineBreak:
+                result.append(TextLine(nodes: children[lineStart..<index], line: line))
+                lineStart = index + 1
+                line = line.map { $0 + 1 }
+            default:
+                break
             }
         }
-        if !current.isEmpty { result.append(TextLine(nodes: current, line: line)) }
+        if lineStart < children.count { result.append(TextLine(nodes: children[lineStart...], line: line)) }
         return result
     }
 
@@ -153,11 +155,12 @@ extension Field {
         }
         guard !key.isEmpty else { return nil }
         let keyRange = locator.range(of: key, line: line.line, fallback: line.nodes.first?.range)
-        // The value's first ASCII word is enough to find where it starts on the line.
-        let probe = value.utf8.prefix { $0 < 0x80 && $0 != 0x20 }.prefix(16)
-        let valueRange = probe.isEmpty ? keyRange
-            : locator.range(of: String(decoding: probe, as: UTF8.self), line: line.line, fallback: keyRange,
-                            from: keyRange?.end.column ?? 1)
+        var valueRange = keyRange
+        if !value.isEmpty, let keyRange, keyRange.start.line == keyRange.end.line,
+           let column = locator.file.valueColumn(afterKeyEndingAt: keyRange.end.column, onLine: keyRange.start.line) {
+            valueRange = SourceRange(path: keyRange.path, start: SourceLocation(line: keyRange.start.line, column: column),
+                                     end: SourceLocation(line: keyRange.start.line, column: column + value.utf8.count))
+        }
         return Field(key: key, value: value, items: [], range: keyRange ?? locator.lineRange(line.line, fallback: nil),
                      valueRange: valueRange)
     }
