@@ -20,8 +20,9 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .target(name: "CLoopReportArena", dependencies: ["CCmarkGFM"]),
         .target(name: "LoopReportSource"),
-        .target(name: "LoopReportMarkdown", dependencies: ["CCmarkGFM", "LoopReportSource"]),
+        .target(name: "LoopReportMarkdown", dependencies: ["CCmarkGFM", "CLoopReportArena", "LoopReportSource"]),
         .target(name: "LoopReportModel", dependencies: [
             "LoopReportMarkdown", "LoopReportSource", .product(name: "Yams", package: "Yams"),
         ]),

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import CLoopReportArena
 import LoopReportSource
 import Synchronization
 #if canImport(Glibc)
@@ -10,8 +11,9 @@ import Glibc
 /// cmark-gfm is not re-entrant with extensions attached: each parse flips process-wide
 /// special-character tables (github/cmark-gfm#176), and extension registration is guarded
 /// by a plain static int. Registration and parsing (feed and finish) therefore run under
-/// one process-wide lock. The finished tree belongs to the caller alone and is read and
-/// freed outside the lock, so documents convert in parallel while the next one parses.
+/// one process-wide lock. The finished tree belongs to the caller alone and is read outside
+/// the lock, so documents convert in parallel while the next one parses. Its memory comes
+/// from the calling thread's arena (CLoopReportArena), released in one step after conversion.
 public enum CmarkParser {
     private static let lock = Mutex(())
     static let extensionNames = ["table", "tasklist", "strikethrough", "autolink", "tagfilter"]
@@ -20,10 +22,11 @@ public enum CmarkParser {
     public static func parse(_ file: SourceFile) -> MarkdownDocument {
         let (frontMatter, frontMatterRange, body) = FrontMatter.split(file)
         var root = MarkdownNode(kind: .document)
+        // The tree lives in this thread's arena: converted here, then released at once.
         if let tree = lock.withLock({ _ in parseLocked(body) }) {
             root = convert(tree, path: file.path)
-            cmark_node_free(tree)
         }
+        loopreport_arena_reset()
         return MarkdownDocument(source: file, frontMatter: frontMatter,
                                 frontMatterRange: frontMatterRange, root: root)
     }
@@ -33,7 +36,7 @@ public enum CmarkParser {
         cmark_gfm_core_extensions_ensure_registered()
         // CMARK_OPT_DEFAULT keeps cmark's safe mode: raw HTML is never rendered by cmark.
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS
-        guard let parser = cmark_parser_new(options) else { return nil }
+        guard let parser = cmark_parser_new_with_mem(options, loopreport_arena_allocator()) else { return nil }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) {

@@ -14,7 +14,7 @@ public enum DocumentKind: String, Sendable, Hashable, Codable, CaseIterable {
     static func parse(_ text: String) -> DocumentKind? {
         switch text.normalizedName {
         case "plan", "implementation plan", "consolidated plan": .plan
-        case "progress", "progress report", "progress report", "fourth pass": .progressReport
+        case "progress", "progress report", "fourth pass": .progressReport
         case "iteration", "loop", "loop iteration", "reassessment": .iteration
         case "consolidation", "final consolidation", "summary": .consolidation
         case "dashboard", "tracking dashboard": .dashboard

@@ -1,0 +1,67 @@
+#include "loopreport_arena.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+// Each allocation is preceded by its size, so realloc can copy.
+typedef struct chunk {
+    struct chunk *previous;
+    size_t capacity;
+    size_t used;
+    _Alignas(16) unsigned char bytes[];
+} chunk;
+
+static _Thread_local chunk *current = NULL;
+
+enum { HEADER = 16, DEFAULT_CHUNK = 4 << 20 };
+
+static chunk *new_chunk(size_t at_least, chunk *previous) {
+    size_t capacity = at_least > DEFAULT_CHUNK ? at_least : DEFAULT_CHUNK;
+    chunk *c = malloc(sizeof(chunk) + capacity);
+    if (!c) abort();  // cmark aborts on allocation failure too
+    c->previous = previous;
+    c->capacity = capacity;
+    c->used = 0;
+    return c;
+}
+
+static void *allocate(size_t size) {
+    size_t needed = HEADER + ((size + 15) & ~(size_t)15);
+    if (!current || current->capacity - current->used < needed) current = new_chunk(needed, current);
+    unsigned char *block = current->bytes + current->used;
+    current->used += needed;
+    *(size_t *)block = size;
+    return block + HEADER;
+}
+
+static void *arena_calloc(size_t count, size_t size) {
+    if (size && count > SIZE_MAX / size) abort();
+    void *p = allocate(count * size);
+    memset(p, 0, count * size);
+    return p;
+}
+
+static void *arena_realloc(void *old, size_t size) {
+    void *p = allocate(size);
+    if (old) {
+        size_t old_size = *(size_t *)((unsigned char *)old - HEADER);
+        memcpy(p, old, old_size < size ? old_size : size);
+    }
+    return p;
+}
+
+static void arena_free(void *p) { (void)p; }
+
+static cmark_mem allocator = {arena_calloc, arena_realloc, arena_free};
+
+cmark_mem *loopreport_arena_allocator(void) { return &allocator; }
+
+void loopreport_arena_reset(void) {
+    while (current && current->previous) {
+        chunk *previous = current->previous;
+        free(current);
+        current = previous;
+    }
+    if (current) current->used = 0;
+}
