@@ -14,8 +14,20 @@ public struct LoadedProject: Sendable {
 /// The stages in order. `check` is load → parse → model; later stages append to it.
 public enum Pipeline {
     public static func load(root: String) -> LoadedProject {
-        let content = ContentLoader.load(root: root)
-        return model(files: content.files, root: root, inputDiagnostics: content.diagnostics)
+        let found = ContentLoader.discover(root: root)
+        // Each worker reads, validates, parses and recognises one document at a time.
+        let read = parallelMap(found.documents) { relative -> Result<(SourceFile, RecognizedDocument), Diagnostic> in
+            ContentLoader.readDocument(root: root, relative: relative).map { ($0, PlanBuilder.recognize(CmarkParser.parse($0))) }
+        }
+        var files: [SourceFile] = [], documents: [RecognizedDocument] = [], diagnostics = found.diagnostics
+        for outcome in read {
+            switch outcome {
+            case .success(let (file, document)): files.append(file); documents.append(document)
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            }
+        }
+        diagnostics += ContentLoader.emptyContentCheck(root: root, documents: files.count, diagnostics: diagnostics)
+        return assemble(files: files, documents: documents, root: root, inputDiagnostics: diagnostics)
     }
 
     /// Parses and models already-loaded files (tests, generated corpora).
@@ -23,6 +35,11 @@ public enum Pipeline {
         // Parsing is serialised inside CmarkParser; recognising a document is pure, so each
         // worker parses one document and reads it while the other parses the next.
         let documents = parallelMap(files) { PlanBuilder.recognize(CmarkParser.parse($0)) }
+        return assemble(files: files, documents: documents, root: root, inputDiagnostics: inputDiagnostics)
+    }
+
+    private static func assemble(files: [SourceFile], documents: [RecognizedDocument], root: String,
+                                 inputDiagnostics: [Diagnostic]) -> LoadedProject {
         let (plan, modelDiagnostics) = PlanBuilder.build(documents)
         var sources: [String: SourceFile] = [:]
         for file in files { sources[file.path] = file }

@@ -21,40 +21,56 @@ public enum ContentLoader {
     public static let configFileName = "loopreport.yml"
 
     public static func load(root: String) -> LoadedContent {
-        var result = LoadedContent(root: root, files: [], configText: nil, diagnostics: [])
+        let found = discover(root: root)
+        var result = LoadedContent(root: root, files: [], configText: nil, diagnostics: found.diagnostics)
+        for relative in found.documents {
+            switch readDocument(root: root, relative: relative) {
+            case .success(let file): result.files.append(file)
+            case .failure(let diagnostic): result.diagnostics.append(diagnostic)
+            }
+        }
+        if let config = found.config, case .success(let file) = readDocument(root: root, relative: config) {
+            result.configText = file
+        }
+        result.diagnostics += emptyContentCheck(root: root, documents: result.files.count, diagnostics: result.diagnostics)
+        return result
+    }
+
+    /// The documents under `root` in path order, the config file if any, and what could not
+    /// be listed; nothing is read yet, so reading can happen in parallel.
+    public static func discover(root: String) -> (documents: [String], config: String?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
         var rootInfo = stat()
         guard stat(root, &rootInfo) == 0, (rootInfo.st_mode & S_IFMT) == S_IFDIR else {
-            result.diagnostics.append(Diagnostic(
+            diagnostics.append(Diagnostic(
                 .missingDirectory, at: nil, "content directory '\(root)' does not exist or is not a directory"))
-            return result
+            return ([], nil, diagnostics)
         }
         var visited: Set<[UInt64]> = [[UInt64(rootInfo.st_dev), UInt64(rootInfo.st_ino)]]
         var paths: [String] = []
-        walk(root, relative: "", visited: &visited, into: &paths, diagnostics: &result.diagnostics)
+        walk(root, relative: "", visited: &visited, into: &paths, diagnostics: &diagnostics)
+        var documents: [String] = []
+        var config: String?
         for relative in paths.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            let isConfig = relative == configFileName
-            guard isConfig || isMarkdown(relative) else {
-                result.diagnostics.append(Diagnostic(
-                    .ignoredFile, at: nil, "'\(relative)' is not a Markdown document; ignored"))
+            if relative == configFileName { config = relative; continue }
+            guard isMarkdown(relative) else {
+                diagnostics.append(Diagnostic(.ignoredFile, at: nil, "'\(relative)' is not a Markdown document; ignored"))
                 continue
             }
-            switch read(root + "/" + relative, relative: relative) {
-            case .success(let bytes):
-                switch SourceFile.decode(path: relative, bytes: bytes) {
-                case .success(let file):
-                    if isConfig { result.configText = file } else { result.files.append(file) }
-                case .failure(let diagnostic):
-                    result.diagnostics.append(diagnostic)
-                }
-            case .failure(let diagnostic):
-                result.diagnostics.append(diagnostic)
-            }
+            documents.append(relative)
         }
-        if result.files.isEmpty && !result.diagnostics.contains(where: { $0.severity == .error }) {
-            result.diagnostics.append(Diagnostic(
-                .emptyContent, at: nil, "content directory '\(root)' contains no Markdown documents (*.md)"))
-        }
-        return result
+        return (documents, config, diagnostics)
+    }
+
+    /// Reads and validates one document.
+    public static func readDocument(root: String, relative: String) -> Result<SourceFile, Diagnostic> {
+        read(root + "/" + relative, relative: relative).flatMap { SourceFile.decode(path: relative, bytes: $0) }
+    }
+
+    /// `empty-content` when no document could be read and nothing else explains why.
+    public static func emptyContentCheck(root: String, documents: Int, diagnostics: [Diagnostic]) -> [Diagnostic] {
+        guard documents == 0, !diagnostics.contains(where: { $0.severity == .error }) else { return [] }
+        return [Diagnostic(.emptyContent, at: nil, "content directory '\(root)' contains no Markdown documents (*.md)")]
     }
 
     static func isMarkdown(_ path: String) -> Bool {

@@ -7,6 +7,7 @@ import LoopReportSource
 /// each group gets two virtual nodes, "any block of the group" and "what the group's blocks
 /// inherit", so the graph stays linear in the number of declared dependencies.
 enum DependencyCycles {
+    /// - Parameter blocks: every block; removed ones take no part.
     static func find(blocks: [Block], groups: [String: Group]) -> [Diagnostic] {
         let blockIndex = Dictionary(blocks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let groupIDs = groups.keys.sorted()
@@ -24,7 +25,8 @@ enum DependencyCycles {
             case .group: return reference.id == groupID ? nil : groupIndex[reference.id].map(members)
             }
         }
-        for (i, block) in blocks.enumerated() {
+        for i in blocks.indices where blocks[i].status != .removed {
+            let block = blocks[i]
             for reference in block.dependencies + block.softDependencies {
                 if let j = target(reference, from: block.groupID) { edges[i].append(j); references[i].append(reference) }
             }

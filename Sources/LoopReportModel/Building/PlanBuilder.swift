@@ -1,5 +1,7 @@
+import Dispatch
 import LoopReportMarkdown
 import LoopReportSource
+import Synchronization
 
 /// Combines documents, in path order, into the current plan: the first plan with every
 /// later document applied (NEW adds, REVISED or re-declared replaces the fields given,
@@ -181,22 +183,34 @@ struct BuildState {
     // MARK: Finishing
 
     mutating func finish() -> (plan: Plan, diagnostics: [Diagnostic]) {
-        for block in blocks.values where groups[block.groupID] == nil {
-            var group = Group(id: block.groupID, title: "")
-            group.isImplicit = true
-            groups[block.groupID] = group
-        }
         let sortedBlocks = blocks.values.sortedByID(\.id)
-        for block in sortedBlocks { groups[block.groupID]?.blockIDs.append(block.id) }
-        checkReferences(sortedBlocks)
-        diagnostics += DependencyCycles.find(blocks: sortedBlocks.filter { $0.status != .removed },
-                                             groups: groups)
+        for index in sortedBlocks.indices {
+            let groupID = sortedBlocks[index].groupID
+            if groups[groupID] == nil {
+                var group = Group(id: groupID, title: "")
+                group.isImplicit = true
+                groups[groupID] = group
+            }
+            groups[groupID]!.blockIDs.append(sortedBlocks[index].id)
+        }
+        // The two checks are independent; run them on two cores.
+        let found = Mutex<[[Diagnostic]]>([[], []])
+        let state = self
+        DispatchQueue.concurrentPerform(iterations: 2) { task in
+            let diagnostics = task == 0
+                ? state.checkReferences(sortedBlocks)
+                : DependencyCycles.find(blocks: sortedBlocks, groups: state.groups)
+            found.withLock { $0[task] = diagnostics }
+        }
+        diagnostics += found.withLock { $0.joined() }
         let plan = Plan(documents: documents, groups: groups.values.sortedByID(\.id),
                         blocks: sortedBlocks, iterations: iterations, records: records)
         return (plan, diagnostics)
     }
 
-    private mutating func checkReferences(_ sortedBlocks: [Block]) {
+    /// Dependencies and other references whose target no document defines, or was removed.
+    private func checkReferences(_ sortedBlocks: [Block]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
         for block in sortedBlocks where block.status != .removed {
             for reference in block.dependencies + block.softDependencies {
                 switch reference.kind {
@@ -241,6 +255,7 @@ struct BuildState {
                                               severity: severity))
             }
         }
+        return diagnostics
     }
 }
 
