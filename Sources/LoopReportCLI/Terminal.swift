@@ -58,3 +58,18 @@ struct CommandError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
 }
+
+/// Keeps a value alive until the process exits. A loaded project is millions of small
+/// objects; releasing them one by one when a command returns costs about a tenth of a
+/// whole `check` (60 ms of 700 at 10,000 blocks), and the system reclaims the memory at
+/// exit in one step anyway. Compilers do the same (clang's `-disable-free`).
+enum KeepUntilExit {
+    private final class Box<T>: @unchecked Sendable {
+        let value: T
+        init(_ value: T) { self.value = value }
+    }
+
+    static func hold<T>(_ value: T) {
+        _ = Unmanaged.passRetained(Box(value))
+    }
+}

@@ -20,6 +20,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let loaded = Pipeline.load(root: project.directory)
+        KeepUntilExit.hold(loaded)
         switch format {
         case .text:
             DiagnosticPrinter.print(loaded, options: diagnosticOptions, toStandardOutput: false)
