@@ -160,6 +160,7 @@ struct BuildState {
             if !isBaseline { iteration.added.append(block.id) }
         }
         block.range = declaration.range
+        block.fields.reserveCapacity(block.fields.count + declaration.fields.count)
         for (field, value) in declaration.fields { block.apply(field, value) }
         block.history.append(BlockEvent(change: change, path: document.path, documentTitle: document.title,
                                         range: declaration.range, fields: declaration.fields.map(\.field.key),

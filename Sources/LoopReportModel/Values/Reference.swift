@@ -23,7 +23,8 @@ public struct Reference: Sendable, Hashable {
 
     /// The group a block id belongs to: `3` for `3.4`, `1a` for `1a.2`.
     public static func groupID(ofBlock id: String) -> String {
-        String(id.prefix(while: { $0 != "." }))
+        guard let dot = id.utf8.firstIndex(of: 0x2E) else { return id }
+        return String(id[..<dot])
     }
 }
 
