@@ -3,7 +3,7 @@ SWIFT ?= swift
 CONTENT ?= content
 OUTPUT ?= output
 
-.PHONY: deps build example test clean
+.PHONY: deps build example test bench bench-smoke clean
 
 deps:
 	@scripts/install-deps
@@ -22,6 +22,14 @@ example: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+# LoopReport against its peers on generated plans (see README "Benchmarks").
+bench: deps
+	scripts/bench
+
+# The smallest corpus, once: keeps the benchmark working; asserts nothing about time.
+bench-smoke: deps
+	scripts/bench --smoke
 
 clean:
 	rm -rf .build $(OUTPUT)
