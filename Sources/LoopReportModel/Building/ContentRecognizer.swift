@@ -298,11 +298,10 @@ extension DocumentRecognizer {
             || text.contains("│") || text.contains("↓")
         var kind = Figure.Kind.code
         if info.isEmpty, hasArrows, !references.isEmpty {
-            let blockChain = references.allSatisfy { $0.kind == .block }
-            kind = (section.kind == .criticalPath || within(index, .criticalPath)) && blockChain ? .criticalPath
-                : blockChain && !text.contains("►") && !text.contains("▼") && !text.contains("─") && section.kind == .criticalPath ? .criticalPath
-                : .dependencyGraph
-            if section.kind == .criticalPath, !text.contains("─") { kind = .criticalPath }
+            // Under a critical-path heading, chains of blocks are the declared path; any other
+            // arrow drawing with block or group labels is a dependency graph.
+            let isChain = references.allSatisfy { $0.kind == .block } && !text.contains("─")
+            kind = within(index, .criticalPath) && isChain ? .criticalPath : .dependencyGraph
         } else if info.isEmpty, text.unicodeScalars.contains(where: { (0x2500...0x257F).contains($0.value) }) {
             kind = .diagram
         }

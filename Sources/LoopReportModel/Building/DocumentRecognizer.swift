@@ -148,7 +148,7 @@ struct DocumentRecognizer {
                 kind = .block
                 subject = Reference(kind: .block, id: block.id, range: node.range)
             } else {
-                kind = SectionKind.classify(title, parent: parent == 0 && sections.count > 0 ? sections[parent].kind : sections[parent].kind)
+                kind = SectionKind.classify(title, parent: sections[parent].kind)
                 if let first = ReferenceScanner.scan(title).first {
                     subject = Reference(kind: first.kind, id: first.id,
                                         range: locator.range(of: first.text, line: node.range?.start.line, fallback: node.range))

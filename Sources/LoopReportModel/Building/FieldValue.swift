@@ -93,10 +93,20 @@ enum FieldValue: Sendable {
     }
 }
 
-extension Block {
-    /// Sets what a field line declares; the field is kept as written (replacing one of the
-    /// same name).
-    mutating func apply(_ field: Field, _ value: FieldValue) {
+/// What blocks and groups share: the fields as written, priority, dependencies, estimate.
+protocol PlanItem {
+    var fields: [Field] { get set }
+    var priority: String? { get set }
+    var dependencies: [Reference] { get set }
+    var softDependencies: [Reference] { get set }
+    var estimate: Effort? { get set }
+    var baselineEstimateDays: Double? { get set }
+}
+
+extension PlanItem {
+    /// Keeps the field as written (replacing one of the same name) and sets what it
+    /// declares in common; returns false for values the caller sets itself.
+    mutating func applyCommon(_ field: Field, _ value: FieldValue) -> Bool {
         if let i = fields.firstIndex(where: { $0.name == field.name }) { fields[i] = field } else { fields.append(field) }
         switch value {
         case .priority(let v): priority = v
@@ -104,7 +114,19 @@ extension Block {
         case .softDependencies(let v): softDependencies = v
         case .estimate(let v):
             estimate = v
+            // The first estimate given, or the original in `5 days (increased from 3 days)`.
             if baselineEstimateDays == nil, let v { baselineEstimateDays = v.previousDays ?? v.days }
+        default: return false
+        }
+        return true
+    }
+}
+
+extension Block: PlanItem {
+    /// Sets what a field line declares.
+    mutating func apply(_ field: Field, _ value: FieldValue) {
+        guard !applyCommon(field, value) else { return }
+        switch value {
         case .actual(let v): actual = v
         case .status(let state, let percent):
             if let state { progress = state }
@@ -115,21 +137,16 @@ extension Block {
         case .completionCriteria(let v): completionCriteria = v
         case .declaredCritical(let v): declaredCritical = v
         case .blockers(let v): blockers = v
-        case .team, .discrepanciesAddressed, .implementationOrder, .other: break
+        default: break
         }
     }
 }
 
-extension Group {
+extension Group: PlanItem {
+    /// Sets what a field line declares.
     mutating func apply(_ field: Field, _ value: FieldValue) {
-        if let i = fields.firstIndex(where: { $0.name == field.name }) { fields[i] = field } else { fields.append(field) }
+        guard !applyCommon(field, value) else { return }
         switch value {
-        case .priority(let v): priority = v
-        case .dependencies(let v): dependencies = v
-        case .softDependencies(let v): softDependencies = v
-        case .estimate(let v):
-            estimate = v
-            if baselineEstimateDays == nil, let v { baselineEstimateDays = v.previousDays ?? v.days }
         case .team(let v): team = v
         case .files(let v): files = v
         case .discrepanciesAddressed(let v): discrepanciesAddressed = v

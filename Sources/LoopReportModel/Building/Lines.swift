@@ -71,7 +71,7 @@ struct Locator {
                                    end: SourceLocation(line: number, column: column + needle.utf8.count))
             }
         }
-        if let line { return SourceRange.line(line, in: file.path).with(fallback) }
+        if let line { return SourceRange.line(line, in: file.path) }
         return fallback
     }
 
@@ -84,9 +84,6 @@ struct Locator {
     }
 }
 
-private extension SourceRange {
-    func with(_ fallback: SourceRange?) -> SourceRange { self }
-}
 
 /// Field names recognised in the plain `Key: value` and `- Key: value` forms (bold keys are
 /// always fields); prose with a colon is not a field.

@@ -259,8 +259,3 @@ struct BuildState {
         return diagnostics
     }
 }
-
-/// Shared test for "no value" cells and fields: `-`, `None`, `N/A`, empty.
-enum TableRecognizerBlank {
-    static func isBlank(_ text: String) -> Bool { DocumentRecognizer.isBlank(text) }
-}

@@ -40,7 +40,7 @@ extension DocumentRecognizer {
         case .specification:
             var spec = RevisedSpecification(title: section.title, optimizationDetails: [], performanceExpectations: [],
                                             path: path, range: section.range)
-            for (i, child) in result.document.sections.enumerated() where child.parent == index {
+            for child in result.document.sections where child.parent == index {
                 let listItems = child.content.filter(\.isList).flatMap { $0.children.map(\.itemText) }
                 let code = child.content.first { if case .codeBlock = $0.kind { true } else { false } }
                 let figure = code.map { node -> Figure in
@@ -56,7 +56,7 @@ extension DocumentRecognizer {
                 case .revisedApproach: spec.revisedApproach = figure
                 case .optimizationDetails: spec.optimizationDetails += listItems
                 case .performanceExpectations: spec.performanceExpectations += listItems
-                default: _ = i
+                default: break
                 }
             }
             result.records.specifications.append(spec)
