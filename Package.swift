@@ -26,8 +26,9 @@ let package = Package(
         .target(name: "LoopReportModel", dependencies: [
             "LoopReportMarkdown", "LoopReportSource", .product(name: "Yams", package: "Yams"),
         ]),
-        .target(name: "LoopReportExport", dependencies: ["LoopReportModel"]),
-        .target(name: "LoopReportPipeline", dependencies: ["LoopReportExport", "LoopReportModel"]),
+        .target(name: "LoopReportAnalysis", dependencies: ["LoopReportModel"]),
+        .target(name: "LoopReportExport", dependencies: ["LoopReportAnalysis", "LoopReportModel"]),
+        .target(name: "LoopReportPipeline", dependencies: ["LoopReportAnalysis", "LoopReportExport", "LoopReportModel"]),
         .target(name: "LoopReportSample"),
         .target(name: "LoopReportCLI", dependencies: [
             "LoopReportPipeline", "LoopReportSample",
@@ -40,6 +41,7 @@ let package = Package(
         .testTarget(name: "LoopReportSourceTests", dependencies: ["LoopReportSource", "LoopReportTestSupport"]),
         .testTarget(name: "LoopReportMarkdownTests", dependencies: ["LoopReportMarkdown", "LoopReportTestSupport"]),
         .testTarget(name: "LoopReportModelTests", dependencies: ["LoopReportModel", "LoopReportMarkdown", "LoopReportTestSupport"]),
+        .testTarget(name: "LoopReportAnalysisTests", dependencies: ["LoopReportAnalysis", "LoopReportTestSupport"]),
         .testTarget(name: "LoopReportCLITests", dependencies: ["loopreport", "LoopReportTestSupport"]),
     ]
 )

@@ -1,3 +1,4 @@
+import LoopReportAnalysis
 import LoopReportMarkdown
 import LoopReportModel
 import LoopReportSource
@@ -7,6 +8,7 @@ public struct LoadedProject: Sendable {
     public var root: String
     public var sources: [String: SourceFile]
     public var plan: Plan
+    public var analysis: Analysis
     public var diagnostics: [Diagnostic]
     public var documentCount: Int { plan.documents.count }
 }
@@ -27,23 +29,36 @@ public enum Pipeline {
             }
         }
         diagnostics += ContentLoader.emptyContentCheck(root: root, documents: files.count, diagnostics: diagnostics)
-        return assemble(files: files, documents: documents, root: root, inputDiagnostics: diagnostics)
+        var config: SourceFile?
+        if let path = found.config {
+            switch ContentLoader.readDocument(root: root, relative: path) {
+            case .success(let file): config = file
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            }
+        }
+        return assemble(files: files, documents: documents, config: config, root: root, inputDiagnostics: diagnostics)
     }
 
     /// Parses and models already-loaded files (tests, generated corpora).
-    public static func model(files: [SourceFile], root: String = "", inputDiagnostics: [Diagnostic] = []) -> LoadedProject {
+    public static func model(files: [SourceFile], config: SourceFile? = nil, root: String = "",
+                             inputDiagnostics: [Diagnostic] = []) -> LoadedProject {
         // Parsing is serialised inside CmarkParser; recognising a document is pure, so each
         // worker parses one document and reads it while the other parses the next.
         let documents = parallelMap(files) { PlanBuilder.recognize(CmarkParser.parse($0)) }
-        return assemble(files: files, documents: documents, root: root, inputDiagnostics: inputDiagnostics)
+        return assemble(files: files, documents: documents, config: config, root: root, inputDiagnostics: inputDiagnostics)
     }
 
-    private static func assemble(files: [SourceFile], documents: [RecognizedDocument], root: String,
+    /// Model, settings and analysis from recognised documents.
+    private static func assemble(files: [SourceFile], documents: [RecognizedDocument], config: SourceFile?, root: String,
                                  inputDiagnostics: [Diagnostic]) -> LoadedProject {
         let (plan, modelDiagnostics) = PlanBuilder.build(documents)
+        let (settings, settingsDiagnostics) = ProjectSettings.read(config: config,
+                                                                   frontMatter: plan.documents.first?.frontMatter ?? [:])
+        let (analysis, analysisDiagnostics) = Analyzer.analyze(plan, settings: settings)
         var sources: [String: SourceFile] = [:]
-        for file in files { sources[file.path] = file }
-        return LoadedProject(root: root, sources: sources, plan: plan,
-                             diagnostics: (inputDiagnostics + modelDiagnostics).sortedForDisplay())
+        for file in files + (config.map { [$0] } ?? []) { sources[file.path] = file }
+        let diagnostics = inputDiagnostics + modelDiagnostics + settingsDiagnostics + analysisDiagnostics
+        return LoadedProject(root: root, sources: sources, plan: plan, analysis: analysis,
+                             diagnostics: diagnostics.sortedForDisplay())
     }
 }

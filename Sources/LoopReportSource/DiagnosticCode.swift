@@ -12,6 +12,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case emptyDocument = "empty-document"
     case invalidFrontMatter = "invalid-front-matter"
     case rawHTML = "raw-html"
+    case invalidSettings = "invalid-settings"
     // Model structure.
     case unknownBlockReference = "unknown-block-reference"
     case unknownGroupReference = "unknown-group-reference"
@@ -22,6 +23,18 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case unparseablePercentage = "unparseable-percentage"
     case malformedTableRow = "malformed-table-row"
     case unknownDocumentKind = "unknown-document-kind"
+    // Schedule.
+    case missingEffort = "missing-effort"
+    case zeroEffort = "zero-effort"
+    // Declared figures.
+    case criticalPathMismatch = "critical-path-mismatch"
+    case deltaMismatch = "delta-mismatch"
+    case totalMismatch = "total-mismatch"
+    case varianceMismatch = "variance-mismatch"
+    case factorMismatch = "factor-mismatch"
+    case projectionMismatch = "projection-mismatch"
+    case ratioMismatch = "ratio-mismatch"
+    case progressMismatch = "progress-mismatch"
     // Iteration history.
     case dependencyOnRemovedBlock = "dependency-on-removed-block"
     case removedUnknownBlock = "removed-unknown-block"
@@ -32,11 +45,13 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         switch self {
         case .missingDirectory, .emptyContent, .unreadableFile, .invalidUTF8, .binaryFile,
              .fileTooLarge, .symlinkLoop, .unknownBlockReference, .duplicateBlock,
-             .dependencyCycle, .dependencyOnRemovedBlock, .invalidFrontMatter:
+             .dependencyCycle, .dependencyOnRemovedBlock, .invalidFrontMatter, .invalidSettings:
             return .error
         case .ignoredFile, .rawHTML:
             return .note
-        case .emptyDocument, .unknownGroupReference, .duplicateGroup, .unparseableEffort,
+        case .criticalPathMismatch, .deltaMismatch, .totalMismatch, .varianceMismatch, .factorMismatch,
+             .projectionMismatch, .ratioMismatch, .progressMismatch,
+             .missingEffort, .zeroEffort, .emptyDocument, .unknownGroupReference, .duplicateGroup, .unparseableEffort,
              .unparseablePercentage, .malformedTableRow, .unknownDocumentKind,
              .removedUnknownBlock, .revisedUnknownBlock:
             return .warning
@@ -57,6 +72,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .emptyDocument: "A document has no content."
         case .invalidFrontMatter: "The YAML front matter of a document cannot be read."
         case .rawHTML: "Raw HTML in a document is kept as text, never as active content."
+        case .invalidSettings: "loopreport.yml (or front matter settings) has a value LoopReport cannot use."
         case .unknownBlockReference: "A dependency names a block that no document defines."
         case .unknownGroupReference: "A reference names a group that no document defines."
         case .duplicateBlock: "One document defines the same block twice."
@@ -66,6 +82,16 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .unparseablePercentage: "A percentage value is not a number."
         case .malformedTableRow: "A table row has a different number of cells than its header."
         case .unknownDocumentKind: "The front matter names a document kind LoopReport does not know."
+        case .criticalPathMismatch: "A declared critical path differs from the one computed from dependencies and estimates."
+        case .deltaMismatch: "A timeline adjustment's Delta is not Revised − Original."
+        case .totalMismatch: "A declared total (Overall Impact, Total Buffer) is not the sum of its parts."
+        case .varianceMismatch: "A predictive-accuracy Variance is not (actual − estimate) ÷ estimate."
+        case .factorMismatch: "An Adjustment Factor is not actual ÷ estimate."
+        case .projectionMismatch: "A timeline projection's change does not follow from its original and projected figures."
+        case .ratioMismatch: "A declared ratio's percentage (or its total) does not match."
+        case .progressMismatch: "A group's completion disagrees with the statuses of its blocks."
+        case .missingEffort: "A block has no estimated effort; the schedule counts it as taking no time."
+        case .zeroEffort: "A block's estimated effort is zero days."
         case .dependencyOnRemovedBlock: "A block depends on a block that an iteration removed."
         case .removedUnknownBlock: "A 'Removed Blocks' entry names a block that was never defined."
         case .revisedUnknownBlock: "A block marked REVISED was never defined before."

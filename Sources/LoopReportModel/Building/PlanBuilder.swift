@@ -87,8 +87,10 @@ struct BuildState {
             }
             if block.status != .removed { currentBlockCount -= 1 }
             block.status = .removed
-            block.history.append(BlockEvent(change: .removed, path: document.path, documentTitle: document.title,
-                                            range: removal.range, fields: [], estimateDays: nil))
+            block.history.append(BlockEvent(change: .removed, document: documents.count - 1, path: document.path,
+                                            documentTitle: document.title, range: removal.range, fields: [],
+                                            estimateDays: block.estimate?.days, dependencies: block.dependencies,
+                                            softDependencies: block.softDependencies, actualDays: block.actual?.days))
             blocks[block.id] = block
             iteration.removed.append(block.id)
         }
@@ -162,9 +164,11 @@ struct BuildState {
         block.range = declaration.range
         block.fields.reserveCapacity(block.fields.count + declaration.fields.count)
         for (field, value) in declaration.fields { block.apply(field, value) }
-        block.history.append(BlockEvent(change: change, path: document.path, documentTitle: document.title,
-                                        range: declaration.range, fields: declaration.fields.map(\.field.key),
-                                        estimateDays: block.estimate?.days))
+        block.history.append(BlockEvent(change: change, document: documents.count - 1, path: document.path,
+                                        documentTitle: document.title, range: declaration.range,
+                                        fields: declaration.fields.map(\.field.key), estimateDays: block.estimate?.days,
+                                        dependencies: block.dependencies, softDependencies: block.softDependencies,
+                                        actualDays: block.actual?.days))
         blocks[block.id] = block
     }
 

@@ -85,12 +85,18 @@ public struct Field: Sendable, Hashable {
 public struct BlockEvent: Sendable, Hashable {
     public enum Change: String, Sendable, Hashable, Codable { case defined, added, revised, restated, removed }
     public var change: Change
+    /// Index of the document in `Plan.documents`.
+    public var document: Int
     public var path: String
     public var documentTitle: String
     public var range: SourceRange?
     /// Field names this document set.
     public var fields: [String]
+    /// The block's estimate, dependencies and actual effort after this document.
     public var estimateDays: Double?
+    public var dependencies: [Reference]
+    public var softDependencies: [Reference]
+    public var actualDays: Double?
 }
 
 /// An implementation block (`Block 3.4: Title`), as the documents leave it.

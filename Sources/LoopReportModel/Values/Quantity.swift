@@ -24,7 +24,7 @@ public struct Quantity: Sendable, Hashable {
         return Quantity(value: sign * value, unit: unit, raw: text.trimmed)
     }
 
-    static func scale(of unit: String) -> Double {
+    package static func scale(of unit: String) -> Double {
         switch unit {
         case "ns": 1e-9
         case "us", "µs", "μs": 1e-6
@@ -41,7 +41,7 @@ public struct Quantity: Sendable, Hashable {
         }
     }
 
-    static func dimension(of unit: String) -> String {
+    package static func dimension(of unit: String) -> String {
         switch unit {
         case "ns", "us", "µs", "μs", "ms", "s", "sec", "secs", "second", "seconds", "m", "min", "mins",
              "minute", "minutes", "h", "hr", "hrs", "hour", "hours": "time"

@@ -101,7 +101,7 @@ struct TextScanner {
 extension StringProtocol {
     /// Lower-cased, glyph-free, colon-free text for matching section and field names:
     /// letters and digits kept, `&` as `and`, everything else one space.
-    var normalizedName: String {
+    package var normalizedName: String {
         // ASCII fast path: one pass over the bytes.
         if utf8.allSatisfy({ $0 < 0x80 }) {
             var out: [UInt8] = []
@@ -148,7 +148,7 @@ extension StringProtocol {
 
 extension StringProtocol where UTF8View: BidirectionalCollection {
     /// The text with surrounding white space removed.
-    var trimmed: String {
+    package var trimmed: String {
         let bytes = utf8
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
         guard let firstByte = bytes.first, let lastByte = bytes.last else { return "" }

@@ -1,0 +1,106 @@
+import LoopReportModel
+import LoopReportSource
+
+/// The schedule and figures of one document's snapshot of the plan.
+public struct SnapshotSummary: Sendable {
+    public var path: String
+    public var title: String
+    public var durationDays: Double
+    public var criticalPath: [String]
+    public var blockCount: Int
+}
+
+/// Everything computed from the plan: schedules, variance, forecast, metric verdicts and
+/// the checks of declared figures.
+public struct Analysis: Sendable {
+    public var settings: ProjectSettings
+    public var calendar: WorkCalendar?
+    /// The current plan's schedule.
+    public var schedule: Schedule
+    /// The first plan with its original estimates.
+    public var baseline: Schedule
+    /// One per iteration (document after the baseline), in order.
+    public var snapshots: [SnapshotSummary]
+    public var variance: Variance
+    public var forecast: Forecast
+    public var metrics: [MetricJudgement]
+    /// Metrics that recur across documents, by name.
+    public var metricSeries: [MetricSeries]
+    public var checks: [FigureCheck]
+
+    /// Slip of the current plan against the baseline, in working days.
+    public var slipDays: Double { schedule.durationDays - baseline.durationDays }
+}
+
+public enum Analyzer {
+    public static func analyze(_ plan: Plan, settings: ProjectSettings) -> (analysis: Analysis, diagnostics: [Diagnostic]) {
+        let (current, diagnostics) = Scheduler.schedule(.current(plan), settings: settings, diagnose: true)
+        let baseline = Scheduler.schedule(.baseline(plan), settings: settings).0
+
+        // Each document's snapshot, scheduled (the declared critical paths are checked
+        // against the schedule of the document that declares them).
+        var snapshots: [Int: PlanSnapshot] = [:]
+        var schedules: [Int: Schedule] = [:]
+        let documentIndex = Dictionary(plan.documents.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
+        var wanted = Set(plan.iterations.compactMap { documentIndex[$0.path] })
+        for path in plan.records.criticalPaths.map(\.path) + plan.records.ratios.map(\.path) + plan.records.progress.map(\.path) {
+            if let k = documentIndex[path] { wanted.insert(k) }
+        }
+        for k in wanted.sorted() {
+            let snapshot = k == plan.documents.count - 1 ? PlanSnapshot.current(plan) : PlanSnapshot.after(document: k, of: plan)
+            snapshots[k] = snapshot
+            if plan.records.criticalPaths.contains(where: { $0.path == plan.documents[k].path })
+                || plan.iterations.contains(where: { $0.path == plan.documents[k].path }) {
+                schedules[k] = k == plan.documents.count - 1 ? current : Scheduler.schedule(snapshot, settings: settings).0
+            }
+        }
+        let summaries = plan.iterations.compactMap { iteration -> SnapshotSummary? in
+            guard let k = documentIndex[iteration.path], let schedule = schedules[k] else { return nil }
+            return SnapshotSummary(path: iteration.path, title: iteration.title, durationDays: schedule.durationDays,
+                                   criticalPath: schedule.criticalPath, blockCount: snapshots[k]?.blocks.count ?? 0)
+        }
+
+        let variance = Variance.compute(plan)
+        let forecast = forecastFor(plan, schedule: current, factors: variance.factors, settings: settings)
+        let metrics = plan.records.metrics.map(MetricJudgement.judge)
+        var byName: [String: [MetricJudgement]] = [:]
+        var names: [String] = []
+        for metric in metrics {
+            let key = metric.name.normalizedName
+            if byName[key] == nil { names.append(key) }
+            byName[key, default: []].append(metric)
+        }
+        let series = names.compactMap { key -> MetricSeries? in
+            let points = byName[key]!
+            let documents = Set(points.map(\.path))
+            return documents.count > 1 ? MetricSeries(name: points[0].name, points: points) : nil
+        }
+        let checks = FigureChecks.run(plan, snapshotSchedules: schedules, snapshots: snapshots)
+        let analysis = Analysis(settings: settings, calendar: WorkCalendar(settings), schedule: current, baseline: baseline,
+                                snapshots: summaries, variance: variance, forecast: forecast, metrics: metrics,
+                                metricSeries: series, checks: checks)
+        return (analysis, diagnostics + FigureChecks.diagnostics(for: checks))
+    }
+
+    /// Done work at its actual (or estimate), open work at its estimate scaled by the factors.
+    private static func forecastFor(_ plan: Plan, schedule: Schedule, factors: [Double], settings: ProjectSettings) -> Forecast {
+        var done = [Double](repeating: 0, count: schedule.network.count)
+        var remaining = schedule.network.durations
+        for (t, id) in schedule.networkIDs.enumerated() {
+            if schedule.task(id)?.kind == .buffer { done[t] = remaining[t]; remaining[t] = 0; continue }
+            guard let block = plan.block(id) else { continue }
+            let estimate = block.estimate?.days ?? 0
+            switch block.progress {
+            case .complete?:
+                done[t] = block.actual?.days ?? estimate; remaining[t] = 0
+            case .inProgress? where block.percentComplete != nil:
+                let share = min(1, max(0, block.percentComplete! / 100))
+                done[t] = estimate * share; remaining[t] = estimate * (1 - share)
+            default:
+                break
+            }
+        }
+        return Forecast.compute(network: schedule.network, result: schedule.cpm, done: done, remaining: remaining,
+                                factors: factors, settings: settings)
+    }
+}

@@ -1,0 +1,183 @@
+import LoopReportModel
+import LoopReportSource
+
+/// One declared figure and what LoopReport computes for it.
+public struct FigureCheck: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case criticalPath, delta, overallImpact, totalBuffer, variance, factor, projection, ratio, progress
+    }
+    public var kind: Kind
+    public var declared: String
+    public var expected: String
+    public var agrees: Bool
+    public var range: SourceRange?
+}
+
+/// Checks of every figure the authors declared: a figure that agrees gives no diagnostic;
+/// one that disagrees gives a warning at the figure saying what was expected.
+enum FigureChecks {
+    static func run(_ plan: Plan, snapshotSchedules: [Int: Schedule], snapshots: [Int: PlanSnapshot]) -> [FigureCheck] {
+        var checks: [FigureCheck] = []
+        let documentIndex = Dictionary(plan.documents.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
+        let records = plan.records
+
+        for path in records.criticalPaths {
+            guard let declared = path.chains.first, let k = documentIndex[path.path], let schedule = snapshotSchedules[k] else { continue }
+            let computed = schedule.criticalPath
+            let declaredIDs = declared.map { $0.kind == .block ? $0.id : $0.label }
+            checks.append(FigureCheck(kind: .criticalPath, declared: chain(declaredIDs), expected: chain(computed),
+                                      agrees: declaredIDs == computed, range: path.range))
+        }
+        for row in records.timelineAdjustments {
+            guard let original = row.original?.days, let revised = row.revised?.days else { continue }
+            let delta = revised - original
+            let declared = row.deltaDays ?? 0
+            checks.append(FigureCheck(kind: .delta, declared: row.deltaText.isEmpty ? "-" : row.deltaText,
+                                      expected: signed(delta), agrees: abs(declared - delta) < 1e-6,
+                                      range: row.deltaRange ?? row.range))
+        }
+        for total in records.totals {
+            switch total.kind {
+            case .overallImpact:
+                let rows = records.timelineAdjustments.filter { $0.path == total.path }
+                guard !rows.isEmpty, let declared = total.days else { continue }
+                let sum = rows.reduce(0.0) { $0 + (($1.revised?.days ?? 0) - ($1.original?.days ?? 0)) }
+                checks.append(FigureCheck(kind: .overallImpact, declared: total.text, expected: signed(sum) + " days",
+                                          agrees: abs(sum - declared) < 1e-6, range: total.range))
+            case .totalBuffer:
+                let buffers = records.buffers.filter { $0.path == total.path }
+                guard !buffers.isEmpty, let declared = total.days else { continue }
+                let sum = buffers.reduce(0.0) { $0 + $1.days }
+                checks.append(FigureCheck(kind: .totalBuffer, declared: total.text, expected: days(sum),
+                                          agrees: abs(sum - declared) < 1e-6, range: total.range))
+            case .timelineImpact:
+                continue
+            }
+        }
+        for row in records.accuracy {
+            guard let estimate = row.estimated?.days, let actual = row.actual?.days, estimate > 0 else { continue }
+            if let text = row.varianceText, let declared = row.variancePercent {
+                let expected = (actual - estimate) / estimate * 100
+                checks.append(FigureCheck(kind: .variance, declared: text, expected: signed(expected, decimals: 1) + "%",
+                                          agrees: agrees(declared, expected, written: text), range: row.varianceRange))
+            }
+            if let text = row.factorText, let declared = row.factor {
+                let expected = actual / estimate
+                checks.append(FigureCheck(kind: .factor, declared: text, expected: format(expected, decimals: 2) + "x",
+                                          agrees: agrees(declared, expected, written: text), range: row.factorRange))
+            }
+        }
+        for projection in records.projections {
+            guard let original = projection.originalDays, let projected = projection.projectedDays else { continue }
+            if let declared = projection.deltaDays {
+                checks.append(FigureCheck(kind: .projection, declared: signed(declared) + " days",
+                                          expected: signed(projected - original) + " days",
+                                          agrees: abs(declared - (projected - original)) < 1e-6, range: projection.range))
+            }
+            if let declared = projection.deltaPercent, original > 0 {
+                let expected = (projected - original) / original * 100
+                checks.append(FigureCheck(kind: .projection, declared: signed(declared) + "%",
+                                          expected: signed(expected, decimals: 1) + "%",
+                                          agrees: abs(declared - expected) <= 0.5 + 1e-9, range: projection.range))
+            }
+        }
+        for ratio in records.ratios {
+            let r = ratio.ratio
+            if let declared = r.declaredPercent, r.denominator > 0 {
+                let expected = r.numerator / r.denominator * 100
+                checks.append(FigureCheck(kind: .ratio, declared: r.raw, expected: format(expected, decimals: 1) + "%",
+                                          agrees: abs(declared - expected) <= 0.5 + 1e-9, range: ratio.range))
+            }
+            // `Blocks completed: 3/15`: the plan had that many blocks at that point.
+            if ratio.label.normalizedName.contains("block"), let k = documentIndex[ratio.path], let snapshot = snapshots[k] {
+                let count = Double(snapshot.blocks.count)
+                checks.append(FigureCheck(kind: .ratio, declared: "\(Int(r.denominator)) blocks",
+                                          expected: "\(Int(count)) blocks in the plan", agrees: r.denominator == count,
+                                          range: ratio.range))
+            }
+        }
+        checks += progressChecks(plan, snapshots: snapshots, documentIndex: documentIndex)
+        return checks
+    }
+
+    /// `Core Types (Group 1): 100% complete` against the statuses the same document gives
+    /// every block of the group (by count or by effort; either agreeing is enough).
+    private static func progressChecks(_ plan: Plan, snapshots: [Int: PlanSnapshot],
+                                       documentIndex: [String: Int]) -> [FigureCheck] {
+        var checks: [FigureCheck] = []
+        for entry in plan.records.progress {
+            guard let reference = entry.reference, reference.kind == .group, let declared = entry.percent,
+                  let k = documentIndex[entry.path], let snapshot = snapshots[k] else { continue }
+            let members = snapshot.blocks.filter { $0.groupID == reference.id }
+            guard !members.isEmpty else { continue }
+            var statuses: [String: Double] = [:]
+            for other in plan.records.progress where other.path == entry.path && other.reference?.kind == .block {
+                if let id = other.reference?.id {
+                    statuses[id] = other.percent ?? (other.progress == .complete ? 100 : other.progress == .notStarted ? 0 : nil)
+                }
+            }
+            guard members.allSatisfy({ statuses[$0.id] != nil }) else { continue }
+            let byCount = members.reduce(0.0) { $0 + statuses[$1.id]! } / Double(members.count)
+            let effort = members.reduce(0.0) { $0 + ($1.estimateDays ?? 0) }
+            let byEffort = effort > 0 ? members.reduce(0.0) { $0 + statuses[$1.id]! * ($1.estimateDays ?? 0) } / effort : byCount
+            let ok = abs(byCount - declared) <= 0.5 + 1e-9 || abs(byEffort - declared) <= 0.5 + 1e-9
+            checks.append(FigureCheck(kind: .progress, declared: format(declared, decimals: 0) + "%",
+                                      expected: format(byCount, decimals: 0) + "% of its blocks complete",
+                                      agrees: ok, range: entry.range))
+        }
+        return checks
+    }
+
+    /// Within the precision the figure was written with (`38%` ± 0.5, `1.1x` ± 0.05).
+    static func agrees(_ declared: Double, _ expected: Double, written: String) -> Bool {
+        let digits = written.split(separator: ".").dropFirst().first?.prefix(while: \.isNumber).count ?? 0
+        var tolerance = 0.5
+        for _ in 0..<digits { tolerance /= 10 }
+        return abs(declared - expected) <= tolerance + 1e-9
+    }
+
+    static func diagnostics(for checks: [FigureCheck]) -> [Diagnostic] {
+        checks.filter { !$0.agrees }.map { check in
+            let code: DiagnosticCode = switch check.kind {
+            case .criticalPath: .criticalPathMismatch
+            case .delta: .deltaMismatch
+            case .overallImpact, .totalBuffer: .totalMismatch
+            case .variance: .varianceMismatch
+            case .factor: .factorMismatch
+            case .projection: .projectionMismatch
+            case .ratio: .ratioMismatch
+            case .progress: .progressMismatch
+            }
+            let what = switch check.kind {
+            case .criticalPath: "declared critical path"
+            case .delta: "Delta"
+            case .overallImpact: "Overall Impact"
+            case .totalBuffer: "Total Buffer"
+            case .variance: "Variance"
+            case .factor: "Adjustment Factor"
+            case .projection: "projection"
+            case .ratio: "figure"
+            case .progress: "completion"
+            }
+            return Diagnostic(code, at: check.range, "\(what) '\(check.declared)' disagrees with the computed \(check.expected)")
+        }
+    }
+
+    static func chain(_ ids: [String]) -> String {
+        ids.map { $0.first?.isNumber == true ? "Block \($0)" : $0 }.joined(separator: " → ")
+    }
+
+    static func format(_ value: Double, decimals: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let rounded = (value * scale).rounded() / scale
+        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        return String(rounded)
+    }
+
+    static func signed(_ value: Double, decimals: Int = 2) -> String {
+        (value > 0 ? "+" : value < 0 ? "−" : "") + format(abs(value), decimals: decimals)
+    }
+
+    static func days(_ value: Double) -> String { format(value, decimals: 2) + (value == 1 ? " day" : " days") }
+}

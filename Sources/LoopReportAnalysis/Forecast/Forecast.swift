@@ -1,0 +1,63 @@
+import LoopReportModel
+
+/// When the work will end if the rest goes as the finished work did: remaining estimates
+/// scaled by the observed factors, and a Monte Carlo forecast in the manner of
+/// evidence-based scheduling (each run samples a historical factor per remaining block).
+public struct Forecast: Sendable {
+    public var durationDays: Double
+    /// Mean of the observed factors (1 when nothing has been measured).
+    public var meanFactor: Double
+    public var p50Days: Double
+    public var p80Days: Double
+    public var p95Days: Double
+    public var runs: Int
+    public var seed: UInt64
+    /// How many factors the forecast draws from.
+    public var observations: Int
+    public var remainingBlocks: Int
+
+    /// - Parameters:
+    ///   - durations: per network task, (done part, remaining part) in days.
+    public static func compute(network: PrecedenceNetwork, result: CPMResult, done: [Double], remaining: [Double],
+                               factors: [Double], settings: ProjectSettings) -> Forecast {
+        let sample = factors.filter { $0.isFinite && $0 > 0 }
+        let mean = sample.isEmpty ? 1 : sample.reduce(0, +) / Double(sample.count)
+        var finish = [Double](repeating: 0, count: network.count)
+        var durations = zip(done, remaining).map { $0 + $1 * mean }
+        let expected = CriticalPathMethod.duration(network, order: result.order, ignored: result.ignoredEdges,
+                                                   durations: durations, earlyFinish: &finish)
+        // Fewer runs for very large plans, so a check stays fast: at least 100.
+        let runs = sample.count < 2 ? 1 : min(settings.forecastRuns, max(100, 4_000_000 / max(1, network.predecessors.count + network.count)))
+        var outcomes: [Double] = []
+        outcomes.reserveCapacity(runs)
+        var random = SplitMix(seed: settings.forecastSeed)
+        let open = remaining.indices.filter { remaining[$0] > 0 }
+        for _ in 0..<runs {
+            if sample.count >= 2 {
+                for t in open { durations[t] = done[t] + remaining[t] * sample[random.next(sample.count)] }
+            }
+            outcomes.append(CriticalPathMethod.duration(network, order: result.order, ignored: result.ignoredEdges,
+                                                        durations: durations, earlyFinish: &finish))
+        }
+        outcomes.sort()
+        func percentile(_ p: Double) -> Double {
+            outcomes.isEmpty ? expected : outcomes[min(outcomes.count - 1, Int((p * Double(outcomes.count)).rounded(.up)) - 1)]
+        }
+        return Forecast(durationDays: expected, meanFactor: mean, p50Days: percentile(0.5), p80Days: percentile(0.8),
+                        p95Days: percentile(0.95), runs: runs, seed: settings.forecastSeed, observations: sample.count,
+                        remainingBlocks: open.count)
+    }
+}
+
+/// SplitMix64: small, fast and seedable, so a forecast is the same for the same input.
+struct SplitMix {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next(_ bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(max(1, bound)))
+    }
+}

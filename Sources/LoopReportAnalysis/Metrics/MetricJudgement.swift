@@ -1,0 +1,66 @@
+import LoopReportModel
+import LoopReportSource
+
+/// A metric's achieved value judged against its target, with the variance recomputed in an
+/// explicit direction: positive is better, whatever sign the authors used.
+public struct MetricJudgement: Sendable, Hashable {
+    public enum Verdict: String, Sendable, Hashable, Codable { case met, missed, unknown }
+    public var name: String
+    public var verdict: Verdict
+    public var higherIsBetter: Bool?
+    /// How far past (+) or short of (−) the target, in percent of the bound; 0 inside a range.
+    public var variancePercent: Double?
+    public var target: String?
+    public var achieved: String?
+    public var declared: String?
+    public var path: String
+    public var range: SourceRange?
+
+    public static func judge(_ metric: Metric) -> MetricJudgement {
+        var judgement = MetricJudgement(name: metric.name, verdict: .unknown, higherIsBetter: metric.target?.higherIsBetter,
+                                        target: metric.target?.raw, achieved: metric.achievedText,
+                                        declared: metric.declaredVariance, path: metric.path, range: metric.range)
+        guard let target = metric.target, target.comparator != .qualitative, let achieved = metric.achieved else {
+            if let target = metric.target, let text = metric.achievedText, target.comparator == .qualitative,
+               text.normalizedName == target.raw.normalizedName {
+                judgement.verdict = .met
+            }
+            return judgement
+        }
+        // Compare in the target's unit: same unit as written, or scaled within one dimension.
+        var value = achieved.value
+        let targetUnit = target.unit.isEmpty ? achieved.unit : target.unit
+        if !targetUnit.isEmpty, targetUnit != achieved.unit, !achieved.unit.isEmpty {
+            guard Quantity.dimension(of: achieved.unit) == Quantity.dimension(of: targetUnit) else { return judgement }
+            value = achieved.value * Quantity.scale(of: achieved.unit) / Quantity.scale(of: targetUnit)
+        }
+        func percent(_ delta: Double, of bound: Double) -> Double? { bound == 0 ? nil : delta / abs(bound) * 100 }
+        switch target.comparator {
+        case .atLeast, .greaterThan:
+            let bound = target.lower ?? 0
+            judgement.verdict = target.comparator == .atLeast ? (value >= bound ? .met : .missed) : (value > bound ? .met : .missed)
+            judgement.variancePercent = percent(value - bound, of: bound)
+        case .atMost, .lessThan:
+            let bound = target.upper ?? 0
+            judgement.verdict = target.comparator == .atMost ? (value <= bound ? .met : .missed) : (value < bound ? .met : .missed)
+            judgement.variancePercent = percent(bound - value, of: bound)
+        case .range:
+            let low = target.lower ?? 0, high = target.upper ?? 0
+            judgement.verdict = value >= low && value <= high ? .met : .missed
+            judgement.variancePercent = value < low ? percent(value - low, of: low) : value > high ? percent(high - value, of: high) : 0
+        case .equal:
+            let bound = target.lower ?? 0
+            judgement.verdict = abs(value - bound) < 1e-9 ? .met : .missed
+            judgement.variancePercent = percent(-abs(value - bound), of: bound)
+        case .qualitative:
+            break
+        }
+        return judgement
+    }
+}
+
+/// The values of one metric across documents, in document order.
+public struct MetricSeries: Sendable, Hashable {
+    public var name: String
+    public var points: [MetricJudgement]
+}

@@ -1,0 +1,60 @@
+import LoopReportModel
+import LoopReportSource
+
+/// The plan as it stood after one document: which blocks it had, with which estimates and
+/// dependencies. Rebuilt from the blocks' histories, so every iteration can be scheduled.
+public struct PlanSnapshot: Sendable {
+    public struct Item: Sendable {
+        public var id: String
+        public var title: String
+        public var groupID: String
+        public var estimateDays: Double?
+        public var dependencies: [Reference]
+        public var softDependencies: [Reference]
+        /// Where the block is defined, for diagnostics about it.
+        public var range: SourceRange?
+    }
+
+    /// Index of the last document applied (-1: nothing).
+    public var document: Int
+    public var blocks: [Item]
+    public var groups: [Group]
+    public var buffers: [Buffer]
+
+    /// The current plan: every block still in it, as the documents leave it.
+    public static func current(_ plan: Plan) -> PlanSnapshot {
+        let items = plan.currentBlocks.map {
+            Item(id: $0.id, title: $0.title, groupID: $0.groupID, estimateDays: $0.estimate?.days,
+                 dependencies: $0.dependencies, softDependencies: $0.softDependencies, range: $0.range)
+        }
+        return PlanSnapshot(document: plan.documents.count - 1, blocks: items, groups: plan.groups,
+                            buffers: plan.records.buffers)
+    }
+
+    /// The plan after document `index`: blocks defined by then and not removed by then,
+    /// each with its state after its latest event up to that document.
+    public static func after(document index: Int, of plan: Plan) -> PlanSnapshot {
+        let paths = Set(plan.documents.prefix(index + 1).map(\.path))
+        var items: [Item] = []
+        for block in plan.blocks {
+            guard let event = block.history.last(where: { $0.document <= index }), event.change != .removed else { continue }
+            items.append(Item(id: block.id, title: block.title, groupID: block.groupID, estimateDays: event.estimateDays,
+                              dependencies: event.dependencies, softDependencies: event.softDependencies,
+                              range: event.range))
+        }
+        return PlanSnapshot(document: index, blocks: items, groups: plan.groups,
+                            buffers: plan.records.buffers.filter { paths.contains($0.path) })
+    }
+
+    /// The baseline: the first plan's blocks with their first estimates (the originals in
+    /// `5 days (increased from 3 days)`).
+    public static func baseline(_ plan: Plan) -> PlanSnapshot {
+        let baselineDocuments = plan.documents.count - plan.iterations.count
+        var snapshot = after(document: max(0, baselineDocuments - 1), of: plan)
+        for i in snapshot.blocks.indices {
+            if let original = plan.block(snapshot.blocks[i].id)?.baselineEstimateDays { snapshot.blocks[i].estimateDays = original }
+        }
+        snapshot.buffers = []
+        return snapshot
+    }
+}

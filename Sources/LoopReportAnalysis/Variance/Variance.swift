@@ -1,0 +1,57 @@
+import LoopReportModel
+
+/// Estimate against actual, per block, group and iteration, and the adjustment factors
+/// (actual ÷ estimate) observed.
+public struct Variance: Sendable {
+    public struct Entry: Sendable, Hashable {
+        /// `3.4`, `Group 2`, or an iteration's path.
+        public var subject: String
+        public var estimateDays: Double
+        public var actualDays: Double
+        public var varianceDays: Double { actualDays - estimateDays }
+        /// (actual − estimate) ÷ estimate × 100; nil when the estimate is 0.
+        public var variancePercent: Double? { estimateDays > 0 ? varianceDays / estimateDays * 100 : nil }
+        /// actual ÷ estimate; nil when the estimate is 0.
+        public var factor: Double? { estimateDays > 0 ? actualDays / estimateDays : nil }
+    }
+
+    public var blocks: [Entry]
+    public var groups: [Entry]
+    public var iterations: [Entry]
+    /// Group figures the documents declare (predictive-accuracy tables), recomputed.
+    public var declared: [Entry]
+    /// The factors the forecast samples: per block where known, else the declared ones.
+    public var factors: [Double]
+
+    public static func compute(_ plan: Plan) -> Variance {
+        var blocks: [Entry] = []
+        var byGroup: [String: (Double, Double)] = [:]
+        var byDocument: [Int: (Double, Double)] = [:]
+        for block in plan.currentBlocks {
+            guard let actual = block.actual?.days, let estimate = block.estimate?.days else { continue }
+            blocks.append(Entry(subject: block.id, estimateDays: estimate, actualDays: actual))
+            byGroup[block.groupID, default: (0, 0)].0 += estimate
+            byGroup[block.groupID, default: (0, 0)].1 += actual
+            // The iteration in which the actual was first recorded.
+            if let event = block.history.first(where: { $0.actualDays != nil }) {
+                byDocument[event.document, default: (0, 0)].0 += estimate
+                byDocument[event.document, default: (0, 0)].1 += actual
+            }
+        }
+        let groups = byGroup.keys.sortedByIDs().map { Entry(subject: "Group \($0)", estimateDays: byGroup[$0]!.0, actualDays: byGroup[$0]!.1) }
+        let iterations = byDocument.keys.sorted().map {
+            Entry(subject: plan.documents[$0].path, estimateDays: byDocument[$0]!.0, actualDays: byDocument[$0]!.1)
+        }
+        let declared = plan.records.accuracy.compactMap { record -> Entry? in
+            guard let estimate = record.estimated?.days, let actual = record.actual?.days else { return nil }
+            return Entry(subject: record.reference?.label ?? record.subject, estimateDays: estimate, actualDays: actual)
+        }
+        var factors = blocks.compactMap(\.factor)
+        if factors.isEmpty { factors = declared.compactMap(\.factor) }
+        return Variance(blocks: blocks, groups: groups, iterations: iterations, declared: declared, factors: factors)
+    }
+}
+
+extension Collection where Element == String {
+    func sortedByIDs() -> [String] { sorted(by: idPrecedes) }
+}

@@ -1,0 +1,131 @@
+import LoopReportSource
+import Yams
+
+/// A calendar date without time or zone (`2026-03-02`), as days since 1970-01-01.
+public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var daysSinceEpoch: Int
+
+    public init(daysSinceEpoch: Int) { self.daysSinceEpoch = daysSinceEpoch }
+
+    /// From year, month and day (proleptic Gregorian; Howard Hinnant's days_from_civil).
+    public init(year: Int, month: Int, day: Int) {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        daysSinceEpoch = era * 146_097 + doe - 719_468
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    public init?(_ text: String) {
+        let parts = text.trimmed.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1...12).contains(m), (1...31).contains(d) else { return nil }
+        self.init(year: y, month: m, day: d)
+        guard components == (y, m, d) else { return nil }
+    }
+
+    public var components: (year: Int, month: Int, day: Int) {
+        let z = daysSinceEpoch + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    /// 1 = Monday … 7 = Sunday (ISO 8601).
+    public var weekday: Int { ((daysSinceEpoch % 7) + 7 + 3) % 7 + 1 }
+
+    public func adding(days: Int) -> CalendarDate { CalendarDate(daysSinceEpoch: daysSinceEpoch + days) }
+
+    public var description: String {
+        let (y, m, d) = components
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(y)-\(two(m))-\(two(d))"
+    }
+
+    public static func < (a: CalendarDate, b: CalendarDate) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
+}
+
+/// Project settings from `loopreport.yml` at the content root, or the first document's
+/// front matter: title, start date, working weekdays, holidays, scheduling options.
+public struct ProjectSettings: Sendable {
+    public var title: String?
+    public var startDate: CalendarDate?
+    /// ISO weekdays worked (1 = Monday); Monday to Friday unless configured.
+    public var workingWeekdays: Set<Int> = [1, 2, 3, 4, 5]
+    public var holidays: Set<CalendarDate> = []
+    /// A block whose total float is at most this many days is near-critical.
+    public var nearCriticalDays: Double = 1
+    /// Monte Carlo forecast: number of runs and the seed (the same input gives the same result).
+    public var forecastRuns: Int = 1000
+    public var forecastSeed: UInt64 = 1
+
+    public init() {}
+
+    static let weekdayNames = ["monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "wednesday": 3, "wed": 3,
+                               "thursday": 4, "thu": 4, "friday": 5, "fri": 5, "saturday": 6, "sat": 6,
+                               "sunday": 7, "sun": 7]
+
+    /// Reads settings from the config file (if any), then fills what it leaves open from the
+    /// first document's front matter. Problems are diagnostics at the offending line.
+    public static func read(config: SourceFile?, frontMatter: [String: String]) -> (ProjectSettings, [Diagnostic]) {
+        var settings = ProjectSettings()
+        var diagnostics: [Diagnostic] = []
+        var values: [String: Node] = [:]
+        if let config {
+            do {
+                if let node = try Yams.compose(yaml: config.text), case .mapping(let mapping) = node {
+                    for (key, value) in mapping { if let k = key.string { values[k] = value } }
+                } else if !config.text.trimmed.isEmpty {
+                    diagnostics.append(Diagnostic(.invalidSettings, at: .line(1, in: config.path),
+                                                  "'\(config.path)' must be a mapping of settings (key: value)"))
+                }
+            } catch {
+                diagnostics.append(Diagnostic(.invalidSettings, at: .line(1, in: config.path),
+                                              "'\(config.path)' is not valid YAML: \(String(describing: error).split(separator: "\n").first ?? "")"))
+            }
+        }
+        func range(_ key: String) -> SourceRange? {
+            guard let config else { return nil }
+            for n in 1...max(1, config.lineCount) where config.line(n).hasPrefix(key) { return .line(n, in: config.path) }
+            return .line(1, in: config.path)
+        }
+        func string(_ key: String) -> String? { values[key]?.string ?? frontMatter[key] }
+
+        settings.title = string("title")
+        if let text = string("start") ?? string("startDate") ?? string("start-date") {
+            if let date = CalendarDate(text) { settings.startDate = date }
+            else {
+                diagnostics.append(Diagnostic(.invalidSettings, at: range("start"),
+                                              "start date '\(text)' is not a date (YYYY-MM-DD)"))
+            }
+        }
+        if let node = values["workingDays"] ?? values["working-days"] {
+            let names = node.sequence?.compactMap(\.string) ?? node.string?.split(separator: ",").map(String.init) ?? []
+            var days = Set<Int>()
+            for name in names {
+                if let day = weekdayNames[name.trimmed.lowercased()] { days.insert(day) }
+                else { diagnostics.append(Diagnostic(.invalidSettings, at: range("working"), "'\(name)' is not a weekday")) }
+            }
+            if !days.isEmpty { settings.workingWeekdays = days }
+        }
+        for holiday in values["holidays"]?.sequence ?? [] {
+            if let text = holiday.string, let date = CalendarDate(text) { settings.holidays.insert(date) }
+            else {
+                diagnostics.append(Diagnostic(.invalidSettings, at: range("holidays"),
+                                              "holiday '\(holiday.string ?? "?")' is not a date (YYYY-MM-DD)"))
+            }
+        }
+        if let text = string("nearCriticalDays"), let value = Double(text), value >= 0 { settings.nearCriticalDays = value }
+        if let text = string("forecastRuns"), let value = Int(text), value > 0, value <= 100_000 { settings.forecastRuns = value }
+        if let text = string("forecastSeed"), let value = UInt64(text) { settings.forecastSeed = value }
+        return (settings, diagnostics)
+    }
+}
