@@ -1,4 +1,5 @@
 import FoundationEssentials
+import LoopReportAnalysis
 import LoopReportModel
 import LoopReportSource
 
@@ -8,10 +9,10 @@ public enum JSONExport {
     /// Bumped whenever a field changes meaning or disappears; additions keep the version.
     public static let schemaVersion = 1
 
-    public static func encode(plan: Plan, diagnostics: [Diagnostic]) throws -> [UInt8] {
+    public static func encode(plan: Plan, analysis: Analysis, diagnostics: [Diagnostic]) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(ExportDocument(plan: plan, diagnostics: diagnostics))
+        var data = try encoder.encode(ExportDocument(plan: plan, analysis: analysis, diagnostics: diagnostics))
         data.append(0x0A)
         return Array(data)
     }
@@ -55,13 +56,25 @@ struct ExportDocument: Encodable {
     var statusRecords: [StatusDTO]
     var tables: [TableDTO]
     var diagnostics: [DiagnosticDTO]
+    var schedule: ScheduleDTO
+    var forecast: ForecastDTO
+    var variance: VarianceDTO
+    var metricVerdicts: [MetricVerdictDTO]
+    var figureChecks: [FigureCheckDTO]
 
-    init(plan: Plan, diagnostics: [Diagnostic]) {
+    init(plan: Plan, analysis: Analysis, diagnostics: [Diagnostic]) {
         let r = plan.records
+        let calendar = analysis.calendar
         documents = plan.documents.map(DocumentDTO.init)
         groups = plan.groups.map(GroupDTO.init)
-        blocks = plan.blocks.map(BlockDTO.init)
-        iterations = plan.iterations.map(IterationDTO.init)
+        blocks = plan.blocks.map { BlockDTO($0, schedule: analysis.schedule.task($0.id), calendar: calendar) }
+        let snapshots = Dictionary(analysis.snapshots.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        iterations = plan.iterations.map { IterationDTO($0, snapshot: snapshots[$0.path]) }
+        schedule = ScheduleDTO(analysis)
+        forecast = ForecastDTO(analysis.forecast, calendar: calendar)
+        variance = VarianceDTO(analysis.variance)
+        metricVerdicts = analysis.metrics.map(MetricVerdictDTO.init)
+        figureChecks = analysis.checks.map(FigureCheckDTO.init)
         decisions = r.decisions.map(DecisionDTO.init)
         checklists = r.checklists.map(ChecklistDTO.init)
         metrics = r.metrics.map(MetricDTO.init)
@@ -136,7 +149,9 @@ struct BlockDTO: Encodable {
     var progress: String?, percentComplete: Double?, declaredCritical: Bool?
     var tasks: [String], files: [String], completionCriteria: [String], blockers: String?
     var fields: [FieldDTO], history: [EventDTO], source: Location?
-    init(_ b: Block) {
+    var schedule: TaskScheduleDTO?
+    init(_ b: Block, schedule task: ScheduledTask?, calendar: WorkCalendar?) {
+        schedule = task.map { TaskScheduleDTO($0, calendar: calendar) }
         id = b.id; title = b.title; group = b.groupID; status = b.status.rawValue; priority = b.priority
         dependencies = b.dependencies.map { $0.kind == .block ? $0.id : $0.label }
         softDependencies = b.softDependencies.map { $0.kind == .block ? $0.id : $0.label }
@@ -152,10 +167,93 @@ struct BlockDTO: Encodable {
 
 struct IterationDTO: Encodable {
     var path: String, title: String, kind: String, date: String?, added: [String], revised: [String], removed: [String]
-    var blockCount: Int
-    init(_ i: Iteration) {
+    var blockCount: Int, durationDays: Double?, criticalPath: [String]?
+    init(_ i: Iteration, snapshot: SnapshotSummary?) {
         path = i.path; title = i.title; kind = i.kind.rawValue; date = i.date; added = i.added; revised = i.revised
         removed = i.removed; blockCount = i.blockCount
+        durationDays = snapshot?.durationDays; criticalPath = snapshot?.criticalPath
+    }
+}
+
+struct TaskScheduleDTO: Encodable {
+    var earlyStart: Double, earlyFinish: Double, lateStart: Double, lateFinish: Double
+    var slack: Double, freeFloat: Double, critical: Bool, nearCritical: Bool, drivingPredecessor: String?
+    var startDate: String?, finishDate: String?
+    init(_ t: ScheduledTask, calendar: WorkCalendar?) {
+        earlyStart = t.earlyStart; earlyFinish = t.earlyFinish; lateStart = t.lateStart; lateFinish = t.lateFinish
+        slack = t.slack; freeFloat = t.freeFloat; critical = t.critical; nearCritical = t.nearCritical
+        drivingPredecessor = t.drivingPredecessor
+        startDate = calendar.map { $0.startDate(t.earlyStart).description }
+        finishDate = calendar.map { $0.finishDate(t.earlyFinish).description }
+    }
+}
+
+struct ScheduleDTO: Encodable {
+    struct TaskDTO: Encodable {
+        var id: String, kind: String, title: String, group: String?, durationDays: Double, schedule: TaskScheduleDTO
+    }
+    struct SpanDTO: Encodable { var group: String, start: Double, finish: Double }
+    var durationDays: Double, criticalPath: [String], criticalSet: [String], baselineDurationDays: Double
+    var baselineCriticalPath: [String], slipDays: Double, startDate: String?, finishDate: String?
+    var workingWeekdays: [Int], holidays: [String], otherTasks: [TaskDTO], groupSpans: [SpanDTO]
+    init(_ a: Analysis) {
+        let s = a.schedule
+        durationDays = s.durationDays; criticalPath = s.criticalPath; criticalSet = s.criticalSet
+        baselineDurationDays = a.baseline.durationDays; baselineCriticalPath = a.baseline.criticalPath; slipDays = a.slipDays
+        startDate = a.calendar?.startDate(0).description
+        finishDate = a.calendar.map { $0.finishDate(s.durationDays).description }
+        workingWeekdays = a.settings.workingWeekdays.sorted(); holidays = a.settings.holidays.sorted().map(\.description)
+        otherTasks = s.tasks.filter { $0.kind != .block }.map {
+            TaskDTO(id: $0.id, kind: $0.kind.rawValue, title: $0.title, group: $0.groupID, durationDays: $0.durationDays,
+                    schedule: TaskScheduleDTO($0, calendar: a.calendar))
+        }
+        groupSpans = s.groupSpans.map { SpanDTO(group: $0.groupID, start: $0.start, finish: $0.finish) }
+    }
+}
+
+struct ForecastDTO: Encodable {
+    var durationDays: Double, meanFactor: Double, p50Days: Double, p80Days: Double, p95Days: Double
+    var runs: Int, seed: UInt64, observations: Int, remainingBlocks: Int
+    var finishDate: String?, p50Date: String?, p80Date: String?, p95Date: String?
+    init(_ f: Forecast, calendar: WorkCalendar?) {
+        durationDays = f.durationDays; meanFactor = f.meanFactor; p50Days = f.p50Days; p80Days = f.p80Days
+        p95Days = f.p95Days; runs = f.runs; seed = f.seed; observations = f.observations; remainingBlocks = f.remainingBlocks
+        finishDate = calendar.map { $0.finishDate(f.durationDays).description }
+        p50Date = calendar.map { $0.finishDate(f.p50Days).description }
+        p80Date = calendar.map { $0.finishDate(f.p80Days).description }
+        p95Date = calendar.map { $0.finishDate(f.p95Days).description }
+    }
+}
+
+struct VarianceDTO: Encodable {
+    struct EntryDTO: Encodable {
+        var subject: String, estimateDays: Double, actualDays: Double, varianceDays: Double
+        var variancePercent: Double?, factor: Double?
+        init(_ e: Variance.Entry) {
+            subject = e.subject; estimateDays = e.estimateDays; actualDays = e.actualDays; varianceDays = e.varianceDays
+            variancePercent = e.variancePercent; factor = e.factor
+        }
+    }
+    var blocks: [EntryDTO], groups: [EntryDTO], iterations: [EntryDTO], declared: [EntryDTO], factors: [Double]
+    init(_ v: Variance) {
+        blocks = v.blocks.map(EntryDTO.init); groups = v.groups.map(EntryDTO.init)
+        iterations = v.iterations.map(EntryDTO.init); declared = v.declared.map(EntryDTO.init); factors = v.factors
+    }
+}
+
+struct MetricVerdictDTO: Encodable {
+    var name: String, verdict: String, higherIsBetter: Bool?, variancePercent: Double?
+    var target: String?, achieved: String?, declared: String?, source: Location?
+    init(_ m: MetricJudgement) {
+        name = m.name; verdict = m.verdict.rawValue; higherIsBetter = m.higherIsBetter; variancePercent = m.variancePercent
+        target = m.target; achieved = m.achieved; declared = m.declared; source = Location(m.range)
+    }
+}
+
+struct FigureCheckDTO: Encodable {
+    var kind: String, declared: String, expected: String, agrees: Bool, source: Location?
+    init(_ c: FigureCheck) {
+        kind = c.kind.rawValue; declared = c.declared; expected = c.expected; agrees = c.agrees; source = Location(c.range)
     }
 }
 

@@ -11,6 +11,10 @@ public struct PlanSnapshot: Sendable {
         public var estimateDays: Double?
         public var dependencies: [Reference]
         public var softDependencies: [Reference]
+        /// Whether the block states its own dependencies; if not, it inherits its group's.
+        public var declaresDependencies: Bool
+        /// Whether an effort field was written (an unreadable one is diagnosed already).
+        public var declaresEstimate: Bool = false
         /// Where the block is defined, for diagnostics about it.
         public var range: SourceRange?
     }
@@ -25,7 +29,10 @@ public struct PlanSnapshot: Sendable {
     public static func current(_ plan: Plan) -> PlanSnapshot {
         let items = plan.currentBlocks.map {
             Item(id: $0.id, title: $0.title, groupID: $0.groupID, estimateDays: $0.estimate?.days,
-                 dependencies: $0.dependencies, softDependencies: $0.softDependencies, range: $0.range)
+                 dependencies: $0.dependencies, softDependencies: $0.softDependencies,
+                 declaresDependencies: $0.declaresDependencies,
+                 declaresEstimate: $0.fields.contains { ["estimated effort", "effort", "estimate", "estimated"].contains($0.name) },
+                 range: $0.range)
         }
         return PlanSnapshot(document: plan.documents.count - 1, blocks: items, groups: plan.groups,
                             buffers: plan.records.buffers)
@@ -38,9 +45,11 @@ public struct PlanSnapshot: Sendable {
         var items: [Item] = []
         for block in plan.blocks {
             guard let event = block.history.last(where: { $0.document <= index }), event.change != .removed else { continue }
+            let declares = block.history.contains { $0.document <= index && $0.fields.contains { name in
+                ["dependencies", "dependency", "depends on", "hard dependencies"].contains(name.lowercased()) } }
             items.append(Item(id: block.id, title: block.title, groupID: block.groupID, estimateDays: event.estimateDays,
                               dependencies: event.dependencies, softDependencies: event.softDependencies,
-                              range: event.range))
+                              declaresDependencies: declares, range: event.range))
         }
         return PlanSnapshot(document: index, blocks: items, groups: plan.groups,
                             buffers: plan.records.buffers.filter { paths.contains($0.path) })

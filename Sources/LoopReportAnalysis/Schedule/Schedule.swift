@@ -91,7 +91,7 @@ public enum Scheduler {
         for item in snapshot.blocks {
             blockIndex[item.id] = tasks.count
             let days = item.estimateDays ?? 0
-            if diagnose, item.estimateDays == nil || days <= 0 {
+            if diagnose, (item.estimateDays == nil && !item.declaresEstimate) || (item.estimateDays != nil && days <= 0) {
                 let block = "Block \(item.id)"
                 diagnostics.append(Diagnostic(
                     item.estimateDays == nil ? .missingEffort : .zeroEffort,
@@ -147,7 +147,8 @@ public enum Scheduler {
         let groupsByID = Dictionary(groups.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for item in snapshot.blocks {
             let t = blockIndex[item.id]!
-            let group = groupsByID[item.groupID]
+            // A block that states no dependencies of its own inherits its group's.
+            let group = item.declaresDependencies ? nil : groupsByID[item.groupID]
             for reference in item.dependencies + (group?.dependencies ?? []) where !(reference.kind == .group && reference.id == item.groupID) {
                 for p in targets(reference) where p != t { predecessors[t].append((p, false)) }
             }

@@ -23,7 +23,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let loaded = Pipeline.load(root: project.directory)
         KeepUntilExit.hold(loaded)
-        let bytes = try JSONExport.encode(plan: loaded.plan, diagnostics: loaded.diagnostics)
+        let bytes = try JSONExport.encode(plan: loaded.plan, analysis: loaded.analysis, diagnostics: loaded.diagnostics)
         if !loaded.diagnostics.isEmpty {
             DiagnosticPrinter.print(loaded, options: diagnosticOptions, toStandardOutput: false)
         }

@@ -32,7 +32,8 @@ enum DependencyCycles {
             }
             if let k = groupIndex[block.groupID] {
                 edges[members(k)].append(i)
-                edges[i].append(inherited(k))
+                // A block that states no dependencies of its own inherits its group's.
+                if !block.declaresDependencies { edges[i].append(inherited(k)) }
             }
         }
         for (k, id) in groupIDs.enumerated() {

@@ -124,6 +124,13 @@ public struct Block: Sendable, Hashable {
     public var blockers: String?
     /// Every field as written, including ones LoopReport has no name for.
     public var fields: [Field]
+
+    /// Whether the block states its own dependencies (even `None`). A block that does not
+    /// inherits its group's; one that does is taken at its word.
+    public var declaresDependencies: Bool {
+        fields.contains { ["dependencies", "dependency", "depends on", "hard dependencies", "soft dependencies",
+                           "soft dependency"].contains($0.name) }
+    }
     /// Where the block is defined now (its latest definition).
     public var range: SourceRange?
     public var history: [BlockEvent]
