@@ -242,10 +242,11 @@ struct VarianceDTO: Encodable {
 }
 
 struct MetricVerdictDTO: Encodable {
-    var name: String, verdict: String, higherIsBetter: Bool?, variancePercent: Double?
+    var name: String, verdict: String, higherIsBetter: Bool?, variancePercent: Double?, varianceInPoints: Bool
     var target: String?, achieved: String?, declared: String?, source: Location?
     init(_ m: MetricJudgement) {
         name = m.name; verdict = m.verdict.rawValue; higherIsBetter = m.higherIsBetter; variancePercent = m.variancePercent
+        varianceInPoints = m.varianceInPoints
         target = m.target; achieved = m.achieved; declared = m.declared; source = Location(m.range)
     }
 }

@@ -9,7 +9,9 @@ public struct MetricJudgement: Sendable, Hashable {
     public var verdict: Verdict
     public var higherIsBetter: Bool?
     /// How far past (+) or short of (−) the target, in percent of the bound; 0 inside a range.
+    /// For targets that are themselves percentages (`<10% increase`), in percentage points.
     public var variancePercent: Double?
+    public var varianceInPoints: Bool = false
     public var target: String?
     public var achieved: String?
     public var declared: String?
@@ -34,7 +36,11 @@ public struct MetricJudgement: Sendable, Hashable {
             guard Quantity.dimension(of: achieved.unit) == Quantity.dimension(of: targetUnit) else { return judgement }
             value = achieved.value * Quantity.scale(of: achieved.unit) / Quantity.scale(of: targetUnit)
         }
-        func percent(_ delta: Double, of bound: Double) -> Double? { bound == 0 ? nil : delta / abs(bound) * 100 }
+        let points = targetUnit == "%"
+        judgement.varianceInPoints = points
+        func percent(_ delta: Double, of bound: Double) -> Double? {
+            points ? delta : bound == 0 ? nil : delta / abs(bound) * 100
+        }
         switch target.comparator {
         case .atLeast, .greaterThan:
             let bound = target.lower ?? 0

@@ -1,0 +1,123 @@
+import LoopReportAnalysis
+import LoopReportModel
+
+/// `export --format csv`: the schedule or the variance as a table (RFC 4180, header row).
+public enum CSVExport {
+    public enum Table: String, CaseIterable, Sendable { case schedule, variance }
+
+    public static func encode(_ table: Table, plan: Plan, analysis: Analysis) -> [UInt8] {
+        var rows: [[String]]
+        switch table {
+        case .schedule:
+            rows = [["id", "kind", "title", "group", "duration_days", "early_start", "early_finish", "late_start",
+                     "late_finish", "total_float", "free_float", "critical", "near_critical", "driving_predecessor",
+                     "start_date", "finish_date"]]
+            let calendar = analysis.calendar
+            for task in analysis.schedule.tasks {
+                rows.append([task.id, task.kind.rawValue, task.title, task.groupID ?? "", number(task.durationDays),
+                             number(task.earlyStart), number(task.earlyFinish), number(task.lateStart),
+                             number(task.lateFinish), number(task.slack), number(task.freeFloat), String(task.critical),
+                             String(task.nearCritical), task.drivingPredecessor ?? "",
+                             calendar.map { $0.startDate(task.earlyStart).description } ?? "",
+                             calendar.map { $0.finishDate(task.earlyFinish).description } ?? ""])
+            }
+        case .variance:
+            rows = [["level", "subject", "estimate_days", "actual_days", "variance_days", "variance_percent", "factor"]]
+            let v = analysis.variance
+            for (level, entries) in [("block", v.blocks), ("group", v.groups), ("iteration", v.iterations), ("declared", v.declared)] {
+                for e in entries {
+                    rows.append([level, e.subject, number(e.estimateDays), number(e.actualDays), number(e.varianceDays),
+                                 e.variancePercent.map(number) ?? "", e.factor.map(number) ?? ""])
+                }
+            }
+        }
+        return Array(rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n").utf8) + [13, 10]
+    }
+
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+
+    static func number(_ value: Double) -> String {
+        let rounded = (value * 10_000).rounded() / 10_000
+        return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : String(rounded)
+    }
+}
+
+/// `export --format ics`: group finishes and dated milestones as all-day calendar events.
+public enum ICSExport {
+    public struct MissingStartDate: Error, CustomStringConvertible {
+        public var description: String {
+            "calendar export needs a start date: add `start: YYYY-MM-DD` to loopreport.yml"
+        }
+    }
+
+    public static func encode(plan: Plan, analysis: Analysis) throws -> [UInt8] {
+        guard let calendar = analysis.calendar else { throw MissingStartDate() }
+        let name = analysis.settings.title ?? plan.documents.first?.title ?? "LoopReport plan"
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//LoopReport//LoopReport//EN", "CALSCALE:GREGORIAN",
+                     "X-WR-CALNAME:" + escape(name)]
+        func event(uid: String, date: CalendarDate, summary: String, description: String) {
+            let day = date.description.replacingOccurrencesOfDash
+            let next = date.adding(days: 1).description.replacingOccurrencesOfDash
+            lines += ["BEGIN:VEVENT", "UID:\(uid)@loopreport", "DTSTAMP:\(day)T000000Z", "DTSTART;VALUE=DATE:\(day)",
+                      "DTEND;VALUE=DATE:\(next)", "SUMMARY:" + escape(summary), "DESCRIPTION:" + escape(description),
+                      "END:VEVENT"]
+        }
+        for span in analysis.schedule.groupSpans {
+            let title = plan.group(span.groupID)?.title ?? ""
+            event(uid: "group-\(span.groupID)-finish", date: calendar.finishDate(span.finish),
+                  summary: "Group \(span.groupID) finishes" + (title.isEmpty ? "" : ": \(title)"),
+                  description: "Scheduled finish of Group \(span.groupID) (working day \(CSVExport.number(span.finish)))")
+        }
+        event(uid: "project-finish", date: calendar.finishDate(analysis.schedule.durationDays), summary: "\(name) finishes",
+              description: "Scheduled end of the current plan (\(CSVExport.number(analysis.schedule.durationDays)) working days)")
+        // Milestone table rows with an ISO date.
+        for (n, table) in plan.records.tables.enumerated() where table.kind == .milestones {
+            let nameColumn = table.column("milestone") ?? 0
+            let dateColumn = table.column("forecast date", "target date", "date")
+            for (r, row) in table.rows.enumerated() {
+                guard let cell = table.cell(row, dateColumn), let date = firstISODate(cell.text),
+                      let label = table.cell(row, nameColumn)?.text else { continue }
+                event(uid: "milestone-\(n)-\(r)", date: date, summary: label,
+                      description: "Milestone from \(table.range?.path ?? "the plan")")
+            }
+        }
+        lines.append("END:VCALENDAR")
+        return Array(lines.map(fold).joined(separator: "\r\n").utf8) + [13, 10]
+    }
+
+    static func firstISODate(_ text: String) -> CalendarDate? {
+        text.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" }).lazy.compactMap { CalendarDate(String($0)) }.first
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n": out += "\\n"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// RFC 5545 lines are at most 75 octets; longer ones continue after CRLF and a space.
+    static func fold(_ line: String) -> String {
+        var out = "", count = 0
+        for c in line {
+            let size = String(c).utf8.count
+            if count + size > 75 { out += "\r\n "; count = 1 }
+            out.append(c); count += size
+        }
+        return out
+    }
+}
+
+private extension String {
+    var replacingOccurrencesOfDash: String { String(filter { $0 != "-" }) }
+}
