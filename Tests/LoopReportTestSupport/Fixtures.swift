@@ -9,6 +9,12 @@ public func project(_ documents: (String, String)...) -> LoadedProject {
     Pipeline.model(files: documents.map { SourceFile(path: $0.0, text: $0.1) })
 }
 
+/// A project with a `loopreport.yml`.
+public func project(config: String, _ documents: (String, String)...) -> LoadedProject {
+    Pipeline.model(files: documents.map { SourceFile(path: $0.0, text: $0.1) },
+                   config: SourceFile(path: "loopreport.yml", text: config))
+}
+
 /// A single-document project.
 public func project(_ text: String, path: String = "plan.md") -> LoadedProject {
     Pipeline.model(files: [SourceFile(path: path, text: text)])

@@ -89,7 +89,8 @@ enum FigureChecks {
                                           agrees: abs(declared - expected) <= 0.5 + 1e-9, range: ratio.range))
             }
             // `Blocks completed: 3/15`: the plan had that many blocks at that point.
-            if ratio.label.normalizedName.contains("block"), let k = documentIndex[ratio.path], let snapshot = snapshots[k] {
+            if ratio.label.normalizedName.contains("block"), let k = documentIndex[ratio.path], let snapshot = snapshots[k],
+               !snapshot.blocks.isEmpty {
                 let count = Double(snapshot.blocks.count)
                 checks.append(FigureCheck(kind: .ratio, declared: "\(Int(r.denominator)) blocks",
                                           expected: "\(Int(count)) blocks in the plan", agrees: r.denominator == count,

@@ -1,0 +1,100 @@
+import LoopReportAnalysis
+import LoopReportSource
+import LoopReportTestSupport
+import Testing
+
+/// The guideline's own figures check out; altered copies are flagged at the figure.
+@Suite struct DeclaredFigureTests {
+    static let figures = """
+    ## Revised Timeline and Dependencies
+
+    ### Timeline Adjustments
+
+    | Group | Original Estimate | Revised Estimate | Delta | Reason |
+    |-------|-------------------|------------------|-------|--------|
+    | Group 1 | 5 days | 5 days | - | Completed as estimated |
+    | Group 2 | 4 days | 6 days | +2 | Builder complexity |
+    | Group 3 | 3 days | 6 days | +3 | New blocks |
+    | Group 4 | 4 days | 5 days | +1 | Integration |
+    | Group 5 | 3 days | 4 days | +1 | Security |
+    | Group 6 | 2 days | 3 days | +1 | Testing |
+
+    **Overall Impact**: +8 days to original timeline
+
+    ### Buffer Allocation
+    - Add 2-day buffer after Group 3 (high risk)
+    - Add 1-day buffer after Group 5 (integration risk)
+    - Add 2-day buffer before final release (verification)
+
+    **Total Buffer**: 5 days (not counted in timeline estimate)
+
+    ## Adaptive Planning Metrics
+
+    ### Predictive Accuracy
+
+    | Group | Estimated Days | Actual Days | Variance | Adjustment Factor |
+    |-------|----------------|-------------|----------|-------------------|
+    | Group 1 | 5 days | 5.5 days | +10% | 1.1x |
+    | Group 2 | 4 days | 6 days | +50% | 1.5x |
+    | Group 3 | 6 days | 6 days | 0% | 1.0x |
+
+    ### Timeline Projections
+    - Original timeline: 21 days
+    - Current projection: 29 days (+8 days, +38%)
+    - Confidence level: Medium-High
+
+    ### Status
+    - Completed Blocks: 15/36 (42%)
+    """
+
+    static let groups = (1...6).map { "### Group \($0): G\($0)\n**Estimated Effort**: 1 day\n" }.joined(separator: "\n")
+
+    private func diagnostics(_ text: String) -> [Diagnostic] {
+        project(("01-plan.md", Self.groups), ("02-loop.md", text)).diagnostics
+    }
+
+    @Test func theGuidelinesFiguresAgree() {
+        let loaded = project(("01-plan.md", Self.groups), ("02-loop.md", Self.figures))
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map(\.message))")
+        let checks = loaded.analysis.checks
+        #expect(checks.filter { $0.kind == .delta }.count == 6)
+        #expect(checks.first { $0.kind == .overallImpact }?.expected == "+8 days")
+        #expect(checks.first { $0.kind == .totalBuffer }?.expected == "5 days")
+        #expect(checks.filter { $0.kind == .factor }.map(\.expected) == ["1.1x", "1.5x", "1x"])
+        #expect(checks.filter { $0.kind == .projection }.map(\.expected) == ["+8 days", "+38.1%"])
+        #expect(checks.allSatisfy { $0.agrees })
+    }
+
+    @Test(arguments: [
+        ("| +3 | New blocks |", "| +4 | New blocks |", DiagnosticCode.deltaMismatch, "Delta '+4' disagrees with the computed +3"),
+        ("+8 days to original", "+9 days to original", .totalMismatch, "Overall Impact '+9 days to original timeline' disagrees with the computed +8 days"),
+        ("**Total Buffer**: 5 days", "**Total Buffer**: 6 days", .totalMismatch, "Total Buffer '6 days (not counted in timeline estimate)' disagrees with the computed 5 days"),
+        ("| +50% | 1.5x |", "| +40% | 1.5x |", .varianceMismatch, "Variance '+40%' disagrees with the computed +50%"),
+        ("| +50% | 1.5x |", "| +50% | 1.4x |", .factorMismatch, "Adjustment Factor '1.4x' disagrees with the computed 1.5x"),
+        ("(+8 days, +38%)", "(+8 days, +40%)", .projectionMismatch, "projection '+40%' disagrees with the computed +38.1%"),
+        ("(+8 days, +38%)", "(+7 days, +38%)", .projectionMismatch, "projection '+7 days' disagrees with the computed +8 days"),
+        ("15/36 (42%)", "15/36 (45%)", .ratioMismatch, "figure 'Completed Blocks: 15/36 (45%)' disagrees with the computed 41.7%"),
+    ])
+    func alteredFiguresAreFlaggedAtTheFigure(original: String, altered: String, code: DiagnosticCode, message: String) throws {
+        let text = Self.figures.replacingOccurrences(of: original, with: altered)
+        let found = diagnostics(text)
+        #expect(found.map(\.code) == [code], "\(found.map(\.message))")
+        #expect(found.first?.message == message)
+        #expect(found.first?.severity == .warning)
+        let line = try #require(found.first?.range?.start.line)
+        let alteredLine = text.split(separator: "\n", omittingEmptySubsequences: false)[line - 1]
+        #expect(alteredLine.contains(altered), "points at the line with the figure: \(alteredLine)")
+    }
+}
+
+private extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        var result = ""
+        var rest = Substring(self)
+        while let range = rest.firstRange(of: target) {
+            result += rest[..<range.lowerBound] + replacement
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+}
