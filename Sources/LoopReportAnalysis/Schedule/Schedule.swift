@@ -70,8 +70,9 @@ public struct Schedule: Sendable {
         if task.critical {
             return "\(name) is critical: \(start), and any delay to it moves the project end (day \(Self.days(durationDays)))."
         }
-        return "\(name) is not critical: \(start), and it can slip \(Self.days(task.slack)) day\(task.slack == 1 ? "" : "s") before the project end moves"
-            + (task.freeFloat < task.slack ? " (\(Self.days(task.freeFloat)) before any successor is delayed)." : ".")
+        func days(_ value: Double) -> String { Self.days(value) + (value == 1 ? " day" : " days") }
+        return "\(name) is not critical: \(start), and it can slip \(days(task.slack)) before the project end moves"
+            + (task.freeFloat < task.slack ? " (\(days(task.freeFloat)) before a successor is delayed)." : ".")
     }
 
     static func days(_ value: Double) -> String {
