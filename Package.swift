@@ -35,6 +35,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "loopreport", dependencies: ["LoopReportCLI"]),
+        .executableTarget(name: "loopreport-bench", dependencies: ["LoopReportAnalysis"]),
 
         .target(name: "LoopReportTestSupport", dependencies: ["LoopReportPipeline"],
                 path: "Tests/LoopReportTestSupport"),

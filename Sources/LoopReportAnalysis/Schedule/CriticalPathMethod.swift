@@ -53,96 +53,106 @@ public struct CPMResult: Sendable {
 }
 
 public enum CriticalPathMethod {
+    /// Both passes work on predecessor lists only: the forward pass pulls from
+    /// predecessors in topological order, the backward pass pushes to them in reverse
+    /// order, so no successor lists are built. Plans usually number tasks in dependency
+    /// order; then the order is the identity and costs one scan.
     public static func schedule(_ network: PrecedenceNetwork) -> CPMResult {
-        let n = network.count
-        let preds = network.predecessors, start = network.predecessorStart, ss = network.startToStart
-        let d = network.durations
-        // Successor lists (compressed), for Kahn's order and the backward pass.
-        var succCount = [Int](repeating: 0, count: n + 1)
-        for p in preds { succCount[Int(p) + 1] += 1 }
-        for i in 0..<n { succCount[i + 1] += succCount[i] }
-        var succ = [Int32](repeating: 0, count: preds.count)
-        var succEdge = [Int32](repeating: 0, count: preds.count)
-        var fill = succCount
-        for i in 0..<n {
-            for e in start[i]..<start[i + 1] {
-                let p = Int(preds[e])
-                succ[fill[p]] = Int32(i); succEdge[fill[p]] = Int32(e); fill[p] += 1
-            }
-        }
-        // Kahn's topological order; when stuck on a cycle, cut the remaining edges into the
-        // lowest-numbered waiting task.
-        var indegree = [Int](repeating: 0, count: n)
-        for i in 0..<n { indegree[i] = start[i + 1] - start[i] }
-        var ignored = [Bool](repeating: false, count: preds.count)
-        var cut: [(Int, Int)] = []
-        var order = [Int32]()
-        order.reserveCapacity(n)
-        var queue = [Int32]()
-        queue.reserveCapacity(n)
-        for i in 0..<n where indegree[i] == 0 { queue.append(Int32(i)) }
-        var head = 0
-        var placed = [Bool](repeating: false, count: n)
-        var nextCandidate = 0
-        while order.count < n {
-            if head == queue.count {
-                while placed[nextCandidate] { nextCandidate += 1 }
-                let stuck = nextCandidate
-                for e in start[stuck]..<start[stuck + 1] where !ignored[e] && !placed[Int(preds[e])] {
-                    ignored[e] = true
-                    cut.append((stuck, Int(preds[e])))
-                }
-                indegree[stuck] = 0
-                queue.append(Int32(stuck))
-            }
-            let t = Int(queue[head]); head += 1
-            if placed[t] { continue }
-            placed[t] = true
-            order.append(Int32(t))
-            for k in succCount[t]..<succCount[t + 1] where !ignored[Int(succEdge[k])] {
-                let s = Int(succ[k])
-                indegree[s] -= 1
-                if indegree[s] == 0 { queue.append(Int32(s)) }
-            }
-        }
-        // Forward pass.
+        let n = network.count, edgeCount = network.predecessors.count
+        var (order, ignored, cut) = topologicalOrder(network)
         var es = [Double](repeating: 0, count: n), ef = [Double](repeating: 0, count: n)
+        var lf = [Double](repeating: 0, count: n), ls = [Double](repeating: 0, count: n)
+        var free = [Double](repeating: 0, count: n), total = [Double](repeating: 0, count: n)
         var driving = [Int32](repeating: -1, count: n)
-        for t32 in order {
-            let t = Int(t32)
-            // The driving predecessor gives the latest constraint; ties go to the lowest index.
-            var best = 0.0, by: Int32 = -1
-            for e in start[t]..<start[t + 1] where !ignored[e] {
-                let p = Int(preds[e])
-                let candidate = ss[e] ? es[p] : ef[p]
-                if by < 0 || candidate > best + CPMResult.epsilon
-                    || (abs(candidate - best) <= CPMResult.epsilon && Int32(p) < by) {
-                    best = max(best, candidate); by = Int32(p)
+        var duration = 0.0
+        let hasCut = !cut.isEmpty
+        if ignored.isEmpty { ignored = [Bool](repeating: false, count: edgeCount) }
+        network.predecessors.withUnsafeBufferPointer { preds in
+        network.predecessorStart.withUnsafeBufferPointer { start in
+        network.startToStart.withUnsafeBufferPointer { ss in
+        network.durations.withUnsafeBufferPointer { d in
+        ignored.withUnsafeBufferPointer { ignored in
+        order.withUnsafeBufferPointer { order in
+        es.withUnsafeMutableBufferPointer { es in
+        ef.withUnsafeMutableBufferPointer { ef in
+        lf.withUnsafeMutableBufferPointer { lf in
+        ls.withUnsafeMutableBufferPointer { ls in
+        free.withUnsafeMutableBufferPointer { free in
+        total.withUnsafeMutableBufferPointer { total in
+        driving.withUnsafeMutableBufferPointer { driving in
+            // Forward: the driving predecessor gives the latest constraint; ties go to the
+            // lowest index.
+            for o in 0..<n {
+                let t = Int(order[o])
+                var best = 0.0, by: Int32 = -1
+                for e in start[t]..<start[t + 1] {
+                    if hasCut && ignored[e] { continue }
+                    let p = preds[e]
+                    let candidate = ss[e] ? es[Int(p)] : ef[Int(p)]
+                    if by < 0 || candidate > best + CPMResult.epsilon || (abs(candidate - best) <= CPMResult.epsilon && p < by) {
+                        best = max(best, candidate); by = p
+                    }
+                }
+                es[t] = best; ef[t] = best + d[t]; driving[t] = by
+                if ef[t] > duration { duration = ef[t] }
+            }
+            // Backward: every task may finish as late as the project does, less what its
+            // successors (already done, in reverse order) require.
+            for t in 0..<n { lf[t] = duration; free[t] = duration - ef[t] }
+            for o in stride(from: n - 1, through: 0, by: -1) {
+                let t = Int(order[o])
+                ls[t] = lf[t] - d[t]
+                total[t] = max(0, ls[t] - es[t])
+                free[t] = max(0, free[t])
+                for e in start[t]..<start[t + 1] {
+                    if hasCut && ignored[e] { continue }
+                    let p = Int(preds[e])
+                    if ss[e] {
+                        lf[p] = min(lf[p], ls[t] + d[p]); free[p] = min(free[p], es[t] - es[p])
+                    } else {
+                        lf[p] = min(lf[p], ls[t]); free[p] = min(free[p], es[t] - ef[p])
+                    }
                 }
             }
-            es[t] = best; ef[t] = best + d[t]; driving[t] = by
-        }
-        let duration = ef.max() ?? 0
-        // Backward pass.
-        var lf = [Double](repeating: duration, count: n), ls = [Double](repeating: 0, count: n)
-        var free = [Double](repeating: 0, count: n)
-        for t32 in order.reversed() {
-            let t = Int(t32)
-            var latest = duration, earliestSuccessor = duration - ef[t]
-            for k in succCount[t]..<succCount[t + 1] {
-                let e = Int(succEdge[k])
-                guard !ignored[e] else { continue }
-                let s = Int(succ[k])
-                latest = min(latest, ss[e] ? ls[s] + d[t] : ls[s])
-                earliestSuccessor = min(earliestSuccessor, ss[e] ? es[s] - es[t] : es[s] - ef[t])
-            }
-            lf[t] = latest; ls[t] = latest - d[t]; free[t] = max(0, earliestSuccessor)
-        }
-        var total = [Double](repeating: 0, count: n)
-        for t in 0..<n { total[t] = max(0, ls[t] - es[t]) }
+        }}}}}}}}}}}}}
         return CPMResult(earlyStart: es, earlyFinish: ef, lateStart: ls, lateFinish: lf, totalFloat: total,
                          freeFloat: free, driving: driving, duration: duration, cutEdges: cut,
                          order: order, ignoredEdges: ignored)
+    }
+
+    /// A topological order over predecessor lists: the identity when every task comes after
+    /// its predecessors, else a depth-first post-order; edges that close a cycle are cut.
+    static func topologicalOrder(_ network: PrecedenceNetwork) -> (order: [Int32], ignored: [Bool], cut: [(Int, Int)]) {
+        let n = network.count
+        let preds = network.predecessors, start = network.predecessorStart
+        var ordered = true
+        for t in 0..<n where ordered {
+            for e in start[t]..<start[t + 1] where Int(preds[e]) >= t { ordered = false; break }
+        }
+        if ordered { return ((0..<n).map { Int32($0) }, [], []) }
+        var order: [Int32] = []
+        order.reserveCapacity(n)
+        var state = [UInt8](repeating: 0, count: n)   // 0 new, 1 on the path, 2 done
+        var ignored = [Bool](repeating: false, count: preds.count)
+        var cut: [(Int, Int)] = []
+        var stack: [(task: Int, edge: Int)] = []
+        for root in 0..<n where state[root] == 0 {
+            stack.append((root, start[root])); state[root] = 1
+            while let (t, e) = stack.last {
+                if e < start[t + 1] {
+                    stack[stack.count - 1].edge += 1
+                    let p = Int(preds[e])
+                    switch state[p] {
+                    case 0: state[p] = 1; stack.append((p, start[p]))
+                    case 1: ignored[e] = true; cut.append((t, p))   // closes a cycle
+                    default: break
+                    }
+                } else {
+                    stack.removeLast(); state[t] = 2; order.append(Int32(t))
+                }
+            }
+        }
+        return (order, ignored, cut)
     }
 
     /// The project duration for other task durations on the same network (forward pass
@@ -156,7 +166,7 @@ public enum CriticalPathMethod {
                     for t32 in order {
                         let t = Int(t32)
                         var start = 0.0
-                        for e in network.predecessorStart[t]..<network.predecessorStart[t + 1] where !ignored[e] {
+                        for e in network.predecessorStart[t]..<network.predecessorStart[t + 1] where ignored.isEmpty || !ignored[e] {
                             let p = Int(preds[e])
                             let candidate = ss[e] ? ef[p] - durations[p] : ef[p]
                             if candidate > start { start = candidate }
