@@ -1,5 +1,7 @@
+import Dispatch
 import LoopReportModel
 import LoopReportSource
+import Synchronization
 
 /// The schedule and figures of one document's snapshot of the plan.
 public struct SnapshotSummary: Sendable {
@@ -46,13 +48,21 @@ public enum Analyzer {
         for path in plan.records.criticalPaths.map(\.path) + plan.records.ratios.map(\.path) + plan.records.progress.map(\.path) {
             if let k = documentIndex[path] { wanted.insert(k) }
         }
-        for k in wanted.sorted() {
-            let snapshot = k == plan.documents.count - 1 ? PlanSnapshot.current(plan) : PlanSnapshot.after(document: k, of: plan)
-            snapshots[k] = snapshot
-            if plan.records.criticalPaths.contains(where: { $0.path == plan.documents[k].path })
-                || plan.iterations.contains(where: { $0.path == plan.documents[k].path }) {
-                schedules[k] = k == plan.documents.count - 1 ? current : Scheduler.schedule(snapshot, settings: settings).0
-            }
+        let scheduledPaths = Set(plan.records.criticalPaths.map(\.path) + plan.iterations.map(\.path))
+        let last = plan.documents.count - 1
+        // Snapshots are independent of each other: built and scheduled on all cores.
+        let computed = Mutex<[Int: (PlanSnapshot, Schedule?)]>([:])
+        let indices = wanted.sorted()
+        DispatchQueue.concurrentPerform(iterations: indices.count) { n in
+            let k = indices[n]
+            let snapshot = k == last ? PlanSnapshot.current(plan) : PlanSnapshot.after(document: k, of: plan)
+            let schedule = !scheduledPaths.contains(plan.documents[k].path) ? nil
+                : k == last ? current : Scheduler.schedule(snapshot, settings: settings).0
+            computed.withLock { $0[k] = (snapshot, schedule) }
+        }
+        for (k, value) in computed.withLock({ $0 }) {
+            snapshots[k] = value.0
+            schedules[k] = value.1
         }
         let summaries = plan.iterations.compactMap { iteration -> SnapshotSummary? in
             guard let k = documentIndex[iteration.path], let schedule = schedules[k] else { return nil }

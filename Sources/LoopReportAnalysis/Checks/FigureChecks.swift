@@ -106,18 +106,22 @@ enum FigureChecks {
     private static func progressChecks(_ plan: Plan, snapshots: [Int: PlanSnapshot],
                                        documentIndex: [String: Int]) -> [FigureCheck] {
         var checks: [FigureCheck] = []
+        // Per document: the completion each block is given there, and each group's blocks.
+        var statusesByDocument: [String: [String: Double]] = [:]
+        for entry in plan.records.progress where entry.reference?.kind == .block {
+            if let id = entry.reference?.id, let percent = entry.percent
+                ?? (entry.progress == .complete ? 100 : entry.progress == .notStarted ? 0 : nil) {
+                statusesByDocument[entry.path, default: [:]][id] = percent
+            }
+        }
+        var membersBySnapshot: [Int: [String: [PlanSnapshot.Item]]] = [:]
         for entry in plan.records.progress {
             guard let reference = entry.reference, reference.kind == .group, let declared = entry.percent,
+                  let statuses = statusesByDocument[entry.path],
                   let k = documentIndex[entry.path], let snapshot = snapshots[k] else { continue }
-            let members = snapshot.blocks.filter { $0.groupID == reference.id }
-            guard !members.isEmpty else { continue }
-            var statuses: [String: Double] = [:]
-            for other in plan.records.progress where other.path == entry.path && other.reference?.kind == .block {
-                if let id = other.reference?.id {
-                    statuses[id] = other.percent ?? (other.progress == .complete ? 100 : other.progress == .notStarted ? 0 : nil)
-                }
-            }
-            guard members.allSatisfy({ statuses[$0.id] != nil }) else { continue }
+            if membersBySnapshot[k] == nil { membersBySnapshot[k] = Dictionary(grouping: snapshot.blocks, by: \.groupID) }
+            let members = membersBySnapshot[k]?[reference.id] ?? []
+            guard !members.isEmpty, members.allSatisfy({ statuses[$0.id] != nil }) else { continue }
             let byCount = members.reduce(0.0) { $0 + statuses[$1.id]! } / Double(members.count)
             let effort = members.reduce(0.0) { $0 + ($1.estimateDays ?? 0) }
             let byEffort = effort > 0 ? members.reduce(0.0) { $0 + statuses[$1.id]! * ($1.estimateDays ?? 0) } / effort : byCount

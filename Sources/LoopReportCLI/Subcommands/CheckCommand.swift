@@ -18,6 +18,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format for diagnostics: text or json.")
     var format: DiagnosticsFormat = .text
 
+    @Flag(help: "Print how long each stage took (to standard error).")
+    var timings = false
+
     func run() throws {
         let loaded = Pipeline.load(root: project.directory)
         KeepUntilExit.hold(loaded)
@@ -26,6 +29,12 @@ struct CheckCommand: ParsableCommand {
             DiagnosticPrinter.print(loaded, options: diagnosticOptions, toStandardOutput: false)
         case .json:
             Terminal.write(bytes: try DiagnosticsJSON.encode(loaded.diagnostics, documentCount: loaded.documentCount))
+        }
+        if timings {
+            for (stage, duration) in loaded.timings {
+                let ms = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+                Terminal.writeError("\(stage): \((ms * 10).rounded() / 10) ms\n")
+            }
         }
         try DiagnosticPrinter.exitIfFailed(loaded.diagnostics, strict: diagnosticOptions.strict)
     }
