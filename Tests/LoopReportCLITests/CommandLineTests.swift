@@ -107,3 +107,50 @@ import Testing
         #expect(shell("ls '\(dir.path)'").stdout == "model.json\n")
     }
 }
+
+/// The schedule exports and the settings file, through the binary.
+@Suite struct ScheduleExportTests {
+    private func run(_ arguments: String) -> (status: Int32, stdout: String, stderr: String) {
+        shell("cd '\(packageRoot)' && '\(loopreportBinary)' \(arguments)")
+    }
+
+    @Test func csvScheduleAndVariance() {
+        let schedule = run("export --format csv content")
+        #expect(schedule.status == 0)
+        let lines = schedule.stdout.split(separator: "\r\n")
+        #expect(lines.first?.hasPrefix("id,kind,title,group,duration_days,early_start") == true)
+        #expect(lines.contains { $0.hasPrefix("1.1,block,Tokenizer and Normalizer Core,1,2,0,2,0,2,0,0,true,") })
+        let variance = run("export --format csv --table variance content")
+        #expect(variance.stdout.hasPrefix("level,subject,estimate_days,actual_days,variance_days,variance_percent,factor\r\n"))
+        #expect(variance.stdout.contains("\r\ngroup,Group 1,5,6,1,20,1.2\r\n"))
+    }
+
+    @Test func icsNeedsAStartDate() {
+        let ics = run("export --format ics content")
+        #expect(ics.status == 0)
+        #expect(ics.stdout.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
+        #expect(ics.stdout.contains("SUMMARY:Group 1 finishes: Text Analysis Foundation\r\n"))
+        #expect(ics.stdout.hasSuffix("END:VCALENDAR\r\n"))
+        let dir = TemporaryDirectory(); defer { dir.remove() }
+        dir.write("plan.md", "### Group 1: A\n#### Block 1.1: B\n**Estimated Effort**: 1 day\n")
+        let missing = run("export --format ics '\(dir.path)'")
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("calendar export needs a start date"))
+    }
+
+    @Test func badSettingsAreDiagnosedAtTheirLine() {
+        let dir = TemporaryDirectory(); defer { dir.remove() }
+        dir.write("plan.md", "### Group 1: A\n#### Block 1.1: B\n**Estimated Effort**: 1 day\n")
+        dir.write("loopreport.yml", "title: X\nstart: 2026-02-30\nworkingDays: [Mon, Funday]\n")
+        let result = run("check --color never '\(dir.path)'")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("loopreport.yml:2:1: error: start date '2026-02-30' is not a date (YYYY-MM-DD) [invalid-settings]"))
+        #expect(result.stderr.contains("loopreport.yml:3:1: error: 'Funday' is not a weekday [invalid-settings]"))
+    }
+
+    @Test func timingsNameTheStages() {
+        let result = run("check --timings content")
+        #expect(result.stderr.contains("read, parse and model: "))
+        #expect(result.stderr.contains("analysis: "))
+    }
+}
