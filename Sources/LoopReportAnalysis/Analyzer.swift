@@ -36,8 +36,9 @@ public struct Analysis: Sendable {
 
 public enum Analyzer {
     public static func analyze(_ plan: Plan, settings: ProjectSettings) -> (analysis: Analysis, diagnostics: [Diagnostic]) {
-        let (current, diagnostics) = Scheduler.schedule(.current(plan), settings: settings, diagnose: true)
-        let baseline = Scheduler.schedule(.baseline(plan), settings: settings).0
+        let week = settings.daysPerWeek
+        let (current, diagnostics) = Scheduler.schedule(.current(plan, daysPerWeek: week), settings: settings, diagnose: true)
+        let baseline = Scheduler.schedule(.baseline(plan, daysPerWeek: week), settings: settings).0
 
         // Each document's snapshot, scheduled (the declared critical paths are checked
         // against the schedule of the document that declares them).
@@ -55,7 +56,8 @@ public enum Analyzer {
         let indices = wanted.sorted()
         DispatchQueue.concurrentPerform(iterations: indices.count) { n in
             let k = indices[n]
-            let snapshot = k == last ? PlanSnapshot.current(plan) : PlanSnapshot.after(document: k, of: plan)
+            let snapshot = k == last ? PlanSnapshot.current(plan, daysPerWeek: week)
+                : PlanSnapshot.after(document: k, of: plan, daysPerWeek: week)
             let schedule = !scheduledPaths.contains(plan.documents[k].path) ? nil
                 : k == last ? current : Scheduler.schedule(snapshot, settings: settings).0
             computed.withLock { $0[k] = (snapshot, schedule) }
@@ -70,7 +72,7 @@ public enum Analyzer {
                                    criticalPath: schedule.criticalPath, blockCount: snapshots[k]?.blocks.count ?? 0)
         }
 
-        let variance = Variance.compute(plan)
+        let variance = Variance.compute(plan, daysPerWeek: week)
         let forecast = forecastFor(plan, schedule: current, factors: variance.factors, settings: settings)
         let metrics = plan.records.metrics.map(MetricJudgement.judge)
         var byName: [String: [MetricJudgement]] = [:]
@@ -99,7 +101,7 @@ public enum Analyzer {
         for (t, id) in schedule.networkIDs.enumerated() {
             if schedule.task(id)?.kind == .buffer { done[t] = remaining[t]; remaining[t] = 0; continue }
             guard let block = plan.block(id) else { continue }
-            let estimate = block.estimate?.days ?? 0
+            let estimate = block.estimate?.scaled(daysPerWeek: settings.daysPerWeek).days ?? 0
             switch block.progress {
             case .complete?:
                 done[t] = block.actual?.days ?? estimate; remaining[t] = 0

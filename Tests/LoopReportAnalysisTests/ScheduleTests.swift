@@ -121,6 +121,13 @@ import Testing
         #expect(loaded.analysis.schedule.task("1.2")?.earlyStart != nil)
     }
 
+    @Test func weeksFollowTheConfiguredWorkingWeek() {
+        let loaded = project(config: "daysPerWeek: 4\n", ("plan.md", "### Group 1: A\n#### Block 1.1: B\n**Estimated Effort**: 2 weeks (increased from 1 week)\n"))
+        #expect(loaded.analysis.schedule.durationDays == 8)
+        #expect(loaded.analysis.baseline.durationDays == 4)
+        #expect(project(("plan.md", "### Group 1: A\n#### Block 1.1: B\n**Estimated Effort**: 2 weeks\n")).analysis.schedule.durationDays == 10)
+    }
+
     @Test func withoutAStartDateTheScheduleStaysInWorkingDays() {
         let loaded = project(Self.plan)
         #expect(loaded.analysis.calendar == nil)

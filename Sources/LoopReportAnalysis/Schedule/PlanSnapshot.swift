@@ -26,9 +26,9 @@ public struct PlanSnapshot: Sendable {
     public var buffers: [Buffer]
 
     /// The current plan: every block still in it, as the documents leave it.
-    public static func current(_ plan: Plan) -> PlanSnapshot {
+    public static func current(_ plan: Plan, daysPerWeek: Double = Effort.daysPerWeek) -> PlanSnapshot {
         let items = plan.currentBlocks.map {
-            Item(id: $0.id, title: $0.title, groupID: $0.groupID, estimateDays: $0.estimate?.days,
+            Item(id: $0.id, title: $0.title, groupID: $0.groupID, estimateDays: $0.estimate?.scaled(daysPerWeek: daysPerWeek).days,
                  dependencies: $0.dependencies, softDependencies: $0.softDependencies,
                  declaresDependencies: $0.declaresDependencies,
                  declaresEstimate: $0.fields.contains { ["estimated effort", "effort", "estimate", "estimated"].contains($0.name) },
@@ -40,14 +40,15 @@ public struct PlanSnapshot: Sendable {
 
     /// The plan after document `index`: blocks defined by then and not removed by then,
     /// each with its state after its latest event up to that document.
-    public static func after(document index: Int, of plan: Plan) -> PlanSnapshot {
+    public static func after(document index: Int, of plan: Plan, daysPerWeek: Double = Effort.daysPerWeek) -> PlanSnapshot {
         let paths = Set(plan.documents.prefix(index + 1).map(\.path))
         var items: [Item] = []
         for block in plan.blocks {
             guard let event = block.history.last(where: { $0.document <= index }), event.change != .removed else { continue }
             let declares = block.history.contains { $0.document <= index && $0.fields.contains { name in
                 ["dependencies", "dependency", "depends on", "hard dependencies"].contains(name.lowercased()) } }
-            items.append(Item(id: block.id, title: block.title, groupID: block.groupID, estimateDays: event.estimateDays,
+            items.append(Item(id: block.id, title: block.title, groupID: block.groupID,
+                              estimateDays: event.estimate?.scaled(daysPerWeek: daysPerWeek).days,
                               dependencies: event.dependencies, softDependencies: event.softDependencies,
                               declaresDependencies: declares, range: event.range))
         }
@@ -57,11 +58,13 @@ public struct PlanSnapshot: Sendable {
 
     /// The baseline: the first plan's blocks with their first estimates (the originals in
     /// `5 days (increased from 3 days)`).
-    public static func baseline(_ plan: Plan) -> PlanSnapshot {
+    public static func baseline(_ plan: Plan, daysPerWeek: Double = Effort.daysPerWeek) -> PlanSnapshot {
         let baselineDocuments = plan.documents.count - plan.iterations.count
-        var snapshot = after(document: max(0, baselineDocuments - 1), of: plan)
+        var snapshot = after(document: max(0, baselineDocuments - 1), of: plan, daysPerWeek: daysPerWeek)
         for i in snapshot.blocks.indices {
-            if let original = plan.block(snapshot.blocks[i].id)?.baselineEstimateDays { snapshot.blocks[i].estimateDays = original }
+            let first = plan.block(snapshot.blocks[i].id)?.history.first { $0.estimate != nil }?.estimate?
+                .scaled(daysPerWeek: daysPerWeek)
+            if let first { snapshot.blocks[i].estimateDays = first.previousDays ?? first.days }
         }
         snapshot.buffers = []
         return snapshot

@@ -113,7 +113,8 @@ public enum Scheduler {
         for group in groups {
             if membersOf[group.id] == nil {
                 groupTask[group.id] = tasks.count
-                tasks.append(("Group \(group.id)", .group, group.title, group.id, max(0, group.estimate?.days ?? 0)))
+                let days = group.estimate?.scaled(daysPerWeek: settings.daysPerWeek).days ?? 0
+                tasks.append(("Group \(group.id)", .group, group.title, group.id, max(0, days)))
             }
             finishMilestone[group.id] = tasks.count
             tasks.append(("finish of Group \(group.id)", .group, "", group.id, 0))

@@ -23,12 +23,13 @@ public struct Variance: Sendable {
     /// The factors the forecast samples: per block where known, else the declared ones.
     public var factors: [Double]
 
-    public static func compute(_ plan: Plan) -> Variance {
+    public static func compute(_ plan: Plan, daysPerWeek: Double = Effort.daysPerWeek) -> Variance {
         var blocks: [Entry] = []
         var byGroup: [String: (Double, Double)] = [:]
         var byDocument: [Int: (Double, Double)] = [:]
         for block in plan.currentBlocks {
-            guard let actual = block.actual?.days, let estimate = block.estimate?.days else { continue }
+            guard let actual = block.actual?.scaled(daysPerWeek: daysPerWeek).days,
+                  let estimate = block.estimate?.scaled(daysPerWeek: daysPerWeek).days else { continue }
             blocks.append(Entry(subject: block.id, estimateDays: estimate, actualDays: actual))
             byGroup[block.groupID, default: (0, 0)].0 += estimate
             byGroup[block.groupID, default: (0, 0)].1 += actual

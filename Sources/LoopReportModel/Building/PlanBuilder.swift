@@ -89,7 +89,7 @@ struct BuildState {
             block.status = .removed
             block.history.append(BlockEvent(change: .removed, document: documents.count - 1, path: document.path,
                                             documentTitle: document.title, range: removal.range, fields: [],
-                                            estimateDays: block.estimate?.days, dependencies: block.dependencies,
+                                            estimate: block.estimate, dependencies: block.dependencies,
                                             softDependencies: block.softDependencies, actualDays: block.actual?.days))
             blocks[block.id] = block
             iteration.removed.append(block.id)
@@ -166,7 +166,7 @@ struct BuildState {
         for (field, value) in declaration.fields { block.apply(field, value) }
         block.history.append(BlockEvent(change: change, document: documents.count - 1, path: document.path,
                                         documentTitle: document.title, range: declaration.range,
-                                        fields: declaration.fields.map(\.field.key), estimateDays: block.estimate?.days,
+                                        fields: declaration.fields.map(\.field.key), estimate: block.estimate,
                                         dependencies: block.dependencies, softDependencies: block.softDependencies,
                                         actualDays: block.actual?.days))
         blocks[block.id] = block

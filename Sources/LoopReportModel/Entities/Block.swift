@@ -93,7 +93,8 @@ public struct BlockEvent: Sendable, Hashable {
     /// Field names this document set.
     public var fields: [String]
     /// The block's estimate, dependencies and actual effort after this document.
-    public var estimateDays: Double?
+    public var estimate: Effort?
+    public var estimateDays: Double? { estimate?.days }
     public var dependencies: [Reference]
     public var softDependencies: [Reference]
     public var actualDays: Double?

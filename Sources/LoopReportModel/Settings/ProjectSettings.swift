@@ -61,6 +61,8 @@ public struct ProjectSettings: Sendable {
     /// ISO weekdays worked (1 = Monday); Monday to Friday unless configured.
     public var workingWeekdays: Set<Int> = [1, 2, 3, 4, 5]
     public var holidays: Set<CalendarDate> = []
+    /// Working days in a week, for efforts written in weeks (`2 weeks`).
+    public var daysPerWeek: Double = 5
     /// A block whose total float is at most this many days is near-critical.
     public var nearCriticalDays: Double = 1
     /// Monte Carlo forecast: number of runs and the seed (the same input gives the same result).
@@ -122,6 +124,10 @@ public struct ProjectSettings: Sendable {
                 diagnostics.append(Diagnostic(.invalidSettings, at: range("holidays"),
                                               "holiday '\(holiday.string ?? "?")' is not a date (YYYY-MM-DD)"))
             }
+        }
+        if let text = string("daysPerWeek") {
+            if let value = Double(text), value > 0, value <= 7 { settings.daysPerWeek = value }
+            else { diagnostics.append(Diagnostic(.invalidSettings, at: range("daysPerWeek"), "daysPerWeek must be between 1 and 7")) }
         }
         if let text = string("nearCriticalDays"), let value = Double(text), value >= 0 { settings.nearCriticalDays = value }
         if let text = string("forecastRuns"), let value = Int(text), value > 0, value <= 100_000 { settings.forecastRuns = value }

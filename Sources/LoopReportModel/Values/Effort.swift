@@ -9,6 +9,19 @@ public struct Effort: Sendable, Hashable {
     public var previousDays: Double?
     /// The text as written.
     public var raw: String
+    /// Whether the value was written in weeks or months (so depends on the working week).
+    public var inWeeks: Bool = false
+    public var previousInWeeks: Bool = false
+
+    /// The same effort for a working week of `daysPerWeek` days instead of 5.
+    public func scaled(daysPerWeek: Double) -> Effort {
+        guard daysPerWeek != Effort.daysPerWeek, inWeeks || previousInWeeks else { return self }
+        var copy = self
+        let ratio = daysPerWeek / Effort.daysPerWeek
+        if inWeeks { copy.days *= ratio; copy.minimumDays *= ratio }
+        if previousInWeeks { copy.previousDays = previousDays.map { $0 * ratio } }
+        return copy
+    }
 
     /// Working days in a week and hours in a day used for conversions.
     public static let daysPerWeek = 5.0
@@ -49,13 +62,18 @@ public struct Effort: Sendable, Hashable {
         default: return nil
         }
         var effort = Effort(days: high * factor, minimumDays: low * factor, previousDays: nil, raw: text.trimmed)
+        effort.inWeeks = factor >= daysPerWeek
         // "5 days (increased from 3 days)", "(was 3 days)", "(reduced from 4 days)".
         guard scanner.rest.contains(where: { $0.isLetter }) else { return effort }
         let lower = text.lowercased()
         for marker in ["increased from", "reduced from", "decreased from", "up from", "down from", "was", "from"] {
             if let r = lower.firstRange(of: marker + " ") {
                 let tail = String(lower[r.upperBound...]).trimmingCharacters(in: [")"])
-                if let previous = Effort.parse(tail) { effort.previousDays = previous.days; break }
+                if let previous = Effort.parse(tail) {
+                    effort.previousDays = previous.days
+                    effort.previousInWeeks = previous.inWeeks
+                    break
+                }
             }
         }
         return effort
