@@ -2,8 +2,10 @@
 import PackageDescription
 
 // One target per pipeline stage; each may import only the stages before it:
-// loopreport → LoopReportCLI → LoopReportPipeline → LoopReportExport → LoopReportModel
-//   → LoopReportMarkdown → LoopReportSource, and LoopReportMarkdown → CCmarkGFM.
+// loopreport → LoopReportCLI → LoopReportPipeline → LoopReportExport → LoopReportAnalysis
+//   → LoopReportModel → LoopReportMarkdown → LoopReportSource;
+// LoopReportMarkdown → CCmarkGFM (system library) and CLoopReportArena (its allocator).
+// LoopReportSample generates plans; loopreport-bench times the schedule pass.
 let package = Package(
     name: "LoopReport",
     platforms: [.macOS(.v15)],

@@ -224,9 +224,10 @@ extension DocumentRecognizer {
         var texts: [String] = []
         for (i, s) in sections.enumerated() where i == section || (s.parent == parent && parent != nil) {
             for node in s.content {
+                // Paragraphs, including those of list items.
                 node.forEach { n in
-                    if n.isParagraph || (n.kind == .item(task: nil)) {
-                        let text = n.isParagraph ? n.plainText : n.itemText
+                    if n.isParagraph {
+                        let text = n.plainText
                         let lower = text.lowercased()
                         if lower.contains("o(") || lower.contains("linear") || lower.contains("quadratic")
                             || lower.contains("logarithmic") || lower.contains("constant time") {
