@@ -30,7 +30,10 @@ let package = Package(
         ]),
         .target(name: "LoopReportAnalysis", dependencies: ["LoopReportModel"]),
         .target(name: "LoopReportExport", dependencies: ["LoopReportAnalysis", "LoopReportModel"]),
-        .target(name: "LoopReportPipeline", dependencies: ["LoopReportAnalysis", "LoopReportExport", "LoopReportModel"]),
+        .target(name: "LoopReportPipeline", dependencies: ["LoopReportAnalysis", "LoopReportExport", "LoopReportModel"],
+                // content/ (through a symlink), compiled into the binary: the example every
+                // command falls back to when there is no content directory.
+                resources: [.embedInCode("ExampleContent")]),
         .target(name: "LoopReportSample"),
         .target(name: "LoopReportCLI", dependencies: [
             "LoopReportPipeline", "LoopReportSample",
@@ -45,6 +48,6 @@ let package = Package(
         .testTarget(name: "LoopReportMarkdownTests", dependencies: ["LoopReportMarkdown", "LoopReportTestSupport"]),
         .testTarget(name: "LoopReportModelTests", dependencies: ["LoopReportModel", "LoopReportMarkdown", "LoopReportTestSupport"]),
         .testTarget(name: "LoopReportAnalysisTests", dependencies: ["LoopReportAnalysis", "LoopReportTestSupport"]),
-        .testTarget(name: "LoopReportCLITests", dependencies: ["loopreport", "LoopReportTestSupport"]),
+        .testTarget(name: "LoopReportCLITests", dependencies: ["loopreport", "LoopReportPipeline", "LoopReportTestSupport"]),
     ]
 )

@@ -1,3 +1,4 @@
+import LoopReportPipeline
 import LoopReportTestSupport
 import Testing
 
@@ -152,5 +153,26 @@ import Testing
         let result = run("check --timings content")
         #expect(result.stderr.contains("read, parse and model: "))
         #expect(result.stderr.contains("analysis: "))
+    }
+}
+
+@Suite struct ExampleProjectTests {
+    /// The example compiled into the binary is content/, byte for byte.
+    @Test func embeddedExampleMatchesContent() {
+        let listed = shell("cd '\(packageRoot)/content' && ls").stdout.split(separator: "\n").map(String.init)
+        #expect(listed == ExampleProject.documents.map(\.path) + [ExampleProject.config.path])
+        for document in ExampleProject.documents + [ExampleProject.config] {
+            let onDisk = shell("cat '\(packageRoot)/content/\(document.path)'").stdout
+            #expect(Array(onDisk.utf8) == document.bytes, "\(document.path)")
+        }
+    }
+
+    @Test func withoutAContentDirectoryTheExampleIsUsed() {
+        let dir = TemporaryDirectory(); defer { dir.remove() }
+        let result = shell("cd '\(dir.path)' && '\(loopreportBinary)' check")
+        #expect(result.status == 0)
+        #expect(result.stderr == "note: no content directory here; using the built-in example project\n0 errors, 0 warnings in 5 documents\n")
+        let export = shell("cd '\(dir.path)' && '\(loopreportBinary)' export")
+        #expect(export.stdout == shell("cd '\(packageRoot)' && '\(loopreportBinary)' export content").stdout)
     }
 }

@@ -1,11 +1,24 @@
 import ArgumentParser
+import LoopReportPipeline
+#if canImport(Glibc)
+import Glibc
+#endif
 
 enum ColorMode: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
 
 /// Where the content is.
 struct ProjectOptions: ParsableArguments {
-    @Argument(help: "The content directory (default: content).")
-    var directory: String = "content"
+    @Argument(help: "The content directory (default: content; without one, the built-in example project).")
+    var directory: String?
+
+    /// Loads the given directory, else `content`, else the example compiled into the binary.
+    func load() -> LoadedProject {
+        if let directory { return Pipeline.load(root: directory) }
+        var info = stat()
+        if stat("content", &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return Pipeline.load(root: "content") }
+        Terminal.writeError("note: no content directory here; using the built-in example project\n")
+        return ExampleProject.load()
+    }
 }
 
 /// How diagnostics are reported and what fails the command.

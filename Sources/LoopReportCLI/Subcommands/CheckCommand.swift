@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand {
     var timings = false
 
     func run() throws {
-        let loaded = Pipeline.load(root: project.directory)
+        let loaded = project.load()
         KeepUntilExit.hold(loaded)
         switch format {
         case .text:
@@ -44,7 +44,7 @@ struct CheckCommand: ParsableCommand {
 enum DiagnosticPrinter {
     static func print(_ loaded: LoadedProject, options: DiagnosticOptions, toStandardOutput: Bool) {
         let formatter = DiagnosticFormatter(useColor: Terminal.colorEnabled(options.color),
-                                            pathPrefix: loaded.root.isEmpty ? "" : loaded.root + "/")
+                                            pathPrefix: loaded.root.isEmpty || loaded.root.hasPrefix("(") ? "" : loaded.root + "/")
         var text = ""
         for diagnostic in loaded.diagnostics {
             text += formatter.format(diagnostic, sources: loaded.sources)

@@ -26,7 +26,7 @@ struct ExportCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let loaded = Pipeline.load(root: project.directory)
+        let loaded = project.load()
         KeepUntilExit.hold(loaded)
         let bytes: [UInt8]
         switch format {
