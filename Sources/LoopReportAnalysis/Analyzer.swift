@@ -1,7 +1,5 @@
-import Dispatch
 import LoopReportModel
 import LoopReportSource
-import Synchronization
 
 /// The schedule and figures of one document's snapshot of the plan.
 public struct SnapshotSummary: Sendable {
@@ -52,17 +50,15 @@ public enum Analyzer {
         let scheduledPaths = Set(plan.records.criticalPaths.map(\.path) + plan.iterations.map(\.path))
         let last = plan.documents.count - 1
         // Snapshots are independent of each other: built and scheduled on all cores.
-        let computed = Mutex<[Int: (PlanSnapshot, Schedule?)]>([:])
         let indices = wanted.sorted()
-        DispatchQueue.concurrentPerform(iterations: indices.count) { n in
-            let k = indices[n]
+        let computed = parallelMap(indices) { k -> (PlanSnapshot, Schedule?) in
             let snapshot = k == last ? PlanSnapshot.current(plan, daysPerWeek: week)
                 : PlanSnapshot.after(document: k, of: plan, daysPerWeek: week)
             let schedule = !scheduledPaths.contains(plan.documents[k].path) ? nil
                 : k == last ? current : Scheduler.schedule(snapshot, settings: settings).0
-            computed.withLock { $0[k] = (snapshot, schedule) }
+            return (snapshot, schedule)
         }
-        for (k, value) in computed.withLock({ $0 }) {
+        for (k, value) in zip(indices, computed) {
             snapshots[k] = value.0
             schedules[k] = value.1
         }

@@ -1,7 +1,5 @@
-import Dispatch
 import LoopReportMarkdown
 import LoopReportSource
-import Synchronization
 
 /// Combines documents, in path order, into the current plan: the first plan with every
 /// later document applied (NEW adds, REVISED or re-declared replaces the fields given,
@@ -199,15 +197,10 @@ struct BuildState {
             groups[groupID]!.blockIDs.append(sortedBlocks[index].id)
         }
         // The two checks are independent; run them on two cores.
-        let found = Mutex<[[Diagnostic]]>([[], []])
         let state = self
-        DispatchQueue.concurrentPerform(iterations: 2) { task in
-            let diagnostics = task == 0
-                ? state.checkReferences(sortedBlocks)
-                : DependencyCycles.find(blocks: sortedBlocks, groups: state.groups)
-            found.withLock { $0[task] = diagnostics }
-        }
-        diagnostics += found.withLock { $0.joined() }
+        diagnostics += parallelMap([0, 1]) { task in
+            task == 0 ? state.checkReferences(sortedBlocks) : DependencyCycles.find(blocks: sortedBlocks, groups: state.groups)
+        }.joined()
         let plan = Plan(documents: documents, groups: groups.values.sortedByID(\.id),
                         blocks: sortedBlocks, iterations: iterations, records: records)
         return (plan, diagnostics)
