@@ -60,10 +60,12 @@ public enum CriticalPathMethod {
     public static func schedule(_ network: PrecedenceNetwork) -> CPMResult {
         let n = network.count, edgeCount = network.predecessors.count
         var (order, ignored, cut) = topologicalOrder(network)
-        var es = [Double](repeating: 0, count: n), ef = [Double](repeating: 0, count: n)
-        var lf = [Double](repeating: 0, count: n), ls = [Double](repeating: 0, count: n)
-        var free = [Double](repeating: 0, count: n), total = [Double](repeating: 0, count: n)
-        var driving = [Int32](repeating: -1, count: n)
+        // Every element is written by the passes below before it is read, so the arrays are
+        // not zero-filled first (on a million tasks that is most of the fixed cost).
+        var es = uninitialized(Double.self, n), ef = uninitialized(Double.self, n)
+        var lf = uninitialized(Double.self, n), ls = uninitialized(Double.self, n)
+        var free = uninitialized(Double.self, n), total = uninitialized(Double.self, n)
+        var driving = uninitialized(Int32.self, n)
         var duration = 0.0
         let hasCut = !cut.isEmpty
         if ignored.isEmpty { ignored = [Bool](repeating: false, count: edgeCount) }
@@ -120,6 +122,10 @@ public enum CriticalPathMethod {
                          order: order, ignoredEdges: ignored)
     }
 
+    private static func uninitialized<T>(_ type: T.Type, _ count: Int) -> [T] {
+        [T](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+    }
+
     /// A topological order over predecessor lists: the identity when every task comes after
     /// its predecessors, else a depth-first post-order; edges that close a cycle are cut.
     static func topologicalOrder(_ network: PrecedenceNetwork) -> (order: [Int32], ignored: [Bool], cut: [(Int, Int)]) {
@@ -129,7 +135,12 @@ public enum CriticalPathMethod {
         for t in 0..<n where ordered {
             for e in start[t]..<start[t + 1] where Int(preds[e]) >= t { ordered = false; break }
         }
-        if ordered { return ((0..<n).map { Int32($0) }, [], []) }
+        if ordered {
+            return ([Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
+                for i in 0..<n { buffer[i] = Int32(i) }
+                initialized = n
+            }, [], [])
+        }
         var order: [Int32] = []
         order.reserveCapacity(n)
         var state = [UInt8](repeating: 0, count: n)   // 0 new, 1 on the path, 2 done
