@@ -64,14 +64,6 @@ public struct MarkdownNode: Sendable, Hashable {
         }
     }
 
-    public var isBlock: Bool {
-        switch kind {
-        case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .paragraph, .heading,
-             .thematicBreak, .table, .tableRow, .tableCell, .footnoteDefinition: true
-        default: false
-        }
-    }
-
     /// Calls `visit` on this node and every descendant, depth first.
     public func forEach(_ visit: (MarkdownNode) throws -> Void) rethrows {
         try visit(self)

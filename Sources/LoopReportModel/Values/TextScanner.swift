@@ -84,18 +84,6 @@ struct TextScanner {
     static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
     static func isASCIILetter(_ c: UInt8) -> Bool { (c | 0x20) >= 97 && (c | 0x20) <= 122 }
     static func lower(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c + 32 : c }
-
-    /// A letter, with an ASCII fast path (Unicode property look-ups are slow).
-    static func isLetter(_ c: Unicode.Scalar) -> Bool {
-        if c.value < 0x80 { return isASCIILetter(UInt8(c.value)) }
-        return c.properties.isAlphabetic
-    }
-
-    static func isASCIIDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
-
-    static func lower(_ c: Unicode.Scalar) -> Unicode.Scalar {
-        c.value >= 65 && c.value <= 90 ? Unicode.Scalar(c.value + 32)! : c
-    }
 }
 
 extension StringProtocol {
