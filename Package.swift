@@ -34,7 +34,7 @@ let package = Package(
                 // content/ (through a symlink), compiled into the binary: the example every
                 // command falls back to when there is no content directory.
                 resources: [.embedInCode("ExampleContent")]),
-        .target(name: "LoopReportSample"),
+        .target(name: "LoopReportSample", dependencies: ["LoopReportSource"]),
         .target(name: "LoopReportCLI", dependencies: [
             "LoopReportPipeline", "LoopReportSample",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

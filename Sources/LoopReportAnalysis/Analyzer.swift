@@ -35,7 +35,8 @@ public struct Analysis: Sendable {
 public enum Analyzer {
     public static func analyze(_ plan: Plan, settings: ProjectSettings) -> (analysis: Analysis, diagnostics: [Diagnostic]) {
         let week = settings.daysPerWeek
-        let (current, diagnostics) = Scheduler.schedule(.current(plan, daysPerWeek: week), settings: settings, diagnose: true)
+        let currentSnapshot = PlanSnapshot.current(plan, daysPerWeek: week)
+        let (current, diagnostics) = Scheduler.schedule(currentSnapshot, settings: settings, diagnose: true)
         let baseline = Scheduler.schedule(.baseline(plan, daysPerWeek: week), settings: settings).0
 
         // Each document's snapshot, scheduled (the declared critical paths are checked
@@ -52,8 +53,7 @@ public enum Analyzer {
         // Snapshots are independent of each other: built and scheduled on all cores.
         let indices = wanted.sorted()
         let computed = parallelMap(indices) { k -> (PlanSnapshot, Schedule?) in
-            let snapshot = k == last ? PlanSnapshot.current(plan, daysPerWeek: week)
-                : PlanSnapshot.after(document: k, of: plan, daysPerWeek: week)
+            let snapshot = k == last ? currentSnapshot : PlanSnapshot.after(document: k, of: plan, daysPerWeek: week)
             let schedule = !scheduledPaths.contains(plan.documents[k].path) ? nil
                 : k == last ? current : Scheduler.schedule(snapshot, settings: settings).0
             return (snapshot, schedule)

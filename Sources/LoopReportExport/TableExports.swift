@@ -1,5 +1,6 @@
 import LoopReportAnalysis
 import LoopReportModel
+import LoopReportSource
 
 /// `export --format csv`: the schedule or the variance as a table (RFC 4180, header row).
 public enum CSVExport {
@@ -39,10 +40,7 @@ public enum CSVExport {
         return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 
-    static func number(_ value: Double) -> String {
-        let rounded = (value * 10_000).rounded() / 10_000
-        return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : String(rounded)
-    }
+    static func number(_ value: Double) -> String { numberText(value, decimals: 4) }
 }
 
 /// `export --format ics`: group finishes and dated milestones as all-day calendar events.

@@ -1,3 +1,5 @@
+import LoopReportSource
+
 /// Generates a plan in the loop-process format, deterministic for a seed: groups of
 /// blocks with dependencies (each block depends on 0–3 of the 40 blocks before it),
 /// efforts, and iteration documents that add, revise and remove blocks, with progress
@@ -54,8 +56,7 @@ public struct SampleGenerator {
     private mutating func effort() -> Double { Double(1 + random.next(6)) / 2 }
 
     private static func days(_ value: Double) -> String {
-        let text = value == value.rounded() ? String(Int(value)) : String(value)
-        return text + (value == 1 ? " day" : " days")
+        numberText(value) + (value == 1 ? " day" : " days")
     }
 
     private mutating func run() -> [(path: String, text: String)] {
@@ -208,23 +209,6 @@ public struct SampleGenerator {
 
     private func format2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
     private func format3(_ n: Int) -> String { n < 10 ? "00\(n)" : n < 100 ? "0\(n)" : "\(n)" }
-}
-
-/// A small, fast, seedable generator (SplitMix64): the same seed gives the same plan.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func nextValue() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A value in `0..<bound`.
-    mutating func next(_ bound: Int) -> Int { Int(nextValue() % UInt64(max(1, bound))) }
 }
 
 private extension String {

@@ -28,20 +28,7 @@ import Testing
 
     **Total Buffer**: 5 days (not counted in timeline estimate)
 
-    ## Adaptive Planning Metrics
-
-    ### Predictive Accuracy
-
-    | Group | Estimated Days | Actual Days | Variance | Adjustment Factor |
-    |-------|----------------|-------------|----------|-------------------|
-    | Group 1 | 5 days | 5.5 days | +10% | 1.1x |
-    | Group 2 | 4 days | 6 days | +50% | 1.5x |
-    | Group 3 | 6 days | 6 days | 0% | 1.0x |
-
-    ### Timeline Projections
-    - Original timeline: 21 days
-    - Current projection: 29 days (+8 days, +38%)
-    - Confidence level: Medium-High
+    \(GuidelineTables.adaptivePlanning)
 
     ### Status
     - Completed Blocks: 15/36 (42%)

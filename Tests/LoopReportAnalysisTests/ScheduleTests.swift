@@ -199,13 +199,7 @@ import Testing
 
 @Suite struct MetricVerdictTests {
     static let table = """
-    | Metric | Target | Achieved | Variance |
-    |--------|--------|----------|----------|
-    | Standard TPS | 200,000+ | 215,000 | +7.5% |
-    | Minimal Security Latency | 20-50ms | 37ms | Within range |
-    | Full Security Latency | <1s | 880ms | Within range |
-    | Memory Usage | <4GB | 3.7GB | -7.5% |
-    | Database Size | <10% increase | 12% increase | +2% |
+    \(GuidelineTables.targetVsAchievedRows)
     | Strong Latency | 500-800ms | 0.9s | Over |
     | Functionality | All requirements | All requirements | Met |
     """

@@ -172,13 +172,7 @@ import Testing
 
     ### Target vs. Achieved Performance
 
-    | Metric | Target | Achieved | Variance |
-    |--------|--------|----------|----------|
-    | Standard TPS | 200,000+ | 215,000 | +7.5% |
-    | Minimal Security Latency | 20-50ms | 37ms | Within range |
-    | Full Security Latency | <1s | 880ms | Within range |
-    | Memory Usage | <4GB | 3.7GB | -7.5% |
-    | Database Size | <10% increase | 12% increase | +2% |
+    \(GuidelineTables.targetVsAchievedRows)
 
     - Standard TPS: 215,000 (target: 200,000+) ✓
 

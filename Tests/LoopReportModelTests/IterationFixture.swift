@@ -1,3 +1,5 @@
+import LoopReportTestSupport
+
 /// A loop-iteration document with every construct of the guideline's fifth pass, in our
 /// own words and with the guideline's figures, plus the plan it revises.
 enum IterationFixture {
@@ -276,20 +278,7 @@ enum IterationFixture {
     ### Plan Adjustments for Remaining Groups
     1. Increase memory estimates by 30% for similar components
 
-    ## Adaptive Planning Metrics
-
-    ### Predictive Accuracy
-
-    | Group | Estimated Days | Actual Days | Variance | Adjustment Factor |
-    |-------|----------------|-------------|----------|-------------------|
-    | Group 1 | 5 days | 5.5 days | +10% | 1.1x |
-    | Group 2 | 4 days | 6 days | +50% | 1.5x |
-    | Group 3 | 6 days | 6 days | 0% | 1.0x |
-
-    ### Timeline Projections
-    - Original timeline: 21 days
-    - Current projection: 29 days (+8 days, +38%)
-    - Confidence level: Medium-High
+    \(GuidelineTables.adaptivePlanning)
 
     ## Documentation Updates
 

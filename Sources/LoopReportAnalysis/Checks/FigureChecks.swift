@@ -172,13 +172,7 @@ enum FigureChecks {
         ids.map { $0.first?.isNumber == true ? "Block \($0)" : $0 }.joined(separator: " → ")
     }
 
-    static func format(_ value: Double, decimals: Int) -> String {
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let rounded = (value * scale).rounded() / scale
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
-        return String(rounded)
-    }
+    static func format(_ value: Double, decimals: Int) -> String { numberText(value, decimals: decimals) }
 
     static func signed(_ value: Double, decimals: Int = 2) -> String {
         (value > 0 ? "+" : value < 0 ? "−" : "") + format(abs(value), decimals: decimals)

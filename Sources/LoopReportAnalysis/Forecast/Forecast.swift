@@ -1,4 +1,5 @@
 import LoopReportModel
+import LoopReportSource
 
 /// When the work will end if the rest goes as the finished work did: remaining estimates
 /// scaled by the observed factors, and a Monte Carlo forecast in the manner of
@@ -30,7 +31,7 @@ public struct Forecast: Sendable {
         let runs = sample.count < 2 ? 1 : min(settings.forecastRuns, max(100, 4_000_000 / max(1, network.predecessors.count + network.count)))
         var outcomes: [Double] = []
         outcomes.reserveCapacity(runs)
-        var random = SplitMix(seed: settings.forecastSeed)
+        var random = SplitMix64(seed: settings.forecastSeed)
         let open = remaining.indices.filter { remaining[$0] > 0 }
         for _ in 0..<runs {
             if sample.count >= 2 {
@@ -46,18 +47,5 @@ public struct Forecast: Sendable {
         return Forecast(durationDays: expected, meanFactor: mean, p50Days: percentile(0.5), p80Days: percentile(0.8),
                         p95Days: percentile(0.95), runs: runs, seed: settings.forecastSeed, observations: sample.count,
                         remainingBlocks: open.count)
-    }
-}
-
-/// SplitMix64: small, fast and seedable, so a forecast is the same for the same input.
-struct SplitMix {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(max(1, bound)))
     }
 }

@@ -31,7 +31,7 @@ public struct PlanSnapshot: Sendable {
             Item(id: $0.id, title: $0.title, groupID: $0.groupID, estimateDays: $0.estimate?.scaled(daysPerWeek: daysPerWeek).days,
                  dependencies: $0.dependencies, softDependencies: $0.softDependencies,
                  declaresDependencies: $0.declaresDependencies,
-                 declaresEstimate: $0.fields.contains { ["estimated effort", "effort", "estimate", "estimated"].contains($0.name) },
+                 declaresEstimate: $0.declaresEstimate,
                  range: $0.range)
         }
         return PlanSnapshot(document: plan.documents.count - 1, blocks: items, groups: plan.groups,
@@ -45,8 +45,7 @@ public struct PlanSnapshot: Sendable {
         var items: [Item] = []
         for block in plan.blocks {
             guard let event = block.history.last(where: { $0.document <= index }), event.change != .removed else { continue }
-            let declares = block.history.contains { $0.document <= index && $0.fields.contains { name in
-                ["dependencies", "dependency", "depends on", "hard dependencies"].contains(name.lowercased()) } }
+            let declares = block.history.contains { $0.document <= index && $0.declaresDependencies }
             items.append(Item(id: block.id, title: block.title, groupID: block.groupID,
                               estimateDays: event.estimate?.scaled(daysPerWeek: daysPerWeek).days,
                               dependencies: event.dependencies, softDependencies: event.softDependencies,

@@ -75,10 +75,7 @@ public struct Schedule: Sendable {
             + (task.freeFloat < task.slack ? " (\(days(task.freeFloat)) before a successor is delayed)." : ".")
     }
 
-    static func days(_ value: Double) -> String {
-        let rounded = (value * 100).rounded() / 100
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
-    }
+    static func days(_ value: Double) -> String { numberText(value) }
 }
 
 /// Turns a snapshot into a precedence network and schedules it.

@@ -1,5 +1,12 @@
 import LoopReportSource
 
+/// Normalised field names that mean the same thing.
+package enum FieldNames {
+    package static let dependencies: Set<String> = ["dependencies", "dependency", "depends on", "hard dependencies"]
+    package static let softDependencies: Set<String> = ["soft dependencies", "soft dependency"]
+    package static let estimate: Set<String> = ["estimated effort", "effort", "estimate", "estimated"]
+}
+
 /// What one field line of a block or group definition sets, read once while its document is
 /// recognised (in parallel with other documents); applying it to the plan is an assignment.
 enum FieldValue: Sendable {
@@ -24,13 +31,12 @@ enum FieldValue: Sendable {
 
     /// Reads a field; problems with its value go to `diagnostics`.
     static func read(_ field: Field, in file: SourceFile, diagnostics: inout [Diagnostic]) -> FieldValue {
-        switch field.name {
+        let name = field.name
+        if FieldNames.dependencies.contains(name) { return .dependencies(references(field, in: file)) }
+        if FieldNames.softDependencies.contains(name) { return .softDependencies(references(field, in: file)) }
+        if FieldNames.estimate.contains(name) { return .estimate(effort(field, diagnostics: &diagnostics)) }
+        switch name {
         case "priority": return .priority(field.value)
-        case "dependencies", "dependency", "depends on", "hard dependencies":
-            return .dependencies(references(field, in: file))
-        case "soft dependencies", "soft dependency": return .softDependencies(references(field, in: file))
-        case "estimated effort", "effort", "estimate", "estimated":
-            return .estimate(effort(field, diagnostics: &diagnostics))
         case "actual effort", "actual", "actual days": return .actual(effort(field, diagnostics: &diagnostics))
         case "status":
             return .status(Progress.parse(field.value), percent: Percent.find(in: field.value)?.value)

@@ -95,6 +95,9 @@ public struct BlockEvent: Sendable, Hashable {
     /// The block's estimate, dependencies and actual effort after this document.
     public var estimate: Effort?
     public var estimateDays: Double? { estimate?.days }
+
+    /// Whether this document stated the block's dependencies.
+    public var declaresDependencies: Bool { fields.contains { FieldNames.dependencies.contains($0.normalizedName) } }
     public var dependencies: [Reference]
     public var softDependencies: [Reference]
     public var actualDays: Double?
@@ -129,9 +132,11 @@ public struct Block: Sendable, Hashable {
     /// Whether the block states its own dependencies (even `None`). A block that does not
     /// inherits its group's; one that does is taken at its word.
     public var declaresDependencies: Bool {
-        fields.contains { ["dependencies", "dependency", "depends on", "hard dependencies", "soft dependencies",
-                           "soft dependency"].contains($0.name) }
+        fields.contains { FieldNames.dependencies.contains($0.name) || FieldNames.softDependencies.contains($0.name) }
     }
+
+    /// Whether the block has an effort field (an unreadable one is diagnosed already).
+    public var declaresEstimate: Bool { fields.contains { FieldNames.estimate.contains($0.name) } }
     /// Where the block is defined now (its latest definition).
     public var range: SourceRange?
     public var history: [BlockEvent]
