@@ -8,6 +8,8 @@ struct DocumentRecognizer {
     let markdown: MarkdownDocument
     let locator: Locator
     var result: DocumentRecognition
+    /// The names group and block headings give (`Storage` in `Group 3: Storage`), by section.
+    var definitionTitles: [Int: String] = [:]
     var path: String { markdown.path }
 
     static func recognize(_ markdown: MarkdownDocument) -> DocumentRecognition {
@@ -27,7 +29,7 @@ struct DocumentRecognizer {
 
     private mutating func run() {
         readFrontMatter()
-        result.document.sections = buildSections()
+        (result.document.sections, definitionTitles) = buildSections()
         if markdown.root.children.isEmpty {
             result.diagnostics.append(Diagnostic(.emptyDocument, at: SourceRange.line(1, in: path),
                                                  "'\(path)' has no content"))
@@ -127,7 +129,8 @@ struct DocumentRecognizer {
 
     // MARK: Sections
 
-    private func buildSections() -> [Section] {
+    private func buildSections() -> ([Section], [Int: String]) {
+        var definitionTitles: [Int: String] = [:]
         var sections = [Section(title: "", level: 0, kind: .other, marker: nil, subject: nil, parent: nil,
                                 content: [], range: nil)]
         var stack = [0]
@@ -144,9 +147,11 @@ struct DocumentRecognizer {
             if let group = HeadingParser.groupDefinition(title) {
                 kind = group.revised ? .revisedGroup : .group
                 subject = Reference(kind: .group, id: group.id, range: node.range)
+                definitionTitles[sections.count] = group.title
             } else if let block = HeadingParser.blockDefinition(title) {
                 kind = .block
                 subject = Reference(kind: .block, id: block.id, range: node.range)
+                definitionTitles[sections.count] = block.title
             } else {
                 kind = SectionKind.classify(title, parent: sections[parent].kind)
                 if let first = ReferenceScanner.scan(title).first {
@@ -158,7 +163,7 @@ struct DocumentRecognizer {
                                     parent: parent == 0 ? nil : parent, content: [], range: node.range))
             stack.append(sections.count - 1)
         }
-        return sections
+        return (sections, definitionTitles)
     }
 
     /// The kinds of a section and its ancestors, innermost first.
@@ -187,17 +192,16 @@ struct DocumentRecognizer {
     private mutating func recognize(section index: Int) {
         let section = result.document.sections[index]
         if section.kind == .group || section.kind == .revisedGroup, let subject = section.subject,
-           let definition = HeadingParser.groupDefinition(section.title) {
+           let title = definitionTitles[index] {
             result.groups.append(GroupDeclaration(
-                id: subject.id, title: definition.title, marker: section.marker,
+                id: subject.id, title: title, marker: section.marker,
                 isRevisedHeading: section.kind == .revisedGroup,
                 fields: readFields(collectFields(section.content, allowPlainKeys: true)), range: section.range))
         }
-        if section.kind == .block, let subject = section.subject,
-           let definition = HeadingParser.blockDefinition(section.title) {
+        if section.kind == .block, let subject = section.subject, let title = definitionTitles[index] {
             var marker = section.marker
             if marker == nil, within(index, .newBlocks) { marker = .new }
-            result.blocks.append(BlockDeclaration(id: subject.id, title: definition.title, marker: marker,
+            result.blocks.append(BlockDeclaration(id: subject.id, title: title, marker: marker,
                                                   fields: readFields(collectFields(section.content, allowPlainKeys: true)),
                                                   range: section.range, path: path))
         }
