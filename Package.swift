@@ -2,8 +2,9 @@
 import PackageDescription
 
 // One target per pipeline stage; each may import only the stages before it:
-// loopreport → LoopReportCLI → LoopReportPipeline → LoopReportExport → LoopReportAnalysis
-//   → LoopReportModel → LoopReportMarkdown → LoopReportSource;
+// loopreport → LoopReportCLI → LoopReportPipeline → LoopReportExport → LoopReportDiagrams
+//   → LoopReportAnalysis → LoopReportModel → LoopReportMarkdown → LoopReportSource;
+// LoopReportDiagrams → LoopReportLayout (graph layout and geometry, no other dependency);
 // LoopReportMarkdown → CCmarkGFM (system library) and CLoopReportArena (its allocator).
 // LoopReportSample generates plans; loopreport-bench times the schedule pass.
 let package = Package(
@@ -29,7 +30,9 @@ let package = Package(
             "LoopReportMarkdown", "LoopReportSource", .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "LoopReportAnalysis", dependencies: ["LoopReportModel"]),
-        .target(name: "LoopReportExport", dependencies: ["LoopReportAnalysis", "LoopReportModel"]),
+        .target(name: "LoopReportLayout"),
+        .target(name: "LoopReportDiagrams", dependencies: ["LoopReportAnalysis", "LoopReportModel", "LoopReportSource", "LoopReportLayout"]),
+        .target(name: "LoopReportExport", dependencies: ["LoopReportDiagrams", "LoopReportAnalysis", "LoopReportModel"]),
         .target(name: "LoopReportPipeline", dependencies: ["LoopReportAnalysis", "LoopReportExport", "LoopReportModel"],
                 // content/ (through a symlink), compiled into the binary: the example every
                 // command falls back to when there is no content directory.
@@ -40,7 +43,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "loopreport", dependencies: ["LoopReportCLI"]),
-        .executableTarget(name: "loopreport-bench", dependencies: ["LoopReportAnalysis"]),
+        .executableTarget(name: "loopreport-bench", dependencies: ["LoopReportAnalysis", "LoopReportLayout"]),
 
         .target(name: "LoopReportTestSupport", dependencies: ["LoopReportPipeline"],
                 path: "Tests/LoopReportTestSupport"),
@@ -48,6 +51,8 @@ let package = Package(
         .testTarget(name: "LoopReportMarkdownTests", dependencies: ["LoopReportMarkdown", "LoopReportTestSupport"]),
         .testTarget(name: "LoopReportModelTests", dependencies: ["LoopReportModel", "LoopReportMarkdown", "LoopReportTestSupport"]),
         .testTarget(name: "LoopReportAnalysisTests", dependencies: ["LoopReportAnalysis", "LoopReportTestSupport"]),
+        .testTarget(name: "LoopReportLayoutTests", dependencies: ["LoopReportLayout"]),
+        .testTarget(name: "LoopReportDiagramsTests", dependencies: ["LoopReportDiagrams", "LoopReportTestSupport"]),
         .testTarget(name: "LoopReportCLITests", dependencies: ["loopreport", "LoopReportPipeline", "LoopReportTestSupport"]),
     ]
 )

@@ -30,9 +30,22 @@ public struct GroupSpan: Sendable, Hashable {
     public var finish: Double
 }
 
+/// A dependency between two scheduled tasks, as drawn in diagrams. A dependency on a group
+/// is shown as links from the group's last blocks (those no other block of it waits for).
+public struct ScheduleLink: Sendable, Hashable {
+    /// Indices into `Schedule.tasks`.
+    public var from: Int
+    public var to: Int
+    public var startToStart: Bool
+    /// The link closes a dependency cycle; the schedule ignores it.
+    public var cut: Bool
+}
+
 /// The computed schedule of one snapshot of the plan.
 public struct Schedule: Sendable {
     public var tasks: [ScheduledTask]
+    /// Every dependency between tasks, group finishes resolved to the blocks they wait for.
+    public var links: [ScheduleLink]
     public var durationDays: Double
     /// One chain of critical tasks from the project start to its end (blocks and groups).
     public var criticalPath: [String]
@@ -222,11 +235,54 @@ public enum Scheduler {
                   let finish = members.map({ result.earlyFinish[$0] }).max() else { return nil }
             return GroupSpan(groupID: group.id, start: start, finish: finish)
         }
-        let schedule = Schedule(tasks: scheduled, durationDays: result.duration, criticalPath: path.reversed(),
+        let links = visibleLinks(network, result: result, taskIndex: tasks.indices.map { isMilestone($0) ? nil : index[tasks[$0].id] })
+        let schedule = Schedule(tasks: scheduled, links: links, durationDays: result.duration, criticalPath: path.reversed(),
                                 criticalSet: scheduled.filter { $0.critical && $0.kind == .block }.map(\.id),
                                 groupSpans: spans, index: index, network: network, cpm: result,
                                 networkIDs: tasks.map(\.id))
         return (schedule, diagnostics)
+    }
+
+    /// The network's edges between visible tasks: an edge from a group's finish milestone
+    /// becomes edges from the milestone's predecessors that no other of them waits for.
+    private static func visibleLinks(_ network: PrecedenceNetwork, result: CPMResult, taskIndex: [Int?]) -> [ScheduleLink] {
+        let n = network.count
+        /// Predecessors of a milestone that are not themselves predecessors of a sibling.
+        var lastMembers: [Int: [Int]] = [:]
+        func members(of milestone: Int) -> [Int] {
+            if let known = lastMembers[milestone] { return known }
+            lastMembers[milestone] = []   // guards against milestones waiting for each other
+            let range = network.predecessorStart[milestone]..<network.predecessorStart[milestone + 1]
+            let all = range.map { Int(network.predecessors[$0]) }
+            let set = Set(all)
+            var waitedFor = Set<Int>()
+            for m in all {
+                for e in network.predecessorStart[m]..<network.predecessorStart[m + 1] where set.contains(Int(network.predecessors[e])) {
+                    waitedFor.insert(Int(network.predecessors[e]))
+                }
+            }
+            var visible: [Int] = []
+            for m in all where !waitedFor.contains(m) {
+                if taskIndex[m] != nil { visible.append(m) } else { visible += members(of: m) }
+            }
+            lastMembers[milestone] = visible
+            return visible
+        }
+        var links: [ScheduleLink] = []
+        var seen = Set<Int>()
+        for t in 0..<n {
+            guard let to = taskIndex[t] else { continue }
+            seen.removeAll(keepingCapacity: true)
+            for e in network.predecessorStart[t]..<network.predecessorStart[t + 1] {
+                let p = Int(network.predecessors[e])
+                let sources = taskIndex[p] != nil ? [p] : members(of: p)
+                for source in sources where source != t && seen.insert(source).inserted {
+                    links.append(ScheduleLink(from: taskIndex[source]!, to: to, startToStart: network.startToStart[e],
+                                              cut: result.ignoredEdges[e]))
+                }
+            }
+        }
+        return links
     }
 
     /// The critical predecessor whose constraint is tight (lowest index on ties), seen
