@@ -207,9 +207,16 @@ extension DocumentRecognizer {
 
     private mutating func readMeasurements(_ table: Table, section: Int) {
         let series = Array(table.header.dropFirst().map(\.text))
-        let scale = table.rows.compactMap { $0.first.flatMap { Quantity.parse($0.text)?.value } }
-        let values = (1..<table.header.count).map { column in
-            table.rows.map { column < $0.count ? Quantity.parse($0[column].text) : nil }
+        // Row by row, so x values and cells stay aligned: a row without a numeric first
+        // cell is dropped whole. x is in the unit family's base (`1k` is 1,000).
+        var scale: [Double] = []
+        var values = [[Quantity?]](repeating: [], count: table.header.count - 1)
+        for row in table.rows {
+            guard let x = row.first.flatMap({ Quantity.parse($0.text) }) else { continue }
+            scale.append(x.normalizedValue)
+            for column in 1..<table.header.count {
+                values[column - 1].append(column < row.count ? Quantity.parse(row[column].text) : nil)
+            }
         }
         result.records.measurementTables.append(MeasurementTable(
             title: table.sectionTitle, scaleName: table.header[0].text, seriesNames: series, scale: scale,
