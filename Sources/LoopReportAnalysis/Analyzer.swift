@@ -27,6 +27,9 @@ public struct Analysis: Sendable {
     /// Metrics that recur across documents, by name.
     public var metricSeries: [MetricSeries]
     public var checks: [FigureCheck]
+    /// One per measurement table, in document order: series in readable units, axis
+    /// scales, growth fits and the growth claims checked.
+    public var measurements: [MeasurementAnalysis]
 
     /// Slip of the current plan against the baseline, in working days.
     public var slipDays: Double { schedule.durationDays - baseline.durationDays }
@@ -84,10 +87,12 @@ public enum Analyzer {
             return documents.count > 1 ? MetricSeries(name: points[0].name, points: points) : nil
         }
         let checks = FigureChecks.run(plan, snapshotSchedules: schedules, snapshots: snapshots)
+        let measurements = plan.records.measurementTables.map(MeasurementAnalysis.analyze)
         let analysis = Analysis(settings: settings, calendar: WorkCalendar(settings), schedule: current, baseline: baseline,
                                 snapshots: summaries, variance: variance, forecast: forecast, metrics: metrics,
-                                metricSeries: series, checks: checks)
-        return (analysis, diagnostics + FigureChecks.diagnostics(for: checks))
+                                metricSeries: series, checks: checks, measurements: measurements)
+        return (analysis, diagnostics + FigureChecks.diagnostics(for: checks)
+                    + MeasurementAnalysis.diagnostics(for: measurements))
     }
 
     /// Done work at its actual (or estimate), open work at its estimate scaled by the factors.

@@ -35,6 +35,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case projectionMismatch = "projection-mismatch"
     case ratioMismatch = "ratio-mismatch"
     case progressMismatch = "progress-mismatch"
+    case growthClaimDisputed = "growth-claim-disputed"
     // Iteration history.
     case dependencyOnRemovedBlock = "dependency-on-removed-block"
     case removedUnknownBlock = "removed-unknown-block"
@@ -50,7 +51,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .ignoredFile, .rawHTML:
             return .note
         case .criticalPathMismatch, .deltaMismatch, .totalMismatch, .varianceMismatch, .factorMismatch,
-             .projectionMismatch, .ratioMismatch, .progressMismatch,
+             .projectionMismatch, .ratioMismatch, .progressMismatch, .growthClaimDisputed,
              .missingEffort, .zeroEffort, .emptyDocument, .unknownGroupReference, .duplicateGroup, .unparseableEffort,
              .unparseablePercentage, .malformedTableRow, .unknownDocumentKind,
              .removedUnknownBlock, .revisedUnknownBlock:
@@ -90,6 +91,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .projectionMismatch: "A timeline projection's change does not follow from its original and projected figures."
         case .ratioMismatch: "A declared ratio's percentage (or its total) does not match."
         case .progressMismatch: "A group's completion disagrees with the statuses of its blocks."
+        case .growthClaimDisputed: "A measurement table's data grows faster than the growth rate claimed beside it (`scales as O(n log n)`)."
         case .missingEffort: "A block has no estimated effort; the schedule counts it as taking no time."
         case .zeroEffort: "A block's estimated effort is zero days."
         case .dependencyOnRemovedBlock: "A block depends on a block that an iteration removed."
