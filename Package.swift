@@ -39,7 +39,7 @@ let package = Package(
                 resources: [.embedInCode("ExampleContent")]),
         .target(name: "LoopReportSample", dependencies: ["LoopReportSource"]),
         .target(name: "LoopReportCLI", dependencies: [
-            "LoopReportPipeline", "LoopReportSample",
+            "LoopReportPipeline", "LoopReportDiagrams", "LoopReportSample",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "loopreport", dependencies: ["LoopReportCLI"]),
@@ -52,7 +52,9 @@ let package = Package(
         .testTarget(name: "LoopReportModelTests", dependencies: ["LoopReportModel", "LoopReportMarkdown", "LoopReportTestSupport"]),
         .testTarget(name: "LoopReportAnalysisTests", dependencies: ["LoopReportAnalysis", "LoopReportTestSupport"]),
         .testTarget(name: "LoopReportLayoutTests", dependencies: ["LoopReportLayout"]),
-        .testTarget(name: "LoopReportDiagramsTests", dependencies: ["LoopReportDiagrams", "LoopReportTestSupport"]),
+        .testTarget(name: "LoopReportDiagramsTests", dependencies: [
+            "LoopReportDiagrams", "LoopReportPipeline", "LoopReportSample", "LoopReportTestSupport",
+        ]),
         .testTarget(name: "LoopReportCLITests", dependencies: ["loopreport", "LoopReportPipeline", "LoopReportTestSupport"]),
     ]
 )

@@ -1,0 +1,125 @@
+import LoopReportAnalysis
+import LoopReportModel
+
+/// The dependency graph of a schedule, as drawn: tasks (blocks, groups planned without
+/// blocks, buffers) or, collapsed, groups; and the links between them. The SVG DAG, the
+/// DOT and the Mermaid exports are all drawn from this one value.
+public struct DependencyGraph: Sendable {
+    public struct Node: Sendable {
+        public enum Kind: Sendable, Equatable { case block, group, buffer }
+        public var id: String
+        public var kind: Kind
+        /// The text in the box (`1.2 Parser`), and the full name for titles.
+        public var label: String
+        public var name: String
+        public var critical: Bool
+        /// The scheduled task, when the node is one (not for collapsed groups).
+        public var task: ScheduledTask?
+        /// For a collapsed group: how many blocks it stands for.
+        public var memberCount: Int
+    }
+    public struct Edge: Sendable, Hashable {
+        public var from: Int
+        public var to: Int
+        public var startToStart: Bool
+        /// On the critical path (consecutive critical tasks, the constraint tight).
+        public var critical: Bool
+        /// Closes a dependency cycle: the schedule ignores it; drawn marked.
+        public var cut: Bool
+        /// For collapsed groups: how many block links it stands for.
+        public var count: Int
+    }
+    public var nodes: [Node]
+    public var edges: [Edge]
+    /// Groups stand for their blocks.
+    public var collapsed: Bool
+    public var title: String
+
+    /// Every task of the plan (or of one group) and the links between them.
+    public static func tasks(of schedule: Schedule, plan: Plan, group: String? = nil) -> DependencyGraph {
+        var nodeOfTask = [Int?](repeating: nil, count: schedule.tasks.count)
+        var nodes: [Node] = []
+        for (t, task) in schedule.tasks.enumerated() where group == nil || task.groupID == group {
+            nodeOfTask[t] = nodes.count
+            let kind: Node.Kind = task.kind == .block ? .block : task.kind == .group ? .group : .buffer
+            let name: String
+            let label: String
+            switch task.kind {
+            case .block:
+                name = "Block \(task.id)" + (task.title.isEmpty ? "" : ": \(task.title)")
+                label = task.title.isEmpty ? task.id : "\(task.id) \(task.title)"
+            case .group:
+                name = task.id + (task.title.isEmpty ? "" : ": \(task.title)")
+                label = name
+            case .buffer:
+                name = task.id
+                label = task.id
+            }
+            nodes.append(Node(id: task.id, kind: kind, label: label, name: name, critical: task.critical, task: task, memberCount: 1))
+        }
+        var edges: [Edge] = []
+        for link in schedule.links {
+            guard let from = nodeOfTask[link.from], let to = nodeOfTask[link.to] else { continue }
+            let source = schedule.tasks[link.from], target = schedule.tasks[link.to]
+            let critical = !link.cut && source.critical && target.critical
+                && abs(target.earlyStart - (link.startToStart ? source.earlyStart : source.earlyFinish)) < 1e-9
+            edges.append(Edge(from: from, to: to, startToStart: link.startToStart, critical: critical, cut: link.cut, count: 1))
+        }
+        let title = group.map { id in "Dependencies of Group \(id)" + (plan.group(id).map { $0.title.isEmpty ? "" : ": \($0.title)" } ?? "") }
+            ?? "Dependencies of the plan"
+        return DependencyGraph(nodes: nodes, edges: edges, collapsed: false, title: title)
+    }
+
+    /// One node per group, for plans too large to read block by block: an edge per pair of
+    /// groups with a link between their blocks, labelled with how many.
+    public static func groups(of schedule: Schedule, plan: Plan) -> DependencyGraph {
+        var nodeOfGroup: [String: Int] = [:]
+        var nodes: [Node] = []
+        var members: [String: (count: Int, critical: Bool)] = [:]
+        for task in schedule.tasks where task.kind != .buffer {
+            let key = task.groupID ?? ""
+            var entry = members[key] ?? (0, false)
+            entry.count += task.kind == .block ? 1 : 0
+            entry.critical = entry.critical || task.critical
+            members[key] = entry
+        }
+        for group in plan.groups {
+            guard let entry = members[group.id] else { continue }
+            nodeOfGroup[group.id] = nodes.count
+            let name = "Group \(group.id)" + (group.title.isEmpty ? "" : ": \(group.title)")
+            nodes.append(Node(id: "Group \(group.id)", kind: .group,
+                              label: name + " (\(entry.count) block\(entry.count == 1 ? "" : "s"))",
+                              name: name, critical: entry.critical, task: nil, memberCount: entry.count))
+        }
+        var counts: [Int: Int] = [:]   // from * n + to → links
+        var flags: [Int: (critical: Bool, cut: Bool)] = [:]
+        let n = nodes.count
+        var order: [Int] = []
+        let graph = tasks(of: schedule, plan: plan)
+        for edge in graph.edges {
+            guard let a = graph.nodes[edge.from].task?.groupID.flatMap({ nodeOfGroup[$0] }),
+                  let b = graph.nodes[edge.to].task?.groupID.flatMap({ nodeOfGroup[$0] }), a != b else { continue }
+            let key = a * n + b
+            if counts[key] == nil { order.append(key) }
+            counts[key, default: 0] += 1
+            let flag = flags[key] ?? (false, false)
+            flags[key] = (flag.critical || edge.critical, flag.cut || edge.cut)
+        }
+        let edges = order.map { key in
+            Edge(from: key / n, to: key % n, startToStart: false, critical: flags[key]!.critical, cut: flags[key]!.cut, count: counts[key]!)
+        }
+        return DependencyGraph(nodes: nodes, edges: edges, collapsed: true, title: "Dependencies between groups")
+    }
+
+    /// A sentence for screen readers: counts and the critical path.
+    public func description(criticalPath: [String]) -> String {
+        let kind = collapsed ? "group" : "task"
+        var text = "\(nodes.count) \(kind)\(nodes.count == 1 ? "" : "s") and \(edges.count) dependenc\(edges.count == 1 ? "y" : "ies")."
+        let cut = edges.filter(\.cut).count
+        if cut > 0 { text += " \(cut) dependenc\(cut == 1 ? "y closes" : "ies close") a cycle and \(cut == 1 ? "is" : "are") marked." }
+        let ids = Set(nodes.map(\.id))
+        let path = criticalPath.filter { ids.contains($0) }
+        if !path.isEmpty { text += " Critical path: " + path.joined(separator: " → ") + "." }
+        return text
+    }
+}

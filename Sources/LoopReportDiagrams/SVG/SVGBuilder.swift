@@ -1,0 +1,162 @@
+/// Writes SVG markup into one growing byte buffer: no intermediate strings per element,
+/// numbers with at most two decimals, text and attributes always escaped (titles and
+/// labels come from the documents, so nothing in them can become markup).
+public struct SVGBuilder {
+    private(set) var bytes: [UInt8] = []
+
+    public init(capacity: Int = 1 << 14) { bytes.reserveCapacity(capacity) }
+
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Markup written as is (element names, fixed attributes).
+    public mutating func raw(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Markup assembled by the caller from already-safe pieces (ids, numbers).
+    public mutating func rawString(_ s: String) {
+        var s = s
+        s.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// Text content or an attribute value, escaped for both (`&`, `<`, `>`, `"`, `'`);
+    /// control characters other than tab and newline are dropped (not allowed in XML).
+    public mutating func escaped(_ s: String) {
+        for byte in s.utf8 {
+            switch byte {
+            case 0x26: raw("&amp;")
+            case 0x3C: raw("&lt;")
+            case 0x3E: raw("&gt;")
+            case 0x22: raw("&quot;")
+            case 0x27: raw("&#39;")
+            case 0x09, 0x0A: bytes.append(byte)
+            case 0..<0x20, 0x7F: continue
+            default: bytes.append(byte)
+            }
+        }
+    }
+
+    /// A coordinate or length: rounded to two decimals, no trailing zeros, no `-0`.
+    public mutating func number(_ value: Double) {
+        guard value.isFinite else { bytes.append(0x30); return }
+        var hundredths = Int((value * 100).rounded())
+        if hundredths < 0 { bytes.append(0x2D); hundredths = -hundredths }
+        integer(hundredths / 100)
+        let fraction = hundredths % 100
+        if fraction != 0 {
+            bytes.append(0x2E)
+            bytes.append(0x30 + UInt8(fraction / 10))
+            if fraction % 10 != 0 { bytes.append(0x30 + UInt8(fraction % 10)) }
+        }
+    }
+
+    public mutating func integer(_ value: Int) {
+        if value < 0 { bytes.append(0x2D); integer(-value); return }
+        if value >= 10 { integer(value / 10) }
+        bytes.append(0x30 + UInt8(value % 10))
+    }
+
+    /// ` name="value"` with a numeric value.
+    public mutating func attribute(_ name: StaticString, _ value: Double) {
+        bytes.append(0x20); raw(name); raw("=\""); number(value); bytes.append(0x22)
+    }
+
+    /// ` name="value"` with an escaped text value.
+    public mutating func attribute(_ name: StaticString, _ value: String) {
+        bytes.append(0x20); raw(name); raw("=\""); escaped(value); bytes.append(0x22)
+    }
+
+    /// `<rect x y width height class/>`.
+    public mutating func rect(x: Double, y: Double, width: Double, height: Double, class className: StaticString, rx: Double = 0) {
+        raw("<rect"); attribute("x", x); attribute("y", y); attribute("width", max(0, width)); attribute("height", max(0, height))
+        if rx > 0 { attribute("rx", rx) }
+        classAttribute(className); raw("/>")
+    }
+
+    public mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, class className: StaticString) {
+        raw("<line"); attribute("x1", x1); attribute("y1", y1); attribute("x2", x2); attribute("y2", y2)
+        raw(" class=\""); raw(className); raw("\"/>")
+    }
+
+    /// `<text x y class>text</text>`.
+    public mutating func text(_ content: String, x: Double, y: Double, class className: StaticString, anchor: TextAnchor = .start) {
+        raw("<text"); attribute("x", x); attribute("y", y); classAttribute(className)
+        switch anchor {
+        case .start: break
+        case .middle: raw(" text-anchor=\"middle\"")
+        case .end: raw(" text-anchor=\"end\"")
+        }
+        raw(">"); escaped(content); raw("</text>")
+    }
+
+    /// ` class="…"`, or nothing for an empty class.
+    mutating func classAttribute(_ className: StaticString) {
+        guard className.utf8CodeUnitCount > 0 else { return }
+        raw(" class=\""); raw(className); raw("\"")
+    }
+
+    /// `<title>text</title>`: the tooltip and accessible name of the enclosing element.
+    public mutating func title(_ content: String) {
+        raw("<title>"); escaped(content); raw("</title>")
+    }
+
+    /// A polyline as path data: `M x y L x y …`.
+    public mutating func polylinePath(_ points: [(x: Double, y: Double)]) {
+        for (i, p) in points.enumerated() {
+            raw(i == 0 ? "M" : " L"); number(p.x); bytes.append(0x20); number(p.y)
+        }
+    }
+
+    public enum TextAnchor: Sendable { case start, middle, end }
+}
+
+/// Text width estimates for the diagrams' sans-serif labels, so labels can be sized and
+/// truncated without a font engine (averages of common sans faces at the given size).
+public enum TextMetrics {
+    /// Width of `text` at `fontSize` px, counting wide and narrow characters apart.
+    public static func width(_ text: String, fontSize: Double = 12) -> Double {
+        var units = 0.0
+        for scalar in text.unicodeScalars { units += advance(scalar) }
+        return units * fontSize
+    }
+
+    /// The text cut to fit `maxWidth`, with an ellipsis when cut.
+    public static func truncate(_ text: String, toWidth maxWidth: Double, fontSize: Double = 12) -> String {
+        if width(text, fontSize: fontSize) <= maxWidth { return text }
+        let budget = maxWidth / fontSize - advance("…")
+        var used = 0.0
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let w = advance(scalar)
+            if used + w > budget { break }
+            used += w
+            result.append(scalar)
+        }
+        return String(String(result).trimmingTrailingSpaces) + "…"
+    }
+
+    static func advance(_ scalar: Unicode.Scalar) -> Double {
+        switch scalar.value {
+        case 0x20, 0x2E, 0x2C, 0x3A, 0x3B, 0x27, 0x7C, 0x21, 0x69, 0x6A, 0x6C, 0x49: 0.3   // space . , : ; ' | ! i j l I
+        case 0x66, 0x72, 0x74, 0x28, 0x29, 0x5B, 0x5D, 0x2D, 0x2F: 0.38                   // f r t ( ) [ ] - /
+        case 0x6D, 0x77, 0x4D, 0x57, 0x40, 0x25: 0.86                                      // m w M W @ %
+        case 0x41...0x5A: 0.68                                                              // other capitals
+        case 0x30...0x39: 0.56
+        case 0..<0x80: 0.54
+        case 0x1100...0x11FF, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFF00...0xFF60, 0x1F300...0x1FAFF: 1.0
+        default: 0.6
+        }
+    }
+}
+
+extension Substring {
+    var trimmingTrailingSpaces: Substring {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}
+
+extension String {
+    var trimmingTrailingSpaces: Substring { Substring(self).trimmingTrailingSpaces }
+}
