@@ -1,6 +1,9 @@
-// Times the schedule pass (critical path method on the flat-array network) for the
-// benchmark script: `loopreport-bench schedule N RUNS` prints one JSON line.
+// Benchmarks for the benchmark script, each printing one JSON line:
+// `loopreport-bench schedule N RUNS` times the schedule pass (critical path method on the
+// flat-array network); `loopreport-bench layout N RUNS` times the layered graph layout of a
+// generated plan; `loopreport-bench svg-metrics FILE.svg` measures a rendered graph drawing.
 import LoopReportAnalysis
+import LoopReportLayout
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,8 +15,26 @@ func now() -> Double {
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count >= 3, arguments[1] == "schedule", let n = Int(arguments[2]), n > 0 else {
-    print("usage: loopreport-bench schedule TASKS [RUNS]")
+let usage = "usage: loopreport-bench schedule TASKS [RUNS] | layout NODES [RUNS] | svg-metrics FILE.svg"
+switch arguments.count >= 3 ? arguments[1] : "" {
+case "layout":
+    guard let n = Int(arguments[2]), n >= 0 else {
+        print(usage)
+        exit(2)
+    }
+    benchLayout(nodes: n, runs: arguments.count > 3 ? max(1, Int(arguments[3]) ?? 5) : 5)
+    exit(0)
+case "svg-metrics":
+    svgMetrics(path: arguments[2])
+    exit(0)
+case "schedule":
+    break
+default:
+    print(usage)
+    exit(2)
+}
+guard let n = Int(arguments[2]), n > 0 else {
+    print(usage)
     exit(2)
 }
 let runs = arguments.count > 3 ? max(1, Int(arguments[3]) ?? 5) : 5

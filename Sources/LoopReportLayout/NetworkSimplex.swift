@@ -1,0 +1,460 @@
+/// Layer assignment by network simplex (Gansner, Koutsofios, North, Vo 1993, "A technique for
+/// drawing directed graphs", section 2): minimises the weighted sum of edge lengths subject to
+/// `rank[head] - rank[tail] >= 1`. The input must be acyclic. Disconnected graphs are handled as a
+/// spanning forest; every component is normalised to start at rank 0.
+///
+/// The initial feasible tree is grown by repeatedly merging the smallest tight subtree into a
+/// neighbour through its least-slack incident edge (each node is rescanned O(log n) times), rather
+/// than the original quadratic search.
+struct NetworkSimplex {
+    let n: Int
+    let m: Int
+    let tail: [Int]
+    let head: [Int]
+    let weight: [Int]
+    /// All incident edges per node (out and in), CSR.
+    var incStart: [Int]
+    var inc: [Int]
+    var rank: [Int]
+    /// Position in `treeEdges`, -1 for a non-tree edge.
+    var treeIndex: [Int]
+    var treeEdges: [Int] = []
+    /// Tree edges per node, stored in the node's slice of `inc`-sized storage.
+    var treeAdj: [Int]
+    var treeDeg: [Int]
+    var cut: [Int]
+    var low: [Int]
+    var lim: [Int]
+    var par: [Int]
+    var searchIndex = 0
+    var component: [Int]
+    var stack: [Int] = []
+    var stackIndex: [Int] = []
+
+    init(nodeCount n: Int, tails: [Int], heads: [Int], weights: [Int]) {
+        self.n = n
+        self.m = tails.count
+        tail = tails
+        head = heads
+        weight = weights
+        var start = [Int](repeating: 0, count: n + 1)
+        for e in 0..<m {
+            start[tails[e] + 1] += 1
+            start[heads[e] + 1] += 1
+        }
+        for v in 0..<n { start[v + 1] += start[v] }
+        var fill = start
+        var inc = [Int](repeating: 0, count: 2 * m)
+        for e in 0..<m {
+            inc[fill[tails[e]]] = e
+            fill[tails[e]] += 1
+            inc[fill[heads[e]]] = e
+            fill[heads[e]] += 1
+        }
+        incStart = start
+        self.inc = inc
+        rank = [Int](repeating: 0, count: n)
+        treeIndex = [Int](repeating: -1, count: m)
+        treeAdj = [Int](repeating: -1, count: 2 * m)
+        treeDeg = [Int](repeating: 0, count: n)
+        cut = [Int](repeating: 0, count: m)
+        low = [Int](repeating: 0, count: n)
+        lim = [Int](repeating: 0, count: n)
+        par = [Int](repeating: -1, count: n)
+        component = [Int](repeating: 0, count: n)
+    }
+
+    @inline(__always) func slack(_ e: Int) -> Int { rank[head[e]] - rank[tail[e]] - 1 }
+
+    /// Runs the whole method; returns ranks (each component starting at 0).
+    /// `maxIterations` bounds the pivots (the ranking stays feasible if it is reached).
+    mutating func solve(maxIterations: Int, balance: Bool) -> [Int] {
+        initRank()
+        feasibleTree()
+        initCutValues()
+        var iterations = 0
+        while iterations < maxIterations, let e = leaveEdge() {
+            guard let f = enterEdge(e) else { break }
+            update(leaving: e, entering: f)
+            iterations += 1
+        }
+        normalize()
+        if balance { balanceTopBottom() }
+        return rank
+    }
+
+    /// Longest path from the sources (Kahn's order).
+    mutating func initRank() {
+        var indeg = [Int](repeating: 0, count: n)
+        for e in 0..<m { indeg[head[e]] += 1 }
+        var queue: [Int] = []
+        queue.reserveCapacity(n)
+        for v in 0..<n where indeg[v] == 0 { queue.append(v) }
+        var qi = 0
+        while qi < queue.count {
+            let v = queue[qi]
+            qi += 1
+            for i in incStart[v]..<incStart[v + 1] {
+                let e = inc[i]
+                guard tail[e] == v else { continue }
+                let w = head[e]
+                if rank[w] < rank[v] + 1 { rank[w] = rank[v] + 1 }
+                indeg[w] -= 1
+                if indeg[w] == 0 { queue.append(w) }
+            }
+        }
+    }
+
+    mutating func addTreeEdge(_ e: Int) {
+        treeIndex[e] = treeEdges.count
+        treeEdges.append(e)
+        let t = tail[e], h = head[e]
+        treeAdj[incStart[t] + treeDeg[t]] = e
+        treeDeg[t] += 1
+        treeAdj[incStart[h] + treeDeg[h]] = e
+        treeDeg[h] += 1
+    }
+
+    mutating func removeTreeAdj(_ v: Int, _ e: Int) {
+        let s = incStart[v]
+        let last = s + treeDeg[v] - 1
+        var i = s
+        while treeAdj[i] != e { i += 1 }
+        treeAdj[i] = treeAdj[last]
+        treeAdj[last] = -1
+        treeDeg[v] -= 1
+    }
+
+    /// A spanning forest of tight edges: start from the tight components and repeatedly hang the
+    /// smallest subtree onto a neighbour through its least-slack incident edge, shifting its ranks.
+    mutating func feasibleTree() {
+        var parent = Array(0..<n)
+        var size = [Int](repeating: 1, count: n)
+        var listNext = [Int](repeating: -1, count: n)
+        var listLast = Array(0..<n)
+        func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x {
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            }
+            return x
+        }
+        func union(_ a: Int, _ b: Int) -> Int {
+            var (r, s) = (a, b)
+            if size[r] < size[s] || (size[r] == size[s] && s < r) { swap(&r, &s) }
+            parent[s] = r
+            size[r] += size[s]
+            listNext[listLast[r]] = s
+            listLast[r] = listLast[s]
+            return r
+        }
+        for e in 0..<m where slack(e) == 0 {
+            let a = find(tail[e]), b = find(head[e])
+            if a != b {
+                _ = union(a, b)
+                addTreeEdge(e)
+            }
+        }
+        var heap = MinHeap()
+        for v in 0..<n where find(v) == v { heap.push(size[v] << 32 | v) }
+        while let key = heap.pop() {
+            let r = key & 0xFFFF_FFFF, s = key >> 32
+            guard parent[r] == r, size[r] == s else { continue }
+            var best = -1, bestSlack = Int.max, bestFromTail = false
+            var v = r
+            scan: while v >= 0 {
+                for i in incStart[v]..<incStart[v + 1] {
+                    let e = inc[i]
+                    let isTail = tail[e] == v
+                    let other = isTail ? head[e] : tail[e]
+                    if find(other) == r { continue }
+                    let sl = slack(e)
+                    if sl < bestSlack {
+                        best = e
+                        bestSlack = sl
+                        bestFromTail = isTail
+                        if sl == 0 { break scan }
+                    }
+                }
+                v = listNext[v]
+            }
+            if best < 0 { continue }  // the tree spans its component
+            if bestSlack > 0 {
+                let delta = bestFromTail ? bestSlack : -bestSlack
+                var w = r
+                while w >= 0 {
+                    rank[w] += delta
+                    w = listNext[w]
+                }
+            }
+            addTreeEdge(best)
+            let other = bestFromTail ? head[best] : tail[best]
+            let root = union(r, find(other))
+            heap.push(size[root] << 32 | root)
+        }
+        for v in 0..<n { component[v] = find(v) }
+    }
+
+    /// Numbers the subtree of `root` (entered through `parentEdge`) in postorder from `lowStart`:
+    /// `lim` is the postorder number, `low` the smallest one in the subtree. Returns the next free number.
+    @discardableResult
+    mutating func dfsRange(_ root: Int, parentEdge: Int, lowStart: Int, postorder: UnsafeMutablePointer<Int>? = nil,
+                           postorderCount: inout Int) -> Int {
+        var counter = lowStart
+        par[root] = parentEdge
+        low[root] = lowStart
+        stack.removeAll(keepingCapacity: true)
+        stackIndex.removeAll(keepingCapacity: true)
+        stack.append(root)
+        stackIndex.append(0)
+        while let v = stack.last {
+            let i = stackIndex[stackIndex.count - 1]
+            if i < treeDeg[v] {
+                stackIndex[stackIndex.count - 1] = i + 1
+                let e = treeAdj[incStart[v] + i]
+                if e == par[v] { continue }
+                let w = tail[e] == v ? head[e] : tail[e]
+                par[w] = e
+                low[w] = counter
+                stack.append(w)
+                stackIndex.append(0)
+            } else {
+                lim[v] = counter
+                counter += 1
+                if let postorder {
+                    postorder[postorderCount] = v
+                    postorderCount += 1
+                }
+                stack.removeLast()
+                stackIndex.removeLast()
+            }
+        }
+        return counter
+    }
+
+    mutating func initCutValues() {
+        var visited = [Bool](repeating: false, count: n)
+        var post = [Int](repeating: 0, count: n)
+        var count = 0
+        var next = 1
+        post.withUnsafeMutableBufferPointer { buffer in
+            for v in 0..<n where !visited[v] {
+                let before = count
+                next = dfsRange(v, parentEdge: -1, lowStart: next, postorder: buffer.baseAddress!, postorderCount: &count)
+                for i in before..<count { visited[buffer[i]] = true }
+            }
+        }
+        for v in post where par[v] >= 0 { setCutValue(par[v]) }
+    }
+
+    /// Cut value of tree edge `f` from the cut values of the tree edges below it.
+    mutating func setCutValue(_ f: Int) {
+        let v: Int, dir: Bool
+        if par[tail[f]] == f { v = tail[f]; dir = true } else { v = head[f]; dir = false }
+        var sum = 0
+        let lo = low[v], li = lim[v]
+        for i in incStart[v]..<incStart[v + 1] {
+            let e = inc[i]
+            let vIsTail = tail[e] == v
+            let other = vIsTail ? head[e] : tail[e]
+            let outside = !(lo <= lim[other] && lim[other] <= li)
+            var rv: Int
+            if outside {
+                rv = weight[e]
+            } else {
+                rv = (treeIndex[e] >= 0 ? cut[e] : 0) - weight[e]
+            }
+            var positive = dir ? !vIsTail : vIsTail
+            if outside { positive.toggle() }
+            sum += positive ? rv : -rv
+        }
+        cut[f] = sum
+    }
+
+    /// A tree edge with negative cut value: the most negative among the next 30 found, searching on
+    /// cyclically from the last position.
+    mutating func leaveEdge() -> Int? {
+        let count = treeEdges.count
+        guard count > 0 else { return nil }
+        var best = -1, found = 0
+        let startAt = searchIndex
+        var i = startAt
+        var scanned = 0
+        while scanned < count {
+            if i >= count { i = 0 }
+            let f = treeEdges[i]
+            if cut[f] < 0 {
+                if best < 0 || cut[f] < cut[best] { best = f }
+                found += 1
+                if found >= 30 { searchIndex = i; return best }
+            }
+            i += 1
+            scanned += 1
+        }
+        searchIndex = i >= count ? 0 : i
+        return best >= 0 ? best : nil
+    }
+
+    /// The least-slack non-tree edge from the head component of `e` to its tail component.
+    mutating func enterEdge(_ e: Int) -> Int? {
+        let v: Int, outSearch: Bool
+        if lim[tail[e]] < lim[head[e]] { v = tail[e]; outSearch = false } else { v = head[e]; outSearch = true }
+        let lo = low[v], li = lim[v]
+        var best = -1, bestSlack = Int.max
+        stack.removeAll(keepingCapacity: true)
+        stack.append(v)
+        search: while let x = stack.popLast() {
+            let limX = lim[x]
+            for i in incStart[x]..<incStart[x + 1] {
+                let f = inc[i]
+                if treeIndex[f] < 0 {
+                    let other: Int
+                    if outSearch {
+                        guard tail[f] == x else { continue }
+                        other = head[f]
+                    } else {
+                        guard head[f] == x else { continue }
+                        other = tail[f]
+                    }
+                    let lo2 = lim[other]
+                    if lo2 < lo || lo2 > li {
+                        let s = slack(f)
+                        if s < bestSlack {
+                            best = f
+                            bestSlack = s
+                            if s == 0 { break search }
+                        }
+                    }
+                } else {
+                    let other = tail[f] == x ? head[f] : tail[f]
+                    if lim[other] < limX { stack.append(other) }
+                }
+            }
+        }
+        return best >= 0 ? best : nil
+    }
+
+    /// Adds `delta` to the ranks of the subtree hanging from `root`.
+    mutating func shiftSubtree(_ root: Int, by delta: Int) {
+        stack.removeAll(keepingCapacity: true)
+        stack.append(root)
+        while let x = stack.popLast() {
+            rank[x] += delta
+            let limX = lim[x]
+            let s = incStart[x]
+            for i in s..<(s + treeDeg[x]) {
+                let f = treeAdj[i]
+                let other = tail[f] == x ? head[f] : tail[f]
+                if lim[other] < limX { stack.append(other) }
+            }
+        }
+    }
+
+    mutating func treeUpdate(from start: Int, to w: Int, cutValue: Int, dir: Bool) -> Int {
+        var v = start
+        let limW = lim[w]
+        while !(low[v] <= limW && limW <= lim[v]) {
+            let e = par[v]
+            let d = v == tail[e] ? dir : !dir
+            if d { cut[e] += cutValue } else { cut[e] -= cutValue }
+            v = lim[tail[e]] > lim[head[e]] ? tail[e] : head[e]
+        }
+        return v
+    }
+
+    mutating func update(leaving e: Int, entering f: Int) {
+        let delta = slack(f)
+        if delta > 0 {
+            if lim[tail[e]] < lim[head[e]] { shiftSubtree(tail[e], by: -delta) } else { shiftSubtree(head[e], by: delta) }
+        }
+        let cv = cut[e]
+        let lca = treeUpdate(from: tail[f], to: head[f], cutValue: cv, dir: true)
+        _ = treeUpdate(from: head[f], to: tail[f], cutValue: cv, dir: false)
+        cut[f] = -cv
+        cut[e] = 0
+        // exchange
+        let index = treeIndex[e]
+        treeIndex[f] = index
+        treeEdges[index] = f
+        treeIndex[e] = -1
+        removeTreeAdj(tail[e], e)
+        removeTreeAdj(head[e], e)
+        let t = tail[f], h = head[f]
+        treeAdj[incStart[t] + treeDeg[t]] = f
+        treeDeg[t] += 1
+        treeAdj[incStart[h] + treeDeg[h]] = f
+        treeDeg[h] += 1
+        var unused = 0
+        dfsRange(lca, parentEdge: par[lca], lowStart: low[lca], postorderCount: &unused)
+    }
+
+    /// Every component starts at rank 0.
+    mutating func normalize() {
+        var minRank = [Int](repeating: Int.max, count: n)
+        for v in 0..<n { minRank[component[v]] = min(minRank[component[v]], rank[v]) }
+        for v in 0..<n { rank[v] -= minRank[component[v]] }
+    }
+
+    /// Nodes whose in- and out-weights are equal may take any rank between their neighbours at the
+    /// same cost: move each to the least populated such rank (dot's TB balance).
+    mutating func balanceTopBottom() {
+        var maxRank = 0
+        for v in 0..<n { maxRank = max(maxRank, rank[v]) }
+        var population = [Int](repeating: 0, count: maxRank + 1)
+        for v in 0..<n { population[rank[v]] += 1 }
+        for v in 0..<n {
+            var inW = 0, outW = 0, lowR = 0, highR = maxRank
+            for i in incStart[v]..<incStart[v + 1] {
+                let e = inc[i]
+                if tail[e] == v {
+                    outW += weight[e]
+                    highR = min(highR, rank[head[e]] - 1)
+                } else {
+                    inW += weight[e]
+                    lowR = max(lowR, rank[tail[e]] + 1)
+                }
+            }
+            guard inW == outW, inW > 0, lowR < highR else { continue }
+            var choice = lowR
+            for r in (lowR + 1)...highR where population[r] < population[choice] { choice = r }
+            population[rank[v]] -= 1
+            population[choice] += 1
+            rank[v] = choice
+        }
+    }
+}
+
+/// A binary min-heap of Int keys.
+struct MinHeap {
+    var items: [Int] = []
+    mutating func push(_ x: Int) {
+        items.append(x)
+        var i = items.count - 1
+        while i > 0 {
+            let p = (i - 1) / 2
+            if items[p] <= items[i] { break }
+            items.swapAt(p, i)
+            i = p
+        }
+    }
+    mutating func pop() -> Int? {
+        guard let top = items.first else { return nil }
+        let last = items.removeLast()
+        if !items.isEmpty {
+            items[0] = last
+            var i = 0
+            let c = items.count
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var s = i
+                if l < c && items[l] < items[s] { s = l }
+                if r < c && items[r] < items[s] { s = r }
+                if s == i { break }
+                items.swapAt(s, i)
+                i = s
+            }
+        }
+        return top
+    }
+}
