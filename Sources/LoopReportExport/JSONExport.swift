@@ -61,6 +61,7 @@ struct ExportDocument: Encodable {
     var variance: VarianceDTO
     var metricVerdicts: [MetricVerdictDTO]
     var figureChecks: [FigureCheckDTO]
+    var measurementAnalyses: [MeasurementAnalysisDTO]
 
     init(plan: Plan, analysis: Analysis, diagnostics: [Diagnostic]) {
         let r = plan.records
@@ -75,6 +76,7 @@ struct ExportDocument: Encodable {
         variance = VarianceDTO(analysis.variance)
         metricVerdicts = analysis.metrics.map(MetricVerdictDTO.init)
         figureChecks = analysis.checks.map(FigureCheckDTO.init)
+        measurementAnalyses = analysis.measurements.map(MeasurementAnalysisDTO.init)
         decisions = r.decisions.map(DecisionDTO.init)
         checklists = r.checklists.map(ChecklistDTO.init)
         metrics = r.metrics.map(MetricDTO.init)
@@ -256,6 +258,64 @@ struct FigureCheckDTO: Encodable {
     init(_ c: FigureCheck) {
         kind = c.kind.rawValue; declared = c.declared; expected = c.expected; agrees = c.agrees; source = Location(c.range)
     }
+}
+
+struct MeasurementAnalysisDTO: Encodable {
+    struct PointDTO: Encodable { var x: Double, y: Double, row: Int }
+    struct CandidateDTO: Encodable {
+        var model: String, intercept: Double, slope: Double, chiSquare: Double, rSquared: Double
+    }
+    struct FitDTO: Encodable {
+        var bestModel: String, notation: String, exponent: Double?, rSquared: Double, plausible: [String]
+        var decreasing: Bool, pointCount: Int, candidates: [CandidateDTO]
+        init(_ f: GrowthFit) {
+            bestModel = f.bestModel.rawValue; notation = f.bestModel.notation; exponent = f.exponent.map { significant($0) }
+            rSquared = significant(f.rSquared); plausible = f.plausible.map(\.rawValue); decreasing = f.decreasing
+            pointCount = f.pointCount
+            candidates = f.candidates.map {
+                CandidateDTO(model: $0.model.rawValue, intercept: significant($0.intercept), slope: significant($0.slope),
+                             chiSquare: significant($0.chiSquare), rSquared: significant($0.rSquared))
+            }
+        }
+    }
+    struct SeriesDTO: Encodable {
+        var name: String, dimension: String, unit: String, points: [PointDTO], skippedRows: [Int]
+        var mixedDimensions: Bool, logScaleY: Bool, fit: FitDTO?
+        init(_ s: MeasuredSeries) {
+            name = s.name; dimension = s.dimension; unit = s.unit
+            points = s.points.map { PointDTO(x: $0.x, y: $0.y, row: $0.row) }; skippedRows = s.skippedRows
+            mixedDimensions = s.mixedDimensions; logScaleY = s.logScaleY; fit = s.fit.map(FitDTO.init)
+        }
+    }
+    struct ClaimDTO: Encodable {
+        var text: String, claimed: String, notation: String, series: String, seriesMatched: Bool, verdict: String
+        var deviation: String?, dataModel: String?, explanation: String
+        init(_ c: GrowthClaimCheck) {
+            text = c.text; claimed = c.claimed.rawValue; notation = c.claimed.notation; series = c.seriesName
+            seriesMatched = c.seriesMatched; verdict = c.verdict.rawValue; deviation = c.deviation?.rawValue
+            dataModel = c.dataModel?.rawValue; explanation = c.explanation
+        }
+    }
+    var title: String, scaleName: String, series: [SeriesDTO], logScaleX: Bool, logScaleY: Bool
+    var claims: [ClaimDTO], unrecognizedClaims: [String], source: Location?
+    init(_ m: MeasurementAnalysis) {
+        title = m.title; scaleName = m.scaleName; series = m.series.map(SeriesDTO.init); logScaleX = m.logScaleX
+        logScaleY = m.logScaleY; claims = m.claims.map(ClaimDTO.init); unrecognizedClaims = m.unrecognizedClaims
+        source = Location(m.range)
+    }
+}
+
+/// Fit statistics to 6 significant digits, so the last bits of `log` on one platform or
+/// another do not change the output.
+private func significant(_ value: Double, digits: Int = 6) -> Double {
+    guard value != 0, value.isFinite else { return value }
+    var magnitude = abs(value), exponent = 0
+    while magnitude >= 10 { magnitude /= 10; exponent += 1 }
+    while magnitude < 1 { magnitude *= 10; exponent -= 1 }
+    let shift = digits - 1 - exponent
+    var scale = 1.0
+    for _ in 0..<abs(shift) { scale *= 10 }
+    return shift >= 0 ? (value * scale).rounded() / scale : (value / scale).rounded() * scale
 }
 
 struct DecisionDTO: Encodable {
