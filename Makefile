@@ -19,7 +19,8 @@ example: build
 	@echo "Wrote $(OUTPUT)/model.json"
 
 # The whole test suite (what CI runs).
-test: deps
+test:
+	@scripts/install-deps test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 

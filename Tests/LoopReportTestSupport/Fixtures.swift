@@ -91,6 +91,9 @@ struct TemporaryFile {
     func remove() { unlink(path) }
 }
 
+/// The text of a file ("" when it cannot be read).
+public func readFile(_ path: String) -> String { TemporaryFile(path: path).read() }
+
 /// The built `loopreport` binary (`swift build` runs before the tests in `make test`).
 public var loopreportBinary: String {
     for candidate in [".build/debug/loopreport", ".build/release/loopreport"] {

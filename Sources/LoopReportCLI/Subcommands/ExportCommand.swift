@@ -1,8 +1,12 @@
 import ArgumentParser
+import LoopReportDiagrams
 import LoopReportExport
+import LoopReportModel
 import LoopReportPipeline
 
-enum ExportFormat: String, ExpressibleByArgument, CaseIterable { case json, csv, ics }
+enum ExportFormat: String, ExpressibleByArgument, CaseIterable { case json, csv, ics, svg, dot, mermaid }
+
+enum DiagramKind: String, ExpressibleByArgument, CaseIterable { case dag, gantt }
 
 extension CSVExport.Table: ExpressibleByArgument {}
 
@@ -11,7 +15,12 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the plan model, its schedule and its figures in a machine-readable format.",
-        discussion: "json: the whole model (docs/export-json.md); csv: the schedule or variance table; ics: group finishes and milestones as calendar events (needs a start date). Diagnostics go to standard error.")
+        discussion: """
+            json: the whole model (docs/export-json.md); csv: the schedule or variance table; ics: group \
+            finishes and milestones as calendar events (needs a start date); svg: the dependency graph or \
+            the Gantt chart as one standalone SVG (never collapsed); dot: the dependency graph for Graphviz; \
+            mermaid: the Gantt chart or the dependency graph (as a flowchart). Diagnostics go to standard error.
+            """)
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var diagnosticOptions: DiagnosticOptions
@@ -21,6 +30,15 @@ struct ExportCommand: ParsableCommand {
 
     @Option(help: "With --format csv: the table to write (schedule or variance).")
     var table: CSVExport.Table = .schedule
+
+    @Option(help: "With --format svg or mermaid: the diagram (dag or gantt).")
+    var diagram: DiagramKind = .dag
+
+    @Option(help: "With --format svg, dot or mermaid: only this group's blocks (its id, e.g. 2).")
+    var group: String?
+
+    @Option(help: "With --diagram gantt: the date of the today line (YYYY-MM-DD).")
+    var date: String?
 
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
     var output: String?
@@ -35,6 +53,15 @@ struct ExportCommand: ParsableCommand {
         case .ics:
             do { bytes = try ICSExport.encode(plan: loaded.plan, analysis: loaded.analysis) }
             catch let error as ICSExport.MissingStartDate { throw CommandError(error.description) }
+        case .svg, .dot, .mermaid:
+            if let group, loaded.plan.group(group) == nil {
+                throw CommandError("there is no Group \(group) in the plan")
+            }
+            let today = try date.map { text in
+                guard let day = CalendarDate(text) else { throw CommandError("--date must be a date like 2026-03-02, not '\(text)'") }
+                return day
+            }
+            bytes = DiagramExport.encode(format: format, diagram: diagram, group: group, today: today, loaded: loaded)
         }
         if !loaded.diagnostics.isEmpty {
             DiagnosticPrinter.print(loaded, options: diagnosticOptions, toStandardOutput: false)
@@ -45,5 +72,26 @@ struct ExportCommand: ParsableCommand {
             Terminal.write(bytes: bytes)
         }
         try DiagnosticPrinter.exitIfFailed(loaded.diagnostics, strict: diagnosticOptions.strict)
+    }
+}
+
+enum DiagramExport {
+    static func encode(format: ExportFormat, diagram: DiagramKind, group: String?, today: CalendarDate?,
+                       loaded: LoadedProject) -> [UInt8] {
+        let plan = loaded.plan, analysis = loaded.analysis
+        let graph = { DependencyGraph.tasks(of: analysis.schedule, plan: plan, group: group) }
+        switch (format, diagram) {
+        case (.dot, _): return DOTExport.encode(graph())
+        case (.mermaid, .gantt): return MermaidExport.gantt(plan: plan, analysis: analysis, group: group)
+        case (.mermaid, .dag): return MermaidExport.flowchart(graph())
+        case (_, .gantt):
+            let chart = GanttChart.render(plan: plan, analysis: analysis, group: group, today: today,
+                                          options: DiagramOptions(id: "gantt", standalone: true))
+            return Array(chart.svg.utf8)
+        case (_, .dag):
+            let drawing = DAGDiagram.render(graph(), criticalPath: analysis.schedule.criticalPath,
+                                            options: DiagramOptions(id: "dag", standalone: true))
+            return Array(drawing.svg.utf8)
+        }
     }
 }

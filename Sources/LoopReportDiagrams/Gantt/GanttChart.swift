@@ -203,7 +203,7 @@ public enum GanttChart {
             } else {
                 span = end
             }
-            let widest = rows.map { TextMetrics.width($0.label, fontSize: fontSize) + ($0.kind == .task ? 12 : 0) }.max() ?? 0
+            let widest = rows.map { TextMetrics.width($0.label, fontSize: fontSize, bold: true) + ($0.kind == .task ? 12 : 0) }.max() ?? 0
             labelColumn = min(maxLabelColumn, max(120, widest + 16))
             chartX = margin + labelColumn
             let available = maxWidth - chartX - margin
@@ -280,7 +280,8 @@ public enum GanttChart {
             for (r, row) in rows.enumerated() {
                 let indent = row.kind == .task ? 12.0 : 0
                 let maxText = labelColumn - indent - 8
-                let shown = TextMetrics.truncate(row.label, toWidth: maxText, fontSize: fontSize)
+                let bold = row.kind == .group || row.task?.critical == true
+                let shown = TextMetrics.truncate(row.label, toWidth: maxText, fontSize: fontSize, bold: bold)
                 let y = rowsTop + Double(r) * rowHeight
                 let critical = row.task?.critical == true
                 body.raw("<text")
@@ -289,7 +290,7 @@ public enum GanttChart {
                 if shown != row.label { body.title(row.label) }
                 body.escaped(shown)
                 body.raw("</text>")
-                let labelBox = GanttDiagram.Box(x: margin + indent, y: y + 4, width: TextMetrics.width(shown, fontSize: fontSize), height: 16)
+                let labelBox = GanttDiagram.Box(x: margin + indent, y: y + 4, width: TextMetrics.width(shown, fontSize: fontSize, bold: bold), height: 16)
                 resultRows.append(GanttDiagram.Row(kind: row.kind, taskID: row.task?.id, label: shown, fullLabel: row.label,
                                                    labelBox: labelBox, bar: nil, critical: critical))
             }

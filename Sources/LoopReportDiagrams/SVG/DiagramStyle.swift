@@ -35,7 +35,7 @@ public enum DiagramStyle {
     .lr-diagram .bar.critical{fill:var(--lr-critical);stroke:var(--lr-critical-outline);stroke-width:2}
     .lr-diagram .progress{fill:var(--lr-bar-progress)}
     .lr-diagram .baseline{fill:var(--lr-baseline)}
-    .lr-diagram .buffer{stroke:var(--lr-buffer);stroke-width:1}
+    .lr-diagram rect.buffer{stroke:var(--lr-buffer);stroke-width:1}
     .lr-diagram .buffer-base{fill:var(--lr-bg)}
     .lr-diagram .summary{fill:var(--lr-muted)}
     .lr-diagram .milestone{fill:var(--lr-milestone)}

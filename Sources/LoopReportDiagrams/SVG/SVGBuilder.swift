@@ -114,16 +114,19 @@ public struct SVGBuilder {
 /// truncated without a font engine (averages of common sans faces at the given size).
 public enum TextMetrics {
     /// Width of `text` at `fontSize` px, counting wide and narrow characters apart.
-    public static func width(_ text: String, fontSize: Double = 12) -> Double {
+    public static func width(_ text: String, fontSize: Double = 12, bold: Bool = false) -> Double {
         var units = 0.0
         for scalar in text.unicodeScalars { units += advance(scalar) }
-        return units * fontSize
+        return units * fontSize * (bold ? boldFactor : 1)
     }
 
+    /// How much wider bold text runs.
+    static let boldFactor = 1.1
+
     /// The text cut to fit `maxWidth`, with an ellipsis when cut.
-    public static func truncate(_ text: String, toWidth maxWidth: Double, fontSize: Double = 12) -> String {
-        if width(text, fontSize: fontSize) <= maxWidth { return text }
-        let budget = maxWidth / fontSize - advance("…")
+    public static func truncate(_ text: String, toWidth maxWidth: Double, fontSize: Double = 12, bold: Bool = false) -> String {
+        if width(text, fontSize: fontSize, bold: bold) <= maxWidth { return text }
+        let budget = maxWidth / (fontSize * (bold ? boldFactor : 1)) - advance("…")
         var used = 0.0
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -135,16 +138,18 @@ public enum TextMetrics {
         return String(String(result).trimmingTrailingSpaces) + "…"
     }
 
+    /// Advances in ems, on the wide side (DejaVu Sans, the usual fallback on Linux, is
+    /// wider than most faces): a label that fits here fits in the faces people have.
     static func advance(_ scalar: Unicode.Scalar) -> Double {
         switch scalar.value {
-        case 0x20, 0x2E, 0x2C, 0x3A, 0x3B, 0x27, 0x7C, 0x21, 0x69, 0x6A, 0x6C, 0x49: 0.3   // space . , : ; ' | ! i j l I
-        case 0x66, 0x72, 0x74, 0x28, 0x29, 0x5B, 0x5D, 0x2D, 0x2F: 0.38                   // f r t ( ) [ ] - /
-        case 0x6D, 0x77, 0x4D, 0x57, 0x40, 0x25: 0.86                                      // m w M W @ %
-        case 0x41...0x5A: 0.68                                                              // other capitals
-        case 0x30...0x39: 0.56
-        case 0..<0x80: 0.54
+        case 0x20, 0x2E, 0x2C, 0x3A, 0x3B, 0x27, 0x7C, 0x21, 0x69, 0x6A, 0x6C, 0x49: 0.33   // space . , : ; ' | ! i j l I
+        case 0x66, 0x72, 0x74, 0x28, 0x29, 0x5B, 0x5D, 0x2D, 0x2F: 0.42                   // f r t ( ) [ ] - /
+        case 0x6D, 0x77, 0x4D, 0x57, 0x40, 0x25: 0.92                                      // m w M W @ %
+        case 0x41...0x5A: 0.72                                                              // other capitals
+        case 0x30...0x39: 0.64
+        case 0..<0x80: 0.62
         case 0x1100...0x11FF, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFF00...0xFF60, 0x1F300...0x1FAFF: 1.0
-        default: 0.6
+        default: 0.64
         }
     }
 }

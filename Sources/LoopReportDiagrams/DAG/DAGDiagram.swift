@@ -1,0 +1,97 @@
+import LoopReportAnalysis
+import LoopReportLayout
+
+/// A dependency graph drawn with the layered layout: boxes `<g class="node">`, edges
+/// `<g class="edge">` routed between layers, the critical path highlighted (colour, a
+/// heavier outline and bold text), edges that close a cycle dashed.
+public struct DAGDiagram: Sendable {
+    public var svg: String
+    public var width: Double
+    public var height: Double
+    public var layout: LayeredLayout
+
+    static let nodeHeight = 28.0
+    static let maxNodeWidth = 220.0
+    static let padding = 8.0
+    static let fontSize = 12.0
+
+    public static func render(_ graph: DependencyGraph, criticalPath: [String], options: DiagramOptions) -> DAGDiagram {
+        let maxWidth = graph.collapsed ? 280.0 : maxNodeWidth
+        var labels: [String] = []
+        labels.reserveCapacity(graph.nodes.count)
+        var sizes: [Size] = []
+        sizes.reserveCapacity(graph.nodes.count)
+        for node in graph.nodes {
+            let label = TextMetrics.truncate(node.label, toWidth: maxWidth - 2 * padding, fontSize: fontSize, bold: node.critical)
+            labels.append(label)
+            let textWidth = TextMetrics.width(label, fontSize: fontSize, bold: node.critical)
+            sizes.append(Size(width: max(40, (textWidth + 2 * padding).rounded(.up)), height: nodeHeight))
+        }
+        let layout = LayeredLayout.compute(LayeredGraph(nodeSizes: sizes, edges: graph.edges.map { GraphEdge(from: $0.from, to: $0.to) }))
+        let width = max(layout.width, 160).rounded(.up)
+        let height = max(layout.height, nodeHeight + 16).rounded(.up)
+
+        var svg = SVGBuilder(capacity: 1024 + graph.nodes.count * 420 + graph.edges.count * 200)
+        svg.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"lr-diagram lr-dag\"")
+        svg.attribute("width", width); svg.attribute("height", height)
+        svg.raw(" viewBox=\"0 0 "); svg.number(width); svg.raw(" "); svg.number(height); svg.raw("\"")
+        svg.raw(options.standalone ? " role=\"img\">" : " role=\"graphics-document\"")
+        if !options.standalone { svg.attribute("aria-label", graph.title); svg.raw(">") }
+        svg.title(graph.title)
+        svg.raw("<desc>"); svg.escaped(graph.description(criticalPath: criticalPath)); svg.raw("</desc>")
+        if options.standalone { svg.raw("<style>"); svg.rawString(DiagramStyle.standaloneStyle); svg.raw("</style>") }
+        svg.raw("<defs>")
+        for (suffix, cls) in [("-arrow", "arrowhead"), ("-arrow-critical", "arrowhead critical"), ("-arrow-cut", "arrowhead cut")] {
+            svg.raw("<marker id=\""); svg.rawString(options.id + suffix)
+            svg.raw("\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0 0 L10 5 L0 10 Z\" class=\"")
+            svg.rawString(cls); svg.raw("\"/></marker>")
+        }
+        svg.raw("</defs>")
+        svg.rect(x: 0, y: 0, width: width, height: height, class: "bg")
+
+        for (e, edge) in graph.edges.enumerated() {
+            let route = layout.edges[e]
+            guard route.points.count >= 2 else { continue }
+            // Routes run downwards; an edge reversed to break a cycle is drawn pointing at its target.
+            let points = route.reversed ? Array(route.points.reversed()) : route.points
+            svg.raw("<g class=\"edge")
+            if edge.cut { svg.raw(" cut") } else if edge.critical { svg.raw(" critical") }
+            svg.raw("\">")
+            let from = graph.nodes[edge.from], to = graph.nodes[edge.to]
+            var title = "\(from.name) → \(to.name)"
+            if edge.count > 1 { title += " (\(edge.count) links)" }
+            if edge.startToStart { title += " (may start together)" }
+            if edge.cut { title += " (closes a cycle; ignored by the schedule)" }
+            svg.title(title)
+            svg.raw("<path class=\"link")
+            if edge.cut { svg.raw(" cut") } else if edge.critical { svg.raw(" critical") }
+            svg.raw("\" d=\""); svg.rawString(EdgePath.svgPathData(points))
+            svg.raw("\" marker-end=\"url(#"); svg.rawString(options.id)
+            svg.raw(edge.cut ? "-arrow-cut" : edge.critical ? "-arrow-critical" : "-arrow")
+            svg.raw(")\"/></g>")
+        }
+        for (n, node) in graph.nodes.enumerated() {
+            let box = layout.nodes[n]
+            svg.raw("<g class=\"node")
+            switch node.kind {
+            case .block: break
+            case .group: svg.raw(" group")
+            case .buffer: svg.raw(" buffer")
+            }
+            if node.critical { svg.raw(" critical") }
+            svg.raw("\">")
+            let href = options.standalone ? nil : node.task.flatMap { options.link?($0) }
+            let name = node.name + (node.critical ? " (critical)" : "")
+            if let href {
+                svg.raw("<a"); svg.attribute("href", href); svg.attribute("aria-label", name); svg.raw(">")
+            }
+            svg.title(node.label == labels[n] ? name : node.label + (node.critical ? " (critical)" : ""))
+            svg.rect(x: box.x, y: box.y, width: box.width, height: box.height, class: "", rx: 4)
+            svg.text(labels[n], x: box.x + box.width / 2, y: box.y + box.height / 2 + 4, class: "", anchor: .middle)
+            if href != nil { svg.raw("</a>") }
+            svg.raw("</g>")
+        }
+        svg.raw("</svg>\n")
+        return DAGDiagram(svg: svg.text, width: width, height: height, layout: layout)
+    }
+}
