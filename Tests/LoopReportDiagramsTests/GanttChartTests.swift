@@ -170,3 +170,72 @@ func segmentCrosses(_ p: (x: Double, y: Double), _ q: (x: Double, y: Double), _ 
         #expect(chart.svg.contains("<desc>0 blocks in 0 groups"))
     }
 }
+
+/// Small plans drawn exactly as recorded (`LOOPREPORT_RECORD=1` rewrites the files after a
+/// deliberate change; review the drawings before committing them).
+@Suite struct GoldenDiagramTests {
+    static let plan = """
+    ### Group 1: Core
+    #### Block 1.1: Types
+    **Dependencies**: None
+    **Estimated Effort**: 2 days
+    **Status**: ✅ Complete
+
+    #### Block 1.2: Schema
+    **Dependencies**: Block 1.1
+    **Estimated Effort**: 1 day
+
+    ### Group 2: Storage
+    **Dependencies**: Group 1
+
+    #### Block 2.1: Writer
+    **Estimated Effort**: 3 days
+
+    #### Block 2.2: Reader
+    **Dependencies**: Block 1.1
+    **Soft Dependencies**: Block 2.1
+    **Estimated Effort**: 1 day
+
+    ### Buffer Allocation
+    - Add 1-day buffer after Group 2 (risk)
+    """
+
+    static let loaded = project(config: "start: 2026-03-06\n", ("01-plan.md", plan))
+
+    @Test func gantt() {
+        let chart = GanttChart.render(plan: Self.loaded.plan, analysis: Self.loaded.analysis, today: CalendarDate("2026-03-10"),
+                                      options: DiagramOptions(id: "gantt", standalone: true))
+        #expect(matchesGolden(chart.svg, "small-gantt.svg"))
+    }
+
+    @Test func dag() {
+        let graph = DependencyGraph.tasks(of: Self.loaded.analysis.schedule, plan: Self.loaded.plan)
+        let drawing = DAGDiagram.render(graph, criticalPath: Self.loaded.analysis.schedule.criticalPath,
+                                        options: DiagramOptions(id: "dag", standalone: true))
+        #expect(matchesGolden(drawing.svg, "small-dag.svg"))
+    }
+}
+
+@Suite struct DependencyGraphTests {
+    @Test func largePlansCollapseToGroupsOnPages() {
+        let small = generatedProject(blocks: 60)
+        #expect(!DependencyGraph.overview(of: small.analysis.schedule, plan: small.plan).collapsed)
+        let large = generatedProject(blocks: 400)
+        let overview = DependencyGraph.overview(of: large.analysis.schedule, plan: large.plan)
+        #expect(overview.collapsed)
+        #expect(overview.nodes.count == 40)
+        #expect(overview.nodes.allSatisfy { $0.memberCount == 10 })
+        #expect(overview.edges.allSatisfy { $0.from != $0.to && $0.count >= 1 })
+        let drawing = DAGDiagram.render(overview, criticalPath: large.analysis.schedule.criticalPath,
+                                        options: DiagramOptions(id: "o", standalone: false))
+        #expect(drawing.svg.components(separatedBy: "<g class=\"node").count - 1 == 40)
+    }
+
+    @Test func groupGraphHoldsOnlyThatGroup() {
+        let loaded = GoldenDiagramTests.loaded
+        let graph = DependencyGraph.tasks(of: loaded.analysis.schedule, plan: loaded.plan, group: "2")
+        #expect(graph.nodes.map(\.id) == ["2.1", "2.2", "Buffer after Group 2"])
+        #expect(graph.edges.map { [graph.nodes[$0.from].id, graph.nodes[$0.to].id] } == [["2.1", "2.2"], ["2.1", "Buffer after Group 2"], ["2.2", "Buffer after Group 2"]])
+        #expect(graph.edges[0].startToStart)
+    }
+}

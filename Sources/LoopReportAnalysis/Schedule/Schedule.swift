@@ -247,7 +247,7 @@ public enum Scheduler {
     /// becomes edges from the milestone's predecessors that no other of them waits for.
     private static func visibleLinks(_ network: PrecedenceNetwork, result: CPMResult, taskIndex: [Int?]) -> [ScheduleLink] {
         let n = network.count
-        /// Predecessors of a milestone that are not themselves predecessors of a sibling.
+        /// Predecessors of a milestone that no sibling waits for to finish.
         var lastMembers: [Int: [Int]] = [:]
         func members(of milestone: Int) -> [Int] {
             if let known = lastMembers[milestone] { return known }
@@ -257,7 +257,9 @@ public enum Scheduler {
             let set = Set(all)
             var waitedFor = Set<Int>()
             for m in all {
-                for e in network.predecessorStart[m]..<network.predecessorStart[m + 1] where set.contains(Int(network.predecessors[e])) {
+                // Only a finish-to-start successor shows a member finishes before another.
+                for e in network.predecessorStart[m]..<network.predecessorStart[m + 1]
+                where !network.startToStart[e] && set.contains(Int(network.predecessors[e])) {
                     waitedFor.insert(Int(network.predecessors[e]))
                 }
             }

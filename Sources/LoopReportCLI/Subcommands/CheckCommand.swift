@@ -30,12 +30,7 @@ struct CheckCommand: ParsableCommand {
         case .json:
             Terminal.write(bytes: try DiagnosticsJSON.encode(loaded.diagnostics, documentCount: loaded.documentCount))
         }
-        if timings {
-            for (stage, duration) in loaded.timings {
-                let ms = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-                Terminal.writeError("\(stage): \((ms * 10).rounded() / 10) ms\n")
-            }
-        }
+        if timings { DiagnosticPrinter.printTimings(loaded.timings) }
         try DiagnosticPrinter.exitIfFailed(loaded.diagnostics, strict: diagnosticOptions.strict)
     }
 }
@@ -51,6 +46,14 @@ enum DiagnosticPrinter {
         }
         text += formatter.summary(loaded.diagnostics, documentCount: loaded.documentCount) + "\n"
         toStandardOutput ? Terminal.write(text) : Terminal.writeError(text)
+    }
+
+    /// `stage: 12.3 ms` lines on standard error (the benchmark reads them).
+    static func printTimings(_ timings: [(stage: String, duration: Duration)]) {
+        for (stage, duration) in timings {
+            let ms = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+            Terminal.writeError("\(stage): \((ms * 10).rounded() / 10) ms\n")
+        }
     }
 
     static func exitIfFailed(_ diagnostics: [Diagnostic], strict: Bool) throws {

@@ -40,6 +40,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "With --diagram gantt: the date of the today line (YYYY-MM-DD).")
     var date: String?
 
+    @Flag(help: "Print how long each stage took (to standard error).")
+    var timings = false
+
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
     var output: String?
 
@@ -47,6 +50,8 @@ struct ExportCommand: ParsableCommand {
         let loaded = project.load()
         KeepUntilExit.hold(loaded)
         let bytes: [UInt8]
+        let clock = ContinuousClock()
+        let renderStart = clock.now
         switch format {
         case .json: bytes = try JSONExport.encode(plan: loaded.plan, analysis: loaded.analysis, diagnostics: loaded.diagnostics)
         case .csv: bytes = CSVExport.encode(table, plan: loaded.plan, analysis: loaded.analysis)
@@ -63,9 +68,11 @@ struct ExportCommand: ParsableCommand {
             }
             bytes = DiagramExport.encode(format: format, diagram: diagram, group: group, today: today, loaded: loaded)
         }
+        let renderTime = clock.now - renderStart
         if !loaded.diagnostics.isEmpty {
             DiagnosticPrinter.print(loaded, options: diagnosticOptions, toStandardOutput: false)
         }
+        if timings { DiagnosticPrinter.printTimings(loaded.timings + [("export \(format.rawValue)", renderTime)]) }
         if let output {
             try Terminal.writeFile(output, bytes)
         } else {

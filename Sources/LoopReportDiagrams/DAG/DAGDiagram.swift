@@ -65,6 +65,7 @@ public struct DAGDiagram: Sendable {
             svg.title(title)
             svg.raw("<path class=\"link")
             if edge.cut { svg.raw(" cut") } else if edge.critical { svg.raw(" critical") }
+            if edge.startToStart { svg.raw(" ss") }
             svg.raw("\" d=\""); svg.rawString(EdgePath.svgPathData(points))
             svg.raw("\" marker-end=\"url(#"); svg.rawString(options.id)
             svg.raw(edge.cut ? "-arrow-cut" : edge.critical ? "-arrow-critical" : "-arrow")

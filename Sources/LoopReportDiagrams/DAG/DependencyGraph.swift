@@ -70,6 +70,16 @@ public struct DependencyGraph: Sendable {
         return DependencyGraph(nodes: nodes, edges: edges, collapsed: false, title: title)
     }
 
+    /// Above this many tasks a plan's graph on a page shows groups instead of blocks.
+    public static let readableTaskCount = 120
+
+    /// The project's graph as a page shows it: every task while that stays readable, else
+    /// one node per group (exports draw every task however many).
+    public static func overview(of schedule: Schedule, plan: Plan) -> DependencyGraph {
+        let all = tasks(of: schedule, plan: plan)
+        return all.nodes.count <= readableTaskCount ? all : groups(of: schedule, plan: plan)
+    }
+
     /// One node per group, for plans too large to read block by block: an edge per pair of
     /// groups with a link between their blocks, labelled with how many.
     public static func groups(of schedule: Schedule, plan: Plan) -> DependencyGraph {

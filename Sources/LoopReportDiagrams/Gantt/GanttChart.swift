@@ -307,6 +307,7 @@ public enum GanttChart {
                     let points = route(from: from, to: to, startToStart: link.startToStart, occupied: occupied, rowsTop: rowsTop)
                     body.raw("<path class=\"link")
                     if link.cut { body.raw(" cut") } else if critical { body.raw(" critical") }
+                    if link.startToStart { body.raw(" ss") }
                     body.raw("\" d=\"")
                     body.polylinePath(points)
                     body.raw("\" marker-end=\"url(#"); body.rawString(options.id)
@@ -472,7 +473,8 @@ public enum GanttChart {
                 if entry.hasPrefix("Today") {
                     b.line(x1: x + 8, y1: y, x2: x + 8, y2: y + 14, class: "today")
                 } else {
-                    let kind: StaticString = entry.hasPrefix("Critical") ? "link critical" : entry.contains("cycle") ? "link cut" : "link"
+                    let kind: StaticString = entry.hasPrefix("Critical") ? "link critical" : entry.contains("cycle") ? "link cut"
+                        : entry.contains("start to start") ? "link ss" : "link"
                     b.raw("<path class=\""); b.raw(kind); b.raw("\" d=\"M"); b.number(x); b.raw(" "); b.number(y + 7)
                     b.raw(" H"); b.number(x + 14); b.raw("\"/>")
                 }

@@ -42,6 +42,7 @@ public enum DiagramStyle {
     .lr-diagram .milestone.critical{fill:var(--lr-critical);stroke:var(--lr-critical-outline);stroke-width:2}
     .lr-diagram .link{fill:none;stroke:var(--lr-link);stroke-width:1.2}
     .lr-diagram .link.critical{stroke:var(--lr-critical);stroke-width:2}
+    .lr-diagram .link.ss{stroke-dasharray:2 3}
     .lr-diagram .link.cut{stroke:var(--lr-cut);stroke-dasharray:5 3;stroke-width:1.5}
     .lr-diagram .arrowhead{fill:var(--lr-link)}
     .lr-diagram .arrowhead.critical{fill:var(--lr-critical)}
