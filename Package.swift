@@ -2,10 +2,11 @@
 import PackageDescription
 
 // One target per pipeline stage; each may import only the stages before it:
-// loopreport → LoopReportCLI → LoopReportPipeline → LoopReportExport → LoopReportDiagrams
+// loopreport → LoopReportCLI → LoopReportPipeline → LoopReportSite, LoopReportExport → LoopReportDiagrams
 //   → LoopReportAnalysis → LoopReportModel → LoopReportMarkdown → LoopReportSource;
 // LoopReportDiagrams → LoopReportLayout (graph layout and geometry, no other dependency);
-// LoopReportMarkdown → CCmarkGFM (system library) and CLoopReportArena (its allocator).
+// LoopReportMarkdown → CCmarkGFM (system library) and CLoopReportArena (its allocator);
+// LoopReportPipeline → CLoopReportSystem (swaps the new site in atomically).
 // LoopReportSample generates plans; loopreport-bench times the schedule pass.
 let package = Package(
     name: "LoopReport",
@@ -16,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -25,6 +27,7 @@ let package = Package(
         ),
         .target(name: "CLoopReportArena", dependencies: ["CCmarkGFM"]),
         .target(name: "LoopReportSource"),
+        .target(name: "CLoopReportSystem"),
         .target(name: "LoopReportMarkdown", dependencies: ["CCmarkGFM", "CLoopReportArena", "LoopReportSource"]),
         .target(name: "LoopReportModel", dependencies: [
             "LoopReportMarkdown", "LoopReportSource", .product(name: "Yams", package: "Yams"),
@@ -32,14 +35,23 @@ let package = Package(
         .target(name: "LoopReportAnalysis", dependencies: ["LoopReportModel"]),
         .target(name: "LoopReportLayout"),
         .target(name: "LoopReportDiagrams", dependencies: ["LoopReportAnalysis", "LoopReportModel", "LoopReportSource", "LoopReportLayout"]),
+        .target(name: "LoopReportSite", dependencies: [
+            "LoopReportDiagrams", "LoopReportAnalysis", "LoopReportModel", "LoopReportMarkdown", "LoopReportSource",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ],
+        // templates/ (through a symlink), compiled into the binary: the default templates
+        // and assets, each overridable by a file of the same name in a project's templates/.
+        resources: [.embedInCode("DefaultTemplates")]),
         .target(name: "LoopReportExport", dependencies: ["LoopReportDiagrams", "LoopReportAnalysis", "LoopReportModel"]),
-        .target(name: "LoopReportPipeline", dependencies: ["LoopReportAnalysis", "LoopReportExport", "LoopReportModel"],
+        .target(name: "LoopReportPipeline", dependencies: [
+                    "CLoopReportSystem", "LoopReportAnalysis", "LoopReportExport", "LoopReportModel", "LoopReportSite",
+                ],
                 // content/ (through a symlink), compiled into the binary: the example every
                 // command falls back to when there is no content directory.
                 resources: [.embedInCode("ExampleContent")]),
         .target(name: "LoopReportSample", dependencies: ["LoopReportSource"]),
         .target(name: "LoopReportCLI", dependencies: [
-            "LoopReportPipeline", "LoopReportDiagrams", "LoopReportSample",
+            "LoopReportPipeline", "LoopReportDiagrams", "LoopReportSite", "LoopReportSample",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "loopreport", dependencies: ["LoopReportCLI"]),
@@ -54,6 +66,9 @@ let package = Package(
         .testTarget(name: "LoopReportLayoutTests", dependencies: ["LoopReportLayout"]),
         .testTarget(name: "LoopReportDiagramsTests", dependencies: [
             "LoopReportDiagrams", "LoopReportPipeline", "LoopReportSample", "LoopReportTestSupport",
+        ]),
+        .testTarget(name: "LoopReportSiteTests", dependencies: [
+            "LoopReportSite", "LoopReportPipeline", "LoopReportTestSupport",
         ]),
         .testTarget(name: "LoopReportCLITests", dependencies: ["loopreport", "LoopReportPipeline", "LoopReportTestSupport"]),
     ]

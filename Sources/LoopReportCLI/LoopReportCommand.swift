@@ -6,7 +6,7 @@ public struct LoopReportCommand: ParsableCommand {
         commandName: "loopreport",
         abstract: "Turn loop-process Markdown plans into checked, scheduled report sites.",
         version: "0.1.0",
-        subcommands: [CheckCommand.self, ExportCommand.self, SampleCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ExportCommand.self, SampleCommand.self]
     )
 
     public init() {}

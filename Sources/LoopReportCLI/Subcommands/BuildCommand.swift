@@ -1,0 +1,66 @@
+import ArgumentParser
+import LoopReportModel
+import LoopReportPipeline
+import LoopReportSite
+import LoopReportSource
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `loopreport build [DIR]`: the report site, written atomically.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the report site: linked, searchable HTML pages with Gantt charts and dependency graphs.",
+        discussion: """
+            Templates: files in the project's templates/ directory (layout.mustache, dashboard.mustache, \
+            page.mustache, site.css, search.js) replace the built-in ones of the same name. The site is \
+            written to a new directory and swapped in, so an interrupted build leaves the previous site \
+            intact. Exit status: 0, or 1 when the documents have errors (the site is still written).
+            """)
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var diagnosticOptions: DiagnosticOptions
+
+    @Option(name: .shortAndLong, help: "The output directory.")
+    var output: String = "output"
+
+    @Option(help: "The address the site will be published at: adds canonical links and sitemap.xml.")
+    var baseURL: String?
+
+    @Option(help: "The report's date (YYYY-MM-DD): the Gantt charts' today line.")
+    var date: String?
+
+    @Flag(help: "Print how long each stage took (to standard error).")
+    var timings = false
+
+    func run() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let today = try date.map { text in
+            guard let day = CalendarDate(text) else { throw CommandError("--date must be a date like 2026-03-02, not '\(text)'") }
+            return day
+        }
+        let loaded = project.load()
+        KeepUntilExit.hold(loaded)
+        let root = loaded.root.hasPrefix("(") ? nil : loaded.root
+        if let root {
+            do { try SiteWriter.checkOutput(output, content: root) } catch let error as SiteWriter.WriteError { throw CommandError(error.description) }
+        }
+        let templates: TemplateSet
+        do { templates = try Pipeline.templates(root: root) } catch let error as TemplateSet.TemplateError { throw CommandError(error.description) }
+        let renderStart = clock.now
+        let site = SiteBuilder.build(plan: loaded.plan, analysis: loaded.analysis, diagnostics: loaded.diagnostics,
+                                     templates: templates, options: SiteOptions(baseURL: baseURL, date: today))
+        let writeStart = clock.now
+        do { try SiteWriter.write(site, to: output) } catch let error as SiteWriter.WriteError { throw CommandError(error.description) }
+        let end = clock.now
+        if !loaded.diagnostics.isEmpty {
+            DiagnosticPrinter.print(loaded, options: diagnosticOptions, toStandardOutput: false)
+        }
+        let seconds = Double((end - start).components.attoseconds) / 1e18 + Double((end - start).components.seconds)
+        Terminal.writeError("Built \(site.pageCount) pages with \(site.diagramCount) diagrams in \(numberText(seconds, decimals: 2)) s: \(output)/\n")
+        if timings { DiagnosticPrinter.printTimings(loaded.timings + [("render pages", writeStart - renderStart), ("write", end - writeStart)]) }
+        try DiagnosticPrinter.exitIfFailed(loaded.diagnostics, strict: diagnosticOptions.strict)
+    }
+}

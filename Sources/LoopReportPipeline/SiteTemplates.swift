@@ -1,0 +1,25 @@
+import LoopReportSite
+import LoopReportSource
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension Pipeline {
+    /// The site's templates: the built-in defaults, each replaced by the project's
+    /// `templates/NAME` when it exists (`layout.mustache`, `page.mustache`, `site.css` …).
+    public static func templates(root: String?) throws -> TemplateSet {
+        var overrides: [String: (path: String, text: String)] = [:]
+        if let root {
+            for name in TemplateSet.defaults.keys.sorted() {
+                let relative = "templates/" + name
+                guard access(root + "/" + relative, F_OK) == 0 else { continue }
+                switch ContentLoader.readDocument(root: root, relative: relative) {
+                case .success(let file): overrides[name] = (root + "/" + relative, file.text)
+                case .failure(let diagnostic):
+                    throw TemplateSet.TemplateError(file: root + "/" + relative, line: 1, column: 1, message: diagnostic.message)
+                }
+            }
+        }
+        return try TemplateSet(overrides: overrides)
+    }
+}

@@ -1,0 +1,129 @@
+import CLoopReportSystem
+import LoopReportSite
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a built site: into a new directory beside the output, then swapped in with one
+/// atomic exchange, so readers (and an interrupted build) only ever see the whole previous
+/// site or the whole new one.
+public enum SiteWriter {
+    public struct WriteError: Error, CustomStringConvertible, Sendable {
+        public var description: String
+    }
+
+    /// Refuses outputs that would destroy sources: the content directory, a directory
+    /// containing it, `/`, or the home directory.
+    public static func checkOutput(_ output: String, content: String) throws {
+        let target = absolute(output), source = absolute(content)
+        let home = getenv("HOME").map { absolute(String(cString: $0)) }
+        if target == "/" || target == home {
+            throw WriteError(description: "refusing to write the site to '\(output)': it would replace \(target == "/" ? "the root directory" : "your home directory")")
+        }
+        if target == source || source.hasPrefix(target + "/") {
+            throw WriteError(description: "refusing to write the site to '\(output)': it is or contains the content directory '\(content)'")
+        }
+    }
+
+    public static func write(_ site: BuiltSite, to output: String) throws {
+        let target = absolute(output)
+        let parent = target.split(separator: "/").dropLast().joined(separator: "/")
+        try makeDirectories("/" + parent)
+        let staging = "/" + parent + "/." + (target.split(separator: "/").last.map(String.init) ?? "output") + ".loopreport-new"
+        removeTree(staging)   // left by an interrupted build
+        guard mkdir(staging, 0o755) == 0 else { throw failure("cannot create '\(staging)'") }
+        var made = Set<String>()
+        for file in site.files {
+            let path = staging + "/" + file.path
+            let folder = path.split(separator: "/").dropLast().joined(separator: "/")
+            if made.insert(folder).inserted { try makeDirectories("/" + folder) }
+            try writeFile(path, file.bytes)
+        }
+        var status = stat()
+        if lstat(target, &status) == 0 {
+            guard status.st_mode & S_IFMT == S_IFDIR else {
+                removeTree(staging)
+                throw WriteError(description: "'\(output)' exists and is not a directory")
+            }
+            // One step: the new tree takes the output's name, the old one the staging name.
+            if loopreport_exchange_paths(staging, target) != 0 {
+                // Kernels or file systems without the exchange: two renames, a moment apart.
+                let old = staging + "-old"
+                removeTree(old)
+                guard rename(target, old) == 0, rename(staging, target) == 0 else { throw failure("cannot replace '\(output)'") }
+                removeTree(old)
+                return
+            }
+            removeTree(staging)
+        } else {
+            guard rename(staging, target) == 0 else { throw failure("cannot create '\(output)'") }
+        }
+    }
+
+    static func failure(_ message: String) -> WriteError {
+        WriteError(description: "\(message): \(String(cString: strerror(errno)))")
+    }
+
+    static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw failure("cannot write '\(path)'") }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { throw failure("cannot write '\(path)'") }
+            offset += n
+        }
+    }
+
+    static func makeDirectories(_ path: String) throws {
+        var current = ""
+        for part in path.split(separator: "/") {
+            current += "/" + part
+            if mkdir(current, 0o755) != 0, errno != EEXIST { throw failure("cannot create '\(current)'") }
+        }
+    }
+
+    /// Removes a directory tree (no symlinks followed).
+    static func removeTree(_ path: String) {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return }
+        if status.st_mode & S_IFMT == S_IFDIR, let dir = opendir(path) {
+            var names: [String] = []
+            while let entry = readdir(dir) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                }
+                if name != "." && name != ".." { names.append(name) }
+            }
+            closedir(dir)
+            for name in names { removeTree(path + "/" + name) }
+            rmdir(path)
+        } else {
+            unlink(path)
+        }
+    }
+
+    /// An absolute path with `.` and `..` resolved textually (the output may not exist yet).
+    static func absolute(_ path: String) -> String {
+        var base = ""
+        if !path.hasPrefix("/") {
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            if getcwd(&buffer, buffer.count) != nil { base = String(cString: buffer) }
+        }
+        var parts: [Substring] = []
+        for part in (base + "/" + path).split(separator: "/") {
+            if part == "." || part.isEmpty { continue }
+            if part == ".." { _ = parts.popLast(); continue }
+            parts.append(part)
+        }
+        // Symbolic links in the existing part of the path count: resolve what exists.
+        let joined = "/" + parts.joined(separator: "/")
+        if let resolved = realpath(joined, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        return joined
+    }
+}

@@ -1,0 +1,164 @@
+import LoopReportAnalysis
+import LoopReportDiagrams
+import LoopReportModel
+import LoopReportSource
+
+extension SiteModel {
+    /// Health, progress, baseline vs current vs forecast, the critical path, the latest
+    /// iteration, the Gantt chart and the dependency graph.
+    func dashboardPage() -> RenderedPage {
+        let path = SitePaths.dashboard
+        let schedule = analysis.schedule
+        let blocks = plan.currentBlocks
+        let done = blocks.filter { $0.progress == .complete }.count
+        let errors = diagnostics.count(of: .error), warnings = diagnostics.count(of: .warning)
+        let flagged = analysis.checks.filter { !$0.agrees }.count
+        let slip = analysis.slipDays
+        let baseline = analysis.baseline.durationDays
+        let slipShare = baseline > 0 ? slip / baseline : 0
+
+        let level: String, label: String
+        if errors > 0 || slipShare > 0.2 { (level, label) = ("bad", "At risk") }
+        else if warnings > 0 || flagged > 0 || slip > 0 { (level, label) = ("warn", "Needs attention") }
+        else { (level, label) = ("ok", "On track") }
+        var reasons: [String] = []
+        reasons.append(slip > 0 ? "The plan has slipped \(daysText(slip)) against the baseline (\(numberText(slipShare * 100, decimals: 0))%)."
+                       : slip < 0 ? "The plan is \(daysText(-slip)) shorter than the baseline." : "The plan holds its baseline duration.")
+        if flagged > 0 { reasons.append("\(flagged) declared figure\(flagged == 1 ? " does" : "s do") not match the computed value.") }
+        if errors + warnings > 0 { reasons.append("\(errors) error\(errors == 1 ? "" : "s") and \(warnings) warning\(warnings == 1 ? "" : "s") in the documents.") }
+
+        let forecast = analysis.forecast
+        var figures: [[String: Any]] = [
+            ["label": "Blocks complete", "value": "\(done) of \(blocks.count)",
+             "note": blocks.isEmpty ? "" : "\(numberText(Double(done) / Double(blocks.count) * 100, decimals: 0))%"],
+            ["label": "Duration (current plan)", "value": daysText(schedule.durationDays),
+             "note": analysis.calendar.map { "finishes \($0.finishDate(max(1, schedule.durationDays)))" } ?? "working days"],
+            ["label": "Duration (baseline)", "value": daysText(baseline),
+             "note": slip == 0 ? "no slip" : (slip > 0 ? "+" : "−") + daysText(abs(slip)) + " since"],
+            ["label": "Forecast (P50 / P80)", "value": "\(numberText(forecast.p50Days)) / \(numberText(forecast.p80Days)) days",
+             "note": "\(forecast.runs) simulated runs, estimates scaled by \(forecast.observations) observed factors"],
+            ["label": "Declared figures checked", "value": "\(analysis.checks.count - flagged) of \(analysis.checks.count) agree",
+             "note": flagged == 0 ? "" : "\(flagged) flagged"],
+        ]
+        figures = figures.map { var f = $0; if (f["note"] as? String)?.isEmpty == true { f["note"] = nil }; return f }
+
+        // Progress per group, weighted by estimate.
+        var progress = HTML(capacity: 2048)
+        progress.raw("<h3>Progress by group</h3>")
+        for group in groups {
+            let members = blocks.filter { $0.groupID == group.id }
+            guard !members.isEmpty else { continue }
+            var total = 0.0, complete = 0.0
+            for block in members {
+                let weight = max(block.estimate?.days ?? 1, 0.1)
+                total += weight
+                switch block.progress {
+                case .complete?: complete += weight
+                case .inProgress?: complete += weight * min(1, max(0, (block.percentComplete ?? 0) / 100))
+                default: break
+                }
+            }
+            progress.meter(label: groupName(group.id), href: SitePaths.group(group.id), percent: total > 0 ? complete / total * 100 : 0)
+        }
+
+        let critical = schedule.criticalPath.map { id -> [String: Any] in
+            if let task = schedule.task(id), task.kind != .block {
+                return ["label": id, "href": task.groupID.map { SitePaths.group($0) } ?? SitePaths.dashboard]
+            }
+            return ["label": blockName(id), "href": SitePaths.block(id)]
+        }
+        let criticalSummary = schedule.criticalPath.isEmpty ? "No critical path: the plan has no scheduled work."
+            : "\(schedule.criticalPath.count) tasks fix the project's \(daysText(schedule.durationDays)); a delay to any of them moves the end."
+
+        var extra: [String: Any] = [
+            "health": ["level": level, "label": label, "summary": reasons.joined(separator: " ")],
+            "figures": figures, "progress": progress.string, "criticalPath": critical, "criticalSummary": criticalSummary,
+        ]
+        if let latest = plan.iterations.last {
+            var parts: [String] = []
+            if !latest.added.isEmpty { parts.append("\(latest.added.count) block\(latest.added.count == 1 ? "" : "s") added") }
+            if !latest.revised.isEmpty { parts.append("\(latest.revised.count) revised") }
+            if !latest.removed.isEmpty { parts.append("\(latest.removed.count) removed") }
+            var latestContext: [String: Any] = ["title": latest.title, "href": SitePaths.document(latest.path),
+                                                "summary": parts.isEmpty ? "no change to the blocks" : parts.joined(separator: ", ")]
+            if let date = latest.date { latestContext["date"] = date }
+            extra["latest"] = latestContext
+        }
+        let gantt = GanttChart.render(plan: plan, analysis: analysis, today: options.date,
+                                      options: DiagramOptions(id: "gantt", standalone: false, link: taskLink(from: path)))
+        extra["gantt"] = ganttFigure(gantt, schedule: schedule, group: nil, page: path)
+        let overview = DependencyGraph.overview(of: schedule, plan: plan)
+        let dag = DAGDiagram.render(overview, criticalPath: schedule.criticalPath,
+                                    options: DiagramOptions(id: "dag", standalone: false, link: taskLink(from: path)))
+        extra["dag"] = dagFigure(dag, graph: overview, page: path)
+        extra["documents"] = documentsTable(page: path)
+        return page(path: path, title: title, kind: "Dashboard", body: "", searchText: reasons.joined(separator: " "),
+                    diagrams: 2, template: "dashboard", extra: extra)
+    }
+
+    /// The documents in order, with what each changed.
+    func documentsTable(page: String) -> String {
+        var html = HTML(capacity: 1024)
+        let iterations = Dictionary(plan.iterations.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        html.table(headers: ["Document", "Kind", "Date", "Added#", "Revised#", "Removed#"], rows: plan.documents) { html, document, column in
+            let iteration = iterations[document.path]
+            switch column {
+            case 0: html.link(SitePaths.relative(from: page, to: SitePaths.document(document.path)), document.title.isEmpty ? document.path : document.title)
+            case 1: html.text(document.kind.rawValue)
+            case 2: html.text(document.date ?? "")
+            case 3: html.number(iteration?.added.count ?? 0)
+            case 4: html.number(iteration?.revised.count ?? 0)
+            default: html.number(iteration?.removed.count ?? 0)
+            }
+        }
+        return html.string
+    }
+
+    /// The Gantt chart with its data as a table.
+    func ganttFigure(_ chart: GanttDiagram, schedule: Schedule, group: String?, page: String) -> String {
+        var html = HTML(capacity: chart.svg.utf8.count + 4096)
+        let tasks = schedule.tasks.filter { group == nil || $0.groupID == group }
+        html.diagram(chart.svg, tableSummary: "The schedule as a table") { html in
+            html.table(headers: ["Task", "Start", "Finish", "Days#", "Slack#", "Critical"], rows: tasks) { html, task, column in
+                switch column {
+                case 0:
+                    if task.kind == .block { html.link(SitePaths.relative(from: page, to: SitePaths.block(task.id)), blockName(task.id)) }
+                    else { html.text(task.id) }
+                case 1: html.text(when(task.earlyStart))
+                case 2: html.text(task.durationDays == 0 ? when(task.earlyStart) : when(task.earlyFinish, finish: true))
+                case 3: html.raw(numberText(task.durationDays))
+                case 4: html.raw(numberText(task.slack))
+                default: html.text(task.critical ? "critical" : task.nearCritical ? "near critical" : "")
+                }
+            }
+        }
+        return html.string
+    }
+
+    /// The dependency graph with its edges as a table.
+    func dagFigure(_ drawing: DAGDiagram, graph: DependencyGraph, page: String) -> String {
+        var html = HTML(capacity: drawing.svg.utf8.count + 4096)
+        html.diagram(drawing.svg, tableSummary: "The dependencies as a table") { html in
+            html.table(headers: ["From", "To", "Kind"], rows: graph.edges) { html, edge, column in
+                switch column {
+                case 0, 1:
+                    let node = graph.nodes[column == 0 ? edge.from : edge.to]
+                    if let task = node.task, task.kind == .block {
+                        html.link(SitePaths.relative(from: page, to: SitePaths.block(task.id)), node.name)
+                    } else if node.kind == .group, node.task == nil, let id = node.id.split(separator: " ").last {
+                        html.link(SitePaths.relative(from: page, to: SitePaths.group(String(id))), node.name)
+                    } else {
+                        html.text(node.name)
+                    }
+                default:
+                    var kind = edge.startToStart ? "may start together" : "finish to start"
+                    if edge.count > 1 { kind += " (\(edge.count) links)" }
+                    if edge.critical { kind += ", critical" }
+                    if edge.cut { kind += ", closes a cycle (ignored)" }
+                    html.text(kind)
+                }
+            }
+        }
+        return html.string
+    }
+}

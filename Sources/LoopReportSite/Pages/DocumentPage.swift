@@ -1,0 +1,169 @@
+import LoopReportAnalysis
+import LoopReportDiagrams
+import LoopReportModel
+import LoopReportSource
+
+extension SiteModel {
+    /// A document, every section rendered, with what LoopReport computed beside what the
+    /// authors wrote: progress as meters, checklists with their completion, result tables
+    /// with their charts and growth claims checked, declared figures marked as checked or
+    /// flagged; root causes, discoveries, strategies and scenarios as cards; current and
+    /// revised specifications side by side.
+    func documentPage(_ k: Int) -> RenderedPage {
+        let document = plan.documents[k]
+        let path = SitePaths.document(document.path)
+        let resolver = resolver(for: path, document: document.path)
+        var html = HTML(capacity: document.source.text.utf8.count * 2)
+
+        if let iteration = plan.iterations.first(where: { $0.path == document.path }),
+           !(iteration.added.isEmpty && iteration.revised.isEmpty && iteration.removed.isEmpty) {
+            html.raw("<section class=\"card\"><h2>What this document changed</h2><ul>")
+            for (label, ids) in [("Added", iteration.added), ("Revised", iteration.revised), ("Removed", iteration.removed)] where !ids.isEmpty {
+                html.raw("<li>"); html.text(label + ": ")
+                for (i, id) in ids.enumerated() {
+                    if i > 0 { html.raw(", ") }
+                    html.link(SitePaths.relative(from: path, to: SitePaths.block(id)), "Block \(id)")
+                }
+                html.raw("</li>")
+            }
+            html.raw("</ul></section>")
+        }
+
+        let extras = DocumentExtras(site: self, document: document)
+        // Section depth (the title heading is the page's h1), so heading levels never skip.
+        var depth = [Int](repeating: 0, count: document.sections.count)
+        var openCards = 0
+        for (s, section) in document.sections.enumerated() {
+            let isTitle = section.level == 1 && s == document.sections.firstIndex { $0.level == 1 }
+            if let parent = section.parent { depth[s] = depth[parent] + (isTitle ? 0 : 1) }
+            if section.parent == nil { depth[s] = isTitle ? 0 : 1 }
+            if openCards > 0, section.parent.map({ !isCard(document.sections[$0].kind) }) ?? true {
+                // A card holds its section and those nested in it.
+                html.raw(String(repeating: "</section>", count: openCards)); openCards = 0
+            }
+            if isCard(section.kind), section.parent.map({ !isCard(document.sections[$0].kind) }) ?? true {
+                html.raw("<section class=\"card\">"); openCards = 1
+            }
+            if !section.title.isEmpty, !isTitle {
+                let level = min(6, max(2, depth[s] + 1))
+                html.raw("<h\(level) id=\"line-\(section.range?.start.line ?? 0)\">")
+                html.prose(section.title, resolver)
+                if let marker = section.marker {
+                    html.raw(" <span class=\"marker marker-\(marker.rawValue.lowercased())\">"); html.text(marker.rawValue.uppercased()); html.raw("</span>")
+                }
+                html.raw("</h\(level)>")
+            } else if let line = section.range?.start.line {
+                html.raw("<span id=\"line-\(line)\"></span>")
+            }
+            if section.kind == .specification, let spec = extras.specification(at: s) {
+                html.raw("<div class=\"side-by-side\">")
+                for (label, figure) in [("Current approach", spec.currentApproach), ("Revised approach", spec.revisedApproach)] {
+                    html.raw("<div><h4>"); html.text(label); html.raw("</h4>")
+                    if let figure { html.raw("<pre><code>"); html.text(figure.text); html.raw("</code></pre>") }
+                    html.raw("</div>")
+                }
+                html.raw("</div>")
+            }
+            html.raw(MarkdownHTML.render(section.content, resolver: resolver,
+                                         options: MarkdownHTML.Options(headingOffset: 1, anchorPrefix: "s\(s)-")))
+            extras.write(section: s, into: &html, page: path, resolver: resolver)
+        }
+        if openCards > 0 { html.raw(String(repeating: "</section>", count: openCards)) }
+
+        var subtitle = document.kind.rawValue.prefix(1).uppercased() + document.kind.rawValue.dropFirst()
+        if let date = document.date { subtitle += " · \(date)" }
+        subtitle += " · \(document.path)"
+        return page(path: path, title: document.title.isEmpty ? document.path : document.title, kind: "Document",
+                    subtitle: subtitle, body: html.string, searchText: String(document.source.text.prefix(4000)),
+                    diagrams: extras.chartCount)
+    }
+
+    private func isCard(_ kind: SectionKind) -> Bool {
+        [.rootCause, .discoveryCategory, .strategy, .scenario].contains(kind)
+    }
+
+    /// The line of the section heading at or above `range` (for `#line-N` anchors).
+    func sectionLine(_ range: SourceRange) -> Int {
+        guard let document = plan.documents.first(where: { $0.path == range.path }) else { return 1 }
+        var line = document.sections.first?.range?.start.line ?? 1
+        for section in document.sections {
+            guard let start = section.range?.start.line else { continue }
+            if start <= range.start.line { line = start } else { break }
+        }
+        return line
+    }
+}
+
+/// The computed additions to a document's sections, found by source line.
+struct DocumentExtras {
+    let site: SiteModel
+    let document: Document
+    /// Each section's first line; records belong to the last section starting at or before them.
+    let starts: [Int]
+
+    init(site: SiteModel, document: Document) {
+        self.site = site
+        self.document = document
+        starts = document.sections.map { $0.range?.start.line ?? 0 }
+    }
+
+    func section(of range: SourceRange?) -> Int? {
+        guard let range, range.path == document.path else { return nil }
+        var found: Int?
+        for (s, start) in starts.enumerated() where start <= range.start.line { found = s }
+        return found
+    }
+
+    var chartCount: Int { site.analysis.measurements.filter { $0.path == document.path }.count }
+
+    func specification(at s: Int) -> RevisedSpecification? {
+        site.plan.records.specifications.first { section(of: $0.range) == s && ($0.currentApproach != nil || $0.revisedApproach != nil) }
+    }
+
+    func write(section s: Int, into html: inout HTML, page: String, resolver: SiteResolver) {
+        let records = site.plan.records
+        let progress = records.progress.filter { $0.path == document.path && section(of: $0.range) == s && $0.percent != nil }
+        if !progress.isEmpty {
+            html.raw("<div class=\"computed\" aria-label=\"Progress\">")
+            for entry in progress {
+                let href = entry.reference.map { $0.kind == .block ? SitePaths.block($0.id) : SitePaths.group($0.id) }
+                    .flatMap { target -> String? in
+                        let id = entry.reference!.id
+                        let known = entry.reference!.kind == .block ? site.blockIDs.contains(id) : site.groupIDs.contains(id)
+                        return known ? SitePaths.relative(from: page, to: target) : nil
+                    }
+                html.meter(label: entry.subject, href: href, percent: entry.percent ?? 0)
+            }
+            html.raw("</div>")
+        }
+        for checklist in records.checklists where checklist.path == document.path && section(of: checklist.range) == s {
+            let total = checklist.items.count
+            guard total > 0 else { continue }
+            html.meter(label: "\(checklist.title): \(checklist.checkedCount) of \(total) done",
+                       percent: Double(checklist.checkedCount) / Double(total) * 100)
+        }
+        for (t, table) in site.analysis.measurements.enumerated() where table.path == document.path && section(of: table.range) == s {
+            let chart = ResultChart.render(table, options: DiagramOptions(id: "chart-\(t)", standalone: false))
+            html.raw("<figure class=\"diagram\">"); html.raw(chart.svg); html.raw("</figure>")
+            if !table.claims.isEmpty {
+                html.raw("<ul class=\"claims\">")
+                for claim in table.claims {
+                    html.raw(claim.verdict == .disagrees ? "<li class=\"check-bad\">" : "<li class=\"check-ok\">")
+                    html.text(claim.explanation)
+                    html.raw("</li>")
+                }
+                html.raw("</ul>")
+            }
+        }
+        let checks = site.analysis.checks.filter { section(of: $0.range) == s }
+        if !checks.isEmpty {
+            html.raw("<ul class=\"checks\" aria-label=\"Declared figures checked\">")
+            for check in checks {
+                html.raw(check.agrees ? "<li class=\"check-ok\">" : "<li class=\"check-bad\">")
+                html.text(check.agrees ? "Checked: \(check.declared)" : "Flagged: \(check.declared) (computed: \(check.expected))")
+                html.raw("</li>")
+            }
+            html.raw("</ul>")
+        }
+    }
+}

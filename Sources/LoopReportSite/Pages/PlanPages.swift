@@ -1,0 +1,172 @@
+import LoopReportAnalysis
+import LoopReportDiagrams
+import LoopReportModel
+import LoopReportSource
+
+extension SiteModel {
+    /// A block: its fields, schedule numbers and why it is (not) critical, dependencies both
+    /// ways, its history across documents, and every place it is mentioned.
+    func blockPage(_ id: String) -> RenderedPage {
+        let path = SitePaths.block(id)
+        let block = plan.block(id)!
+        let resolver = resolver(for: path)
+        let schedule = analysis.schedule
+        let task = schedule.task(id)
+        var html = HTML(capacity: 8192)
+
+        html.raw("<dl class=\"facts\">")
+        func fact(_ name: String, _ write: (inout HTML) -> Void) {
+            html.raw("<dt>"); html.text(name); html.raw("</dt><dd>"); write(&html); html.raw("</dd>")
+        }
+        fact("Group") { $0.link(SitePaths.relative(from: path, to: SitePaths.group(block.groupID)), groupName(block.groupID)) }
+        fact("Status") { html in
+            switch (block.status, block.progress) {
+            case (.removed, _): html.badge("Removed", .bad)
+            case (_, .complete?): html.badge("Complete", .ok)
+            case (_, .inProgress?): html.badge("In progress" + (block.percentComplete.map { " (\(numberText($0))%)" } ?? ""), .warn)
+            case (_, .blocked?): html.badge("Blocked", .bad)
+            default: html.badge("Not started", .neutral)
+            }
+        }
+        if let estimate = block.estimate {
+            fact("Estimate") { html in
+                html.text(daysText(estimate.days))
+                if let baseline = block.baselineEstimateDays, abs(baseline - estimate.days) > 1e-9 {
+                    html.text(" (baseline \(daysText(baseline)))")
+                }
+            }
+        }
+        if let actual = block.actual { fact("Actual") { $0.text(daysText(actual.days)) } }
+        if let priority = block.priority { fact("Priority") { $0.text(priority) } }
+        if let task {
+            fact("Scheduled") { $0.text(task.durationDays == 0 ? when(task.earlyStart) : "\(when(task.earlyStart)) to \(when(task.earlyFinish, finish: true))") }
+            fact("Slack") { $0.text(daysText(task.slack) + (task.freeFloat < task.slack ? " (free float \(daysText(task.freeFloat)))" : "")) }
+            fact("Critical") { html in
+                task.critical ? html.badge("Critical", .bad) : task.nearCritical ? html.badge("Near critical", .warn) : html.badge("Not critical", .neutral)
+            }
+        }
+        if let blockers = block.blockers { fact("Blockers") { $0.prose(blockers, resolver) } }
+        html.raw("</dl>")
+        if let explanation = task.flatMap({ schedule.explanation(for: $0.id) }) {
+            html.raw("<p>"); html.prose(explanation, resolver); html.raw("</p>")
+        }
+
+        func list(_ heading: String, _ items: [String], linkBlocks: Bool = false) {
+            guard !items.isEmpty else { return }
+            html.raw("<h2>"); html.text(heading); html.raw("</h2><ul>")
+            for item in items {
+                html.raw("<li>")
+                if linkBlocks { html.link(SitePaths.relative(from: path, to: SitePaths.block(item)), blockName(item)) }
+                else { html.prose(item, resolver) }
+                html.raw("</li>")
+            }
+            html.raw("</ul>")
+        }
+        let dependencies = block.dependencies.map { $0.kind == .block ? "Block \($0.id)" : "Group \($0.id)" }
+        list("Depends on", dependencies)
+        list("May start with", block.softDependencies.map { $0.kind == .block ? "Block \($0.id)" : "Group \($0.id)" })
+        list("Needed by", dependents[id] ?? [], linkBlocks: true)
+        list("Tasks", block.tasks)
+        list("Files", block.files)
+        list("Completion criteria", block.completionCriteria)
+        let shown: Set<String> = ["dependencies", "soft dependencies", "estimated effort", "effort", "estimate", "status",
+                                  "priority", "tasks", "files", "completion criteria", "blockers", "actual effort", "actual"]
+        let other = block.fields.filter { !shown.contains($0.key) && !$0.value.isEmpty }
+        if !other.isEmpty {
+            html.raw("<h2>Other fields</h2><dl class=\"facts\">")
+            for field in other {
+                html.raw("<dt>"); html.text(field.name); html.raw("</dt><dd>"); html.prose(field.value, resolver); html.raw("</dd>")
+            }
+            html.raw("</dl>")
+        }
+
+        html.raw("<h2>History</h2>")
+        html.table(headers: ["Document", "Change", "Estimate"], rows: block.history) { html, event, column in
+            switch column {
+            case 0: html.link(SitePaths.relative(from: path, to: SitePaths.document(event.path)), event.documentTitle)
+            case 1: html.text(event.change.rawValue)
+            default: html.text(event.estimate.map { daysText($0.days) } ?? "")
+            }
+        }
+        mentionList(&html, key: "b:" + id, page: path)
+        let text = ([block.title] + block.tasks + block.completionCriteria).joined(separator: " ")
+        return page(path: path, title: blockName(id), kind: "Block", subtitle: block.status == .removed ? "Removed from the plan" : nil,
+                    body: html.string, searchText: text)
+    }
+
+    /// A group: its facts, its blocks, its Gantt chart and dependency graph.
+    func groupPage(_ id: String) -> RenderedPage {
+        let path = SitePaths.group(id)
+        let group = plan.group(id)!
+        let resolver = resolver(for: path)
+        let schedule = analysis.schedule
+        var html = HTML(capacity: 16384)
+        let span = schedule.groupSpans.first { $0.groupID == id }
+        html.raw("<dl class=\"facts\">")
+        if let estimate = group.estimate { html.raw("<dt>Estimate</dt><dd>"); html.text(daysText(estimate.days)); html.raw("</dd>") }
+        if let span {
+            html.raw("<dt>Scheduled</dt><dd>"); html.text("\(when(span.start)) to \(when(span.finish, finish: true))"); html.raw("</dd>")
+        }
+        if let team = group.team { html.raw("<dt>Team</dt><dd>"); html.text(team); html.raw("</dd>") }
+        if !group.dependencies.isEmpty {
+            html.raw("<dt>Depends on</dt><dd>")
+            html.prose(group.dependencies.map { $0.kind == .block ? "Block \($0.id)" : "Group \($0.id)" }.joined(separator: ", "), resolver)
+            html.raw("</dd>")
+        }
+        html.raw("</dl>")
+        let blocks = plan.currentBlocks.filter { $0.groupID == id }
+        html.raw("<h2>Blocks</h2>")
+        html.table(headers: ["Block", "Estimate#", "Status", "Start", "Slack#", "Critical"], rows: blocks) { html, block, column in
+            let task = schedule.task(block.id)
+            switch column {
+            case 0: html.link(SitePaths.relative(from: path, to: SitePaths.block(block.id)), blockName(block.id))
+            case 1: html.text(block.estimate.map { numberText($0.days) } ?? "")
+            case 2: html.text(block.progress?.rawValue ?? "not started")
+            case 3: html.text(task.map { when($0.earlyStart) } ?? "")
+            case 4: html.text(task.map { numberText($0.slack) } ?? "")
+            default: html.text(task?.critical == true ? "critical" : "")
+            }
+        }
+        var diagrams = 0
+        if !blocks.isEmpty || schedule.task("Group \(id)") != nil {
+            let slug = "g" + SitePaths.fileName(id)
+            let gantt = GanttChart.render(plan: plan, analysis: analysis, group: id, today: options.date,
+                                          options: DiagramOptions(id: "gantt-" + slug, standalone: false, link: taskLink(from: path)))
+            html.raw("<h2>Schedule</h2>")
+            html.raw(ganttFigure(gantt, schedule: schedule, group: id, page: path))
+            let graph = DependencyGraph.tasks(of: schedule, plan: plan, group: id)
+            let dag = DAGDiagram.render(graph, criticalPath: schedule.criticalPath,
+                                        options: DiagramOptions(id: "dag-" + slug, standalone: false, link: taskLink(from: path)))
+            html.raw("<h2>Dependencies</h2>")
+            html.raw(dagFigure(dag, graph: graph, page: path))
+            diagrams = 2
+        }
+        let removed = plan.blocks.filter { $0.groupID == id && $0.status == .removed }
+        if !removed.isEmpty {
+            html.raw("<h2>Removed blocks</h2><ul>")
+            for block in removed {
+                html.raw("<li>"); html.link(SitePaths.relative(from: path, to: SitePaths.block(block.id)), blockName(block.id)); html.raw("</li>")
+            }
+            html.raw("</ul>")
+        }
+        mentionList(&html, key: "g:" + id, page: path)
+        return page(path: path, title: groupName(id), kind: "Group", body: html.string,
+                    searchText: ([group.title] + blocks.map(\.title)).joined(separator: " "), diagrams: diagrams)
+    }
+
+    /// "Mentioned in": every document section that names the block or group.
+    func mentionList(_ html: inout HTML, key: String, page: String) {
+        guard let references = mentions[key], !references.isEmpty else { return }
+        html.raw("<h2>Mentioned in</h2><ul>")
+        var seen = Set<String>()
+        for reference in references {
+            guard let range = reference.range else { continue }
+            let label = "\(documentTitles[range.path] ?? range.path), line \(range.start.line)"
+            guard seen.insert(label).inserted else { continue }
+            html.raw("<li>")
+            html.link(SitePaths.relative(from: page, to: SitePaths.document(range.path)) + "#line-\(sectionLine(range))", label)
+            html.raw("</li>")
+        }
+        html.raw("</ul>")
+    }
+}

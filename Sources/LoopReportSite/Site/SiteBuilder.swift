@@ -1,0 +1,263 @@
+import LoopReportAnalysis
+import LoopReportDiagrams
+import LoopReportModel
+import LoopReportSource
+
+/// How to build the site.
+public struct SiteOptions: Sendable {
+    /// The address the site is published at (`https://host/reports/project/`): adds
+    /// canonical links and `sitemap.xml`. Links stay relative either way.
+    public var baseURL: String?
+    /// The report's "as of" date: the Gantt chart's today line. Nothing depends on the clock.
+    public var date: CalendarDate?
+    public init(baseURL: String? = nil, date: CalendarDate? = nil) {
+        self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        self.date = date
+    }
+}
+
+/// One file of the site.
+public struct SiteFile: Sendable {
+    public var path: String
+    public var bytes: [UInt8]
+}
+
+/// The whole site in memory, ready to be written.
+public struct BuiltSite: Sendable {
+    public var files: [SiteFile]
+    public var pageCount: Int
+    public var diagramCount: Int
+}
+
+/// Renders the report site: a pure function of the plan, its analysis and the templates.
+public enum SiteBuilder {
+    public static func build(plan: Plan, analysis: Analysis, diagnostics: [Diagnostic], templates: TemplateSet,
+                             options: SiteOptions) -> BuiltSite {
+        let site = SiteModel(plan: plan, analysis: analysis, diagnostics: diagnostics, templates: templates, options: options)
+        var jobs: [PageJob] = [.dashboard, .decisions, .metrics, .changes, .summary, .diagnostics, .search]
+        jobs += plan.documents.indices.map { .document($0) }
+        jobs += site.groups.map { .group($0.id) }
+        jobs += plan.currentBlocks.map { .block($0.id) } + plan.blocks.filter { $0.status == .removed }.map { .block($0.id) }
+        // Pages are independent: rendered on all cores, written in a fixed order.
+        let pages = parallelMap(jobs) { site.render($0) }
+        var files: [SiteFile] = pages.map { SiteFile(path: $0.path, bytes: Array($0.html.utf8)) }
+        files.append(SiteFile(path: SitePaths.stylesheet, bytes: Array(templates.stylesheet.utf8)))
+        files.append(SiteFile(path: SitePaths.script, bytes: Array(templates.script.utf8)))
+        let index = site.searchIndex(pages)
+        files.append(SiteFile(path: SitePaths.searchIndex, bytes: Array(index.utf8)))
+        files.append(SiteFile(path: "search-index.js", bytes: Array(("window.LOOPREPORT_SEARCH = " + index + ";\n").utf8)))
+        if let base = options.baseURL {
+            var sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            for page in pages {
+                var url = HTML(capacity: 128)
+                url.text(base + page.path)
+                sitemap += "<url><loc>\(url.string)</loc></url>\n"
+            }
+            files.append(SiteFile(path: "sitemap.xml", bytes: Array((sitemap + "</urlset>\n").utf8)))
+        }
+        return BuiltSite(files: files, pageCount: pages.count, diagramCount: pages.reduce(0) { $0 + $1.diagrams })
+    }
+}
+
+enum PageJob: Sendable {
+    case dashboard, decisions, metrics, changes, summary, diagnostics, search
+    case document(Int)
+    case group(String)
+    case block(String)
+}
+
+/// A rendered page, with what the search index needs.
+struct RenderedPage: Sendable {
+    var path: String
+    var title: String
+    var kind: String
+    var html: String
+    var searchText: String
+    var diagrams: Int
+}
+
+/// What every page reads: the plan, its analysis and lookups built once.
+struct SiteModel: Sendable {
+    let plan: Plan
+    let analysis: Analysis
+    let diagnostics: [Diagnostic]
+    let templates: TemplateSet
+    let options: SiteOptions
+    let groups: [Group]
+    let blockIDs: Set<String>
+    let groupIDs: Set<String>
+    /// Decision id → the documents defining it, in order.
+    let decisionDocuments: [String: [String]]
+    /// Block id → its dependents in the current plan.
+    let dependents: [String: [String]]
+    /// Block or group reference → where it is mentioned.
+    let mentions: [String: [Reference]]
+    let documentTitles: [String: String]
+    let title: String
+
+    init(plan: Plan, analysis: Analysis, diagnostics: [Diagnostic], templates: TemplateSet, options: SiteOptions) {
+        self.plan = plan
+        self.analysis = analysis
+        self.diagnostics = diagnostics
+        self.templates = templates
+        self.options = options
+        let scheduled = Set(analysis.schedule.tasks.compactMap(\.groupID))
+        groups = plan.groups.filter { !$0.isImplicit || scheduled.contains($0.id) || !$0.blockIDs.isEmpty }
+        blockIDs = Set(plan.blocks.map(\.id))
+        groupIDs = Set(groups.map(\.id))
+        var decisions: [String: [String]] = [:]
+        for decision in plan.records.decisions where decisions[decision.id]?.last != decision.path {
+            decisions[decision.id, default: []].append(decision.path)
+        }
+        decisionDocuments = decisions
+        var dependents: [String: [String]] = [:]
+        for block in plan.currentBlocks {
+            for reference in block.dependencies + block.softDependencies where reference.kind == .block {
+                dependents[reference.id, default: []].append(block.id)
+            }
+        }
+        self.dependents = dependents
+        var mentions: [String: [Reference]] = [:]
+        for reference in plan.mentions() {
+            mentions[(reference.kind == .block ? "b:" : "g:") + reference.id, default: []].append(reference)
+        }
+        self.mentions = mentions
+        documentTitles = Dictionary(plan.documents.map { ($0.path, $0.title) }, uniquingKeysWith: { a, _ in a })
+        title = analysis.settings.title ?? plan.documents.first?.title ?? "Plan"
+    }
+
+    func render(_ job: PageJob) -> RenderedPage {
+        switch job {
+        case .dashboard: dashboardPage()
+        case .decisions: decisionsPage()
+        case .metrics: metricsPage()
+        case .changes: changesPage()
+        case .summary: summaryPage()
+        case .diagnostics: diagnosticsPage()
+        case .search: searchPage()
+        case .document(let k): documentPage(k)
+        case .group(let id): groupPage(id)
+        case .block(let id): blockPage(id)
+        }
+    }
+
+    /// Fills the layout around a page's body.
+    func page(path: String, title: String, kind: String, subtitle: String? = nil, body: String, searchText: String,
+              diagrams: Int = 0, template: String = "page", extra: [String: Any] = [:]) -> RenderedPage {
+        let root = SitePaths.root(of: path)
+        let navItems: [(String, String)] = [
+            ("Dashboard", SitePaths.dashboard), ("Changes", SitePaths.changes), ("Decisions", SitePaths.decisions),
+            ("Metrics", SitePaths.metrics), ("Summary", SitePaths.summary), ("Diagnostics", SitePaths.diagnostics),
+        ]
+        var context: [String: Any] = [
+            "title": title, "project": self.title, "root": root, "body": body,
+            "documentCount": plan.documents.count,
+            "nav": navItems.map { ["label": $0.0, "href": root + $0.1, "current": $0.1 == path] as [String: Any] },
+        ]
+        if let subtitle { context["subtitle"] = subtitle }
+        if let date = options.date { context["asOf"] = date.description }
+        if let base = options.baseURL { context["canonical"] = base + path }
+        for (key, value) in extra { context[key] = value }
+        return RenderedPage(path: path, title: title, kind: kind, html: templates.render(context, template: template),
+                            searchText: searchText, diagrams: diagrams)
+    }
+
+    /// Cross-references resolved relative to one page.
+    func resolver(for page: String, document: String? = nil) -> SiteResolver {
+        SiteResolver(root: SitePaths.root(of: page), blocks: blockIDs, groups: groupIDs,
+                     decisions: decisionDocuments, document: document)
+    }
+
+    func blockName(_ id: String) -> String {
+        guard let block = plan.block(id) else { return "Block \(id)" }
+        return block.title.isEmpty ? "Block \(id)" : "Block \(id): \(block.title)"
+    }
+
+    func groupName(_ id: String) -> String {
+        guard let group = plan.group(id), !group.title.isEmpty else { return "Group \(id)" }
+        return "Group \(id): \(group.title)"
+    }
+
+    /// Link target of a scheduled task, relative to `page`.
+    func taskLink(from page: String) -> @Sendable (ScheduledTask) -> String? {
+        let root = SitePaths.root(of: page)
+        return { task in
+            switch task.kind {
+            case .block: root + SitePaths.block(task.id)
+            case .group, .buffer: task.groupID.map { root + SitePaths.group($0) }
+            }
+        }
+    }
+
+    /// A working-day offset as a date when the plan has a start date, else `day N`.
+    func when(_ day: Double, finish: Bool = false) -> String {
+        if let calendar = analysis.calendar {
+            return (finish ? calendar.finishDate(day) : calendar.startDate(day)).description
+        }
+        return "day " + numberText(day)
+    }
+
+    /// The search index: one entry per page (title, address from the site root, kind, words).
+    func searchIndex(_ pages: [RenderedPage]) -> String {
+        var out = HTML(capacity: pages.count * 200)
+        out.raw("[")
+        for (i, page) in pages.enumerated() {
+            if i > 0 { out.raw(",\n") }
+            out.raw("{\"t\":"); out.raw(jsonString(page.title))
+            out.raw(",\"u\":"); out.raw(jsonString(page.path))
+            out.raw(",\"k\":"); out.raw(jsonString(page.kind))
+            out.raw(",\"x\":"); out.raw(jsonString(String(page.searchText.lowercased().prefix(600))))
+            out.raw("}")
+        }
+        out.raw("]")
+        return out.string
+    }
+}
+
+/// A JSON string literal; `<` escaped too, so the index can sit in a script file.
+func jsonString(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case "<": out += "\\u003c"
+        case "\u{2028}": out += "\\u2028"
+        case "\u{2029}": out += "\\u2029"
+        default:
+            if scalar.value < 0x20 {
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return out + "\""
+}
+
+/// Resolves mentions to pages, relative to the page being rendered.
+struct SiteResolver: CrossReferenceResolver {
+    let root: String
+    let blocks: Set<String>
+    let groups: Set<String>
+    let decisions: [String: [String]]
+    /// The document being rendered: its own decisions win over other documents'.
+    let document: String?
+
+    func blockURL(_ id: String) -> String? { blocks.contains(id) ? root + SitePaths.block(id) : nil }
+    func groupURL(_ id: String) -> String? { groups.contains(id) ? root + SitePaths.group(id) : nil }
+    func decisionURL(_ id: String) -> String? {
+        guard let paths = decisions[id] else { return nil }
+        let path = document.flatMap { d in paths.contains(d) ? d : nil } ?? paths.last!
+        return root + SitePaths.decisions + "#" + decisionAnchor(id, in: path)
+    }
+}
+
+/// The anchor of a decision on the decisions page: ids repeat across documents.
+func decisionAnchor(_ id: String, in path: String) -> String {
+    "decision-" + MarkdownHTML.slug(path) + "-" + MarkdownHTML.slug(id)
+}

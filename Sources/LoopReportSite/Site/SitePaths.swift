@@ -1,0 +1,54 @@
+/// Where each page lives in the site, and links between pages as relative paths, so the
+/// site works from `file://` and under any subpath.
+public enum SitePaths {
+    public static let dashboard = "index.html"
+    public static let decisions = "decisions.html"
+    public static let metrics = "metrics.html"
+    public static let changes = "changes.html"
+    public static let summary = "summary.html"
+    public static let diagnostics = "diagnostics.html"
+    public static let search = "search.html"
+    public static let searchIndex = "search-index.json"
+    public static let stylesheet = "assets/site.css"
+    public static let script = "assets/search.js"
+
+    public static func block(_ id: String) -> String { "blocks/\(fileName(id)).html" }
+    public static func group(_ id: String) -> String { "groups/\(fileName(id)).html" }
+    /// A document's page: its file name without `.md`, folders flattened with `-`.
+    public static func document(_ path: String) -> String {
+        var name = path
+        if name.hasSuffix(".md") { name.removeLast(3) } else if name.hasSuffix(".markdown") { name.removeLast(9) }
+        return "documents/\(fileName(name.replacingSlashes)).html"
+    }
+
+    /// A file name safe in any file system and URL: letters, digits, `.`, `-`, `_`; others
+    /// as `-`; never empty, never starting with a dot.
+    static func fileName(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "a"..."z", "A"..."Z", "0"..."9", "-", "_": result.unicodeScalars.append(scalar)
+            case ".": result += result.isEmpty ? "-" : "."
+            default: result += "-"
+            }
+        }
+        return result.isEmpty ? "-" : result
+    }
+
+    /// The relative path from one page to another (`blocks/1.2.html` → `../groups/1.html`).
+    public static func relative(from page: String, to target: String) -> String {
+        let depth = page.split(separator: "/").count - 1
+        return String(repeating: "../", count: depth) + target
+    }
+
+    /// `../../` for a page two folders deep, `` at the root.
+    public static func root(of page: String) -> String {
+        String(repeating: "../", count: page.split(separator: "/").count - 1)
+    }
+}
+
+extension String {
+    var replacingSlashes: String {
+        String(map { $0 == "/" ? "-" : $0 })
+    }
+}

@@ -1,0 +1,92 @@
+import LoopReportDiagrams
+import Mustache
+
+/// The site's templates and assets: the defaults compiled into the binary (from
+/// `templates/`), each replaced by the project's own file of the same name when it has one.
+public struct TemplateSet: Sendable {
+    /// A template that cannot be read: the file and line the parser stopped at.
+    public struct TemplateError: Error, CustomStringConvertible, Sendable {
+        public var file: String
+        public var line: Int
+        public var column: Int
+        public var message: String
+        public var description: String { "\(file):\(line):\(column): error: \(message)" }
+        public init(file: String, line: Int, column: Int, message: String) {
+            self.file = file
+            self.line = line
+            self.column = column
+            self.message = message
+        }
+    }
+
+    /// The default files, by name.
+    public static let defaults: [String: [UInt8]] = [
+        "layout.mustache": PackageResources.layout_mustache,
+        "dashboard.mustache": PackageResources.dashboard_mustache,
+        "page.mustache": PackageResources.page_mustache,
+        "site.css": PackageResources.site_css,
+        "search.js": PackageResources.search_js,
+    ]
+
+    let library: MustacheLibrary
+    public let stylesheet: String
+    public let script: String
+
+    /// - Parameter overrides: file name → contents and the path it came from, from the
+    ///   project's `templates/` directory.
+    public init(overrides: [String: (path: String, text: String)] = [:]) throws {
+        func text(_ name: String) -> (path: String, text: String) {
+            overrides[name] ?? ("templates/\(name) (built in)", String(decoding: Self.defaults[name]!, as: UTF8.self))
+        }
+        var library = MustacheLibrary()
+        for name in Self.defaults.keys.sorted() where name.hasSuffix(".mustache") {
+            let source = text(name)
+            do {
+                library.register(try MustacheTemplate(string: source.text), named: String(name.dropLast(".mustache".count)))
+            } catch let error as MustacheTemplate.ParserError {
+                throw TemplateError(file: source.path, line: error.context.lineNumber, column: error.context.columnNumber,
+                                    message: "cannot read the template: \(error.error)")
+            }
+        }
+        self.library = library
+        // The diagrams' colours come from one place (DiagramStyle) into the stylesheet.
+        self.stylesheet = text("site.css").text
+            .replacingOccurrences(of: "/* LIGHT_DIAGRAM_VARIABLES */", with: DiagramStyle.lightVariables)
+            .replacingOccurrences(of: "/* DARK_DIAGRAM_VARIABLES */", with: DiagramStyle.darkVariables)
+            .replacingOccurrences(of: "/* DIAGRAM_RULES */", with: DiagramStyle.rules)
+        self.script = text("search.js").text
+    }
+
+    func render(_ context: [String: Any], template: String) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced (without Foundation).
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var result = ""
+        var rest = self[...]
+        while let range = rest.range(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+}
+
+extension Substring {
+    func range(of target: String) -> Range<Substring.Index>? {
+        guard let first = target.first else { return nil }
+        var index = startIndex
+        while let start = self[index...].firstIndex(of: first) {
+            if self[start...].hasPrefix(target) {
+                return start..<self.index(start, offsetBy: target.count)
+            }
+            index = self.index(after: start)
+        }
+        return nil
+    }
+}
