@@ -30,7 +30,7 @@ from .report import CheckResult
 PREFIX = "/site-check/site/"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 MAX_SCREENSHOT_HEIGHT = 16000
-SETTLE_MS = 150
+SETTLE_MS = 50
 
 CHROME_ARGUMENTS = [
     "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
@@ -81,6 +81,39 @@ document.querySelectorAll('svg').forEach((svg, index) => {
 return out;
 """
 
+# Whether the page is wider than the window (a horizontal scrollbar), and the outermost
+# elements that stick out (not counting those inside a scrolling or clipping box).
+OVERFLOW_JS = """
+const vw = document.documentElement.clientWidth;
+const sw = document.documentElement.scrollWidth;
+if (sw <= vw + 1) return null;
+function clipped(el) {
+  for (let n = el.parentElement; n && n !== document.body; n = n.parentElement)
+    if (getComputedStyle(n).overflowX !== 'visible') return true;
+  return false;
+}
+function describe(el) {
+  let text = el.tagName.toLowerCase();
+  if (el.id) text += '#' + el.id;
+  const cls = el.getAttribute('class');
+  if (cls) text += '.' + cls.trim().split(/\\s+/).join('.');
+  return text;
+}
+const out = [];
+for (const el of document.body.querySelectorAll('*')) {
+  const r = el.getBoundingClientRect();
+  if (r.width === 0 || r.right <= vw + 1 || clipped(el)) continue;
+  const p = el.parentElement;
+  if (p && p !== document.body && p.getBoundingClientRect().right > vw + 1) continue;
+  const path = [];
+  for (let n = el; n && n !== document.body && path.length < 4; n = n.parentElement) path.unshift(describe(n));
+  const text = (el.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 40);
+  out.push(path.join(' > ') + (text ? ' "' + text + '"' : '') + ' (right edge ' + Math.round(r.right) + 'px)');
+  if (out.length >= 3) break;
+}
+return {scrollWidth: sw, viewport: vw, elements: out};
+"""
+
 AXE_RUN_JS = """
 const done = arguments[arguments.length - 1];
 const tags = arguments[0];
@@ -110,15 +143,16 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def translate_path(self, path):
         path = urlsplit(path).path
-        if path.startswith(PREFIX):
-            return super().translate_path("/" + path[len(PREFIX):])
-        return os.path.join(self.directory, "\0nonexistent")
+        return super().translate_path("/" + path[len(PREFIX):])
 
     def send_head(self):
         path = urlsplit(self.path).path
-        if path == "/favicon.ico" and self.recorder.allow_favicon:
+        if path == "/favicon.ico":
             self.send_response(204)  # the browser asks for it by itself
             self.end_headers()
+            return None
+        if not path.startswith(PREFIX):
+            self.send_error(404, "Outside the site's subpath")
             return None
         return super().send_head()
 
@@ -141,7 +175,6 @@ class _Recorder:
     def __init__(self):
         self.lock = threading.Lock()
         self.requests = []
-        self.allow_favicon = True
 
     def record(self, path, code):
         with self.lock:
@@ -238,7 +271,7 @@ class BrowserSession:
         width = max(1, int(size["width"] + 0.5))
         height = max(1, min(MAX_SCREENSHOT_HEIGHT, int(size["height"] + 0.5)))
         shot = self.driver.execute_cdp_cmd("Page.captureScreenshot", {
-            "format": "png", "captureBeyondViewport": True,
+            "format": "png", "captureBeyondViewport": True, "optimizeForSpeed": True,
             "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}})
         with open(path, "wb") as handle:
             handle.write(base64.b64decode(shot["data"]))
@@ -273,6 +306,7 @@ class BrowserChecks:
         self.console_errors = 0
         self.console_warnings = 0
         self.failed_requests = 0
+        self.wide_pages = 0
         self.svg_stats = {"total": 0, "sized": 0, "hidden": 0, "exempt": 0, "zero": 0}
         self.axe_counts = []  # (page, theme, violations)
         self.diagram_stats = {"diagrams": 0, "measured": 0, "unmeasured": 0, "failing": 0, "total": 0}
@@ -312,7 +346,7 @@ class BrowserChecks:
             f"{len(self.browse_pages)} page(s) loaded: {self.console_errors} console error(s), "
             f"{self.console_warnings} console warning(s), {self.failed_requests} failed request(s); "
             f"<svg>: {s['sized']} sized, {s['zero']} zero-size, {s['hidden']} not rendered, "
-            f"{s['exempt']} exempt"
+            f"{s['exempt']} exempt; {self.wide_pages} page(s) wider than the window (warnings)"
             + (f"; screenshots in {self.screenshots}" if self.screenshots else ""))
         if self.axe_pages:
             per = ", ".join(f"{page} {theme} {n}" for page, theme, n in self.axe_counts)
@@ -364,6 +398,12 @@ class BrowserChecks:
             self.browser.fail(where, f"request for {unquote(shown)} failed with HTTP {code}{why}{tag}")
         t0 = time.monotonic()
         if theme == "light":
+            overflow = session.driver.execute_script(OVERFLOW_JS)
+            if overflow:
+                self.wide_pages += 1
+                self.browser.warn(where, f"the page is {overflow['scrollWidth']}px wide in a "
+                                         f"{overflow['viewport']}px window (horizontal scrolling): "
+                                         + ", ".join(overflow["elements"] or ["no single element found"]))
             sizes = session.driver.execute_script(SVG_SIZE_JS)
             for key in ("total", "sized", "hidden", "exempt"):
                 self.svg_stats[key] += sizes[key]

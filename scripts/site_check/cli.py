@@ -40,7 +40,8 @@ def parse_args(argv):
     parser.add_argument("--pages", action="append", default=[], metavar="P1,P2,...",
                         help="pages (relative to OUTPUT_DIR) for axe-core and the diagram contrast check, "
                              "always loaded in the browser; default: the dashboard (index.html or "
-                             "dashboard.html) and the first page of iterations/, groups/ and blocks/")
+                             "dashboard.html) and the first page of iterations/ (else the first documents/*iteration*), "
+                             "groups/ and blocks/")
     parser.add_argument("--screenshots", metavar="DIR",
                         help="where full-page screenshots go (default: OUTPUT_DIR/../site-check-screenshots; "
                              "never inside OUTPUT_DIR)")
@@ -82,11 +83,15 @@ def default_axe_pages(site):
         if dashboard in site.pages:
             pages.append(dashboard)
             break
-    for folder in ("iterations/", "groups/", "blocks/"):
-        first = next((p for p in site.pages if p.startswith(folder) and p.count("/") == 1
-                      and not p.endswith("/index.html")), None)
-        if first:
-            pages.append(first)
+    def first(folder, word=""):
+        return next((p for p in site.pages if p.startswith(folder) and p.count("/") == 1
+                     and not p.endswith("/index.html") and word in p[len(folder):]), None)
+
+    # An iteration (iterations/, else a document named for one), a group and a block.
+    for choice in (first("iterations/") or first("documents/", "iteration") or first("documents/"),
+                   first("groups/"), first("blocks/")):
+        if choice:
+            pages.append(choice)
     if not pages and site.pages:
         pages.append(site.pages[0])
     return pages

@@ -87,7 +87,7 @@ SPRITE = """<svg aria-hidden="true" width="0" height="0" style="position:absolut
 
 def gantt(prefix, bar_class="bar", extra=""):
     """An inline Gantt-like diagram in LoopReport's classes."""
-    return f"""<svg xmlns="http://www.w3.org/2000/svg" class="lr-diagram lr-gantt" width="520" height="150" viewBox="0 0 520 150" role="group" aria-labelledby="{prefix}-title">
+    return f"""<svg xmlns="http://www.w3.org/2000/svg" class="lr-diagram lr-gantt" width="520" height="150" viewBox="0 0 520 150" aria-labelledby="{prefix}-title">
 <title id="{prefix}-title">Gantt chart of Group 1</title>
 <defs>
 <marker id="{prefix}-arrow" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path class="arrowhead" d="M0 0 L8 4 L0 8 z"/></marker>
