@@ -11,18 +11,17 @@ deps:
 build: deps
 	$(SWIFT) build -c release
 
-# Builds the example site's inputs from content/: checks the plan and exports its model.
+# Builds the example report site from content/ into output/ (open output/index.html).
 example: build
-	.build/release/loopreport check $(CONTENT)
-	mkdir -p $(OUTPUT)
-	.build/release/loopreport export --format json --output $(OUTPUT)/model.json $(CONTENT)
-	@echo "Wrote $(OUTPUT)/model.json"
+	.build/release/loopreport build --output $(OUTPUT) $(CONTENT)
 
 # The whole test suite (what CI runs).
 test:
 	@scripts/install-deps test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	.build/debug/loopreport build --date 2026-03-18 --output .build/test-site $(CONTENT)
+	scripts/site-check .build/test-site --pages index.html,documents/03-iteration-1.html,groups/3.html,blocks/3.4.html
 
 # LoopReport against its peers on generated plans (see README "Benchmarks").
 bench: deps

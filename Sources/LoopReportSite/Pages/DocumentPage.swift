@@ -124,7 +124,7 @@ struct DocumentExtras {
         let records = site.plan.records
         let progress = records.progress.filter { $0.path == document.path && section(of: $0.range) == s && $0.percent != nil }
         if !progress.isEmpty {
-            html.raw("<div class=\"computed\" aria-label=\"Progress\">")
+            html.raw("<div class=\"computed\" role=\"group\" aria-label=\"Progress\">")
             for entry in progress {
                 let href = entry.reference.map { $0.kind == .block ? SitePaths.block($0.id) : SitePaths.group($0.id) }
                     .flatMap { target -> String? in

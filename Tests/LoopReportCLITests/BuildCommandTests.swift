@@ -1,0 +1,122 @@
+import LoopReportTestSupport
+import Testing
+
+/// `loopreport build`: the site users open and publish.
+@Suite(.serialized) struct BuildCommandTests {
+    private func run(_ arguments: String) -> (status: Int32, stdout: String, stderr: String) {
+        shell("cd '\(packageRoot)' && '\(loopreportBinary)' \(arguments)")
+    }
+
+    @Test func buildsTheExampleSiteWithEveryPage() {
+        let dir = TemporaryDirectory(); defer { dir.remove() }
+        let result = run("build --date 2026-03-18 -o '\(dir.path)/site' content")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("Built 37 pages with 15 diagrams in "))
+        for page in ["index.html", "decisions.html", "metrics.html", "changes.html", "summary.html", "diagnostics.html",
+                     "search.html", "documents/03-iteration-1.html", "groups/3.html", "blocks/3.4.html", "blocks/3.3.html",
+                     "assets/site.css", "assets/search.js", "search-index.json", "search-index.js"] {
+            #expect(!readFile("\(dir.path)/site/\(page)").isEmpty, "\(page) missing")
+        }
+        let block = readFile("\(dir.path)/site/blocks/3.4.html")
+        #expect(block.contains("<h1>Block 3.4: Immutable Segment Flush</h1>"))
+        #expect(block.contains("<h2>History</h2>"))
+        #expect(block.contains("<h2>Mentioned in</h2>"))
+        #expect(block.contains("href=\"../groups/3.html\""))
+        // Removed blocks keep their page, marked.
+        #expect(readFile("\(dir.path)/site/blocks/3.3.html").contains("Removed from the plan"))
+        // Prose mentions become links; decisions have anchors the prose links to.
+        let iteration = readFile("\(dir.path)/site/documents/03-iteration-1.html")
+        #expect(iteration.contains("<a class=\"xref\" href=\"../blocks/3.4.html\">Block 3.4</a>"))
+        #expect(readFile("\(dir.path)/site/sitemap.xml").isEmpty)   // only with --base-url
+    }
+
+    @Test func sameInputAndDateGiveTheSameBytes() {
+        let dir = TemporaryDirectory(); defer { dir.remove() }
+        #expect(run("build --date 2026-03-18 -o '\(dir.path)/a' content").status == 0)
+        #expect(run("build --date 2026-03-18 -o '\(dir.path)/b' content").status == 0)
+        let diff = shell("diff -r '\(dir.path)/a' '\(dir.path)/b'")
+        #expect(diff.status == 0, "\(diff.stdout)")
+    }
+
+    @Test func baseURLAddsCanonicalLinksAndASitemapButLinksStayRelative() {
+        let dir = TemporaryDirectory(); defer { dir.remove() }
+        #expect(run("build --base-url https://reports.example.com/tessera -o '\(dir.path)/site' content").status == 0)
+        let index = readFile("\(dir.path)/site/index.html")
+        #expect(index.contains("<link rel=\"canonical\" href=\"https://reports.example.com/tessera/index.html\">"))
+        #expect(readFile("\(dir.path)/site/sitemap.xml").contains("<loc>https://reports.example.com/tessera/blocks/3.4.html</loc>"))
+        #expect(!index.contains("href=\"/"))
+        #expect(readFile("\(dir.path)/site/blocks/3.4.html").contains("href=\"../assets/site.css\""))
+    }
+
+    @Test func refusesOutputsThatWouldDestroySources() {
+        let dir = TemporaryDirectory(); defer { dir.remove() }
+        dir.write("project/plan.md", "### Group 1: A\n#### Block 1.1: B\n**Estimated Effort**: 1 day\n")
+        for output in ["'\(dir.path)/project'", "'\(dir.path)'", "/", "\"$HOME\""] {
+            let result = run("build -o \(output) '\(dir.path)/project'")
+            #expect(result.status == 1, "\(output)")
+            #expect(result.stderr.contains("refusing to write the site"))
+        }
+        #expect(readFile("\(dir.path)/project/plan.md").hasPrefix("### Group 1"))
+    }
+
+    @Test func aFailedBuildLeavesThePreviousSiteIntact() {
+        let dir = TemporaryDirectory(); defer { dir.remove() }
+        dir.write("project/plan.md", "### Group 1: A\n#### Block 1.1: First\n**Estimated Effort**: 1 day\n")
+        #expect(run("build -o '\(dir.path)/site' '\(dir.path)/project'").status == 0)
+        let before = readFile("\(dir.path)/site/blocks/1.1.html")
+        #expect(before.contains("Block 1.1: First"))
+        // A broken template: the build stops before writing, naming the file and line.
+        dir.write("project/templates/page.mustache", "{{<layout}}\n{{$content}}\n{{#body}}\n{{/content}}\n{{/layout}}\n")
+        let broken = run("build -o '\(dir.path)/site' '\(dir.path)/project'")
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("\(dir.path)/project/templates/page.mustache:"))
+        #expect(readFile("\(dir.path)/site/blocks/1.1.html") == before)
+        // Fixed: the new site replaces the old one whole, and no staging directory is left.
+        dir.write("project/templates/page.mustache", "{{<layout}}{{$content}}<h1>{{title}}</h1><div class=\"mine\">{{{body}}}</div>{{/content}}{{/layout}}\n")
+        dir.write("project/plan.md", "### Group 1: A\n#### Block 1.1: Renamed\n**Estimated Effort**: 1 day\n")
+        #expect(run("build -o '\(dir.path)/site' '\(dir.path)/project'").status == 0)
+        let after = readFile("\(dir.path)/site/blocks/1.1.html")
+        #expect(after.contains("Block 1.1: Renamed"))
+        #expect(after.contains("<div class=\"mine\">"))   // the project's template overrides the default
+        #expect(shell("ls -a '\(dir.path)'").stdout.split(separator: "\n").sorted() == [".", "..", "project", "site"])
+    }
+
+    @Test func hostileDocumentsNeverBecomeActiveContent() {
+        let dir = TemporaryDirectory(); defer { dir.remove() }
+        dir.write("project/plan.md", """
+        # Plan <script>alert(1)</script>
+
+        <script>alert(2)</script>
+
+        <img src=x onerror=alert(3)>
+
+        ### Group 1: <b onmouseover=alert(4)>Core</b>
+        #### Block 1.1: Title with <script>alert(5)</script> and [a link](javascript:alert(6))
+        **Estimated Effort**: 1 day
+        **Dependencies**: None
+
+        See [this](javascript:alert(7)) and [that](JaVaScRiPt:alert(8)) and ![img](javascript:alert(9)).
+        """)
+        let result = run("build -o '\(dir.path)/site' '\(dir.path)/project'")
+        #expect(result.status == 0, "\(result.stderr)")
+        let pages = shell("find '\(dir.path)/site' -name '*.html'").stdout.split(separator: "\n")
+        #expect(pages.count >= 10)
+        for page in pages {
+            let html = readFile(String(page)).lowercased()
+            // The only script is the site's own search script.
+            #expect(html.components(separatedBy: "<script").count - 1 == 1, "\(page)")
+            #expect(!html.contains("javascript:"), "\(page)")
+            #expect(!html.contains("<img src=x"), "\(page)")   // shown as text: &lt;img …
+            #expect(!html.contains("<b onmouseover"), "\(page)")
+        }
+    }
+
+    @Test func documentErrorsStillBuildButExitWithOne() {
+        let dir = TemporaryDirectory(); defer { dir.remove() }
+        dir.write("project/plan.md", "### Group 1: A\n#### Block 1.1: B\n**Dependencies**: Block 9.9\n**Estimated Effort**: 1 day\n")
+        let result = run("build -o '\(dir.path)/site' '\(dir.path)/project'")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("[unknown-block-reference]"))
+        #expect(readFile("\(dir.path)/site/diagnostics.html").contains("plan.md:3:19"))
+    }
+}
