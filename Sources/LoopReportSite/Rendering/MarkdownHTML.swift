@@ -80,13 +80,12 @@ public struct MarkdownHTML {
         var out = ""
         var stack: [MarkdownNode] = [node]
         while let current = stack.popLast() {
+            if !isInline(current), !out.isEmpty, out.last != " " { out += " " }
             switch current.kind {
             case .text, .code, .htmlInline, .codeBlock, .htmlBlock: out += current.literal
             case .softBreak, .lineBreak: out += " "
             case .unknown where current.children.isEmpty: out += current.literal
-            default:
-                if isBlock(current.kind), !out.isEmpty, out.last != " " { out += " " }
-                stack.append(contentsOf: current.children.reversed())
+            default: stack.append(contentsOf: current.children.reversed())
             }
         }
         return out
@@ -217,7 +216,7 @@ extension MarkdownHTML {
                 table(node, alignments: alignments)
             case .tableRow, .tableCell:
                 out.raw("<p>")
-                inlineChildren(node.children, separated: true)
+                inlineChildren(node.children)
                 out.raw("</p>\n")
             case .footnoteDefinition:
                 footnoteDefinition(node)
@@ -408,11 +407,15 @@ extension MarkdownHTML {
 
         /// Inline nodes; adjacent text nodes are joined first so a mention split by the
         /// parser (`Block` + `3.4`) is still found.
-        mutating func inlineChildren(_ nodes: [MarkdownNode], separated: Bool = false) {
+        /// A block among them (only in trees the parser never makes) is flattened, set off by spaces.
+        mutating func inlineChildren(_ nodes: [MarkdownNode]) {
             var i = 0
+            var previousIsBlock = false
             while i < nodes.count {
-                if separated, i > 0 { out.raw(" ") }
-                if case .text = nodes[i].kind, !separated {
+                let isBlock = !MarkdownHTML.isInline(nodes[i])
+                if i > 0, isBlock || previousIsBlock { out.raw(" ") }
+                previousIsBlock = isBlock
+                if case .text = nodes[i].kind {
                     var j = i + 1
                     while j < nodes.count, case .text = nodes[j].kind { j += 1 }
                     if j == i + 1 {
@@ -499,7 +502,7 @@ extension MarkdownHTML {
             case .document, .blockQuote, .list, .item, .paragraph, .heading, .table, .tableRow, .tableCell,
                  .footnoteDefinition:
                 // A block where only phrasing content may go: its content, flattened.
-                inlineChildren(node.children, separated: true)
+                inlineChildren(node.children)
             }
         }
 
