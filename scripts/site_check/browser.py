@@ -18,7 +18,6 @@ import functools
 import http.server
 import os
 import shutil
-import socketserver
 import tempfile
 import threading
 import time
@@ -190,7 +189,6 @@ class SiteServer:
     def __init__(self, root):
         self.recorder = _Recorder()
         handler = functools.partial(_Handler, directory=str(root), recorder=self.recorder)
-        socketserver.TCPServer.allow_reuse_address = True
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
@@ -333,10 +331,22 @@ class BrowserChecks:
             self.timing["start"] = time.monotonic() - t0
             self.browser.detail(f"Chromium {session.version} headless, pages served at {server.base}")
             axe_set = set(self.axe_pages)
-            for page in self.browse_pages:
-                self.visit(session, server, page, "light", axe=page in axe_set)
-                if page in axe_set:
-                    self.visit(session, server, page, "dark", axe=True)
+            broken_in_a_row = 0
+            for number, page in enumerate(self.browse_pages):
+                try:
+                    self.visit(session, server, page, "light", axe=page in axe_set)
+                    if page in axe_set:
+                        self.visit(session, server, page, "dark", axe=True)
+                    broken_in_a_row = 0
+                except Exception as error:  # noqa: BLE001 - the browser failed on this page
+                    text = (getattr(error, "msg", None) or str(error) or type(error).__name__).strip()
+                    self.browser.fail(self.label(page), f"the browser failed on this page: {text.splitlines()[0]}")
+                    broken_in_a_row += 1
+                    if broken_in_a_row >= 3:
+                        rest = len(self.browse_pages) - number - 1
+                        if rest:
+                            self.browser.fail("", f"gave up after 3 pages in a row failed: {rest} page(s) not checked")
+                        break
         finally:
             if session is not None:
                 session.close()
@@ -349,8 +359,11 @@ class BrowserChecks:
             f"{s['exempt']} exempt; {self.wide_pages} page(s) wider than the window (warnings)"
             + (f"; screenshots in {self.screenshots}" if self.screenshots else ""))
         if self.axe_pages:
-            per = ", ".join(f"{page} {theme} {n}" for page, theme, n in self.axe_counts)
-            self.axe.summary = f"{len(self.axe_pages)} page(s) x light/dark, violations: {per}"
+            counts = {}
+            for page, theme, n in self.axe_counts:
+                counts.setdefault(page, {})[theme] = n
+            per = ", ".join(f"{page} {c.get('light', '-')}/{c.get('dark', '-')}" for page, c in counts.items())
+            self.axe.summary = f"{len(self.axe_pages)} page(s); violations light/dark: {per}"
             d = self.diagram_stats
             self.diagrams.summary = (
                 f"{d['diagrams']} diagram view(s) on {len(self.axe_pages)} page(s) x light/dark: "

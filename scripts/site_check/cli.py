@@ -1,7 +1,6 @@
 """Command line: scripts/site-check OUTPUT_DIR [options]."""
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
@@ -231,8 +230,8 @@ def run_checks(args, printer=None):
             browser_results = checks.run()
         except RuntimeError as error:
             printer.out(f"site-check: error: {error}")
-            if nu is not None and nu.process is not None:
-                nu.process.kill()
+            if nu is not None:
+                nu.cancel()
             return EXIT_SETUP, []
         for result in browser_results:
             printer.section(result)

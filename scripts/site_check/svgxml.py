@@ -26,6 +26,9 @@ def _explain(text, error):
                 name = match.group(1)
                 return (f"HTML entity &{name}; is not XML (write the character itself "
                         f"or a numeric reference like &#160;)")
+    if message.startswith("unbound prefix"):
+        return ("not well-formed XML: a namespace prefix without its declaration (xlink:href needs "
+                'xmlns:xlink="http://www.w3.org/1999/xlink" on the <svg>; plain href needs none)')
     return f"not well-formed XML: {message}"
 
 
