@@ -97,5 +97,12 @@ class Printer:
                 line = f"{counts}; {line}" if line else counts
             self.out(f"   {r.status:7} {r.name:{width}}  {line}")
         failed = [r for r in results if not r.ok]
+        skipped = [r for r in results if r.skipped is not None]
         verdict = "PASSED" if not failed else "FAILED (" + ", ".join(r.name for r in failed) + ")"
         self.out(f"site-check: {verdict} in {seconds:.1f} s")
+        # The plain closing line that test-result readers understand.
+        passed = len(results) - len(failed) - len(skipped)
+        closing = f"site-check: {passed} passed, {len(failed)} failed"
+        if skipped:
+            closing += f", {len(skipped)} skipped"
+        self.out(closing)
