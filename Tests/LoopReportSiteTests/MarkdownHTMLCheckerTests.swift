@@ -100,7 +100,8 @@ import Testing
 }
 
 @Suite struct MarkdownHTMLScaleTests {
-    /// 10,000 blocks with prose, mentions, tables and lists render in well under a second a thousand blocks.
+    /// A 10,000-block plan (prose, mentions, tables, task lists) renders in one linear pass:
+    /// about 0.7 s in a debug build; the bound only catches a blow-up.
     @Test func tenThousandBlockPlanRendersQuickly() {
         var text = "# Big Plan\n\n"
         for g in 1...100 {

@@ -131,11 +131,11 @@ import Testing
         ]
         let out = MarkdownHTML.render(nodes, resolver: nil, options: MarkdownHTML.Options(headingOffset: 1, anchorPrefix: "p-"))
         #expect(out == """
-        <p>Claim<sup class="footnote-ref"><a href="#p-fn-1" id="p-fnref-1">1</a></sup></p>
-        <div class="footnote" id="p-fn-1">
+        <p>Claim<sup class="footnote-ref"><a href="#p-fn:1" id="p-fnref:1">1</a></sup></p>
+        <div class="footnote" id="p-fn:1">
         <span class="footnote-number">1</span>
         <p>Source &lt;x&gt;</p>
-        <a class="footnote-backref" href="#p-fnref-1" aria-label="Back to reference 1">↩</a>
+        <a class="footnote-backref" href="#p-fnref:1" aria-label="Back to reference 1">↩</a>
         </div>
         <p>kept &lt;literal&gt;</p>
         <p>inline &amp; kept</p>
@@ -208,8 +208,7 @@ import Testing
         #expect(html(#"[x](https://e.com "a\" onmouseover=\"alert(1)")"#) ==
                 "<p><a href=\"https://e.com\" title=\"a&quot; onmouseover=&quot;alert(1)\" rel=\"noopener\">x</a></p>\n")
         #expect(html(#"![a "b" <c>](i.png "t'")"#) ==
-                "<p><img src=\"i.png\" alt=\"a &quot;b&quot; \" title=\"t&#39;\" loading=\"lazy\"></p>\n"
-                || html(#"![a "b" <c>](i.png "t'")"#).contains("alt=\"a &quot;b&quot; &lt;c&gt;\""))
+                "<p><img src=\"i.png\" alt=\"a &quot;b&quot; &lt;c&gt;\" title=\"t&#39;\" loading=\"lazy\"></p>\n")
         var options = MarkdownHTML.Options()
         options.anchorPrefix = "a b\"<"
         #expect(html("# X", options: options) == "<h2 id=\"a-b&quot;&lt;x\">X</h2>\n")

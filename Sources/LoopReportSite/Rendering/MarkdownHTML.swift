@@ -117,7 +117,7 @@ extension MarkdownHTML {
     struct Renderer {
         /// Deeper than this, a subtree is written as its plain text: nesting depth is
         /// controlled by the input and rendering recurses.
-        static let maxDepth = 96
+        static let maxDepth = 64
 
         var out: Output
         let resolver: CrossReferenceResolver?
@@ -384,18 +384,21 @@ extension MarkdownHTML {
             out.raw("</tr>\n")
         }
 
+        /// Footnotes are numbered in document order, references and definitions separately
+        /// (the parser keeps no labels). Their ids hold a `:`, which no slug does, so they
+        /// never collide with a heading's.
         mutating func footnoteDefinition(_ node: MarkdownNode) {
             footnoteDefinitions += 1
             let n = footnoteDefinitions
             out.raw("<div class=\"footnote\" id=\"")
-            out.text(uniqueID(anchorPrefix + "fn-" + String(n)))
+            out.text(uniqueID(anchorPrefix + "fn:" + String(n)))
             out.raw("\">\n<span class=\"footnote-number\">")
             out.number(n)
             out.raw("</span>\n")
             blocks(node.children, tight: false)
             if n <= footnoteReferences {
                 out.raw("<a class=\"footnote-backref\" href=\"#")
-                out.text(anchorPrefix + "fnref-" + String(n))
+                out.text(anchorPrefix + "fnref:" + String(n))
                 out.raw("\" aria-label=\"Back to reference ")
                 out.number(n)
                 out.raw("\">↩</a>\n")
@@ -479,9 +482,9 @@ extension MarkdownHTML {
                     out.number(n)
                 } else {
                     out.raw("<a href=\"#")
-                    out.text(anchorPrefix + "fn-" + String(n))
+                    out.text(anchorPrefix + "fn:" + String(n))
                     out.raw("\" id=\"")
-                    out.text(uniqueID(anchorPrefix + "fnref-" + String(n)))
+                    out.text(uniqueID(anchorPrefix + "fnref:" + String(n)))
                     out.raw("\">")
                     out.number(n)
                     out.raw("</a>")
