@@ -59,6 +59,9 @@ ready();
 SVG_SIZE_JS = """
 const SKIP = 'defs, symbol, pattern, marker, clipPath, mask, template';
 const out = {total: 0, sized: 0, hidden: 0, exempt: 0, zero: []};
+// Diagrams in closed <details> are measured opened (then closed again).
+const closed = Array.from(document.querySelectorAll('details:not([open])'));
+closed.forEach(d => { d.open = true; });
 document.querySelectorAll('svg').forEach((svg, index) => {
   out.total++;
   if (svg.parentElement && svg.parentElement.closest(SKIP)) { out.exempt++; return; }
@@ -77,6 +80,7 @@ document.querySelectorAll('svg').forEach((svg, index) => {
   out.zero.push({what: what, index: index + 1, width: r.width, height: r.height,
                  attrs: ['width', 'height', 'viewBox'].map(a => svg.hasAttribute(a) ? a + '="' + svg.getAttribute(a) + '"' : null).filter(x => x).join(' ')});
 });
+closed.forEach(d => { d.open = false; });
 return out;
 """
 

@@ -202,6 +202,7 @@ EXPECTED_FAULTS = [
     ("SVG XML", "groups/group-1.html:", "HTML entity &nbsp;"),
     ("Nu HTML Checker", "blocks/block-1-1.html:", "Stray end tag"),
     ("Browser", "blocks/block-1-1.html", "renders 0x0"),
+    ("Browser", "blocks/block-1-2.html", "renders 300x0"),
     ("Browser", "iterations/iteration-1.html", "console error: "),
     ("Browser", "iterations/iteration-1.html", "notDefinedAnywhere"),
     ("Browser", "blocks/index.html", "search index: HTTP 404"),
@@ -236,6 +237,11 @@ def broken_site():
              "<div class=\"diagram-row\"><svg class=\"lr-diagram\" role=\"img\" aria-label=\"Empty chart\" "
              "width=\"0\" height=\"0\"><rect class=\"bg\" width=\"10\" height=\"10\" "
              "fill=\"url(#missing-pattern)\"/></svg></div>\n<p id=\"summary\">")
+    # Browser: a zero-size diagram in a closed <details> (measured opened).
+    _replace(files, "blocks/block-1-2.html", "<p class=\"card note\">",
+             "<details><summary>History</summary><svg class=\"lr-diagram\" role=\"img\" aria-label=\"Estimate history\" "
+             "width=\"300\" height=\"0\"><rect class=\"bg\" width=\"10\" height=\"10\"/></svg></details>\n"
+             "<p class=\"card note\">")
     # Browser: a console error from a script.
     _replace(files, "iterations/iteration-1.html", "<h2 id=\"discoveries\">",
              "<script>notDefinedAnywhere();</script>\n<h2 id=\"discoveries\">")
