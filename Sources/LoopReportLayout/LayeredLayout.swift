@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+func dbgNow() -> Double { var t = timespec(); clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t); return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9 }
+func dbg(_ s: String) { if getenv("LAYOUT_DEBUG") != nil { print(s) } }
 /// Layered (Sugiyama) drawing of a directed graph, top to bottom:
 ///
 /// 1. cycle removal: depth-first search in node order, back edges reversed (flagged `reversed`);
@@ -155,9 +160,12 @@ struct LayoutEngine {
         }
         let m = tails.count
 
+        var t0 = dbgNow()
+        func lap(_ name: String) { let t = dbgNow(); dbg("\(name): \(Int((t - t0) * 1e6) / 1000) ms"); t0 = t }
         // Layering.
         var ns = NetworkSimplex(nodeCount: n, tails: tails, heads: heads, weights: weights)
-        var rank = ns.solve(maxIterations: 50 * (n + m) + 1000, balance: true)
+        var rank = ns.solve(maxIterations: Int(getenv("NSMAX").map({ String(cString: $0) }) ?? "") ?? (50 * (n + m) + 1000), balance: getenv("NO_BALANCE") == nil)
+        lap("rank")
         var degree = [Int](repeating: 0, count: n)
         for e in 0..<m {
             degree[tails[e]] += 1
@@ -194,25 +202,37 @@ struct LayoutEngine {
         let lg = LayerGraph(layer: nodeLayer, layerCount: layerCount, width: nodeWidth, realCount: n,
                             upper: upper, lower: lower, weight: pweight)
 
+        lap("dummies")
         // Ordering.
         var orderable = [Bool](repeating: true, count: lg.nodeCount)
         for v in 0..<n where degree[v] == 0 { orderable[v] = false }
-        var cm = CrossingMinimizer(lg)
-        cm.installBreadthFirstOrder(orderable: orderable)
+        let cm = CrossingMinimizer(lg)
         var crossings: Int
         switch options.orderingStrategy {
         case .barycenterOnly:
+            cm.installInitialOrder(.breadthFirstDown, orderable: orderable)
             crossings = cm.barycenterSweeps(iterations: 24)
         case .full:
-            let initial = cm.g.order
+            cm.installInitialOrder(.breadthFirstDown, orderable: orderable)
             crossings = cm.barycenterSweeps(iterations: 24)
-            let baryOrder = cm.g.order
-            cm.g.setOrder(flat: initial)
-            let (best, bestOrder) = cm.medianSweeps(iterations: 24, minQuit: 8, best: crossings, bestOrder: baryOrder)
-            cm.g.setOrder(flat: bestOrder)
-            crossings = cm.sift(rounds: 12, crossings: best)
+            lap("bary \(crossings)")
+            var bestOrder = cm.snapshot()
+            let starts = Int(getenv("STARTS").map({ String(cString: $0) }) ?? "4") ?? 4
+            let only = getenv("ONLY").map { Int(String(cString: $0)) ?? 0 }
+            for (k, kind) in CrossingMinimizer.InitialOrder.allCases.enumerated() where only == nil ? k < starts : k == only! {
+                cm.installInitialOrder(kind, orderable: orderable)
+                let c0 = cm.medianSweeps(iterations: 24, minQuit: 8)
+                let c = cm.sift(rounds: 12, crossings: c0)
+                lap("start \(k): median \(c0) sift \(c) \(cm.stats)")
+                if c < crossings {
+                    crossings = c
+                    bestOrder = cm.snapshot()
+                }
+            }
+            cm.restore(bestOrder)
         }
-        var g = cm.g
+        var g = lg
+        g.setOrder(cm.layers())
         // Isolated nodes at the right end of their layers.
         var layerLists = [[Int]](repeating: [], count: layerCount)
         for r in 0..<layerCount { layerLists[r] = Array(g.order[g.layerStart[r]..<g.layerStart[r + 1]]) }
@@ -246,6 +266,7 @@ struct LayoutEngine {
                             width: widths[v], height: heights[v])
         }
 
+        lap("placement")
         // Ports: per proper edge, x on the upper box's bottom and on the lower box's top.
         let pm = upper.count
         var outPort = [Double](repeating: 0, count: pm)
@@ -310,6 +331,7 @@ struct LayoutEngine {
             routes[i].points = layoutRoutes[layoutEdgeOf[i]]
             routes[i].reversed = reversed[i]
         }
+        lap("routes")
         return LayeredLayout(nodes: rects, layers: rank, layerCount: layerCount, edges: routes,
                              width: totalWidth, height: totalHeight, crossings: crossings, dummyCount: dummyCount)
     }

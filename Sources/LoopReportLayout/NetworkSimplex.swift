@@ -3,9 +3,15 @@
 /// `rank[head] - rank[tail] >= 1`. The input must be acyclic. Disconnected graphs are handled as a
 /// spanning forest; every component is normalised to start at rank 0.
 ///
-/// The initial feasible tree is grown by repeatedly merging the smallest tight subtree into a
-/// neighbour through its least-slack incident edge (each node is rescanned O(log n) times), rather
-/// than the original quadratic search.
+/// Differences from the paper, for speed on large graphs:
+/// - the initial longest-path ranking is first improved by single-node moves;
+/// - the initial feasible tree is grown by repeatedly hanging the smallest tight subtree onto a
+///   neighbour through its least-slack incident edge (each node is rescanned O(log n) times),
+///   rather than the quadratic search;
+/// - the tree keeps parent pointers and depths instead of postorder ranges (`low`/`lim`), which are
+///   only used to compute the initial cut values: a pivot marks the subtree below the leaving edge,
+///   searches it for the entering edge, shifts it, updates cut values along the cycle (lowest common
+///   ancestor by depth) and re-hangs it, all in O(subtree + cycle) — no renumbering of the rest.
 struct NetworkSimplex {
     let n: Int
     let m: Int
@@ -19,17 +25,24 @@ struct NetworkSimplex {
     /// Position in `treeEdges`, -1 for a non-tree edge.
     var treeIndex: [Int]
     var treeEdges: [Int] = []
-    /// Tree edges per node, stored in the node's slice of `inc`-sized storage.
+    /// Tree edges per node, in the node's slice of `inc`-sized storage (`treeDeg` of them).
     var treeAdj: [Int]
     var treeDeg: [Int]
     var cut: [Int]
+    /// Postorder ranges, valid only while computing the initial cut values.
     var low: [Int]
     var lim: [Int]
+    /// Tree edge to the parent (-1 at a root) and depth below the root.
     var par: [Int]
+    var depth: [Int]
+    /// Pivot stamp marking the subtree below the leaving edge.
+    var mark: [Int]
+    var pivot = 0
     var searchIndex = 0
     var component: [Int]
     var stack: [Int] = []
     var stackIndex: [Int] = []
+    var subtree: [Int] = []
 
     init(nodeCount n: Int, tails: [Int], heads: [Int], weights: [Int]) {
         self.n = n
@@ -61,15 +74,19 @@ struct NetworkSimplex {
         low = [Int](repeating: 0, count: n)
         lim = [Int](repeating: 0, count: n)
         par = [Int](repeating: -1, count: n)
+        depth = [Int](repeating: 0, count: n)
+        mark = [Int](repeating: 0, count: n)
         component = [Int](repeating: 0, count: n)
     }
 
     @inline(__always) func slack(_ e: Int) -> Int { rank[head[e]] - rank[tail[e]] - 1 }
+    @inline(__always) func other(_ e: Int, _ v: Int) -> Int { tail[e] == v ? head[e] : tail[e] }
 
     /// Runs the whole method; returns ranks (each component starting at 0).
     /// `maxIterations` bounds the pivots (the ranking stays feasible if it is reached).
     mutating func solve(maxIterations: Int, balance: Bool) -> [Int] {
         initRank()
+        improveGreedily(passes: 8)
         feasibleTree()
         initCutValues()
         var iterations = 0
@@ -105,6 +122,36 @@ struct NetworkSimplex {
         }
     }
 
+    /// Moves single nodes to the end of their feasible range that their heavier side pulls them to,
+    /// sweeping up and down: most of the way to the optimum, so the simplex needs fewer pivots.
+    mutating func improveGreedily(passes: Int) {
+        for pass in 0..<passes {
+            var moved = 0
+            for k in 0..<n {
+                let v = pass % 2 == 0 ? n - 1 - k : k
+                var inW = 0, outW = 0, lowR = Int.min, highR = Int.max
+                for i in incStart[v]..<incStart[v + 1] {
+                    let e = inc[i]
+                    if tail[e] == v {
+                        outW += weight[e]
+                        highR = min(highR, rank[head[e]] - 1)
+                    } else {
+                        inW += weight[e]
+                        lowR = max(lowR, rank[tail[e]] + 1)
+                    }
+                }
+                if inW > outW, lowR != Int.min, rank[v] != lowR {
+                    rank[v] = lowR
+                    moved += 1
+                } else if outW > inW, highR != Int.max, rank[v] != highR {
+                    rank[v] = highR
+                    moved += 1
+                }
+            }
+            if moved == 0 { break }
+        }
+    }
+
     mutating func addTreeEdge(_ e: Int) {
         treeIndex[e] = treeEdges.count
         treeEdges.append(e)
@@ -124,6 +171,7 @@ struct NetworkSimplex {
         treeAdj[last] = -1
         treeDeg[v] -= 1
     }
+
 
     /// A spanning forest of tight edges: start from the tight components and repeatedly hang the
     /// smallest subtree onto a neighbour through its least-slack incident edge, shifting its ranks.
@@ -196,13 +244,13 @@ struct NetworkSimplex {
         for v in 0..<n { component[v] = find(v) }
     }
 
-    /// Numbers the subtree of `root` (entered through `parentEdge`) in postorder from `lowStart`:
-    /// `lim` is the postorder number, `low` the smallest one in the subtree. Returns the next free number.
-    @discardableResult
-    mutating func dfsRange(_ root: Int, parentEdge: Int, lowStart: Int, postorder: UnsafeMutablePointer<Int>? = nil,
-                           postorderCount: inout Int) -> Int {
+    /// Numbers the subtree of `root` in postorder from `lowStart` (`lim` is the postorder number,
+    /// `low` the smallest one in the subtree) and sets parent edges and depths; appends the nodes to
+    /// `postorder`. Returns the next free number.
+    mutating func dfsRange(_ root: Int, lowStart: Int, postorder: inout [Int]) -> Int {
         var counter = lowStart
-        par[root] = parentEdge
+        par[root] = -1
+        depth[root] = 0
         low[root] = lowStart
         stack.removeAll(keepingCapacity: true)
         stackIndex.removeAll(keepingCapacity: true)
@@ -214,18 +262,16 @@ struct NetworkSimplex {
                 stackIndex[stackIndex.count - 1] = i + 1
                 let e = treeAdj[incStart[v] + i]
                 if e == par[v] { continue }
-                let w = tail[e] == v ? head[e] : tail[e]
+                let w = other(e, v)
                 par[w] = e
+                depth[w] = depth[v] + 1
                 low[w] = counter
                 stack.append(w)
                 stackIndex.append(0)
             } else {
                 lim[v] = counter
                 counter += 1
-                if let postorder {
-                    postorder[postorderCount] = v
-                    postorderCount += 1
-                }
+                postorder.append(v)
                 stack.removeLast()
                 stackIndex.removeLast()
             }
@@ -235,20 +281,18 @@ struct NetworkSimplex {
 
     mutating func initCutValues() {
         var visited = [Bool](repeating: false, count: n)
-        var post = [Int](repeating: 0, count: n)
-        var count = 0
+        var post: [Int] = []
+        post.reserveCapacity(n)
         var next = 1
-        post.withUnsafeMutableBufferPointer { buffer in
-            for v in 0..<n where !visited[v] {
-                let before = count
-                next = dfsRange(v, parentEdge: -1, lowStart: next, postorder: buffer.baseAddress!, postorderCount: &count)
-                for i in before..<count { visited[buffer[i]] = true }
-            }
+        for v in 0..<n where !visited[v] {
+            let before = post.count
+            next = dfsRange(v, lowStart: next, postorder: &post)
+            for i in before..<post.count { visited[post[i]] = true }
         }
         for v in post where par[v] >= 0 { setCutValue(par[v]) }
     }
 
-    /// Cut value of tree edge `f` from the cut values of the tree edges below it.
+    /// Cut value of tree edge `f` from the cut values of the tree edges below it (postorder ranges).
     mutating func setCutValue(_ f: Int) {
         let v: Int, dir: Bool
         if par[tail[f]] == f { v = tail[f]; dir = true } else { v = head[f]; dir = false }
@@ -257,8 +301,8 @@ struct NetworkSimplex {
         for i in incStart[v]..<incStart[v + 1] {
             let e = inc[i]
             let vIsTail = tail[e] == v
-            let other = vIsTail ? head[e] : tail[e]
-            let outside = !(lo <= lim[other] && lim[other] <= li)
+            let o = vIsTail ? head[e] : tail[e]
+            let outside = !(lo <= lim[o] && lim[o] <= li)
             var rv: Int
             if outside {
                 rv = weight[e]
@@ -278,8 +322,7 @@ struct NetworkSimplex {
         let count = treeEdges.count
         guard count > 0 else { return nil }
         var best = -1, found = 0
-        let startAt = searchIndex
-        var i = startAt
+        var i = searchIndex
         var scanned = 0
         while scanned < count {
             if i >= count { i = 0 }
@@ -287,7 +330,10 @@ struct NetworkSimplex {
             if cut[f] < 0 {
                 if best < 0 || cut[f] < cut[best] { best = f }
                 found += 1
-                if found >= 30 { searchIndex = i; return best }
+                if found >= 30 {
+                    searchIndex = i
+                    return best
+                }
             }
             i += 1
             scanned += 1
@@ -296,81 +342,87 @@ struct NetworkSimplex {
         return best >= 0 ? best : nil
     }
 
-    /// The least-slack non-tree edge from the head component of `e` to its tail component.
+    /// Collects (in `subtree`) and stamps the nodes of the subtree hanging from `root`.
+    mutating func markSubtree(_ root: Int) {
+        pivot += 1
+        subtree.removeAll(keepingCapacity: true)
+        subtree.append(root)
+        mark[root] = pivot
+        var k = 0
+        while k < subtree.count {
+            let x = subtree[k]
+            k += 1
+            let s = incStart[x]
+            let p = par[x]
+            for i in s..<(s + treeDeg[x]) {
+                let t = treeAdj[i]
+                if t == p { continue }
+                let w = other(t, x)
+                mark[w] = pivot
+                subtree.append(w)
+            }
+        }
+    }
+
+    /// The least-slack non-tree edge from the head component of `e` to its tail component. The
+    /// subtree below `e` is left marked in `subtree`.
     mutating func enterEdge(_ e: Int) -> Int? {
-        let v: Int, outSearch: Bool
-        if lim[tail[e]] < lim[head[e]] { v = tail[e]; outSearch = false } else { v = head[e]; outSearch = true }
-        let lo = low[v], li = lim[v]
+        let child = par[tail[e]] == e ? tail[e] : head[e]
+        // The subtree is the tail component: search edges into it; else edges out of it.
+        let outSearch = child == head[e]
+        markSubtree(child)
         var best = -1, bestSlack = Int.max
-        stack.removeAll(keepingCapacity: true)
-        stack.append(v)
-        search: while let x = stack.popLast() {
-            let limX = lim[x]
+        search: for x in subtree {
             for i in incStart[x]..<incStart[x + 1] {
                 let f = inc[i]
-                if treeIndex[f] < 0 {
-                    let other: Int
-                    if outSearch {
-                        guard tail[f] == x else { continue }
-                        other = head[f]
-                    } else {
-                        guard head[f] == x else { continue }
-                        other = tail[f]
-                    }
-                    let lo2 = lim[other]
-                    if lo2 < lo || lo2 > li {
-                        let s = slack(f)
-                        if s < bestSlack {
-                            best = f
-                            bestSlack = s
-                            if s == 0 { break search }
-                        }
-                    }
+                if treeIndex[f] >= 0 { continue }
+                let o: Int
+                if outSearch {
+                    guard tail[f] == x else { continue }
+                    o = head[f]
                 } else {
-                    let other = tail[f] == x ? head[f] : tail[f]
-                    if lim[other] < limX { stack.append(other) }
+                    guard head[f] == x else { continue }
+                    o = tail[f]
+                }
+                if mark[o] == pivot { continue }
+                let sl = slack(f)
+                if sl < bestSlack {
+                    best = f
+                    bestSlack = sl
+                    if sl == 0 { break search }
                 }
             }
         }
         return best >= 0 ? best : nil
     }
 
-    /// Adds `delta` to the ranks of the subtree hanging from `root`.
-    mutating func shiftSubtree(_ root: Int, by delta: Int) {
-        stack.removeAll(keepingCapacity: true)
-        stack.append(root)
-        while let x = stack.popLast() {
-            rank[x] += delta
-            let limX = lim[x]
-            let s = incStart[x]
-            for i in s..<(s + treeDeg[x]) {
-                let f = treeAdj[i]
-                let other = tail[f] == x ? head[f] : tail[f]
-                if lim[other] < limX { stack.append(other) }
-            }
-        }
-    }
-
-    mutating func treeUpdate(from start: Int, to w: Int, cutValue: Int, dir: Bool) -> Int {
+    /// Walks from `start` up to `lca`, adding the cut value to the tree edges on the way.
+    mutating func treeUpdate(from start: Int, to lca: Int, cutValue: Int, dir: Bool) {
         var v = start
-        let limW = lim[w]
-        while !(low[v] <= limW && limW <= lim[v]) {
+        while v != lca {
             let e = par[v]
             let d = v == tail[e] ? dir : !dir
             if d { cut[e] += cutValue } else { cut[e] -= cutValue }
-            v = lim[tail[e]] > lim[head[e]] ? tail[e] : head[e]
+            v = other(e, v)
         }
-        return v
     }
 
+    /// Replaces tree edge `e` by `f` (found by `enterEdge(e)`, whose marks are still valid).
     mutating func update(leaving e: Int, entering f: Int) {
         let delta = slack(f)
         if delta > 0 {
-            if lim[tail[e]] < lim[head[e]] { shiftSubtree(tail[e], by: -delta) } else { shiftSubtree(head[e], by: delta) }
+            // the marked subtree is the tail side of e: lower it (ranks decrease), else raise it
+            let d = mark[tail[e]] == pivot ? -delta : delta
+            for x in subtree { rank[x] += d }
+        }
+        // lowest common ancestor of f's ends, in the old tree
+        var a = tail[f], b = head[f]
+        while a != b {
+            if depth[a] >= depth[b] { a = other(par[a], a) } else { b = other(par[b], b) }
         }
         let cv = cut[e]
-        let lca = treeUpdate(from: tail[f], to: head[f], cutValue: cv, dir: true)
-        _ = treeUpdate(from: head[f], to: tail[f], cutValue: cv, dir: false)
+        treeUpdate(from: tail[f], to: a, cutValue: cv, dir: true)
+        treeUpdate(from: head[f], to: a, cutValue: cv, dir: false)
         cut[f] = -cv
         cut[e] = 0
         // exchange
@@ -385,8 +437,25 @@ struct NetworkSimplex {
         treeDeg[t] += 1
         treeAdj[incStart[h] + treeDeg[h]] = f
         treeDeg[h] += 1
-        var unused = 0
-        dfsRange(lca, parentEdge: par[lca], lowStart: low[lca], postorderCount: &unused)
+        // re-hang the subtree from f's end inside it
+        let inner = mark[t] == pivot ? t : h
+        let outer = other(f, inner)
+        par[inner] = f
+        depth[inner] = depth[outer] + 1
+        stack.removeAll(keepingCapacity: true)
+        stack.append(inner)
+        while let x = stack.popLast() {
+            let s = incStart[x]
+            let p = par[x]
+            for i in s..<(s + treeDeg[x]) {
+                let t2 = treeAdj[i]
+                if t2 == p { continue }
+                let w = other(t2, x)
+                par[w] = t2
+                depth[w] = depth[x] + 1
+                stack.append(w)
+            }
+        }
     }
 
     /// Every component starts at rank 0.

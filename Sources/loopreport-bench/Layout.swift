@@ -3,10 +3,10 @@ import LoopReportLayout
 import Glibc
 #endif
 
-/// `layout N RUNS`: the generated plan graph (seed 42), `LayeredLayout.compute` timed over RUNS
+/// `layout N RUNS [SEED]`: the generated plan graph (seed 42 unless given), `LayeredLayout.compute` timed over RUNS
 /// runs; crossings and edges through nodes measured on the drawn (flattened) paths.
-func benchLayout(nodes n: Int, runs: Int) {
-    let graph = LayeredGraph.generatedPlan(nodes: n, seed: 42)
+func benchLayout(nodes n: Int, runs: Int, seed: UInt64) {
+    let graph = LayeredGraph.generatedPlan(nodes: n, seed: seed)
     var times: [Double] = []
     var layout = LayeredLayout.compute(graph)
     for _ in 0..<runs {

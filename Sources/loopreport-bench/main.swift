@@ -15,14 +15,15 @@ func now() -> Double {
 }
 
 let arguments = CommandLine.arguments
-let usage = "usage: loopreport-bench schedule TASKS [RUNS] | layout NODES [RUNS] | svg-metrics FILE.svg"
+let usage = "usage: loopreport-bench schedule TASKS [RUNS] | layout NODES [RUNS [SEED]] | svg-metrics FILE.svg"
 switch arguments.count >= 3 ? arguments[1] : "" {
 case "layout":
     guard let n = Int(arguments[2]), n >= 0 else {
         print(usage)
         exit(2)
     }
-    benchLayout(nodes: n, runs: arguments.count > 3 ? max(1, Int(arguments[3]) ?? 5) : 5)
+    benchLayout(nodes: n, runs: arguments.count > 3 ? max(1, Int(arguments[3]) ?? 5) : 5,
+                seed: arguments.count > 4 ? UInt64(arguments[4]) ?? 42 : 42)
     exit(0)
 case "svg-metrics":
     svgMetrics(path: arguments[2])
