@@ -20,6 +20,7 @@ test:
 	@scripts/install-deps test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	scripts/site-check --self-test
 	.build/debug/loopreport build --date 2026-03-18 --output .build/test-site $(CONTENT)
 	scripts/site-check .build/test-site --pages index.html,documents/03-iteration-1.html,groups/3.html,blocks/3.4.html
 

@@ -75,13 +75,23 @@ public enum GanttChart {
     static let maxLabelColumn = 320.0
     static let fontSize = 12.0
 
+    /// Above this many rows a page shows one row per group (`groupsOnly`) instead.
+    public static let readableRowCount = 300
+
     /// - Parameters:
     ///   - group: draw only this group's blocks (and the links between them).
     ///   - today: the date of the today line (drawn when the plan has a start date).
+    ///   - groupsOnly: one summary row per group, no blocks and no arrows: the overview of a
+    ///     plan too large to read block by block.
     public static func render(plan: Plan, analysis: Analysis, group: String? = nil, today: CalendarDate? = nil,
-                              options: DiagramOptions) -> GanttDiagram {
-        var chart = Chart(plan: plan, analysis: analysis, group: group, today: today, options: options)
+                              groupsOnly: Bool = false, options: DiagramOptions) -> GanttDiagram {
+        var chart = Chart(plan: plan, analysis: analysis, group: group, today: today, groupsOnly: groupsOnly, options: options)
         return chart.draw()
+    }
+
+    /// The rows a full chart of the plan would have (groups, blocks and buffers).
+    public static func rowCount(of analysis: Analysis) -> Int {
+        analysis.schedule.tasks.count + Set(analysis.schedule.tasks.compactMap(\.groupID)).count
     }
 
     /// One row before drawing.
@@ -103,6 +113,7 @@ public enum GanttChart {
         let schedule: Schedule
         let group: String?
         let today: CalendarDate?
+        let groupsOnly: Bool
         let options: DiagramOptions
         var rows: [RowSpec] = []
         var rowOfTask: [Int: Int] = [:]
@@ -113,23 +124,23 @@ public enum GanttChart {
         var labelColumn = 0.0
         var span = 1.0
 
-        init(plan: Plan, analysis: Analysis, group: String?, today: CalendarDate?, options: DiagramOptions) {
+        init(plan: Plan, analysis: Analysis, group: String?, today: CalendarDate?, groupsOnly: Bool, options: DiagramOptions) {
             self.plan = plan
             self.analysis = analysis
             self.schedule = analysis.schedule
             self.group = group
             self.today = today
+            self.groupsOnly = groupsOnly
             self.options = options
             buildRows()
         }
 
         mutating func buildRows() {
-            var baseline: [String: (Double, Double)] = [:]
-            for task in analysis.baseline.tasks { baseline[task.id] = (task.earlyStart, task.earlyFinish) }
+            let baseline = analysis.baseline
             var byGroup: [String: [Int]] = [:]
             var ungrouped: [Int] = []
             var groupTask: [String: Int] = [:]
-            for (i, task) in schedule.tasks.enumerated() {
+            for (i, task) in schedule.tasks.enumerated() where group == nil || task.groupID == group {
                 switch task.kind {
                 case .group: groupTask[task.groupID ?? ""] = i
                 case .block, .buffer:
@@ -148,19 +159,20 @@ public enum GanttChart {
                     // A group planned without blocks is one task: its row is the header.
                     header.task = schedule.tasks[t]
                     header.taskIndex = t
-                    header.baseline = baseline["Group \(g.id)"]
+                    header.baseline = baseline.task("Group \(g.id)").map { ($0.earlyStart, $0.earlyFinish) }
                     rowOfTask[t] = rows.count
                 }
                 rows.append(header)
+                if groupsOnly { continue }
                 // Blocks in plan order, then the group's buffers.
                 for t in members.sorted(by: { (schedule.tasks[$0].kind == .buffer ? 1 : 0, $0) < (schedule.tasks[$1].kind == .buffer ? 1 : 0, $1) }) {
                     appendTaskRow(t, baseline: baseline)
                 }
             }
-            if group == nil { for t in ungrouped { appendTaskRow(t, baseline: baseline) } }
+            if group == nil, !groupsOnly { for t in ungrouped { appendTaskRow(t, baseline: baseline) } }
         }
 
-        mutating func appendTaskRow(_ t: Int, baseline: [String: (Double, Double)]) {
+        mutating func appendTaskRow(_ t: Int, baseline: Schedule) {
             let task = schedule.tasks[t]
             let block = task.kind == .block ? plan.block(task.id) : nil
             var progress: Double?
@@ -177,7 +189,7 @@ public enum GanttChart {
             rowOfTask[t] = rows.count
             rows.append(RowSpec(kind: .task, task: task, taskIndex: t, groupID: task.groupID, label: label,
                                 start: task.earlyStart, finish: task.earlyFinish,
-                                baseline: baseline[task.id], progress: progress))
+                                baseline: baseline.task(task.id).map { ($0.earlyStart, $0.earlyFinish) }, progress: progress))
         }
 
         // MARK: Time axis

@@ -46,7 +46,7 @@ extension SiteModel {
         var progress = HTML(capacity: 2048)
         progress.raw("<h3>Progress by group</h3>")
         for group in groups {
-            let members = blocks.filter { $0.groupID == group.id }
+            let members = currentBlocksByGroup[group.id] ?? []
             guard !members.isEmpty else { continue }
             var total = 0.0, complete = 0.0
             for block in members {
@@ -84,9 +84,11 @@ extension SiteModel {
             if let date = latest.date { latestContext["date"] = date }
             extra["latest"] = latestContext
         }
-        let gantt = GanttChart.render(plan: plan, analysis: analysis, today: options.date,
+        // Too many rows to read: one row per group, each linking to its group's chart.
+        let groupsOnly = GanttChart.rowCount(of: analysis) > GanttChart.readableRowCount
+        let gantt = GanttChart.render(plan: plan, analysis: analysis, today: options.date, groupsOnly: groupsOnly,
                                       options: DiagramOptions(id: "gantt", standalone: false, link: taskLink(from: path)))
-        extra["gantt"] = ganttFigure(gantt, schedule: schedule, group: nil, page: path)
+        extra["gantt"] = ganttFigure(gantt, schedule: schedule, group: nil, page: path, groupsOnly: groupsOnly)
         let overview = DependencyGraph.overview(of: schedule, plan: plan)
         let dag = DAGDiagram.render(overview, criticalPath: schedule.criticalPath,
                                     options: DiagramOptions(id: "dag", standalone: false, link: taskLink(from: path)))
@@ -115,10 +117,23 @@ extension SiteModel {
     }
 
     /// The Gantt chart with its data as a table.
-    func ganttFigure(_ chart: GanttDiagram, schedule: Schedule, group: String?, page: String) -> String {
+    func ganttFigure(_ chart: GanttDiagram, schedule: Schedule, group: String?, page: String, groupsOnly: Bool = false) -> String {
         var html = HTML(capacity: chart.svg.utf8.count + 4096)
+        if groupsOnly {
+            html.raw("<p>"); html.text("The plan has \(schedule.tasks.count) tasks: the chart shows one row per group; each group's page has its full chart."); html.raw("</p>")
+        }
         let tasks = schedule.tasks.filter { group == nil || $0.groupID == group }
         html.diagram(chart.svg, tableSummary: "The schedule as a table") { html in
+            if groupsOnly {
+                html.table(headers: ["Group", "Start", "Finish"], rows: schedule.groupSpans) { html, span, column in
+                    switch column {
+                    case 0: html.link(SitePaths.relative(from: page, to: SitePaths.group(span.groupID)), groupName(span.groupID))
+                    case 1: html.text(when(span.start))
+                    default: html.text(when(span.finish, finish: true))
+                    }
+                }
+                return
+            }
             html.table(headers: ["Task", "Start", "Finish", "Days#", "Slack#", "Critical"], rows: tasks) { html, task, column in
                 switch column {
                 case 0:

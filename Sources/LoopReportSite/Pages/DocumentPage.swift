@@ -59,7 +59,7 @@ extension SiteModel {
                 html.raw("<div class=\"side-by-side\">")
                 for (label, figure) in [("Current approach", spec.currentApproach), ("Revised approach", spec.revisedApproach)] {
                     html.raw("<div><h4>"); html.text(label); html.raw("</h4>")
-                    if let figure { html.raw("<pre><code>"); html.text(figure.text); html.raw("</code></pre>") }
+                    if let figure { html.raw("<pre tabindex=\"0\"><code>"); html.text(figure.text); html.raw("</code></pre>") }
                     html.raw("</div>")
                 }
                 html.raw("</div>")
@@ -84,67 +84,84 @@ extension SiteModel {
 
     /// The line of the section heading at or above `range` (for `#line-N` anchors).
     func sectionLine(_ range: SourceRange) -> Int {
-        guard let document = plan.documents.first(where: { $0.path == range.path }) else { return 1 }
-        var line = document.sections.first?.range?.start.line ?? 1
-        for section in document.sections {
-            guard let start = section.range?.start.line else { continue }
-            if start <= range.start.line { line = start } else { break }
+        guard let starts = sectionStarts[range.path], !starts.isEmpty else { return 1 }
+        var low = 0, high = starts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if starts[mid] <= range.start.line { low = mid + 1 } else { high = mid }
         }
-        return line
+        return starts[max(0, low - 1)]
     }
 }
 
-/// The computed additions to a document's sections, found by source line.
+/// The computed additions to a document's sections, found by source line: each record
+/// belongs to the last section starting at or before it.
 struct DocumentExtras {
     let site: SiteModel
     let document: Document
-    /// Each section's first line; records belong to the last section starting at or before them.
-    let starts: [Int]
+    var progress: [Int: [ProgressEntry]] = [:]
+    var checklists: [Int: [Checklist]] = [:]
+    var measurements: [Int: [(index: Int, table: MeasurementAnalysis)]] = [:]
+    var checks: [Int: [FigureCheck]] = [:]
+    var specifications: [Int: RevisedSpecification] = [:]
+    private(set) var chartCount = 0
 
     init(site: SiteModel, document: Document) {
         self.site = site
         self.document = document
-        starts = document.sections.map { $0.range?.start.line ?? 0 }
+        let starts = document.sections.map { $0.range?.start.line ?? 0 }
+        let path = document.path
+        /// Binary search over the (ascending) section starts.
+        func section(of range: SourceRange?) -> Int? {
+            guard let range, range.path == path else { return nil }
+            var low = 0, high = starts.count
+            while low < high {
+                let mid = (low + high) / 2
+                if starts[mid] <= range.start.line { low = mid + 1 } else { high = mid }
+            }
+            return low > 0 ? low - 1 : nil
+        }
+        let records = site.plan.records
+        for entry in records.progress where entry.path == path && entry.percent != nil {
+            if let s = section(of: entry.range) { progress[s, default: []].append(entry) }
+        }
+        for checklist in records.checklists where checklist.path == path && !checklist.items.isEmpty {
+            if let s = section(of: checklist.range) { checklists[s, default: []].append(checklist) }
+        }
+        for (t, table) in site.analysis.measurements.enumerated() where table.path == path {
+            if let s = section(of: table.range) { measurements[s, default: []].append((t, table)); chartCount += 1 }
+        }
+        for check in site.analysis.checks where check.range?.path == path {
+            if let s = section(of: check.range) { checks[s, default: []].append(check) }
+        }
+        for spec in records.specifications where spec.path == path && (spec.currentApproach != nil || spec.revisedApproach != nil) {
+            if let s = section(of: spec.range), specifications[s] == nil { specifications[s] = spec }
+        }
     }
 
-    func section(of range: SourceRange?) -> Int? {
-        guard let range, range.path == document.path else { return nil }
-        var found: Int?
-        for (s, start) in starts.enumerated() where start <= range.start.line { found = s }
-        return found
-    }
-
-    var chartCount: Int { site.analysis.measurements.filter { $0.path == document.path }.count }
-
-    func specification(at s: Int) -> RevisedSpecification? {
-        site.plan.records.specifications.first { section(of: $0.range) == s && ($0.currentApproach != nil || $0.revisedApproach != nil) }
-    }
+    func specification(at s: Int) -> RevisedSpecification? { specifications[s] }
 
     func write(section s: Int, into html: inout HTML, page: String, resolver: SiteResolver) {
-        let records = site.plan.records
-        let progress = records.progress.filter { $0.path == document.path && section(of: $0.range) == s && $0.percent != nil }
-        if !progress.isEmpty {
+        if let progress = progress[s] {
             html.raw("<div class=\"computed\" role=\"group\" aria-label=\"Progress\">")
             for entry in progress {
-                let href = entry.reference.map { $0.kind == .block ? SitePaths.block($0.id) : SitePaths.group($0.id) }
-                    .flatMap { target -> String? in
-                        let id = entry.reference!.id
-                        let known = entry.reference!.kind == .block ? site.blockIDs.contains(id) : site.groupIDs.contains(id)
-                        return known ? SitePaths.relative(from: page, to: target) : nil
-                    }
+                var href: String?
+                if let reference = entry.reference {
+                    let known = reference.kind == .block ? site.blockIDs.contains(reference.id) : site.groupIDs.contains(reference.id)
+                    let target = reference.kind == .block ? SitePaths.block(reference.id) : SitePaths.group(reference.id)
+                    href = known ? SitePaths.relative(from: page, to: target) : nil
+                }
                 html.meter(label: entry.subject, href: href, percent: entry.percent ?? 0)
             }
             html.raw("</div>")
         }
-        for checklist in records.checklists where checklist.path == document.path && section(of: checklist.range) == s {
-            let total = checklist.items.count
-            guard total > 0 else { continue }
-            html.meter(label: "\(checklist.title): \(checklist.checkedCount) of \(total) done",
-                       percent: Double(checklist.checkedCount) / Double(total) * 100)
+        for checklist in checklists[s] ?? [] {
+            html.meter(label: "\(checklist.title): \(checklist.checkedCount) of \(checklist.items.count) done",
+                       percent: Double(checklist.checkedCount) / Double(checklist.items.count) * 100)
         }
-        for (t, table) in site.analysis.measurements.enumerated() where table.path == document.path && section(of: table.range) == s {
+        for (t, table) in measurements[s] ?? [] {
             let chart = ResultChart.render(table, options: DiagramOptions(id: "chart-\(t)", standalone: false))
-            html.raw("<figure class=\"diagram\">"); html.raw(chart.svg); html.raw("</figure>")
+            html.raw("<figure class=\"diagram\" tabindex=\"0\">"); html.raw(chart.svg); html.raw("</figure>")
             if !table.claims.isEmpty {
                 html.raw("<ul class=\"claims\">")
                 for claim in table.claims {
@@ -155,9 +172,8 @@ struct DocumentExtras {
                 html.raw("</ul>")
             }
         }
-        let checks = site.analysis.checks.filter { section(of: $0.range) == s }
-        if !checks.isEmpty {
-            html.raw("<ul class=\"checks\" aria-label=\"Declared figures checked\">")
+        if let checks = checks[s] {
+            html.raw("<ul class=\"checks\">")
             for check in checks {
                 html.raw(check.agrees ? "<li class=\"check-ok\">" : "<li class=\"check-bad\">")
                 html.text(check.agrees ? "Checked: \(check.declared)" : "Flagged: \(check.declared) (computed: \(check.expected))")

@@ -114,7 +114,7 @@ extension SiteModel {
             html.raw("</dd>")
         }
         html.raw("</dl>")
-        let blocks = plan.currentBlocks.filter { $0.groupID == id }
+        let blocks = currentBlocksByGroup[id] ?? []
         html.raw("<h2>Blocks</h2>")
         html.table(headers: ["Block", "Estimate#", "Status", "Start", "Slack#", "Critical"], rows: blocks) { html, block, column in
             let task = schedule.task(block.id)
@@ -141,7 +141,7 @@ extension SiteModel {
             html.raw(dagFigure(dag, graph: graph, page: path))
             diagrams = 2
         }
-        let removed = plan.blocks.filter { $0.groupID == id && $0.status == .removed }
+        let removed = removedBlocksByGroup[id] ?? []
         if !removed.isEmpty {
             html.raw("<h2>Removed blocks</h2><ul>")
             for block in removed {

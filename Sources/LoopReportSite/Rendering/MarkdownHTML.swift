@@ -349,7 +349,8 @@ extension MarkdownHTML {
                 }
             }
             guard columns > 0, !(header.isEmpty && body.isEmpty) else { return }
-            out.raw("<table>\n")
+            // Wide tables scroll inside their frame, which keyboard users can focus.
+            out.raw("<div class=\"table-wrap\" tabindex=\"0\"><table>\n")
             if !header.isEmpty {
                 out.raw("<thead>\n")
                 for row in header { tableRow(row, header: true, columns: columns, alignments: alignments) }
@@ -360,7 +361,7 @@ extension MarkdownHTML {
                 for row in body { tableRow(row, header: false, columns: columns, alignments: alignments) }
                 out.raw("</tbody>\n")
             }
-            out.raw("</table>\n")
+            out.raw("</table></div>\n")
         }
 
         /// Every row gets `columns` cells (short rows padded), so the table model is regular.

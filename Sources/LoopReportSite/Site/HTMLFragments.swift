@@ -21,7 +21,7 @@ extension MarkdownHTML.Output {
     /// cell written by the caller.
     mutating func table<Row>(caption: String? = nil, headers: [String], rows: [Row],
                              cell: (inout MarkdownHTML.Output, Row, Int) -> Void) {
-        raw("<div class=\"table-wrap\"><table>")
+        raw("<div class=\"table-wrap\" tabindex=\"0\"><table>")
         if let caption { raw("<caption>"); text(caption); raw("</caption>") }
         raw("<thead><tr>")
         for header in headers {
@@ -66,7 +66,7 @@ extension MarkdownHTML.Output {
 
     /// A diagram in its scrolling frame, with the same data as a table in a disclosure below.
     mutating func diagram(_ svg: String, tableSummary: String, table: (inout MarkdownHTML.Output) -> Void) {
-        raw("<figure class=\"diagram\">"); raw(svg); raw("</figure>")
+        raw("<figure class=\"diagram\" tabindex=\"0\">"); raw(svg); raw("</figure>")
         raw("<details class=\"data\"><summary>"); text(tableSummary); raw("</summary>")
         table(&self)
         raw("</details>")

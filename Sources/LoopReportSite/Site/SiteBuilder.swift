@@ -93,6 +93,11 @@ struct SiteModel: Sendable {
     /// Block or group reference → where it is mentioned.
     let mentions: [String: [Reference]]
     let documentTitles: [String: String]
+    /// Each document's section heading lines, ascending (for `#line-N` anchors).
+    let sectionStarts: [String: [Int]]
+    /// Blocks of each group, current and removed, in plan order.
+    let currentBlocksByGroup: [String: [Block]]
+    let removedBlocksByGroup: [String: [Block]]
     let title: String
 
     init(plan: Plan, analysis: Analysis, diagnostics: [Diagnostic], templates: TemplateSet, options: SiteOptions) {
@@ -123,6 +128,15 @@ struct SiteModel: Sendable {
         }
         self.mentions = mentions
         documentTitles = Dictionary(plan.documents.map { ($0.path, $0.title) }, uniquingKeysWith: { a, _ in a })
+        sectionStarts = Dictionary(plan.documents.map { ($0.path, $0.sections.compactMap { $0.range?.start.line }) },
+                                   uniquingKeysWith: { a, _ in a })
+        var current: [String: [Block]] = [:], removed: [String: [Block]] = [:]
+        for block in plan.blocks {
+            if block.status == .removed { removed[block.groupID, default: []].append(block) }
+            else { current[block.groupID, default: []].append(block) }
+        }
+        currentBlocksByGroup = current
+        removedBlocksByGroup = removed
         title = analysis.settings.title ?? plan.documents.first?.title ?? "Plan"
     }
 
