@@ -6,7 +6,8 @@ import PackageDescription
 //   → LoopReportAnalysis → LoopReportModel → LoopReportMarkdown → LoopReportSource;
 // LoopReportDiagrams → LoopReportLayout (graph layout and geometry, no other dependency);
 // LoopReportMarkdown → CCmarkGFM (system library) and CLoopReportArena (its allocator);
-// LoopReportPipeline → CLoopReportSystem (swaps the new site in atomically).
+// LoopReportPipeline → CLoopReportSystem (swaps the new site in atomically);
+// LoopReportServer (the preview server, Hummingbird) → LoopReportPipeline; LoopReportCLI uses both.
 // LoopReportSample generates plans; loopreport-bench times the schedule pass.
 let package = Package(
     name: "LoopReport",
@@ -18,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -50,8 +54,16 @@ let package = Package(
                 // command falls back to when there is no content directory.
                 resources: [.embedInCode("ExampleContent")]),
         .target(name: "LoopReportSample", dependencies: ["LoopReportSource"]),
+        .target(name: "LoopReportServer", dependencies: [
+            "LoopReportPipeline", "LoopReportSite", "LoopReportSource",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+        // New projects and the next iteration document, written from the plan and its analysis.
+        .target(name: "LoopReportAuthoring", dependencies: ["LoopReportAnalysis", "LoopReportModel", "LoopReportSource"]),
         .target(name: "LoopReportCLI", dependencies: [
-            "LoopReportPipeline", "LoopReportDiagrams", "LoopReportSite", "LoopReportSample",
+            "LoopReportPipeline", "LoopReportDiagrams", "LoopReportSite", "LoopReportSample", "LoopReportServer", "LoopReportAuthoring",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "loopreport", dependencies: ["LoopReportCLI"]),
@@ -69,6 +81,9 @@ let package = Package(
         ]),
         .testTarget(name: "LoopReportSiteTests", dependencies: [
             "LoopReportSite", "LoopReportPipeline", "LoopReportTestSupport",
+        ]),
+        .testTarget(name: "LoopReportAuthoringTests", dependencies: [
+            "LoopReportAuthoring", "LoopReportPipeline", "LoopReportTestSupport",
         ]),
         .testTarget(name: "LoopReportCLITests", dependencies: ["loopreport", "LoopReportPipeline", "LoopReportTestSupport"]),
     ]
