@@ -6,7 +6,8 @@ public struct LoopReportCommand: ParsableCommand {
         commandName: "loopreport",
         abstract: "Turn loop-process Markdown plans into checked, scheduled report sites.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, ExportCommand.self, SampleCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ExportCommand.self, SampleCommand.self,
+                      InitCommand.self, NewCommand.self, ServeCommand.self]
     )
 
     public init() {}
