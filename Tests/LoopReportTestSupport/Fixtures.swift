@@ -94,8 +94,10 @@ struct TemporaryFile {
 /// The text of a file ("" when it cannot be read).
 public func readFile(_ path: String) -> String { TemporaryFile(path: path).read() }
 
-/// The built `loopreport` binary (`swift build` runs before the tests in `make test`).
+/// The built `loopreport` binary (`swift build` runs before the tests in `make test`);
+/// `LOOPREPORT_BINARY` names another one (a build with its own `--scratch-path`).
 public var loopreportBinary: String {
+    if let path = getenv("LOOPREPORT_BINARY").map({ String(cString: $0) }), !path.isEmpty { return path }
     for candidate in [".build/debug/loopreport", ".build/release/loopreport"] {
         let path = packageRoot + "/" + candidate
         if access(path, X_OK) == 0 { return path }
