@@ -55,7 +55,7 @@ public enum Pipeline {
     }
 
     /// Model, settings and analysis from recognised documents.
-    private static func assemble(files: [SourceFile], documents: [RecognizedDocument], config: SourceFile?, root: String,
+    static func assemble(files: [SourceFile], documents: [RecognizedDocument], config: SourceFile?, root: String,
                                  inputDiagnostics: [Diagnostic], started: ContinuousClock.Instant) -> LoadedProject {
         let (plan, modelDiagnostics) = PlanBuilder.build(documents)
         let modelled = ContinuousClock.now

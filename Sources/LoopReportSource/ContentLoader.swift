@@ -124,7 +124,8 @@ public enum ContentLoader {
         }
     }
 
-    private static func read(_ path: String, relative: String) -> Result<[UInt8], Diagnostic> {
+    /// A file's bytes (size-limited), or an `unreadable-file` / `file-too-large` diagnostic.
+    public static func read(_ path: String, relative: String) -> Result<[UInt8], Diagnostic> {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             return .failure(Diagnostic(.unreadableFile, at: nil, "cannot read '\(relative)': \(errnoText())"))

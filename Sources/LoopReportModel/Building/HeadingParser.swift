@@ -4,7 +4,7 @@ enum HeadingParser {
     /// Strips a trailing colon, glyphs and one `(NEW)` / `[REVISED]`-style marker.
     static func split(_ text: String) -> (title: String, marker: RevisionMarker?) {
         var title = text.trimmed
-        if title.utf8.contains(0xEF) { title = title.replacingOccurrences("\u{FE0F}", "") }
+        if title.utf8.contains(0xEF) { title = title.replacingOccurrences(of: "\u{FE0F}", with: "") }
         var marker: RevisionMarker?
         while true {
             title = title.trimmed

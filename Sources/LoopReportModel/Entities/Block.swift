@@ -32,7 +32,7 @@ public enum Progress: String, Sendable, Hashable, Codable {
 
     /// Reads `🟢 COMPLETE`, `✅`, `In Progress (80% complete)`, `⬜`, `🔴 BLOCKED`, `⚫ Deferred`.
     static func parse(_ text: String) -> Progress? {
-        let t = text.replacingOccurrences("\u{FE0F}", "")
+        let t = text.replacingOccurrences(of: "\u{FE0F}", with: "")
         let name = t.normalizedName
         if name.contains("not started") || name.contains("pending") || name.contains("planned") || t.contains("⬜") || t.contains("⚪") { return .notStarted }
         if name.contains("in progress") || name.contains("ongoing") || t.contains("☑") || t.contains("🟡") { return .inProgress }

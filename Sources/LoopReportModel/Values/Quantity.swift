@@ -102,8 +102,3 @@ public struct Ratio: Sendable, Hashable {
     }
 }
 
-extension String {
-    func replacingOccurrences(_ target: String, _ replacement: String) -> String {
-        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
-    }
-}

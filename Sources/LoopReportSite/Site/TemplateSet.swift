@@ -1,4 +1,5 @@
 import LoopReportDiagrams
+import LoopReportSource
 import Mustache
 
 /// The site's templates and assets: the defaults compiled into the binary (from
@@ -59,34 +60,5 @@ public struct TemplateSet: Sendable {
 
     func render(_ context: [String: Any], template: String) -> String {
         library.render(context, withTemplate: template) ?? ""
-    }
-}
-
-extension String {
-    /// Every occurrence of `target` replaced (without Foundation).
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var result = ""
-        var rest = self[...]
-        while let range = rest.range(of: target) {
-            result += rest[..<range.lowerBound]
-            result += replacement
-            rest = rest[range.upperBound...]
-        }
-        return result + rest
-    }
-}
-
-extension Substring {
-    func range(of target: String) -> Range<Substring.Index>? {
-        guard let first = target.first else { return nil }
-        var index = startIndex
-        while let start = self[index...].firstIndex(of: first) {
-            if self[start...].hasPrefix(target) {
-                return start..<self.index(start, offsetBy: target.count)
-            }
-            index = self.index(after: start)
-        }
-        return nil
     }
 }

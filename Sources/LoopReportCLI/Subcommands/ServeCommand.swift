@@ -1,0 +1,77 @@
+import ArgumentParser
+import Dispatch
+import LoopReportModel
+import LoopReportServer
+import LoopReportSite
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `loopreport serve [DIR]`: preview while writing.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the report site, rebuild it when the content changes and reload open pages.",
+        discussion: """
+            Watches the documents, loopreport.yml and templates/ (inotify), rebuilds once edits settle \
+            (re-parsing only the documents that changed) and tells open pages to reload. Errors in the \
+            content are shown over the last good page. Serves only GET and HEAD, only the site, on \
+            loopback unless --host says otherwise. Ctrl-C stops it.
+            """)
+
+    @Argument(help: "The content directory (default: content).")
+    var directory: String = "content"
+
+    @Option(help: "The address to listen on (127.0.0.1: this machine only).")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "The port (0: any free port).")
+    var port: Int = 1313
+
+    @Option(help: "The report's date (YYYY-MM-DD): the Gantt charts' today line.")
+    var date: String?
+
+    @Flag(help: "Open the site in the default browser.")
+    var open = false
+
+    func run() throws {
+        var info = stat()
+        guard stat(directory, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            throw CommandError("'\(directory)' is not a directory")
+        }
+        let today = try date.map { text in
+            guard let day = CalendarDate(text) else { throw CommandError("--date must be a date like 2026-03-02, not '\(text)'") }
+            return day
+        }
+        let server = PreviewServer(options: .init(root: directory, host: host, port: port, site: SiteOptions(date: today)))
+        Terminal.writeError("Building \(directory) … " + server.rebuild() + "\n")
+        server.onRebuild = { Terminal.writeError($0 + "\n") }
+        server.watch()
+        let done = DispatchSemaphore(value: 0)
+        let failure = FailureBox()
+        let host = self.host, open = self.open
+        Task {
+            do {
+                try await server.serve { port in
+                    let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
+                    Terminal.writeError("Serving at \(url) (Ctrl-C stops)\n")
+                    if open { _ = system("xdg-open '\(url)' >/dev/null 2>&1 &") }
+                }
+            } catch {
+                failure.set("cannot serve on \(host):\(port): \(error)")
+            }
+            done.signal()
+        }
+        done.wait()
+        if let message = failure.get() { throw CommandError(message) }
+    }
+}
+
+/// The server task's error, read by the waiting command.
+final class FailureBox: @unchecked Sendable {
+    private var message: String?
+    private var mutex = pthread_mutex_t()
+    init() { pthread_mutex_init(&mutex, nil) }
+    func set(_ value: String) { pthread_mutex_lock(&mutex); message = value; pthread_mutex_unlock(&mutex) }
+    func get() -> String? { pthread_mutex_lock(&mutex); defer { pthread_mutex_unlock(&mutex) }; return message }
+}

@@ -1,0 +1,62 @@
+import LoopReportMarkdown
+import LoopReportModel
+import LoopReportSource
+
+/// Loads a project again after edits, re-parsing only the documents whose bytes changed:
+/// what `serve` does on every save. The plan and its analysis are rebuilt from the
+/// recognised documents (both are fast next to parsing).
+public final class ProjectCache: @unchecked Sendable {
+    private struct Entry {
+        var bytes: [UInt8]
+        var file: SourceFile
+        var recognized: RecognizedDocument
+    }
+    private var documents: [String: Entry] = [:]
+    /// How many documents the last load parsed (the rest came from the cache).
+    public private(set) var parsedLastTime = 0
+
+    public init() {}
+
+    /// Not thread-safe: one load at a time (the server rebuilds serially).
+    public func load(root: String) -> LoadedProject {
+        let started = ContinuousClock.now
+        let found = ContentLoader.discover(root: root)
+        var diagnostics = found.diagnostics
+        let outcomes = parallelMap(found.documents) { relative -> Result<(String, [UInt8], SourceFile?, RecognizedDocument?), Diagnostic> in
+            ContentLoader.read(root + "/" + relative, relative: relative).flatMap { bytes in
+                if let cached = self.documents[relative], cached.bytes == bytes {
+                    return .success((relative, bytes, nil, nil))
+                }
+                return SourceFile.decode(path: relative, bytes: bytes).map { file in
+                    (relative, bytes, file, PlanBuilder.recognize(CmarkParser.parse(file)))
+                }
+            }
+        }
+        var files: [SourceFile] = [], recognized: [RecognizedDocument] = []
+        var next: [String: Entry] = [:]
+        parsedLastTime = 0
+        for outcome in outcomes {
+            switch outcome {
+            case .success(let (relative, bytes, file, document)):
+                let entry = file.map { Entry(bytes: bytes, file: $0, recognized: document!) } ?? documents[relative]!
+                if file != nil { parsedLastTime += 1 }
+                next[relative] = entry
+                files.append(entry.file)
+                recognized.append(entry.recognized)
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+            }
+        }
+        documents = next
+        diagnostics += ContentLoader.emptyContentCheck(root: root, documents: files.count, diagnostics: diagnostics)
+        var config: SourceFile?
+        if let path = found.config {
+            switch ContentLoader.readDocument(root: root, relative: path) {
+            case .success(let file): config = file
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            }
+        }
+        return Pipeline.assemble(files: files, documents: recognized, config: config, root: root,
+                                 inputDiagnostics: diagnostics, started: started)
+    }
+}

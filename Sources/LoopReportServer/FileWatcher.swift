@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Watches a directory tree with inotify (no polling) and reports that something changed.
+/// Directories created, moved or renamed later are watched from the next `rescan()`.
+final class FileWatcher: @unchecked Sendable {
+    private let root: String
+    private let fd: Int32
+    private var watched: [Int32: String] = [:]
+    private let lock = PthreadLock()
+
+    init?(root: String) {
+        self.root = root
+        fd = inotify_init1(Int32(IN_CLOEXEC))
+        guard fd >= 0 else { return nil }
+        rescan()
+    }
+
+    /// Adds a watch on every directory under the root (inotify is not recursive).
+    func rescan() {
+        lock.locked {
+            var stack = [root]
+            var seen = Set<String>()
+            while let directory = stack.popLast() {
+                guard seen.insert(directory).inserted, seen.count < 10_000 else { continue }
+                let mask = UInt32(IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
+                                  | IN_DELETE_SELF | IN_MOVE_SELF | IN_ATTRIB)
+                let wd = inotify_add_watch(fd, directory, mask)
+                if wd >= 0 { watched[wd] = directory }
+                guard let dir = opendir(directory) else { continue }
+                while let entry = readdir(dir) {
+                    let name = withUnsafePointer(to: entry.pointee.d_name) {
+                        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                    }
+                    guard name != ".", name != "..", !name.hasPrefix(".") else { continue }
+                    if entry.pointee.d_type == UInt8(DT_DIR) { stack.append(directory + "/" + name) }
+                }
+                closedir(dir)
+            }
+        }
+    }
+
+    /// Blocks until inotify reports events, then calls `changed` (on this thread); forever.
+    func run(_ changed: @escaping @Sendable () -> Void) {
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            var offset = 0
+            var directoryChanged = false
+            while offset + MemoryLayout<inotify_event>.size <= n {
+                let (mask, length) = buffer.withUnsafeBytes { raw -> (UInt32, Int) in
+                    let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
+                    return (event.mask, Int(event.len))
+                }
+                if mask & UInt32(IN_ISDIR) != 0 || mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF) != 0 { directoryChanged = true }
+                offset += MemoryLayout<inotify_event>.size + length
+            }
+            if directoryChanged { rescan() }
+            changed()
+        }
+    }
+}
+
+/// A pthread mutex, for the few shared values the server's threads touch.
+final class PthreadLock: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+    init() { pthread_mutex_init(&mutex, nil) }
+    deinit { pthread_mutex_destroy(&mutex) }
+    func locked<T>(_ body: () throws -> T) rethrows -> T {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return try body()
+    }
+}

@@ -1,0 +1,125 @@
+import LoopReportModel
+import LoopReportTestSupport
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A real `loopreport serve` process, driven over HTTP.
+@Suite(.serialized) struct ServeCommandTests {
+    /// Starts the server on a free port; returns its base URL and the log file.
+    final class Server {
+        let dir = TemporaryDirectory()
+        let log: String
+        var url = ""
+
+        init() throws {
+            _ = shell("cp -r '\(packageRoot)/content' '\(dir.path)/content'")
+            log = dir.path + "/serve.log"
+            _ = shell("cd '\(dir.path)' && ('\(loopreportBinary)' serve --port 0 --date 2026-03-18 content > serve.log 2>&1 & echo $! > serve.pid)")
+            for _ in 0..<200 {
+                if let line = readFile(log).split(separator: "\n").first(where: { $0.hasPrefix("Serving at ") }) {
+                    url = String(line.dropFirst("Serving at ".count).prefix { $0 != " " })
+                    return
+                }
+                usleep(50_000)
+            }
+            throw ServerDidNotStart(log: readFile(log))
+        }
+
+        func get(_ path: String, options: String = "") -> (status: String, body: String) {
+            let result = shell("curl -s --path-as-is \(options) -w '\\n%{http_code}' '\(url.dropLast())\(path)'")
+            let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            return (String(lines.last ?? ""), lines.dropLast().joined(separator: "\n"))
+        }
+
+        /// Waits until `condition` holds for a fetched page (rebuilds take a moment).
+        func eventually(_ path: String, _ condition: (String) -> Bool) -> Bool {
+            for _ in 0..<100 {
+                if condition(get(path).body) { return true }
+                usleep(100_000)
+            }
+            return false
+        }
+
+        func edit(_ file: String, _ change: (String) -> String) {
+            dir.write("content/" + file, change(readFile(dir.path + "/content/" + file)))
+        }
+
+        /// Stops the server as Ctrl-C or a service manager would; true when it exited cleanly.
+        func stop() -> Bool {
+            let pid = readFile(dir.path + "/serve.pid").filter(\.isNumber)
+            guard !pid.isEmpty else { return false }
+            _ = shell("kill -TERM \(pid)")
+            for _ in 0..<100 {
+                if shell("kill -0 \(pid) 2>/dev/null").status != 0 { return true }
+                usleep(50_000)
+            }
+            _ = shell("kill -KILL \(pid)")
+            return false
+        }
+
+        deinit {
+            _ = stop()
+            dir.remove()
+        }
+    }
+
+    struct ServerDidNotStart: Error { var log: String }
+
+    @Test func servesPagesAndRefusesEverythingElse() throws {
+        let server = try Server()
+        let index = server.get("/")
+        #expect(index.status == "200")
+        #expect(index.body.contains("<title>Tessera Search Index · Tessera Search Index</title>"))
+        #expect(index.body.contains("new EventSource(\"/__loopreport/events\")"))   // served pages only
+        #expect(server.get("/blocks/3.4.html").status == "200")
+        #expect(server.get("/assets/site.css", options: "-o /dev/null -D -").body.lowercased().contains("content-type: text/css"))
+        for path in ["/../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/blocks/%2E%2E/../x", "/a%00b", "/..%5c..%5cetc"] {
+            #expect(["400", "404"].contains(server.get(path).status), "\(path)")
+        }
+        #expect(server.get("/etc/passwd").status == "404")
+        #expect(server.get("/", options: "-X POST").status == "405")
+        #expect(server.get("/", options: "-X PUT --data x").status == "405")
+        #expect(server.get("/", options: "-X DELETE").status == "405")
+        // Validators: an unchanged page is not sent again.
+        let headers = server.get("/index.html", options: "-o /dev/null -D -").body
+        // (Header lines end in CR LF, one Character in Swift.)
+        let etag = headers.split(whereSeparator: \.isNewline).first { $0.lowercased().hasPrefix("etag:") }
+            .map { String($0.dropFirst(5).filter { $0 != " " }) } ?? ""
+        #expect(!etag.isEmpty)
+        #expect(server.get("/index.html", options: "-H 'If-None-Match: \(etag)'").status == "304")
+    }
+
+    @Test func anEditShowsUpAndTheReloadEventFires() throws {
+        let server = try Server()
+        let events = server.dir.path + "/events.txt"
+        _ = shell("(curl -s -N --max-time 60 '\(server.url)__loopreport/events' > '\(events)' &)")
+        usleep(300_000)
+        server.edit("03-iteration-1.md") { $0 + "\nA paragraph added while the server runs.\n" }
+        #expect(server.eventually("/documents/03-iteration-1.html") { $0.contains("<p>A paragraph added while the server runs.</p>") })
+        #expect(readFile(server.log).contains("(1 document parsed)"))
+        server.edit("loopreport.yml") { $0.replacingOccurrences(of: "title: Tessera Search Index", with: "title: Tessera v2") }
+        #expect(server.eventually("/") { $0.contains("<a class=\"brand\" href=\"index.html\">Tessera v2</a>") })
+        var fired = false
+        for _ in 0..<50 where !fired { fired = readFile(events).contains("data: reload"); usleep(100_000) }
+        #expect(fired)
+        #expect(server.stop())   // with a page still listening for reloads
+    }
+
+    @Test func errorsAppearOverThePageAndClearAfterTheFix() throws {
+        let server = try Server()
+        server.dir.write("content/06-broken.md", "### Group 9: X\n#### Block 9.1: Y\n**Dependencies**: Block 77.7\n**Estimated Effort**: 1 day\n")
+        #expect(server.eventually("/index.html") { $0.contains("id=\"loopreport-errors\"") && $0.contains("06-broken.md:3:19") })
+        server.dir.write("content/06-broken.md", "### Group 9: X\n#### Block 9.1: Y\n**Dependencies**: None\n**Estimated Effort**: 1 day\n")
+        #expect(server.eventually("/index.html") { !$0.contains("id=\"loopreport-errors\"") && $0.contains("Group 9") })
+        // A broken template: the last good pages stay, with the error naming the file and line.
+        server.dir.write("content/templates/page.mustache", "{{<layout}}{{$content}}{{#body}}{{/content}}{{/layout}}")
+        #expect(server.eventually("/blocks/3.4.html") { $0.contains("templates/page.mustache:") && $0.contains("<h1>Block 3.4") })
+        // A burst of saves: the server keeps serving and settles on the last one.
+        for i in 0..<100 { server.dir.write("content/templates/page.mustache", i == 99 ? "{{<layout}}{{$content}}<h1>{{title}}</h1>{{{body}}}{{/content}}{{/layout}}" : "{{<layout}}{{$content}}{{#body}}{{/content}}{{/layout}}") }
+        #expect(server.eventually("/blocks/3.4.html") { !$0.contains("loopreport-errors") && $0.contains("<h1>Block 3.4") })
+        #expect(server.get("/").status == "200")
+        #expect(server.stop())
+    }
+}
