@@ -78,6 +78,9 @@ public enum ContentLoader {
         return lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
     }
 
+    /// The folder at the content root holding template overrides: never read as documents.
+    public static let templatesDirectory = "templates"
+
     private static func walk(_ directory: String, relative: String, visited: inout Set<[UInt64]>,
                              into paths: inout [String], diagnostics: inout [Diagnostic]) {
         guard let handle = opendir(directory) else {
@@ -108,6 +111,8 @@ public enum ContentLoader {
             }
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
+                // The project's template overrides are not documents.
+                if rel == templatesDirectory { continue }
                 let key = [UInt64(info.st_dev), UInt64(info.st_ino)]
                 guard visited.insert(key).inserted else {
                     diagnostics.append(Diagnostic(.symlinkLoop, at: nil,

@@ -13,8 +13,12 @@ import Glibc
         dir.write("a/10.md", "# A10\n")
         dir.write("loopreport.yml", "title: X\n")
         dir.write(".hidden.md", "# hidden\n")
+        // Template overrides at the root are not documents (nor ignored files).
+        dir.write("templates/page.mustache", "{{{body}}}\n")
+        dir.write("templates/notes.md", "# Not a document\n")
+        dir.write("a/templates/c.md", "# C\n")
         let loaded = ContentLoader.load(root: dir.path)
-        #expect(loaded.files.map(\.path) == ["a/10.md", "a/2.md", "b.md"])
+        #expect(loaded.files.map(\.path) == ["a/10.md", "a/2.md", "a/templates/c.md", "b.md"])
         #expect(loaded.configText?.text == "title: X\n")
         #expect(loaded.diagnostics.isEmpty)
     }
