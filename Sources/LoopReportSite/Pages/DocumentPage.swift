@@ -83,12 +83,14 @@ extension SiteModel {
     }
 
     /// The line of the section heading at or above `range` (for `#line-N` anchors).
-    func sectionLine(_ range: SourceRange) -> Int {
-        guard let starts = sectionStarts[range.path], !starts.isEmpty else { return 1 }
+    func sectionLine(_ range: SourceRange) -> Int { sectionLine(path: range.path, line: range.start.line) }
+
+    func sectionLine(path: String, line: Int) -> Int {
+        guard let starts = sectionStarts[path], !starts.isEmpty else { return 1 }
         var low = 0, high = starts.count
         while low < high {
             let mid = (low + high) / 2
-            if starts[mid] <= range.start.line { low = mid + 1 } else { high = mid }
+            if starts[mid] <= line { low = mid + 1 } else { high = mid }
         }
         return starts[max(0, low - 1)]
     }

@@ -14,7 +14,7 @@ extension SiteModel {
             guard !rows.isEmpty else { continue }
             let resolver = resolver(for: path, document: document.path)
             html.raw("<h2>"); html.link(SitePaths.relative(from: path, to: SitePaths.document(document.path)), document.title); html.raw("</h2>")
-            html.table(headers: ["ID", "Date", "Issue", "Decision", "Rationale", "Impact"], rows: rows) { html, decision, column in
+            html.table(headers: ["ID", "Date", "Issue", "Decision", "Rationale", "Impact", "Mentioned in"], rows: rows) { html, decision, column in
                 switch column {
                 case 0:
                     html.raw("<span id=\""); html.text(decisionAnchor(decision.id, in: decision.path)); html.raw("\">")
@@ -23,7 +23,14 @@ extension SiteModel {
                 case 2: html.prose(decision.issue ?? "", resolver)
                 case 3: html.prose(decision.decision, resolver)
                 case 4: html.prose(decision.rationale ?? "", resolver)
-                default: html.prose(decision.impact ?? "", resolver)
+                case 5: html.prose(decision.impact ?? "", resolver)
+                default:
+                    // Backlinks: where the id appears in the documents.
+                    for (i, mention) in (decisionMentions[decision.id] ?? []).enumerated() {
+                        if i > 0 { html.raw(", ") }
+                        html.link(SitePaths.relative(from: path, to: SitePaths.document(mention.path)) + "#line-\(sectionLine(path: mention.path, line: mention.line))",
+                                  "\(documentTitles[mention.path] ?? mention.path), line \(mention.line)")
+                    }
                 }
             }
         }

@@ -88,6 +88,8 @@ struct SiteModel: Sendable {
     let groupIDs: Set<String>
     /// Decision id → the documents defining it, in order.
     let decisionDocuments: [String: [String]]
+    /// Decision id → where it is mentioned (document path, line), its own log row excluded.
+    let decisionMentions: [String: [(path: String, line: Int)]]
     /// Block id → its dependents in the current plan.
     let dependents: [String: [String]]
     /// Block or group reference → where it is mentioned.
@@ -115,6 +117,26 @@ struct SiteModel: Sendable {
             decisions[decision.id, default: []].append(decision.path)
         }
         decisionDocuments = decisions
+        // Decision ids in any text of any document (the rows defining them left out).
+        var definedAt = Set<String>()
+        for decision in plan.records.decisions {
+            if let range = decision.range { definedAt.insert("\(decision.path):\(range.start.line):\(decision.id)") }
+        }
+        var decisionMentions: [String: [(path: String, line: Int)]] = [:]
+        for document in plan.documents {
+            var text = document.source.text
+            text.withUTF8 { bytes in
+                var line = 1, counted = 0
+                for mention in MarkdownHTML.MentionScanner.scan(bytes) where mention.kind == .decision && decisions[mention.id] != nil {
+                    while counted < mention.range.lowerBound { if bytes[counted] == 0x0A { line += 1 }; counted += 1 }
+                    guard !definedAt.contains("\(document.path):\(line):\(mention.id)") else { continue }
+                    if decisionMentions[mention.id]?.last.map({ $0.path == document.path && $0.line == line }) != true {
+                        decisionMentions[mention.id, default: []].append((document.path, line))
+                    }
+                }
+            }
+        }
+        self.decisionMentions = decisionMentions
         var dependents: [String: [String]] = [:]
         for block in plan.currentBlocks {
             for reference in block.dependencies + block.softDependencies where reference.kind == .block {
