@@ -69,13 +69,15 @@ extension SiteModel {
         list("Tasks", block.tasks)
         list("Files", block.files)
         list("Completion criteria", block.completionCriteria)
-        let shown: Set<String> = ["dependencies", "soft dependencies", "estimated effort", "effort", "estimate", "status",
-                                  "priority", "tasks", "files", "completion criteria", "blockers", "actual effort", "actual"]
-        let other = block.fields.filter { !shown.contains($0.key) && !$0.value.isEmpty }
+        let shown: Set<String> = ["dependencies", "dependency", "depends on", "hard dependencies", "soft dependencies",
+                                  "estimated effort", "effort", "estimate", "status", "priority", "tasks", "files",
+                                  "files to modify", "completion criteria", "acceptance criteria", "blockers", "blocker",
+                                  "actual effort", "actual"]
+        let other = block.fields.filter { !shown.contains($0.name) && !$0.value.isEmpty }
         if !other.isEmpty {
             html.raw("<h2>Other fields</h2><dl class=\"facts\">")
             for field in other {
-                html.raw("<dt>"); html.text(field.name); html.raw("</dt><dd>"); html.prose(field.value, resolver); html.raw("</dd>")
+                html.raw("<dt>"); html.text(field.key); html.raw("</dt><dd>"); html.prose(field.value, resolver); html.raw("</dd>")
             }
             html.raw("</dl>")
         }
