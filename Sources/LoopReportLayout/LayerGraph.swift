@@ -2,7 +2,7 @@
 /// two consecutive layers (`upper` in layer r, `lower` in layer r + 1). Adjacency in CSR form;
 /// `order` holds the nodes of each layer left to right (`layerStart[r]..<layerStart[r + 1]`) and
 /// `pos` the index of each node within its layer.
-struct LayerGraph {
+struct LayerGraph: Sendable {
     var nodeCount: Int
     var realCount: Int
     var layerCount: Int

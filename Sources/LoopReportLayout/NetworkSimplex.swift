@@ -8,16 +8,19 @@
 /// - the initial feasible tree is grown by repeatedly hanging the smallest tight subtree onto a
 ///   neighbour through its least-slack incident edge (each node is rescanned O(log n) times),
 ///   rather than the quadratic search;
-/// - the tree keeps parent pointers and depths instead of postorder ranges (`low`/`lim`), which are
-///   only used to compute the initial cut values: a pivot marks the subtree below the leaving edge,
-///   searches it for the entering edge, shifts it, updates cut values along the cycle (lowest common
-///   ancestor by depth) and re-hangs it, all in O(subtree + cycle) — no renumbering of the rest.
+/// - the tree keeps parent pointers instead of postorder ranges (`low`/`lim`, only used to compute
+///   the initial cut values): a pivot enumerates the smaller side of the leaving edge (both sides
+///   explored alternately), searches it for the entering edge and shifts it, updates cut values
+///   along the cycle (common ancestor found by climbing from both ends) and reverses the parent
+///   pointers on one path: O(smaller side + cycle), no renumbering of the rest of the tree.
 struct NetworkSimplex {
     let n: Int
     let m: Int
     let tail: [Int]
     let head: [Int]
     let weight: [Int]
+    /// Minimum length per edge (`rank[head] - rank[tail] >= minlen`).
+    let minlen: [Int]
     /// All incident edges per node (out and in), CSR.
     var incStart: [Int]
     var inc: [Int]
@@ -32,11 +35,12 @@ struct NetworkSimplex {
     /// Postorder ranges, valid only while computing the initial cut values.
     var low: [Int]
     var lim: [Int]
-    /// Tree edge to the parent (-1 at a root) and depth below the root.
+    /// Tree edge to the parent (-1 at a root).
     var par: [Int]
-    var depth: [Int]
-    /// Pivot stamp marking the subtree below the leaving edge.
+    /// Stamps marking one side of the leaving edge, or the climbs of a common-ancestor search.
     var mark: [Int]
+    var smallIsTail = false
+    var other2: [Int] = []
     var pivot = 0
     var searchIndex = 0
     var component: [Int]
@@ -44,12 +48,13 @@ struct NetworkSimplex {
     var stackIndex: [Int] = []
     var subtree: [Int] = []
 
-    init(nodeCount n: Int, tails: [Int], heads: [Int], weights: [Int]) {
+    init(nodeCount n: Int, tails: [Int], heads: [Int], weights: [Int], minlens: [Int]? = nil) {
         self.n = n
         self.m = tails.count
         tail = tails
         head = heads
         weight = weights
+        minlen = minlens ?? [Int](repeating: 1, count: tails.count)
         var start = [Int](repeating: 0, count: n + 1)
         for e in 0..<m {
             start[tails[e] + 1] += 1
@@ -74,18 +79,18 @@ struct NetworkSimplex {
         low = [Int](repeating: 0, count: n)
         lim = [Int](repeating: 0, count: n)
         par = [Int](repeating: -1, count: n)
-        depth = [Int](repeating: 0, count: n)
         mark = [Int](repeating: 0, count: n)
         component = [Int](repeating: 0, count: n)
     }
 
-    @inline(__always) func slack(_ e: Int) -> Int { rank[head[e]] - rank[tail[e]] - 1 }
+    @inline(__always) func slack(_ e: Int) -> Int { rank[head[e]] - rank[tail[e]] - minlen[e] }
     @inline(__always) func other(_ e: Int, _ v: Int) -> Int { tail[e] == v ? head[e] : tail[e] }
 
     /// Runs the whole method; returns ranks (each component starting at 0).
     /// `maxIterations` bounds the pivots (the ranking stays feasible if it is reached).
-    mutating func solve(maxIterations: Int, balance: Bool) -> [Int] {
-        initRank()
+    /// `initial`, if given, must be a feasible ranking to start from.
+    mutating func solve(maxIterations: Int, balance: Bool, initial: [Int]? = nil) -> [Int] {
+        if let initial { rank = initial } else { initRank() }
         improveGreedily(passes: 8)
         feasibleTree()
         initCutValues()
@@ -115,7 +120,7 @@ struct NetworkSimplex {
                 let e = inc[i]
                 guard tail[e] == v else { continue }
                 let w = head[e]
-                if rank[w] < rank[v] + 1 { rank[w] = rank[v] + 1 }
+                if rank[w] < rank[v] + minlen[e] { rank[w] = rank[v] + minlen[e] }
                 indeg[w] -= 1
                 if indeg[w] == 0 { queue.append(w) }
             }
@@ -134,10 +139,10 @@ struct NetworkSimplex {
                     let e = inc[i]
                     if tail[e] == v {
                         outW += weight[e]
-                        highR = min(highR, rank[head[e]] - 1)
+                        highR = min(highR, rank[head[e]] - minlen[e])
                     } else {
                         inW += weight[e]
-                        lowR = max(lowR, rank[tail[e]] + 1)
+                        lowR = max(lowR, rank[tail[e]] + minlen[e])
                     }
                 }
                 if inW > outW, lowR != Int.min, rank[v] != lowR {
@@ -245,12 +250,11 @@ struct NetworkSimplex {
     }
 
     /// Numbers the subtree of `root` in postorder from `lowStart` (`lim` is the postorder number,
-    /// `low` the smallest one in the subtree) and sets parent edges and depths; appends the nodes to
+    /// `low` the smallest one in the subtree) and sets parent edges; appends the nodes to
     /// `postorder`. Returns the next free number.
     mutating func dfsRange(_ root: Int, lowStart: Int, postorder: inout [Int]) -> Int {
         var counter = lowStart
         par[root] = -1
-        depth[root] = 0
         low[root] = lowStart
         stack.removeAll(keepingCapacity: true)
         stackIndex.removeAll(keepingCapacity: true)
@@ -264,7 +268,6 @@ struct NetworkSimplex {
                 if e == par[v] { continue }
                 let w = other(e, v)
                 par[w] = e
-                depth[w] = depth[v] + 1
                 low[w] = counter
                 stack.append(w)
                 stackIndex.append(0)
@@ -342,47 +345,88 @@ struct NetworkSimplex {
         return best >= 0 ? best : nil
     }
 
-    /// Collects (in `subtree`) and stamps the nodes of the subtree hanging from `root`.
-    mutating func markSubtree(_ root: Int) {
-        pivot += 1
+    /// Splits the tree at `e`: enumerates its two sides alternately, one node at a time, until one
+    /// is exhausted, so the cost is O(smaller side). That side is left in `subtree`, stamped with
+    /// `pivot` in `mark`; returns whether it is the tail side of `e`.
+    mutating func splitAt(_ e: Int) -> Bool {
+        pivot += 3  // pivot: the side found; pivot + 1, pivot + 2: the two searches
+        let stampA = pivot + 1, stampB = pivot + 2
+        let a0 = tail[e], b0 = head[e]
         subtree.removeAll(keepingCapacity: true)
-        subtree.append(root)
-        mark[root] = pivot
-        var k = 0
-        while k < subtree.count {
-            let x = subtree[k]
-            k += 1
-            let s = incStart[x]
-            let p = par[x]
-            for i in s..<(s + treeDeg[x]) {
-                let t = treeAdj[i]
-                if t == p { continue }
-                let w = other(t, x)
-                mark[w] = pivot
-                subtree.append(w)
+        other2.removeAll(keepingCapacity: true)
+        subtree.append(a0)
+        other2.append(b0)
+        mark[a0] = stampA
+        mark[b0] = stampB
+        var ia = 0, ib = 0
+        // cursor within the current node's tree edges, per side
+        var ka = 0, kb = 0
+        while true {
+            // advance side A by one node
+            var progressed = false
+            while ia < subtree.count {
+                let x = subtree[ia]
+                if ka < treeDeg[x] {
+                    let t = treeAdj[incStart[x] + ka]
+                    ka += 1
+                    if t == e { continue }
+                    let w = other(t, x)
+                    if mark[w] == stampA { continue }
+                    mark[w] = stampA
+                    subtree.append(w)
+                    progressed = true
+                    break
+                }
+                ia += 1
+                ka = 0
+            }
+            if !progressed && ia >= subtree.count {
+                for x in subtree { mark[x] = pivot }
+                return true
+            }
+            progressed = false
+            while ib < other2.count {
+                let x = other2[ib]
+                if kb < treeDeg[x] {
+                    let t = treeAdj[incStart[x] + kb]
+                    kb += 1
+                    if t == e { continue }
+                    let w = other(t, x)
+                    if mark[w] == stampB { continue }
+                    mark[w] = stampB
+                    other2.append(w)
+                    progressed = true
+                    break
+                }
+                ib += 1
+                kb = 0
+            }
+            if !progressed && ib >= other2.count {
+                swap(&subtree, &other2)
+                for x in subtree { mark[x] = pivot }
+                return false
             }
         }
     }
 
     /// The least-slack non-tree edge from the head component of `e` to its tail component. The
-    /// subtree below `e` is left marked in `subtree`.
+    /// smaller side of `e` is left marked in `subtree` (`smallIsTail` tells which).
     mutating func enterEdge(_ e: Int) -> Int? {
-        let child = par[tail[e]] == e ? tail[e] : head[e]
-        // The subtree is the tail component: search edges into it; else edges out of it.
-        let outSearch = child == head[e]
-        markSubtree(child)
+        smallIsTail = splitAt(e)
+        // Edges run from the head side into the tail side.
+        let intoSmall = smallIsTail
         var best = -1, bestSlack = Int.max
         search: for x in subtree {
             for i in incStart[x]..<incStart[x + 1] {
                 let f = inc[i]
                 if treeIndex[f] >= 0 { continue }
                 let o: Int
-                if outSearch {
-                    guard tail[f] == x else { continue }
-                    o = head[f]
-                } else {
+                if intoSmall {
                     guard head[f] == x else { continue }
                     o = tail[f]
+                } else {
+                    guard tail[f] == x else { continue }
+                    o = head[f]
                 }
                 if mark[o] == pivot { continue }
                 let sl = slack(f)
@@ -407,24 +451,61 @@ struct NetworkSimplex {
         }
     }
 
+    /// Lowest common ancestor, climbing from both nodes alternately.
+    mutating func lowestCommonAncestor(_ a: Int, _ b: Int) -> Int {
+        pivot += 3
+        let stampA = pivot + 1, stampB = pivot + 2
+        var x = a, y = b
+        mark[x] = stampA
+        mark[y] = stampB
+        while true {
+            if mark[x] == stampB { return x }
+            if mark[y] == stampA { return y }
+            let px = par[x], py = par[y]
+            if px >= 0 {
+                x = other(px, x)
+                if mark[x] == stampB { return x }
+                mark[x] = stampA
+            }
+            if py >= 0 {
+                y = other(py, y)
+                if mark[y] == stampA { return y }
+                mark[y] = stampB
+            }
+            if px < 0 && py < 0 { return x }  // different trees: cannot happen for a cycle
+        }
+    }
+
     /// Replaces tree edge `e` by `f` (found by `enterEdge(e)`, whose marks are still valid).
     mutating func update(leaving e: Int, entering f: Int) {
         let delta = slack(f)
         if delta > 0 {
-            // the marked subtree is the tail side of e: lower it (ranks decrease), else raise it
-            let d = mark[tail[e]] == pivot ? -delta : delta
+            // lower the tail side (ranks decrease) or raise the head side
+            let d = smallIsTail ? -delta : delta
             for x in subtree { rank[x] += d }
         }
-        // lowest common ancestor of f's ends, in the old tree
-        var a = tail[f], b = head[f]
-        while a != b {
-            if depth[a] >= depth[b] { a = other(par[a], a) } else { b = other(par[b], b) }
-        }
+        // f's end on the side of e away from the root (before the marks are reused)
+        let child = par[tail[e]] == e ? tail[e] : head[e]
+        let sideMark = pivot
+        let endInSmall = mark[tail[f]] == sideMark ? tail[f] : head[f]
+        let inner = mark[child] == sideMark ? endInSmall : other(f, endInSmall)
+        let lca = lowestCommonAncestor(tail[f], head[f])
         let cv = cut[e]
-        treeUpdate(from: tail[f], to: a, cutValue: cv, dir: true)
-        treeUpdate(from: head[f], to: a, cutValue: cv, dir: false)
+        treeUpdate(from: tail[f], to: lca, cutValue: cv, dir: true)
+        treeUpdate(from: head[f], to: lca, cutValue: cv, dir: false)
         cut[f] = -cv
         cut[e] = 0
+        // The side of e away from the root is re-rooted at its end of f: reverse the parent edges on
+        // the path from that end up to e.
+        var prevEdge = f
+        var v = inner
+        while true {
+            let up = par[v]
+            par[v] = prevEdge
+            if v == child { break }
+            prevEdge = up
+            v = other(up, v)
+        }
         // exchange
         let index = treeIndex[e]
         treeIndex[f] = index
@@ -437,25 +518,6 @@ struct NetworkSimplex {
         treeDeg[t] += 1
         treeAdj[incStart[h] + treeDeg[h]] = f
         treeDeg[h] += 1
-        // re-hang the subtree from f's end inside it
-        let inner = mark[t] == pivot ? t : h
-        let outer = other(f, inner)
-        par[inner] = f
-        depth[inner] = depth[outer] + 1
-        stack.removeAll(keepingCapacity: true)
-        stack.append(inner)
-        while let x = stack.popLast() {
-            let s = incStart[x]
-            let p = par[x]
-            for i in s..<(s + treeDeg[x]) {
-                let t2 = treeAdj[i]
-                if t2 == p { continue }
-                let w = other(t2, x)
-                par[w] = t2
-                depth[w] = depth[x] + 1
-                stack.append(w)
-            }
-        }
     }
 
     /// Every component starts at rank 0.
@@ -478,10 +540,10 @@ struct NetworkSimplex {
                 let e = inc[i]
                 if tail[e] == v {
                     outW += weight[e]
-                    highR = min(highR, rank[head[e]] - 1)
+                    highR = min(highR, rank[head[e]] - minlen[e])
                 } else {
                     inW += weight[e]
-                    lowR = max(lowR, rank[tail[e]] + 1)
+                    lowR = max(lowR, rank[tail[e]] + minlen[e])
                 }
             }
             guard inW == outW, inW > 0, lowR < highR else { continue }

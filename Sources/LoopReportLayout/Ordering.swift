@@ -1,73 +1,53 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-/// Crossing minimisation on the proper layered graph: layer sweeps ordering by (weighted) median
-/// or barycenter with adjacent transpositions (dot's mincross), then sifting (Matuszewski,
-/// Schönfeld, Molitor 1999) until no single node can move to a better place in its layer.
-/// Crossings between two layers are counted with the accumulator tree of Barth, Jünger and Mutzel
-/// (2004) in O(E log V). All crossing counts are weighted by edge multiplicity.
+/// Crossing minimisation on the proper layered graph: layer sweeps ordering by dot's weighted
+/// median, each followed by adjacent transpositions (dot's mincross, equal exchanges included), then
+/// sifting (Matuszewski, Schönfeld, Molitor 1999) until no single node can move to a better place in
+/// its layer. Crossings between two layers are counted with the accumulator tree of Barth, Jünger
+/// and Mutzel (2004) in O(E log V). All crossing counts are weighted by edge multiplicity.
 ///
-/// The hot loops work on raw buffers copied from the `LayerGraph` (no bounds checks or
-/// copy-on-write checks), with the nodes renumbered layer by layer so that a layer's data is
-/// contiguous in memory; `layers()` hands the final order back in the graph's node ids.
+/// The hot loops work on raw 32-bit buffers with the nodes renumbered layer by layer, so that a
+/// layer's data is contiguous in memory; `layers()` hands the order back in the graph's node ids.
 final class CrossingMinimizer {
     let n: Int
     let h: Int
     let m: Int
-    let layerOf: UnsafeMutablePointer<Int>
-    let layerStart: UnsafeMutablePointer<Int>
-    let order: UnsafeMutablePointer<Int>
-    let pos: UnsafeMutablePointer<Int>
-    let upStart: UnsafeMutablePointer<Int>
-    let upNbr: UnsafeMutablePointer<Int>
-    let upW: UnsafeMutablePointer<Int>
-    let downStart: UnsafeMutablePointer<Int>
-    let downNbr: UnsafeMutablePointer<Int>
-    let downW: UnsafeMutablePointer<Int>
-    // scratch
-    let bucket: UnsafeMutablePointer<Int>
-    let seqPos: UnsafeMutablePointer<Int>
-    let seqW: UnsafeMutablePointer<Int>
-    let fenwick: UnsafeMutablePointer<Int>
-    let keys: UnsafeMutablePointer<Double>
-    let candidate: UnsafeMutablePointer<Bool>
-    /// Transposition round from which a node's pairs must be looked at again.
-    let dirty: UnsafeMutablePointer<Int>
-    /// Per layer, the span of positions holding marked nodes (empty: lo > hi).
-    let dirtyLo: UnsafeMutablePointer<Int>
-    let dirtyHi: UnsafeMutablePointer<Int>
-    var roundCounter = 0
-    var partner: [Int]
-    var partnerRound: [Int]
-    var noFlipBack = getenv("NOFLIP") != nil
-    var medianVariant = Int(String(cString: getenv("MVAR") ?? strdup("0"))) ?? 0
-    var orderedCount = 0
+    let realCount: Int
     /// Internal id of each graph node, and back.
     let newOf: [Int]
     let oldOf: [Int]
+    let layerOf: [Int]
+    /// Per layer, the first index in `order` (`h + 2` entries).
+    let layerStart: UnsafeMutablePointer<Int>
+    /// Per node: first and end index of its neighbours above (in `upNbr`), then below (`downNbr`).
+    let adj: UnsafeMutablePointer<Int32>
+    let upNbr: UnsafeMutablePointer<Int32>
+    let upW: UnsafeMutablePointer<Int32>
+    let downNbr: UnsafeMutablePointer<Int32>
+    let downW: UnsafeMutablePointer<Int32>
+    /// All edge weights are 1.
+    let unitWeights: Bool
+    let order: UnsafeMutablePointer<Int32>
+    let pos: UnsafeMutablePointer<Int32>
+    /// Transposition round from which a node's pairs must be looked at again.
+    let dirty: UnsafeMutablePointer<Int32>
+    /// Per layer, the span of positions holding marked nodes (empty: lo > hi).
+    let dirtyLo: UnsafeMutablePointer<Int>
+    let dirtyHi: UnsafeMutablePointer<Int>
+    var roundCounter: Int32 = 0
+    // scratch (raw buffers: no exclusivity checks in the loops)
+    let bucket: UnsafeMutablePointer<Int>
+    let seqPos: UnsafeMutablePointer<Int32>
+    let seqW: UnsafeMutablePointer<Int32>
+    let fenwick: UnsafeMutablePointer<Int>
+    let keys: UnsafeMutablePointer<Double>
     var nbrScratch: [Int] = []
-    var sortScratch: [(key: Double, tie: Int, node: Int)] = []
-    var stats = Stats()
-    var maxTransposeRounds = Int(String(cString: getenv("TROUNDS") ?? strdup("64"))) ?? 64
+    var sortScratch: [(key: Double, tie: Int, node: Int32)] = []
+    var orderedCount = 0
 
-    struct Stats {
-        var transposeRounds = 0
-        var transposePairs = 0
-        var layerPasses = 0
-        var swaps = 0
-        var equalSwaps = 0
-    }
-
-    static func copy(_ a: [Int], extra: Int = 0) -> UnsafeMutablePointer<Int> {
-        let p = UnsafeMutablePointer<Int>.allocate(capacity: a.count + extra + 1)
-        p.initialize(repeating: 0, count: a.count + extra + 1)
-        a.withUnsafeBufferPointer { b in
-            if let base = b.baseAddress { p.update(from: base, count: a.count) }
-        }
+    static func buffer<T: Numeric>(_ count: Int, _ value: T = 0) -> UnsafeMutablePointer<T> {
+        let p = UnsafeMutablePointer<T>.allocate(capacity: max(count, 1))
+        p.initialize(repeating: value, count: max(count, 1))
         return p
     }
-
-    let realCount: Int
 
     init(_ g: LayerGraph) {
         realCount = g.realCount
@@ -87,96 +67,90 @@ final class CrossingMinimizer {
             oldOf[k] = v
         }
         self.newOf = newOf
-        partner = [Int](repeating: -1, count: n)
-        partnerRound = [Int](repeating: -10, count: n)
         self.oldOf = oldOf
-        var layer = [Int](repeating: 0, count: n)
-        var us = [Int](repeating: 0, count: n + 1), un = [Int](), uw = [Int]()
-        var ds = [Int](repeating: 0, count: n + 1), dn = [Int](), dw = [Int]()
-        un.reserveCapacity(m)
-        uw.reserveCapacity(m)
-        dn.reserveCapacity(m)
-        dw.reserveCapacity(m)
+        layerOf = oldOf.map { g.layer[$0] }
+        adj = Self.buffer(4 * n)
+        upNbr = Self.buffer(m)
+        upW = Self.buffer(m)
+        downNbr = Self.buffer(m)
+        downW = Self.buffer(m)
+        var ku = 0, kd = 0, unit = true
         for v in 0..<n {
             let old = oldOf[v]
-            layer[v] = g.layer[old]
+            adj[4 * v] = Int32(ku)
             for j in g.upStart[old]..<g.upStart[old + 1] {
-                un.append(newOf[g.upNbr[j]])
-                uw.append(g.upW[j])
+                upNbr[ku] = Int32(newOf[g.upNbr[j]])
+                upW[ku] = Int32(clamping: g.upW[j])
+                if g.upW[j] != 1 { unit = false }
+                ku += 1
             }
-            us[v + 1] = un.count
+            adj[4 * v + 1] = Int32(ku)
+            adj[4 * v + 2] = Int32(kd)
             for j in g.downStart[old]..<g.downStart[old + 1] {
-                dn.append(newOf[g.downNbr[j]])
-                dw.append(g.downW[j])
+                downNbr[kd] = Int32(newOf[g.downNbr[j]])
+                downW[kd] = Int32(clamping: g.downW[j])
+                kd += 1
             }
-            ds[v + 1] = dn.count
+            adj[4 * v + 3] = Int32(kd)
         }
-        layerOf = Self.copy(layer)
-        layerStart = Self.copy([Int](repeating: 0, count: h + 1), extra: 1)
-        order = Self.copy([], extra: n)
-        pos = Self.copy([], extra: n)
-        upStart = Self.copy(us)
-        upNbr = Self.copy(un)
-        upW = Self.copy(uw)
-        downStart = Self.copy(ds)
-        downNbr = Self.copy(dn)
-        downW = Self.copy(dw)
-        bucket = Self.copy([], extra: n + 2)
-        seqPos = Self.copy([], extra: m)
-        seqW = Self.copy([], extra: m)
-        fenwick = Self.copy([], extra: n + 2)
-        dirty = Self.copy([], extra: n)
-        dirtyLo = Self.copy([], extra: h + 1)
-        dirtyHi = Self.copy([], extra: h + 1)
-        keys = UnsafeMutablePointer<Double>.allocate(capacity: n + 1)
-        keys.initialize(repeating: 0, count: n + 1)
-        candidate = UnsafeMutablePointer<Bool>.allocate(capacity: h + 1)
-        candidate.initialize(repeating: true, count: h + 1)
+        unitWeights = unit
+        layerStart = Self.buffer(h + 2)
+        order = Self.buffer(n)
+        pos = Self.buffer(n)
+        dirty = Self.buffer(n)
+        dirtyLo = Self.buffer(h)
+        dirtyHi = Self.buffer(h, -1)
+        bucket = Self.buffer(n + 2)
+        seqPos = Self.buffer(m)
+        seqW = Self.buffer(m)
+        fenwick = Self.buffer(n + 2)
+        keys = Self.buffer(n)
     }
 
     deinit {
-        for p in [layerOf, layerStart, order, pos, upStart, upNbr, upW, downStart, downNbr, downW, bucket, seqPos, seqW, fenwick, dirty, dirtyLo, dirtyHi] {
-            p.deallocate()
-        }
+        for p in [adj, upNbr, upW, downNbr, downW, order, pos, dirty, seqPos, seqW] { p.deallocate() }
+        for p in [layerStart, dirtyLo, dirtyHi, bucket, fenwick] { p.deallocate() }
         keys.deallocate()
-        candidate.deallocate()
     }
 
-    @inline(__always) func degree(_ v: Int) -> Int {
-        upStart[v + 1] - upStart[v] + downStart[v + 1] - downStart[v]
-    }
+    @inline(__always) func upLo(_ v: Int) -> Int { Int(adj[4 &* v]) }
+    @inline(__always) func upHi(_ v: Int) -> Int { Int(adj[4 &* v &+ 1]) }
+    @inline(__always) func downLo(_ v: Int) -> Int { Int(adj[4 &* v &+ 2]) }
+    @inline(__always) func downHi(_ v: Int) -> Int { Int(adj[4 &* v &+ 3]) }
+    @inline(__always) func degree(_ v: Int) -> Int { upHi(v) - upLo(v) + downHi(v) - downLo(v) }
 
-    /// Installs node lists per layer, left to right.
+    /// Installs node lists (internal ids) per layer, left to right.
     func install(_ layers: [[Int]]) {
         var k = 0
         for r in 0..<h {
             layerStart[r] = k
             for (i, v) in layers[r].enumerated() {
-                order[k] = v
-                pos[v] = i
+                order[k] = Int32(v)
+                pos[v] = Int32(i)
                 k += 1
             }
         }
         layerStart[h] = k
+        layerStart[h + 1] = k
         orderedCount = k
     }
 
     /// The current order as a flat array (layer after layer).
-    func snapshot() -> [Int] {
+    func snapshot() -> [Int32] {
         Array(UnsafeBufferPointer(start: order, count: orderedCount))
     }
 
-    func restore(_ flat: [Int]) {
+    func restore(_ flat: [Int32]) {
         for (i, v) in flat.enumerated() { order[i] = v }
         for r in 0..<h {
             let s = layerStart[r]
-            for i in s..<layerStart[r + 1] { pos[order[i]] = i - s }
+            for i in s..<layerStart[r + 1] { pos[Int(order[i])] = Int32(i - s) }
         }
     }
 
     /// The current order per layer, in graph node ids.
     func layers() -> [[Int]] {
-        (0..<h).map { r in (layerStart[r]..<layerStart[r + 1]).map { oldOf[order[$0]] } }
+        (0..<h).map { r in (layerStart[r]..<layerStart[r + 1]).map { oldOf[Int(order[$0])] } }
     }
 
     // MARK: Counting
@@ -188,17 +162,17 @@ final class CrossingMinimizer {
         if n0 < 2 || n1 < 2 { return 0 }
         for i in 0...n0 { bucket[i] = 0 }
         for i in s1..<(s1 + n1) {
-            let w = order[i]
-            for j in upStart[w]..<upStart[w + 1] { bucket[pos[upNbr[j]] + 1] += 1 }
+            let w = Int(order[i])
+            for j in upLo(w)..<upHi(w) { bucket[Int(pos[Int(upNbr[j])]) + 1] += 1 }
         }
         for i in 0..<n0 { bucket[i + 1] += bucket[i] }
         let count = bucket[n0]
         if count < 2 { return 0 }
         for i in s1..<(s1 + n1) {
-            let w = order[i]
+            let w = Int(order[i])
             let pw = pos[w]
-            for j in upStart[w]..<upStart[w + 1] {
-                let p = pos[upNbr[j]]
+            for j in upLo(w)..<upHi(w) {
+                let p = Int(pos[Int(upNbr[j])])
                 let k = bucket[p]
                 seqPos[k] = pw
                 seqW[k] = upW[j]
@@ -208,7 +182,7 @@ final class CrossingMinimizer {
         for i in 0...n1 { fenwick[i] = 0 }
         var total = 0, cross = 0
         for k in 0..<count {
-            let p = seqPos[k] + 1, w = seqW[k]
+            let p = Int(seqPos[k]) + 1, w = Int(seqW[k])
             var i = p, prefix = 0
             while i > 0 {
                 prefix += fenwick[i]
@@ -234,65 +208,67 @@ final class CrossingMinimizer {
 
     // MARK: Initial orders
 
-    enum InitialOrder: CaseIterable {
-        /// Breadth-first from the sources in node order, downward edges first (dot's).
-        case breadthFirstDown
+    enum InitialOrder: CaseIterable, Sendable {
         /// Breadth-first from the sinks, last node first, upward edges first; layers mirrored.
         case breadthFirstUp
+        /// By node index (the input order); a dummy by the mean index of its edge's ends.
+        case nodeIndex
+        /// Breadth-first from the sources in node order, downward edges first (dot's).
+        case breadthFirstDown
+        /// Depth-first from the sinks, last node first, upward edges first; layers mirrored.
+        case depthFirstUp
         /// Depth-first from the sources in node order, downward edges first.
         case depthFirstDown
-        /// Depth-first from the sinks, last node first, upward edges first.
-        case depthFirstUp
-        /// By node index; a dummy by the mean index of its edge's ends.
-        case nodeIndex
     }
 
-    /// Each node joins its layer when first reached by the traversal.
+    /// Installs an initial order of the `orderable` nodes (graph node ids).
     func installInitialOrder(_ kind: InitialOrder, orderable orderableOld: [Bool]) {
         var orderable = [Bool](repeating: false, count: n)
         for v in 0..<n { orderable[newOf[v]] = orderableOld[v] }
+        var layers = [[Int]](repeating: [], count: h)
         if kind == .nodeIndex {
             var key = [Double](repeating: 0, count: n)
             for v in 0..<n {
                 let old = oldOf[v]
-                if old < realCount { key[v] = Double(old); continue }
+                if old < realCount {
+                    key[v] = Double(old)
+                    continue
+                }
                 var a = v
-                while oldOf[a] >= realCount { a = upNbr[upStart[a]] }
+                while oldOf[a] >= realCount { a = Int(upNbr[upLo(a)]) }
                 var b = v
-                while oldOf[b] >= realCount { b = downNbr[downStart[b]] }
+                while oldOf[b] >= realCount { b = Int(downNbr[downLo(b)]) }
                 key[v] = Double(oldOf[a] + oldOf[b]) / 2
             }
-            var layers = [[Int]](repeating: [], count: h)
             for v in 0..<n where orderable[v] { layers[layerOf[v]].append(v) }
             for r in 0..<h { layers[r].sort { key[$0] < key[$1] || (key[$0] == key[$1] && $0 < $1) } }
             install(layers)
             return
         }
-        var layers = [[Int]](repeating: [], count: h)
+        // Traversals: each node joins its layer when first reached.
         var seen = [Bool](repeating: false, count: n)
         var list: [Int] = []
         list.reserveCapacity(n)
         let upward = kind == .breadthFirstUp || kind == .depthFirstUp
         let depthFirst = kind == .depthFirstDown || kind == .depthFirstUp
         func pushNeighbours(_ v: Int, down: Bool) {
+            let lo = down ? downLo(v) : upLo(v), hi = down ? downHi(v) : upHi(v)
+            let nbr = down ? downNbr : upNbr
             if depthFirst {
-                // reverse, so the first neighbour is popped first
-                if down {
-                    var j = downStart[v + 1] - 1
-                    while j >= downStart[v] { if !seen[downNbr[j]] { list.append(downNbr[j]) }; j -= 1 }
-                } else {
-                    var j = upStart[v + 1] - 1
-                    while j >= upStart[v] { if !seen[upNbr[j]] { list.append(upNbr[j]) }; j -= 1 }
-                }
-            } else if down {
-                for j in downStart[v]..<downStart[v + 1] where !seen[downNbr[j]] {
-                    seen[downNbr[j]] = true
-                    list.append(downNbr[j])
+                // reversed, so that the first neighbour is popped first
+                var j = hi - 1
+                while j >= lo {
+                    let u = Int(nbr[j])
+                    if !seen[u] { list.append(u) }
+                    j -= 1
                 }
             } else {
-                for j in upStart[v]..<upStart[v + 1] where !seen[upNbr[j]] {
-                    seen[upNbr[j]] = true
-                    list.append(upNbr[j])
+                for j in lo..<hi {
+                    let u = Int(nbr[j])
+                    if !seen[u] {
+                        seen[u] = true
+                        list.append(u)
+                    }
                 }
             }
         }
@@ -320,22 +296,14 @@ final class CrossingMinimizer {
                 }
             }
         }
-        // starts in graph node order
-        if upward {
-            var old = n - 1
-            while old >= 0 {
-                let v = newOf[old]
-                if orderable[v] && !seen[v] && downStart[v] == downStart[v + 1] { visit(from: v) }
-                old -= 1
-            }
-        } else {
-            for old in 0..<n {
-                let v = newOf[old]
-                if orderable[v] && !seen[v] && upStart[v] == upStart[v + 1] { visit(from: v) }
-            }
+        // starting points in graph node order (backwards for the upward traversals)
+        for k in 0..<n {
+            let v = newOf[upward ? n - 1 - k : k]
+            let isStart = upward ? downLo(v) == downHi(v) : upLo(v) == upHi(v)
+            if orderable[v] && !seen[v] && isStart { visit(from: v) }
         }
-        for old in 0..<n {
-            let v = newOf[old]
+        for k in 0..<n {
+            let v = newOf[k]
             if orderable[v] && !seen[v] { visit(from: v) }
         }
         if upward { for r in 0..<h { layers[r].reverse() } }
@@ -345,17 +313,16 @@ final class CrossingMinimizer {
     // MARK: Sweeps
 
     /// Reorders layer `r` by the median (or barycenter) of each node's neighbours in the layer above
-    /// (`fromAbove`) or below. Nodes without such neighbours keep their slots.
-    func reorder(layer r: Int, fromAbove: Bool, barycenter: Bool, reverseTies: Bool) {
+    /// (`fromAbove`) or below; stable. Nodes without such neighbours keep their slots.
+    func reorder(layer r: Int, fromAbove: Bool, barycenter: Bool) {
         let s = layerStart[r], e = layerStart[r + 1]
         if e - s < 2 { return }
-        let start = fromAbove ? upStart : downStart
         let nbr = fromAbove ? upNbr : downNbr
         let wts = fromAbove ? upW : downW
         sortScratch.removeAll(keepingCapacity: true)
         for i in s..<e {
-            let v = order[i]
-            let a = start[v], b = start[v + 1]
+            let v = Int(order[i])
+            let a = fromAbove ? upLo(v) : downLo(v), b = fromAbove ? upHi(v) : downHi(v)
             if a == b {
                 keys[v] = -1
                 continue
@@ -364,28 +331,28 @@ final class CrossingMinimizer {
             if barycenter {
                 var sum = 0, weight = 0
                 for j in a..<b {
-                    sum += pos[nbr[j]] * wts[j]
-                    weight += wts[j]
+                    sum += Int(pos[Int(nbr[j])]) * Int(wts[j])
+                    weight += Int(wts[j])
                 }
                 key = Double(sum) / Double(weight)
             } else if b - a == 1 {
-                key = Double(pos[nbr[a]])
+                key = Double(pos[Int(nbr[a])])
             } else {
                 nbrScratch.removeAll(keepingCapacity: true)
-                for j in a..<b { nbrScratch.append(pos[nbr[j]]) }
+                for j in a..<b { nbrScratch.append(Int(pos[Int(nbr[j])])) }
                 key = CrossingMinimizer.weightedMedian(&nbrScratch)
             }
             keys[v] = key
-            sortScratch.append((key, reverseTies ? -(i - s) : i - s, v))
+            sortScratch.append((key, i, Int32(v)))
         }
         if sortScratch.count < 2 { return }
         sortScratch.sort { $0.key < $1.key || ($0.key == $1.key && $0.tie < $1.tie) }
         var k = 0
-        for i in s..<e where keys[order[i]] >= 0 {
+        for i in s..<e where keys[Int(order[i])] >= 0 {
             order[i] = sortScratch[k].node
             k += 1
         }
-        for i in s..<e { pos[order[i]] = i - s }
+        for i in s..<e { pos[Int(order[i])] = Int32(i - s) }
     }
 
     /// dot's weighted median of sorted positions: the middle one, or between the two middle ones
@@ -415,14 +382,14 @@ final class CrossingMinimizer {
         return (Double(lm) * right + Double(rm) * left) / (left + right)
     }
 
-    func sweep(down: Bool, barycenter: Bool, reverseTies: Bool) {
+    func sweep(down: Bool, barycenter: Bool) {
         if h < 2 { return }
         if down {
-            for r in 1..<h { reorder(layer: r, fromAbove: true, barycenter: barycenter, reverseTies: reverseTies) }
+            for r in 1..<h { reorder(layer: r, fromAbove: true, barycenter: barycenter) }
         } else {
             var r = h - 2
             while r >= 0 {
-                reorder(layer: r, fromAbove: false, barycenter: barycenter, reverseTies: reverseTies)
+                reorder(layer: r, fromAbove: false, barycenter: barycenter)
                 r -= 1
             }
         }
@@ -432,66 +399,77 @@ final class CrossingMinimizer {
     /// `w` left of `v` (`.1`), counting both neighbouring layers.
     @inline(__always)
     func pairCrossings(_ v: Int, _ w: Int) -> (Int, Int) {
+        let av = adj + 4 &* v, aw = adj + 4 &* w
         var c0 = 0, c1 = 0
-        let va = upStart[v], vb = upStart[v + 1], wa = upStart[w], wb = upStart[w + 1]
-        if va < vb && wa < wb {
-            for i in va..<vb {
-                let pa = pos[upNbr[i]], x = upW[i]
-                for j in wa..<wb {
-                    let pb = pos[upNbr[j]]
-                    if pa > pb { c0 += x * upW[j] } else if pa < pb { c1 += x * upW[j] }
-                }
-            }
-        }
-        let vc = downStart[v], vd = downStart[v + 1], wc = downStart[w], wd = downStart[w + 1]
-        if vc < vd && wc < wd {
-            for i in vc..<vd {
-                let pa = pos[downNbr[i]], x = downW[i]
-                for j in wc..<wd {
-                    let pb = pos[downNbr[j]]
-                    if pa > pb { c0 += x * downW[j] } else if pa < pb { c1 += x * downW[j] }
-                }
-            }
+        if unitWeights {
+            side(Int(av[0]), Int(av[1]), Int(aw[0]), Int(aw[1]), upNbr, &c0, &c1)
+            side(Int(av[2]), Int(av[3]), Int(aw[2]), Int(aw[3]), downNbr, &c0, &c1)
+        } else {
+            weightedSide(Int(av[0]), Int(av[1]), Int(aw[0]), Int(aw[1]), upNbr, upW, &c0, &c1)
+            weightedSide(Int(av[2]), Int(av[3]), Int(aw[2]), Int(aw[3]), downNbr, downW, &c0, &c1)
         }
         return (c0, c1)
     }
 
-    /// Adjacent exchanges in layer `r` that reduce crossings (or keep them, when `reverse`).
-    /// Only pairs with a node marked for `round` are evaluated (a pair whose nodes and neighbours
-    /// have not moved since it was last looked at would be left alone again), and only the span of
-    /// the layer where marked nodes are.
-    func transposeStep(_ r: Int, reverse: Bool, round: Int) -> Int {
+    @inline(__always)
+    func side(_ va: Int, _ vb: Int, _ wa: Int, _ wb: Int, _ nbr: UnsafeMutablePointer<Int32>,
+              _ c0: inout Int, _ c1: inout Int) {
+        if va == vb || wa == wb { return }
+        if vb &- va == 1 && wb &- wa == 1 {
+            let pa = pos[Int(nbr[va])], pb = pos[Int(nbr[wa])]
+            c0 &+= pa > pb ? 1 : 0
+            c1 &+= pa < pb ? 1 : 0
+            return
+        }
+        for i in va..<vb {
+            let pa = pos[Int(nbr[i])]
+            for j in wa..<wb {
+                let pb = pos[Int(nbr[j])]
+                c0 &+= pa > pb ? 1 : 0
+                c1 &+= pa < pb ? 1 : 0
+            }
+        }
+    }
+
+    @inline(__always)
+    func weightedSide(_ va: Int, _ vb: Int, _ wa: Int, _ wb: Int, _ nbr: UnsafeMutablePointer<Int32>,
+                      _ wts: UnsafeMutablePointer<Int32>, _ c0: inout Int, _ c1: inout Int) {
+        if va == vb || wa == wb { return }
+        for i in va..<vb {
+            let pa = pos[Int(nbr[i])], x = Int(wts[i])
+            for j in wa..<wb {
+                let pb = pos[Int(nbr[j])], y = x &* Int(wts[j])
+                c0 &+= pa > pb ? y : 0
+                c1 &+= pa < pb ? y : 0
+            }
+        }
+    }
+
+    /// Adjacent exchanges in layer `r` that reduce crossings, or keep them equal (which lets nodes
+    /// drift across plateaus, as dot's transpose does in its `reverse` passes). Only pairs with a
+    /// node marked for `round` are evaluated — a pair whose nodes and neighbours have not moved since
+    /// it was last looked at would be left alone again — and only across the span of marked nodes.
+    func transposeStep(_ r: Int, round: Int32, equalSwaps: Bool) -> Int {
         let s = layerStart[r], e = layerStart[r + 1]
         var delta = 0
         var i = max(s, s + dirtyLo[r] - 1)
         var last = min(e - 2, s + dirtyHi[r])
         dirtyLo[r] = Int.max
         dirtyHi[r] = -1
-        if e - s < 2 { return 0 }
-        stats.layerPasses += 1
+        let next = round + 1
         while i <= last {
-            let v = order[i], w = order[i + 1]
+            let v = Int(order[i]), w = Int(order[i + 1])
             if dirty[v] < round && dirty[w] < round {
                 i += 1
                 continue
             }
-            stats.transposePairs += 1
             let (c0, c1) = pairCrossings(v, w)
-            if c1 < c0 || (c0 > 0 && reverse && c1 == c0 && !(noFlipBack && partner[w] == v && partnerRound[w] >= round - 1)) {
-                order[i] = w
-                order[i + 1] = v
-                pos[w] = i - s
-                pos[v] = i + 1 - s
+            if c1 < c0 || (equalSwaps && c0 > 0 && c1 == c0) {
+                order[i] = Int32(w)
+                order[i + 1] = Int32(v)
+                pos[w] = Int32(i - s)
+                pos[v] = Int32(i + 1 - s)
                 delta += c0 - c1
-                if c0 == c1 {
-                    partner[v] = w
-                    partnerRound[v] = round
-                    partner[w] = v
-                    partnerRound[w] = round
-                }
-                stats.swaps += 1
-                if c0 == c1 { stats.equalSwaps += 1 }
-                let next = round + 1
                 dirty[v] = next
                 dirty[w] = next
                 markRange(r, i - s)
@@ -499,15 +477,15 @@ final class CrossingMinimizer {
                 if i + 1 > last { last = min(e - 2, i + 1) }
                 for k in 0..<2 {
                     let x = k == 0 ? v : w
-                    for j in upStart[x]..<upStart[x + 1] {
-                        let u = upNbr[j]
+                    for j in upLo(x)..<upHi(x) {
+                        let u = Int(upNbr[j])
                         dirty[u] = next
-                        markRange(r - 1, pos[u])
+                        markRange(r - 1, Int(pos[u]))
                     }
-                    for j in downStart[x]..<downStart[x + 1] {
-                        let u = downNbr[j]
+                    for j in downLo(x)..<downHi(x) {
+                        let u = Int(downNbr[j])
                         dirty[u] = next
-                        markRange(r + 1, pos[u])
+                        markRange(r + 1, Int(pos[u]))
                     }
                 }
             }
@@ -521,9 +499,9 @@ final class CrossingMinimizer {
         if p > dirtyHi[r] { dirtyHi[r] = p }
     }
 
-    /// dot's transpose: repeated passes over the layers that may still improve, until a pass saves
-    /// nothing.
-    func transpose(reverse: Bool) {
+    /// Transposition passes over the layers that may still improve until a pass saves nothing
+    /// (at most `maxRounds`).
+    func transpose(equalSwaps: Bool = true, maxRounds: Int = 64) {
         roundCounter += 1
         for v in 0..<n { dirty[v] = roundCounter }
         for r in 0..<h {
@@ -534,14 +512,11 @@ final class CrossingMinimizer {
         while true {
             let round = roundCounter
             var delta = 0
-            for r in 0..<h where dirtyHi[r] >= 0 {
-                delta += transposeStep(r, reverse: reverse, round: round)
-            }
+            for r in 0..<h where dirtyHi[r] >= 0 { delta += transposeStep(r, round: round, equalSwaps: equalSwaps) }
             roundCounter += 1
             rounds += 1
-            if delta < 1 || rounds >= maxTransposeRounds { break }
+            if delta < 1 || rounds >= maxRounds { break }
         }
-        stats.transposeRounds += rounds
     }
 
     // MARK: Sifting
@@ -554,22 +529,22 @@ final class CrossingMinimizer {
         if count < 2 { return 0 }
         sortScratch.removeAll(keepingCapacity: true)
         for i in s..<e {
-            let v = order[i]
+            let v = Int(order[i])
             let d = degree(v)
-            if d > 0 { sortScratch.append((Double(-d), i, v)) }
+            if d > 0 { sortScratch.append((Double(-d), i, Int32(v))) }
         }
         sortScratch.sort { $0.key < $1.key || ($0.key == $1.key && $0.tie < $1.tie) }
         var saved = 0
         let row = order + s
         for item in sortScratch {
-            let v = item.node
-            let p0 = pos[v]
+            let v = Int(item.node)
+            let p0 = Int(pos[v])
             var bestDelta = 0, bestPos = p0
             var delta = 0
             // moving left past row[k] for k = p0-1 down to 0 (ties: the nearest)
             var k = p0 - 1
             while k >= 0 {
-                let (cvw, cwv) = pairCrossings(v, row[k])
+                let (cvw, cwv) = pairCrossings(v, Int(row[k]))
                 delta += cvw - cwv
                 if delta < bestDelta {
                     bestDelta = delta
@@ -580,7 +555,7 @@ final class CrossingMinimizer {
             delta = 0
             k = p0 + 1
             while k < count {
-                let (cvw, cwv) = pairCrossings(v, row[k])
+                let (cvw, cwv) = pairCrossings(v, Int(row[k]))
                 delta += cwv - cvw
                 if delta < bestDelta || (delta == bestDelta && delta < 0 && k - p0 < p0 - bestPos) {
                     bestDelta = delta
@@ -595,7 +570,7 @@ final class CrossingMinimizer {
                 while i > bestPos {
                     let u = row[i - 1]
                     row[i] = u
-                    pos[u] = i
+                    pos[Int(u)] = Int32(i)
                     i -= 1
                 }
             } else {
@@ -603,12 +578,12 @@ final class CrossingMinimizer {
                 while i < bestPos {
                     let u = row[i + 1]
                     row[i] = u
-                    pos[u] = i
+                    pos[Int(u)] = Int32(i)
                     i += 1
                 }
             }
-            row[bestPos] = v
-            pos[v] = bestPos
+            row[bestPos] = Int32(v)
+            pos[v] = Int32(bestPos)
         }
         return saved
     }
@@ -621,7 +596,7 @@ final class CrossingMinimizer {
         var bestOrder = snapshot()
         for iter in 0..<iterations {
             if best == 0 { break }
-            sweep(down: iter % 2 == 0, barycenter: true, reverseTies: false)
+            sweep(down: iter % 2 == 0, barycenter: true)
             let c = totalCrossings()
             if c < best {
                 best = c
@@ -633,7 +608,7 @@ final class CrossingMinimizer {
     }
 
     /// dot's mincross iteration: median sweeps alternating down and up, each followed by
-    /// transpositions; stops after `minQuit` iterations without real progress. Leaves the best
+    /// transpositions; stops after `minQuit` iterations without 0.5 % progress. Leaves the best
     /// order installed and returns its crossings.
     func medianSweeps(iterations: Int, minQuit: Int) -> Int {
         var current = totalCrossings()
@@ -643,23 +618,9 @@ final class CrossingMinimizer {
         for iter in 0..<iterations {
             if trying >= minQuit || current == 0 { break }
             trying += 1
-            let reverse = iter % 4 < 2
-            switch medianVariant {
-            case 1:
-                sweep(down: iter % 2 == 0, barycenter: false, reverseTies: false)
-                transpose(reverse: !reverse)
-            case 2:
-                sweep(down: iter % 2 == 0, barycenter: false, reverseTies: false)
-                transpose(reverse: false)
-            case 3:
-                sweep(down: iter % 2 == 0, barycenter: false, reverseTies: false)
-                transpose(reverse: true)
-            default:
-                sweep(down: iter % 2 == 0, barycenter: false, reverseTies: reverse)
-                transpose(reverse: !reverse)
-            }
+            sweep(down: iter % 2 == 0, barycenter: false)
+            transpose()
             current = totalCrossings()
-            dbg("    iter \(iter) \(current)")
             if current <= best {
                 if Double(current) < 0.995 * Double(best) { trying = 0 }
                 best = current

@@ -5,10 +5,18 @@
 /// a layer are kept `(width(a) + width(b)) / 2 + gap` apart, `gap` being `edgeGap` between two
 /// dummies and `nodeGap` otherwise. Inner segments (dummy to dummy) win type-1 conflicts, so long
 /// edges run straight. Linear time apart from sorting each node's neighbours.
+///
+/// With `alignBoxes` false only dummies are aligned (long edges as vertical blocks), boxes are not:
+/// on plan-like graphs, whose layer orders drift sideways from layer to layer, blocks of aligned
+/// boxes spanning many layers push each other into a staircase several times wider than any
+/// layer (4–7× on generated plans). The layout engine starts from that placement and relaxes it
+/// (`MedianRelaxation`, `SimplexPlacement`).
 struct BrandesKoepf {
     let g: LayerGraph
     let nodeGap: Double
     let edgeGap: Double
+    /// Align boxes with their median neighbours too, not only dummies with dummies.
+    let alignBoxes: Bool
     /// Neighbours above / below sorted by position (CSR like `g.upStart` / `g.downStart`).
     var upSorted: [Int]
     var upSortedEdge: [Int]
@@ -16,10 +24,11 @@ struct BrandesKoepf {
     var downSortedEdge: [Int]
     var marked: [Bool]
 
-    init(_ g: LayerGraph, nodeGap: Double, edgeGap: Double) {
+    init(_ g: LayerGraph, nodeGap: Double, edgeGap: Double, alignBoxes: Bool) {
         self.g = g
         self.nodeGap = nodeGap
         self.edgeGap = edgeGap
+        self.alignBoxes = alignBoxes
         upSorted = g.upNbr
         upSortedEdge = g.upEdge
         downSorted = g.downNbr
@@ -121,7 +130,8 @@ struct BrandesKoepf {
                         let u = down ? upSorted[idx] : downSorted[idx]
                         let edge = down ? upSortedEdge[idx] : downSortedEdge[idx]
                         let pu = hpos(u)
-                        if !marked[edge] && bound < pu {
+                        let allowed = alignBoxes || (isDummy(u) && isDummy(v))
+                        if !marked[edge] && bound < pu && allowed {
                             align[u] = v
                             root[v] = root[u]
                             align[v] = root[v]
@@ -259,5 +269,159 @@ struct BrandesKoepf {
             }
         }
         return result
+    }
+}
+
+/// dot's x coordinates (Gansner et al. 1993, section 4.2): network simplex on an auxiliary graph
+/// whose ranks are the x coordinates. Every edge (u, v) of the layered graph becomes a new node n
+/// with edges n→u and n→v (minimum length 0, weight ω × multiplicity: ω = 1 between boxes, 2 between
+/// a box and a dummy, 8 between two dummies, so long edges are pulled straight), and neighbours a,
+/// b in a layer get an edge a→b whose minimum length is their separation. Minimising the weighted
+/// length minimises Σ ω |x(u) − x(v)|: compact and mostly straight. Starts from `start` (rounded,
+/// made feasible), e.g. the Brandes–Köpf placement, so few pivots are needed; stops after
+/// `maxIterations` pivots with the best placement reached so far (always a valid one).
+enum SimplexPlacement {
+    static func place(_ g: LayerGraph, nodeGap: Double, edgeGap: Double, start: [Double], maxIterations: Int) -> [Double] {
+        let n = g.nodeCount
+        let pm = g.edgeUpper.count
+        var tails: [Int] = [], heads: [Int] = [], weights: [Int] = [], minlens: [Int] = []
+        let capacity = 2 * pm + n
+        tails.reserveCapacity(capacity)
+        heads.reserveCapacity(capacity)
+        weights.reserveCapacity(capacity)
+        minlens.reserveCapacity(capacity)
+        var x = [Int](repeating: 0, count: n + pm)
+        // separation edges, and a feasible start
+        for r in 0..<g.layerCount {
+            let s = g.layerStart[r], e = g.layerStart[r + 1]
+            for i in s..<e {
+                let b = g.order[i]
+                x[b] = Int(start[b].rounded())
+                if i == s { continue }
+                let a = g.order[i - 1]
+                let gap = a >= g.realCount && b >= g.realCount ? edgeGap : nodeGap
+                let sep = Int(((g.width[a] + g.width[b]) / 2 + gap).rounded(.up))
+                if x[b] < x[a] + sep { x[b] = x[a] + sep }
+                tails.append(a)
+                heads.append(b)
+                weights.append(0)
+                minlens.append(sep)
+            }
+        }
+        for e in 0..<pm {
+            let u = g.edgeUpper[e], v = g.edgeLower[e]
+            let dummies = (u >= g.realCount ? 1 : 0) + (v >= g.realCount ? 1 : 0)
+            let omega = dummies == 2 ? 8 : dummies == 1 ? 2 : 1
+            let t = n + e
+            x[t] = min(x[u], x[v])
+            for end in [u, v] {
+                tails.append(t)
+                heads.append(end)
+                weights.append(omega * g.edgeWeight[e])
+                minlens.append(0)
+            }
+        }
+        var ns = NetworkSimplex(nodeCount: n + pm, tails: tails, heads: heads, weights: weights, minlens: minlens)
+        let rank = ns.solve(maxIterations: maxIterations, balance: false, initial: x)
+        return (0..<n).map { Double(rank[$0]) }
+    }
+}
+
+/// Layer-by-layer relaxation of Σ ω |x(u) − x(v)| over the edges (ω as in `SimplexPlacement`):
+/// each layer in turn is placed optimally for fixed neighbouring layers — an L1 isotonic regression
+/// under the separation constraints, solved exactly by pool-adjacent-violators with weighted
+/// medians — sweeping down and up. A weak pull (weight `anchor`) to the current place keeps nodes
+/// without edges where they are and breaks ties.
+enum MedianRelaxation {
+    static func relax(_ g: LayerGraph, x: inout [Double], nodeGap: Double, edgeGap: Double, sweeps: Int, anchor: Double = 0.01) {
+        if g.layerCount == 0 { return }
+        var values: [(Double, Double)] = []   // (breakpoint, weight) of the current layer, grouped per node
+        var nodeStart: [Int] = []
+        var blockStart: [Int] = []            // node index where each block starts
+        var blockValue: [Double] = []
+        var scratch: [(Double, Double)] = []
+        for sweep in 0..<sweeps {
+            let down = sweep % 2 == 0
+            for step in 0..<g.layerCount {
+                let r = down ? step : g.layerCount - 1 - step
+                let s = g.layerStart[r], e = g.layerStart[r + 1]
+                let k = e - s
+                if k == 0 { continue }
+                values.removeAll(keepingCapacity: true)
+                nodeStart.removeAll(keepingCapacity: true)
+                var offset = 0.0
+                for i in s..<e {
+                    let v = g.order[i]
+                    if i > s {
+                        let a = g.order[i - 1]
+                        let gap = a >= g.realCount && v >= g.realCount ? edgeGap : nodeGap
+                        offset += (g.width[a] + g.width[v]) / 2 + gap
+                    }
+                    nodeStart.append(values.count)
+                    values.append((x[v] - offset, anchor))
+                    let dv = v >= g.realCount
+                    for j in g.upStart[v]..<g.upStart[v + 1] {
+                        let u = g.upNbr[j]
+                        let w = Double(omega(dv, u >= g.realCount) * g.upW[j])
+                        values.append((x[u] - offset, w))
+                    }
+                    for j in g.downStart[v]..<g.downStart[v + 1] {
+                        let u = g.downNbr[j]
+                        let w = Double(omega(dv, u >= g.realCount) * g.downW[j])
+                        values.append((x[u] - offset, w))
+                    }
+                }
+                nodeStart.append(values.count)
+                // pool adjacent violators
+                blockStart.removeAll(keepingCapacity: true)
+                blockValue.removeAll(keepingCapacity: true)
+                for i in 0..<k {
+                    blockStart.append(i)
+                    blockValue.append(median(values, nodeStart[i], nodeStart[i + 1], &scratch))
+                    while blockValue.count >= 2 && blockValue[blockValue.count - 2] > blockValue[blockValue.count - 1] {
+                        blockStart.removeLast()
+                        blockValue.removeLast()
+                        let first = blockStart[blockStart.count - 1]
+                        blockValue[blockValue.count - 1] = median(values, nodeStart[first], nodeStart[i + 1], &scratch)
+                    }
+                }
+                // write back
+                offset = 0
+                var b = 0
+                for i in 0..<k {
+                    let v = g.order[s + i]
+                    if i > 0 {
+                        let a = g.order[s + i - 1]
+                        let gap = a >= g.realCount && v >= g.realCount ? edgeGap : nodeGap
+                        offset += (g.width[a] + g.width[v]) / 2 + gap
+                    }
+                    while b + 1 < blockStart.count && blockStart[b + 1] <= i { b += 1 }
+                    x[v] = blockValue[b] + offset
+                }
+            }
+        }
+    }
+
+    @inline(__always) static func omega(_ a: Bool, _ b: Bool) -> Int { a && b ? 8 : (a || b) ? 2 : 1 }
+
+    /// Weighted median of `values[from..<to]`: the midpoint of the median interval.
+    static func median(_ values: [(Double, Double)], _ from: Int, _ to: Int, _ scratch: inout [(Double, Double)]) -> Double {
+        scratch.removeAll(keepingCapacity: true)
+        var total = 0.0
+        for i in from..<to {
+            scratch.append(values[i])
+            total += values[i].1
+        }
+        scratch.sort { $0.0 < $1.0 }
+        let half = total / 2
+        var cumulative = 0.0
+        for (i, item) in scratch.enumerated() {
+            cumulative += item.1
+            if cumulative > half + 1e-12 { return item.0 }
+            if abs(cumulative - half) <= 1e-12 {
+                return i + 1 < scratch.count ? (item.0 + scratch[i + 1].0) / 2 : item.0
+            }
+        }
+        return scratch.last?.0 ?? 0
     }
 }
