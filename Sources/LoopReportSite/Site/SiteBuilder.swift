@@ -101,6 +101,7 @@ struct SiteModel: Sendable {
     let currentBlocksByGroup: [String: [Block]]
     let removedBlocksByGroup: [String: [Block]]
     let title: String
+    let frames = PageFrames()
 
     init(plan: Plan, analysis: Analysis, diagnostics: [Diagnostic], templates: TemplateSet, options: SiteOptions) {
         self.plan = plan
@@ -186,14 +187,30 @@ struct SiteModel: Sendable {
             ("Metrics", SitePaths.metrics), ("Summary", SitePaths.summary), ("Diagnostics", SitePaths.diagnostics),
         ]
         var context: [String: Any] = [
-            "title": title, "project": self.title, "root": root, "body": body,
+            "project": self.title, "root": root,
             "documentCount": plan.documents.count,
             "nav": navItems.map { ["label": $0.0, "href": root + $0.1, "current": $0.1 == path] as [String: Any] },
         ]
-        if let subtitle { context["subtitle"] = subtitle }
         if let date = options.date { context["asOf"] = date.description }
-        if let base = options.baseURL { context["canonical"] = base + path }
         for (key, value) in extra { context[key] = value }
+        var values = ["title": title, "body": body]
+        if let subtitle { values["subtitle"] = subtitle }
+        if let base = options.baseURL { values["canonical"] = base + path }
+        // Pages of the same kind share their frame: rendered once, filled in per page.
+        if template == "page", extra.isEmpty {
+            let current = navItems.first { $0.1 == path }?.0 ?? ""
+            let key = "\(root)|\(current)|\(subtitle != nil)"
+            let frame = frames.frame(key) {
+                var markers = context
+                for (name, _) in values { markers[name] = PageFrames.marker(name) }
+                return templates.render(markers, template: template)
+            }
+            if let frame {
+                return RenderedPage(path: path, title: title, kind: kind, html: PageFrames.fill(frame, values: values),
+                                    searchText: searchText, diagrams: diagrams)
+            }
+        }
+        for (name, value) in values { context[name] = value }
         return RenderedPage(path: path, title: title, kind: kind, html: templates.render(context, template: template),
                             searchText: searchText, diagrams: diagrams)
     }
