@@ -42,6 +42,7 @@ final class CrossingMinimizer {
     var nbrScratch: [Int] = []
     var sortScratch: [(key: Double, tie: Int, node: Int32)] = []
     var orderedCount = 0
+    var maxSiftLayer = 300
 
     static func buffer<T: Numeric>(_ count: Int, _ value: T = 0) -> UnsafeMutablePointer<T> {
         let p = UnsafeMutablePointer<T>.allocate(capacity: max(count, 1))
@@ -522,11 +523,12 @@ final class CrossingMinimizer {
     // MARK: Sifting
 
     /// Moves each node of layer `r` (most edges first) to the place in its layer where its edges
-    /// cross fewest others, counting both neighbouring layers. Returns the crossings saved.
+    /// cross fewest others, counting both neighbouring layers. Returns the crossings saved. Layers
+    /// wider than `maxSiftLayer` are left to the transpositions (sifting one is quadratic).
     func siftLayer(_ r: Int) -> Int {
         let s = layerStart[r], e = layerStart[r + 1]
         let count = e - s
-        if count < 2 { return 0 }
+        if count < 2 || count > maxSiftLayer { return 0 }
         sortScratch.removeAll(keepingCapacity: true)
         for i in s..<e {
             let v = Int(order[i])

@@ -330,73 +330,85 @@ enum SimplexPlacement {
 /// Layer-by-layer relaxation of Σ ω |x(u) − x(v)| over the edges (ω as in `SimplexPlacement`):
 /// each layer in turn is placed optimally for fixed neighbouring layers — an L1 isotonic regression
 /// under the separation constraints, solved exactly by pool-adjacent-violators with weighted
-/// medians — sweeping down and up. A weak pull (weight `anchor`) to the current place keeps nodes
-/// without edges where they are and breaks ties.
+/// medians (blocks keep their breakpoints sorted; merging two is a linear merge) — sweeping down and
+/// up. A weak pull (weight `anchor`) to the current place keeps nodes without edges where they are
+/// and breaks ties. Layers wider than `maxLayer` keep their places (the merging is quadratic there).
 enum MedianRelaxation {
-    static func relax(_ g: LayerGraph, x: inout [Double], nodeGap: Double, edgeGap: Double, sweeps: Int, anchor: Double = 0.01) {
+    static func relax(_ g: LayerGraph, x: inout [Double], nodeGap: Double, edgeGap: Double, sweeps: Int,
+                      anchor: Double = 0.01, maxLayer: Int = 2000) {
         if g.layerCount == 0 { return }
-        var values: [(Double, Double)] = []   // (breakpoint, weight) of the current layer, grouped per node
+        var value: [Double] = []      // breakpoints of the current layer, node after node
+        var weight: [Double] = []
         var nodeStart: [Int] = []
-        var blockStart: [Int] = []            // node index where each block starts
-        var blockValue: [Double] = []
-        var scratch: [(Double, Double)] = []
+        var offset: [Double] = []
+        var blockFirst: [Int] = []    // first node of each block on the stack
+        var blockMedian: [Double] = []
+        var blockWeight: [Double] = []
+        var tmpV: [Double] = [], tmpW: [Double] = []
         for sweep in 0..<sweeps {
             let down = sweep % 2 == 0
             for step in 0..<g.layerCount {
                 let r = down ? step : g.layerCount - 1 - step
                 let s = g.layerStart[r], e = g.layerStart[r + 1]
                 let k = e - s
-                if k == 0 { continue }
-                values.removeAll(keepingCapacity: true)
+                if k == 0 || k > maxLayer { continue }
+                value.removeAll(keepingCapacity: true)
+                weight.removeAll(keepingCapacity: true)
                 nodeStart.removeAll(keepingCapacity: true)
-                var offset = 0.0
+                offset.removeAll(keepingCapacity: true)
+                var o = 0.0
                 for i in s..<e {
                     let v = g.order[i]
                     if i > s {
                         let a = g.order[i - 1]
                         let gap = a >= g.realCount && v >= g.realCount ? edgeGap : nodeGap
-                        offset += (g.width[a] + g.width[v]) / 2 + gap
+                        o += (g.width[a] + g.width[v]) / 2 + gap
                     }
-                    nodeStart.append(values.count)
-                    values.append((x[v] - offset, anchor))
+                    offset.append(o)
+                    let first = value.count
+                    nodeStart.append(first)
+                    value.append(x[v] - o)
+                    weight.append(anchor)
                     let dv = v >= g.realCount
                     for j in g.upStart[v]..<g.upStart[v + 1] {
                         let u = g.upNbr[j]
-                        let w = Double(omega(dv, u >= g.realCount) * g.upW[j])
-                        values.append((x[u] - offset, w))
+                        value.append(x[u] - o)
+                        weight.append(Double(omega(dv, u >= g.realCount) * g.upW[j]))
                     }
                     for j in g.downStart[v]..<g.downStart[v + 1] {
                         let u = g.downNbr[j]
-                        let w = Double(omega(dv, u >= g.realCount) * g.downW[j])
-                        values.append((x[u] - offset, w))
+                        value.append(x[u] - o)
+                        weight.append(Double(omega(dv, u >= g.realCount) * g.downW[j]))
                     }
+                    sortRange(&value, &weight, first, value.count)
                 }
-                nodeStart.append(values.count)
+                nodeStart.append(value.count)
                 // pool adjacent violators
-                blockStart.removeAll(keepingCapacity: true)
-                blockValue.removeAll(keepingCapacity: true)
+                blockFirst.removeAll(keepingCapacity: true)
+                blockMedian.removeAll(keepingCapacity: true)
+                blockWeight.removeAll(keepingCapacity: true)
                 for i in 0..<k {
-                    blockStart.append(i)
-                    blockValue.append(median(values, nodeStart[i], nodeStart[i + 1], &scratch))
-                    while blockValue.count >= 2 && blockValue[blockValue.count - 2] > blockValue[blockValue.count - 1] {
-                        blockStart.removeLast()
-                        blockValue.removeLast()
-                        let first = blockStart[blockStart.count - 1]
-                        blockValue[blockValue.count - 1] = median(values, nodeStart[first], nodeStart[i + 1], &scratch)
+                    var total = 0.0
+                    for j in nodeStart[i]..<nodeStart[i + 1] { total += weight[j] }
+                    blockFirst.append(i)
+                    blockWeight.append(total)
+                    blockMedian.append(median(value, weight, nodeStart[i], nodeStart[i + 1], total))
+                    while blockMedian.count >= 2 && blockMedian[blockMedian.count - 2] > blockMedian[blockMedian.count - 1] {
+                        let right = blockFirst.removeLast()
+                        blockMedian.removeLast()
+                        let rightWeight = blockWeight.removeLast()
+                        let left = blockFirst[blockFirst.count - 1]
+                        let lo = nodeStart[left], mid = nodeStart[right], hi = nodeStart[i + 1]
+                        mergeRanges(&value, &weight, lo, mid, hi, &tmpV, &tmpW)
+                        let total = blockWeight[blockWeight.count - 1] + rightWeight
+                        blockWeight[blockWeight.count - 1] = total
+                        blockMedian[blockMedian.count - 1] = median(value, weight, lo, hi, total)
                     }
                 }
-                // write back
-                offset = 0
                 var b = 0
                 for i in 0..<k {
-                    let v = g.order[s + i]
-                    if i > 0 {
-                        let a = g.order[s + i - 1]
-                        let gap = a >= g.realCount && v >= g.realCount ? edgeGap : nodeGap
-                        offset += (g.width[a] + g.width[v]) / 2 + gap
-                    }
-                    while b + 1 < blockStart.count && blockStart[b + 1] <= i { b += 1 }
-                    x[v] = blockValue[b] + offset
+                    while b + 1 < blockFirst.count && blockFirst[b + 1] <= i { b += 1 }
+                    x[g.order[s + i]] = blockMedian[b] + offset[i]
                 }
             }
         }
@@ -404,24 +416,73 @@ enum MedianRelaxation {
 
     @inline(__always) static func omega(_ a: Bool, _ b: Bool) -> Int { a && b ? 8 : (a || b) ? 2 : 1 }
 
-    /// Weighted median of `values[from..<to]`: the midpoint of the median interval.
-    static func median(_ values: [(Double, Double)], _ from: Int, _ to: Int, _ scratch: inout [(Double, Double)]) -> Double {
-        scratch.removeAll(keepingCapacity: true)
-        var total = 0.0
-        for i in from..<to {
-            scratch.append(values[i])
-            total += values[i].1
+    /// Sorts `value[from..<to]` (carrying `weight`): insertion sort, the ranges are short.
+    static func sortRange(_ value: inout [Double], _ weight: inout [Double], _ from: Int, _ to: Int) {
+        if to - from < 2 { return }
+        if to - from > 32 {
+            var pairs = (from..<to).map { (value[$0], weight[$0]) }
+            pairs.sort { $0.0 < $1.0 }
+            for (k, p) in pairs.enumerated() {
+                value[from + k] = p.0
+                weight[from + k] = p.1
+            }
+            return
         }
-        scratch.sort { $0.0 < $1.0 }
+        for i in (from + 1)..<to {
+            let v = value[i], w = weight[i]
+            var j = i - 1
+            while j >= from && value[j] > v {
+                value[j + 1] = value[j]
+                weight[j + 1] = weight[j]
+                j -= 1
+            }
+            value[j + 1] = v
+            weight[j + 1] = w
+        }
+    }
+
+    /// Merges the sorted ranges `lo..<mid` and `mid..<hi` into one sorted range.
+    static func mergeRanges(_ value: inout [Double], _ weight: inout [Double], _ lo: Int, _ mid: Int, _ hi: Int,
+                            _ tmpV: inout [Double], _ tmpW: inout [Double]) {
+        if mid == lo || mid == hi || value[mid - 1] <= value[mid] { return }
+        tmpV.removeAll(keepingCapacity: true)
+        tmpW.removeAll(keepingCapacity: true)
+        for j in lo..<mid {
+            tmpV.append(value[j])
+            tmpW.append(weight[j])
+        }
+        var a = 0, b = mid, out = lo
+        let na = tmpV.count
+        while a < na && b < hi {
+            if value[b] < tmpV[a] {
+                value[out] = value[b]
+                weight[out] = weight[b]
+                b += 1
+            } else {
+                value[out] = tmpV[a]
+                weight[out] = tmpW[a]
+                a += 1
+            }
+            out += 1
+        }
+        while a < na {
+            value[out] = tmpV[a]
+            weight[out] = tmpW[a]
+            a += 1
+            out += 1
+        }
+    }
+
+    /// Weighted median of the sorted `value[from..<to]` (total weight `total`): the midpoint of the
+    /// median interval.
+    static func median(_ value: [Double], _ weight: [Double], _ from: Int, _ to: Int, _ total: Double) -> Double {
         let half = total / 2
         var cumulative = 0.0
-        for (i, item) in scratch.enumerated() {
-            cumulative += item.1
-            if cumulative > half + 1e-12 { return item.0 }
-            if abs(cumulative - half) <= 1e-12 {
-                return i + 1 < scratch.count ? (item.0 + scratch[i + 1].0) / 2 : item.0
-            }
+        for i in from..<to {
+            cumulative += weight[i]
+            if cumulative > half + 1e-9 { return value[i] }
+            if cumulative >= half - 1e-9 { return i + 1 < to ? (value[i] + value[i + 1]) / 2 : value[i] }
         }
-        return scratch.last?.0 ?? 0
+        return to > from ? value[to - 1] : 0
     }
 }
