@@ -45,6 +45,8 @@ public final class PreviewServer: @unchecked Sendable {
 
     let options: Options
     private let cache = ProjectCache()
+    /// The last site built, so the next build re-renders only pages whose inputs changed.
+    private var lastSite: BuiltSite?
     private let lock = PthreadLock()
     private var state = State()
     private var listeners: [Int: AsyncStream<String>.Continuation] = [:]
@@ -74,14 +76,23 @@ public final class PreviewServer: @unchecked Sendable {
             return place + diagnostic.message
         }
         var files: [String: ServedFile]?
+        var rendered = 0
         do {
             let templates = try Pipeline.templates(root: options.root)
             let site = SiteBuilder.build(plan: loaded.plan, analysis: loaded.analysis, diagnostics: loaded.diagnostics,
-                                         templates: templates, options: options.site)
+                                         templates: templates, options: options.site, reusing: lastSite)
+            lastSite = site
+            rendered = site.renderedCount
+            let previous = current.files
             var served: [String: ServedFile] = [:]
             served.reserveCapacity(site.files.count)
             for file in site.files {
-                served[file.path] = ServedFile(bytes: file.bytes, contentType: Self.contentType(file.path), etag: Self.etag(file.bytes))
+                // An unchanged file keeps its validator (comparing is cheaper than hashing).
+                if let old = previous[file.path], Self.same(old.bytes, file.bytes) {
+                    served[file.path] = old
+                } else {
+                    served[file.path] = ServedFile(bytes: file.bytes, contentType: Self.contentType(file.path), etag: Self.etag(file.bytes))
+                }
             }
             files = served
         } catch let error as TemplateSet.TemplateError {
@@ -99,7 +110,9 @@ public final class PreviewServer: @unchecked Sendable {
         }
         let elapsed = clock.now - start
         let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        let summary = "rebuilt in \(numberText(ms, decimals: 0)) ms (\(cache.parsedLastTime) document\(cache.parsedLastTime == 1 ? "" : "s") parsed)"
+        let parsed = cache.parsedLastTime
+        let summary = "rebuilt in \(numberText(ms, decimals: 0)) ms (\(parsed) document\(parsed == 1 ? "" : "s") parsed, "
+            + "\(rendered) page\(rendered == 1 ? "" : "s") rendered)"
             + (errors.isEmpty ? "" : ", \(errors.count) error\(errors.count == 1 ? "" : "s")")
         broadcast("reload \(generation)")
         return summary
@@ -321,6 +334,12 @@ public final class PreviewServer: @unchecked Sendable {
         case "png": "image/png"
         default: "application/octet-stream"
         }
+    }
+
+    static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        guard !a.isEmpty else { return true }
+        return a.withUnsafeBytes { x in b.withUnsafeBytes { y in memcmp(x.baseAddress!, y.baseAddress!, a.count) == 0 } }
     }
 
     /// A strong validator: FNV-1a over the bytes.

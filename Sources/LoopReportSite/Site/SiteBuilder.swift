@@ -27,19 +27,35 @@ public struct BuiltSite: Sendable {
     public var files: [SiteFile]
     public var pageCount: Int
     public var diagramCount: Int
+    /// Pages rendered by this build; the others were the previous build's, unchanged inputs.
+    public var renderedCount: Int
+    /// Each page with the fingerprint of its inputs, for the next incremental build.
+    var pages: [String: (fingerprint: Int, page: RenderedPage)] = [:]
 }
 
 /// Renders the report site: a pure function of the plan, its analysis and the templates.
 public enum SiteBuilder {
+    /// - Parameter previous: the last build of the same project (`serve`): pages whose
+    ///   inputs have the same fingerprint are taken from it instead of rendered again.
     public static func build(plan: Plan, analysis: Analysis, diagnostics: [Diagnostic], templates: TemplateSet,
-                             options: SiteOptions) -> BuiltSite {
+                             options: SiteOptions, reusing previous: BuiltSite? = nil) -> BuiltSite {
         let site = SiteModel(plan: plan, analysis: analysis, diagnostics: diagnostics, templates: templates, options: options)
         var jobs: [PageJob] = [.dashboard, .decisions, .metrics, .changes, .summary, .diagnostics, .search]
         jobs += plan.documents.indices.map { .document($0) }
         jobs += site.groups.map { .group($0.id) }
         jobs += plan.currentBlocks.map { .block($0.id) } + plan.blocks.filter { $0.status == .removed }.map { .block($0.id) }
         // Pages are independent: rendered on all cores, written in a fixed order.
-        let pages = parallelMap(jobs) { site.render($0) }
+        let previousPages = previous?.pages ?? [:]
+        let rendered = parallelMap(jobs) { job -> (fingerprint: Int?, page: RenderedPage, fresh: Bool) in
+            let fingerprint = site.fingerprint(job)
+            if let fingerprint, let old = previousPages[site.path(of: job)], old.fingerprint == fingerprint {
+                return (fingerprint, old.page, false)
+            }
+            return (fingerprint, site.render(job), true)
+        }
+        let pages = rendered.map(\.page)
+        var kept: [String: (fingerprint: Int, page: RenderedPage)] = [:]
+        for entry in rendered { if let fingerprint = entry.fingerprint { kept[entry.page.path] = (fingerprint, entry.page) } }
         var files: [SiteFile] = pages.map { SiteFile(path: $0.path, bytes: Array($0.html.utf8)) }
         files.append(SiteFile(path: SitePaths.stylesheet, bytes: Array(templates.stylesheet.utf8)))
         files.append(SiteFile(path: SitePaths.script, bytes: Array(templates.script.utf8)))
@@ -55,7 +71,8 @@ public enum SiteBuilder {
             }
             files.append(SiteFile(path: "sitemap.xml", bytes: Array((sitemap + "</urlset>\n").utf8)))
         }
-        return BuiltSite(files: files, pageCount: pages.count, diagramCount: pages.reduce(0) { $0 + $1.diagrams })
+        return BuiltSite(files: files, pageCount: pages.count, diagramCount: pages.reduce(0) { $0 + $1.diagrams },
+                         renderedCount: rendered.filter(\.fresh).count, pages: kept)
     }
 }
 
@@ -102,6 +119,8 @@ struct SiteModel: Sendable {
     let removedBlocksByGroup: [String: [Block]]
     let title: String
     let frames = PageFrames()
+    /// See `PageFingerprints`.
+    let globalFingerprint: Int
 
     init(plan: Plan, analysis: Analysis, diagnostics: [Diagnostic], templates: TemplateSet, options: SiteOptions) {
         self.plan = plan
@@ -161,6 +180,8 @@ struct SiteModel: Sendable {
         currentBlocksByGroup = current
         removedBlocksByGroup = removed
         title = analysis.settings.title ?? plan.documents.first?.title ?? "Plan"
+        globalFingerprint = Self.globalFingerprint(plan: plan, analysis: analysis, templates: templates, options: options,
+                                                   blockIDs: blockIDs, groupIDs: groupIDs, decisions: decisions)
     }
 
     func render(_ job: PageJob) -> RenderedPage {

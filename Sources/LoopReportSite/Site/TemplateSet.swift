@@ -32,6 +32,8 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     public let stylesheet: String
     public let script: String
+    /// A hash of every template and asset in use (this process only).
+    let fingerprint: Int
 
     /// - Parameter overrides: file name → contents and the path it came from, from the
     ///   project's `templates/` directory.
@@ -56,6 +58,9 @@ public struct TemplateSet: Sendable {
             .replacingOccurrences(of: "/* DARK_DIAGRAM_VARIABLES */", with: DiagramStyle.darkVariables)
             .replacingOccurrences(of: "/* DIAGRAM_RULES */", with: DiagramStyle.rules)
         self.script = text("search.js").text
+        var hasher = Hasher()
+        for name in Self.defaults.keys.sorted() { hasher.combine(text(name).text) }
+        fingerprint = hasher.finalize()
     }
 
     func render(_ context: [String: Any], template: String) -> String {
