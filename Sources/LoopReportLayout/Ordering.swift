@@ -43,6 +43,9 @@ final class CrossingMinimizer {
     var sortScratch: [(key: Double, tie: Int, node: Int32)] = []
     var orderedCount = 0
     var maxSiftLayer = 300
+    /// Pair evaluations (transpositions, sifting) left before the search stops where it is: keeps
+    /// the time bounded on dense or huge graphs, and the result deterministic (unlike a clock).
+    var budget = Int.max
 
     static func buffer<T: Numeric>(_ count: Int, _ value: T = 0) -> UnsafeMutablePointer<T> {
         let p = UnsafeMutablePointer<T>.allocate(capacity: max(count, 1))
@@ -464,6 +467,7 @@ final class CrossingMinimizer {
                 i += 1
                 continue
             }
+            budget &-= 1
             let (c0, c1) = pairCrossings(v, w)
             if c1 < c0 || (equalSwaps && c0 > 0 && c1 == c0) {
                 order[i] = Int32(w)
@@ -516,7 +520,7 @@ final class CrossingMinimizer {
             for r in 0..<h where dirtyHi[r] >= 0 { delta += transposeStep(r, round: round, equalSwaps: equalSwaps) }
             roundCounter += 1
             rounds += 1
-            if delta < 1 || rounds >= maxRounds { break }
+            if delta < 1 || rounds >= maxRounds || budget <= 0 { break }
         }
     }
 
@@ -565,6 +569,7 @@ final class CrossingMinimizer {
                 }
                 k += 1
             }
+            budget &-= count
             if bestPos == p0 { continue }
             saved -= bestDelta
             if bestPos < p0 {
@@ -618,7 +623,7 @@ final class CrossingMinimizer {
         var bestOrder = snapshot()
         var trying = 0
         for iter in 0..<iterations {
-            if trying >= minQuit || current == 0 { break }
+            if trying >= minQuit || current == 0 || budget <= 0 { break }
             trying += 1
             sweep(down: iter % 2 == 0, barycenter: false)
             transpose()
@@ -649,7 +654,7 @@ final class CrossingMinimizer {
                 }
             }
             current -= saved
-            if saved == 0 || saved * 1000 < current { break }
+            if saved == 0 || saved * 1000 < current || budget <= 0 { break }
         }
         return current
     }

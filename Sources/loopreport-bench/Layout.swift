@@ -17,13 +17,6 @@ func benchLayout(nodes n: Int, runs: Int, seed: UInt64) {
     times.sort()
     // Every input edge is drawn, duplicates too (they share a route), as Graphviz draws each.
     let lines = layout.edges.filter { !$0.points.isEmpty }.map { EdgePath.polyline($0.points) }
-    if let path = getenv("DUMP_SVG") {
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(layout.width))\" height=\"\(Int(layout.height))\"><g class=\"graph\">"
-        for r in layout.nodes { svg += "<g class=\"node\"><rect x=\"\(r.x)\" y=\"\(r.y)\" width=\"\(r.width)\" height=\"\(r.height)\" fill=\"#ddf\" stroke=\"black\"/></g>\n" }
-        for e in layout.edges where !e.points.isEmpty { svg += "<g class=\"edge\"><path d=\"\(EdgePath.svgPathData(e.points))\" fill=\"none\" stroke=\"black\"/></g>\n" }
-        svg += "</g></svg>"
-        let f = fopen(path, "w"); fputs(svg, f); fclose(f)
-    }
     let crossings = DrawingMetrics.crossings(edges: lines, nodes: layout.nodes)
     let through = DrawingMetrics.edgesThroughNodes(edges: lines, nodes: layout.nodes)
     func ms(_ t: Double) -> String { String(Double(Int(t * 100_000)) / 100) }
