@@ -207,7 +207,7 @@ struct LayoutEngine {
         // Ordering.
         var orderable = [Bool](repeating: true, count: lg.nodeCount)
         for v in 0..<n where degree[v] == 0 { orderable[v] = false }
-        let kinds: [CrossingMinimizer.InitialOrder]
+        var kinds: [CrossingMinimizer.InitialOrder] = []
         switch options.orderingStrategy {
         case .barycenterOnly:
             kinds = []

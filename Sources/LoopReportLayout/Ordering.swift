@@ -212,15 +212,18 @@ final class CrossingMinimizer {
 
     // MARK: Initial orders
 
+    /// Initial orders, in the order they are tried. Total crossings over 12 generated plans of 1,000
+    /// nodes, from each alone: 31,556, 31,922, 31,793, 32,081, 32,326; the best of the first two
+    /// (the best pair): 31,173.
     enum InitialOrder: CaseIterable, Sendable {
         /// Breadth-first from the sinks, last node first, upward edges first; layers mirrored.
         case breadthFirstUp
-        /// By node index (the input order); a dummy by the mean index of its edge's ends.
-        case nodeIndex
         /// Breadth-first from the sources in node order, downward edges first (dot's).
         case breadthFirstDown
         /// Depth-first from the sinks, last node first, upward edges first; layers mirrored.
         case depthFirstUp
+        /// By node index (the input order); a dummy by the mean index of its edge's ends.
+        case nodeIndex
         /// Depth-first from the sources in node order, downward edges first.
         case depthFirstDown
     }
