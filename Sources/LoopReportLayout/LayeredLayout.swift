@@ -265,7 +265,8 @@ struct LayoutEngine {
         var inPort = [Double](repeating: 0, count: pm)
         var scratch: [(Int, Int)] = []
         for v in 0..<g.nodeCount {
-            for downward in [true, false] {
+            for side in 0..<2 {
+                let downward = side == 0
                 let a = downward ? g.downStart[v] : g.upStart[v]
                 let b = downward ? g.downStart[v + 1] : g.upStart[v + 1]
                 let k = b - a
@@ -329,28 +330,22 @@ struct LayoutEngine {
 
     /// Crossing minimisation: the plain barycenter baseline, and from each initial order in `starts`
     /// median sweeps with transpositions then sifting; the order with fewest crossings wins (ties: the
-    /// earlier candidate, the baseline first), so the result is never worse than the baseline. The
+    /// earlier candidate, the baseline first), so the result is never worse than the baseline.
+    /// Returns the crossings and the order per layer.
     static func order(_ lg: LayerGraph, orderable: [Bool], starts: [CrossingMinimizer.InitialOrder]) -> (Int, [[Int]]) {
         // Fewer sweeps on huge proper graphs (dense random graphs: millions of dummies).
         let iterations = max(4, Int(24 * effort(lg)))
-        var results = [(Int, [[Int]])](repeating: (Int.max, []), count: starts.count + 1)
-        let run: (Int) -> Void = { task in
-            let cm = CrossingMinimizer(lg)
-            let c: Int
-            if task == 0 {
-                cm.installInitialOrder(.breadthFirstDown, orderable: orderable)
-                c = cm.barycenterSweeps(iterations: iterations)
-            } else {
-                // about 160 evaluations per node and edge are used on generated plans
-                cm.budget = min(400 * (lg.nodeCount + lg.edgeUpper.count), 25_000_000)
-                cm.installInitialOrder(starts[task - 1], orderable: orderable)
-                c = cm.sift(rounds: 12, crossings: cm.medianSweeps(iterations: iterations, minQuit: 8))
-            }
-            results[task] = (c, cm.layers())
+        var cm = CrossingMinimizer(lg)
+        cm.installInitialOrder(.breadthFirstDown, orderable: orderable)
+        var best = (cm.barycenterSweeps(iterations: iterations), cm.layers())
+        for kind in starts {
+            cm = CrossingMinimizer(lg)
+            // about 160 evaluations per node and edge are used on generated plans
+            cm.budget = min(400 * (lg.nodeCount + lg.edgeUpper.count), 25_000_000)
+            cm.installInitialOrder(kind, orderable: orderable)
+            let c = cm.sift(rounds: 12, crossings: cm.medianSweeps(iterations: iterations, minQuit: 8))
+            if c < best.0 { best = (c, cm.layers()) }
         }
-        for task in 0...starts.count { run(task) }
-        var best = results[0]
-        for task in 1..<(starts.count + 1) where results[task].0 < best.0 { best = results[task] }
         return best
     }
 
