@@ -31,14 +31,10 @@ public enum DrawingMetrics {
                     guard let point = segments.crossing(p, q) else { continue }
                     if grid.cell(of: point) != cell { continue }
                     let endsA = ends[segments.edge[p]], endsB = ends[segments.edge[q]]
-                    var shared = false
-                    for na in [endsA.0, endsA.1] where na >= 0 && (na == endsB.0 || na == endsB.1) {
-                        if nodes[na].distance(to: point) <= tolerance {
-                            shared = true
-                            break
-                        }
+                    @inline(__always) func near(_ na: Int) -> Bool {
+                        na >= 0 && (na == endsB.0 || na == endsB.1) && nodes[na].distance(to: point) <= tolerance
                     }
-                    if !shared { count += 1 }
+                    if !near(endsA.0) && !near(endsA.1) { count += 1 }
                 }
             }
         }
@@ -75,19 +71,15 @@ public enum DrawingMetrics {
     static func segmentCrossesInterior(_ a: Point, _ b: Point, minX: Double, minY: Double, maxX: Double, maxY: Double) -> Bool {
         if minX >= maxX || minY >= maxY { return false }
         var t0 = 0.0, t1 = 1.0
-        let dx = b.x - a.x, dy = b.y - a.y
-        for (p, d, lo, hi) in [(a.x, dx, minX, maxX), (a.y, dy, minY, maxY)] {
-            if d == 0 {
-                if p <= lo || p >= hi { return false }
-            } else {
-                var ta = (lo - p) / d, tb = (hi - p) / d
-                if ta > tb { swap(&ta, &tb) }
-                t0 = max(t0, ta)
-                t1 = min(t1, tb)
-                if t0 >= t1 { return false }
-            }
+        @inline(__always) func clip(_ p: Double, _ d: Double, _ lo: Double, _ hi: Double) -> Bool {
+            if d == 0 { return p > lo && p < hi }
+            var ta = (lo - p) / d, tb = (hi - p) / d
+            if ta > tb { swap(&ta, &tb) }
+            t0 = max(t0, ta)
+            t1 = min(t1, tb)
+            return t0 < t1
         }
-        return t0 < t1
+        return clip(a.x, b.x - a.x, minX, maxX) && clip(a.y, b.y - a.y, minY, maxY)
     }
 }
 
