@@ -98,7 +98,7 @@ import Glibc
         usleep(300_000)
         server.edit("03-iteration-1.md") { $0 + "\nA paragraph added while the server runs.\n" }
         #expect(server.eventually("/documents/03-iteration-1.html") { $0.contains("<p>A paragraph added while the server runs.</p>") })
-        #expect(readFile(server.log).contains("(1 document parsed)"))
+        #expect(readFile(server.log).contains("(1 document parsed, "))
         server.edit("loopreport.yml") { $0.replacingOccurrences(of: "title: Tessera Search Index", with: "title: Tessera v2") }
         #expect(server.eventually("/") { $0.contains("<a class=\"brand\" href=\"index.html\">Tessera v2</a>") })
         var fired = false
