@@ -281,7 +281,7 @@ public final class PreviewServer: @unchecked Sendable {
         if !errors.isEmpty {
             var list = ""
             for error in errors.prefix(50) {
-                list += "<li>" + escape(error) + "</li>"
+                list += "<li>" + htmlEscaped(error) + "</li>"
             }
             addition += "<div id=\"loopreport-errors\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;"
                 + "background:#3d1715;color:#ffe9e7;font:14px/1.5 ui-monospace,monospace;padding:1rem 1.5rem;z-index:1000;"
@@ -301,20 +301,6 @@ public final class PreviewServer: @unchecked Sendable {
             i -= 1
         }
         return nil
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
     }
 
     static func plain(_ status: HTTPResponse.Status, _ text: String, headers: HTTPFields = [:]) -> Response {

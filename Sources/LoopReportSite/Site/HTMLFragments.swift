@@ -79,3 +79,10 @@ enum BadgeLevel { case ok, warn, bad, neutral }
 func daysText(_ value: Double) -> String {
     numberText(value) + (value == 1 ? " day" : " days")
 }
+
+/// Text escaped for HTML content or attribute values (the one escaper of the site).
+public func htmlEscaped(_ text: String) -> String {
+    var html = HTML(capacity: text.utf8.count + 16)
+    html.text(text)
+    return html.string
+}
