@@ -60,6 +60,19 @@ public enum SiteWriter {
         }
     }
 
+    /// Writes one file (the single-file report) atomically: a temporary file beside it,
+    /// renamed over it; missing folders are created.
+    public static func writeReport(_ bytes: [UInt8], to output: String) throws {
+        let target = absolute(output)
+        try makeDirectories("/" + target.split(separator: "/").dropLast().joined(separator: "/"))
+        let temporary = target + ".loopreport-new"
+        try writeFile(temporary, bytes)
+        guard rename(temporary, target) == 0 else {
+            unlink(temporary)
+            throw failure("cannot write '\(output)'")
+        }
+    }
+
     static func failure(_ message: String) -> WriteError {
         WriteError(description: "\(message): \(String(cString: strerror(errno)))")
     }

