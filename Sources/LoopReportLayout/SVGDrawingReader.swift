@@ -1,7 +1,8 @@
 /// Reads the geometry of a rendered graph SVG, so our drawings and Graphviz's are measured alike.
 ///
 /// Nodes: every `<g>` whose class list contains `node` gives the bounding box of its first `<rect>`
-/// (x, y, width, height), `<polygon>`/`<polyline>` (points), `<ellipse>` (cx, cy, rx, ry) or
+/// (x, y, width, height), `<polygon>`/`<polyline>` (points), `<path>` (a rounded box: the
+/// bounding box of its outline), `<ellipse>` (cx, cy, rx, ry) or
 /// `<circle>` (cx, cy, r). Edges: every `<g>` whose class list contains `edge` gives its first
 /// `<path d=…>`, flattened (Béziers into 8 pieces each). Nested groups inside a node or edge group
 /// (Graphviz's link wrappers) belong to it. The `scale(…)`/`translate(…)` transform of the
@@ -124,6 +125,15 @@ public enum SVGDrawingReader {
                     let rx = number(b, attribute(b, nameEnd, tagEnd, "rx")) ?? r ?? 0
                     let ry = number(b, attribute(b, nameEnd, tagEnd, "ry")) ?? r ?? 0
                     box = (cx - rx, cy - ry, cx + rx, cy + ry)
+                } else if name.is("path"), let d = attribute(b, nameEnd, tagEnd, "d") {
+                    // Rounded boxes (Graphviz `style=rounded`) are paths: their bounding box.
+                    let base = UnsafeBufferPointer(rebasing: b[d.lowerBound..<d.upperBound])
+                    let points = PathFlattener.flatten(bytes: base, count: base.count, curveSegments: 8)
+                    if let first = points.first {
+                        var (minX, minY, maxX, maxY) = (first.x, first.y, first.x, first.y)
+                        for p in points { minX = min(minX, p.x); maxX = max(maxX, p.x); minY = min(minY, p.y); maxY = max(maxY, p.y) }
+                        box = (minX, minY, maxX, maxY)
+                    }
                 }
                 if let (x0, y0, x1, y1) = box {
                     let ax = ta * x0 + te, bx = ta * x1 + te, ay = td * y0 + tf, by = td * y1 + tf

@@ -118,7 +118,7 @@ public final class PreviewServer: @unchecked Sendable {
         return summary
     }
 
-    /// Watches the content and rebuilds once edits have settled (50 ms without a change,
+    /// Watches the content and rebuilds once edits have settled (20 ms without a change,
     /// or 1 s into a continuous burst), one rebuild at a time.
     public func watch() {
         guard let watcher = FileWatcher(root: options.root) else { return }
@@ -130,7 +130,7 @@ public final class PreviewServer: @unchecked Sendable {
                 ticks += 1
                 if ticks % 1500 == 0 { self.broadcast("ping") }
                 let due: Bool = self.lock.locked {
-                    guard self.pending, Self.now() - self.lastChange >= 0.05 else { return false }
+                    guard self.pending, Self.now() - self.lastChange >= Self.settleDelay else { return false }
                     self.pending = false
                     return true
                 }
@@ -138,6 +138,10 @@ public final class PreviewServer: @unchecked Sendable {
             }
         }
     }
+
+    /// How long the content must stay unchanged before a rebuild: editors write a file in
+    /// several system calls within a millisecond or two.
+    static let settleDelay = 0.02
 
     private func noteChange() {
         lock.locked {

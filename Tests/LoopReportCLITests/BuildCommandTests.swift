@@ -30,6 +30,17 @@ import Testing
         #expect(readFile("\(dir.path)/site/sitemap.xml").isEmpty)   // only with --base-url
     }
 
+    /// The example's pages exactly as recorded (`LOOPREPORT_RECORD=1` rewrites them after a
+    /// deliberate change; look at the pages before committing them).
+    @Test func examplePagesMatchTheirGoldenCopies() {
+        let dir = TemporaryDirectory(); defer { dir.remove() }
+        #expect(run("build --date 2026-03-18 -o '\(dir.path)/site' content").status == 0)
+        for page in ["index.html", "documents/03-iteration-1.html", "groups/3.html", "blocks/3.4.html", "decisions.html"] {
+            let golden = "site/" + page.replacingSlashesWithDashes
+            #expect(matchesGolden(readFile("\(dir.path)/site/\(page)"), golden), "\(page) differs from Tests/Golden/\(golden)")
+        }
+    }
+
     @Test func sameInputAndDateGiveTheSameBytes() {
         let dir = TemporaryDirectory(); defer { dir.remove() }
         #expect(run("build --date 2026-03-18 -o '\(dir.path)/a' content").status == 0)
@@ -136,4 +147,8 @@ import Testing
         #expect(result.stderr.contains("[unknown-block-reference]"))
         #expect(readFile("\(dir.path)/site/diagnostics.html").contains("plan.md:3:19"))
     }
+}
+
+extension String {
+    var replacingSlashesWithDashes: String { String(map { $0 == "/" ? "-" : $0 }) }
 }

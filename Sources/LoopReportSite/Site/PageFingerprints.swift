@@ -44,17 +44,18 @@ extension SiteModel {
         case .group(let id):
             guard let group = plan.group(id) else { return nil }
             hasher.combine(group)
-            let members = currentBlocksByGroup[id] ?? []
-            var tasks = Set<String>()
-            for block in members { hasher.combine(block); tasks.insert(block.id) }
+            for block in currentBlocksByGroup[id] ?? [] { hasher.combine(block) }
             for block in removedBlocksByGroup[id] ?? [] { hasher.combine(block.id); hasher.combine(block.title) }
-            for task in schedule.tasks where task.groupID == id { hasher.combine(task); tasks.insert(task.id) }
-            for link in schedule.links where tasks.contains(schedule.tasks[link.from].id) || tasks.contains(schedule.tasks[link.to].id) {
+            for t in groupTasks[id] ?? [] {
+                let task = schedule.tasks[t]
+                hasher.combine(task)
+                hasher.combine(analysis.baseline.task(task.id))
+            }
+            for link in groupLinks[id] ?? [] {
                 hasher.combine(schedule.tasks[link.from].id)
                 hasher.combine(schedule.tasks[link.to].id)
                 hasher.combine(link)
             }
-            for task in analysis.baseline.tasks where tasks.contains(task.id) { hasher.combine(task) }
             hasher.combine(schedule.groupSpans.first { $0.groupID == id })
             hasher.combine(schedule.criticalPath)
             for reference in mentions["g:" + id] ?? [] { hasher.combine(reference.range) }
