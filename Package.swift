@@ -7,8 +7,9 @@ import PackageDescription
 // LoopReportDiagrams → LoopReportLayout (graph layout and geometry, no other dependency);
 // LoopReportMarkdown → CCmarkGFM (system library) and CLoopReportArena (its allocator);
 // LoopReportPipeline → CLoopReportSystem (swaps the new site in atomically);
-// LoopReportServer (the preview server, Hummingbird) → LoopReportPipeline; LoopReportCLI uses both.
-// LoopReportSample generates plans; loopreport-bench times the schedule pass.
+// LoopReportServer (the preview server, Hummingbird) → LoopReportPipeline; LoopReportAuthoring
+// (init, new iteration) → LoopReportAnalysis; LoopReportCLI uses them all.
+// LoopReportSample generates plans; loopreport-bench times the schedule pass and the layout.
 let package = Package(
     name: "LoopReport",
     platforms: [.macOS(.v15)],
