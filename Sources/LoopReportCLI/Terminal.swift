@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import LoopReportPipeline
 import Glibc
 #endif
 
@@ -31,25 +32,8 @@ enum Terminal {
 
     /// Writes a file atomically: a temporary sibling, then `rename(2)`.
     static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
-        let temporary = path + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw CommandError("cannot write '\(path)': \(String(cString: strerror(errno)))") }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if n <= 0 {
-                if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                close(fd); unlink(temporary)
-                throw CommandError("cannot write '\(path)': \(reason)")
-            }
-            offset += n
-        }
-        guard fsync(fd) == 0 || errno == EINVAL, close(fd) == 0, rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw CommandError("cannot write '\(path)': \(reason)")
-        }
+        // One atomic writer for every file LoopReport writes: a temporary file, renamed over.
+        do { try SiteWriter.writeReport(bytes, to: path) } catch let error as SiteWriter.WriteError { throw CommandError(error.description) }
     }
 }
 

@@ -88,6 +88,7 @@ public enum SiteWriter {
             guard n > 0 else { throw failure("cannot write '\(path)'") }
             offset += n
         }
+        if fsync(fd) != 0, errno != EINVAL { throw failure("cannot write '\(path)'") }
     }
 
     static func makeDirectories(_ path: String) throws {

@@ -57,7 +57,7 @@ struct BuildCommand: ParsableCommand {
         if singleFile {
             let report = SiteBuilder.singleFile(plan: loaded.plan, analysis: loaded.analysis, diagnostics: loaded.diagnostics,
                                                 templates: templates, options: SiteOptions(baseURL: baseURL, date: today))
-            do { try SiteWriter.writeReport(Array(report.utf8), to: output) } catch let error as SiteWriter.WriteError { throw CommandError(error.description) }
+            try Terminal.writeFile(output, Array(report.utf8))
             if !loaded.diagnostics.isEmpty { DiagnosticPrinter.print(loaded, options: diagnosticOptions, toStandardOutput: false) }
             Terminal.writeError("Wrote the report to \(output) (\(numberText(Double(report.utf8.count) / 1024, decimals: 0)) KB)\n")
             try DiagnosticPrinter.exitIfFailed(loaded.diagnostics, strict: diagnosticOptions.strict)
