@@ -39,13 +39,9 @@ public enum Analyzer {
     public static func analyze(_ plan: Plan, settings: ProjectSettings) -> (analysis: Analysis, diagnostics: [Diagnostic]) {
         let week = settings.daysPerWeek
         let currentSnapshot = PlanSnapshot.current(plan, daysPerWeek: week)
-        let (current, diagnostics) = Scheduler.schedule(currentSnapshot, settings: settings, diagnose: true)
-        let baseline = Scheduler.schedule(.baseline(plan, daysPerWeek: week), settings: settings).0
 
         // Each document's snapshot, scheduled (the declared critical paths are checked
         // against the schedule of the document that declares them).
-        var snapshots: [Int: PlanSnapshot] = [:]
-        var schedules: [Int: Schedule] = [:]
         let documentIndex = Dictionary(plan.documents.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
         var wanted = Set(plan.iterations.compactMap { documentIndex[$0.path] })
         for path in plan.records.criticalPaths.map(\.path) + plan.records.ratios.map(\.path) + plan.records.progress.map(\.path) {
@@ -53,17 +49,34 @@ public enum Analyzer {
         }
         let scheduledPaths = Set(plan.records.criticalPaths.map(\.path) + plan.iterations.map(\.path))
         let last = plan.documents.count - 1
-        // Snapshots are independent of each other: built and scheduled on all cores.
+        // The current plan, the baseline and the snapshots are independent of each other:
+        // built and scheduled on all cores.
+        enum Job { case current, baseline, document(Int) }
         let indices = wanted.sorted()
-        let computed = parallelMap(indices) { k -> (PlanSnapshot, Schedule?) in
-            let snapshot = k == last ? currentSnapshot : PlanSnapshot.after(document: k, of: plan, daysPerWeek: week)
-            let schedule = !scheduledPaths.contains(plan.documents[k].path) ? nil
-                : k == last ? current : Scheduler.schedule(snapshot, settings: settings).0
-            return (snapshot, schedule)
+        let jobs: [Job] = [.current, .baseline] + indices.map { .document($0) }
+        let computed = parallelMap(jobs) { job -> (snapshot: PlanSnapshot?, schedule: Schedule?, diagnostics: [Diagnostic]) in
+            switch job {
+            case .current:
+                let (schedule, diagnostics) = Scheduler.schedule(currentSnapshot, settings: settings, diagnose: true)
+                return (nil, schedule, diagnostics)
+            case .baseline:
+                return (nil, Scheduler.schedule(.baseline(plan, daysPerWeek: week), settings: settings).0, [])
+            case .document(let k):
+                // The last document's schedule is the current one.
+                if k == last { return (currentSnapshot, nil, []) }
+                let snapshot = PlanSnapshot.after(document: k, of: plan, daysPerWeek: week)
+                let schedule = scheduledPaths.contains(plan.documents[k].path)
+                    ? Scheduler.schedule(snapshot, settings: settings).0 : nil
+                return (snapshot, schedule, [])
+            }
         }
-        for (k, value) in zip(indices, computed) {
-            snapshots[k] = value.0
-            schedules[k] = value.1
+        let current = computed[0].schedule!, diagnostics = computed[0].diagnostics
+        let baseline = computed[1].schedule!
+        var snapshots: [Int: PlanSnapshot] = [:]
+        var schedules: [Int: Schedule] = [:]
+        for (k, value) in zip(indices, computed.dropFirst(2)) {
+            snapshots[k] = value.snapshot
+            schedules[k] = k == last ? (scheduledPaths.contains(plan.documents[k].path) ? current : nil) : value.schedule
         }
         let summaries = plan.iterations.compactMap { iteration -> SnapshotSummary? in
             guard let k = documentIndex[iteration.path], let schedule = schedules[k] else { return nil }

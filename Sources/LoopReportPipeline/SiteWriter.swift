@@ -123,8 +123,10 @@ public enum SiteWriter {
     static func absolute(_ path: String) -> String {
         var base = ""
         if !path.hasPrefix("/") {
-            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            if getcwd(&buffer, buffer.count) != nil { base = String(cString: buffer) }
+            if let cwd = getcwd(nil, 0) {
+                base = String(cString: cwd)
+                free(cwd)
+            }
         }
         var parts: [Substring] = []
         for part in (base + "/" + path).split(separator: "/") {

@@ -43,15 +43,15 @@ public struct ScheduleLink: Sendable, Hashable {
 
 /// The computed schedule of one snapshot of the plan.
 public struct Schedule: Sendable {
-    public var tasks: [ScheduledTask]
+    public let tasks: [ScheduledTask]
     /// Every dependency between tasks, group finishes resolved to the blocks they wait for.
-    public var links: [ScheduleLink]
+    public let links: [ScheduleLink]
     public var durationDays: Double
     /// One chain of critical tasks from the project start to its end (blocks and groups).
     public var criticalPath: [String]
     /// Every critical block.
     public var criticalSet: [String]
-    public var groupSpans: [GroupSpan]
+    public let groupSpans: [GroupSpan]
     var index: [String: Int]
     /// The network as scheduled (milestones included), for re-timing it in forecasts.
     var network: PrecedenceNetwork
@@ -59,7 +59,52 @@ public struct Schedule: Sendable {
     /// The id of every network task, in network order ("finish of Group N" for milestones).
     var networkIDs: [String]
 
+    /// Indices into `tasks` of each group's tasks (its blocks, buffers and the group
+    /// itself when planned without blocks), in task order.
+    private var tasksOfGroup: [String: [Int]] = [:]
+    /// Indices into `links` of the links into each task, in link order.
+    private var linksInto: [[Int]] = []
+    private var spanOfGroup: [String: Int] = [:]
+
+    init(tasks: [ScheduledTask], links: [ScheduleLink], durationDays: Double, criticalPath: [String],
+         criticalSet: [String], groupSpans: [GroupSpan], index: [String: Int], network: PrecedenceNetwork,
+         cpm: CPMResult, networkIDs: [String]) {
+        self.tasks = tasks
+        self.links = links
+        self.durationDays = durationDays
+        self.criticalPath = criticalPath
+        self.criticalSet = criticalSet
+        self.groupSpans = groupSpans
+        self.index = index
+        self.network = network
+        self.cpm = cpm
+        self.networkIDs = networkIDs
+        for (t, task) in tasks.enumerated() {
+            if let group = task.groupID { tasksOfGroup[group, default: []].append(t) }
+        }
+        for (s, span) in groupSpans.enumerated() where spanOfGroup[span.groupID] == nil { spanOfGroup[span.groupID] = s }
+        linksInto = Array(repeating: [], count: tasks.count)
+        for (l, link) in links.enumerated() { linksInto[link.to].append(l) }
+    }
+
     public func task(_ id: String) -> ScheduledTask? { index[id].map { tasks[$0] } }
+
+    public func span(ofGroup group: String) -> GroupSpan? { spanOfGroup[group].map { groupSpans[$0] } }
+
+    /// Indices into `tasks` of one group's tasks, or of every task when `group` is nil.
+    public func taskIndices(inGroup group: String?) -> [Int] {
+        guard let group else { return Array(tasks.indices) }
+        return tasksOfGroup[group] ?? []
+    }
+
+    /// The links whose both ends are among `included` (indexed like `tasks`), in `links` order.
+    public func links(among included: [Bool]) -> [ScheduleLink] {
+        var found: [Int] = []
+        for (t, isIncluded) in included.enumerated() where isIncluded {
+            for l in linksInto[t] where included[links[l].from] { found.append(l) }
+        }
+        return found.sorted().map { links[$0] }
+    }
 
     /// The chain of driving predecessors back to the project start, nearest first.
     public func drivingChain(of id: String) -> [String] {

@@ -39,7 +39,8 @@ public struct DependencyGraph: Sendable {
     public static func tasks(of schedule: Schedule, plan: Plan, group: String? = nil) -> DependencyGraph {
         var nodeOfTask = [Int?](repeating: nil, count: schedule.tasks.count)
         var nodes: [Node] = []
-        for (t, task) in schedule.tasks.enumerated() where group == nil || task.groupID == group {
+        for t in schedule.taskIndices(inGroup: group) {
+            let task = schedule.tasks[t]
             nodeOfTask[t] = nodes.count
             let kind: Node.Kind = task.kind == .block ? .block : task.kind == .group ? .group : .buffer
             let name: String
@@ -58,7 +59,7 @@ public struct DependencyGraph: Sendable {
             nodes.append(Node(id: task.id, kind: kind, label: label, name: name, critical: task.critical, task: task, memberCount: 1))
         }
         var edges: [Edge] = []
-        for link in schedule.links {
+        for link in schedule.links(among: nodeOfTask.map { $0 != nil }) {
             guard let from = nodeOfTask[link.from], let to = nodeOfTask[link.to] else { continue }
             let source = schedule.tasks[link.from], target = schedule.tasks[link.to]
             let critical = !link.cut && source.critical && target.critical

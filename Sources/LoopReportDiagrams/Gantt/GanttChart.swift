@@ -140,18 +140,19 @@ public enum GanttChart {
             var byGroup: [String: [Int]] = [:]
             var ungrouped: [Int] = []
             var groupTask: [String: Int] = [:]
-            for (i, task) in schedule.tasks.enumerated() where group == nil || task.groupID == group {
+            for i in schedule.taskIndices(inGroup: group) {
+                let task = schedule.tasks[i]
                 switch task.kind {
                 case .group: groupTask[task.groupID ?? ""] = i
                 case .block, .buffer:
                     if let g = task.groupID { byGroup[g, default: []].append(i) } else { ungrouped.append(i) }
                 }
             }
-            let spans = Dictionary(schedule.groupSpans.map { ($0.groupID, $0) }, uniquingKeysWith: { a, _ in a })
-            for g in plan.groups where group == nil || g.id == group {
+            let groups = group.map { id in plan.group(id).map { [$0] } ?? [] } ?? plan.groups
+            for g in groups {
                 let members = byGroup[g.id] ?? []
                 guard !members.isEmpty || groupTask[g.id] != nil else { continue }
-                let span = spans[g.id]
+                let span = schedule.span(ofGroup: g.id)
                 var header = RowSpec(kind: .group, groupID: g.id,
                                      label: g.title.isEmpty ? "Group \(g.id)" : "Group \(g.id): \(g.title)",
                                      start: span?.start, finish: span?.finish)
@@ -308,7 +309,9 @@ public enum GanttChart {
             }
 
             // Arrows under the bars.
-            let links = schedule.links.filter { rowOfTask[$0.from] != nil && rowOfTask[$0.to] != nil }
+            var drawn = [Bool](repeating: false, count: schedule.tasks.count)
+            for t in rowOfTask.keys { drawn[t] = true }
+            let links = schedule.links(among: drawn)
             if !links.isEmpty {
                 let occupied = rows.map { occupiedInterval($0) }
                 for link in links {

@@ -18,9 +18,9 @@ public struct Iteration: Sendable, Hashable {
 public struct Plan: Sendable {
     public var documents: [Document]
     /// Groups by id order; implicit groups exist only through their blocks' ids.
-    public var groups: [Group]
+    public private(set) var groups: [Group]
     /// Every block ever defined, removed ones included (status `.removed`), in id order.
-    public var blocks: [Block]
+    public private(set) var blocks: [Block]
     /// One entry per document after the baseline plan (its first document and any plan
     /// documents right after it): the plan's history.
     public var iterations: [Iteration]
@@ -39,10 +39,11 @@ public struct Plan: Sendable {
     public func mentions() -> [Reference] { documents.flatMap { $0.mentions() } }
 
     public func group(_ id: String) -> Group? {
-        groups.first { $0.id == id }
+        groupIndex[id].map { groups[$0] }
     }
 
-    var blockIndex: [String: Int]
+    private let blockIndex: [String: Int]
+    private let groupIndex: [String: Int]
 
     public init(documents: [Document], groups: [Group], blocks: [Block], iterations: [Iteration],
                 records: PlanRecords) {
@@ -52,6 +53,7 @@ public struct Plan: Sendable {
         self.iterations = iterations
         self.records = records
         self.blockIndex = Dictionary(blocks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.groupIndex = Dictionary(groups.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 }
 

@@ -103,7 +103,7 @@ extension SiteModel {
         let resolver = resolver(for: path)
         let schedule = analysis.schedule
         var html = HTML(capacity: 16384)
-        let span = schedule.groupSpans.first { $0.groupID == id }
+        let span = schedule.span(ofGroup: id)
         html.raw("<dl class=\"facts\">")
         if let estimate = group.estimate { html.raw("<dt>Estimate</dt><dd>"); html.text(daysText(estimate.days)); html.raw("</dd>") }
         if let span {

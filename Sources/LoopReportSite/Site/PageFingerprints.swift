@@ -46,7 +46,7 @@ extension SiteModel {
             hasher.combine(group)
             for block in currentBlocksByGroup[id] ?? [] { hasher.combine(block) }
             for block in removedBlocksByGroup[id] ?? [] { hasher.combine(block.id); hasher.combine(block.title) }
-            for t in groupTasks[id] ?? [] {
+            for t in schedule.taskIndices(inGroup: id) {
                 let task = schedule.tasks[t]
                 hasher.combine(task)
                 hasher.combine(analysis.baseline.task(task.id))
@@ -56,7 +56,7 @@ extension SiteModel {
                 hasher.combine(schedule.tasks[link.to].id)
                 hasher.combine(link)
             }
-            hasher.combine(schedule.groupSpans.first { $0.groupID == id })
+            hasher.combine(schedule.span(ofGroup: id))
             hasher.combine(schedule.criticalPath)
             for reference in mentions["g:" + id] ?? [] { hasher.combine(reference.range) }
         case .document(let k):

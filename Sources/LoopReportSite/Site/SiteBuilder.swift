@@ -117,8 +117,7 @@ struct SiteModel: Sendable {
     /// Blocks of each group, current and removed, in plan order.
     let currentBlocksByGroup: [String: [Block]]
     let removedBlocksByGroup: [String: [Block]]
-    /// Each group's scheduled tasks (indices) and the links touching them.
-    let groupTasks: [String: [Int]]
+    /// The links touching each group's tasks.
     let groupLinks: [String: [ScheduleLink]]
     let title: String
     let frames = PageFrames()
@@ -182,15 +181,13 @@ struct SiteModel: Sendable {
         }
         currentBlocksByGroup = current
         removedBlocksByGroup = removed
-        var groupTasks: [String: [Int]] = [:], groupLinks: [String: [ScheduleLink]] = [:]
+        var groupLinks: [String: [ScheduleLink]] = [:]
         let tasks = analysis.schedule.tasks
-        for (t, task) in tasks.enumerated() { if let g = task.groupID { groupTasks[g, default: []].append(t) } }
         for link in analysis.schedule.links {
             let a = tasks[link.from].groupID, b = tasks[link.to].groupID
             if let a { groupLinks[a, default: []].append(link) }
             if let b, b != a { groupLinks[b, default: []].append(link) }
         }
-        self.groupTasks = groupTasks
         self.groupLinks = groupLinks
         title = analysis.settings.title ?? plan.documents.first?.title ?? "Plan"
         globalFingerprint = Self.globalFingerprint(plan: plan, analysis: analysis, templates: templates, options: options,
