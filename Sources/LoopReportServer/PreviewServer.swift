@@ -210,11 +210,20 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     static let eventsPath = "/__loopreport/events"
+    static let maxURILength = 8192
 
     func respond(to request: Request) -> Response {
         let method = request.method
         guard method == .get || method == .head else {
             return Self.plain(.methodNotAllowed, "Only GET and HEAD are served.\n", headers: [.allow: "GET, HEAD"])
+        }
+        // Requests are bounded: a URI of at most 8 KiB, no body (headers are bounded by the
+        // HTTP parser, which closes the connection beyond 80 KiB).
+        guard request.uri.string.utf8.count <= Self.maxURILength else {
+            return Self.plain(.uriTooLong, "The request URI is longer than \(Self.maxURILength) bytes.\n")
+        }
+        if request.headers[.transferEncoding] != nil || (request.headers[.contentLength].flatMap { Int($0) } ?? 0) > 0 {
+            return Self.plain(.contentTooLarge, "GET and HEAD requests carry no body.\n")
         }
         let rawPath = request.uri.path
         if rawPath == Self.eventsPath { return events() }

@@ -122,4 +122,38 @@ import Glibc
         #expect(server.get("/").status == "200")
         #expect(server.stop())
     }
+
+    @Test func requestsAreBounded() throws {
+        let server = try Server()
+        #expect(server.get("/" + String(repeating: "a", count: 10_000)).status == "414")
+        #expect(server.get("/", options: "-X GET --data x").status == "413")
+        #expect(server.get("/", options: "-H 'Transfer-Encoding: chunked' -X GET --data x").status == "413")
+        // Headers beyond the HTTP parser's limit end the connection without an answer.
+        let header = "X-Padding: " + String(repeating: "b", count: 100_000)
+        server.dir.write("header.txt", header)
+        #expect(server.get("/", options: "-H @'\(server.dir.path)/header.txt'").status != "200")
+        #expect(server.get("/").status == "200")
+    }
+
+    @Test func deletedFilesAndRenamedDirectoriesAreFollowed() throws {
+        let server = try Server()
+        server.dir.write("content/notes/extra.md", "# Extra notes\n\nFirst words.\n")
+        #expect(server.eventually("/documents/notes-extra.html") { $0.contains("<p>First words.</p>") })
+        // A renamed directory: the page moves, and edits inside it are still seen.
+        _ = shell("mv '\(server.dir.path)/content/notes' '\(server.dir.path)/content/papers'")
+        #expect(server.eventually("/documents/papers-extra.html") { $0.contains("<p>First words.</p>") })
+        #expect(server.get("/documents/notes-extra.html").status == "404")
+        server.edit("papers/extra.md") { $0 + "\nSecond words.\n" }
+        #expect(server.eventually("/documents/papers-extra.html") { $0.contains("<p>Second words.</p>") })
+        // A deleted file: its page goes, the rest stays.
+        _ = shell("rm '\(server.dir.path)/content/papers/extra.md'")
+        #expect(server.eventually("/documents/papers-extra.html") { $0.hasPrefix("Not found") })
+        #expect(server.get("/documents/03-iteration-1.html").status == "200")
+        // A file saved half-written (cut inside a UTF-8 character), then completed.
+        server.dir.write("content/06-late.md", bytes: Array("# Late\n\nCaf".utf8) + [0xC3])
+        #expect(server.eventually("/index.html") { $0.contains("id=\"loopreport-errors\"") && $0.contains("06-late.md:3:") })
+        server.dir.write("content/06-late.md", "# Late\n\nCafé au lait.\n")
+        #expect(server.eventually("/documents/06-late.html") { !$0.contains("loopreport-errors") && $0.contains("Café au lait.") })
+        #expect(server.stop())
+    }
 }
