@@ -1,6 +1,6 @@
 /// The input of the layered layout: a box size per node and directed edges between node indices.
 /// Edges may contain cycles, self-loops, duplicates and out-of-range indices; none of them is an error.
-public struct LayeredGraph: Sendable {
+public struct LayeredGraph: Sendable, Hashable {
     /// One per node; the index is the node id.
     public var nodeSizes: [Size]
     public var edges: [GraphEdge]

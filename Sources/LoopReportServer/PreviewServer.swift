@@ -118,30 +118,38 @@ public final class PreviewServer: @unchecked Sendable {
         return summary
     }
 
-    /// Watches the content and rebuilds once edits have settled (20 ms without a change,
+    /// Watches the content and rebuilds once edits have settled (10 ms without a change,
     /// or 1 s into a continuous burst), one rebuild at a time.
     public func watch() {
         guard let watcher = FileWatcher(root: options.root) else { return }
         DispatchQueue(label: "loopreport.watch").async { watcher.run { self.noteChange() } }
         DispatchQueue(label: "loopreport.rebuild").async {
-            var ticks = 0
             while true {
-                usleep(10_000)
-                ticks += 1
-                if ticks % 1500 == 0 { self.broadcast("ping") }
-                let due: Bool = self.lock.locked {
-                    guard self.pending, Self.now() - self.lastChange >= Self.settleDelay else { return false }
-                    self.pending = false
-                    return true
+                // Woken by the first change; pings find closed pages while nothing changes.
+                if self.changed.wait(timeout: .now() + .seconds(15)) == .timedOut {
+                    self.broadcast("ping")
+                    continue
                 }
-                if due { self.onRebuild?(self.rebuild()) }
+                while true {
+                    let wait: Double? = self.lock.locked {
+                        guard self.pending else { return nil }
+                        let left = self.lastChange + Self.settleDelay - Self.now()
+                        if left <= 0 { self.pending = false }
+                        return max(0, left)
+                    }
+                    guard let wait else { break }
+                    if wait == 0 { self.onRebuild?(self.rebuild()); break }
+                    usleep(useconds_t(wait * 1e6) + 100)
+                }
             }
         }
     }
 
     /// How long the content must stay unchanged before a rebuild: editors write a file in
     /// several system calls within a millisecond or two.
-    static let settleDelay = 0.02
+    static let settleDelay = 0.01
+    /// Signalled on every change the watcher reports.
+    private let changed = DispatchSemaphore(value: 0)
 
     private func noteChange() {
         lock.locked {
@@ -150,6 +158,7 @@ public final class PreviewServer: @unchecked Sendable {
             if !pending || now - lastChange < 1 { lastChange = now }
             pending = true
         }
+        changed.signal()
     }
 
     static func now() -> Double {

@@ -9,13 +9,19 @@ public struct DAGDiagram: Sendable {
     public var width: Double
     public var height: Double
     public var layout: LayeredLayout
+    /// What was laid out: the boxes' sizes and the edges.
+    public var input: LayeredGraph
 
     static let nodeHeight = 28.0
     static let maxNodeWidth = 220.0
     static let padding = 8.0
     static let fontSize = 12.0
 
-    public static func render(_ graph: DependencyGraph, criticalPath: [String], options: DiagramOptions) -> DAGDiagram {
+    /// - Parameter earlier: a drawing of an earlier version of the graph (`serve`): its
+    ///   layout is reused when the boxes and edges are the same (the layout is most of the
+    ///   work; labels, colours and links are drawn again).
+    public static func render(_ graph: DependencyGraph, criticalPath: [String], options: DiagramOptions,
+                              reusing earlier: DAGDiagram? = nil) -> DAGDiagram {
         let maxWidth = graph.collapsed ? 280.0 : maxNodeWidth
         var labels: [String] = []
         labels.reserveCapacity(graph.nodes.count)
@@ -27,7 +33,8 @@ public struct DAGDiagram: Sendable {
             let textWidth = TextMetrics.width(label, fontSize: fontSize, bold: node.critical)
             sizes.append(Size(width: max(40, (textWidth + 2 * padding).rounded(.up)), height: nodeHeight))
         }
-        let layout = LayeredLayout.compute(LayeredGraph(nodeSizes: sizes, edges: graph.edges.map { GraphEdge(from: $0.from, to: $0.to) }))
+        let input = LayeredGraph(nodeSizes: sizes, edges: graph.edges.map { GraphEdge(from: $0.from, to: $0.to) })
+        let layout = earlier.flatMap { $0.input == input ? $0.layout : nil } ?? LayeredLayout.compute(input)
         let width = max(layout.width, 160).rounded(.up)
         let height = max(layout.height, nodeHeight + 16).rounded(.up)
 
@@ -94,6 +101,6 @@ public struct DAGDiagram: Sendable {
             svg.raw("</g>")
         }
         svg.raw("</svg>\n")
-        return DAGDiagram(svg: svg.text, width: width, height: height, layout: layout)
+        return DAGDiagram(svg: svg.text, width: width, height: height, layout: layout, input: input)
     }
 }

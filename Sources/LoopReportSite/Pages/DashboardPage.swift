@@ -91,11 +91,12 @@ extension SiteModel {
         extra["gantt"] = ganttFigure(gantt, schedule: schedule, group: nil, page: path, groupsOnly: groupsOnly)
         let overview = DependencyGraph.overview(of: schedule, plan: plan)
         let dag = DAGDiagram.render(overview, criticalPath: schedule.criticalPath,
-                                    options: DiagramOptions(id: "dag", standalone: false, link: taskLink(from: path)))
+                                    options: DiagramOptions(id: "dag", standalone: false, link: taskLink(from: path)),
+                                    reusing: earlierDAGs[path])
         extra["dag"] = dagFigure(dag, graph: overview, page: path)
         extra["documents"] = documentsTable(page: path)
         return page(path: path, title: title, kind: "Dashboard", body: "", searchText: reasons.joined(separator: " "),
-                    diagrams: 2, template: "dashboard", extra: extra)
+                    diagrams: 2, dag: dag, template: "dashboard", extra: extra)
     }
 
     /// The documents in order, with what each changed.

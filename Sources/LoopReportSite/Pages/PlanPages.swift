@@ -130,6 +130,7 @@ extension SiteModel {
             }
         }
         var diagrams = 0
+        var dag: DAGDiagram?
         if !blocks.isEmpty || schedule.task("Group \(id)") != nil {
             let slug = "g" + SitePaths.fileName(id)
             let gantt = GanttChart.render(plan: plan, analysis: analysis, group: id, today: options.date,
@@ -137,10 +138,11 @@ extension SiteModel {
             html.raw("<h2>Schedule</h2>")
             html.raw(ganttFigure(gantt, schedule: schedule, group: id, page: path))
             let graph = DependencyGraph.tasks(of: schedule, plan: plan, group: id)
-            let dag = DAGDiagram.render(graph, criticalPath: schedule.criticalPath,
-                                        options: DiagramOptions(id: "dag-" + slug, standalone: false, link: taskLink(from: path)))
+            dag = DAGDiagram.render(graph, criticalPath: schedule.criticalPath,
+                                    options: DiagramOptions(id: "dag-" + slug, standalone: false, link: taskLink(from: path)),
+                                    reusing: earlierDAGs[path])
             html.raw("<h2>Dependencies</h2>")
-            html.raw(dagFigure(dag, graph: graph, page: path))
+            html.raw(dagFigure(dag!, graph: graph, page: path))
             diagrams = 2
         }
         let removed = removedBlocksByGroup[id] ?? []
@@ -153,7 +155,7 @@ extension SiteModel {
         }
         mentionList(&html, key: "g:" + id, page: path)
         return page(path: path, title: groupName(id), kind: "Group", body: html.string,
-                    searchText: ([group.title] + blocks.map(\.title)).joined(separator: " "), diagrams: diagrams)
+                    searchText: ([group.title] + blocks.map(\.title)).joined(separator: " "), diagrams: diagrams, dag: dag)
     }
 
     /// "Mentioned in": every document section that names the block or group.

@@ -31,6 +31,8 @@ public struct BuiltSite: Sendable {
     public var renderedCount: Int
     /// Each page with the fingerprint of its inputs, for the next incremental build.
     var pages: [String: (fingerprint: Int, page: RenderedPage)] = [:]
+    /// Each page's dependency graph drawing, whose layout the next build may reuse.
+    var dags: [String: DAGDiagram] = [:]
 }
 
 /// Renders the report site: a pure function of the plan, its analysis and the templates.
@@ -39,7 +41,9 @@ public enum SiteBuilder {
     ///   inputs have the same fingerprint are taken from it instead of rendered again.
     public static func build(plan: Plan, analysis: Analysis, diagnostics: [Diagnostic], templates: TemplateSet,
                              options: SiteOptions, reusing previous: BuiltSite? = nil) -> BuiltSite {
-        let site = SiteModel(plan: plan, analysis: analysis, diagnostics: diagnostics, templates: templates, options: options)
+        var model = SiteModel(plan: plan, analysis: analysis, diagnostics: diagnostics, templates: templates, options: options)
+        model.earlierDAGs = previous?.dags ?? [:]
+        let site = model
         var jobs: [PageJob] = [.dashboard, .decisions, .metrics, .changes, .summary, .diagnostics, .search]
         jobs += plan.documents.indices.map { .document($0) }
         jobs += site.groups.map { .group($0.id) }
@@ -59,7 +63,7 @@ public enum SiteBuilder {
         var files: [SiteFile] = pages.map { SiteFile(path: $0.path, bytes: Array($0.html.utf8)) }
         files.append(SiteFile(path: SitePaths.stylesheet, bytes: Array(templates.stylesheet.utf8)))
         files.append(SiteFile(path: SitePaths.script, bytes: Array(templates.script.utf8)))
-        let index = site.searchIndex(pages)
+        let index = SiteModel.searchIndex(pages)
         files.append(SiteFile(path: SitePaths.searchIndex, bytes: Array(index.utf8)))
         files.append(SiteFile(path: "search-index.js", bytes: Array(("window.LOOPREPORT_SEARCH = " + index + ";\n").utf8)))
         if let base = options.baseURL {
@@ -71,8 +75,10 @@ public enum SiteBuilder {
             }
             files.append(SiteFile(path: "sitemap.xml", bytes: Array((sitemap + "</urlset>\n").utf8)))
         }
+        var dags: [String: DAGDiagram] = [:]
+        for page in pages { if let dag = page.dag { dags[page.path] = dag } }
         return BuiltSite(files: files, pageCount: pages.count, diagramCount: pages.reduce(0) { $0 + $1.diagrams },
-                         renderedCount: rendered.filter(\.fresh).count, pages: kept)
+                         renderedCount: rendered.filter(\.fresh).count, pages: kept, dags: dags)
     }
 }
 
@@ -89,8 +95,22 @@ struct RenderedPage: Sendable {
     var title: String
     var kind: String
     var html: String
-    var searchText: String
+    /// The page's entry in the search index (JSON).
+    var searchEntry: String
     var diagrams: Int
+    /// The page's dependency graph, if it shows one.
+    var dag: DAGDiagram?
+
+    init(path: String, title: String, kind: String, html: String, searchText: String, diagrams: Int, dag: DAGDiagram?) {
+        self.path = path
+        self.title = title
+        self.kind = kind
+        self.html = html
+        self.diagrams = diagrams
+        self.dag = dag
+        searchEntry = "{\"t\":" + jsonString(title) + ",\"u\":" + jsonString(path) + ",\"k\":" + jsonString(kind)
+            + ",\"x\":" + jsonString(String(searchText.lowercased().prefix(600))) + "}"
+    }
 }
 
 /// What every page reads: the plan, its analysis and lookups built once.
@@ -119,6 +139,8 @@ struct SiteModel: Sendable {
     let removedBlocksByGroup: [String: [Block]]
     /// The links touching each group's tasks.
     let groupLinks: [String: [ScheduleLink]]
+    /// The previous build's dependency graph drawings, by page (`serve`).
+    var earlierDAGs: [String: DAGDiagram] = [:]
     let title: String
     let frames = PageFrames()
     /// See `PageFingerprints`.
@@ -211,7 +233,7 @@ struct SiteModel: Sendable {
 
     /// Fills the layout around a page's body.
     func page(path: String, title: String, kind: String, subtitle: String? = nil, body: String, searchText: String,
-              diagrams: Int = 0, template: String = "page", extra: [String: Any] = [:]) -> RenderedPage {
+              diagrams: Int = 0, dag: DAGDiagram? = nil, template: String = "page", extra: [String: Any] = [:]) -> RenderedPage {
         let root = SitePaths.root(of: path)
         let navItems: [(String, String)] = [
             ("Dashboard", SitePaths.dashboard), ("Changes", SitePaths.changes), ("Decisions", SitePaths.decisions),
@@ -238,12 +260,12 @@ struct SiteModel: Sendable {
             }
             if let frame {
                 return RenderedPage(path: path, title: title, kind: kind, html: PageFrames.fill(frame, values: values),
-                                    searchText: searchText, diagrams: diagrams)
+                                    searchText: searchText, diagrams: diagrams, dag: dag)
             }
         }
         for (name, value) in values { context[name] = value }
         return RenderedPage(path: path, title: title, kind: kind, html: templates.render(context, template: template),
-                            searchText: searchText, diagrams: diagrams)
+                            searchText: searchText, diagrams: diagrams, dag: dag)
     }
 
     /// Cross-references resolved relative to one page.
@@ -281,17 +303,14 @@ struct SiteModel: Sendable {
         return "day " + numberText(day)
     }
 
-    /// The search index: one entry per page (title, address from the site root, kind, words).
-    func searchIndex(_ pages: [RenderedPage]) -> String {
-        var out = HTML(capacity: pages.count * 200)
+    /// The search index: one entry per page (title, address from the site root, kind,
+    /// words), in page order.
+    static func searchIndex(_ pages: [RenderedPage]) -> String {
+        var out = HTML(capacity: pages.reduce(2) { $0 + $1.searchEntry.utf8.count + 2 })
         out.raw("[")
         for (i, page) in pages.enumerated() {
             if i > 0 { out.raw(",\n") }
-            out.raw("{\"t\":"); out.raw(jsonString(page.title))
-            out.raw(",\"u\":"); out.raw(jsonString(page.path))
-            out.raw(",\"k\":"); out.raw(jsonString(page.kind))
-            out.raw(",\"x\":"); out.raw(jsonString(String(page.searchText.lowercased().prefix(600))))
-            out.raw("}")
+            out.raw(page.searchEntry)
         }
         out.raw("]")
         return out.string
@@ -300,27 +319,31 @@ struct SiteModel: Sendable {
 
 /// A JSON string literal; `<` escaped too, so the index can sit in a script file.
 func jsonString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case "<": out += "\\u003c"
-        case "\u{2028}": out += "\\u2028"
-        case "\u{2029}": out += "\\u2029"
-        default:
-            if scalar.value < 0x20 {
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
+    let hexDigits = Array("0123456789abcdef".utf8)
+    var out: [UInt8] = [0x22]
+    out.reserveCapacity(text.utf8.count + 16)
+    let utf8 = Array(text.utf8)
+    var i = 0
+    while i < utf8.count {
+        let byte = utf8[i]
+        switch byte {
+        case 0x22: out += [0x5C, 0x22]                     // "
+        case 0x5C: out += [0x5C, 0x5C]                     // \
+        case 0x0A: out += [0x5C, 0x6E]                     // \n
+        case 0x0D: out += [0x5C, 0x72]                     // \r
+        case 0x09: out += [0x5C, 0x74]                     // \t
+        case 0x3C, 0..<0x20:                               // <, other controls: \u00XX
+            out += [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 15)]]
+        case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+            // U+2028 and U+2029 end lines in older JavaScript.
+            out += [0x5C, 0x75, 0x32, 0x30, 0x32, utf8[i + 2] == 0xA8 ? 0x38 : 0x39]
+            i += 2
+        default: out.append(byte)
         }
+        i += 1
     }
-    return out + "\""
+    out.append(0x22)
+    return String(decoding: out, as: UTF8.self)
 }
 
 /// Resolves mentions to pages, relative to the page being rendered.
