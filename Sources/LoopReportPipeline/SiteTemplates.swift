@@ -7,7 +7,9 @@ import Glibc
 extension Pipeline {
     /// The site's templates: the built-in defaults, each replaced by the project's
     /// `templates/NAME` when it exists (`layout.mustache`, `page.mustache`, `site.css` …).
-    public static func templates(root: String?) throws -> TemplateSet {
+    /// - Parameter previous: returned as it is when the project's files are unchanged
+    ///   (`serve` reads them on every rebuild, and compiling them costs more).
+    public static func templates(root: String?, reusing previous: TemplateSet? = nil) throws -> TemplateSet {
         var overrides: [String: (path: String, text: String)] = [:]
         if let root {
             for name in TemplateSet.defaults.keys.sorted() {
@@ -20,6 +22,7 @@ extension Pipeline {
                 }
             }
         }
+        if let previous, previous.overrideTexts == overrides.mapValues(\.text) { return previous }
         return try TemplateSet(overrides: overrides)
     }
 }

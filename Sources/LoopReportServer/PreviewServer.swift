@@ -47,6 +47,7 @@ public final class PreviewServer: @unchecked Sendable {
     private let cache = ProjectCache()
     /// The last site built, so the next build re-renders only pages whose inputs changed.
     private var lastSite: BuiltSite?
+    private var lastTemplates: TemplateSet?
     private let lock = PthreadLock()
     private var state = State()
     private var listeners: [Int: AsyncStream<String>.Continuation] = [:]
@@ -78,7 +79,8 @@ public final class PreviewServer: @unchecked Sendable {
         var files: [String: ServedFile]?
         var rendered = 0
         do {
-            let templates = try Pipeline.templates(root: options.root)
+            let templates = try Pipeline.templates(root: options.root, reusing: lastTemplates)
+            lastTemplates = templates
             let site = SiteBuilder.build(plan: loaded.plan, analysis: loaded.analysis, diagnostics: loaded.diagnostics,
                                          templates: templates, options: options.site, reusing: lastSite)
             lastSite = site

@@ -77,8 +77,7 @@ public struct DependencyGraph: Sendable {
     /// The project's graph as a page shows it: every task while that stays readable, else
     /// one node per group (exports draw every task however many).
     public static func overview(of schedule: Schedule, plan: Plan) -> DependencyGraph {
-        let all = tasks(of: schedule, plan: plan)
-        return all.nodes.count <= readableTaskCount ? all : groups(of: schedule, plan: plan)
+        schedule.tasks.count <= readableTaskCount ? tasks(of: schedule, plan: plan) : groups(of: schedule, plan: plan)
     }
 
     /// One node per group, for plans too large to read block by block: an edge per pair of

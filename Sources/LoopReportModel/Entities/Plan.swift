@@ -34,9 +34,12 @@ public struct Plan: Sendable {
         blockIndex[id].map { blocks[$0] }
     }
 
+    /// The index in `blocks` of a block.
+    public func blockIndex(of id: String) -> Int? { blockIndex[id] }
+
     /// Every block and group reference in every document, located (for cross-references
     /// and backlinks; computed when asked, not while reading).
-    public func mentions() -> [Reference] { documents.flatMap { $0.mentions() } }
+    public func mentions() -> [Reference] { parallelMap(documents) { $0.mentions() }.flatMap { $0 } }
 
     public func group(_ id: String) -> Group? {
         groupIndex[id].map { groups[$0] }

@@ -32,8 +32,9 @@ extension SiteModel {
         case .dashboard, .decisions, .metrics, .changes, .summary, .diagnostics, .search:
             return nil
         case .block(let id):
-            guard let block = plan.block(id) else { return nil }
-            hasher.combine(block)
+            guard let b = plan.blockIndex(of: id) else { return nil }
+            let block = plan.blocks[b]
+            hasher.combine(blockHashes[b])
             hasher.combine(schedule.task(id))
             hasher.combine(schedule.durationDays)
             hasher.combine(groupName(block.groupID))
@@ -44,7 +45,7 @@ extension SiteModel {
         case .group(let id):
             guard let group = plan.group(id) else { return nil }
             hasher.combine(group)
-            for block in currentBlocksByGroup[id] ?? [] { hasher.combine(block) }
+            for block in currentBlocksByGroup[id] ?? [] { hasher.combine(plan.blockIndex(of: block.id).map { blockHashes[$0] }) }
             for block in removedBlocksByGroup[id] ?? [] { hasher.combine(block.id); hasher.combine(block.title) }
             for t in schedule.taskIndices(inGroup: id) {
                 let task = schedule.tasks[t]
@@ -57,7 +58,7 @@ extension SiteModel {
                 hasher.combine(link)
             }
             hasher.combine(schedule.span(ofGroup: id))
-            hasher.combine(schedule.criticalPath)
+            hasher.combine(criticalPathHash)
             for reference in mentions["g:" + id] ?? [] { hasher.combine(reference.range) }
         case .document(let k):
             let document = plan.documents[k]

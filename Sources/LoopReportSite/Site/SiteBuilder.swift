@@ -145,6 +145,10 @@ struct SiteModel: Sendable {
     let frames = PageFrames()
     /// See `PageFingerprints`.
     let globalFingerprint: Int
+    /// Each block's hash (a block shows on its own page and its group's), and the critical
+    /// path's, computed once.
+    let blockHashes: [Int]
+    let criticalPathHash: Int
 
     init(plan: Plan, analysis: Analysis, diagnostics: [Diagnostic], templates: TemplateSet, options: SiteOptions) {
         self.plan = plan
@@ -212,6 +216,8 @@ struct SiteModel: Sendable {
         }
         self.groupLinks = groupLinks
         title = analysis.settings.title ?? plan.documents.first?.title ?? "Plan"
+        blockHashes = parallelMap(Array(plan.blocks.indices)) { [plan] b in plan.blocks[b].hashValue }
+        criticalPathHash = analysis.schedule.criticalPath.hashValue
         globalFingerprint = Self.globalFingerprint(plan: plan, analysis: analysis, templates: templates, options: options,
                                                    blockIDs: blockIDs, groupIDs: groupIDs, decisions: decisions)
     }

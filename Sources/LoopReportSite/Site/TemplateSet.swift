@@ -34,6 +34,8 @@ public struct TemplateSet: Sendable {
     public let script: String
     /// A hash of every template and asset in use (this process only).
     let fingerprint: Int
+    /// The project's replacements, by file name.
+    public let overrideTexts: [String: String]
 
     /// - Parameter overrides: file name → contents and the path it came from, from the
     ///   project's `templates/` directory.
@@ -52,6 +54,7 @@ public struct TemplateSet: Sendable {
             }
         }
         self.library = library
+        overrideTexts = overrides.mapValues(\.text)
         // The diagrams' colours come from one place (DiagramStyle) into the stylesheet.
         self.stylesheet = text("site.css").text
             .replacingOccurrences(of: "/* LIGHT_DIAGRAM_VARIABLES */", with: DiagramStyle.lightVariables)
