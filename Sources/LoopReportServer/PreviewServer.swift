@@ -349,7 +349,10 @@ public final class PreviewServer: @unchecked Sendable {
     static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         guard a.count == b.count else { return false }
         guard !a.isEmpty else { return true }
-        return a.withUnsafeBytes { x in b.withUnsafeBytes { y in memcmp(x.baseAddress!, y.baseAddress!, a.count) == 0 } }
+        // A page reused from the last build shares its bytes: no need to compare them.
+        return a.withUnsafeBytes { x in
+            b.withUnsafeBytes { y in x.baseAddress == y.baseAddress || memcmp(x.baseAddress!, y.baseAddress!, a.count) == 0 }
+        }
     }
 
     /// A strong validator: FNV-1a over the bytes.

@@ -54,7 +54,7 @@ final class PageFrames: @unchecked Sendable {
     }
 
     /// The page: the frame with the values in.
-    static func fill(_ pieces: [Piece], values: [String: String]) -> String {
+    static func fill(_ pieces: [Piece], values: [String: String]) -> [UInt8] {
         var out = HTML(capacity: (values["body"]?.utf8.count ?? 0) + 8192)
         for piece in pieces {
             switch piece {
@@ -64,6 +64,6 @@ final class PageFrames: @unchecked Sendable {
                 if escaped { out.text(value) } else { out.raw(value) }
             }
         }
-        return out.string
+        return out.bytes
     }
 }

@@ -16,7 +16,7 @@ extension SiteBuilder {
         var index: [String: Int] = [:]
         for (k, page) in pages.enumerated() { index[page.path] = k }
 
-        var out = HTML(capacity: pages.reduce(0) { $0 + $1.html.utf8.count } + 65536)
+        var out = HTML(capacity: pages.reduce(0) { $0 + $1.html.count } + 65536)
         out.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         out.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
         out.text(site.title); out.raw("</title>\n<style>\n"); out.raw(templates.stylesheet); out.raw("</style>\n</head>\n<body>\n")
@@ -27,7 +27,7 @@ extension SiteBuilder {
         out.raw("</ol></nav>\n")
         for (k, page) in pages.enumerated() {
             out.raw("<section class=\"report-page\" id=\"page-\(k)\">\n")
-            out.raw(LinkRewriter(page: page.path, number: k, included: index).rewrite(mainContent(page.html)))
+            out.raw(LinkRewriter(page: page.path, number: k, included: index).rewrite(mainContent(String(decoding: page.html, as: UTF8.self))))
             out.raw("</section>\n")
         }
         out.raw("</main>\n<footer class=\"site-footer\"><p>")

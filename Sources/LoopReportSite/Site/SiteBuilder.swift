@@ -60,7 +60,7 @@ public enum SiteBuilder {
         let pages = rendered.map(\.page)
         var kept: [String: (fingerprint: Int, page: RenderedPage)] = [:]
         for entry in rendered { if let fingerprint = entry.fingerprint { kept[entry.page.path] = (fingerprint, entry.page) } }
-        var files: [SiteFile] = pages.map { SiteFile(path: $0.path, bytes: Array($0.html.utf8)) }
+        var files: [SiteFile] = pages.map { SiteFile(path: $0.path, bytes: $0.html) }
         files.append(SiteFile(path: SitePaths.stylesheet, bytes: Array(templates.stylesheet.utf8)))
         files.append(SiteFile(path: SitePaths.script, bytes: Array(templates.script.utf8)))
         let index = SiteModel.searchIndex(pages)
@@ -94,14 +94,16 @@ struct RenderedPage: Sendable {
     var path: String
     var title: String
     var kind: String
-    var html: String
+    /// The page as written (UTF-8), shared with the site's files and with the next
+    /// build when the page is reused.
+    var html: [UInt8]
     /// The page's entry in the search index (JSON).
     var searchEntry: String
     var diagrams: Int
     /// The page's dependency graph, if it shows one.
     var dag: DAGDiagram?
 
-    init(path: String, title: String, kind: String, html: String, searchText: String, diagrams: Int, dag: DAGDiagram?) {
+    init(path: String, title: String, kind: String, html: [UInt8], searchText: String, diagrams: Int, dag: DAGDiagram?) {
         self.path = path
         self.title = title
         self.kind = kind
@@ -270,7 +272,7 @@ struct SiteModel: Sendable {
             }
         }
         for (name, value) in values { context[name] = value }
-        return RenderedPage(path: path, title: title, kind: kind, html: templates.render(context, template: template),
+        return RenderedPage(path: path, title: title, kind: kind, html: Array(templates.render(context, template: template).utf8),
                             searchText: searchText, diagrams: diagrams, dag: dag)
     }
 
