@@ -17,3 +17,13 @@ int loopreport_exchange_paths(const char *a, const char *b) {
     return -1;
 #endif
 }
+
+int loopreport_sync_file_system(const char *path) {
+    int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    int result = syncfs(fd);
+    int saved = errno;
+    close(fd);
+    errno = saved;
+    return result;
+}
