@@ -97,11 +97,12 @@ public struct Schedule: Sendable {
         return tasksOfGroup[group] ?? []
     }
 
-    /// The links whose both ends are among `included` (indexed like `tasks`), in `links` order.
-    public func links(among included: [Bool]) -> [ScheduleLink] {
+    /// The links whose both ends are among `included` (indices into `tasks`), in `links` order.
+    public func links(among included: [Int]) -> [ScheduleLink] {
+        let members = Set(included)
         var found: [Int] = []
-        for (t, isIncluded) in included.enumerated() where isIncluded {
-            for l in linksInto[t] where included[links[l].from] { found.append(l) }
+        for t in included {
+            for l in linksInto[t] where members.contains(links[l].from) { found.append(l) }
         }
         return found.sorted().map { links[$0] }
     }
@@ -201,17 +202,21 @@ public enum Scheduler {
                 return finishMilestone[reference.id].map { [$0] } ?? []
             }
         }
-        let groupsByID = Dictionary(groups.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for item in snapshot.blocks {
-            let t = blockIndex[item.id]!
+        let groupDependencies = Dictionary(groups.map { ($0.id, (hard: $0.dependencies, soft: $0.softDependencies)) },
+                                           uniquingKeysWith: { a, _ in a })
+        for t in snapshot.blocks.indices {
+            let item = snapshot.blocks[t]   // blocks come first among the tasks: index t
+            func link(_ references: [Reference], startToStart: Bool) {
+                for reference in references where !(reference.kind == .group && reference.id == item.groupID) {
+                    for p in targets(reference) where p != t { predecessors[t].append((p, startToStart)) }
+                }
+            }
             // A block that states no dependencies of its own inherits its group's.
-            let group = item.declaresDependencies ? nil : groupsByID[item.groupID]
-            for reference in item.dependencies + (group?.dependencies ?? []) where !(reference.kind == .group && reference.id == item.groupID) {
-                for p in targets(reference) where p != t { predecessors[t].append((p, false)) }
-            }
-            for reference in item.softDependencies + (group?.softDependencies ?? []) where !(reference.kind == .group && reference.id == item.groupID) {
-                for p in targets(reference) where p != t { predecessors[t].append((p, true)) }
-            }
+            let inherited = item.declaresDependencies ? nil : groupDependencies[item.groupID]
+            link(item.dependencies, startToStart: false)
+            if let inherited { link(inherited.hard, startToStart: false) }
+            link(item.softDependencies, startToStart: true)
+            if let inherited { link(inherited.soft, startToStart: true) }
         }
         for group in groups {
             if let t = groupTask[group.id] {

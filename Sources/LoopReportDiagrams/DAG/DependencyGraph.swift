@@ -37,9 +37,11 @@ public struct DependencyGraph: Sendable {
 
     /// Every task of the plan (or of one group) and the links between them.
     public static func tasks(of schedule: Schedule, plan: Plan, group: String? = nil) -> DependencyGraph {
-        var nodeOfTask = [Int?](repeating: nil, count: schedule.tasks.count)
+        let included = schedule.taskIndices(inGroup: group)
+        var nodeOfTask: [Int: Int] = [:]
+        nodeOfTask.reserveCapacity(included.count)
         var nodes: [Node] = []
-        for t in schedule.taskIndices(inGroup: group) {
+        for t in included {
             let task = schedule.tasks[t]
             nodeOfTask[t] = nodes.count
             let kind: Node.Kind = task.kind == .block ? .block : task.kind == .group ? .group : .buffer
@@ -59,7 +61,7 @@ public struct DependencyGraph: Sendable {
             nodes.append(Node(id: task.id, kind: kind, label: label, name: name, critical: task.critical, task: task, memberCount: 1))
         }
         var edges: [Edge] = []
-        for link in schedule.links(among: nodeOfTask.map { $0 != nil }) {
+        for link in schedule.links(among: included) {
             guard let from = nodeOfTask[link.from], let to = nodeOfTask[link.to] else { continue }
             let source = schedule.tasks[link.from], target = schedule.tasks[link.to]
             let critical = !link.cut && source.critical && target.critical

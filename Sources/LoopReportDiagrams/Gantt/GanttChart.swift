@@ -309,9 +309,7 @@ public enum GanttChart {
             }
 
             // Arrows under the bars.
-            var drawn = [Bool](repeating: false, count: schedule.tasks.count)
-            for t in rowOfTask.keys { drawn[t] = true }
-            let links = schedule.links(among: drawn)
+            let links = schedule.links(among: Array(rowOfTask.keys))
             if !links.isEmpty {
                 let occupied = rows.map { occupiedInterval($0) }
                 for link in links {
@@ -505,7 +503,9 @@ public enum GanttChart {
                 text += ", \(calendar.startDate(0)) to \(calendar.finishDate(max(duration, 1)))"
             }
             text += "."
-            let path = schedule.criticalPath.filter { id in group == nil || schedule.task(id)?.groupID == group }
+            // A group's chart names the part of the critical path it shows.
+            let shown = group.map { _ in Set(rows.compactMap { $0.task?.id }) }
+            let path = schedule.criticalPath.filter { id in shown?.contains(id) ?? true }
             if !path.isEmpty { text += " Critical path: " + path.joined(separator: " → ") + "." }
             return text
         }

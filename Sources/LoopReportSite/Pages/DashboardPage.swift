@@ -123,7 +123,7 @@ extension SiteModel {
         if groupsOnly {
             html.raw("<p>"); html.text("The plan has \(schedule.tasks.count) tasks: the chart shows one row per group; each group's page has its full chart."); html.raw("</p>")
         }
-        let tasks = schedule.tasks.filter { group == nil || $0.groupID == group }
+        let tasks = schedule.taskIndices(inGroup: group).map { schedule.tasks[$0] }
         html.diagram(chart.svg, tableSummary: "The schedule as a table") { html in
             if groupsOnly {
                 html.table(headers: ["Group", "Start", "Finish"], rows: schedule.groupSpans) { html, span, column in
