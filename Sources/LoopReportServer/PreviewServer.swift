@@ -82,7 +82,8 @@ public final class PreviewServer: @unchecked Sendable {
             let templates = try Pipeline.templates(root: options.root, reusing: lastTemplates)
             lastTemplates = templates
             let site = SiteBuilder.build(plan: loaded.plan, analysis: loaded.analysis, diagnostics: loaded.diagnostics,
-                                         templates: templates, options: options.site, reusing: lastSite)
+                                         templates: templates, options: options.site, reusing: lastSite,
+                                         incremental: true)
             lastSite = site
             rendered = site.renderedCount
             let previous = current.files

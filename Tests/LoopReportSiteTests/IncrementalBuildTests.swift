@@ -25,7 +25,7 @@ import Testing
 
     func build(_ loaded: LoadedProject, reusing previous: BuiltSite? = nil) throws -> BuiltSite {
         SiteBuilder.build(plan: loaded.plan, analysis: loaded.analysis, diagnostics: loaded.diagnostics,
-                          templates: try TemplateSet(), options: SiteOptions(), reusing: previous)
+                          templates: try TemplateSet(), options: SiteOptions(), reusing: previous, incremental: true)
     }
 
     @Test func unchangedInputsReuseEveryPageButTheProjectWideOnes() throws {

@@ -9,7 +9,8 @@ import LoopReportSource
 extension SiteBuilder {
     public static func singleFile(plan: Plan, analysis: Analysis, diagnostics: [Diagnostic], templates: TemplateSet,
                                   options: SiteOptions) -> String {
-        let site = SiteModel(plan: plan, analysis: analysis, diagnostics: diagnostics, templates: templates, options: options)
+        let site = SiteModel(plan: plan, analysis: analysis, diagnostics: diagnostics, templates: templates, options: options,
+                             fingerprinting: false)
         let jobs: [PageJob] = [.dashboard, .changes, .decisions, .metrics, .summary]
             + plan.documents.indices.map { .document($0) } + [.diagnostics]
         let pages = parallelMap(jobs) { site.render($0) }

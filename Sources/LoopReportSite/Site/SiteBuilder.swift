@@ -37,11 +37,17 @@ public struct BuiltSite: Sendable {
 
 /// Renders the report site: a pure function of the plan, its analysis and the templates.
 public enum SiteBuilder {
-    /// - Parameter previous: the last build of the same project (`serve`): pages whose
-    ///   inputs have the same fingerprint are taken from it instead of rendered again.
+    /// - Parameters:
+    ///   - previous: the last build of the same project (`serve`): pages whose inputs have
+    ///     the same fingerprint are taken from it instead of rendered again.
+    ///   - incremental: keep what the next build needs to reuse pages (each page's inputs
+    ///     fingerprinted, its diagrams kept); a one-off build skips that work.
     public static func build(plan: Plan, analysis: Analysis, diagnostics: [Diagnostic], templates: TemplateSet,
-                             options: SiteOptions, reusing previous: BuiltSite? = nil) -> BuiltSite {
-        var model = SiteModel(plan: plan, analysis: analysis, diagnostics: diagnostics, templates: templates, options: options)
+                             options: SiteOptions, reusing previous: BuiltSite? = nil,
+                             incremental: Bool = false) -> BuiltSite {
+        let incremental = incremental || previous != nil
+        var model = SiteModel(plan: plan, analysis: analysis, diagnostics: diagnostics, templates: templates, options: options,
+                              fingerprinting: incremental)
         model.earlierDAGs = previous?.dags ?? [:]
         let site = model
         var jobs: [PageJob] = [.dashboard, .decisions, .metrics, .changes, .summary, .diagnostics, .search]
@@ -51,7 +57,7 @@ public enum SiteBuilder {
         // Pages are independent: rendered on all cores, written in a fixed order.
         let previousPages = previous?.pages ?? [:]
         let rendered = parallelMap(jobs) { job -> (fingerprint: Int?, page: RenderedPage, fresh: Bool) in
-            let fingerprint = site.fingerprint(job)
+            let fingerprint = incremental ? site.fingerprint(job) : nil
             if let fingerprint, let old = previousPages[site.path(of: job)], old.fingerprint == fingerprint {
                 return (fingerprint, old.page, false)
             }
@@ -76,7 +82,7 @@ public enum SiteBuilder {
             files.append(SiteFile(path: "sitemap.xml", bytes: Array((sitemap + "</urlset>\n").utf8)))
         }
         var dags: [String: DAGDiagram] = [:]
-        for page in pages { if let dag = page.dag { dags[page.path] = dag } }
+        if incremental { for page in pages { if let dag = page.dag { dags[page.path] = dag } } }
         return BuiltSite(files: files, pageCount: pages.count, diagramCount: pages.reduce(0) { $0 + $1.diagrams },
                          renderedCount: rendered.filter(\.fresh).count, pages: kept, dags: dags)
     }
@@ -152,7 +158,8 @@ struct SiteModel: Sendable {
     let blockHashes: [Int]
     let criticalPathHash: Int
 
-    init(plan: Plan, analysis: Analysis, diagnostics: [Diagnostic], templates: TemplateSet, options: SiteOptions) {
+    init(plan: Plan, analysis: Analysis, diagnostics: [Diagnostic], templates: TemplateSet, options: SiteOptions,
+         fingerprinting: Bool) {
         self.plan = plan
         self.analysis = analysis
         self.diagnostics = diagnostics
@@ -218,7 +225,7 @@ struct SiteModel: Sendable {
         }
         self.groupLinks = groupLinks
         title = analysis.settings.title ?? plan.documents.first?.title ?? "Plan"
-        blockHashes = parallelMap(Array(plan.blocks.indices)) { [plan] b in plan.blocks[b].hashValue }
+        blockHashes = fingerprinting ? parallelMap(Array(plan.blocks.indices)) { [plan] b in plan.blocks[b].hashValue } : []
         criticalPathHash = analysis.schedule.criticalPath.hashValue
         globalFingerprint = Self.globalFingerprint(plan: plan, analysis: analysis, templates: templates, options: options,
                                                    blockIDs: blockIDs, groupIDs: groupIDs, decisions: decisions)
