@@ -138,11 +138,12 @@ extension SiteModel {
             html.raw("<h2>Schedule</h2>")
             html.raw(ganttFigure(gantt, schedule: schedule, group: id, page: path))
             let graph = DependencyGraph.tasks(of: schedule, plan: plan, group: id)
-            dag = DAGDiagram.render(graph, criticalPath: schedule.criticalPath,
-                                    options: DiagramOptions(id: "dag-" + slug, standalone: false, link: taskLink(from: path)),
-                                    reusing: earlierDAGs[path])
+            let drawing = DAGDiagram.render(graph, criticalPath: schedule.criticalPath,
+                                            options: DiagramOptions(id: "dag-" + slug, standalone: false, link: taskLink(from: path)),
+                                            reusing: earlierDAGs[path])
+            dag = drawing
             html.raw("<h2>Dependencies</h2>")
-            html.raw(dagFigure(dag!, graph: graph, page: path))
+            html.raw(dagFigure(drawing, graph: graph, page: path))
             diagrams = 2
         }
         let removed = removedBlocksByGroup[id] ?? []
