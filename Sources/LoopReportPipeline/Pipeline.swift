@@ -31,9 +31,17 @@ public enum Pipeline {
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
         }
+        return assemble(files: files, documents: documents, configPath: found.config, root: root, inputDiagnostics: diagnostics,
+                        started: started)
+    }
+
+    /// With the documents read: the empty-content check, the config file, then `assemble`.
+    static func assemble(files: [SourceFile], documents: [RecognizedDocument], configPath: String?, root: String,
+                         inputDiagnostics: [Diagnostic], started: ContinuousClock.Instant) -> LoadedProject {
+        var diagnostics = inputDiagnostics
         diagnostics += ContentLoader.emptyContentCheck(root: root, documents: files.count, diagnostics: diagnostics)
         var config: SourceFile?
-        if let path = found.config {
+        if let path = configPath {
             switch ContentLoader.readDocument(root: root, relative: path) {
             case .success(let file): config = file
             case .failure(let diagnostic): diagnostics.append(diagnostic)

@@ -48,15 +48,7 @@ public final class ProjectCache: @unchecked Sendable {
             }
         }
         documents = next
-        diagnostics += ContentLoader.emptyContentCheck(root: root, documents: files.count, diagnostics: diagnostics)
-        var config: SourceFile?
-        if let path = found.config {
-            switch ContentLoader.readDocument(root: root, relative: path) {
-            case .success(let file): config = file
-            case .failure(let diagnostic): diagnostics.append(diagnostic)
-            }
-        }
-        return Pipeline.assemble(files: files, documents: recognized, config: config, root: root,
+        return Pipeline.assemble(files: files, documents: recognized, configPath: found.config, root: root,
                                  inputDiagnostics: diagnostics, started: started)
     }
 }
