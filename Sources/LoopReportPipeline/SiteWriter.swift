@@ -91,22 +91,51 @@ public enum SiteWriter {
         }
     }
 
+    /// Writes a file that must not exist yet: a temporary sibling, then `link(2)`, which
+    /// fails rather than replace a file that appeared meanwhile; never a partial file.
+    public static func writeNew(_ bytes: [UInt8], to path: String) throws {
+        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) + "/" : ""
+        let temporary = directory + ".loopreport-new-\(getpid())"
+        do {
+            try writeFile(temporary, bytes, exclusive: true)
+        } catch {
+            let failed = failure("cannot write '\(path)'")
+            unlink(temporary)
+            throw failed
+        }
+        defer { unlink(temporary) }
+        if link(temporary, path) != 0 {
+            if errno == EEXIST { throw WriteError(description: "'\(path)' already exists; not overwritten") }
+            throw failure("cannot write '\(path)'")
+        }
+    }
+
     static func failure(_ message: String) -> WriteError {
         WriteError(description: "\(message): \(String(cString: strerror(errno)))")
     }
 
-    static func writeFile(_ path: String, _ bytes: [UInt8], sync: Bool = true) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    /// Writes a whole file, flushed to disk unless `sync` is false; `exclusive`: the file
+    /// must not exist yet.
+    static func writeFile(_ path: String, _ bytes: [UInt8], sync: Bool = true, exclusive: Bool = false) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | (exclusive ? O_EXCL : O_TRUNC), 0o644)
         guard fd >= 0 else { throw failure("cannot write '\(path)'") }
-        defer { close(fd) }
         var offset = 0
         while offset < bytes.count {
             let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
             if n < 0, errno == EINTR { continue }
-            guard n > 0 else { throw failure("cannot write '\(path)'") }
+            guard n > 0 else {
+                let failed = failure("cannot write '\(path)'")
+                close(fd)
+                throw failed
+            }
             offset += n
         }
-        if sync, fsync(fd) != 0, errno != EINVAL { throw failure("cannot write '\(path)'") }
+        if sync, fsync(fd) != 0, errno != EINVAL {
+            let failed = failure("cannot write '\(path)'")
+            close(fd)
+            throw failed
+        }
+        guard close(fd) == 0 else { throw failure("cannot write '\(path)'") }
     }
 
     static func makeDirectories(_ path: String) throws {
@@ -125,19 +154,12 @@ public enum SiteWriter {
             unlink(path)
             return
         }
-        guard let dir = opendir(path) else { return }
+        guard let entries = directoryEntries(path) else { return }
         var files: [String] = [], folders: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            guard name != ".", name != ".." else { continue }
-            switch Int32(entry.pointee.d_type) {
-            case Int32(DT_DIR), Int32(DT_UNKNOWN): folders.append(path + "/" + name)
-            default: files.append(path + "/" + name)
-            }
+        // An entry of unknown type is removed as a folder: that call finds out what it is.
+        for entry in entries {
+            if entry.isDirectory == false { files.append(path + "/" + entry.name) } else { folders.append(path + "/" + entry.name) }
         }
-        closedir(dir)
         for folder in folders { removeTree(folder) }
         if files.count > 256 {
             let slices = stride(from: 0, to: files.count, by: 256).map { $0..<min($0 + 256, files.count) }

@@ -1,14 +1,13 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import LoopReportSource
 
 /// Watches a directory tree with inotify (no polling) and reports that something changed.
 /// Directories created, moved or renamed later are watched from the next `rescan()`.
 final class FileWatcher: @unchecked Sendable {
     private let root: String
     private let fd: Int32
-    private var watched: [Int32: String] = [:]
-    private let lock = PthreadLock()
 
     init?(root: String) {
         self.root = root
@@ -17,26 +16,18 @@ final class FileWatcher: @unchecked Sendable {
         rescan()
     }
 
-    /// Adds a watch on every directory under the root (inotify is not recursive).
-    func rescan() {
-        lock.locked {
-            var stack = [root]
-            var seen = Set<String>()
-            while let directory = stack.popLast() {
-                guard seen.insert(directory).inserted, seen.count < 10_000 else { continue }
-                let mask = UInt32(IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
-                                  | IN_DELETE_SELF | IN_MOVE_SELF | IN_ATTRIB)
-                let wd = inotify_add_watch(fd, directory, mask)
-                if wd >= 0 { watched[wd] = directory }
-                guard let dir = opendir(directory) else { continue }
-                while let entry = readdir(dir) {
-                    let name = withUnsafePointer(to: entry.pointee.d_name) {
-                        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-                    }
-                    guard name != ".", name != "..", !name.hasPrefix(".") else { continue }
-                    if entry.pointee.d_type == UInt8(DT_DIR) { stack.append(directory + "/" + name) }
-                }
-                closedir(dir)
+    /// Adds a watch on every directory under the root (inotify is not recursive; watching a
+    /// directory again keeps its existing watch). Called from `init`, then only by `run`.
+    private func rescan() {
+        var stack = [root]
+        var seen = Set<String>()
+        while let directory = stack.popLast() {
+            guard seen.insert(directory).inserted, seen.count < 10_000 else { continue }
+            let mask = UInt32(IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
+                              | IN_DELETE_SELF | IN_MOVE_SELF | IN_ATTRIB)
+            _ = inotify_add_watch(fd, directory, mask)
+            for entry in directoryEntries(directory) ?? [] where entry.isDirectory == true && !entry.name.hasPrefix(".") {
+                stack.append(directory + "/" + entry.name)
             }
         }
     }

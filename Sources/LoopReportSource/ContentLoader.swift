@@ -83,21 +83,12 @@ public enum ContentLoader {
 
     private static func walk(_ directory: String, relative: String, visited: inout Set<[UInt64]>,
                              into paths: inout [String], diagnostics: inout [Diagnostic]) {
-        guard let handle = opendir(directory) else {
+        guard let entries = directoryEntries(directory) else {
             diagnostics.append(Diagnostic(.unreadableFile, at: nil,
                                           "cannot read directory '\(relative.isEmpty ? directory : relative)': \(errnoText())"))
             return
         }
-        defer { closedir(handle) }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name == "." || name == ".." || name.hasPrefix(".") { continue }
-            names.append(name)
-        }
-        for name in names {
+        for name in entries.map(\.name) where !name.hasPrefix(".") {
             let full = directory + "/" + name
             let rel = relative.isEmpty ? name : relative + "/" + name
             var info = stat()

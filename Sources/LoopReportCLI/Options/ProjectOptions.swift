@@ -1,4 +1,5 @@
 import ArgumentParser
+import LoopReportModel
 import LoopReportPipeline
 #if canImport(Glibc)
 import Glibc
@@ -28,4 +29,12 @@ struct DiagnosticOptions: ParsableArguments {
 
     @Option(help: "Colour diagnostics: auto (terminal, unless NO_COLOR is set), always, never.")
     var color: ColorMode = .auto
+}
+
+/// The value of a date option (`--date 2026-03-02`); nil when the option is not given.
+func dateOption(_ text: String?, name: String = "--date") throws -> CalendarDate? {
+    try text.map { text in
+        guard let day = CalendarDate(text) else { throw CommandError("\(name) must be a date like 2026-03-02, not '\(text)'") }
+        return day
+    }
 }

@@ -40,10 +40,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let today = try date.map { text in
-            guard let day = CalendarDate(text) else { throw CommandError("--date must be a date like 2026-03-02, not '\(text)'") }
-            return day
-        }
+        let today = try dateOption(date)
         let loaded = project.load()
         KeepUntilExit.hold(loaded)
         let root = loaded.root.hasPrefix("(") ? nil : loaded.root

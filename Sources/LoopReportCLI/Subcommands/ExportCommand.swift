@@ -62,10 +62,7 @@ struct ExportCommand: ParsableCommand {
             if let group, loaded.plan.group(group) == nil {
                 throw CommandError("there is no Group \(group) in the plan")
             }
-            let today = try date.map { text in
-                guard let day = CalendarDate(text) else { throw CommandError("--date must be a date like 2026-03-02, not '\(text)'") }
-                return day
-            }
+            let today = try dateOption(date)
             bytes = DiagramExport.encode(format: format, diagram: diagram, group: group, today: today, loaded: loaded)
         }
         let renderTime = clock.now - renderStart

@@ -28,9 +28,7 @@ struct InitCommand: ParsableCommand {
     var start: String?
 
     func validate() throws {
-        if let start, CalendarDate(start) == nil {
-            throw ValidationError("--start must be a date like 2026-03-02, not '\(start)'")
-        }
+        do { _ = try dateOption(start, name: "--start") } catch { throw ValidationError("\(error)") }
         if let title, title.trimmed.isEmpty { throw ValidationError("--title must not be empty") }
     }
 
@@ -39,7 +37,7 @@ struct InitCommand: ParsableCommand {
         try refuseExistingProject(project)
         let name = ProjectFiles.displayName(of: project)
         let files = NewProject.files(title: title?.trimmed ?? NewProject.title(fromDirectoryName: name),
-                                     start: start.flatMap { CalendarDate($0) })
+                                     start: try dateOption(start, name: "--start"))
         let prefix = project == "." ? "" : project + "/"
         for file in files where ProjectFiles.exists(prefix + file.path) {
             throw CommandError("'\(prefix + file.path)' already exists; nothing written")
@@ -117,16 +115,7 @@ enum ProjectFiles {
 
     /// Names in a directory, without `.` and `..`, sorted.
     static func entries(of directory: String) -> [String] {
-        guard let handle = opendir(directory) else { return [] }
-        defer { closedir(handle) }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names.sorted()
+        (directoryEntries(directory) ?? []).map(\.name).sorted()
     }
 
     /// The name a directory goes by: its last component, or the working directory's for `.`.
@@ -150,33 +139,9 @@ enum ProjectFiles {
         }
     }
 
-    /// Writes a file that must not exist yet: a temporary sibling, then `link(2)`, which
-    /// fails rather than replace a file that appeared meanwhile; never a partial file.
+    /// Writes a file that must not exist yet (see `SiteWriter.writeNew`).
     static func writeNew(_ path: String, _ text: String) throws {
-        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) + "/" : ""
-        let temporary = directory + ".loopreport-new-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard fd >= 0 else { throw CommandError("cannot write '\(path)': \(String(cString: strerror(errno)))") }
-        defer { unlink(temporary) }
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if n <= 0 {
-                if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                close(fd)
-                throw CommandError("cannot write '\(path)': \(reason)")
-            }
-            offset += n
-        }
-        guard fsync(fd) == 0 || errno == EINVAL, close(fd) == 0 else {
-            throw CommandError("cannot write '\(path)': \(String(cString: strerror(errno)))")
-        }
-        if link(temporary, path) != 0 {
-            if errno == EEXIST { throw CommandError("'\(path)' already exists; not overwritten") }
-            throw CommandError("cannot write '\(path)': \(String(cString: strerror(errno)))")
-        }
+        do { try SiteWriter.writeNew(Array(text.utf8), to: path) } catch let error as SiteWriter.WriteError { throw CommandError(error.description) }
     }
 
     /// A path as a shell word.

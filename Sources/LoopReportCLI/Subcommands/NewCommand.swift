@@ -40,9 +40,7 @@ struct NewIterationCommand: ParsableCommand {
     var date: String?
 
     func validate() throws {
-        if let date, CalendarDate(date) == nil {
-            throw ValidationError("--date must be a date like 2026-03-02, not '\(date)'")
-        }
+        do { _ = try dateOption(date) } catch { throw ValidationError("\(error)") }
     }
 
     func run() throws {
@@ -73,7 +71,7 @@ struct NewIterationCommand: ParsableCommand {
         if errors > 0 {
             Terminal.writeError("note: the project has \(errors) error\(errors == 1 ? "" : "s") (loopreport check \(ProjectFiles.shellQuoted(root)) lists them); the new document reflects what could be read\n")
         }
-        let day = date.flatMap { CalendarDate($0) } ?? Self.today()
+        let day = try dateOption(date) ?? Self.today()
         let next: NextIteration
         do {
             next = try NextIteration.make(plan: loaded.plan, analysis: loaded.analysis, title: title, date: day,

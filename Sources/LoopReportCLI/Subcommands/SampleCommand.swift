@@ -1,5 +1,6 @@
 import ArgumentParser
 import LoopReportSample
+import LoopReportSource
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -29,16 +30,8 @@ struct SampleCommand: ParsableCommand {
     }
 
     func run() throws {
-        if let handle = opendir(directory) {
-            var entries = 0
-            while let entry = readdir(handle) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-                }
-                if name != "." && name != ".." { entries += 1 }
-            }
-            closedir(handle)
-            guard entries == 0 else { throw CommandError("'\(directory)' is not empty; choose a new directory") }
+        if let entries = directoryEntries(directory), !entries.isEmpty {
+            throw CommandError("'\(directory)' is not empty; choose a new directory")
         }
         let documents = SampleGenerator.generate(.init(blocks: blocks, iterations: iterations, seed: seed))
         for document in documents {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Synchronization
 import Dispatch
 import LoopReportModel
 import LoopReportServer
@@ -39,10 +40,7 @@ struct ServeCommand: ParsableCommand {
         guard stat(directory, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
             throw CommandError("'\(directory)' is not a directory")
         }
-        let today = try date.map { text in
-            guard let day = CalendarDate(text) else { throw CommandError("--date must be a date like 2026-03-02, not '\(text)'") }
-            return day
-        }
+        let today = try dateOption(date)
         let server = PreviewServer(options: .init(root: directory, host: host, port: port, site: SiteOptions(date: today)))
         Terminal.writeError("Building \(directory) … " + server.rebuild() + "\n")
         server.onRebuild = { Terminal.writeError($0 + "\n") }
@@ -68,10 +66,8 @@ struct ServeCommand: ParsableCommand {
 }
 
 /// The server task's error, read by the waiting command.
-final class FailureBox: @unchecked Sendable {
-    private var message: String?
-    private var mutex = pthread_mutex_t()
-    init() { pthread_mutex_init(&mutex, nil) }
-    func set(_ value: String) { pthread_mutex_lock(&mutex); message = value; pthread_mutex_unlock(&mutex) }
-    func get() -> String? { pthread_mutex_lock(&mutex); defer { pthread_mutex_unlock(&mutex) }; return message }
+final class FailureBox: Sendable {
+    private let message = Mutex<String?>(nil)
+    func set(_ value: String) { message.withLock { $0 = value } }
+    func get() -> String? { message.withLock { $0 } }
 }
