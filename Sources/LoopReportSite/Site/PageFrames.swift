@@ -1,13 +1,11 @@
 import LoopReportSource
-#if canImport(Glibc)
-import Glibc
-#endif
+import Synchronization
 
 /// The template around page bodies, rendered once per kind of page (depth, navigation
 /// entry, with or without a subtitle) with markers in place of the per-page values, then
 /// filled in for each page. Rendering the same frame thousands of times through Mustache
 /// was a third of a large build.
-final class PageFrames: @unchecked Sendable {
+final class PageFrames: Sendable {
     enum Piece {
         case text(String)
         /// A per-page value; `escaped` when the template wrote it with `{{…}}`.
@@ -15,11 +13,7 @@ final class PageFrames: @unchecked Sendable {
     }
 
     static let slots = ["title", "body", "subtitle", "canonical"]
-    private var frames: [String: [Piece]?] = [:]
-    private var mutex = pthread_mutex_t()
-
-    init() { pthread_mutex_init(&mutex, nil) }
-    deinit { pthread_mutex_destroy(&mutex) }
+    private let frames = Mutex<[String: [Piece]?]>([:])
 
     /// A marker that shows whether the template escaped it: its `&` comes out as `&amp;`.
     static func marker(_ slot: String) -> String { "\u{E000}\(slot)&\u{E001}" }
@@ -28,12 +22,12 @@ final class PageFrames: @unchecked Sendable {
     /// first time; nil when the template does something with the values other than
     /// inserting them (the page is then rendered directly).
     func frame(_ key: String, render: () -> String) -> [Piece]? {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        if let known = frames[key] { return known }
-        let pieces = Self.split(render())
-        frames[key] = pieces
-        return pieces
+        frames.withLock { frames in
+            if let known = frames[key] { return known }
+            let pieces = Self.split(render())
+            frames[key] = pieces
+            return pieces
+        }
     }
 
     static func split(_ rendered: String) -> [Piece]? {
