@@ -5,7 +5,8 @@ import PackageDescription
 // loopreport → LoopReportCLI → LoopReportPipeline → LoopReportSite, LoopReportExport → LoopReportDiagrams
 //   → LoopReportAnalysis → LoopReportModel → LoopReportMarkdown → LoopReportSource;
 // LoopReportDiagrams → LoopReportLayout (graph layout and geometry, no other dependency);
-// LoopReportMarkdown → CCmarkGFM (system library) and CLoopReportArena (its allocator);
+// LoopReportMarkdown → CCmarkGFM (system library) and CLoopReportCmark (its allocator, and its
+//   special-character table kept filled so documents parse in parallel);
 // LoopReportPipeline → CLoopReportSystem (swaps the new site in atomically);
 // LoopReportServer (the preview server, Hummingbird) → LoopReportPipeline; LoopReportAuthoring
 // (init, new iteration) → LoopReportAnalysis; LoopReportCLI uses them all.
@@ -30,10 +31,10 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        .target(name: "CLoopReportArena", dependencies: ["CCmarkGFM"]),
+        .target(name: "CLoopReportCmark", dependencies: ["CCmarkGFM"]),
         .target(name: "LoopReportSource"),
         .target(name: "CLoopReportSystem"),
-        .target(name: "LoopReportMarkdown", dependencies: ["CCmarkGFM", "CLoopReportArena", "LoopReportSource"]),
+        .target(name: "LoopReportMarkdown", dependencies: ["CCmarkGFM", "CLoopReportCmark", "LoopReportSource"]),
         .target(name: "LoopReportModel", dependencies: [
             "LoopReportMarkdown", "LoopReportSource", .product(name: "Yams", package: "Yams"),
         ]),

@@ -1,5 +1,5 @@
 import CCmarkGFM
-import CLoopReportArena
+import CLoopReportCmark
 import LoopReportSource
 import Synchronization
 #if canImport(Glibc)
@@ -8,32 +8,39 @@ import Glibc
 
 /// Parses Markdown with cmark-gfm (GFM extensions on) into `MarkdownNode` values.
 ///
-/// cmark-gfm is not re-entrant with extensions attached: each parse flips process-wide
-/// special-character tables (github/cmark-gfm#176), and extension registration is guarded
-/// by a plain static int. Registration and parsing (feed and finish) therefore run under
-/// one process-wide lock. The finished tree belongs to the caller alone and is read outside
-/// the lock, so documents convert in parallel while the next one parses. Its memory comes
-/// from the calling thread's arena (CLoopReportArena), released in one step after conversion.
+/// cmark-gfm is not re-entrant with extensions attached: each parse adds and removes the
+/// extensions' characters in one process-wide table (github/cmark-gfm#176), and extension
+/// registration is guarded by a plain static int. CLoopReportCmark keeps that table filled
+/// (special_characters.c); once cmark is seen to use its version, documents parse in
+/// parallel. Until then, and for good if the library's calls never reach it, every parse
+/// (feed and finish) runs under one process-wide lock. The tree's memory comes from the
+/// calling thread's arena (CLoopReportCmark), released in one step after conversion.
 public enum CmarkParser {
     private static let lock = Mutex(())
     static let extensionNames = ["table", "tasklist", "strikethrough", "autolink", "tagfilter"]
+
+    /// Whether parses may run at once: decided once, after the extensions are registered and
+    /// one document has been parsed under the lock.
+    static let parsesInParallel: Bool = lock.withLock { _ in
+        cmark_gfm_core_extensions_ensure_registered()
+        if parseTree("~~probe~~") != nil { loopreport_arena_reset() }
+        return loopreport_cmark_special_characters_fixed()
+    }
 
     /// Parses a document. Total: any content gives a tree, never an error.
     public static func parse(_ file: SourceFile) -> MarkdownDocument {
         let (frontMatter, frontMatterRange, body) = FrontMatter.split(file)
         var root = MarkdownNode(kind: .document)
         // The tree lives in this thread's arena: converted here, then released at once.
-        if let tree = lock.withLock({ _ in parseLocked(body) }) {
-            root = convert(tree, path: file.path)
-        }
+        let tree = parsesInParallel ? parseTree(body) : lock.withLock { _ in parseTree(body) }
+        if let tree { root = convert(tree, path: file.path) }
         loopreport_arena_reset()
         return MarkdownDocument(source: file, frontMatter: frontMatter,
                                 frontMatterRange: frontMatterRange, root: root)
     }
 
     /// Builds the tree; the parser is freed, so the tree returned is referenced by nothing else.
-    private static func parseLocked(_ text: String) -> OpaquePointer? {
-        cmark_gfm_core_extensions_ensure_registered()
+    private static func parseTree(_ text: String) -> OpaquePointer? {
         // CMARK_OPT_DEFAULT keeps cmark's safe mode: raw HTML is never rendered by cmark.
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS
         guard let parser = cmark_parser_new_with_mem(options, loopreport_arena_allocator()) else { return nil }

@@ -20,23 +20,36 @@ public enum Pipeline {
     public static func load(root: String) -> LoadedProject {
         let started = ContinuousClock.now
         let found = ContentLoader.discover(root: root)
-        // Each worker reads, validates, parses and recognises one document at a time.
-        let read = parallelMap(found.documents) { relative -> Result<(SourceFile, RecognizedDocument), Diagnostic> in
-            ContentLoader.readDocument(root: root, relative: relative).map { ($0, PlanBuilder.recognize(CmarkParser.parse($0))) }
+        struct Loading: Sendable {
+            var files: [SourceFile] = []
+            var diagnostics: [Diagnostic]
+            var assembly = PlanAssembly()
         }
-        var files: [SourceFile] = [], documents: [RecognizedDocument] = [], diagnostics = found.diagnostics
-        for outcome in read {
+        // Each worker reads, validates, parses and recognises one document at a time; each
+        // document is applied to the plan, in path order, as soon as the ones before it are.
+        let loaded = parallelFold(found.documents, into: Loading(diagnostics: found.diagnostics)) { relative in
+            ContentLoader.readDocument(root: root, relative: relative).map { ($0, PlanBuilder.recognize(CmarkParser.parse($0))) }
+        } fold: { loading, outcome in
             switch outcome {
-            case .success(let (file, document)): files.append(file); documents.append(document)
-            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            case .success(let (file, document)): loading.files.append(file); loading.assembly.apply(document)
+            case .failure(let diagnostic): loading.diagnostics.append(diagnostic)
             }
         }
-        return assemble(files: files, documents: documents, configPath: found.config, root: root, inputDiagnostics: diagnostics,
-                        started: started)
+        return assemble(files: loaded.files, assembly: loaded.assembly, configPath: found.config, root: root,
+                        inputDiagnostics: loaded.diagnostics, started: started)
     }
 
-    /// With the documents read: the empty-content check, the config file, then `assemble`.
+    /// With the documents read (the project cache's): applies them, then `assemble`.
     static func assemble(files: [SourceFile], documents: [RecognizedDocument], configPath: String?, root: String,
+                         inputDiagnostics: [Diagnostic], started: ContinuousClock.Instant) -> LoadedProject {
+        var assembly = PlanAssembly()
+        for document in documents { assembly.apply(document) }
+        return assemble(files: files, assembly: assembly, configPath: configPath, root: root,
+                        inputDiagnostics: inputDiagnostics, started: started)
+    }
+
+    /// With the documents applied: the empty-content check, the config file, then `assemble`.
+    static func assemble(files: [SourceFile], assembly: PlanAssembly, configPath: String?, root: String,
                          inputDiagnostics: [Diagnostic], started: ContinuousClock.Instant) -> LoadedProject {
         var diagnostics = inputDiagnostics
         diagnostics += ContentLoader.emptyContentCheck(root: root, documents: files.count, diagnostics: diagnostics)
@@ -47,25 +60,25 @@ public enum Pipeline {
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
         }
-        return assemble(files: files, documents: documents, config: config, root: root, inputDiagnostics: diagnostics,
+        return assemble(files: files, assembly: assembly, config: config, root: root, inputDiagnostics: diagnostics,
                         started: started)
     }
 
     /// Parses and models already-loaded files (tests, generated corpora).
     public static func model(files: [SourceFile], config: SourceFile? = nil, root: String = "",
                              inputDiagnostics: [Diagnostic] = []) -> LoadedProject {
-        // Parsing is serialised inside CmarkParser; recognising a document is pure, so each
-        // worker parses one document and reads it while the other parses the next.
         let started = ContinuousClock.now
-        let documents = parallelMap(files) { PlanBuilder.recognize(CmarkParser.parse($0)) }
-        return assemble(files: files, documents: documents, config: config, root: root, inputDiagnostics: inputDiagnostics,
-                        started: started)
+        let assembly = parallelFold(files, into: PlanAssembly()) { PlanBuilder.recognize(CmarkParser.parse($0)) }
+            fold: { $0.apply($1) }
+        return assemble(files: files, assembly: assembly, config: config, root: root,
+                        inputDiagnostics: inputDiagnostics, started: started)
     }
 
-    /// Model, settings and analysis from recognised documents.
-    static func assemble(files: [SourceFile], documents: [RecognizedDocument], config: SourceFile?, root: String,
-                                 inputDiagnostics: [Diagnostic], started: ContinuousClock.Instant) -> LoadedProject {
-        let (plan, modelDiagnostics) = PlanBuilder.build(documents)
+    /// Model, settings and analysis from the applied documents.
+    static func assemble(files: [SourceFile], assembly: PlanAssembly, config: SourceFile?, root: String,
+                         inputDiagnostics: [Diagnostic], started: ContinuousClock.Instant) -> LoadedProject {
+        var assembly = assembly
+        let (plan, modelDiagnostics) = assembly.finish()
         let modelled = ContinuousClock.now
         let (settings, settingsDiagnostics) = ProjectSettings.read(config: config,
                                                                    frontMatter: plan.documents.first?.frontMatter ?? [:])

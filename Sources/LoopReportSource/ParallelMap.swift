@@ -12,3 +12,46 @@ package func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @S
     }
     return results.withLock { $0.map { $0! } }
 }
+
+/// Transforms `items` across the machine's cores and folds the results into `state` in the
+/// order of `items`, each as soon as it and every earlier one are done: the fold runs on one
+/// thread at a time while later items are still being transformed.
+package func parallelFold<T: Sendable, R: Sendable, State: Sendable>(
+    _ items: [T], into state: State, _ transform: @Sendable (T) -> R,
+    fold: @Sendable (inout State, R) -> Void
+) -> State {
+    let pending = Mutex(FoldQueue<R>(results: Array(repeating: nil, count: items.count)))
+    let folded = Mutex(state)
+    DispatchQueue.concurrentPerform(iterations: items.count) { index in
+        let result = transform(items[index])
+        var isFolder = pending.withLock { pending in
+            pending.results[index] = result
+            if pending.folding { return false }
+            pending.folding = true
+            return true
+        }
+        while isFolder {
+            let ready: [R] = pending.withLock { pending in
+                var ready: [R] = []
+                while pending.next < pending.results.count, let result = pending.results[pending.next] {
+                    ready.append(result)
+                    pending.results[pending.next] = nil
+                    pending.next += 1
+                }
+                if ready.isEmpty { pending.folding = false }
+                return ready
+            }
+            if ready.isEmpty { isFolder = false }
+            folded.withLock { state in for result in ready { fold(&state, result) } }
+        }
+    }
+    return folded.withLock { $0 }
+}
+
+/// Results waiting for `parallelFold`'s fold, and where it has got to.
+private struct FoldQueue<R: Sendable>: Sendable {
+    var results: [R?]
+    var next = 0
+    /// Whether a thread is folding: results left behind meanwhile are taken by it.
+    var folding = false
+}

@@ -25,15 +25,18 @@ enum DependencyCycles {
             case .group: return reference.id == groupID ? nil : groupIndex[reference.id].map(members)
             }
         }
+        // Blocks are read in place: a copy of one retains every field.
         for i in blocks.indices where blocks[i].status != .removed {
-            let block = blocks[i]
-            for reference in block.dependencies + block.softDependencies {
-                if let j = target(reference, from: block.groupID) { edges[i].append(j); references[i].append(reference) }
+            for reference in blocks[i].dependencies {
+                if let j = target(reference, from: blocks[i].groupID) { edges[i].append(j); references[i].append(reference) }
             }
-            if let k = groupIndex[block.groupID] {
+            for reference in blocks[i].softDependencies {
+                if let j = target(reference, from: blocks[i].groupID) { edges[i].append(j); references[i].append(reference) }
+            }
+            if let k = groupIndex[blocks[i].groupID] {
                 edges[members(k)].append(i)
                 // A block that states no dependencies of its own inherits its group's.
-                if !block.declaresDependencies { edges[i].append(inherited(k)) }
+                if !blocks[i].declaresDependencies { edges[i].append(inherited(k)) }
             }
         }
         for (k, id) in groupIDs.enumerated() {

@@ -12,15 +12,9 @@ public enum PlanBuilder {
 
     /// Applies recognised documents in path order.
     public static func build(_ documents: [RecognizedDocument]) -> (plan: Plan, diagnostics: [Diagnostic]) {
-        var state = BuildState()
-        // The baseline is the first document and any plan documents right after it (a plan
-        // split into several files); every later document is an iteration.
-        var inBaseline = true
-        for (index, document) in documents.enumerated() {
-            inBaseline = inBaseline && (index == 0 || document.recognition.document.kind == .plan)
-            state.apply(document.recognition, isBaseline: inBaseline)
-        }
-        return state.finish()
+        var assembly = PlanAssembly()
+        for document in documents { assembly.apply(document) }
+        return assembly.finish()
     }
 
     /// Recognises and applies parsed documents, one after the other.
@@ -34,7 +28,26 @@ public struct RecognizedDocument: Sendable {
     let recognition: DocumentRecognition
 }
 
-struct BuildState {
+/// The plan so far: documents applied one at a time in path order, so a loader can apply
+/// each while later ones are still being read.
+public struct PlanAssembly: Sendable {
+    private var state = BuildState()
+    /// The baseline is the first document and any plan documents right after it (a plan
+    /// split into several files); every later document is an iteration.
+    private var inBaseline = true
+
+    public init() {}
+
+    public mutating func apply(_ document: RecognizedDocument) {
+        inBaseline = inBaseline && (state.documents.isEmpty || document.recognition.document.kind == .plan)
+        state.apply(document.recognition, isBaseline: inBaseline)
+    }
+
+    /// The plan with every reference and dependency cycle checked.
+    public mutating func finish() -> (plan: Plan, diagnostics: [Diagnostic]) { state.finish() }
+}
+
+struct BuildState: Sendable {
     var documents: [Document] = []
     var blocks: [String: Block] = [:]
     var groups: [String: Group] = [:]
@@ -186,7 +199,8 @@ struct BuildState {
     // MARK: Finishing
 
     mutating func finish() -> (plan: Plan, diagnostics: [Diagnostic]) {
-        let sortedBlocks = blocks.values.sortedByID(\.id)
+        let sortedBlocks = takeBlocksInIDOrder()
+        let blockIndex = Dictionary(uniqueKeysWithValues: sortedBlocks.indices.map { (sortedBlocks[$0].id, $0) })
         for index in sortedBlocks.indices {
             let groupID = sortedBlocks[index].groupID
             if groups[groupID] == nil {
@@ -199,7 +213,8 @@ struct BuildState {
         // The two checks are independent; run them on two cores.
         let state = self
         diagnostics += parallelMap([0, 1]) { task in
-            task == 0 ? state.checkReferences(sortedBlocks) : DependencyCycles.find(blocks: sortedBlocks, groups: state.groups)
+            task == 0 ? state.checkReferences(sortedBlocks, blockIndex: blockIndex)
+                : DependencyCycles.find(blocks: sortedBlocks, groups: state.groups)
         }.joined()
         let plan = Plan(documents: documents, groups: groups.values.sortedByID(\.id),
                         blocks: sortedBlocks, iterations: iterations, records: records)
@@ -207,27 +222,37 @@ struct BuildState {
     }
 
     /// Dependencies and other references whose target no document defines, or was removed.
-    private func checkReferences(_ sortedBlocks: [Block]) -> [Diagnostic] {
+    /// Every block, moved out of the dictionary in id order (a copy would retain every field).
+    private mutating func takeBlocksInIDOrder() -> [Block] {
+        var sorted: [Block] = []
+        sorted.reserveCapacity(blocks.count)
+        for id in blocks.keys.sortedByID({ $0 }) { sorted.append(blocks.removeValue(forKey: id)!) }
+        return sorted
+    }
+
+    /// - Parameter blockIndex: each block's index in `sortedBlocks`, by id.
+    private func checkReferences(_ sortedBlocks: [Block], blockIndex: [String: Int]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for block in sortedBlocks where block.status != .removed {
-            for reference in block.dependencies + block.softDependencies {
+        for block in sortedBlocks.indices where sortedBlocks[block].status != .removed {
+            let blockID = sortedBlocks[block].id
+            for reference in sortedBlocks[block].dependencies + sortedBlocks[block].softDependencies {
                 switch reference.kind {
                 case .block:
-                    guard let target = blocks[reference.id] else {
+                    guard let target = blockIndex[reference.id] else {
                         diagnostics.append(Diagnostic(.unknownBlockReference, at: reference.range,
-                                                      "Block \(block.id) depends on Block \(reference.id), which no document defines"))
+                                                      "Block \(blockID) depends on Block \(reference.id), which no document defines"))
                         continue
                     }
-                    if target.status == .removed {
-                        let removedAt = target.history.last(where: { $0.change == .removed })?.range
+                    if sortedBlocks[target].status == .removed {
+                        let removedAt = sortedBlocks[target].history.last(where: { $0.change == .removed })?.range
                         diagnostics.append(Diagnostic(.dependencyOnRemovedBlock, at: reference.range,
-                                                      "Block \(block.id) depends on Block \(reference.id), which was removed",
+                                                      "Block \(blockID) depends on Block \(reference.id), which was removed",
                                                       notes: [.init("Block \(reference.id) removed here", at: removedAt)]))
                     }
                 case .group:
                     if groups[reference.id] == nil || groups[reference.id]?.isImplicit == true && groups[reference.id]?.blockIDs.isEmpty == true {
                         diagnostics.append(Diagnostic(.unknownGroupReference, at: reference.range,
-                                                      "Block \(block.id) depends on Group \(reference.id), which no document defines",
+                                                      "Block \(blockID) depends on Group \(reference.id), which no document defines",
                                                       severity: .error))
                     }
                 }
@@ -235,7 +260,7 @@ struct BuildState {
         }
         for group in groups.values.sortedByID(\.id) {
             for reference in group.dependencies + group.softDependencies {
-                let known = reference.kind == .block ? blocks[reference.id] != nil : groups[reference.id] != nil
+                let known = reference.kind == .block ? blockIndex[reference.id] != nil : groups[reference.id] != nil
                 if !known {
                     diagnostics.append(Diagnostic(reference.kind == .block ? .unknownBlockReference : .unknownGroupReference,
                                                   at: reference.range,
@@ -245,7 +270,7 @@ struct BuildState {
             }
         }
         for (reference, severity, context) in checkedReferences {
-            let known = reference.kind == .block ? blocks[reference.id] != nil : groups[reference.id] != nil
+            let known = reference.kind == .block ? blockIndex[reference.id] != nil : groups[reference.id] != nil
             if !known {
                 diagnostics.append(Diagnostic(reference.kind == .block ? .unknownBlockReference : .unknownGroupReference,
                                               at: reference.range,

@@ -1,4 +1,4 @@
-#include "loopreport_arena.h"
+#include "loopreport_cmark.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,15 +13,25 @@ typedef struct chunk {
 } chunk;
 
 static _Thread_local chunk *current = NULL;
+/// Chunks of earlier documents, kept for the next one so its pages are already mapped.
+static _Thread_local chunk *spare = NULL;
+static _Thread_local size_t spare_bytes = 0;
 
-enum { HEADER = 16, DEFAULT_CHUNK = 4 << 20 };
+enum { HEADER = 16, DEFAULT_CHUNK = 4 << 20, SPARE_LIMIT = 64 << 20 };
 
 static chunk *new_chunk(size_t at_least, chunk *previous) {
-    size_t capacity = at_least > DEFAULT_CHUNK ? at_least : DEFAULT_CHUNK;
-    chunk *c = malloc(sizeof(chunk) + capacity);
-    if (!c) abort();  // cmark aborts on allocation failure too
+    chunk *c = NULL;
+    if (spare && spare->capacity >= at_least) {
+        c = spare;
+        spare = c->previous;
+        spare_bytes -= c->capacity;
+    } else {
+        size_t capacity = at_least > DEFAULT_CHUNK ? at_least : DEFAULT_CHUNK;
+        c = malloc(sizeof(chunk) + capacity);
+        if (!c) abort();  // cmark aborts on allocation failure too
+        c->capacity = capacity;
+    }
     c->previous = previous;
-    c->capacity = capacity;
     c->used = 0;
     return c;
 }
@@ -60,7 +70,13 @@ cmark_mem *loopreport_arena_allocator(void) { return &allocator; }
 void loopreport_arena_reset(void) {
     while (current && current->previous) {
         chunk *previous = current->previous;
-        free(current);
+        if (current->capacity == DEFAULT_CHUNK && spare_bytes + DEFAULT_CHUNK <= SPARE_LIMIT) {
+            current->previous = spare;
+            spare = current;
+            spare_bytes += DEFAULT_CHUNK;
+        } else {
+            free(current);
+        }
         current = previous;
     }
     if (current) current->used = 0;
