@@ -114,13 +114,13 @@ public enum Analyzer {
         var remaining = schedule.network.durations
         for (t, id) in schedule.networkIDs.enumerated() {
             if schedule.task(id)?.kind == .buffer { done[t] = remaining[t]; remaining[t] = 0; continue }
-            guard let block = plan.block(id) else { continue }
-            let estimate = block.estimate?.scaled(daysPerWeek: settings.daysPerWeek).days ?? 0
-            switch block.progress {
+            guard let block = plan.blockIndex(of: id) else { continue }   // read in place, not copied
+            let estimate = plan.blocks[block].estimate?.scaled(daysPerWeek: settings.daysPerWeek).days ?? 0
+            switch plan.blocks[block].progress {
             case .complete?:
-                done[t] = block.actual?.days ?? estimate; remaining[t] = 0
-            case .inProgress? where block.percentComplete != nil:
-                let share = min(1, max(0, block.percentComplete! / 100))
+                done[t] = plan.blocks[block].actual?.days ?? estimate; remaining[t] = 0
+            case .inProgress? where plan.blocks[block].percentComplete != nil:
+                let share = min(1, max(0, plan.blocks[block].percentComplete! / 100))
                 done[t] = estimate * share; remaining[t] = estimate * (1 - share)
             default:
                 break

@@ -65,10 +65,12 @@ public enum CmarkParser {
         var stack: [(pointer: OpaquePointer, node: MarkdownNode)] =
             [(document, makeNode(document, path: path))]
         var current = cmark_node_first_child(document)
+        if let first = current { stack[0].node.children.reserveCapacity(childCount(from: first)) }
         while true {
             if let child = current {
-                let value = makeNode(child, path: path)
+                var value = makeNode(child, path: path)
                 if let first = cmark_node_first_child(child) {
+                    value.children.reserveCapacity(childCount(from: first))
                     stack.append((child, value))
                     current = first
                 } else {
@@ -82,6 +84,14 @@ public enum CmarkParser {
                 current = cmark_node_next(pointer)
             }
         }
+    }
+
+    /// How many siblings follow `first`, itself included: each child array is made once, at its size.
+    private static func childCount(from first: OpaquePointer) -> Int {
+        var count = 1
+        var node = cmark_node_next(first)
+        while let next = node { count += 1; node = cmark_node_next(next) }
+        return count
     }
 
     private static func makeNode(_ node: OpaquePointer, path: String) -> MarkdownNode {

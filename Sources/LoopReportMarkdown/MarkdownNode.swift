@@ -56,11 +56,13 @@ public struct MarkdownNode: Sendable, Hashable {
         return out
     }
 
-    private func appendPlainText(to out: inout String) {
+    /// Appends `plainText` to `out`.
+    public func appendPlainText(to out: inout String) {
         switch kind {
         case .text, .code, .htmlInline: out += literal
         case .softBreak, .lineBreak: out += " "
-        default: for child in children { child.appendPlainText(to: &out) }
+        // By index: `for child in children` would copy each child (and retain its fields).
+        default: for index in children.indices { children[index].appendPlainText(to: &out) }
         }
     }
 

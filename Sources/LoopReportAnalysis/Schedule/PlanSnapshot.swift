@@ -27,12 +27,14 @@ public struct PlanSnapshot: Sendable {
 
     /// The current plan: every block still in it, as the documents leave it.
     public static func current(_ plan: Plan, daysPerWeek: Double = Effort.daysPerWeek) -> PlanSnapshot {
-        let items = plan.currentBlocks.map {
-            Item(id: $0.id, title: $0.title, groupID: $0.groupID, estimateDays: $0.estimate?.scaled(daysPerWeek: daysPerWeek).days,
-                 dependencies: $0.dependencies, softDependencies: $0.softDependencies,
-                 declaresDependencies: $0.declaresDependencies,
-                 declaresEstimate: $0.declaresEstimate,
-                 range: $0.range)
+        let items = plan.blocks.indices.compactMap { index -> Item? in
+            let block = plan.blocks[index]
+            guard block.status != .removed else { return nil }
+            return Item(id: block.id, title: block.title, groupID: block.groupID,
+                        estimateDays: block.estimate?.scaled(daysPerWeek: daysPerWeek).days,
+                        dependencies: block.dependencies, softDependencies: block.softDependencies,
+                        declaresDependencies: block.declaresDependencies, declaresEstimate: block.declaresEstimate,
+                        range: block.range)
         }
         return PlanSnapshot(document: plan.documents.count - 1, blocks: items, groups: plan.groups,
                             buffers: plan.records.buffers)
@@ -43,10 +45,12 @@ public struct PlanSnapshot: Sendable {
     public static func after(document index: Int, of plan: Plan, daysPerWeek: Double = Effort.daysPerWeek) -> PlanSnapshot {
         let paths = Set(plan.documents.prefix(index + 1).map(\.path))
         var items: [Item] = []
-        for block in plan.blocks {
-            guard let event = block.history.last(where: { $0.document <= index }), event.change != .removed else { continue }
-            let declares = block.history.contains { $0.document <= index && $0.declaresDependencies }
-            items.append(Item(id: block.id, title: block.title, groupID: block.groupID,
+        items.reserveCapacity(plan.blocks.count)
+        for block in plan.blocks.indices {   // read in place: a copy of a block retains every field
+            let history = plan.blocks[block].history
+            guard let event = history.last(where: { $0.document <= index }), event.change != .removed else { continue }
+            let declares = history.contains { $0.document <= index && $0.declaresDependencies }
+            items.append(Item(id: plan.blocks[block].id, title: plan.blocks[block].title, groupID: plan.blocks[block].groupID,
                               estimateDays: event.estimate?.scaled(daysPerWeek: daysPerWeek).days,
                               dependencies: event.dependencies, softDependencies: event.softDependencies,
                               declaresDependencies: declares, range: event.range))
@@ -61,8 +65,8 @@ public struct PlanSnapshot: Sendable {
         let baselineDocuments = plan.documents.count - plan.iterations.count
         var snapshot = after(document: max(0, baselineDocuments - 1), of: plan, daysPerWeek: daysPerWeek)
         for i in snapshot.blocks.indices {
-            let first = plan.block(snapshot.blocks[i].id)?.history.first { $0.estimate != nil }?.estimate?
-                .scaled(daysPerWeek: daysPerWeek)
+            let first = plan.blockIndex(of: snapshot.blocks[i].id)
+                .flatMap { plan.blocks[$0].history.first { $0.estimate != nil }?.estimate?.scaled(daysPerWeek: daysPerWeek) }
             if let first { snapshot.blocks[i].estimateDays = first.previousDays ?? first.days }
         }
         snapshot.buffers = []

@@ -145,7 +145,10 @@ public enum Scheduler {
         var diagnostics: [Diagnostic] = []
         var tasks: [(id: String, kind: ScheduledTask.Kind, title: String, group: String?, days: Double)] = []
         var blockIndex: [String: Int] = [:]
-        for item in snapshot.blocks {
+        // Items are read in place throughout: a copy retains every field.
+        blockIndex.reserveCapacity(snapshot.blocks.count)
+        for index in snapshot.blocks.indices {
+            let item = snapshot.blocks[index]
             blockIndex[item.id] = tasks.count
             let days = item.estimateDays ?? 0
             if diagnose, (item.estimateDays == nil && !item.declaresEstimate) || (item.estimateDays != nil && days <= 0) {
@@ -162,7 +165,7 @@ public enum Scheduler {
         // gets a zero-length "finish" milestone that waits for all its blocks, so a dependency
         // on a group costs one edge per block, not one per pair.
         var membersOf: [String: [Int]] = [:]
-        for item in snapshot.blocks { membersOf[item.groupID, default: []].append(blockIndex[item.id]!) }
+        for index in snapshot.blocks.indices { membersOf[snapshot.blocks[index].groupID, default: []].append(index) }
         var groupTask: [String: Int] = [:]
         var finishMilestone: [String: Int] = [:]
         let groups = snapshot.groups.filter { !$0.isImplicit || membersOf[$0.id] != nil }
@@ -194,34 +197,34 @@ public enum Scheduler {
         var predecessors = [[(task: Int, startToStart: Bool)]](repeating: [], count: tasks.count)
         /// Where a dependency on a group or block leads: a block, a group task, or the group's
         /// buffers (else its finish milestone).
-        func targets(_ reference: Reference) -> [Int] {
+        func forEachTarget(_ reference: Reference, _ body: (Int) -> Void) {
             switch reference.kind {
-            case .block: return blockIndex[reference.id].map { [$0] } ?? []
+            case .block: if let target = blockIndex[reference.id] { body(target) }
             case .group:
-                if let buffers = bufferAfter[reference.id] { return buffers }
-                return finishMilestone[reference.id].map { [$0] } ?? []
+                if let buffers = bufferAfter[reference.id] { buffers.forEach(body) }
+                else if let finish = finishMilestone[reference.id] { body(finish) }
             }
         }
         let groupDependencies = Dictionary(groups.map { ($0.id, (hard: $0.dependencies, soft: $0.softDependencies)) },
                                            uniquingKeysWith: { a, _ in a })
-        for t in snapshot.blocks.indices {
-            let item = snapshot.blocks[t]   // blocks come first among the tasks: index t
+        for t in snapshot.blocks.indices {   // blocks come first among the tasks: index t
+            let groupID = snapshot.blocks[t].groupID
             func link(_ references: [Reference], startToStart: Bool) {
-                for reference in references where !(reference.kind == .group && reference.id == item.groupID) {
-                    for p in targets(reference) where p != t { predecessors[t].append((p, startToStart)) }
+                for r in references.indices where !(references[r].kind == .group && references[r].id == groupID) {
+                    forEachTarget(references[r]) { p in if p != t { predecessors[t].append((p, startToStart)) } }
                 }
             }
             // A block that states no dependencies of its own inherits its group's.
-            let inherited = item.declaresDependencies ? nil : groupDependencies[item.groupID]
-            link(item.dependencies, startToStart: false)
+            let inherited = snapshot.blocks[t].declaresDependencies ? nil : groupDependencies[groupID]
+            link(snapshot.blocks[t].dependencies, startToStart: false)
             if let inherited { link(inherited.hard, startToStart: false) }
-            link(item.softDependencies, startToStart: true)
+            link(snapshot.blocks[t].softDependencies, startToStart: true)
             if let inherited { link(inherited.soft, startToStart: true) }
         }
         for group in groups {
             if let t = groupTask[group.id] {
-                for reference in group.dependencies { for p in targets(reference) where p != t { predecessors[t].append((p, false)) } }
-                for reference in group.softDependencies { for p in targets(reference) where p != t { predecessors[t].append((p, true)) } }
+                for reference in group.dependencies { forEachTarget(reference) { p in if p != t { predecessors[t].append((p, false)) } } }
+                for reference in group.softDependencies { forEachTarget(reference) { p in if p != t { predecessors[t].append((p, true)) } } }
             }
             let finish = finishMilestone[group.id]!
             for member in membersOf[group.id] ?? [] { predecessors[finish].append((member, false)) }

@@ -27,7 +27,7 @@ public struct Variance: Sendable {
         var blocks: [Entry] = []
         var byGroup: [String: (Double, Double)] = [:]
         var byDocument: [Int: (Double, Double)] = [:]
-        for block in plan.currentBlocks {
+        for block in plan.blocks where block.status != .removed {
             guard let actual = block.actual?.scaled(daysPerWeek: daysPerWeek).days,
                   let estimate = block.estimate?.scaled(daysPerWeek: daysPerWeek).days else { continue }
             blocks.append(Entry(subject: block.id, estimateDays: estimate, actualDays: actual))

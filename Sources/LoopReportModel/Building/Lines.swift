@@ -7,25 +7,24 @@ struct TextLine {
     /// The inline nodes of the line: a slice of the paragraph's children (no copies).
     var nodes: ArraySlice<MarkdownNode>
     var line: Int?
-    var text: String { nodes.reduce(into: "") { $0 += $1.plainTextInline } }
+    var text: String { Self.text(of: nodes) }
+
+    /// The nodes' inline text, read in place (iterating would copy each node).
+    static func text(of nodes: ArraySlice<MarkdownNode>) -> String {
+        var text = ""
+        for index in nodes.indices { nodes[index].appendPlainText(to: &text) }
+        return text
+    }
 }
 
 extension MarkdownNode {
-    /// Inline text where code spans keep their backticks out and links their text.
-    var plainTextInline: String {
-        switch kind {
-        case .softBreak, .lineBreak: " "
-        default: plainText
-        }
-    }
-
     /// Splits a paragraph's inlines at soft and hard breaks.
     var lines: [TextLine] {
         var result: [TextLine] = []
         var lineStart = 0
         var line = range?.start.line
-        for (index, child) in children.enumerated() {
-            switch child.kind {
+        for index in children.indices {
+            switch children[index].kind {
             case .softBreak, .lineBreak:
                 result.append(TextLine(nodes: children[lineStart..<index], line: line))
                 lineStart = index + 1
@@ -123,12 +122,12 @@ extension Array where Element == MarkdownNode {
 extension Field {
     /// Parses one line as a field, or nil when it is prose.
     static func parse(_ line: TextLine, locator: Locator, allowPlainKey: Bool) -> Field? {
-        guard let first = line.nodes.first else { return nil }
+        guard let start = line.nodes.indices.first else { return nil }
         var key: String
         var value: String
-        if case .strong = first.kind {
-            let strongText = first.plainText.trimmed
-            let rest = line.nodes.count > 1 ? line.nodes.dropFirst().reduce(into: "") { $0 += $1.plainTextInline }.trimmed : ""
+        if case .strong = line.nodes[start].kind {
+            let strongText = line.nodes[start].plainText.trimmed
+            let rest = TextLine.text(of: line.nodes.dropFirst()).trimmed
             if strongText.utf8.last == 0x3A {            // `**Key:** value`
                 key = String(strongText.utf8.dropLast())!.trimmed
                 value = rest

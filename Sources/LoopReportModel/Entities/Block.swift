@@ -97,7 +97,9 @@ public struct BlockEvent: Sendable, Hashable {
     public var estimateDays: Double? { estimate?.days }
 
     /// Whether this document stated the block's dependencies.
-    public var declaresDependencies: Bool { fields.contains { FieldNames.dependencies.contains($0.normalizedName) } }
+    public var declaresDependencies: Bool {
+        fields.contains { FieldNames.dependencies.contains(Field.commonNames[$0] ?? $0.normalizedName) }
+    }
     public var dependencies: [Reference]
     public var softDependencies: [Reference]
     public var actualDays: Double?
