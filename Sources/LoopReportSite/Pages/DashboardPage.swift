@@ -88,14 +88,18 @@ extension SiteModel {
         let groupsOnly = GanttChart.rowCount(of: analysis) > GanttChart.readableRowCount
         let gantt = GanttChart.render(plan: plan, analysis: analysis, today: options.date, groupsOnly: groupsOnly,
                                       options: DiagramOptions(id: "gantt", standalone: false, link: taskLink(from: path)))
-        extra["gantt"] = ganttFigure(gantt, schedule: schedule, group: nil, page: path, groupsOnly: groupsOnly)
+        var ganttHTML = HTML(capacity: gantt.svg.utf8.count + 4096)
+        ganttFigure(gantt, schedule: schedule, group: nil, page: path, groupsOnly: groupsOnly, into: &ganttHTML)
+        extra["gantt"] = ganttHTML.string
         let overview = DependencyGraph.overview(of: schedule, plan: plan)
         let dag = DAGDiagram.render(overview, criticalPath: schedule.criticalPath,
                                     options: DiagramOptions(id: "dag", standalone: false, link: taskLink(from: path)),
                                     reusing: earlierDAGs[path])
-        extra["dag"] = dagFigure(dag, graph: overview, page: path)
+        var dagHTML = HTML(capacity: dag.svg.utf8.count + 4096)
+        dagFigure(dag, graph: overview, page: path, into: &dagHTML)
+        extra["dag"] = dagHTML.string
         extra["documents"] = documentsTable(page: path)
-        return page(path: path, title: title, kind: "Dashboard", body: "", searchText: reasons.joined(separator: " "),
+        return page(path: path, title: title, kind: "Dashboard", body: HTML(), searchText: reasons.joined(separator: " "),
                     diagrams: 2, dag: dag, template: "dashboard", extra: extra)
     }
 
@@ -118,8 +122,8 @@ extension SiteModel {
     }
 
     /// The Gantt chart with its data as a table.
-    func ganttFigure(_ chart: GanttDiagram, schedule: Schedule, group: String?, page: String, groupsOnly: Bool = false) -> String {
-        var html = HTML(capacity: chart.svg.utf8.count + 4096)
+    func ganttFigure(_ chart: GanttDiagram, schedule: Schedule, group: String?, page: String, groupsOnly: Bool = false,
+                     into html: inout HTML) {
         if groupsOnly {
             html.raw("<p>"); html.text("The plan has \(schedule.tasks.count) tasks: the chart shows one row per group; each group's page has its full chart."); html.raw("</p>")
         }
@@ -148,12 +152,10 @@ extension SiteModel {
                 }
             }
         }
-        return html.string
     }
 
     /// The dependency graph with its edges as a table.
-    func dagFigure(_ drawing: DAGDiagram, graph: DependencyGraph, page: String) -> String {
-        var html = HTML(capacity: drawing.svg.utf8.count + 4096)
+    func dagFigure(_ drawing: DAGDiagram, graph: DependencyGraph, page: String, into html: inout HTML) {
         html.diagram(drawing.svg, tableSummary: "The dependencies as a table") { html in
             html.table(headers: ["From", "To", "Kind"], rows: graph.edges) { html, edge, column in
                 switch column {
@@ -175,6 +177,5 @@ extension SiteModel {
                 }
             }
         }
-        return html.string
     }
 }

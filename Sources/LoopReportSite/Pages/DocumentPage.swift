@@ -74,7 +74,7 @@ extension SiteModel {
         if let date = document.date { subtitle += " · \(date)" }
         subtitle += " · \(document.path)"
         return page(path: path, title: document.title.isEmpty ? document.path : document.title, kind: "Document",
-                    subtitle: subtitle, body: html.string, searchText: String(document.source.text.prefix(4000)),
+                    subtitle: subtitle, body: html, searchText: String(document.source.text.prefix(4000)),
                     diagrams: extras.chartCount)
     }
 

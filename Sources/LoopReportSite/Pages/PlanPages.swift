@@ -93,7 +93,7 @@ extension SiteModel {
         mentionList(&html, key: "b:" + id, page: path)
         let text = ([block.title] + block.tasks + block.completionCriteria).joined(separator: " ")
         return page(path: path, title: blockName(id), kind: "Block", subtitle: block.status == .removed ? "Removed from the plan" : nil,
-                    body: html.string, searchText: text)
+                    body: html, searchText: text)
     }
 
     /// A group: its facts, its blocks, its Gantt chart and dependency graph.
@@ -136,14 +136,14 @@ extension SiteModel {
             let gantt = GanttChart.render(plan: plan, analysis: analysis, group: id, today: options.date,
                                           options: DiagramOptions(id: "gantt-" + slug, standalone: false, link: taskLink(from: path)))
             html.raw("<h2>Schedule</h2>")
-            html.raw(ganttFigure(gantt, schedule: schedule, group: id, page: path))
+            ganttFigure(gantt, schedule: schedule, group: id, page: path, into: &html)
             let graph = DependencyGraph.tasks(of: schedule, plan: plan, group: id)
             let drawing = DAGDiagram.render(graph, criticalPath: schedule.criticalPath,
                                             options: DiagramOptions(id: "dag-" + slug, standalone: false, link: taskLink(from: path)),
                                             reusing: earlierDAGs[path])
             dag = drawing
             html.raw("<h2>Dependencies</h2>")
-            html.raw(dagFigure(drawing, graph: graph, page: path))
+            dagFigure(drawing, graph: graph, page: path, into: &html)
             diagrams = 2
         }
         let removed = removedBlocksByGroup[id] ?? []
@@ -155,7 +155,7 @@ extension SiteModel {
             html.raw("</ul>")
         }
         mentionList(&html, key: "g:" + id, page: path)
-        return page(path: path, title: groupName(id), kind: "Group", body: html.string,
+        return page(path: path, title: groupName(id), kind: "Group", body: html,
                     searchText: ([group.title] + blocks.map(\.title)).joined(separator: " "), diagrams: diagrams, dag: dag)
     }
 

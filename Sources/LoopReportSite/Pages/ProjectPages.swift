@@ -36,7 +36,7 @@ extension SiteModel {
         }
         let text = decisions.map { "\($0.id) \($0.decision)" }.joined(separator: " ")
         return page(path: path, title: "Decisions", kind: "Decisions", subtitle: "\(decisions.count) decisions across all documents",
-                    body: html.string, searchText: text)
+                    body: html, searchText: text)
     }
 
     /// Targets against what was achieved, met or missed, and metrics followed across documents.
@@ -76,7 +76,7 @@ extension SiteModel {
                 }
             }
         }
-        return page(path: path, title: "Metrics", kind: "Metrics", body: html.string,
+        return page(path: path, title: "Metrics", kind: "Metrics", body: html,
                     searchText: metrics.map(\.name).joined(separator: " "))
     }
 
@@ -133,7 +133,7 @@ extension SiteModel {
             }
         }
         return page(path: path, title: "Changes", kind: "Changes", subtitle: "What each iteration changed in the plan",
-                    body: html.string, searchText: "")
+                    body: html, searchText: "")
     }
 
     /// Across all iterations: estimate accuracy, scope change, slip, decisions and lessons;
@@ -189,7 +189,7 @@ extension SiteModel {
             }
             html.raw("</ul>")
         }
-        return page(path: path, title: "Consolidation summary", kind: "Summary", body: html.string, searchText: "lessons accuracy slip")
+        return page(path: path, title: "Consolidation summary", kind: "Summary", body: html, searchText: "lessons accuracy slip")
     }
 
     /// Every diagnostic with its location.
@@ -220,7 +220,7 @@ extension SiteModel {
         }
         return page(path: path, title: "Diagnostics", kind: "Diagnostics",
                     subtitle: "\(diagnostics.count(of: .error)) errors, \(diagnostics.count(of: .warning)) warnings",
-                    body: html.string, searchText: "")
+                    body: html, searchText: "")
     }
 
     /// Search results (with JavaScript), and an index of every page (without).
@@ -241,6 +241,6 @@ extension SiteModel {
             html.raw("<li>"); html.link(SitePaths.block(block.id), blockName(block.id)); html.raw("</li>")
         }
         html.raw("</ul>")
-        return page(path: path, title: "Search", kind: "Search", body: html.string, searchText: "")
+        return page(path: path, title: "Search", kind: "Search", body: html, searchText: "")
     }
 }

@@ -21,6 +21,11 @@ extension MarkdownHTML {
             bytes.append(contentsOf: markup.utf8)
         }
 
+        /// Markup rendered already (a page body, a figure).
+        mutating func raw(_ markup: [UInt8]) {
+            bytes.append(contentsOf: markup)
+        }
+
         mutating func number(_ n: Int) { raw(String(n)) }
 
         /// Document or model text, escaped for element content and attribute values alike.

@@ -10,6 +10,9 @@ final class PageFrames: Sendable {
         case text(String)
         /// A per-page value; `escaped` when the template wrote it with `{{…}}`.
         case slot(String, escaped: Bool)
+
+        /// Bytes of the frame's own text.
+        var size: Int { if case .text(let text) = self { text.utf8.count } else { 0 } }
     }
 
     static let slots = ["title", "body", "subtitle", "canonical"]
@@ -47,12 +50,15 @@ final class PageFrames: Sendable {
         return pieces
     }
 
-    /// The page: the frame with the values in.
-    static func fill(_ pieces: [Piece], values: [String: String]) -> [UInt8] {
-        var out = HTML(capacity: (values["body"]?.utf8.count ?? 0) + 8192)
+    /// The page: the frame with the values in; `body` is HTML already, inserted as it is
+    /// (escaped only where the template escapes it).
+    static func fill(_ pieces: [Piece], values: [String: String], body: [UInt8]) -> [UInt8] {
+        var out = HTML(capacity: body.count + pieces.reduce(0) { $0 + $1.size } + 1024)
         for piece in pieces {
             switch piece {
             case .text(let text): out.raw(text)
+            case .slot("body", let escaped):
+                if escaped { body.withUnsafeBufferPointer { out.escape($0) } } else { out.raw(body) }
             case .slot(let name, let escaped):
                 let value = values[name] ?? ""
                 if escaped { out.text(value) } else { out.raw(value) }

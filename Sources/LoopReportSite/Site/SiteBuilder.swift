@@ -247,7 +247,7 @@ struct SiteModel: Sendable {
     }
 
     /// Fills the layout around a page's body.
-    func page(path: String, title: String, kind: String, subtitle: String? = nil, body: String, searchText: String,
+    func page(path: String, title: String, kind: String, subtitle: String? = nil, body: HTML, searchText: String,
               diagrams: Int = 0, dag: DAGDiagram? = nil, template: String = "page", extra: [String: Any] = [:]) -> RenderedPage {
         let root = SitePaths.root(of: path)
         let navItems: [(String, String)] = [
@@ -261,7 +261,7 @@ struct SiteModel: Sendable {
         ]
         if let date = options.date { context["asOf"] = date.description }
         for (key, value) in extra { context[key] = value }
-        var values = ["title": title, "body": body]
+        var values = ["title": title]
         if let subtitle { values["subtitle"] = subtitle }
         if let base = options.baseURL { values["canonical"] = base + path }
         // Pages of the same kind share their frame: rendered once, filled in per page.
@@ -270,15 +270,17 @@ struct SiteModel: Sendable {
             let key = "\(root)|\(current)|\(subtitle != nil)"
             let frame = frames.frame(key) {
                 var markers = context
-                for (name, _) in values { markers[name] = PageFrames.marker(name) }
+                for name in values.keys + ["body"] { markers[name] = PageFrames.marker(name) }
                 return templates.render(markers, template: template)
             }
             if let frame {
-                return RenderedPage(path: path, title: title, kind: kind, html: PageFrames.fill(frame, values: values),
+                return RenderedPage(path: path, title: title, kind: kind,
+                                    html: PageFrames.fill(frame, values: values, body: body.bytes),
                                     searchText: searchText, diagrams: diagrams, dag: dag)
             }
         }
         for (name, value) in values { context[name] = value }
+        context["body"] = body.string
         return RenderedPage(path: path, title: title, kind: kind, html: Array(templates.render(context, template: template).utf8),
                             searchText: searchText, diagrams: diagrams, dag: dag)
     }

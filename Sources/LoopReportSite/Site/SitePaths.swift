@@ -24,6 +24,8 @@ public enum SitePaths {
     /// A file name safe in any file system and URL: letters, digits, `.`, `-`, `_`; others
     /// as `-`; never empty, never starting with a dot.
     static func fileName(_ text: String) -> String {
+        // Most ids (`3.4`, `12`) are safe already: checked byte by byte, returned as they are.
+        if let first = text.utf8.first, first != UInt8(ascii: "."), text.utf8.allSatisfy(isSafeByte) { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -35,20 +37,32 @@ public enum SitePaths {
         return result.isEmpty ? "-" : result
     }
 
+    private static func isSafeByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."): true
+        default: false
+        }
+    }
+
     /// The relative path from one page to another (`blocks/1.2.html` → `../groups/1.html`).
     public static func relative(from page: String, to target: String) -> String {
-        let depth = page.split(separator: "/").count - 1
-        return String(repeating: "../", count: depth) + target
+        root(of: page) + target
     }
 
     /// `../../` for a page two folders deep, `` at the root.
     public static func root(of page: String) -> String {
-        String(repeating: "../", count: page.split(separator: "/").count - 1)
+        switch page.utf8.count(where: { $0 == UInt8(ascii: "/") }) {
+        case 0: ""
+        case 1: "../"
+        case let depth: String(repeating: "../", count: depth)
+        }
     }
 }
 
 extension String {
     var replacingSlashes: String {
-        String(map { $0 == "/" ? "-" : $0 })
+        guard utf8.contains(UInt8(ascii: "/")) else { return self }
+        return String(decoding: utf8.map { $0 == UInt8(ascii: "/") ? UInt8(ascii: "-") : $0 }, as: UTF8.self)
     }
 }
