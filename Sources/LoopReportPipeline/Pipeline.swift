@@ -27,7 +27,7 @@ public enum Pipeline {
         }
         // Each worker reads, validates, parses and recognises one document at a time; each
         // document is applied to the plan, in path order, as soon as the ones before it are.
-        let loaded = parallelFold(found.documents, into: Loading(diagnostics: found.diagnostics)) { relative in
+        var loaded = parallelFold(found.documents, into: Loading(diagnostics: found.diagnostics)) { relative in
             ContentLoader.readDocument(root: root, relative: relative).map { ($0, PlanBuilder.recognize(CmarkParser.parse($0))) }
         } fold: { loading, outcome in
             switch outcome {
@@ -35,7 +35,7 @@ public enum Pipeline {
             case .failure(let diagnostic): loading.diagnostics.append(diagnostic)
             }
         }
-        return assemble(files: loaded.files, assembly: loaded.assembly, configPath: found.config, root: root,
+        return assemble(files: loaded.files, assembly: &loaded.assembly, configPath: found.config, root: root,
                         inputDiagnostics: loaded.diagnostics, started: started)
     }
 
@@ -44,12 +44,12 @@ public enum Pipeline {
                          inputDiagnostics: [Diagnostic], started: ContinuousClock.Instant) -> LoadedProject {
         var assembly = PlanAssembly()
         for document in documents { assembly.apply(document) }
-        return assemble(files: files, assembly: assembly, configPath: configPath, root: root,
+        return assemble(files: files, assembly: &assembly, configPath: configPath, root: root,
                         inputDiagnostics: inputDiagnostics, started: started)
     }
 
     /// With the documents applied: the empty-content check, the config file, then `assemble`.
-    static func assemble(files: [SourceFile], assembly: PlanAssembly, configPath: String?, root: String,
+    static func assemble(files: [SourceFile], assembly: inout PlanAssembly, configPath: String?, root: String,
                          inputDiagnostics: [Diagnostic], started: ContinuousClock.Instant) -> LoadedProject {
         var diagnostics = inputDiagnostics
         diagnostics += ContentLoader.emptyContentCheck(root: root, documents: files.count, diagnostics: diagnostics)
@@ -60,7 +60,7 @@ public enum Pipeline {
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
         }
-        return assemble(files: files, assembly: assembly, config: config, root: root, inputDiagnostics: diagnostics,
+        return assemble(files: files, assembly: &assembly, config: config, root: root, inputDiagnostics: diagnostics,
                         started: started)
     }
 
@@ -68,16 +68,16 @@ public enum Pipeline {
     public static func model(files: [SourceFile], config: SourceFile? = nil, root: String = "",
                              inputDiagnostics: [Diagnostic] = []) -> LoadedProject {
         let started = ContinuousClock.now
-        let assembly = parallelFold(files, into: PlanAssembly()) { PlanBuilder.recognize(CmarkParser.parse($0)) }
+        var assembly = parallelFold(files, into: PlanAssembly()) { PlanBuilder.recognize(CmarkParser.parse($0)) }
             fold: { $0.apply($1) }
-        return assemble(files: files, assembly: assembly, config: config, root: root,
+        return assemble(files: files, assembly: &assembly, config: config, root: root,
                         inputDiagnostics: inputDiagnostics, started: started)
     }
 
-    /// Model, settings and analysis from the applied documents.
-    static func assemble(files: [SourceFile], assembly: PlanAssembly, config: SourceFile?, root: String,
+    /// Model, settings and analysis from the applied documents. The assembly is finished in
+    /// place: a copy would share its blocks, and finishing would then copy every one.
+    static func assemble(files: [SourceFile], assembly: inout PlanAssembly, config: SourceFile?, root: String,
                          inputDiagnostics: [Diagnostic], started: ContinuousClock.Instant) -> LoadedProject {
-        var assembly = assembly
         let (plan, modelDiagnostics) = assembly.finish()
         let modelled = ContinuousClock.now
         let (settings, settingsDiagnostics) = ProjectSettings.read(config: config,

@@ -27,14 +27,16 @@ public struct PlanSnapshot: Sendable {
 
     /// The current plan: every block still in it, as the documents leave it.
     public static func current(_ plan: Plan, daysPerWeek: Double = Effort.daysPerWeek) -> PlanSnapshot {
-        let items = plan.blocks.indices.compactMap { index -> Item? in
-            let block = plan.blocks[index]
-            guard block.status != .removed else { return nil }
-            return Item(id: block.id, title: block.title, groupID: block.groupID,
-                        estimateDays: block.estimate?.scaled(daysPerWeek: daysPerWeek).days,
-                        dependencies: block.dependencies, softDependencies: block.softDependencies,
-                        declaresDependencies: block.declaresDependencies, declaresEstimate: block.declaresEstimate,
-                        range: block.range)
+        var items: [Item] = []
+        items.reserveCapacity(plan.blocks.count)
+        plan.blocks.withUnsafeBufferPointer { blocks in   // read in place: a copy of a block retains every field
+            for block in blocks.indices where blocks[block].status != .removed {
+                items.append(Item(id: blocks[block].id, title: blocks[block].title, groupID: blocks[block].groupID,
+                                  estimateDays: blocks[block].estimate?.scaled(daysPerWeek: daysPerWeek).days,
+                                  dependencies: blocks[block].dependencies, softDependencies: blocks[block].softDependencies,
+                                  declaresDependencies: blocks[block].declaresDependencies,
+                                  declaresEstimate: blocks[block].declaresEstimate, range: blocks[block].range))
+            }
         }
         return PlanSnapshot(document: plan.documents.count - 1, blocks: items, groups: plan.groups,
                             buffers: plan.records.buffers)

@@ -9,15 +9,13 @@ import LoopReportSource
 enum DependencyCycles {
     /// - Parameter blocks: every block; removed ones take no part.
     static func find(blocks: [Block], groups: [String: Group]) -> [Diagnostic] {
-        let blockIndex = Dictionary(blocks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let blockIndex = Dictionary(blocks.indices.map { (blocks[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
         let groupIDs = groups.keys.sorted()
         let groupIndex = Dictionary(groupIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let n = blocks.count, g = groupIDs.count
         func members(_ k: Int) -> Int { n + k }      // edges to every block of group k
         func inherited(_ k: Int) -> Int { n + g + k } // what blocks of group k inherit from it
         var edges = [[Int]](repeating: [], count: n + 2 * g)
-        // The declared reference behind each block's own edges, for locating the cycle.
-        var references = [[Reference]](repeating: [], count: n)
 
         func target(_ reference: Reference, from groupID: String) -> Int? {
             switch reference.kind {
@@ -28,10 +26,10 @@ enum DependencyCycles {
         // Blocks are read in place: a copy of one retains every field.
         for i in blocks.indices where blocks[i].status != .removed {
             for reference in blocks[i].dependencies {
-                if let j = target(reference, from: blocks[i].groupID) { edges[i].append(j); references[i].append(reference) }
+                if let j = target(reference, from: blocks[i].groupID) { edges[i].append(j) }
             }
             for reference in blocks[i].softDependencies {
-                if let j = target(reference, from: blocks[i].groupID) { edges[i].append(j); references[i].append(reference) }
+                if let j = target(reference, from: blocks[i].groupID) { edges[i].append(j) }
             }
             if let k = groupIndex[blocks[i].groupID] {
                 edges[members(k)].append(i)
@@ -55,10 +53,14 @@ enum DependencyCycles {
             let cycle = path(from: start, within: Set(component), edges: edges)
             let blockPath = cycle.filter { $0 < n }
             let names = (blockPath + [start]).map { "Block " + blocks[$0].id }
-            // The reference each block uses to reach the next block of the cycle.
+            // The reference each block uses to reach the next block of the cycle (looked up
+            // only for cycles, so edges keep no reference of their own).
             func edgeReference(from a: Int, towards b: Int) -> SourceRange? {
-                let direct = references[a].first { $0.kind == .block && $0.id == blocks[b].id }
-                let viaGroup = references[a].first { $0.kind == .group && $0.id == blocks[b].groupID }
+                let references = blocks[a].dependencies + blocks[a].softDependencies
+                let direct = references.first { $0.kind == .block && $0.id == blocks[b].id }
+                let viaGroup = references.first {
+                    $0.kind == .group && $0.id == blocks[b].groupID && $0.id != blocks[a].groupID && groupIndex[$0.id] != nil
+                }
                 return (direct ?? viaGroup)?.range ?? groups[blocks[a].groupID]?.dependencies
                     .first { $0.id == blocks[b].groupID }?.range ?? blocks[a].range
             }

@@ -55,8 +55,9 @@ public struct Plan: Sendable {
         self.blocks = blocks
         self.iterations = iterations
         self.records = records
-        self.blockIndex = Dictionary(blocks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        self.groupIndex = Dictionary(groups.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // By index: `enumerated()` would copy every block (and retain each of its fields).
+        self.blockIndex = Dictionary(blocks.indices.map { (blocks[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.groupIndex = Dictionary(groups.indices.map { (groups[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 }
 
