@@ -42,8 +42,7 @@ public enum Pipeline {
     /// With the documents read (the project cache's): applies them, then `assemble`.
     static func assemble(files: [SourceFile], documents: [RecognizedDocument], configPath: String?, root: String,
                          inputDiagnostics: [Diagnostic], started: ContinuousClock.Instant) -> LoadedProject {
-        var assembly = PlanAssembly()
-        for document in documents { assembly.apply(document) }
+        var assembly = PlanAssembly(applying: documents)
         return assemble(files: files, assembly: &assembly, configPath: configPath, root: root,
                         inputDiagnostics: inputDiagnostics, started: started)
     }

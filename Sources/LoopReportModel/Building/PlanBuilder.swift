@@ -12,8 +12,7 @@ public enum PlanBuilder {
 
     /// Applies recognised documents in path order.
     public static func build(_ documents: [RecognizedDocument]) -> (plan: Plan, diagnostics: [Diagnostic]) {
-        var assembly = PlanAssembly()
-        for document in documents { assembly.apply(document) }
+        var assembly = PlanAssembly(applying: documents)
         return assembly.finish()
     }
 
@@ -37,6 +36,10 @@ public struct PlanAssembly: Sendable {
     private var inBaseline = true
 
     public init() {}
+
+    public init(applying documents: [RecognizedDocument]) {
+        for document in documents { apply(document) }
+    }
 
     public mutating func apply(_ document: RecognizedDocument) {
         inBaseline = inBaseline && (state.documents.isEmpty || document.recognition.document.kind == .plan)
@@ -221,7 +224,6 @@ struct BuildState: Sendable {
         return (plan, diagnostics)
     }
 
-    /// Dependencies and other references whose target no document defines, or was removed.
     /// Every block, moved out of the dictionary in id order (a copy would retain every field).
     private mutating func takeBlocksInIDOrder() -> [Block] {
         var sorted: [Block] = []
@@ -230,6 +232,7 @@ struct BuildState: Sendable {
         return sorted
     }
 
+    /// Dependencies and other references whose target no document defines, or was removed.
     /// - Parameter blockIndex: each block's index in `sortedBlocks`, by id.
     private func checkReferences(_ sortedBlocks: [Block], blockIndex: [String: Int]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
