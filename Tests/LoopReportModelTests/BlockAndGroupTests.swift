@@ -114,6 +114,27 @@ import Testing
         #expect(block.dependencies.map(\.range?.start) == [source.location(of: "1️⃣"), source.location(of: "2️⃣")])
     }
 
+    /// Values keep their inner spaces and lose the surrounding ones, ASCII or not (a
+    /// no-break space pasted from a word processor, an ideographic space).
+    @Test func fieldValuesAreTrimmedOfAnyWhiteSpace() throws {
+        let plan = project("""
+        # Plan
+
+        ### Group 1: Core
+
+        #### Block 1.1: Tokenizer
+        **Priority**:\u{00A0}High\u{00A0}
+        **Assigned Team**: \tCore Team (Alice)\u{3000}
+        **Blockers**: \u{3000}\u{00A0}
+        **Estimated Effort**:  2 days\t
+        """).plan
+        let block = try #require(plan.block("1.1"))
+        #expect(block.priority == "High")
+        #expect(block.fields.first { $0.key == "Assigned Team" }?.value == "Core Team (Alice)")
+        #expect(block.fields.first { $0.key == "Blockers" }?.value == "")
+        #expect(block.estimate?.days == 2)
+    }
+
     @Test func effortGrammar() {
         #expect(Effort.parse("1 day")?.days == 1)
         #expect(Effort.parse("0.5 days")?.days == 0.5)

@@ -143,6 +143,13 @@ extension StringProtocol where UTF8View: BidirectionalCollection {
         if !isSpace(firstByte), !isSpace(lastByte), firstByte < 0x80, lastByte < 0x80 {
             return self as? String ?? String(self)
         }
+        // ASCII white space trimmed byte by byte; Unicode white space (U+00A0, U+3000, …)
+        // only where the text left begins or ends with a non-ASCII character.
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end, isSpace(bytes[start]) { start = bytes.index(after: start) }
+        while end > start, isSpace(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+        guard start < end else { return "" }
+        if bytes[start] < 0x80, bytes[bytes.index(before: end)] < 0x80 { return String(self[start..<end]) }
         let scalars = unicodeScalars
         func isSpace(_ c: Unicode.Scalar) -> Bool {
             c.value < 0x80 ? isSpace(UInt8(c.value)) : c.properties.isWhitespace
