@@ -175,11 +175,11 @@ public enum GanttChart {
 
         mutating func appendTaskRow(_ t: Int, baseline: Schedule) {
             let task = schedule.tasks[t]
-            let block = task.kind == .block ? plan.block(task.id) : nil
+            let block = task.kind == .block ? plan.blockIndex(of: task.id) : nil   // read in place, not copied
             var progress: Double?
-            switch block?.progress {
+            switch block.flatMap({ plan.blocks[$0].progress }) {
             case .complete?: progress = 1
-            case .inProgress?: progress = block?.percentComplete.map { min(1, max(0, $0 / 100)) }
+            case .inProgress?: progress = block.flatMap { plan.blocks[$0].percentComplete }.map { min(1, max(0, $0 / 100)) }
             default: progress = nil
             }
             let label: String

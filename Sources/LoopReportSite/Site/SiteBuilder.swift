@@ -292,8 +292,9 @@ struct SiteModel: Sendable {
     }
 
     func blockName(_ id: String) -> String {
-        guard let block = plan.block(id) else { return "Block \(id)" }
-        return block.title.isEmpty ? "Block \(id)" : "Block \(id): \(block.title)"
+        guard let index = plan.blockIndex(of: id) else { return "Block \(id)" }   // the title only, not a copy of the block
+        let title = plan.blocks[index].title
+        return title.isEmpty ? "Block \(id)" : "Block \(id): \(title)"
     }
 
     func groupName(_ id: String) -> String {
