@@ -145,7 +145,6 @@ public enum Scheduler {
         var diagnostics: [Diagnostic] = []
         var tasks: [(id: String, kind: ScheduledTask.Kind, title: String, group: String?, days: Double)] = []
         var blockIndex: [String: Int] = [:]
-        // Items are read in place throughout: a copy retains every field.
         blockIndex.reserveCapacity(snapshot.blocks.count)
         for index in snapshot.blocks.indices {
             let item = snapshot.blocks[index]
@@ -207,7 +206,9 @@ public enum Scheduler {
         }
         let groupDependencies = Dictionary(groups.map { ($0.id, (hard: $0.dependencies, soft: $0.softDependencies)) },
                                            uniquingKeysWith: { a, _ in a })
-        for t in snapshot.blocks.indices {   // blocks come first among the tasks: index t
+        // Items are read in place here (a copy of one retains every field); blocks come first
+        // among the tasks, so block t is task t.
+        for t in snapshot.blocks.indices {
             let groupID = snapshot.blocks[t].groupID
             func link(_ references: [Reference], startToStart: Bool) {
                 for r in references.indices where !(references[r].kind == .group && references[r].id == groupID) {
