@@ -7,10 +7,10 @@ import LoopReportSource
 /// each group gets two virtual nodes, "any block of the group" and "what the group's blocks
 /// inherit", so the graph stays linear in the number of declared dependencies.
 enum DependencyCycles {
-    /// - Parameter blocks: every block; removed ones take no part.
-    static func find(blocks: [Block], groups: [String: Group]) -> [Diagnostic] {
-        let blockIndex = Dictionary(blocks.indices.map { (blocks[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
-        let groupIDs = groups.keys.sorted()
+    /// Removed blocks take no part.
+    static func find(in plan: Plan) -> [Diagnostic] {
+        let blocks = plan.blocks
+        let groupIDs = plan.groups.map(\.id).sorted()
         let groupIndex = Dictionary(groupIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let n = blocks.count, g = groupIDs.count
         func members(_ k: Int) -> Int { n + k }      // edges to every block of group k
@@ -19,7 +19,7 @@ enum DependencyCycles {
 
         func target(_ reference: Reference, from groupID: String) -> Int? {
             switch reference.kind {
-            case .block: return blockIndex[reference.id]
+            case .block: return plan.blockIndex(of: reference.id)
             case .group: return reference.id == groupID ? nil : groupIndex[reference.id].map(members)
             }
         }
@@ -38,7 +38,7 @@ enum DependencyCycles {
             }
         }
         for (k, id) in groupIDs.enumerated() {
-            guard let group = groups[id] else { continue }
+            guard let group = plan.group(id) else { continue }
             for reference in group.dependencies + group.softDependencies {
                 if let j = target(reference, from: id) { edges[inherited(k)].append(j) }
             }
@@ -61,7 +61,7 @@ enum DependencyCycles {
                 let viaGroup = references.first {
                     $0.kind == .group && $0.id == blocks[b].groupID && $0.id != blocks[a].groupID && groupIndex[$0.id] != nil
                 }
-                return (direct ?? viaGroup)?.range ?? groups[blocks[a].groupID]?.dependencies
+                return (direct ?? viaGroup)?.range ?? plan.group(blocks[a].groupID)?.dependencies
                     .first { $0.id == blocks[b].groupID }?.range ?? blocks[a].range
             }
             let hops = zip(blockPath, blockPath.dropFirst() + [start]).map { ($0, $1) }

@@ -203,7 +203,6 @@ struct BuildState: Sendable {
 
     mutating func finish() -> (plan: Plan, diagnostics: [Diagnostic]) {
         let sortedBlocks = takeBlocksInIDOrder()
-        let blockIndex = Dictionary(uniqueKeysWithValues: sortedBlocks.indices.map { (sortedBlocks[$0].id, $0) })
         for index in sortedBlocks.indices {
             let groupID = sortedBlocks[index].groupID
             if groups[groupID] == nil {
@@ -213,14 +212,13 @@ struct BuildState: Sendable {
             }
             groups[groupID]!.blockIDs.append(sortedBlocks[index].id)
         }
-        // The two checks are independent; run them on two cores.
-        let state = self
-        diagnostics += parallelMap([0, 1]) { task in
-            task == 0 ? state.checkReferences(sortedBlocks, blockIndex: blockIndex)
-                : DependencyCycles.find(blocks: sortedBlocks, groups: state.groups)
-        }.joined()
         let plan = Plan(documents: documents, groups: groups.values.sortedByID(\.id),
                         blocks: sortedBlocks, iterations: iterations, records: records)
+        // The two checks are independent and read the plan's own indexes; run them on two cores.
+        let state = self
+        diagnostics += parallelMap([0, 1]) { task in
+            task == 0 ? state.checkReferences(in: plan) : DependencyCycles.find(in: plan)
+        }.joined()
         return (plan, diagnostics)
     }
 
@@ -233,21 +231,20 @@ struct BuildState: Sendable {
     }
 
     /// Dependencies and other references whose target no document defines, or was removed.
-    /// - Parameter blockIndex: each block's index in `sortedBlocks`, by id.
-    private func checkReferences(_ sortedBlocks: [Block], blockIndex: [String: Int]) -> [Diagnostic] {
+    private func checkReferences(in plan: Plan) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for block in sortedBlocks.indices where sortedBlocks[block].status != .removed {
-            let blockID = sortedBlocks[block].id
-            for reference in sortedBlocks[block].dependencies + sortedBlocks[block].softDependencies {
+        for block in plan.blocks.indices where plan.blocks[block].status != .removed {
+            let blockID = plan.blocks[block].id
+            for reference in plan.blocks[block].dependencies + plan.blocks[block].softDependencies {
                 switch reference.kind {
                 case .block:
-                    guard let target = blockIndex[reference.id] else {
+                    guard let target = plan.blockIndex(of: reference.id) else {
                         diagnostics.append(Diagnostic(.unknownBlockReference, at: reference.range,
                                                       "Block \(blockID) depends on Block \(reference.id), which no document defines"))
                         continue
                     }
-                    if sortedBlocks[target].status == .removed {
-                        let removedAt = sortedBlocks[target].history.last(where: { $0.change == .removed })?.range
+                    if plan.blocks[target].status == .removed {
+                        let removedAt = plan.blocks[target].history.last(where: { $0.change == .removed })?.range
                         diagnostics.append(Diagnostic(.dependencyOnRemovedBlock, at: reference.range,
                                                       "Block \(blockID) depends on Block \(reference.id), which was removed",
                                                       notes: [.init("Block \(reference.id) removed here", at: removedAt)]))
@@ -261,9 +258,9 @@ struct BuildState: Sendable {
                 }
             }
         }
-        for group in groups.values.sortedByID(\.id) {
+        for group in plan.groups {
             for reference in group.dependencies + group.softDependencies {
-                let known = reference.kind == .block ? blockIndex[reference.id] != nil : groups[reference.id] != nil
+                let known = reference.kind == .block ? plan.blockIndex(of: reference.id) != nil : groups[reference.id] != nil
                 if !known {
                     diagnostics.append(Diagnostic(reference.kind == .block ? .unknownBlockReference : .unknownGroupReference,
                                                   at: reference.range,
@@ -273,7 +270,7 @@ struct BuildState: Sendable {
             }
         }
         for (reference, severity, context) in checkedReferences {
-            let known = reference.kind == .block ? blockIndex[reference.id] != nil : groups[reference.id] != nil
+            let known = reference.kind == .block ? plan.blockIndex(of: reference.id) != nil : groups[reference.id] != nil
             if !known {
                 diagnostics.append(Diagnostic(reference.kind == .block ? .unknownBlockReference : .unknownGroupReference,
                                               at: reference.range,

@@ -10,13 +10,17 @@ final class PageFrames: Sendable {
         case text(String)
         /// A per-page value; `escaped` when the template wrote it with `{{…}}`.
         case slot(String, escaped: Bool)
+    }
 
-        /// Bytes of the frame's own text.
-        var size: Int { if case .text(let text) = self { text.utf8.count } else { 0 } }
+    /// A template split at its slots.
+    struct Frame {
+        var pieces: [Piece]
+        /// Bytes of the frame's own text, counted once (each page reserves them).
+        var textBytes: Int
     }
 
     static let slots = ["title", "body", "subtitle", "canonical"]
-    private let frames = Mutex<[String: [Piece]?]>([:])
+    private let frames = Mutex<[String: Frame?]>([:])
 
     /// A marker that shows whether the template escaped it: its `&` comes out as `&amp;`.
     static func marker(_ slot: String) -> String { "\u{E000}\(slot)&\u{E001}" }
@@ -24,16 +28,16 @@ final class PageFrames: Sendable {
     /// The frame for `key`, rendered by `render` (with markers as the slot values) the
     /// first time; nil when the template does something with the values other than
     /// inserting them (the page is then rendered directly).
-    func frame(_ key: String, render: () -> String) -> [Piece]? {
+    func frame(_ key: String, render: () -> String) -> Frame? {
         frames.withLock { frames in
             if let known = frames[key] { return known }
-            let pieces = Self.split(render())
-            frames[key] = pieces
-            return pieces
+            let frame = Self.split(render())
+            frames[key] = frame
+            return frame
         }
     }
 
-    static func split(_ rendered: String) -> [Piece]? {
+    static func split(_ rendered: String) -> Frame? {
         var pieces: [Piece] = []
         var rest = rendered[...]
         while let open = rest.firstIndex(of: "\u{E000}") {
@@ -47,14 +51,15 @@ final class PageFrames: Sendable {
             rest = rest[rest.index(after: close)...]
         }
         pieces.append(.text(String(rest)))
-        return pieces
+        let textBytes = pieces.reduce(0) { total, piece in if case .text(let text) = piece { total + text.utf8.count } else { total } }
+        return Frame(pieces: pieces, textBytes: textBytes)
     }
 
     /// The page: the frame with the values in; `body` is HTML already, inserted as it is
     /// (escaped only where the template escapes it).
-    static func fill(_ pieces: [Piece], values: [String: String], body: [UInt8]) -> [UInt8] {
-        var out = HTML(capacity: body.count + pieces.reduce(0) { $0 + $1.size } + 1024)
-        for piece in pieces {
+    static func fill(_ frame: Frame, values: [String: String], body: [UInt8]) -> [UInt8] {
+        var out = HTML(capacity: body.count + frame.textBytes + 1024)
+        for piece in frame.pieces {
             switch piece {
             case .text(let text): out.raw(text)
             case .slot("body", let escaped):
