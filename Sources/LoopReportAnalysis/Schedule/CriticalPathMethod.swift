@@ -27,6 +27,44 @@ public struct PrecedenceNetwork: Sendable {
         predecessors = flat
         startToStart = kinds
     }
+
+    /// Builds the compressed arrays from edges listed in any order of tasks: each task's
+    /// predecessors keep the order in which they were added.
+    public init(durations: [Double], edges: NetworkEdges) {
+        self.durations = durations
+        let n = durations.count, m = edges.to.count
+        var start = [Int](repeating: 0, count: n + 1)
+        for t in edges.to { start[Int(t) + 1] += 1 }
+        for t in 0..<n { start[t + 1] += start[t] }
+        var next = start
+        var flat = [Int32](repeating: 0, count: m), kinds = [Bool](repeating: false, count: m)
+        for e in 0..<m {
+            let t = Int(edges.to[e])
+            flat[next[t]] = edges.from[e]
+            kinds[next[t]] = edges.startToStart[e]
+            next[t] += 1
+        }
+        predecessorStart = start
+        predecessors = flat
+        startToStart = kinds
+    }
+}
+
+/// A precedence network's edges as they are found, in three parallel arrays.
+public struct NetworkEdges: Sendable {
+    public private(set) var to: [Int32] = [], from: [Int32] = [], startToStart: [Bool] = []
+
+    public init(taskCount: Int) {
+        to.reserveCapacity(2 * taskCount)
+        from.reserveCapacity(2 * taskCount)
+        startToStart.reserveCapacity(2 * taskCount)
+    }
+
+    public mutating func append(to task: Int, from predecessor: Int, startToStart kind: Bool) {
+        to.append(Int32(task))
+        from.append(Int32(predecessor))
+        startToStart.append(kind)
+    }
 }
 
 /// Early and late dates, floats and driving predecessors of every task, in working days.

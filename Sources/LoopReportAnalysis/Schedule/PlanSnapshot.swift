@@ -48,14 +48,19 @@ public struct PlanSnapshot: Sendable {
         let paths = Set(plan.documents.prefix(index + 1).map(\.path))
         var items: [Item] = []
         items.reserveCapacity(plan.blocks.count)
-        for block in plan.blocks.indices {   // read in place: a copy of a block retains every field
+        for block in plan.blocks.indices {   // read in place: a copy of a block (or event) retains every field
             let history = plan.blocks[block].history
-            guard let event = history.last(where: { $0.document <= index }), event.change != .removed else { continue }
-            let declares = history.contains { $0.document <= index && $0.declaresDependencies }
+            // The block's latest event up to the document, and whether any of them states dependencies.
+            var latest: Int?, declares = false
+            for e in history.indices where history[e].document <= index {
+                latest = e
+                if !declares, history[e].declaresDependencies { declares = true }
+            }
+            guard let e = latest, history[e].change != .removed else { continue }
             items.append(Item(id: plan.blocks[block].id, title: plan.blocks[block].title, groupID: plan.blocks[block].groupID,
-                              estimateDays: event.estimate?.scaled(daysPerWeek: daysPerWeek).days,
-                              dependencies: event.dependencies, softDependencies: event.softDependencies,
-                              declaresDependencies: declares, range: event.range))
+                              estimateDays: history[e].estimate?.scaled(daysPerWeek: daysPerWeek).days,
+                              dependencies: history[e].dependencies, softDependencies: history[e].softDependencies,
+                              declaresDependencies: declares, range: history[e].range))
         }
         return PlanSnapshot(document: index, blocks: items, groups: plan.groups,
                             buffers: plan.records.buffers.filter { paths.contains($0.path) })

@@ -62,8 +62,10 @@ public struct Schedule: Sendable {
     /// Indices into `tasks` of each group's tasks (its blocks, buffers and the group
     /// itself when planned without blocks), in task order.
     private var tasksOfGroup: [String: [Int]] = [:]
-    /// Indices into `links` of the links into each task, in link order.
-    private var linksInto: [[Int]] = []
+    /// Indices into `links` of the links into task `t`, in link order:
+    /// `linksInto[linksIntoStart[t]..<linksIntoStart[t + 1]]`.
+    private var linksInto: [Int] = []
+    private var linksIntoStart: [Int] = []
     private var spanOfGroup: [String: Int] = [:]
 
     init(tasks: [ScheduledTask], links: [ScheduleLink], durationDays: Double, criticalPath: [String],
@@ -79,12 +81,20 @@ public struct Schedule: Sendable {
         self.network = network
         self.cpm = cpm
         self.networkIDs = networkIDs
-        for (t, task) in tasks.enumerated() {
-            if let group = task.groupID { tasksOfGroup[group, default: []].append(t) }
+        for t in tasks.indices {   // by index: a copy of a task retains its strings
+            if let group = tasks[t].groupID { tasksOfGroup[group, default: []].append(t) }
         }
-        for (s, span) in groupSpans.enumerated() where spanOfGroup[span.groupID] == nil { spanOfGroup[span.groupID] = s }
-        linksInto = Array(repeating: [], count: tasks.count)
-        for (l, link) in links.enumerated() { linksInto[link.to].append(l) }
+        for s in groupSpans.indices where spanOfGroup[groupSpans[s].groupID] == nil { spanOfGroup[groupSpans[s].groupID] = s }
+        var start = [Int](repeating: 0, count: tasks.count + 1)
+        for link in links { start[link.to + 1] += 1 }
+        for t in tasks.indices { start[t + 1] += start[t] }
+        var next = start
+        linksInto = [Int](repeating: 0, count: links.count)
+        for l in links.indices {
+            linksInto[next[links[l].to]] = l
+            next[links[l].to] += 1
+        }
+        linksIntoStart = start
     }
 
     public func task(_ id: String) -> ScheduledTask? { index[id].map { tasks[$0] } }
@@ -102,7 +112,7 @@ public struct Schedule: Sendable {
         let members = Set(included)
         var found: [Int] = []
         for t in included {
-            for l in linksInto[t] where members.contains(links[l].from) { found.append(l) }
+            for l in linksInto[linksIntoStart[t]..<linksIntoStart[t + 1]] where members.contains(links[l].from) { found.append(l) }
         }
         return found.sorted().map { links[$0] }
     }
@@ -137,52 +147,71 @@ public struct Schedule: Sendable {
     static func days(_ value: Double) -> String { numberText(value) }
 }
 
+/// The network's tasks, one array per field: reading one field of a task reads only it.
+private struct NetworkTasks {
+    var ids: [String] = [], kinds: [ScheduledTask.Kind] = [], titles: [String] = [], groups: [String?] = []
+    var days: [Double] = []
+    var count: Int { ids.count }
+    var indices: Range<Int> { ids.indices }
+
+    init(capacity: Int) {
+        ids.reserveCapacity(capacity); kinds.reserveCapacity(capacity); titles.reserveCapacity(capacity)
+        groups.reserveCapacity(capacity); days.reserveCapacity(capacity)
+    }
+
+    mutating func append(_ id: String, _ kind: ScheduledTask.Kind, _ title: String, _ group: String?, _ duration: Double) {
+        ids.append(id); kinds.append(kind); titles.append(title); groups.append(group); days.append(duration)
+    }
+}
+
 /// Turns a snapshot into a precedence network and schedules it.
 public enum Scheduler {
     /// - Returns: the schedule, and warnings for blocks without a usable estimate.
     public static func schedule(_ snapshot: PlanSnapshot, settings: ProjectSettings,
                                 diagnose: Bool = false) -> (Schedule, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        var tasks: [(id: String, kind: ScheduledTask.Kind, title: String, group: String?, days: Double)] = []
+        var tasks = NetworkTasks(capacity: snapshot.blocks.count + 2 * snapshot.groups.count + snapshot.buffers.count)
         var blockIndex: [String: Int] = [:]
         blockIndex.reserveCapacity(snapshot.blocks.count)
+        var membersOf: [String: [Int]] = [:]
+        // Items are read in place (a copy of one retains every field); blocks come first
+        // among the tasks, so block t is task t.
         for index in snapshot.blocks.indices {
-            let item = snapshot.blocks[index]
-            blockIndex[item.id] = tasks.count
-            let days = item.estimateDays ?? 0
-            if diagnose, (item.estimateDays == nil && !item.declaresEstimate) || (item.estimateDays != nil && days <= 0) {
-                let block = "Block \(item.id)"
+            let id = snapshot.blocks[index].id, estimateDays = snapshot.blocks[index].estimateDays
+            blockIndex[id] = index
+            membersOf[snapshot.blocks[index].groupID, default: []].append(index)
+            let days = estimateDays ?? 0
+            if diagnose, (estimateDays == nil && !snapshot.blocks[index].declaresEstimate) || (estimateDays != nil && days <= 0) {
                 diagnostics.append(Diagnostic(
-                    item.estimateDays == nil ? .missingEffort : .zeroEffort,
-                    at: item.range, item.estimateDays == nil
-                        ? "\(block) has no estimated effort; it is scheduled as taking no time"
-                        : "\(block) has an estimated effort of 0 days"))
+                    estimateDays == nil ? .missingEffort : .zeroEffort,
+                    at: snapshot.blocks[index].range, estimateDays == nil
+                        ? "Block \(id) has no estimated effort; it is scheduled as taking no time"
+                        : "Block \(id) has an estimated effort of 0 days"))
             }
-            tasks.append((item.id, .block, item.title, item.groupID, max(0, days)))
+            tasks.append(id, .block, snapshot.blocks[index].title, snapshot.blocks[index].groupID, max(0, days))
         }
         // Groups: a group without blocks is one task with its own estimate; every group also
         // gets a zero-length "finish" milestone that waits for all its blocks, so a dependency
         // on a group costs one edge per block, not one per pair.
-        var membersOf: [String: [Int]] = [:]
-        for index in snapshot.blocks.indices { membersOf[snapshot.blocks[index].groupID, default: []].append(index) }
         var groupTask: [String: Int] = [:]
         var finishMilestone: [String: Int] = [:]
-        let groups = snapshot.groups.filter { !$0.isImplicit || membersOf[$0.id] != nil }
-        for group in groups {
-            if membersOf[group.id] == nil {
-                groupTask[group.id] = tasks.count
-                let days = group.estimate?.scaled(daysPerWeek: settings.daysPerWeek).days ?? 0
-                tasks.append(("Group \(group.id)", .group, group.title, group.id, max(0, days)))
+        let groups = snapshot.groups.indices.filter { !snapshot.groups[$0].isImplicit || membersOf[snapshot.groups[$0].id] != nil }
+        for g in groups {
+            let id = snapshot.groups[g].id
+            if membersOf[id] == nil {
+                groupTask[id] = tasks.count
+                let days = snapshot.groups[g].estimate?.scaled(daysPerWeek: settings.daysPerWeek).days ?? 0
+                tasks.append("Group \(id)", .group, snapshot.groups[g].title, id, max(0, days))
             }
-            finishMilestone[group.id] = tasks.count
-            tasks.append(("finish of Group \(group.id)", .group, "", group.id, 0))
+            finishMilestone[id] = tasks.count
+            tasks.append("finish of Group \(id)", .group, "", id, 0)
         }
         // Buffers after a group sit between the group's finish and what depends on the group.
         var bufferAfter: [String: [Int]] = [:]
         var finalBuffers: [Int] = []
         for (n, buffer) in snapshot.buffers.enumerated() {
             let label = buffer.after.map { "Buffer after Group \($0.id)" } ?? "Buffer \(buffer.placement)"
-            let id = snapshot.buffers.count > 1 && tasks.contains(where: { $0.id == label }) ? "\(label) (\(n + 1))" : label
+            let id = snapshot.buffers.count > 1 && tasks.ids.contains(label) ? "\(label) (\(n + 1))" : label
             if let after = buffer.after, finishMilestone[after.id] != nil {
                 bufferAfter[after.id, default: []].append(tasks.count)
             } else if buffer.after == nil {
@@ -190,83 +219,93 @@ public enum Scheduler {
             } else {
                 continue
             }
-            tasks.append((id, .buffer, buffer.placement, buffer.after?.id, buffer.days))
+            tasks.append(id, .buffer, buffer.placement, buffer.after?.id, buffer.days)
         }
 
-        var predecessors = [[(task: Int, startToStart: Bool)]](repeating: [], count: tasks.count)
-        /// Where a dependency on a group or block leads: a block, a group task, or the group's
-        /// buffers (else its finish milestone).
-        func forEachTarget(_ reference: Reference, _ body: (Int) -> Void) {
-            switch reference.kind {
-            case .block: if let target = blockIndex[reference.id] { body(target) }
-            case .group:
-                if let buffers = bufferAfter[reference.id] { buffers.forEach(body) }
-                else if let finish = finishMilestone[reference.id] { body(finish) }
-            }
-        }
-        let groupDependencies = Dictionary(groups.map { ($0.id, (hard: $0.dependencies, soft: $0.softDependencies)) },
-                                           uniquingKeysWith: { a, _ in a })
-        // Items are read in place here (a copy of one retains every field); blocks come first
-        // among the tasks, so block t is task t.
-        for t in snapshot.blocks.indices {
-            let groupID = snapshot.blocks[t].groupID
-            func link(_ references: [Reference], startToStart: Bool) {
-                for r in references.indices where !(references[r].kind == .group && references[r].id == groupID) {
-                    forEachTarget(references[r]) { p in if p != t { predecessors[t].append((p, startToStart)) } }
+        // Every edge in one array, in the order each task's predecessors are found; the
+        // network groups them by task (a stable sort), not one array per task.
+        var edges = NetworkEdges(taskCount: tasks.count)
+        /// Adds an edge to `t` from each task a dependency leads to: a block, a group task,
+        /// or the group's buffers (else its finish milestone); never from `t` itself.
+        func link(_ t: Int, _ references: [Reference], startToStart: Bool, skippingGroup skipped: String? = nil) {
+            for r in references.indices {
+                let id = references[r].id
+                switch references[r].kind {
+                case .block:
+                    if let p = blockIndex[id], p != t { edges.append(to: t, from: p, startToStart: startToStart) }
+                case .group:
+                    if id == skipped { continue }
+                    if let buffers = bufferAfter[id] {
+                        for p in buffers where p != t { edges.append(to: t, from: p, startToStart: startToStart) }
+                    } else if let p = finishMilestone[id], p != t {
+                        edges.append(to: t, from: p, startToStart: startToStart)
+                    }
                 }
             }
-            // A block that states no dependencies of its own inherits its group's.
-            let inherited = snapshot.blocks[t].declaresDependencies ? nil : groupDependencies[groupID]
-            link(snapshot.blocks[t].dependencies, startToStart: false)
-            if let inherited { link(inherited.hard, startToStart: false) }
-            link(snapshot.blocks[t].softDependencies, startToStart: true)
-            if let inherited { link(inherited.soft, startToStart: true) }
         }
-        for group in groups {
-            if let t = groupTask[group.id] {
-                for reference in group.dependencies { forEachTarget(reference) { p in if p != t { predecessors[t].append((p, false)) } } }
-                for reference in group.softDependencies { forEachTarget(reference) { p in if p != t { predecessors[t].append((p, true)) } } }
+        var groupOf: [String: Int] = [:]
+        for g in groups where groupOf[snapshot.groups[g].id] == nil { groupOf[snapshot.groups[g].id] = g }
+        for t in snapshot.blocks.indices {
+            let groupID = snapshot.blocks[t].groupID
+            // A block that states no dependencies of its own inherits its group's.
+            let inherited = snapshot.blocks[t].declaresDependencies ? nil : groupOf[groupID]
+            link(t, snapshot.blocks[t].dependencies, startToStart: false, skippingGroup: groupID)
+            if let g = inherited { link(t, snapshot.groups[g].dependencies, startToStart: false, skippingGroup: groupID) }
+            link(t, snapshot.blocks[t].softDependencies, startToStart: true, skippingGroup: groupID)
+            if let g = inherited { link(t, snapshot.groups[g].softDependencies, startToStart: true, skippingGroup: groupID) }
+        }
+        for g in groups {
+            let id = snapshot.groups[g].id
+            if let t = groupTask[id] {
+                link(t, snapshot.groups[g].dependencies, startToStart: false)
+                link(t, snapshot.groups[g].softDependencies, startToStart: true)
             }
-            let finish = finishMilestone[group.id]!
-            for member in membersOf[group.id] ?? [] { predecessors[finish].append((member, false)) }
-            if let t = groupTask[group.id] { predecessors[finish].append((t, false)) }
-            for buffer in bufferAfter[group.id] ?? [] { predecessors[buffer].append((finish, false)) }
+            let finish = finishMilestone[id]!
+            for member in membersOf[id] ?? [] { edges.append(to: finish, from: member, startToStart: false) }
+            if let t = groupTask[id] { edges.append(to: finish, from: t, startToStart: false) }
+            for buffer in bufferAfter[id] ?? [] { edges.append(to: buffer, from: finish, startToStart: false) }
         }
         if !finalBuffers.isEmpty {
             var hasSuccessor = [Bool](repeating: false, count: tasks.count)
-            for list in predecessors { for edge in list { hasSuccessor[edge.task] = true } }
+            for p in edges.from { hasSuccessor[Int(p)] = true }
             let sinks = tasks.indices.filter { !hasSuccessor[$0] && !finalBuffers.contains($0) }
-            for buffer in finalBuffers { predecessors[buffer] = sinks.map { ($0, false) } }
+            for buffer in finalBuffers { for sink in sinks { edges.append(to: buffer, from: sink, startToStart: false) } }
         }
 
-        let network = PrecedenceNetwork(durations: tasks.map(\.days), predecessors: predecessors)
+        let network = PrecedenceNetwork(durations: tasks.days, edges: edges)
         let result = CriticalPathMethod.schedule(network)
 
-        // Report through milestones: a task driven by a group's finish is driven by the
-        // group's block that finishes last.
+        // Group finish milestones are not shown; a task driven by one is reported as driven
+        // by the group's block that finishes last.
+        var milestone = [Bool](repeating: false, count: tasks.count)
+        for g in groups { milestone[finishMilestone[snapshot.groups[g].id]!] = true }
+        func isMilestone(_ t: Int) -> Bool { milestone[t] }
         func visibleDriver(_ t: Int) -> Int? {
             var current = Int(result.driving[t])
             var guardCount = 0
-            while current >= 0, tasks[current].kind == .group, tasks[current].days == 0, groupTask[tasks[current].group ?? ""] != current,
-                  guardCount < tasks.count {
+            while current >= 0, milestone[current], guardCount < tasks.count {
                 current = Int(result.driving[current]); guardCount += 1
             }
             return current >= 0 ? current : nil
         }
-        func isMilestone(_ t: Int) -> Bool { tasks[t].kind == .group && groupTask[tasks[t].group ?? ""] != t }
 
         var scheduled: [ScheduledTask] = []
+        scheduled.reserveCapacity(tasks.count)
         var index: [String: Int] = [:]
-        for t in tasks.indices where !isMilestone(t) {
-            index[tasks[t].id] = scheduled.count
+        index.reserveCapacity(tasks.count)
+        /// Each network task's index among the scheduled tasks (nil for milestones).
+        var scheduledIndex = [Int?](repeating: nil, count: tasks.count)
+        for t in tasks.indices where !milestone[t] {
+            index[tasks.ids[t]] = scheduled.count
+            scheduledIndex[t] = scheduled.count
             let slack = result.totalFloat[t]
             scheduled.append(ScheduledTask(
-                id: tasks[t].id, kind: tasks[t].kind, title: tasks[t].title, groupID: tasks[t].group,
-                durationDays: tasks[t].days, earlyStart: result.earlyStart[t], earlyFinish: result.earlyFinish[t],
+                id: tasks.ids[t], kind: tasks.kinds[t], title: tasks.titles[t], groupID: tasks.groups[t],
+                durationDays: tasks.days[t], earlyStart: result.earlyStart[t], earlyFinish: result.earlyFinish[t],
                 lateStart: result.lateStart[t], lateFinish: result.lateFinish[t], slack: slack,
                 freeFloat: result.freeFloat[t], critical: result.isCritical(t),
                 nearCritical: !result.isCritical(t) && slack <= settings.nearCriticalDays,
-                drivingPredecessor: visibleDriver(t).map { tasks[$0].id }))
+                drivingPredecessor: visibleDriver(t).map { tasks.ids[$0] }))
         }
 
         // One critical chain: from the critical task that finishes last (lowest id on ties),
@@ -274,26 +313,27 @@ public enum Scheduler {
         var path: [String] = []
         let ends = tasks.indices.filter { !isMilestone($0) && result.isCritical($0)
             && abs(result.earlyFinish[$0] - result.duration) <= CPMResult.epsilon }
-        if let end = ends.min(by: { tasks[$0].kind == tasks[$1].kind ? idPrecedesLabel(tasks[$0].id, tasks[$1].id)
-                                                                       : tasks[$0].kind == .block }) {
+        if let end = ends.min(by: { tasks.kinds[$0] == tasks.kinds[$1] ? idPrecedesLabel(tasks.ids[$0], tasks.ids[$1])
+                                                                       : tasks.kinds[$0] == .block }) {
             var current: Int? = end
             var seen = Set<Int>()
             while let t = current, seen.insert(t).inserted {
-                if tasks[t].kind != .buffer { path.append(tasks[t].id) }
+                if tasks.kinds[t] != .buffer { path.append(tasks.ids[t]) }
                 current = criticalDriver(t, result: result, network: network, isMilestone: isMilestone)
             }
         }
-        let spans = groups.compactMap { group -> GroupSpan? in
-            let members = (membersOf[group.id] ?? []) + (groupTask[group.id].map { [$0] } ?? [])
+        let spans = groups.compactMap { g -> GroupSpan? in
+            let id = snapshot.groups[g].id
+            let members = (membersOf[id] ?? []) + (groupTask[id].map { [$0] } ?? [])
             guard let start = members.map({ result.earlyStart[$0] }).min(),
                   let finish = members.map({ result.earlyFinish[$0] }).max() else { return nil }
-            return GroupSpan(groupID: group.id, start: start, finish: finish)
+            return GroupSpan(groupID: id, start: start, finish: finish)
         }
-        let links = visibleLinks(network, result: result, taskIndex: tasks.indices.map { isMilestone($0) ? nil : index[tasks[$0].id] })
+        let links = visibleLinks(network, result: result, taskIndex: scheduledIndex)
         let schedule = Schedule(tasks: scheduled, links: links, durationDays: result.duration, criticalPath: path.reversed(),
                                 criticalSet: scheduled.filter { $0.critical && $0.kind == .block }.map(\.id),
                                 groupSpans: spans, index: index, network: network, cpm: result,
-                                networkIDs: tasks.map(\.id))
+                                networkIDs: tasks.ids)
         return (schedule, diagnostics)
     }
 

@@ -254,22 +254,26 @@ struct SiteModel: Sendable {
             ("Dashboard", SitePaths.dashboard), ("Changes", SitePaths.changes), ("Decisions", SitePaths.decisions),
             ("Metrics", SitePaths.metrics), ("Summary", SitePaths.summary), ("Diagnostics", SitePaths.diagnostics),
         ]
-        var context: [String: Any] = [
-            "project": self.title, "root": root,
-            "documentCount": plan.documents.count,
-            "nav": navItems.map { ["label": $0.0, "href": root + $0.1, "current": $0.1 == path] as [String: Any] },
-        ]
-        if let date = options.date { context["asOf"] = date.description }
-        for (key, value) in extra { context[key] = value }
         var values = ["title": title]
         if let subtitle { values["subtitle"] = subtitle }
         if let base = options.baseURL { values["canonical"] = base + path }
+        /// What the templates read, besides `values` and the body.
+        func context() -> [String: Any] {
+            var context: [String: Any] = [
+                "project": self.title, "root": root,
+                "documentCount": plan.documents.count,
+                "nav": navItems.map { ["label": $0.0, "href": root + $0.1, "current": $0.1 == path] as [String: Any] },
+            ]
+            if let date = options.date { context["asOf"] = date.description }
+            for (key, value) in extra { context[key] = value }
+            return context
+        }
         // Pages of the same kind share their frame: rendered once, filled in per page.
         if template == "page", extra.isEmpty {
             let current = navItems.first { $0.1 == path }?.0 ?? ""
             let key = "\(root)|\(current)|\(subtitle != nil)"
             let frame = frames.frame(key) {
-                var markers = context
+                var markers = context()
                 for name in values.keys + ["body"] { markers[name] = PageFrames.marker(name) }
                 return templates.render(markers, template: template)
             }
@@ -279,6 +283,7 @@ struct SiteModel: Sendable {
                                     searchText: searchText, diagrams: diagrams, dag: dag)
             }
         }
+        var context = context()
         for (name, value) in values { context[name] = value }
         context["body"] = body.string
         return RenderedPage(path: path, title: title, kind: kind, html: Array(templates.render(context, template: template).utf8),
