@@ -1,6 +1,7 @@
 import CLoopReportSystem
 import LoopReportSite
 import LoopReportSource
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -26,56 +27,11 @@ public enum SiteWriter {
         }
     }
 
+    /// Writes a whole built site (see `SiteStaging`).
     public static func write(_ site: BuiltSite, to output: String) throws {
-        let target = absolute(output)
-        let parent = target.split(separator: "/").dropLast().joined(separator: "/")
-        try makeDirectories("/" + parent)
-        let staging = "/" + parent + "/." + (target.split(separator: "/").last.map(String.init) ?? "output") + ".loopreport-new"
-        removeTree(staging)   // left by an interrupted build
-        guard mkdir(staging, 0o755) == 0 else { throw failure("cannot create '\(staging)'") }
-        var made = Set<String>()
-        for file in site.files {
-            let folder = (staging + "/" + file.path).split(separator: "/").dropLast().joined(separator: "/")
-            if made.insert(folder).inserted { try makeDirectories("/" + folder) }
-        }
-        // Files are independent: written on all cores, in slices of 64.
-        let slices = stride(from: 0, to: site.files.count, by: 64).map { $0..<min($0 + 64, site.files.count) }
-        let failures = parallelMap(slices) { slice -> WriteError? in
-            do {
-                for file in site.files[slice] { try writeFile(staging + "/" + file.path, file.bytes, sync: false) }
-                return nil
-            } catch {
-                return error as? WriteError ?? WriteError(description: "\(error)")
-            }
-        }
-        if let failure = failures.lazy.compactMap({ $0 }).first {
-            removeTree(staging)
-            throw failure
-        }
-        // On disk before the swap (one flush of the file system, not one per file).
-        if loopreport_sync_file_system(staging) != 0 {
-            removeTree(staging)
-            throw failure("cannot write '\(output)'")
-        }
-        var status = stat()
-        if lstat(target, &status) == 0 {
-            guard status.st_mode & S_IFMT == S_IFDIR else {
-                removeTree(staging)
-                throw WriteError(description: "'\(output)' exists and is not a directory")
-            }
-            // One step: the new tree takes the output's name, the old one the staging name.
-            if loopreport_exchange_paths(staging, target) != 0 {
-                // Kernels or file systems without the exchange: two renames, a moment apart.
-                let old = staging + "-old"
-                removeTree(old)
-                guard rename(target, old) == 0, rename(staging, target) == 0 else { throw failure("cannot replace '\(output)'") }
-                removeTree(old)
-                return
-            }
-            removeTree(staging)
-        } else {
-            guard rename(staging, target) == 0 else { throw failure("cannot create '\(output)'") }
-        }
+        let staging = try SiteStaging(output: output)
+        staging.write(site.files)
+        try staging.commit()
     }
 
     /// Writes one file (the single-file report) atomically: a temporary file beside it,
@@ -107,6 +63,40 @@ public enum SiteWriter {
         if link(temporary, path) != 0 {
             if errno == EEXIST { throw WriteError(description: "'\(path)' already exists; not overwritten") }
             throw failure("cannot write '\(path)'")
+        }
+    }
+
+    /// The staging directory beside the output: `/a/.site.loopreport-new` for `/a/site`.
+    static func stagingPath(for target: String) -> String {
+        let parent = target.split(separator: "/").dropLast().joined(separator: "/")
+        return "/" + parent + "/." + (target.split(separator: "/").last.map(String.init) ?? "output") + ".loopreport-new"
+    }
+
+    /// Replaces the output by the staged tree: on disk first (one flush of the file
+    /// system, not one per file), then swapped in with one atomic exchange.
+    static func swapIn(_ staging: String, as target: String, output: String) throws {
+        if loopreport_sync_file_system(staging) != 0 {
+            removeTree(staging)
+            throw failure("cannot write '\(output)'")
+        }
+        var status = stat()
+        if lstat(target, &status) == 0 {
+            guard status.st_mode & S_IFMT == S_IFDIR else {
+                removeTree(staging)
+                throw WriteError(description: "'\(output)' exists and is not a directory")
+            }
+            // One step: the new tree takes the output's name, the old one the staging name.
+            if loopreport_exchange_paths(staging, target) != 0 {
+                // Kernels or file systems without the exchange: two renames, a moment apart.
+                let old = staging + "-old"
+                removeTree(old)
+                guard rename(target, old) == 0, rename(staging, target) == 0 else { throw failure("cannot replace '\(output)'") }
+                removeTree(old)
+                return
+            }
+            removeTree(staging)
+        } else {
+            guard rename(staging, target) == 0 else { throw failure("cannot create '\(output)'") }
         }
     }
 
@@ -192,5 +182,72 @@ public enum SiteWriter {
             return String(cString: resolved)
         }
         return joined
+    }
+}
+
+/// A site being written: files go into a new directory beside the output, from any thread,
+/// as they are made; `commit` swaps it in with one atomic exchange, so readers (and an
+/// interrupted build) only ever see the whole previous site or the whole new one.
+public final class SiteStaging: Sendable {
+    private let output: String
+    private let target: String
+    private let staging: String
+    private struct State {
+        var folders: Set<String> = []
+        /// The first write that failed; later files are skipped.
+        var failure: SiteWriter.WriteError?
+    }
+    private let state = Mutex(State())
+
+    public init(output: String) throws {
+        self.output = output
+        target = SiteWriter.absolute(output)
+        staging = SiteWriter.stagingPath(for: target)
+        try SiteWriter.makeDirectories("/" + target.split(separator: "/").dropLast().joined(separator: "/"))
+        SiteWriter.removeTree(staging)   // left by an interrupted build
+        guard mkdir(staging, 0o755) == 0 else { throw SiteWriter.failure("cannot create '\(staging)'") }
+    }
+
+    /// Writes one file of the site (its folders made as needed); safe from any thread.
+    public func write(_ file: SiteFile) {
+        let path = staging + "/" + file.path
+        let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? staging
+        let proceed = state.withLock { state -> Bool in
+            guard state.failure == nil else { return false }
+            if folder != staging, !state.folders.contains(folder) {
+                do { try SiteWriter.makeDirectories(folder) } catch {
+                    state.failure = error as? SiteWriter.WriteError ?? SiteWriter.WriteError(description: "\(error)")
+                    return false
+                }
+                state.folders.insert(folder)
+            }
+            return true
+        }
+        guard proceed else { return }
+        do { try SiteWriter.writeFile(path, file.bytes, sync: false) } catch {
+            state.withLock { state in
+                if state.failure == nil { state.failure = error as? SiteWriter.WriteError ?? SiteWriter.WriteError(description: "\(error)") }
+            }
+        }
+    }
+
+    /// Writes files on all cores, in slices of 64.
+    public func write(_ files: [SiteFile]) {
+        let slices = stride(from: 0, to: files.count, by: 64).map { $0..<min($0 + 64, files.count) }
+        _ = parallelMap(slices) { [self] slice in for file in files[slice] { write(file) } }
+    }
+
+    /// Swaps the written site in, or, if any write failed, removes it and throws that failure.
+    public func commit() throws {
+        if let failure = state.withLock({ $0.failure }) {
+            SiteWriter.removeTree(staging)
+            throw failure
+        }
+        try SiteWriter.swapIn(staging, as: target, output: output)
+    }
+
+    /// Removes what was written; the output is left as it was.
+    public func abandon() {
+        SiteWriter.removeTree(staging)
     }
 }

@@ -49,6 +49,21 @@ import Testing
         #expect(diff.status == 0, "\(diff.stdout)")
     }
 
+    /// Pages are written while others are still being rendered; a write that fails part
+    /// way (here: files over 8 KiB refused, `ulimit -f`) fails the build and leaves the
+    /// previous site exactly as it was, with nothing half-written beside it.
+    @Test func aFailedWriteLeavesThePreviousSiteWhole() {
+        let dir = TemporaryDirectory(); defer { dir.remove() }
+        #expect(run("build --date 2026-03-18 -o '\(dir.path)/site' content").status == 0)
+        shell("cp -R '\(dir.path)/site' '\(dir.path)/before'")
+        let failed = shell("cd '\(packageRoot)' && trap '' XFSZ && ulimit -f 8 && '\(loopreportBinary)' build -o '\(dir.path)/site' content")
+        #expect(failed.status != 0)
+        #expect(failed.stderr.contains("cannot write"), "\(failed.stderr)")
+        let diff = shell("diff -r '\(dir.path)/before' '\(dir.path)/site'")
+        #expect(diff.status == 0, "\(diff.stdout)")
+        #expect(shell("ls -A '\(dir.path)'").stdout == "before\nsite\n")
+    }
+
     @Test func baseURLAddsCanonicalLinksAndASitemapButLinksStayRelative() {
         let dir = TemporaryDirectory(); defer { dir.remove() }
         #expect(run("build --base-url https://reports.example.com/tessera -o '\(dir.path)/site' content").status == 0)

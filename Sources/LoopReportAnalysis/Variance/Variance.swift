@@ -27,16 +27,18 @@ public struct Variance: Sendable {
         var blocks: [Entry] = []
         var byGroup: [String: (Double, Double)] = [:]
         var byDocument: [Int: (Double, Double)] = [:]
-        for block in plan.blocks where block.status != .removed {
-            guard let actual = block.actual?.scaled(daysPerWeek: daysPerWeek).days,
-                  let estimate = block.estimate?.scaled(daysPerWeek: daysPerWeek).days else { continue }
-            blocks.append(Entry(subject: block.id, estimateDays: estimate, actualDays: actual))
-            byGroup[block.groupID, default: (0, 0)].0 += estimate
-            byGroup[block.groupID, default: (0, 0)].1 += actual
+        for b in plan.blocks.indices where plan.blocks[b].status != .removed {   // in place: a copy retains every field
+            guard let actual = plan.blocks[b].actual?.scaled(daysPerWeek: daysPerWeek).days,
+                  let estimate = plan.blocks[b].estimate?.scaled(daysPerWeek: daysPerWeek).days else { continue }
+            let groupID = plan.blocks[b].groupID
+            blocks.append(Entry(subject: plan.blocks[b].id, estimateDays: estimate, actualDays: actual))
+            byGroup[groupID, default: (0, 0)].0 += estimate
+            byGroup[groupID, default: (0, 0)].1 += actual
             // The iteration in which the actual was first recorded.
-            if let event = block.history.first(where: { $0.actualDays != nil }) {
-                byDocument[event.document, default: (0, 0)].0 += estimate
-                byDocument[event.document, default: (0, 0)].1 += actual
+            let history = plan.blocks[b].history
+            if let e = history.indices.first(where: { history[$0].actualDays != nil }) {
+                byDocument[history[e].document, default: (0, 0)].0 += estimate
+                byDocument[history[e].document, default: (0, 0)].1 += actual
             }
         }
         let groups = byGroup.keys.sortedByIDs().map { Entry(subject: "Group \($0)", estimateDays: byGroup[$0]!.0, actualDays: byGroup[$0]!.1) }

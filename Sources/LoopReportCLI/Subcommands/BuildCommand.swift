@@ -60,17 +60,24 @@ struct BuildCommand: ParsableCommand {
             try DiagnosticPrinter.exitIfFailed(loaded.diagnostics, strict: diagnosticOptions.strict)
             return
         }
+        // Each page is written as soon as it is rendered, into a new directory that is
+        // swapped in once the whole site is there.
+        let staging: SiteStaging
+        do { staging = try SiteStaging(output: output) } catch let error as SiteWriter.WriteError { throw CommandError(error.description) }
         let site = SiteBuilder.build(plan: loaded.plan, analysis: loaded.analysis, diagnostics: loaded.diagnostics,
-                                     templates: templates, options: SiteOptions(baseURL: baseURL, date: today))
+                                     templates: templates, options: SiteOptions(baseURL: baseURL, date: today),
+                                     writePage: { staging.write($0) })
         let writeStart = clock.now
-        do { try SiteWriter.write(site, to: output) } catch let error as SiteWriter.WriteError { throw CommandError(error.description) }
+        staging.write(site.files)
+        do { try staging.commit() } catch let error as SiteWriter.WriteError { throw CommandError(error.description) }
         let end = clock.now
         if !loaded.diagnostics.isEmpty {
             DiagnosticPrinter.print(loaded, options: diagnosticOptions, toStandardOutput: false)
         }
         let seconds = Double((end - start).components.attoseconds) / 1e18 + Double((end - start).components.seconds)
         Terminal.writeError("Built \(site.pageCount) pages with \(site.diagramCount) diagrams in \(numberText(seconds, decimals: 2)) s: \(output)/\n")
-        if timings { DiagnosticPrinter.printTimings(loaded.timings + [("render pages", writeStart - renderStart), ("write", end - writeStart)]) }
+        if timings { DiagnosticPrinter.printTimings(loaded.timings + [("render and write pages", writeStart - renderStart),
+                                                                         ("write the rest and swap in", end - writeStart)]) }
         try DiagnosticPrinter.exitIfFailed(loaded.diagnostics, strict: diagnosticOptions.strict)
     }
 }

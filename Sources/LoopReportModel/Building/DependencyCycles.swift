@@ -17,21 +17,25 @@ enum DependencyCycles {
         func inherited(_ k: Int) -> Int { n + g + k } // what blocks of group k inherit from it
         var edges = [[Int]](repeating: [], count: n + 2 * g)
 
-        func target(_ reference: Reference, from groupID: String) -> Int? {
-            switch reference.kind {
-            case .block: return plan.blockIndex(of: reference.id)
-            case .group: return reference.id == groupID ? nil : groupIndex[reference.id].map(members)
+        /// Where a reference leads in the graph (a block, or every block of a group).
+        func target(_ kind: Reference.Kind, _ id: String, from groupID: String) -> Int? {
+            switch kind {
+            case .block: return plan.blockIndex(of: id)
+            case .group: return id == groupID ? nil : groupIndex[id].map(members)
             }
         }
-        // Blocks are read in place: a copy of one retains every field.
+        // Blocks and references are read in place: a copy of either retains every field.
         for i in blocks.indices where blocks[i].status != .removed {
-            for reference in blocks[i].dependencies {
-                if let j = target(reference, from: blocks[i].groupID) { edges[i].append(j) }
+            let groupID = blocks[i].groupID
+            for r in blocks[i].dependencies.indices {
+                if let j = target(blocks[i].dependencies[r].kind, blocks[i].dependencies[r].id, from: groupID) { edges[i].append(j) }
             }
-            for reference in blocks[i].softDependencies {
-                if let j = target(reference, from: blocks[i].groupID) { edges[i].append(j) }
+            for r in blocks[i].softDependencies.indices {
+                if let j = target(blocks[i].softDependencies[r].kind, blocks[i].softDependencies[r].id, from: groupID) {
+                    edges[i].append(j)
+                }
             }
-            if let k = groupIndex[blocks[i].groupID] {
+            if let k = groupIndex[groupID] {
                 edges[members(k)].append(i)
                 // A block that states no dependencies of its own inherits its group's.
                 if !blocks[i].declaresDependencies { edges[i].append(inherited(k)) }
@@ -40,7 +44,7 @@ enum DependencyCycles {
         for (k, id) in groupIDs.enumerated() {
             guard let group = plan.group(id) else { continue }
             for reference in group.dependencies + group.softDependencies {
-                if let j = target(reference, from: id) { edges[inherited(k)].append(j) }
+                if let j = target(reference.kind, reference.id, from: id) { edges[inherited(k)].append(j) }
             }
         }
 

@@ -134,11 +134,19 @@ public struct Block: Sendable, Hashable {
     /// Whether the block states its own dependencies (even `None`). A block that does not
     /// inherits its group's; one that does is taken at its word.
     public var declaresDependencies: Bool {
-        fields.contains { FieldNames.dependencies.contains($0.name) || FieldNames.softDependencies.contains($0.name) }
+        // By index: `fields.contains { … }` copies each field, and here the block.
+        for index in fields.indices
+        where FieldNames.dependencies.contains(fields[index].name) || FieldNames.softDependencies.contains(fields[index].name) {
+            return true
+        }
+        return false
     }
 
     /// Whether the block has an effort field (an unreadable one is diagnosed already).
-    public var declaresEstimate: Bool { fields.contains { FieldNames.estimate.contains($0.name) } }
+    public var declaresEstimate: Bool {
+        for index in fields.indices where FieldNames.estimate.contains(fields[index].name) { return true }
+        return false
+    }
     /// Where the block is defined now (its latest definition).
     public var range: SourceRange?
     public var history: [BlockEvent]

@@ -42,9 +42,12 @@ public enum SiteBuilder {
     ///     the same fingerprint are taken from it instead of rendered again.
     ///   - incremental: keep what the next build needs to reuse pages (each page's inputs
     ///     fingerprinted, its diagrams kept); a one-off build skips that work.
+    ///   - writePage: called with each page as soon as it is rendered, on the rendering
+    ///     thread; the page is then not kept in `files` (only in `pages`, when incremental).
     public static func build(plan: Plan, analysis: Analysis, diagnostics: [Diagnostic], templates: TemplateSet,
                              options: SiteOptions, reusing previous: BuiltSite? = nil,
-                             incremental: Bool = false) -> BuiltSite {
+                             incremental: Bool = false,
+                             writePage: (@Sendable (SiteFile) -> Void)? = nil) -> BuiltSite {
         let incremental = incremental || previous != nil
         var model = SiteModel(plan: plan, analysis: analysis, diagnostics: diagnostics, templates: templates, options: options,
                               fingerprinting: incremental)
@@ -53,20 +56,29 @@ public enum SiteBuilder {
         var jobs: [PageJob] = [.dashboard, .decisions, .metrics, .changes, .summary, .diagnostics, .search]
         jobs += plan.documents.indices.map { .document($0) }
         jobs += site.groups.map { .group($0.id) }
-        jobs += plan.currentBlocks.map { .block($0.id) } + plan.blocks.filter { $0.status == .removed }.map { .block($0.id) }
-        // Pages are independent: rendered on all cores, written in a fixed order.
+        // Current blocks, then removed ones; read in place (a copy of a block retains every field).
+        jobs += plan.blocks.indices.filter { plan.blocks[$0].status != .removed }.map { .block(plan.blocks[$0].id) }
+        jobs += plan.blocks.indices.filter { plan.blocks[$0].status == .removed }.map { .block(plan.blocks[$0].id) }
+        // Pages are independent: rendered on all cores, listed in a fixed order.
         let previousPages = previous?.pages ?? [:]
         let rendered = parallelMap(jobs) { job -> (fingerprint: Int?, page: RenderedPage, fresh: Bool) in
             let fingerprint = incremental ? site.fingerprint(job) : nil
+            var result: (fingerprint: Int?, page: RenderedPage, fresh: Bool)
             if let fingerprint, let old = previousPages[site.path(of: job)], old.fingerprint == fingerprint {
-                return (fingerprint, old.page, false)
+                result = (fingerprint, old.page, false)
+            } else {
+                result = (fingerprint, site.render(job), true)
             }
-            return (fingerprint, site.render(job), true)
+            if let writePage {
+                writePage(SiteFile(path: result.page.path, bytes: result.page.html))
+                if !incremental { result.page.html = [] }   // written: its memory is free for the next page
+            }
+            return result
         }
         let pages = rendered.map(\.page)
         var kept: [String: (fingerprint: Int, page: RenderedPage)] = [:]
         for entry in rendered { if let fingerprint = entry.fingerprint { kept[entry.page.path] = (fingerprint, entry.page) } }
-        var files: [SiteFile] = pages.map { SiteFile(path: $0.path, bytes: $0.html) }
+        var files: [SiteFile] = writePage != nil ? [] : pages.map { SiteFile(path: $0.path, bytes: $0.html) }
         files.append(SiteFile(path: SitePaths.stylesheet, bytes: Array(templates.stylesheet.utf8)))
         files.append(SiteFile(path: SitePaths.script, bytes: Array(templates.script.utf8)))
         let index = SiteModel.searchIndex(pages)
