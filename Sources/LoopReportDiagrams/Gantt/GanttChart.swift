@@ -443,8 +443,8 @@ public enum GanttChart {
             svg.raw("-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" class=\"hatch\"/></pattern>")
             svg.raw("</defs>")
             svg.rect(x: 0, y: 0, width: width, height: height, class: "bg")
-            svg.rawString(body.text)
-            svg.rawString(legendBody.text)
+            svg.append(body)
+            svg.append(legendBody)
             svg.raw("</svg>\n")
             return GanttDiagram(svg: svg.text, width: width, height: height, rows: resultRows, arrows: arrows,
                                 tickLabels: ticks, legend: legend, axisUnit: unit)

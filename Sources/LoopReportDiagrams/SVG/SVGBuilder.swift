@@ -19,6 +19,11 @@ public struct SVGBuilder {
         s.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
+    /// Markup another builder wrote (a part drawn before its place in the drawing was known).
+    public mutating func append(_ other: SVGBuilder) {
+        bytes.append(contentsOf: other.bytes)
+    }
+
     /// Text content or an attribute value, escaped for both (`&`, `<`, `>`, `"`, `'`);
     /// control characters other than tab and newline are dropped (not allowed in XML).
     public mutating func escaped(_ s: String) {

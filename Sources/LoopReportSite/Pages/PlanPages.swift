@@ -164,12 +164,13 @@ extension SiteModel {
         guard let references = mentions[key], !references.isEmpty else { return }
         html.raw("<h2>Mentioned in</h2><ul>")
         var seen = Set<String>()
-        for reference in references {
-            guard let range = reference.range else { continue }
-            let label = "\(documentTitles[range.path] ?? range.path), line \(range.start.line)"
+        let root = SitePaths.root(of: page)
+        for r in references.indices {   // in place: a copy of a reference retains its strings
+            guard let range = references[r].range else { continue }
+            let label = (documentTitles[range.path] ?? range.path) + ", line " + String(range.start.line)
             guard seen.insert(label).inserted else { continue }
             html.raw("<li>")
-            html.link(SitePaths.relative(from: page, to: SitePaths.document(range.path)) + "#line-\(sectionLine(range))", label)
+            html.link(root + (documentPages[range.path] ?? SitePaths.document(range.path)) + "#line-" + String(sectionLine(range)), label)
             html.raw("</li>")
         }
         html.raw("</ul>")

@@ -128,8 +128,17 @@ struct RenderedPage: Sendable {
         self.html = html
         self.diagrams = diagrams
         self.dag = dag
-        searchEntry = "{\"t\":" + jsonString(title) + ",\"u\":" + jsonString(path) + ",\"k\":" + jsonString(kind)
-            + ",\"x\":" + jsonString(String(searchText.lowercased().prefix(600))) + "}"
+        // The first 600 characters, lower-cased (a prefix taken first: the text may be a whole document).
+        var excerpt = String(searchText.prefix(600)).lowercased()
+        if excerpt.count > 600 { excerpt = String(excerpt.prefix(600)) }
+        var entry: [UInt8] = []
+        entry.reserveCapacity(title.utf8.count + path.utf8.count + excerpt.utf8.count + 48)
+        for (key, value) in [("{\"t\":", title), (",\"u\":", path), (",\"k\":", kind), (",\"x\":", excerpt)] {
+            entry.append(contentsOf: key.utf8)
+            appendJSONString(value, to: &entry)
+        }
+        entry.append(0x7D)
+        searchEntry = String(decoding: entry, as: UTF8.self)
     }
 }
 
@@ -152,6 +161,8 @@ struct SiteModel: Sendable {
     /// Block or group reference → where it is mentioned.
     let mentions: [String: [Reference]]
     let documentTitles: [String: String]
+    /// Each document's page, relative to the site root.
+    let documentPages: [String: String]
     /// Each document's section heading lines, ascending (for `#line-N` anchors).
     let sectionStarts: [String: [Int]]
     /// Blocks of each group, current and removed, in plan order.
@@ -219,6 +230,7 @@ struct SiteModel: Sendable {
         }
         self.mentions = mentions
         documentTitles = Dictionary(plan.documents.map { ($0.path, $0.title) }, uniquingKeysWith: { a, _ in a })
+        documentPages = Dictionary(plan.documents.map { ($0.path, SitePaths.document($0.path)) }, uniquingKeysWith: { a, _ in a })
         sectionStarts = Dictionary(plan.documents.map { ($0.path, $0.sections.compactMap { $0.range?.start.line }) },
                                    uniquingKeysWith: { a, _ in a })
         var current: [String: [Block]] = [:], removed: [String: [Block]] = [:]
@@ -352,33 +364,37 @@ struct SiteModel: Sendable {
     }
 }
 
-/// A JSON string literal; `<` escaped too, so the index can sit in a script file.
-func jsonString(_ text: String) -> String {
-    let hexDigits = Array("0123456789abcdef".utf8)
-    var out: [UInt8] = [0x22]
-    out.reserveCapacity(text.utf8.count + 16)
-    let utf8 = Array(text.utf8)
-    var i = 0
-    while i < utf8.count {
-        let byte = utf8[i]
-        switch byte {
-        case 0x22: out += [0x5C, 0x22]                     // "
-        case 0x5C: out += [0x5C, 0x5C]                     // \
-        case 0x0A: out += [0x5C, 0x6E]                     // \n
-        case 0x0D: out += [0x5C, 0x72]                     // \r
-        case 0x09: out += [0x5C, 0x74]                     // \t
-        case 0x3C, 0..<0x20:                               // <, other controls: \u00XX
-            out += [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 15)]]
-        case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
-            // U+2028 and U+2029 end lines in older JavaScript.
-            out += [0x5C, 0x75, 0x32, 0x30, 0x32, utf8[i + 2] == 0xA8 ? 0x38 : 0x39]
-            i += 2
-        default: out.append(byte)
+/// Appends `text` as a JSON string literal; `<` escaped too, so the index can sit in a
+/// script file.
+func appendJSONString(_ text: String, to out: inout [UInt8]) {
+    let hexDigits: StaticString = "0123456789abcdef"
+    var text = text
+    out.reserveCapacity(out.count + text.utf8.count + 16)
+    out.append(0x22)
+    text.withUTF8 { utf8 in
+        var i = 0
+        while i < utf8.count {
+            let byte = utf8[i]
+            switch byte {
+            case 0x22: out.append(0x5C); out.append(0x22)      // "
+            case 0x5C: out.append(0x5C); out.append(0x5C)      // \
+            case 0x0A: out.append(0x5C); out.append(0x6E)      // \n
+            case 0x0D: out.append(0x5C); out.append(0x72)      // \r
+            case 0x09: out.append(0x5C); out.append(0x74)      // \t
+            case 0x3C, 0..<0x20:                               // <, other controls: \u00XX
+                out.append(0x5C); out.append(0x75); out.append(0x30); out.append(0x30)
+                out.append(hexDigits.utf8Start[Int(byte >> 4)]); out.append(hexDigits.utf8Start[Int(byte & 15)])
+            case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+                // U+2028 and U+2029 end lines in older JavaScript.
+                out.append(0x5C); out.append(0x75); out.append(0x32); out.append(0x30); out.append(0x32)
+                out.append(utf8[i + 2] == 0xA8 ? 0x38 : 0x39)
+                i += 2
+            default: out.append(byte)
+            }
+            i += 1
         }
-        i += 1
     }
     out.append(0x22)
-    return String(decoding: out, as: UTF8.self)
 }
 
 /// Resolves mentions to pages, relative to the page being rendered.
