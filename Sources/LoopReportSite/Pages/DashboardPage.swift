@@ -9,8 +9,12 @@ extension SiteModel {
     func dashboardPage() -> RenderedPage {
         let path = SitePaths.dashboard
         let schedule = analysis.schedule
-        let blocks = plan.currentBlocks
-        let done = blocks.filter { $0.progress == .complete }.count
+        // Counted in place: `plan.currentBlocks` would copy every block.
+        var blockCount = 0, done = 0
+        for b in plan.blocks.indices where plan.blocks[b].status != .removed {
+            blockCount += 1
+            if plan.blocks[b].progress == .complete { done += 1 }
+        }
         let errors = diagnostics.count(of: .error), warnings = diagnostics.count(of: .warning)
         let flagged = analysis.checks.filter { !$0.agrees }.count
         let slip = analysis.slipDays
@@ -29,8 +33,8 @@ extension SiteModel {
 
         let forecast = analysis.forecast
         var figures: [[String: Any]] = [
-            ["label": "Blocks complete", "value": "\(done) of \(blocks.count)",
-             "note": blocks.isEmpty ? "" : "\(numberText(Double(done) / Double(blocks.count) * 100, decimals: 0))%"],
+            ["label": "Blocks complete", "value": "\(done) of \(blockCount)",
+             "note": blockCount == 0 ? "" : "\(numberText(Double(done) / Double(blockCount) * 100, decimals: 0))%"],
             ["label": "Duration (current plan)", "value": daysText(schedule.durationDays),
              "note": analysis.calendar.map { "finishes \($0.finishDate(max(1, schedule.durationDays)))" } ?? "working days"],
             ["label": "Duration (baseline)", "value": daysText(baseline),

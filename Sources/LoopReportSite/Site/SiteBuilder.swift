@@ -218,9 +218,9 @@ struct SiteModel: Sendable {
         }
         self.decisionMentions = decisionMentions
         var dependents: [String: [String]] = [:]
-        for block in plan.currentBlocks {
-            for reference in block.dependencies + block.softDependencies where reference.kind == .block {
-                dependents[reference.id, default: []].append(block.id)
+        for b in plan.blocks.indices where plan.blocks[b].status != .removed {   // in place: a copy retains every field
+            for reference in plan.blocks[b].dependencies + plan.blocks[b].softDependencies where reference.kind == .block {
+                dependents[reference.id, default: []].append(plan.blocks[b].id)
             }
         }
         self.dependents = dependents
