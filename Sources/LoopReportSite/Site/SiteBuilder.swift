@@ -71,7 +71,8 @@ public enum SiteBuilder {
             }
             if let writePage {
                 writePage(SiteFile(path: result.page.path, bytes: result.page.html))
-                if !incremental { result.page.html = [] }   // written: its memory is free for the next page
+                // Written: its memory is free for the next page, and a one-off build keeps no drawing.
+                if !incremental { result.page.html = []; result.page.dag = nil }
             }
             return result
         }
@@ -202,21 +203,35 @@ struct SiteModel: Sendable {
         for decision in plan.records.decisions {
             if let range = decision.range { definedAt.insert("\(decision.path):\(range.start.line):\(decision.id)") }
         }
-        var decisionMentions: [String: [(path: String, line: Int)]] = [:]
-        for document in plan.documents {
+        // Each document's decision mentions and block and group references, on all cores.
+        let decisionIDs = Set(decisions.keys)
+        let scanned = parallelMap(Array(plan.documents.indices)) { [plan, definedAt] d -> (decisions: [(id: String, line: Int)], references: [Reference]) in
+            let document = plan.documents[d]
+            var found: [(id: String, line: Int)] = []
             var text = document.source.text
             text.withUTF8 { bytes in
                 var line = 1, counted = 0
-                for mention in MarkdownHTML.MentionScanner.scan(bytes) where mention.kind == .decision && decisions[mention.id] != nil {
+                for mention in MarkdownHTML.MentionScanner.scan(bytes) where mention.kind == .decision && decisionIDs.contains(mention.id) {
                     while counted < mention.range.lowerBound { if bytes[counted] == 0x0A { line += 1 }; counted += 1 }
                     guard !definedAt.contains("\(document.path):\(line):\(mention.id)") else { continue }
-                    if decisionMentions[mention.id]?.last.map({ $0.path == document.path && $0.line == line }) != true {
-                        decisionMentions[mention.id, default: []].append((document.path, line))
-                    }
+                    found.append((mention.id, line))
                 }
+            }
+            return (found, document.mentions())
+        }
+        var decisionMentions: [String: [(path: String, line: Int)]] = [:]
+        var mentions: [String: [Reference]] = [:]
+        for (d, document) in zip(scanned, plan.documents) {
+            let path = document.path
+            for (id, line) in d.decisions where decisionMentions[id]?.last.map({ $0.path == path && $0.line == line }) != true {
+                decisionMentions[id, default: []].append((path, line))
+            }
+            for reference in d.references {
+                mentions[(reference.kind == .block ? "b:" : "g:") + reference.id, default: []].append(reference)
             }
         }
         self.decisionMentions = decisionMentions
+        self.mentions = mentions
         var dependents: [String: [String]] = [:]
         for b in plan.blocks.indices where plan.blocks[b].status != .removed {   // in place: a copy retains every field
             for reference in plan.blocks[b].dependencies + plan.blocks[b].softDependencies where reference.kind == .block {
@@ -224,11 +239,6 @@ struct SiteModel: Sendable {
             }
         }
         self.dependents = dependents
-        var mentions: [String: [Reference]] = [:]
-        for reference in plan.mentions() {
-            mentions[(reference.kind == .block ? "b:" : "g:") + reference.id, default: []].append(reference)
-        }
-        self.mentions = mentions
         documentTitles = Dictionary(plan.documents.map { ($0.path, $0.title) }, uniquingKeysWith: { a, _ in a })
         documentPages = Dictionary(plan.documents.map { ($0.path, SitePaths.document($0.path)) }, uniquingKeysWith: { a, _ in a })
         sectionStarts = Dictionary(plan.documents.map { ($0.path, $0.sections.compactMap { $0.range?.start.line }) },
