@@ -68,19 +68,21 @@ public enum CmarkParser {
         if let first = current { stack[0].node.children.reserveCapacity(childCount(from: first)) }
         while true {
             if let child = current {
+                // Values are moved (`consume`), not copied, into their parent: a copy would
+                // retain every field of the node and release it again.
                 var value = makeNode(child, path: path)
                 if let first = cmark_node_first_child(child) {
                     value.children.reserveCapacity(childCount(from: first))
-                    stack.append((child, value))
+                    stack.append((child, consume value))
                     current = first
                 } else {
-                    stack[stack.count - 1].node.children.append(value)
+                    stack[stack.count - 1].node.children.append(consume value)
                     current = cmark_node_next(child)
                 }
             } else {
                 let (pointer, finished) = stack.removeLast()
                 if stack.isEmpty { return finished }
-                stack[stack.count - 1].node.children.append(finished)
+                stack[stack.count - 1].node.children.append(consume finished)
                 current = cmark_node_next(pointer)
             }
         }

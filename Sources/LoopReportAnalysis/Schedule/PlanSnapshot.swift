@@ -72,9 +72,11 @@ public struct PlanSnapshot: Sendable {
         let baselineDocuments = plan.documents.count - plan.iterations.count
         var snapshot = after(document: max(0, baselineDocuments - 1), of: plan, daysPerWeek: daysPerWeek)
         for i in snapshot.blocks.indices {
-            let first = plan.blockIndex(of: snapshot.blocks[i].id)
-                .flatMap { plan.blocks[$0].history.first { $0.estimate != nil }?.estimate?.scaled(daysPerWeek: daysPerWeek) }
-            if let first { snapshot.blocks[i].estimateDays = first.previousDays ?? first.days }
+            guard let block = plan.blockIndex(of: snapshot.blocks[i].id) else { continue }
+            let history = plan.blocks[block].history   // events read in place: a copy retains every field
+            guard let e = history.indices.first(where: { history[$0].estimate != nil }),
+                  let first = history[e].estimate?.scaled(daysPerWeek: daysPerWeek) else { continue }
+            snapshot.blocks[i].estimateDays = first.previousDays ?? first.days
         }
         snapshot.buffers = []
         return snapshot

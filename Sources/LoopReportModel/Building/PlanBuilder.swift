@@ -103,7 +103,7 @@ struct BuildState: Sendable {
             block.status = .removed
             block.history.append(BlockEvent(change: .removed, document: documents.count - 1, path: document.path,
                                             documentTitle: document.title, range: removal.range, fields: [],
-                                            estimate: block.estimate, dependencies: block.dependencies,
+                                            estimate: block.estimate, declaresDependencies: false, dependencies: block.dependencies,
                                             softDependencies: block.softDependencies, actualDays: block.actual?.days))
             blocks[block.id] = block
             iteration.removed.append(block.id)
@@ -181,6 +181,7 @@ struct BuildState: Sendable {
         block.history.append(BlockEvent(change: change, document: documents.count - 1, path: document.path,
                                         documentTitle: document.title, range: declaration.range,
                                         fields: declaration.fields.map(\.field.key), estimate: block.estimate,
+                                        declaresDependencies: declaration.fields.contains { FieldNames.dependencies.contains($0.field.name) },
                                         dependencies: block.dependencies, softDependencies: block.softDependencies,
                                         actualDays: block.actual?.days))
         blocks[block.id] = block

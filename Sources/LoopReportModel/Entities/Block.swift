@@ -96,10 +96,9 @@ public struct BlockEvent: Sendable, Hashable {
     public var estimate: Effort?
     public var estimateDays: Double? { estimate?.days }
 
-    /// Whether this document stated the block's dependencies.
-    public var declaresDependencies: Bool {
-        fields.contains { FieldNames.dependencies.contains(Field.commonNames[$0] ?? $0.normalizedName) }
-    }
+    /// Whether this document stated the block's dependencies (a dependencies field among
+    /// `fields`; decided once, when the event is recorded).
+    public var declaresDependencies: Bool
     public var dependencies: [Reference]
     public var softDependencies: [Reference]
     public var actualDays: Double?
