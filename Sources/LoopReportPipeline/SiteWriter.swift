@@ -245,9 +245,4 @@ public final class SiteStaging: Sendable {
         }
         try SiteWriter.swapIn(staging, as: target, output: output)
     }
-
-    /// Removes what was written; the output is left as it was.
-    public func abandon() {
-        SiteWriter.removeTree(staging)
-    }
 }
