@@ -30,35 +30,57 @@ enum FieldValue: Sendable {
     case other
 
     /// Reads a field; problems with its value go to `diagnostics`.
+    /// What each field name sets, so reading a field costs one look-up of its name.
+    private enum Reader {
+        case dependencies, softDependencies, estimate, priority, actual, status, percentComplete, tasks, files
+        case completionCriteria, declaredCritical, blockers, team, discrepanciesAddressed, implementationOrder
+    }
+    private static let readers: [String: Reader] = {
+        var readers: [String: Reader] = [:]
+        for name in FieldNames.dependencies { readers[name] = .dependencies }
+        for name in FieldNames.softDependencies { readers[name] = .softDependencies }
+        for name in FieldNames.estimate { readers[name] = .estimate }
+        let others: [(Reader, [String])] = [
+            (.priority, ["priority"]), (.actual, ["actual effort", "actual", "actual days"]), (.status, ["status"]),
+            (.percentComplete, ["progress", "completion"]),
+            (.tasks, ["tasks", "implementation steps", "changes", "changes required", "steps"]),
+            (.files, ["files to modify", "files", "files to verify"]),
+            (.completionCriteria, ["completion criteria", "acceptance criteria", "release criteria"]),
+            (.declaredCritical, ["critical path"]), (.blockers, ["blockers", "blocker"]),
+            (.team, ["assigned team", "team", "owner"]), (.discrepanciesAddressed, ["discrepancies addressed"]),
+            (.implementationOrder, ["implementation order"]),
+        ]
+        for (reader, names) in others { for name in names { readers[name] = reader } }
+        return readers
+    }()
+
     static func read(_ field: Field, in file: SourceFile, diagnostics: inout [Diagnostic]) -> FieldValue {
-        let name = field.name
-        if FieldNames.dependencies.contains(name) { return .dependencies(references(field, in: file)) }
-        if FieldNames.softDependencies.contains(name) { return .softDependencies(references(field, in: file)) }
-        if FieldNames.estimate.contains(name) { return .estimate(effort(field, diagnostics: &diagnostics)) }
-        switch name {
-        case "priority": return .priority(field.value)
-        case "actual effort", "actual", "actual days": return .actual(effort(field, diagnostics: &diagnostics))
-        case "status":
-            return .status(Progress.parse(field.value), percent: Percent.find(in: field.value)?.value)
-        case "progress", "completion":
+        guard let reader = readers[field.name] else { return .other }
+        switch reader {
+        case .dependencies: return .dependencies(references(field, in: file))
+        case .softDependencies: return .softDependencies(references(field, in: file))
+        case .estimate: return .estimate(effort(field, diagnostics: &diagnostics))
+        case .priority: return .priority(field.value)
+        case .actual: return .actual(effort(field, diagnostics: &diagnostics))
+        case .status: return .status(Progress.parse(field.value), percent: Percent.find(in: field.value)?.value)
+        case .percentComplete:
             if let percent = Percent.find(in: field.value) { return .percentComplete(percent.value) }
             if !field.value.isEmpty {
                 diagnostics.append(Diagnostic(.unparseablePercentage, at: field.valueRange,
                                               "cannot read '\(field.value)' as a percentage"))
             }
             return .other
-        case "tasks", "implementation steps", "changes", "changes required", "steps": return .tasks(items(field))
-        case "files to modify", "files", "files to verify": return .files(items(field))
-        case "completion criteria", "acceptance criteria", "release criteria": return .completionCriteria(items(field))
-        case "critical path":
+        case .tasks: return .tasks(items(field))
+        case .files: return .files(items(field))
+        case .completionCriteria: return .completionCriteria(items(field))
+        case .declaredCritical:
             let v = field.value.normalizedName
             return .declaredCritical(v.hasPrefix("yes") || v.hasPrefix("true") ? true
                                      : v.hasPrefix("no") || v.hasPrefix("false") ? false : nil)
-        case "blockers", "blocker": return .blockers(field.value)
-        case "assigned team", "team", "owner": return .team(field.value)
-        case "discrepancies addressed": return .discrepanciesAddressed(items(field))
-        case "implementation order": return .implementationOrder(items(field))
-        default: return .other
+        case .blockers: return .blockers(field.value)
+        case .team: return .team(field.value)
+        case .discrepanciesAddressed: return .discrepanciesAddressed(items(field))
+        case .implementationOrder: return .implementationOrder(items(field))
         }
     }
 

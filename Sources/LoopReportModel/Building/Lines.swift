@@ -60,17 +60,18 @@ struct Locator {
     let file: SourceFile
 
     func range(of needle: String, line: Int?, fallback: SourceRange?, from column: Int = 1) -> SourceRange? {
-        let candidates: [Int]
-        if let line { candidates = [line] }
-        else if let fallback { candidates = Array(fallback.start.line...max(fallback.start.line, fallback.end.line)) }
-        else { return nil }
-        for number in candidates.prefix(200) {
-            if let column = file.column(of: needle, onLine: number, from: number == line ? column : 1) {
+        if let line {   // the usual case: one line to search
+            guard let found = file.column(of: needle, onLine: line, from: column) else { return SourceRange.line(line, in: file.path) }
+            return SourceRange(path: file.path, start: SourceLocation(line: line, column: found),
+                               end: SourceLocation(line: line, column: found + needle.utf8.count))
+        }
+        guard let fallback else { return nil }
+        for number in (fallback.start.line...max(fallback.start.line, fallback.end.line)).prefix(200) {
+            if let column = file.column(of: needle, onLine: number) {
                 return SourceRange(path: file.path, start: SourceLocation(line: number, column: column),
                                    end: SourceLocation(line: number, column: column + needle.utf8.count))
             }
         }
-        if let line { return SourceRange.line(line, in: file.path) }
         return fallback
     }
 
@@ -133,7 +134,7 @@ extension Field {
                 value = rest
             } else if rest.utf8.first == 0x3A {          // `**Key**: value`
                 key = strongText
-                value = String(rest.utf8.dropFirst())!.trimmed
+                value = rest[rest.utf8.index(after: rest.utf8.startIndex)...].trimmed
             } else {
                 return nil
             }

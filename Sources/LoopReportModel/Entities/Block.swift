@@ -63,10 +63,15 @@ public struct Field: Sendable, Hashable {
     /// so the usual case costs one look-up.
     static let commonNames: [String: String] = {
         var names: [String: String] = [:]
+        let small: Set<Substring> = ["to", "vs", "of", "in", "on", "and", "or", "the", "for"]
         for name in knownFieldNames {
-            let title = name.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+            let words = name.split(separator: " ")
+            let title = words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+            // `Files to Modify`: title case with the small words left small.
+            let headline = words.enumerated().map { $0 > 0 && small.contains($1) ? String($1) : $1.prefix(1).uppercased() + $1.dropFirst() }
+                .joined(separator: " ")
             let sentence = name.prefix(1).uppercased() + name.dropFirst()
-            for spelling in [name, title, sentence] { names[spelling] = name }
+            for spelling in [name, title, headline, sentence] { names[spelling] = name }
         }
         return names
     }()
