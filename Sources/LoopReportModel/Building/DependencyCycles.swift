@@ -38,7 +38,7 @@ enum DependencyCycles {
             if let k = groupIndex[groupID] {
                 edges[members(k)].append(i)
                 // A block that states no dependencies of its own inherits its group's.
-                if !blocks[i].declaresDependencies { edges[i].append(inherited(k)) }
+                if !Block.declaresDependencies(blocks[i].fields) { edges[i].append(inherited(k)) }
             }
         }
         for (k, id) in groupIDs.enumerated() {

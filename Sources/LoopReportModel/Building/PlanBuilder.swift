@@ -206,12 +206,8 @@ struct BuildState: Sendable {
         let sortedBlocks = takeBlocksInIDOrder()
         for index in sortedBlocks.indices {
             let groupID = sortedBlocks[index].groupID
-            if groups[groupID] == nil {
-                var group = Group(id: groupID, title: "")
-                group.isImplicit = true
-                groups[groupID] = group
-            }
-            groups[groupID]!.blockIDs.append(sortedBlocks[index].id)
+            // One look-up, in place: `groups[groupID] == nil` would copy the group out.
+            groups[groupID, default: Group(implicit: groupID)].blockIDs.append(sortedBlocks[index].id)
         }
         let plan = Plan(documents: documents, groups: groups.values.sortedByID(\.id),
                         blocks: sortedBlocks, iterations: iterations, records: records)

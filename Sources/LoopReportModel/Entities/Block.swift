@@ -137,8 +137,12 @@ public struct Block: Sendable, Hashable {
 
     /// Whether the block states its own dependencies (even `None`). A block that does not
     /// inherits its group's; one that does is taken at its word.
-    public var declaresDependencies: Bool {
-        // By index: `fields.contains { … }` copies each field, and here the block.
+    public var declaresDependencies: Bool { Self.declaresDependencies(fields) }
+
+    /// Whether these fields state dependencies. Loops over many blocks call this with
+    /// `blocks[i].fields`: reading the property of `blocks[i]` copies the whole block.
+    public static func declaresDependencies(_ fields: [Field]) -> Bool {
+        // By index: `fields.contains { … }` copies each field.
         for index in fields.indices
         where FieldNames.dependencies.contains(fields[index].name) || FieldNames.softDependencies.contains(fields[index].name) {
             return true
@@ -206,5 +210,11 @@ public struct Group: Sendable, Hashable {
         self.fields = []
         self.blockIDs = []
         self.isImplicit = false
+    }
+
+    /// A group no document defines, known only through its blocks' ids.
+    init(implicit id: String) {
+        self.init(id: id, title: "")
+        isImplicit = true
     }
 }
