@@ -81,9 +81,11 @@ public struct Schedule: Sendable {
         self.network = network
         self.cpm = cpm
         self.networkIDs = networkIDs
+        var byGroup = IndicesByKey()
         for t in tasks.indices {   // by index: a copy of a task retains its strings
-            if let group = tasks[t].groupID { tasksOfGroup[group, default: []].append(t) }
+            if let group = tasks[t].groupID { byGroup.append(t, to: group) }
         }
+        tasksOfGroup = byGroup.finish()
         for s in groupSpans.indices where spanOfGroup[groupSpans[s].groupID] == nil { spanOfGroup[groupSpans[s].groupID] = s }
         var start = [Int](repeating: 0, count: tasks.count + 1)
         for link in links { start[link.to + 1] += 1 }
@@ -147,6 +149,33 @@ public struct Schedule: Sendable {
     static func days(_ value: Double) -> String { numberText(value) }
 }
 
+/// Indices grouped by a key, each group in the order appended; a run of equal keys (the
+/// blocks of one group, usually consecutive) costs one dictionary look-up, not one each.
+struct IndicesByKey {
+    private var groups: [String: [Int]] = [:]
+    private var runKey: String?
+    private var run: [Int] = []
+
+    mutating func append(_ index: Int, to key: String) {
+        if key != runKey {
+            flush()
+            runKey = key
+        }
+        run.append(index)
+    }
+
+    mutating func finish() -> [String: [Int]] {
+        flush()
+        return groups
+    }
+
+    private mutating func flush() {
+        guard let key = runKey, !run.isEmpty else { return }
+        groups[key, default: []].append(contentsOf: run)
+        run.removeAll(keepingCapacity: true)
+    }
+}
+
 /// The network's tasks, one array per field: reading one field of a task reads only it.
 private struct NetworkTasks {
     var ids: [String] = [], kinds: [ScheduledTask.Kind] = [], titles: [String] = [], groups: [String?] = []
@@ -173,13 +202,13 @@ public enum Scheduler {
         var tasks = NetworkTasks(capacity: snapshot.blocks.count + 2 * snapshot.groups.count + snapshot.buffers.count)
         var blockIndex: [String: Int] = [:]
         blockIndex.reserveCapacity(snapshot.blocks.count)
-        var membersOf: [String: [Int]] = [:]
+        var members = IndicesByKey()
         // Items are read in place (a copy of one retains every field); blocks come first
         // among the tasks, so block t is task t.
         for index in snapshot.blocks.indices {
             let id = snapshot.blocks[index].id, estimateDays = snapshot.blocks[index].estimateDays
             blockIndex[id] = index
-            membersOf[snapshot.blocks[index].groupID, default: []].append(index)
+            members.append(index, to: snapshot.blocks[index].groupID)
             let days = estimateDays ?? 0
             if diagnose, (estimateDays == nil && !snapshot.blocks[index].declaresEstimate) || (estimateDays != nil && days <= 0) {
                 diagnostics.append(Diagnostic(
@@ -190,6 +219,7 @@ public enum Scheduler {
             }
             tasks.append(id, .block, snapshot.blocks[index].title, snapshot.blocks[index].groupID, max(0, days))
         }
+        let membersOf = members.finish()
         // Groups: a group without blocks is one task with its own estimate; every group also
         // gets a zero-length "finish" milestone that waits for all its blocks, so a dependency
         // on a group costs one edge per block, not one per pair.
@@ -245,10 +275,12 @@ public enum Scheduler {
         }
         var groupOf: [String: Int] = [:]
         for g in groups where groupOf[snapshot.groups[g].id] == nil { groupOf[snapshot.groups[g].id] = g }
+        var lastGroup: (id: String, index: Int?)?   // a group's blocks are usually consecutive: one look-up each
         for t in snapshot.blocks.indices {
             let groupID = snapshot.blocks[t].groupID
+            if lastGroup?.id != groupID { lastGroup = (groupID, groupOf[groupID]) }
             // A block that states no dependencies of its own inherits its group's.
-            let inherited = snapshot.blocks[t].declaresDependencies ? nil : groupOf[groupID]
+            let inherited = snapshot.blocks[t].declaresDependencies ? nil : lastGroup!.index
             link(t, snapshot.blocks[t].dependencies, startToStart: false, skippingGroup: groupID)
             if let g = inherited { link(t, snapshot.groups[g].dependencies, startToStart: false, skippingGroup: groupID) }
             link(t, snapshot.blocks[t].softDependencies, startToStart: true, skippingGroup: groupID)
@@ -291,12 +323,13 @@ public enum Scheduler {
 
         var scheduled: [ScheduledTask] = []
         scheduled.reserveCapacity(tasks.count)
-        var index: [String: Int] = [:]
-        index.reserveCapacity(tasks.count)
+        // Blocks come first and are never milestones: block t is scheduled task t, so the
+        // index starts as the blocks' and only the other tasks are added.
+        var index = blockIndex
         /// Each network task's index among the scheduled tasks (nil for milestones).
         var scheduledIndex = [Int?](repeating: nil, count: tasks.count)
         for t in tasks.indices where !milestone[t] {
-            index[tasks.ids[t]] = scheduled.count
+            if t >= snapshot.blocks.count { index[tasks.ids[t]] = scheduled.count }
             scheduledIndex[t] = scheduled.count
             let slack = result.totalFloat[t]
             scheduled.append(ScheduledTask(
