@@ -6,9 +6,8 @@ import Synchronization
 import Glibc
 #endif
 
-/// Writes a built site: into a new directory beside the output, then swapped in with one
-/// atomic exchange, so readers (and an interrupted build) only ever see the whole previous
-/// site or the whole new one.
+/// Writing outputs safely: the site through `SiteStaging`, single files atomically, new
+/// files without overwriting, and the checks that keep a build off its sources.
 public enum SiteWriter {
     public struct WriteError: Error, CustomStringConvertible, Sendable {
         public var description: String
@@ -25,13 +24,6 @@ public enum SiteWriter {
         if target == source || source.hasPrefix(target + "/") {
             throw WriteError(description: "refusing to write the site to '\(output)': it is or contains the content directory '\(content)'")
         }
-    }
-
-    /// Writes a whole built site (see `SiteStaging`).
-    public static func write(_ site: BuiltSite, to output: String) throws {
-        let staging = try SiteStaging(output: output)
-        staging.write(site.files)
-        try staging.commit()
     }
 
     /// Writes one file (the single-file report) atomically: a temporary file beside it,
@@ -231,10 +223,9 @@ public final class SiteStaging: Sendable {
         }
     }
 
-    /// Writes files on all cores, in slices of 64.
+    /// Writes files one after another (the few a build has besides its pages).
     public func write(_ files: [SiteFile]) {
-        let slices = stride(from: 0, to: files.count, by: 64).map { $0..<min($0 + 64, files.count) }
-        _ = parallelMap(slices) { [self] slice in for file in files[slice] { write(file) } }
+        for file in files { write(file) }
     }
 
     /// Swaps the written site in, or, if any write failed, removes it and throws that failure.

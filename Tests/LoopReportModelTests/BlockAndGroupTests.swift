@@ -169,7 +169,7 @@ import Testing
     @Test func referenceScannerForms() {
         let text = "Blocks 1.1 and 1.2, Groups 2 & 3, Groups 4-6, block 7.1a, version 1.2.3, Group 3.4"
         let loaded = project("### Group 1: X\n#### Block 1.1: Y\n**Estimated Effort**: 1 day\n\n" + text + "\n")
-        let mentions = loaded.plan.mentions().filter { $0.range?.start.line == 5 }.map(\.label)
+        let mentions = loaded.plan.documents.flatMap { $0.mentions() }.filter { $0.range?.start.line == 5 }.map(\.label)
         #expect(mentions == ["Block 1.1", "Block 1.2", "Group 2", "Group 3", "Group 4", "Group 5", "Group 6", "Block 7.1a"])
     }
 

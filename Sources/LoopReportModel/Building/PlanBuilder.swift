@@ -181,7 +181,7 @@ struct BuildState: Sendable {
         block.history.append(BlockEvent(change: change, document: documents.count - 1, path: document.path,
                                         documentTitle: document.title, range: declaration.range,
                                         fields: declaration.fields.map(\.field.key), estimate: block.estimate,
-                                        declaresDependencies: declaration.fields.contains { FieldNames.dependencies.contains($0.field.name) },
+                                        declaresDependencies: declaration.fields.contains { if case .dependencies = $0.value { true } else { false } },
                                         dependencies: block.dependencies, softDependencies: block.softDependencies,
                                         actualDays: block.actual?.days))
         blocks[block.id] = block

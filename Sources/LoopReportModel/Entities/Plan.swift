@@ -37,10 +37,6 @@ public struct Plan: Sendable {
     /// The index in `blocks` of a block.
     public func blockIndex(of id: String) -> Int? { blockIndex[id] }
 
-    /// Every block and group reference in every document, located (for cross-references
-    /// and backlinks; computed when asked, not while reading).
-    public func mentions() -> [Reference] { parallelMap(documents) { $0.mentions() }.flatMap { $0 } }
-
     public func group(_ id: String) -> Group? {
         groupIndex[id].map { groups[$0] }
     }
