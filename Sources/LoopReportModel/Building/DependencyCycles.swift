@@ -15,7 +15,7 @@ enum DependencyCycles {
         let n = blocks.count, g = groupIDs.count
         func members(_ k: Int) -> Int { n + k }      // edges to every block of group k
         func inherited(_ k: Int) -> Int { n + g + k } // what blocks of group k inherit from it
-        var edges = [[Int]](repeating: [], count: n + 2 * g)
+        var graph = Digraph(nodeCount: n + 2 * g, edgeCapacity: 2 * n)
 
         /// Where a reference leads in the graph (a block, or every block of a group).
         func target(_ kind: Reference.Kind, _ id: String, from groupID: String) -> Int? {
@@ -28,31 +28,31 @@ enum DependencyCycles {
         for i in blocks.indices where blocks[i].status != .removed {
             let groupID = blocks[i].groupID
             for r in blocks[i].dependencies.indices {
-                if let j = target(blocks[i].dependencies[r].kind, blocks[i].dependencies[r].id, from: groupID) { edges[i].append(j) }
+                if let j = target(blocks[i].dependencies[r].kind, blocks[i].dependencies[r].id, from: groupID) { graph.add(i, j) }
             }
             for r in blocks[i].softDependencies.indices {
                 if let j = target(blocks[i].softDependencies[r].kind, blocks[i].softDependencies[r].id, from: groupID) {
-                    edges[i].append(j)
+                    graph.add(i, j)
                 }
             }
             if let k = groupIndex[groupID] {
-                edges[members(k)].append(i)
+                graph.add(members(k), i)
                 // A block that states no dependencies of its own inherits its group's.
-                if !Block.declaresDependencies(blocks[i].fields) { edges[i].append(inherited(k)) }
+                if !blocks[i].declaresDependencies { graph.add(i, inherited(k)) }
             }
         }
         for (k, id) in groupIDs.enumerated() {
             guard let group = plan.group(id) else { continue }
             for reference in group.dependencies + group.softDependencies {
-                if let j = target(reference.kind, reference.id, from: id) { edges[inherited(k)].append(j) }
+                if let j = target(reference.kind, reference.id, from: id) { graph.add(inherited(k), j) }
             }
         }
+        let edges = graph.successors()
 
         var diagnostics: [Diagnostic] = []
-        for component in stronglyConnectedComponents(edges) {
+        for component in cyclicComponents(edges) {
             let blockMembers = component.filter { $0 < n }
-            let isCycle = component.count > 1 ? !blockMembers.isEmpty : edges[component[0]].contains(component[0])
-            guard isCycle else { continue }
+            guard !blockMembers.isEmpty else { continue }
             let start = blockMembers.min { idPrecedes(blocks[$0].id, blocks[$1].id) }!
             let cycle = path(from: start, within: Set(component), edges: edges)
             let blockPath = cycle.filter { $0 < n }
@@ -80,13 +80,13 @@ enum DependencyCycles {
     }
 
     /// The nodes of a shortest cycle through `start` inside one component, in order.
-    private static func path(from start: Int, within members: Set<Int>, edges: [[Int]]) -> [Int] {
+    private static func path(from start: Int, within members: Set<Int>, edges: Successors) -> [Int] {
         var previous: [Int: Int] = [:]
         var queue = [start], head = 0
         var visited: Set<Int> = [start]
         while head < queue.count {
             let node = queue[head]; head += 1
-            for next in edges[node].sorted() where members.contains(next) {
+            for next in edges[node].sorted().map(Int.init) where members.contains(next) {
                 if next == start {
                     var cycle = [node]
                     var current = node
@@ -99,43 +99,90 @@ enum DependencyCycles {
         return [start]
     }
 
-    /// Tarjan's strongly connected components without recursion.
-    static func stronglyConnectedComponents(_ edges: [[Int]]) -> [[Int]] {
-        let count = edges.count
-        var indexOf = [Int](repeating: -1, count: count), low = [Int](repeating: 0, count: count)
+    /// The strongly connected components that hold a cycle (more than one node, or one with
+    /// an edge to itself), by Tarjan's algorithm without recursion. The others, nearly every
+    /// node of a plan, are passed over without building an array each.
+    static func cyclicComponents(_ edges: Successors) -> [[Int]] {
+        let count = edges.nodeCount
+        var indexOf = [Int32](repeating: -1, count: count), low = [Int32](repeating: 0, count: count)
         var onStack = [Bool](repeating: false, count: count)
-        var stack: [Int] = [], components: [[Int]] = []
-        var nextIndex = 0
+        var stack: [Int32] = [], components: [[Int]] = []
+        var work: [(node: Int32, edge: Int32)] = []
+        var nextIndex: Int32 = 0
         for root in 0..<count where indexOf[root] == -1 {
-            var work: [(node: Int, edge: Int)] = [(root, 0)]
+            work.append((Int32(root), edges.start[root]))
             indexOf[root] = nextIndex; low[root] = nextIndex; nextIndex += 1
-            stack.append(root); onStack[root] = true
+            stack.append(Int32(root)); onStack[root] = true
             while let (node, edge) = work.last {
-                if edge < edges[node].count {
+                let v = Int(node)
+                if edge < edges.start[v + 1] {
                     work[work.count - 1].edge += 1
-                    let next = edges[node][edge]
+                    let next = Int(edges.targets[Int(edge)])
                     if indexOf[next] == -1 {
                         indexOf[next] = nextIndex; low[next] = nextIndex; nextIndex += 1
-                        stack.append(next); onStack[next] = true
-                        work.append((next, 0))
+                        stack.append(Int32(next)); onStack[next] = true
+                        work.append((Int32(next), edges.start[next]))
                     } else if onStack[next] {
-                        low[node] = min(low[node], indexOf[next])
+                        low[v] = min(low[v], indexOf[next])
                     }
                 } else {
                     work.removeLast()
-                    if let parent = work.last { low[parent.node] = min(low[parent.node], low[node]) }
-                    if low[node] == indexOf[node] {
-                        var component: [Int] = []
-                        while let top = stack.popLast() {
-                            onStack[top] = false
-                            component.append(top)
-                            if top == node { break }
-                        }
-                        components.append(component)
+                    if let parent = work.last { low[Int(parent.node)] = min(low[Int(parent.node)], low[v]) }
+                    guard low[v] == indexOf[v] else { continue }
+                    if stack.last == node {
+                        stack.removeLast(); onStack[v] = false
+                        if edges[v].contains(node) { components.append([v]) }
+                        continue
                     }
+                    var component: [Int] = []
+                    while let top = stack.popLast() {
+                        onStack[Int(top)] = false
+                        component.append(Int(top))
+                        if top == node { break }
+                    }
+                    components.append(component)
                 }
             }
         }
         return components
     }
+}
+
+/// A directed graph collected edge by edge, then grouped by source node (a stable counting
+/// sort) into one array of targets: no array per node.
+struct Digraph {
+    private let nodeCount: Int
+    private var sources: [Int32] = [], targets: [Int32] = []
+
+    init(nodeCount: Int, edgeCapacity: Int) {
+        self.nodeCount = nodeCount
+        sources.reserveCapacity(edgeCapacity)
+        targets.reserveCapacity(edgeCapacity)
+    }
+
+    mutating func add(_ source: Int, _ target: Int) {
+        sources.append(Int32(source))
+        targets.append(Int32(target))
+    }
+
+    func successors() -> Successors {
+        var start = [Int32](repeating: 0, count: nodeCount + 1)
+        for source in sources { start[Int(source) + 1] += 1 }
+        for node in 0..<nodeCount { start[node + 1] += start[node] }
+        var next = start, grouped = [Int32](repeating: 0, count: targets.count)
+        for (source, target) in zip(sources, targets) {
+            grouped[Int(next[Int(source)])] = target
+            next[Int(source)] += 1
+        }
+        return Successors(start: start, targets: grouped)
+    }
+}
+
+/// Each node's successors, in the order their edges were added: `targets[start[v]..<start[v + 1]]`.
+struct Successors {
+    let start: [Int32]
+    let targets: [Int32]
+
+    var nodeCount: Int { start.count - 1 }
+    subscript(node: Int) -> ArraySlice<Int32> { targets[Int(start[node])..<Int(start[node + 1])] }
 }

@@ -153,6 +153,11 @@ extension PlanItem {
 extension Block: PlanItem {
     /// Sets what a field line declares.
     mutating func apply(_ field: Field, _ value: FieldValue) {
+        switch value {
+        case .dependencies, .softDependencies: declaresDependencies = true
+        case .estimate: declaresEstimate = true
+        default: break
+        }
         guard !applyCommon(field, value) else { return }
         switch value {
         case .actual(let v): actual = v

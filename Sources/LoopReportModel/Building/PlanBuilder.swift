@@ -52,7 +52,9 @@ public struct PlanAssembly: Sendable {
 
 struct BuildState: Sendable {
     var documents: [Document] = []
-    var blocks: [String: Block] = [:]
+    /// Every block defined so far, in the order first defined, and where each one is.
+    var blocks: [Block] = []
+    var blockSlots: [String: Int] = [:]
     var groups: [String: Group] = [:]
     var iterations: [Iteration] = []
     var records = PlanRecords()
@@ -93,31 +95,32 @@ struct BuildState: Sendable {
             applyBlock(declaration, document: document, isBaseline: isBaseline, iteration: &iteration)
         }
 
+        // Blocks change in place (`blocks[slot]`): a copy would retain every field.
         for removal in recognition.removals {
-            guard var block = blocks.removeValue(forKey: removal.reference.id) else {
+            guard let slot = blockSlots[removal.reference.id] else {
                 diagnostics.append(Diagnostic(.removedUnknownBlock, at: removal.reference.range,
                                               "Block \(removal.reference.id) is listed as removed but was never defined"))
                 continue
             }
-            if block.status != .removed { currentBlockCount -= 1 }
-            block.status = .removed
-            block.history.append(BlockEvent(change: .removed, document: documents.count - 1, path: document.path,
-                                            documentTitle: document.title, range: removal.range, fields: [],
-                                            estimate: block.estimate, declaresDependencies: false, dependencies: block.dependencies,
-                                            softDependencies: block.softDependencies, actualDays: block.actual?.days))
-            blocks[block.id] = block
-            iteration.removed.append(block.id)
+            if blocks[slot].status != .removed { currentBlockCount -= 1 }
+            blocks[slot].status = .removed
+            let event = BlockEvent(change: .removed, document: documents.count - 1, path: document.path,
+                                   documentTitle: document.title, range: removal.range, fields: [],
+                                   estimate: blocks[slot].estimate, declaresDependencies: false,
+                                   dependencies: blocks[slot].dependencies, softDependencies: blocks[slot].softDependencies,
+                                   actualDays: blocks[slot].actual?.days)
+            blocks[slot].history.append(event)
+            iteration.removed.append(removal.reference.id)
         }
 
         for signal in recognition.progressSignals {
-            guard var block = blocks.removeValue(forKey: signal.reference.id) else {
+            guard let slot = blockSlots[signal.reference.id] else {
                 checkedReferences.append((signal.reference, .warning, "progress entry"))
                 continue
             }
-            if let progress = signal.progress { block.progress = progress }
-            if let percent = signal.percent { block.percentComplete = percent }
-            else if signal.progress == .complete { block.percentComplete = 100 }
-            blocks[block.id] = block
+            if let progress = signal.progress { blocks[slot].progress = progress }
+            if let percent = signal.percent { blocks[slot].percentComplete = percent }
+            else if signal.progress == .complete { blocks[slot].percentComplete = 100 }
         }
 
         for path in recognition.records.criticalPaths {
@@ -147,11 +150,13 @@ struct BuildState: Sendable {
 
     private mutating func applyBlock(_ declaration: BlockDeclaration, document: Document, isBaseline: Bool,
                                      iteration: inout Iteration) {
-        // Taken out of the dictionary so its arrays are uniquely referenced while it changes.
-        let taken = blocks.removeValue(forKey: declaration.id)
-        var block = taken ?? Block(id: declaration.id, title: declaration.title)
+        // Swapped out of its slot (leaving an empty block) so that its arrays are uniquely
+        // referenced while it changes.
+        let slot = blockSlots[declaration.id]
+        var block = Block.empty
+        if let slot { swap(&block, &blocks[slot]) } else { block = Block(id: declaration.id, title: declaration.title) }
         let change: BlockEvent.Change
-        if taken != nil {
+        if slot != nil {
             if block.status == .removed {
                 block.status = .new
                 currentBlockCount += 1
@@ -184,7 +189,12 @@ struct BuildState: Sendable {
                                         declaresDependencies: declaration.fields.contains { if case .dependencies = $0.value { true } else { false } },
                                         dependencies: block.dependencies, softDependencies: block.softDependencies,
                                         actualDays: block.actual?.days))
-        blocks[block.id] = block
+        if let slot {
+            blocks[slot] = block
+        } else {
+            blockSlots[block.id] = blocks.count
+            blocks.append(block)
+        }
     }
 
     /// Whether a re-declaration changes the estimate or the dependencies (a restatement
@@ -219,11 +229,18 @@ struct BuildState: Sendable {
         return (plan, diagnostics)
     }
 
-    /// Every block, moved out of the dictionary in id order (a copy would retain every field).
+    /// Every block in id order, each moved out of its slot (a copy would retain every field).
     private mutating func takeBlocksInIDOrder() -> [Block] {
+        let keys = blocks.indices.map { IDKey(blocks[$0].id) }
         var sorted: [Block] = []
         sorted.reserveCapacity(blocks.count)
-        for id in blocks.keys.sortedByID({ $0 }) { sorted.append(blocks.removeValue(forKey: id)!) }
+        for slot in blocks.indices.sorted(by: { keys[$0] < keys[$1] }) {
+            var block = Block.empty
+            swap(&block, &blocks[slot])
+            sorted.append(block)
+        }
+        blocks = []
+        blockSlots = [:]
         return sorted
     }
 

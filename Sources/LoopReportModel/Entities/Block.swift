@@ -132,32 +132,22 @@ public struct Block: Sendable, Hashable {
     public var files: [String]
     public var completionCriteria: [String]
     public var blockers: String?
-    /// Every field as written, including ones LoopReport has no name for.
-    public var fields: [Field]
+    /// Every field as written, including ones LoopReport has no name for. Set through
+    /// `apply`, which also keeps the two flags below.
+    public internal(set) var fields: [Field]
 
     /// Whether the block states its own dependencies (even `None`). A block that does not
     /// inherits its group's; one that does is taken at its word.
-    public var declaresDependencies: Bool { Self.declaresDependencies(fields) }
-
-    /// Whether these fields state dependencies. Loops over many blocks call this with
-    /// `blocks[i].fields`: reading the property of `blocks[i]` copies the whole block.
-    public static func declaresDependencies(_ fields: [Field]) -> Bool {
-        // By index: `fields.contains { … }` copies each field.
-        for index in fields.indices
-        where FieldNames.dependencies.contains(fields[index].name) || FieldNames.softDependencies.contains(fields[index].name) {
-            return true
-        }
-        return false
-    }
-
+    public internal(set) var declaresDependencies = false
     /// Whether the block has an effort field (an unreadable one is diagnosed already).
-    public var declaresEstimate: Bool {
-        for index in fields.indices where FieldNames.estimate.contains(fields[index].name) { return true }
-        return false
-    }
+    public internal(set) var declaresEstimate = false
+
     /// Where the block is defined now (its latest definition).
     public var range: SourceRange?
     public var history: [BlockEvent]
+
+    /// A block with no id, for a moment's stand-in while a block is moved: it owns no storage.
+    static let empty = Block(id: "", title: "")
 
     public init(id: String, title: String) {
         self.id = id
