@@ -153,8 +153,13 @@ struct BuildState: Sendable {
         // Swapped out of its slot (leaving an empty block) so that its arrays are uniquely
         // referenced while it changes.
         let slot = blockSlots[declaration.id]
-        var block = Block.empty
-        if let slot { swap(&block, &blocks[slot]) } else { block = Block(id: declaration.id, title: declaration.title) }
+        var block: Block
+        if let slot {
+            block = Block.empty
+            swap(&block, &blocks[slot])
+        } else {
+            block = Block(id: declaration.id, title: declaration.title)
+        }
         let change: BlockEvent.Change
         if slot != nil {
             if block.status == .removed {
@@ -192,7 +197,7 @@ struct BuildState: Sendable {
         if let slot {
             blocks[slot] = block
         } else {
-            blockSlots[block.id] = blocks.count
+            blockSlots[declaration.id] = blocks.count
             blocks.append(block)
         }
     }
@@ -213,14 +218,19 @@ struct BuildState: Sendable {
     // MARK: Finishing
 
     mutating func finish() -> (plan: Plan, diagnostics: [Diagnostic]) {
-        let sortedBlocks = takeBlocksInIDOrder()
-        for index in sortedBlocks.indices {
-            let groupID = sortedBlocks[index].groupID
-            // One look-up, in place: `groups[groupID] == nil` would copy the group out.
-            groups[groupID, default: Group(implicit: groupID)].blockIDs.append(sortedBlocks[index].id)
+        let (sortedBlocks, blockIndex) = takeBlocksInIDOrder()
+        // A group's blocks follow each other in id order: one look-up per run of them, in
+        // place (`groups[groupID] == nil` would copy the group out).
+        var start = 0
+        while start < sortedBlocks.count {
+            let groupID = sortedBlocks[start].groupID
+            var end = start + 1
+            while end < sortedBlocks.count, sortedBlocks[end].groupID == groupID { end += 1 }
+            groups[groupID, default: Group(implicit: groupID)].blockIDs.append(contentsOf: (start..<end).map { sortedBlocks[$0].id })
+            start = end
         }
-        let plan = Plan(documents: documents, groups: groups.values.sortedByID(\.id),
-                        blocks: sortedBlocks, iterations: iterations, records: records)
+        let plan = Plan(documents: documents, groups: groups.values.sortedByID(\.id), blocks: sortedBlocks,
+                        blockIndex: blockIndex, iterations: iterations, records: records)
         // The two checks are independent and read the plan's own indexes; run them on two cores.
         let state = self
         diagnostics += parallelMap([0, 1]) { task in
@@ -229,19 +239,23 @@ struct BuildState: Sendable {
         return (plan, diagnostics)
     }
 
-    /// Every block in id order, each moved out of its slot (a copy would retain every field).
-    private mutating func takeBlocksInIDOrder() -> [Block] {
+    /// Every block in id order, each moved out of its slot (a copy would retain every field),
+    /// and the position of each id: the slots' index with its values renumbered (not rehashed).
+    private mutating func takeBlocksInIDOrder() -> (blocks: [Block], index: [String: Int]) {
         let keys = blocks.indices.map { IDKey(blocks[$0].id) }
         var sorted: [Block] = []
         sorted.reserveCapacity(blocks.count)
+        var position = [Int](repeating: 0, count: blocks.count)
         for slot in blocks.indices.sorted(by: { keys[$0] < keys[$1] }) {
+            position[slot] = sorted.count
             var block = Block.empty
             swap(&block, &blocks[slot])
             sorted.append(block)
         }
         blocks = []
+        let index = blockSlots.mapValues { position[$0] }
         blockSlots = [:]
-        return sorted
+        return (sorted, index)
     }
 
     /// Dependencies and other references whose target no document defines, or was removed.

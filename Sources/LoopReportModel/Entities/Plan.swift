@@ -46,13 +46,21 @@ public struct Plan: Sendable {
 
     public init(documents: [Document], groups: [Group], blocks: [Block], iterations: [Iteration],
                 records: PlanRecords) {
+        // By index: `enumerated()` would copy every block (and retain each of its fields).
+        self.init(documents: documents, groups: groups, blocks: blocks,
+                  blockIndex: Dictionary(blocks.indices.map { (blocks[$0].id, $0) }, uniquingKeysWith: { a, _ in a }),
+                  iterations: iterations, records: records)
+    }
+
+    /// With the index of `blocks` already made (the plan builder has one).
+    init(documents: [Document], groups: [Group], blocks: [Block], blockIndex: [String: Int], iterations: [Iteration],
+         records: PlanRecords) {
         self.documents = documents
         self.groups = groups
         self.blocks = blocks
         self.iterations = iterations
         self.records = records
-        // By index: `enumerated()` would copy every block (and retain each of its fields).
-        self.blockIndex = Dictionary(blocks.indices.map { (blocks[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.blockIndex = blockIndex
         self.groupIndex = Dictionary(groups.indices.map { (groups[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 }
