@@ -228,11 +228,13 @@ public final class SiteStaging: Sendable {
         for file in files { write(file) }
     }
 
-    /// Swaps the written site in, or, if any write failed, removes it and throws that failure.
+    /// Swaps the written site in, or, if any write failed, removes it and throws that failure,
+    /// naming the file by where it was to go in the output (not the staging directory).
     public func commit() throws {
         if let failure = state.withLock({ $0.failure }) {
             SiteWriter.removeTree(staging)
-            throw failure
+            let kept = access(target, F_OK) == 0 ? "; the previous site in '\(output)' is unchanged" : ""
+            throw SiteWriter.WriteError(description: failure.description.replacingOccurrences(of: staging, with: output) + kept)
         }
         try SiteWriter.swapIn(staging, as: target, output: output)
     }
