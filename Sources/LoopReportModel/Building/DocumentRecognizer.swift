@@ -134,11 +134,14 @@ struct DocumentRecognizer {
         var sections = [Section(title: "", level: 0, kind: .other, marker: nil, subject: nil, parent: nil,
                                 content: [], range: nil)]
         var stack = [0]
-        for node in markdown.root.children {
-            guard case .heading(let level) = node.kind else {
-                sections[sections.count - 1].content.append(node)
+        // By index: `for node in` would copy each node before it is copied into its section.
+        let nodes = markdown.root.children
+        for n in nodes.indices {
+            guard case .heading(let level) = nodes[n].kind else {
+                sections[sections.count - 1].content.append(nodes[n])
                 continue
             }
+            let node = nodes[n]
             while let top = stack.last, top != 0, sections[top].level >= level { stack.removeLast() }
             let parent = stack.last!
             let (title, marker) = HeadingParser.split(node.plainText)
@@ -247,23 +250,26 @@ struct DocumentRecognizer {
             guard !fields.isEmpty, fields[fields.count - 1].items.isEmpty else { return }
             fields[fields.count - 1].value += fields[fields.count - 1].value.isEmpty ? text : " " + text
         }
-        for node in nodes {
-            if node.isParagraph {
-                for line in node.lines {
+        // Nodes are read in place, by index: `for node in nodes` copies each one.
+        for n in nodes.indices {
+            if nodes[n].isParagraph {
+                for line in nodes[n].lines {
                     if let field = Field.parse(line, locator: locator, allowPlainKey: allowPlainKeys) {
                         fields.append(field)
                     } else {
                         appendContinuation(line.text.trimmed)
                     }
                 }
-            } else if node.isList {
+            } else if nodes[n].isList {
                 var owner: Int? = fields.last.map { $0.value.isEmpty && $0.items.isEmpty } == true ? fields.count - 1 : nil
-                for item in node.children {
-                    let lines = item.children.first(where: \.isParagraph)?.lines ?? []
+                let items = nodes[n].children
+                for i in items.indices {
+                    let paragraph = items[i].children.firstIndex(where: \.isParagraph)
+                    let lines = paragraph.map { items[i].children[$0].lines } ?? []
                     if owner == nil {
                         // `- Key: value` items; a key with no value takes the item's nested list.
                         var found = lines.compactMap { Field.parse($0, locator: locator, allowPlainKey: allowPlainKeys) }
-                        if found.count == 1, found[0].value.isEmpty { found[0].items = item.nestedItemTexts }
+                        if found.count == 1, found[0].value.isEmpty { found[0].items = items[i].nestedItemTexts }
                         fields += found
                         continue
                     }
