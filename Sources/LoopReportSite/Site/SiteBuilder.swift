@@ -129,9 +129,7 @@ struct RenderedPage: Sendable {
         self.html = html
         self.diagrams = diagrams
         self.dag = dag
-        // The first 600 characters, lower-cased (a prefix taken first: the text may be a whole document).
-        var excerpt = String(searchText.prefix(600)).lowercased()
-        if excerpt.count > 600 { excerpt = String(excerpt.prefix(600)) }
+        let excerpt = Self.searchExcerpt(searchText)
         var entry: [UInt8] = []
         entry.reserveCapacity(title.utf8.count + path.utf8.count + excerpt.utf8.count + 48)
         for (key, value) in [("{\"t\":", title), (",\"u\":", path), (",\"k\":", kind), (",\"x\":", excerpt)] {
@@ -140,6 +138,28 @@ struct RenderedPage: Sendable {
         }
         entry.append(0x7D)
         searchEntry = String(decoding: entry, as: UTF8.self)
+    }
+
+    /// The first 600 characters, lower-cased. Text that is plain ASCII that far (no carriage
+    /// return, which pairs with a line feed into one character) is cut and lower-cased byte
+    /// by byte: counting characters in general means finding grapheme boundaries.
+    static func searchExcerpt(_ text: String) -> String {
+        let limit = 600
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(text.utf8.count, limit))
+        for byte in text.utf8 {
+            // The byte after the cut must be ASCII too: a combining mark would join the last character.
+            guard byte < 0x80, byte != 0x0D else { return slowSearchExcerpt(text, limit: limit) }
+            if bytes.count == limit { break }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func slowSearchExcerpt(_ text: String, limit: Int) -> String {
+        // A prefix taken first: the text may be a whole document.
+        let excerpt = String(text.prefix(limit)).lowercased()
+        return excerpt.count > limit ? String(excerpt.prefix(limit)) : excerpt
     }
 }
 
