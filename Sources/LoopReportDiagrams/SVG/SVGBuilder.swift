@@ -26,18 +26,28 @@ public struct SVGBuilder {
 
     /// Text content or an attribute value, escaped for both (`&`, `<`, `>`, `"`, `'`);
     /// control characters other than tab and newline are dropped (not allowed in XML).
+    /// Runs of bytes that need nothing are appended whole.
     public mutating func escaped(_ s: String) {
-        for byte in s.utf8 {
-            switch byte {
-            case 0x26: raw("&amp;")
-            case 0x3C: raw("&lt;")
-            case 0x3E: raw("&gt;")
-            case 0x22: raw("&quot;")
-            case 0x27: raw("&#39;")
-            case 0x09, 0x0A: bytes.append(byte)
-            case 0..<0x20, 0x7F: continue
-            default: bytes.append(byte)
+        var s = s
+        s.withUTF8 { text in
+            var runStart = 0
+            for i in text.indices {
+                let replacement: StaticString
+                switch text[i] {
+                case 0x26: replacement = "&amp;"
+                case 0x3C: replacement = "&lt;"
+                case 0x3E: replacement = "&gt;"
+                case 0x22: replacement = "&quot;"
+                case 0x27: replacement = "&#39;"
+                case 0x09, 0x0A: continue
+                case 0..<0x20, 0x7F: replacement = ""
+                default: continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<i]))
+                raw(replacement)
+                runStart = i + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
         }
     }
 
