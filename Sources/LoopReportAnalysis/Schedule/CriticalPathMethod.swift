@@ -1,3 +1,5 @@
+import LoopReportSource
+
 /// The critical path method on a precedence network held in flat arrays: integer task
 /// indices, predecessor lists in one compressed array, no dictionaries or strings in the
 /// passes. Finish-to-start and start-to-start edges; cycles are cut (they are diagnosed
@@ -14,39 +16,21 @@ public struct PrecedenceNetwork: Sendable {
 
     /// Builds the compressed arrays from per-task predecessor lists.
     public init(durations: [Double], predecessors lists: [[(task: Int, startToStart: Bool)]]) {
-        self.durations = durations
-        var start = [0]
-        start.reserveCapacity(lists.count + 1)
-        var flat: [Int32] = []
-        var kinds: [Bool] = []
-        for list in lists {
-            for edge in list { flat.append(Int32(edge.task)); kinds.append(edge.startToStart) }
-            start.append(flat.count)
+        var edges = NetworkEdges(taskCount: lists.count)
+        for (task, list) in lists.enumerated() {
+            for edge in list { edges.append(to: task, from: edge.task, startToStart: edge.startToStart) }
         }
-        predecessorStart = start
-        predecessors = flat
-        startToStart = kinds
+        self.init(durations: durations, edges: edges)
     }
 
     /// Builds the compressed arrays from edges listed in any order of tasks: each task's
     /// predecessors keep the order in which they were added.
     public init(durations: [Double], edges: NetworkEdges) {
         self.durations = durations
-        let n = durations.count, m = edges.to.count
-        var start = [Int](repeating: 0, count: n + 1)
-        for t in edges.to { start[Int(t) + 1] += 1 }
-        for t in 0..<n { start[t + 1] += start[t] }
-        var next = start
-        var flat = [Int32](repeating: 0, count: m), kinds = [Bool](repeating: false, count: m)
-        for e in 0..<m {
-            let t = Int(edges.to[e])
-            flat[next[t]] = edges.from[e]
-            kinds[next[t]] = edges.startToStart[e]
-            next[t] += 1
-        }
-        predecessorStart = start
-        predecessors = flat
-        startToStart = kinds
+        let byTask = KeyedPositions(keys: edges.to, keyCount: durations.count)
+        predecessorStart = byTask.start
+        predecessors = byTask.order.map { edges.from[$0] }
+        startToStart = byTask.order.map { edges.startToStart[$0] }
     }
 }
 

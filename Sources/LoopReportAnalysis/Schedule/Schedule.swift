@@ -87,16 +87,9 @@ public struct Schedule: Sendable {
         }
         tasksOfGroup = byGroup.finish()
         for s in groupSpans.indices where spanOfGroup[groupSpans[s].groupID] == nil { spanOfGroup[groupSpans[s].groupID] = s }
-        var start = [Int](repeating: 0, count: tasks.count + 1)
-        for link in links { start[link.to + 1] += 1 }
-        for t in tasks.indices { start[t + 1] += start[t] }
-        var next = start
-        linksInto = [Int](repeating: 0, count: links.count)
-        for l in links.indices {
-            linksInto[next[links[l].to]] = l
-            next[links[l].to] += 1
-        }
-        linksIntoStart = start
+        let byTask = KeyedPositions(keys: links.map(\.to), keyCount: tasks.count)
+        linksInto = byTask.order
+        linksIntoStart = byTask.start
     }
 
     public func task(_ id: String) -> ScheduledTask? { index[id].map { tasks[$0] } }

@@ -107,7 +107,7 @@ enum DependencyCycles {
         var indexOf = [Int32](repeating: -1, count: count), low = [Int32](repeating: 0, count: count)
         var onStack = [Bool](repeating: false, count: count)
         var stack: [Int32] = [], components: [[Int]] = []
-        var work: [(node: Int32, edge: Int32)] = []
+        var work: [(node: Int32, edge: Int)] = []
         var nextIndex: Int32 = 0
         for root in 0..<count where indexOf[root] == -1 {
             work.append((Int32(root), edges.start[root]))
@@ -117,7 +117,7 @@ enum DependencyCycles {
                 let v = Int(node)
                 if edge < edges.start[v + 1] {
                     work[work.count - 1].edge += 1
-                    let next = Int(edges.targets[Int(edge)])
+                    let next = Int(edges.targets[edge])
                     if indexOf[next] == -1 {
                         indexOf[next] = nextIndex; low[next] = nextIndex; nextIndex += 1
                         stack.append(Int32(next)); onStack[next] = true
@@ -148,8 +148,8 @@ enum DependencyCycles {
     }
 }
 
-/// A directed graph collected edge by edge, then grouped by source node (a stable counting
-/// sort) into one array of targets: no array per node.
+/// A directed graph collected edge by edge, then grouped by source node (`KeyedPositions`)
+/// into one array of targets: no array per node.
 struct Digraph {
     private let nodeCount: Int
     private var sources: [Int32] = [], targets: [Int32] = []
@@ -166,23 +166,16 @@ struct Digraph {
     }
 
     func successors() -> Successors {
-        var start = [Int32](repeating: 0, count: nodeCount + 1)
-        for source in sources { start[Int(source) + 1] += 1 }
-        for node in 0..<nodeCount { start[node + 1] += start[node] }
-        var next = start, grouped = [Int32](repeating: 0, count: targets.count)
-        for (source, target) in zip(sources, targets) {
-            grouped[Int(next[Int(source)])] = target
-            next[Int(source)] += 1
-        }
-        return Successors(start: start, targets: grouped)
+        let bySource = KeyedPositions(keys: sources, keyCount: nodeCount)
+        return Successors(start: bySource.start, targets: bySource.order.map { targets[$0] })
     }
 }
 
 /// Each node's successors, in the order their edges were added: `targets[start[v]..<start[v + 1]]`.
 struct Successors {
-    let start: [Int32]
+    let start: [Int]
     let targets: [Int32]
 
     var nodeCount: Int { start.count - 1 }
-    subscript(node: Int) -> ArraySlice<Int32> { targets[Int(start[node])..<Int(start[node + 1])] }
+    subscript(node: Int) -> ArraySlice<Int32> { targets[start[node]..<start[node + 1]] }
 }
