@@ -7,39 +7,36 @@ public enum EdgePath {
     /// Absolute commands only, numbers with at most two decimals and no trailing zeros; repeated
     /// points are skipped. Empty for fewer than one point.
     public static func svgPathData(_ points: [Point]) -> String {
-        guard let first = points.first else { return "" }
-        var s = ""
-        s.reserveCapacity(16 + points.count * 28)
-        s += "M"
-        appendNumber(first.x, to: &s)
-        s += " "
-        appendNumber(first.y, to: &s)
+        var bytes: [UInt8] = []
+        appendPathData(points, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `svgPathData`, appended to SVG markup being written.
+    public static func appendPathData(_ points: [Point], to bytes: inout [UInt8]) {
+        guard let first = points.first else { return }
+        bytes.reserveCapacity(bytes.count + 16 + points.count * 28)
+        bytes.append(0x4D)   // M
+        appendNumber(first.x, to: &bytes)
+        bytes.append(0x20)
+        appendNumber(first.y, to: &bytes)
         var p = first
         for q in points.dropFirst() {
             if q == p { continue }
             if rounded(q.x) == rounded(p.x) || rounded(q.y) == rounded(p.y) {
-                s += " L"
-                appendNumber(q.x, to: &s)
-                s += " "
-                appendNumber(q.y, to: &s)
+                bytes.append(0x20); bytes.append(0x4C)   // " L"
+                appendNumber(q.x, to: &bytes)
+                bytes.append(0x20)
+                appendNumber(q.y, to: &bytes)
             } else {
                 let ym = (p.y + q.y) / 2
-                s += " C"
-                appendNumber(p.x, to: &s)
-                s += " "
-                appendNumber(ym, to: &s)
-                s += " "
-                appendNumber(q.x, to: &s)
-                s += " "
-                appendNumber(ym, to: &s)
-                s += " "
-                appendNumber(q.x, to: &s)
-                s += " "
-                appendNumber(q.y, to: &s)
+                bytes.append(0x20); bytes.append(0x43)   // " C"
+                appendNumber(p.x, to: &bytes); bytes.append(0x20); appendNumber(ym, to: &bytes); bytes.append(0x20)
+                appendNumber(q.x, to: &bytes); bytes.append(0x20); appendNumber(ym, to: &bytes); bytes.append(0x20)
+                appendNumber(q.x, to: &bytes); bytes.append(0x20); appendNumber(q.y, to: &bytes)
             }
             p = q
         }
-        return s
     }
 
     /// The drawn path as a polyline: what `svgPathData` draws, each Bézier cut into
@@ -54,31 +51,27 @@ public enum EdgePath {
 
     /// `v` with at most two decimals, no trailing zeros, no "-0".
     public static func format(_ v: Double) -> String {
-        var s = ""
-        appendNumber(v, to: &s)
-        return s
+        var bytes: [UInt8] = []
+        appendNumber(v, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func appendNumber(_ v: Double, to s: inout String) {
-        var c = rounded(v)
-        if c == 0 {
-            s += "0"
-            return
+    /// `format(v)`, appended to markup being written: the one number format of the drawings.
+    public static func appendNumber(_ v: Double, to bytes: inout [UInt8]) {
+        var hundredths = rounded(v)
+        if hundredths < 0 { bytes.append(0x2D); hundredths = -hundredths }
+        appendDigits(hundredths / 100, to: &bytes)
+        let fraction = UInt8(hundredths % 100)
+        if fraction != 0 {
+            bytes.append(0x2E)
+            bytes.append(0x30 + fraction / 10)
+            if fraction % 10 != 0 { bytes.append(0x30 + fraction % 10) }
         }
-        if c < 0 {
-            s += "-"
-            c = -c
-        }
-        s += String(c / 100)
-        let frac = Int(c % 100)
-        if frac != 0 {
-            s += "."
-            if frac % 10 == 0 {
-                s += String(frac / 10)
-            } else {
-                if frac < 10 { s += "0" }
-                s += String(frac)
-            }
-        }
+    }
+
+    /// A non-negative integer's decimal digits.
+    public static func appendDigits(_ value: Int64, to bytes: inout [UInt8]) {
+        if value >= 10 { appendDigits(value / 10, to: &bytes) }
+        bytes.append(0x30 + UInt8(value % 10))
     }
 }

@@ -211,8 +211,7 @@ func segmentCrosses(_ p: (x: Double, y: Double), _ q: (x: Double, y: Double), _ 
 
     @Test func dag() {
         let graph = DependencyGraph.tasks(of: Self.loaded.analysis.schedule, plan: Self.loaded.plan)
-        let drawing = DAGDiagram.render(graph, criticalPath: Self.loaded.analysis.schedule.criticalPath,
-                                        options: DiagramOptions(id: "dag", standalone: true))
+        let drawing = DAGDiagram.render(graph, options: DiagramOptions(id: "dag", standalone: true))
         #expect(matchesGolden(drawing.svg, "small-dag.svg"))
     }
 }
@@ -227,8 +226,7 @@ func segmentCrosses(_ p: (x: Double, y: Double), _ q: (x: Double, y: Double), _ 
         #expect(overview.nodes.count == 40)
         #expect(overview.nodes.allSatisfy { $0.memberCount == 10 })
         #expect(overview.edges.allSatisfy { $0.from != $0.to && $0.count >= 1 })
-        let drawing = DAGDiagram.render(overview, criticalPath: large.analysis.schedule.criticalPath,
-                                        options: DiagramOptions(id: "o", standalone: false))
+        let drawing = DAGDiagram.render(overview, options: DiagramOptions(id: "o", standalone: false))
         #expect(drawing.svg.components(separatedBy: "<g class=\"node").count - 1 == 40)
     }
 

@@ -48,7 +48,9 @@ public struct Schedule: Sendable {
     public let links: [ScheduleLink]
     public var durationDays: Double
     /// One chain of critical tasks from the project start to its end (blocks and groups).
-    public var criticalPath: [String]
+    public let criticalPath: [String]
+    /// Each task's place on `criticalPath`.
+    private let criticalPathPosition: [String: Int]
     /// Every critical block.
     public var criticalSet: [String]
     public let groupSpans: [GroupSpan]
@@ -75,6 +77,7 @@ public struct Schedule: Sendable {
         self.links = links
         self.durationDays = durationDays
         self.criticalPath = criticalPath
+        criticalPathPosition = Dictionary(criticalPath.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         self.criticalSet = criticalSet
         self.groupSpans = groupSpans
         self.index = index
@@ -93,6 +96,12 @@ public struct Schedule: Sendable {
     }
 
     public func task(_ id: String) -> ScheduledTask? { index[id].map { tasks[$0] } }
+
+    /// The tasks of `ids` on the critical path, in path order: a chart's share of the path,
+    /// found without reading the whole path.
+    public func criticalPath(among ids: some Sequence<String>) -> [String] {
+        ids.compactMap { id in criticalPathPosition[id].map { (id, $0) } }.sorted { $0.1 < $1.1 }.map(\.0)
+    }
 
     public func span(ofGroup group: String) -> GroupSpan? { spanOfGroup[group].map { groupSpans[$0] } }
 

@@ -91,11 +91,10 @@ enum DiagramExport {
         case (_, .gantt):
             let chart = GanttChart.render(plan: plan, analysis: analysis, group: group, today: today,
                                           options: DiagramOptions(id: "gantt", standalone: true))
-            return Array(chart.svg.utf8)
+            return chart.markup
         case (_, .dag):
-            let drawing = DAGDiagram.render(graph(), criticalPath: analysis.schedule.criticalPath,
-                                            options: DiagramOptions(id: "dag", standalone: true))
-            return Array(drawing.svg.utf8)
+            let drawing = DAGDiagram.render(graph(), options: DiagramOptions(id: "dag", standalone: true))
+            return drawing.markup
         }
     }
 }

@@ -9,7 +9,9 @@ import Glibc
 /// values span orders of magnitude, each series with its own marker shape as well as its
 /// colour, and the fitted growth class in the legend.
 public struct ResultChart: Sendable {
-    public var svg: String
+    /// The drawing as SVG markup (UTF-8), as pages embed it.
+    public var markup: [UInt8]
+    public var svg: String { String(decoding: markup, as: UTF8.self) }
     public var width: Double
     public var height: Double
     /// The panels drawn: their unit and series indices.
@@ -97,7 +99,7 @@ public struct ResultChart: Sendable {
             y += 18
         }
         svg.raw("</svg>\n")
-        return ResultChart(svg: svg.text, width: width, height: height, panels: panels)
+        return ResultChart(markup: svg.bytes, width: width, height: height, panels: panels)
     }
 
     static func marker(_ svg: inout SVGBuilder, shape: Int, x: Double, y: Double, style: Int) {

@@ -5,7 +5,9 @@ import LoopReportLayout
 /// `<g class="edge">` routed between layers, the critical path highlighted (colour, a
 /// heavier outline and bold text), edges that close a cycle dashed.
 public struct DAGDiagram: Sendable {
-    public var svg: String
+    /// The drawing as SVG markup (UTF-8), as pages embed it.
+    public var markup: [UInt8]
+    public var svg: String { String(decoding: markup, as: UTF8.self) }
     public var width: Double
     public var height: Double
     public var layout: LayeredLayout
@@ -20,7 +22,7 @@ public struct DAGDiagram: Sendable {
     /// - Parameter earlier: a drawing of an earlier version of the graph (`serve`): its
     ///   layout is reused when the boxes and edges are the same (the layout is most of the
     ///   work; labels, colours and links are drawn again).
-    public static func render(_ graph: DependencyGraph, criticalPath: [String], options: DiagramOptions,
+    public static func render(_ graph: DependencyGraph, options: DiagramOptions,
                               reusing earlier: DAGDiagram? = nil) -> DAGDiagram {
         let maxWidth = graph.collapsed ? 280.0 : maxNodeWidth
         var labels: [String] = []
@@ -46,7 +48,7 @@ public struct DAGDiagram: Sendable {
         // reachable); the Nu checker rejects the explicit `role="graphics-document"`.
         if options.standalone { svg.raw(" role=\"img\">") } else { svg.attribute("aria-label", graph.title); svg.raw(">") }
         svg.title(graph.title)
-        svg.raw("<desc>"); svg.escaped(graph.description(criticalPath: criticalPath)); svg.raw("</desc>")
+        svg.raw("<desc>"); svg.escaped(graph.description); svg.raw("</desc>")
         if options.standalone { svg.raw("<style>"); svg.rawString(DiagramStyle.standaloneStyle); svg.raw("</style>") }
         svg.raw("<defs>")
         for (suffix, cls) in [("-arrow", "arrowhead"), ("-arrow-critical", "arrowhead critical"), ("-arrow-cut", "arrowhead cut")] {
@@ -66,15 +68,15 @@ public struct DAGDiagram: Sendable {
             if edge.cut { svg.raw(" cut") } else if edge.critical { svg.raw(" critical") }
             svg.raw("\">")
             let from = graph.nodes[edge.from], to = graph.nodes[edge.to]
-            var title = "\(from.name) → \(to.name)"
-            if edge.count > 1 { title += " (\(edge.count) links)" }
-            if edge.startToStart { title += " (may start together)" }
-            if edge.cut { title += " (closes a cycle; ignored by the schedule)" }
-            svg.title(title)
+            svg.raw("<title>"); svg.escaped(from.name); svg.raw(" → "); svg.escaped(to.name)
+            if edge.count > 1 { svg.raw(" ("); svg.integer(edge.count); svg.raw(" links)") }
+            if edge.startToStart { svg.raw(" (may start together)") }
+            if edge.cut { svg.raw(" (closes a cycle; ignored by the schedule)") }
+            svg.raw("</title>")
             svg.raw("<path class=\"link")
             if edge.cut { svg.raw(" cut") } else if edge.critical { svg.raw(" critical") }
             if edge.startToStart { svg.raw(" ss") }
-            svg.raw("\" d=\""); svg.rawString(EdgePath.svgPathData(points))
+            svg.raw("\" d=\""); svg.pathData(points)
             svg.raw("\" marker-end=\"url(#"); svg.rawString(options.id)
             svg.raw(edge.cut ? "-arrow-cut" : edge.critical ? "-arrow-critical" : "-arrow")
             svg.raw(")\"/></g>")
@@ -90,17 +92,21 @@ public struct DAGDiagram: Sendable {
             if node.critical { svg.raw(" critical") }
             svg.raw("\">")
             let href = options.standalone ? nil : node.task.flatMap { options.link?($0) }
-            let name = node.name + (node.critical ? " (critical)" : "")
             if let href {
-                svg.raw("<a"); svg.attribute("href", href); svg.attribute("aria-label", name); svg.raw(">")
+                svg.raw("<a"); svg.attribute("href", href); svg.raw(" aria-label=\""); svg.escaped(node.name)
+                if node.critical { svg.raw(" (critical)") }
+                svg.raw("\">")
             }
-            svg.title(node.label == labels[n] ? name : node.label + (node.critical ? " (critical)" : ""))
+            // The tooltip shows the whole label when the box shows it cut.
+            svg.raw("<title>"); svg.escaped(node.label == labels[n] ? node.name : node.label)
+            if node.critical { svg.raw(" (critical)") }
+            svg.raw("</title>")
             svg.rect(x: box.x, y: box.y, width: box.width, height: box.height, class: "", rx: 4)
             svg.text(labels[n], x: box.x + box.width / 2, y: box.y + box.height / 2 + 4, class: "", anchor: .middle)
             if href != nil { svg.raw("</a>") }
             svg.raw("</g>")
         }
         svg.raw("</svg>\n")
-        return DAGDiagram(svg: svg.text, width: width, height: height, layout: layout, input: input)
+        return DAGDiagram(markup: svg.bytes, width: width, height: height, layout: layout, input: input)
     }
 }

@@ -34,6 +34,8 @@ public struct DependencyGraph: Sendable {
     /// Groups stand for their blocks.
     public var collapsed: Bool
     public var title: String
+    /// The nodes on the schedule's critical path, in path order.
+    public var criticalPath: [String]
 
     /// Every task of the plan (or of one group) and the links between them.
     public static func tasks(of schedule: Schedule, plan: Plan, group: String? = nil) -> DependencyGraph {
@@ -70,7 +72,8 @@ public struct DependencyGraph: Sendable {
         }
         let title = group.map { id in "Dependencies of Group \(id)" + (plan.group(id).map { $0.title.isEmpty ? "" : ": \($0.title)" } ?? "") }
             ?? "Dependencies of the plan"
-        return DependencyGraph(nodes: nodes, edges: edges, collapsed: false, title: title)
+        return DependencyGraph(nodes: nodes, edges: edges, collapsed: false, title: title,
+                               criticalPath: schedule.criticalPath(among: nodes.lazy.map(\.id)))
     }
 
     /// Above this many tasks a plan's graph on a page shows groups instead of blocks.
@@ -120,18 +123,17 @@ public struct DependencyGraph: Sendable {
         let edges = order.map { key in
             Edge(from: key / n, to: key % n, startToStart: false, critical: flags[key]!.critical, cut: flags[key]!.cut, count: counts[key]!)
         }
-        return DependencyGraph(nodes: nodes, edges: edges, collapsed: true, title: "Dependencies between groups")
+        return DependencyGraph(nodes: nodes, edges: edges, collapsed: true, title: "Dependencies between groups",
+                               criticalPath: schedule.criticalPath(among: nodes.lazy.map(\.id)))
     }
 
     /// A sentence for screen readers: counts and the critical path.
-    public func description(criticalPath: [String]) -> String {
+    public var description: String {
         let kind = collapsed ? "group" : "task"
         var text = "\(nodes.count) \(kind)\(nodes.count == 1 ? "" : "s") and \(edges.count) dependenc\(edges.count == 1 ? "y" : "ies")."
         let cut = edges.filter(\.cut).count
         if cut > 0 { text += " \(cut) dependenc\(cut == 1 ? "y closes" : "ies close") a cycle and \(cut == 1 ? "is" : "are") marked." }
-        let ids = Set(nodes.map(\.id))
-        let path = criticalPath.filter { ids.contains($0) }
-        if !path.isEmpty { text += " Critical path: " + path.joined(separator: " → ") + "." }
+        if !criticalPath.isEmpty { text += " Critical path: " + criticalPath.joined(separator: " → ") + "." }
         return text
     }
 }

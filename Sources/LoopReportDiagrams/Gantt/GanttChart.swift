@@ -46,7 +46,9 @@ public struct GanttDiagram: Sendable {
         public var maxX: Double { x + width }
         public var maxY: Double { y + height }
     }
-    public var svg: String
+    /// The drawing as SVG markup (UTF-8), as pages embed it.
+    public var markup: [UInt8]
+    public var svg: String { String(decoding: markup, as: UTF8.self) }
     public var width: Double
     public var height: Double
     public var rows: [Row]
@@ -359,12 +361,14 @@ public enum GanttChart {
                 }
                 guard let task = row.task else { continue }
                 let href = options.standalone ? nil : options.link?(task)
+                // The accessible name is written once and copied: for the link and its tooltip.
                 if let href {
-                    body.raw("<a"); body.attribute("href", href); body.attribute("aria-label", accessibleName(task)); body.raw(">")
+                    body.raw("<a"); body.attribute("href", href); body.raw(" aria-label=\"")
+                    let name = body.write { accessibleName(task, into: &$0) }
+                    body.raw("\"><title>"); body.appendCopy(of: name); body.raw("</title>")
                 } else {
-                    body.raw("<g>")
+                    body.raw("<g><title>"); body.write { accessibleName(task, into: &$0) }; body.raw("</title>")
                 }
-                body.title(accessibleName(task))
                 let barY = y + barInset
                 if finish - start < 1e-9 {
                     // Milestone: a diamond on its date.
@@ -446,7 +450,7 @@ public enum GanttChart {
             svg.append(body)
             svg.append(legendBody)
             svg.raw("</svg>\n")
-            return GanttDiagram(svg: svg.text, width: width, height: height, rows: resultRows, arrows: arrows,
+            return GanttDiagram(markup: svg.bytes, width: width, height: height, rows: resultRows, arrows: arrows,
                                 tickLabels: ticks, legend: legend, axisUnit: unit)
         }
 
@@ -504,29 +508,34 @@ public enum GanttChart {
             }
             text += "."
             // A group's chart names the part of the critical path it shows.
-            let shown = group.map { _ in Set(rows.compactMap { $0.task?.id }) }
-            let path = schedule.criticalPath.filter { id in shown?.contains(id) ?? true }
+            let path = group == nil ? schedule.criticalPath : schedule.criticalPath(among: rows.lazy.compactMap { $0.task?.id })
             if !path.isEmpty { text += " Critical path: " + path.joined(separator: " → ") + "." }
             return text
         }
 
-        func accessibleName(_ task: ScheduledTask) -> String {
-            let name: String
+        /// "Block 1.2: Parser (2026-01-05 to 2026-01-09, 5 days; slack 2 days)", escaped into `b`.
+        func accessibleName(_ task: ScheduledTask, into b: inout SVGBuilder) {
             switch task.kind {
-            case .block: name = "Block \(task.id)" + (task.title.isEmpty ? "" : ": \(task.title)")
-            case .group: name = task.id + (task.title.isEmpty ? "" : ": \(task.title)")
-            case .buffer: name = task.id
+            case .block: b.raw("Block "); b.escaped(task.id)
+            case .group, .buffer: b.escaped(task.id)
             }
-            var when: String
+            if task.kind != .buffer, !task.title.isEmpty { b.raw(": "); b.escaped(task.title) }
+            b.raw(" (")
             if let calendar = analysis.calendar {
-                when = task.durationDays == 0 ? "on \(calendar.startDate(task.earlyStart))"
-                    : "\(calendar.startDate(task.earlyStart)) to \(calendar.finishDate(task.earlyFinish))"
+                if task.durationDays == 0 {
+                    b.raw("on "); b.date(calendar.startDate(task.earlyStart))
+                } else {
+                    b.date(calendar.startDate(task.earlyStart)); b.raw(" to "); b.date(calendar.finishDate(task.earlyFinish))
+                }
             } else {
-                when = "days \(numberText(task.earlyStart))–\(numberText(task.earlyFinish))"
+                b.raw("days "); b.number(task.earlyStart); b.raw("–"); b.number(task.earlyFinish)
             }
-            when += ", \(numberText(task.durationDays)) day\(task.durationDays == 1 ? "" : "s")"
-            let status = task.critical ? "critical" : "slack \(numberText(task.slack)) day\(task.slack == 1 ? "" : "s")"
-            return "\(name) (\(when); \(status))"
+            b.raw(", "); b.number(task.durationDays); b.raw(task.durationDays == 1 ? " day; " : " days; ")
+            if task.critical {
+                b.raw("critical)")
+            } else {
+                b.raw("slack "); b.number(task.slack); b.raw(task.slack == 1 ? " day)" : " days)")
+            }
         }
 
         /// The x-interval a row's marks occupy (bar, baseline, milestone), padded.

@@ -1,3 +1,6 @@
+import LoopReportLayout
+import LoopReportModel
+
 /// Writes SVG markup into one growing byte buffer: no intermediate strings per element,
 /// numbers with at most two decimals, text and attributes always escaped (titles and
 /// labels come from the documents, so nothing in them can become markup).
@@ -22,6 +25,20 @@ public struct SVGBuilder {
     /// Markup another builder wrote (a part drawn before its place in the drawing was known).
     public mutating func append(_ other: SVGBuilder) {
         bytes.append(contentsOf: other.bytes)
+    }
+
+    /// Runs `body` on this builder and returns the range of bytes it wrote, for `appendCopy`.
+    @discardableResult
+    public mutating func write(_ body: (inout SVGBuilder) -> Void) -> Range<Int> {
+        let start = bytes.count
+        body(&self)
+        return start..<bytes.count
+    }
+
+    /// Writes again bytes written before (`write`'s range).
+    public mutating func appendCopy(of range: Range<Int>) {
+        bytes.reserveCapacity(bytes.count + range.count)
+        for i in range { bytes.append(bytes[i]) }
     }
 
     /// Text content or an attribute value, escaped for both (`&`, `<`, `>`, `"`, `'`);
@@ -53,15 +70,20 @@ public struct SVGBuilder {
 
     /// A coordinate or length: rounded to two decimals, no trailing zeros, no `-0`.
     public mutating func number(_ value: Double) {
-        guard value.isFinite else { bytes.append(0x30); return }
-        var hundredths = Int((value * 100).rounded())
-        if hundredths < 0 { bytes.append(0x2D); hundredths = -hundredths }
-        integer(hundredths / 100)
-        let fraction = hundredths % 100
-        if fraction != 0 {
-            bytes.append(0x2E)
-            bytes.append(0x30 + UInt8(fraction / 10))
-            if fraction % 10 != 0 { bytes.append(0x30 + UInt8(fraction % 10)) }
+        EdgePath.appendNumber(value, to: &bytes)
+    }
+
+    /// An edge route as path data (`EdgePath.svgPathData`).
+    public mutating func pathData(_ points: [Point]) {
+        EdgePath.appendPathData(points, to: &bytes)
+    }
+
+    /// A date as `2026-01-05`.
+    public mutating func date(_ date: CalendarDate) {
+        let (year, month, day) = date.components
+        integer(year)
+        for part in [month, day] {
+            bytes.append(0x2D); bytes.append(0x30 + UInt8(part / 10)); bytes.append(0x30 + UInt8(part % 10))
         }
     }
 

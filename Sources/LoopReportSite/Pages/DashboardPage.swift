@@ -92,14 +92,13 @@ extension SiteModel {
         let groupsOnly = GanttChart.rowCount(of: analysis) > GanttChart.readableRowCount
         let gantt = GanttChart.render(plan: plan, analysis: analysis, today: options.date, groupsOnly: groupsOnly,
                                       options: DiagramOptions(id: "gantt", standalone: false, link: taskLink(from: path)))
-        var ganttHTML = HTML(capacity: gantt.svg.utf8.count + 4096)
+        var ganttHTML = HTML(capacity: gantt.markup.count + 4096)
         ganttFigure(gantt, schedule: schedule, group: nil, page: path, groupsOnly: groupsOnly, into: &ganttHTML)
         extra["gantt"] = ganttHTML.string
         let overview = DependencyGraph.overview(of: schedule, plan: plan)
-        let dag = DAGDiagram.render(overview, criticalPath: schedule.criticalPath,
-                                    options: DiagramOptions(id: "dag", standalone: false, link: taskLink(from: path)),
+        let dag = DAGDiagram.render(overview, options: DiagramOptions(id: "dag", standalone: false, link: taskLink(from: path)),
                                     reusing: earlierDAGs[path])
-        var dagHTML = HTML(capacity: dag.svg.utf8.count + 4096)
+        var dagHTML = HTML(capacity: dag.markup.count + 4096)
         dagFigure(dag, graph: overview, page: path, into: &dagHTML)
         extra["dag"] = dagHTML.string
         extra["documents"] = documentsTable(page: path)
@@ -132,7 +131,7 @@ extension SiteModel {
             html.raw("<p>"); html.text("The plan has \(schedule.tasks.count) tasks: the chart shows one row per group; each group's page has its full chart."); html.raw("</p>")
         }
         let tasks = schedule.taskIndices(inGroup: group).map { schedule.tasks[$0] }
-        html.diagram(chart.svg, tableSummary: "The schedule as a table") { html in
+        html.diagram(chart.markup, tableSummary: "The schedule as a table") { html in
             if groupsOnly {
                 html.table(headers: ["Group", "Start", "Finish"], rows: schedule.groupSpans) { html, span, column in
                     switch column {
@@ -160,7 +159,7 @@ extension SiteModel {
 
     /// The dependency graph with its edges as a table.
     func dagFigure(_ drawing: DAGDiagram, graph: DependencyGraph, page: String, into html: inout HTML) {
-        html.diagram(drawing.svg, tableSummary: "The dependencies as a table") { html in
+        html.diagram(drawing.markup, tableSummary: "The dependencies as a table") { html in
             html.table(headers: ["From", "To", "Kind"], rows: graph.edges) { html, edge, column in
                 switch column {
                 case 0, 1:

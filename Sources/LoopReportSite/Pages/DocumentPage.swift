@@ -163,7 +163,7 @@ struct DocumentExtras {
         }
         for (t, table) in measurements[s] ?? [] {
             let chart = ResultChart.render(table, options: DiagramOptions(id: "chart-\(t)", standalone: false))
-            html.raw("<figure class=\"diagram\" tabindex=\"0\">"); html.raw(chart.svg); html.raw("</figure>")
+            html.raw("<figure class=\"diagram\" tabindex=\"0\">"); html.raw(chart.markup); html.raw("</figure>")
             if !table.claims.isEmpty {
                 html.raw("<ul class=\"claims\">")
                 for claim in table.claims {

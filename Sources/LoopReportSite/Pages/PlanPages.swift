@@ -138,8 +138,7 @@ extension SiteModel {
             html.raw("<h2>Schedule</h2>")
             ganttFigure(gantt, schedule: schedule, group: id, page: path, into: &html)
             let graph = DependencyGraph.tasks(of: schedule, plan: plan, group: id)
-            let drawing = DAGDiagram.render(graph, criticalPath: schedule.criticalPath,
-                                            options: DiagramOptions(id: "dag-" + slug, standalone: false, link: taskLink(from: path)),
+            let drawing = DAGDiagram.render(graph, options: DiagramOptions(id: "dag-" + slug, standalone: false, link: taskLink(from: path)),
                                             reusing: earlierDAGs[path])
             dag = drawing
             html.raw("<h2>Dependencies</h2>")

@@ -65,7 +65,7 @@ extension MarkdownHTML.Output {
     }
 
     /// A diagram in its scrolling frame, with the same data as a table in a disclosure below.
-    mutating func diagram(_ svg: String, tableSummary: String, table: (inout MarkdownHTML.Output) -> Void) {
+    mutating func diagram(_ svg: [UInt8], tableSummary: String, table: (inout MarkdownHTML.Output) -> Void) {
         raw("<figure class=\"diagram\" tabindex=\"0\">"); raw(svg); raw("</figure>")
         raw("<details class=\"data\"><summary>"); text(tableSummary); raw("</summary>")
         table(&self)
