@@ -4,6 +4,13 @@ import LoopReportModel
 import LoopReportSource
 
 extension SiteModel {
+    /// Block fields the page shows in its own sections, not under "Other fields".
+    static let fieldsShownAbove: Set<String> = [
+        "dependencies", "dependency", "depends on", "hard dependencies", "soft dependencies", "estimated effort", "effort",
+        "estimate", "status", "priority", "tasks", "files", "files to modify", "completion criteria", "acceptance criteria",
+        "blockers", "blocker", "actual effort", "actual",
+    ]
+
     /// A block: its fields, schedule numbers and why it is (not) critical, dependencies both
     /// ways, its history across documents, and every place it is mentioned.
     func blockPage(_ id: String) -> RenderedPage {
@@ -69,11 +76,7 @@ extension SiteModel {
         list("Tasks", block.tasks)
         list("Files", block.files)
         list("Completion criteria", block.completionCriteria)
-        let shown: Set<String> = ["dependencies", "dependency", "depends on", "hard dependencies", "soft dependencies",
-                                  "estimated effort", "effort", "estimate", "status", "priority", "tasks", "files",
-                                  "files to modify", "completion criteria", "acceptance criteria", "blockers", "blocker",
-                                  "actual effort", "actual"]
-        let other = block.fields.filter { !shown.contains($0.name) && !$0.value.isEmpty }
+        let other = block.fields.filter { !Self.fieldsShownAbove.contains($0.name) && !$0.value.isEmpty }
         if !other.isEmpty {
             html.raw("<h2>Other fields</h2><dl class=\"facts\">")
             for field in other {
@@ -158,19 +161,21 @@ extension SiteModel {
                     searchText: ([group.title] + blocks.map(\.title)).joined(separator: " "), diagrams: diagrams, dag: dag)
     }
 
-    /// "Mentioned in": every document section that names the block or group.
+    /// "Mentioned in": every document section that names the block or group, each line once.
     func mentionList(_ html: inout HTML, key: String, page: String) {
         guard let references = mentions[key], !references.isEmpty else { return }
         html.raw("<h2>Mentioned in</h2><ul>")
-        var seen = Set<String>()
+        // References come document by document: a line repeats only within its document.
+        var currentPath = "", linesSeen = Set<Int>()
         let root = SitePaths.root(of: page)
         for r in references.indices {   // in place: a copy of a reference retains its strings
             guard let range = references[r].range else { continue }
-            let label = (documentTitles[range.path] ?? range.path) + ", line " + String(range.start.line)
-            guard seen.insert(label).inserted else { continue }
-            html.raw("<li>")
-            html.link(root + (documentPages[range.path] ?? SitePaths.document(range.path)) + "#line-" + String(sectionLine(range)), label)
-            html.raw("</li>")
+            if range.path != currentPath { currentPath = range.path; linesSeen.removeAll(keepingCapacity: true) }
+            guard linesSeen.insert(range.start.line).inserted else { continue }
+            html.raw("<li><a href=\""); html.text(root); html.text(documentPages[range.path] ?? SitePaths.document(range.path))
+            html.raw("#line-"); html.number(sectionLine(range)); html.raw("\">")
+            html.text(documentTitles[range.path] ?? range.path); html.raw(", line "); html.number(range.start.line)
+            html.raw("</a></li>")
         }
         html.raw("</ul>")
     }

@@ -27,9 +27,9 @@ public struct MarkdownHTML {
     /// Inline rendering of plain text from the model (a block title, a table cell's text, a
     /// decision's rationale): escaped, with cross-references linked.
     public static func inline(_ text: String, resolver: CrossReferenceResolver?) -> String {
-        var renderer = Renderer(resolver: resolver, options: .init(), capacity: text.utf8.count + 16)
-        renderer.prose(text)
-        return renderer.out.string
+        var out = Output(capacity: text.utf8.count + 16)
+        out.prose(text, resolver)
+        return out.string
     }
 
     /// Heading anchor slug: lowercase ASCII letters and digits, runs of anything else between

@@ -12,9 +12,12 @@ extension MarkdownHTML.Output {
         raw(">"); self.text(text); raw("</a>")
     }
 
-    /// Text with cross-references linked.
+    /// Text with cross-references linked, written in place (the renderer borrows this buffer).
     mutating func prose(_ text: String, _ resolver: CrossReferenceResolver?) {
-        raw(MarkdownHTML.inline(text, resolver: resolver))
+        var renderer = MarkdownHTML.Renderer(resolver: resolver, options: .init(), capacity: 0)
+        swap(&self, &renderer.out)
+        renderer.prose(text)
+        swap(&self, &renderer.out)
     }
 
     /// A table: headers (a trailing `#` marks a numeric column), then rows of cells, each

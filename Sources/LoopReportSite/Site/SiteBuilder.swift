@@ -173,6 +173,9 @@ struct SiteModel: Sendable {
     let groups: [Group]
     let blockIDs: Set<String>
     let groupIDs: Set<String>
+    /// Each block's and group's page, from the site root (what links to them are made of).
+    let blockPages: [String: String]
+    let groupPages: [String: String]
     /// Decision id → the documents defining it, in order.
     let decisionDocuments: [String: [String]]
     /// Decision id → where it is mentioned (document path, line), its own log row excluded.
@@ -213,6 +216,8 @@ struct SiteModel: Sendable {
         groups = plan.groups.filter { !$0.isImplicit || scheduled.contains($0.id) || !$0.blockIDs.isEmpty }
         blockIDs = Set(plan.blocks.map(\.id))
         groupIDs = Set(groups.map(\.id))
+        blockPages = Dictionary(plan.blocks.map { ($0.id, SitePaths.block($0.id)) }, uniquingKeysWith: { first, _ in first })
+        groupPages = Dictionary(groups.map { ($0.id, SitePaths.group($0.id)) }, uniquingKeysWith: { first, _ in first })
         var decisions: [String: [String]] = [:]
         for decision in plan.records.decisions where decisions[decision.id]?.last != decision.path {
             decisions[decision.id, default: []].append(decision.path)
@@ -346,7 +351,7 @@ struct SiteModel: Sendable {
 
     /// Cross-references resolved relative to one page.
     func resolver(for page: String, document: String? = nil) -> SiteResolver {
-        SiteResolver(root: SitePaths.root(of: page), blocks: blockIDs, groups: groupIDs,
+        SiteResolver(root: SitePaths.root(of: page), blocks: blockPages, groups: groupPages,
                      decisions: decisionDocuments, document: document)
     }
 
@@ -430,14 +435,15 @@ func appendJSONString(_ text: String, to out: inout [UInt8]) {
 /// Resolves mentions to pages, relative to the page being rendered.
 struct SiteResolver: CrossReferenceResolver {
     let root: String
-    let blocks: Set<String>
-    let groups: Set<String>
+    /// Each block's and group's page, from the site root.
+    let blocks: [String: String]
+    let groups: [String: String]
     let decisions: [String: [String]]
     /// The document being rendered: its own decisions win over other documents'.
     let document: String?
 
-    func blockURL(_ id: String) -> String? { blocks.contains(id) ? root + SitePaths.block(id) : nil }
-    func groupURL(_ id: String) -> String? { groups.contains(id) ? root + SitePaths.group(id) : nil }
+    func blockURL(_ id: String) -> String? { blocks[id].map { root.isEmpty ? $0 : root + $0 } }
+    func groupURL(_ id: String) -> String? { groups[id].map { root.isEmpty ? $0 : root + $0 } }
     func decisionURL(_ id: String) -> String? {
         guard let paths = decisions[id] else { return nil }
         let path = document.flatMap { d in paths.contains(d) ? d : nil } ?? paths.last!
