@@ -409,6 +409,13 @@ func appendJSONString(_ text: String, to out: inout [UInt8]) {
     text.withUTF8 { utf8 in
         var i = 0
         while i < utf8.count {
+            // A run of bytes that need nothing is appended whole.
+            var end = i
+            while end < utf8.count, utf8[end] >= 0x20, utf8[end] != 0x22, utf8[end] != 0x5C, utf8[end] != 0x3C, utf8[end] != 0xE2 {
+                end += 1
+            }
+            if end > i { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[i..<end])); i = end }
+            guard i < utf8.count else { break }
             let byte = utf8[i]
             switch byte {
             case 0x22: out.append(0x5C); out.append(0x22)      // "
