@@ -15,7 +15,6 @@ public enum EdgePath {
     /// `svgPathData`, appended to SVG markup being written.
     public static func appendPathData(_ points: [Point], to bytes: inout [UInt8]) {
         guard let first = points.first else { return }
-        bytes.reserveCapacity(bytes.count + 16 + points.count * 28)
         bytes.append(0x4D)   // M
         appendNumber(first.x, to: &bytes)
         bytes.append(0x20)
@@ -60,7 +59,7 @@ public enum EdgePath {
     public static func appendNumber(_ v: Double, to bytes: inout [UInt8]) {
         var hundredths = rounded(v)
         if hundredths < 0 { bytes.append(0x2D); hundredths = -hundredths }
-        appendDigits(hundredths / 100, to: &bytes)
+        appendDigits(UInt64(hundredths / 100), to: &bytes)
         let fraction = UInt8(hundredths % 100)
         if fraction != 0 {
             bytes.append(0x2E)
@@ -69,8 +68,8 @@ public enum EdgePath {
         }
     }
 
-    /// A non-negative integer's decimal digits.
-    public static func appendDigits(_ value: Int64, to bytes: inout [UInt8]) {
+    /// An integer's decimal digits.
+    public static func appendDigits(_ value: UInt64, to bytes: inout [UInt8]) {
         if value >= 10 { appendDigits(value / 10, to: &bytes) }
         bytes.append(0x30 + UInt8(value % 10))
     }

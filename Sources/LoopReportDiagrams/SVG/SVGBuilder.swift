@@ -37,7 +37,6 @@ public struct SVGBuilder {
 
     /// Writes again bytes written before (`write`'s range).
     public mutating func appendCopy(of range: Range<Int>) {
-        bytes.reserveCapacity(bytes.count + range.count)
         for i in range { bytes.append(bytes[i]) }
     }
 
@@ -82,15 +81,16 @@ public struct SVGBuilder {
     public mutating func date(_ date: CalendarDate) {
         let (year, month, day) = date.components
         integer(year)
-        for part in [month, day] {
+        twoDigits(month)
+        twoDigits(day)
+        func twoDigits(_ part: Int) {
             bytes.append(0x2D); bytes.append(0x30 + UInt8(part / 10)); bytes.append(0x30 + UInt8(part % 10))
         }
     }
 
     public mutating func integer(_ value: Int) {
-        if value < 0 { bytes.append(0x2D); integer(-value); return }
-        if value >= 10 { integer(value / 10) }
-        bytes.append(0x30 + UInt8(value % 10))
+        if value < 0 { bytes.append(0x2D) }
+        EdgePath.appendDigits(UInt64(value.magnitude), to: &bytes)
     }
 
     /// ` name="value"` with a numeric value.

@@ -17,8 +17,11 @@ extension MarkdownHTML {
         }
 
         /// Markup built by the renderer (tag names, numbers); must contain nothing from the document.
+        /// Disfavoured: a literal is a `StaticString`, copied without looking at a `String`.
+        @_disfavoredOverload
         mutating func raw(_ markup: String) {
-            bytes.append(contentsOf: markup.utf8)
+            var markup = markup
+            markup.withUTF8 { bytes.append(contentsOf: $0) }
         }
 
         /// Markup rendered already (a page body, a figure).

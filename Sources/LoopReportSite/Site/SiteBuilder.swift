@@ -404,7 +404,6 @@ struct SiteModel: Sendable {
 func appendJSONString(_ text: String, to out: inout [UInt8]) {
     let hexDigits: StaticString = "0123456789abcdef"
     var text = text
-    out.reserveCapacity(out.count + text.utf8.count + 16)
     out.append(0x22)
     text.withUTF8 { utf8 in
         var i = 0
