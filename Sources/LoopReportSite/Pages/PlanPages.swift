@@ -121,12 +121,14 @@ extension SiteModel {
         html.raw("</dl>")
         let blocks = currentBlocksByGroup[id] ?? []
         html.raw("<h2>Blocks</h2>")
-        html.table(headers: ["Block", "Estimate#", "Status", "Start", "Slack#", "Critical"], rows: blocks) { html, block, column in
-            let task = schedule.task(block.id)
+        // Each block's scheduled task looked up once, not once per cell; blocks read in place.
+        let tasks = blocks.map { schedule.task($0.id) }
+        html.table(headers: ["Block", "Estimate#", "Status", "Start", "Slack#", "Critical"], rows: Array(blocks.indices)) { html, b, column in
+            let task = tasks[b]
             switch column {
-            case 0: html.link(SitePaths.relative(from: path, to: SitePaths.block(block.id)), blockName(block.id))
-            case 1: html.text(block.estimate.map { numberText($0.days) } ?? "")
-            case 2: html.text(block.progress?.rawValue ?? "not started")
+            case 0: html.link(SitePaths.relative(from: path, to: SitePaths.block(blocks[b].id)), blockName(blocks[b].id))
+            case 1: html.text(blocks[b].estimate.map { numberText($0.days) } ?? "")
+            case 2: html.text(blocks[b].progress?.rawValue ?? "not started")
             case 3: html.text(task.map { when($0.earlyStart) } ?? "")
             case 4: html.text(task.map { numberText($0.slack) } ?? "")
             default: html.text(task?.critical == true ? "critical" : "")

@@ -27,8 +27,8 @@ extension MarkdownHTML.Output {
         raw("<div class=\"table-wrap\" tabindex=\"0\"><table>")
         if let caption { raw("<caption>"); text(caption); raw("</caption>") }
         raw("<thead><tr>")
-        for header in headers {
-            let numeric = header.hasSuffix("#")
+        let numeric = headers.map { $0.hasSuffix("#") }
+        for (header, numeric) in zip(headers, numeric) {
             raw(numeric ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">")
             text(numeric ? String(header.dropLast()) : header)
             raw("</th>")
@@ -37,7 +37,7 @@ extension MarkdownHTML.Output {
         for row in rows {
             raw("<tr>")
             for column in headers.indices {
-                raw(headers[column].hasSuffix("#") ? "<td class=\"num\">" : "<td>")
+                raw(numeric[column] ? "<td class=\"num\">" : "<td>")
                 cell(&self, row, column)
                 raw("</td>")
             }

@@ -176,6 +176,9 @@ struct SiteModel: Sendable {
     /// Each block's and group's page, from the site root (what links to them are made of).
     let blockPages: [String: String]
     let groupPages: [String: String]
+    /// Each block's and group's name as pages show it (`Block 1.2: Parser`), made once.
+    let blockNames: [String: String]
+    let groupNames: [String: String]
     /// Decision id → the documents defining it, in order.
     let decisionDocuments: [String: [String]]
     /// Decision id → where it is mentioned (document path, line), its own log row excluded.
@@ -218,6 +221,12 @@ struct SiteModel: Sendable {
         groupIDs = Set(groups.map(\.id))
         blockPages = Dictionary(plan.blocks.map { ($0.id, SitePaths.block($0.id)) }, uniquingKeysWith: { first, _ in first })
         groupPages = Dictionary(groups.map { ($0.id, SitePaths.group($0.id)) }, uniquingKeysWith: { first, _ in first })
+        blockNames = Dictionary(plan.blocks.indices.map { b in   // in place: a copy of a block retains every field
+            let (id, title) = (plan.blocks[b].id, plan.blocks[b].title)
+            return (id, title.isEmpty ? "Block \(id)" : "Block \(id): \(title)")
+        }, uniquingKeysWith: { first, _ in first })
+        groupNames = Dictionary(plan.groups.map { ($0.id, $0.title.isEmpty ? "Group \($0.id)" : "Group \($0.id): \($0.title)") },
+                                uniquingKeysWith: { first, _ in first })
         var decisions: [String: [String]] = [:]
         for decision in plan.records.decisions where decisions[decision.id]?.last != decision.path {
             decisions[decision.id, default: []].append(decision.path)
@@ -355,24 +364,19 @@ struct SiteModel: Sendable {
                      decisions: decisionDocuments, document: document)
     }
 
-    func blockName(_ id: String) -> String {
-        guard let index = plan.blockIndex(of: id) else { return "Block \(id)" }   // the title only, not a copy of the block
-        let title = plan.blocks[index].title
-        return title.isEmpty ? "Block \(id)" : "Block \(id): \(title)"
-    }
+    /// `Block 1.2: Parser`, or `Block 1.2` for an unknown or untitled block.
+    func blockName(_ id: String) -> String { blockNames[id] ?? "Block \(id)" }
 
-    func groupName(_ id: String) -> String {
-        guard let group = plan.group(id), !group.title.isEmpty else { return "Group \(id)" }
-        return "Group \(id): \(group.title)"
-    }
+    /// `Group 1: Core`, or `Group 1` for an unknown or untitled group.
+    func groupName(_ id: String) -> String { groupNames[id] ?? "Group \(id)" }
 
     /// Link target of a scheduled task, relative to `page`.
     func taskLink(from page: String) -> @Sendable (ScheduledTask) -> String? {
         let root = SitePaths.root(of: page)
         return { task in
             switch task.kind {
-            case .block: root + SitePaths.block(task.id)
-            case .group, .buffer: task.groupID.map { root + SitePaths.group($0) }
+            case .block: root + (blockPages[task.id] ?? SitePaths.block(task.id))
+            case .group, .buffer: task.groupID.map { root + (groupPages[$0] ?? SitePaths.group($0)) }
             }
         }
     }
