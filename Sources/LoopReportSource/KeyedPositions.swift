@@ -7,7 +7,14 @@ package struct KeyedPositions: Sendable {
     package let order: [Int]
 
     /// - Parameter keys: each position's key, in `0..<keyCount`.
-    package init<Key: BinaryInteger>(keys: [Key], keyCount: Int) {
+    package init(keys: [Int], keyCount: Int) { self.init(sorting: keys, keyCount: keyCount) }
+
+    package init(keys: [Int32], keyCount: Int) { self.init(sorting: keys, keyCount: keyCount) }
+
+    /// One body for both key types, specialised here: called through the generic protocol
+    /// from another module, each key's conversion cost a hundred instructions.
+    @inline(__always)
+    private init<Key: BinaryInteger>(sorting keys: [Key], keyCount: Int) {
         var start = [Int](repeating: 0, count: keyCount + 1)
         for key in keys { start[Int(key) + 1] += 1 }
         for k in 0..<keyCount { start[k + 1] += start[k] }
