@@ -217,14 +217,21 @@ struct SiteModel: Sendable {
         self.options = options
         let scheduled = Set(analysis.schedule.tasks.compactMap(\.groupID))
         groups = plan.groups.filter { !$0.isImplicit || scheduled.contains($0.id) || !$0.blockIDs.isEmpty }
-        blockIDs = Set(plan.blocks.map(\.id))
         groupIDs = Set(groups.map(\.id))
-        blockPages = Dictionary(plan.blocks.map { ($0.id, SitePaths.block($0.id)) }, uniquingKeysWith: { first, _ in first })
-        groupPages = Dictionary(groups.map { ($0.id, SitePaths.group($0.id)) }, uniquingKeysWith: { first, _ in first })
-        blockNames = Dictionary(plan.blocks.indices.map { b in   // in place: a copy of a block retains every field
+        var blockIDs = Set<String>(), blockPages: [String: String] = [:], blockNames: [String: String] = [:]
+        blockIDs.reserveCapacity(plan.blocks.count)
+        blockPages.reserveCapacity(plan.blocks.count)
+        blockNames.reserveCapacity(plan.blocks.count)
+        for b in plan.blocks.indices {   // in place: a copy of a block retains every field
             let (id, title) = (plan.blocks[b].id, plan.blocks[b].title)
-            return (id, title.isEmpty ? "Block \(id)" : "Block \(id): \(title)")
-        }, uniquingKeysWith: { first, _ in first })
+            blockIDs.insert(id)
+            blockPages[id] = SitePaths.block(id)
+            blockNames[id] = title.isEmpty ? "Block \(id)" : "Block \(id): \(title)"
+        }
+        self.blockIDs = blockIDs
+        self.blockPages = blockPages
+        self.blockNames = blockNames
+        groupPages = Dictionary(groups.map { ($0.id, SitePaths.group($0.id)) }, uniquingKeysWith: { first, _ in first })
         groupNames = Dictionary(plan.groups.map { ($0.id, $0.title.isEmpty ? "Group \($0.id)" : "Group \($0.id): \($0.title)") },
                                 uniquingKeysWith: { first, _ in first })
         var decisions: [String: [String]] = [:]
