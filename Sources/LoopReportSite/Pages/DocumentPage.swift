@@ -149,9 +149,8 @@ struct DocumentExtras {
             for entry in progress {
                 var href: String?
                 if let reference = entry.reference {
-                    let known = reference.kind == .block ? site.blockIDs.contains(reference.id) : site.groupIDs.contains(reference.id)
-                    let target = reference.kind == .block ? SitePaths.block(reference.id) : SitePaths.group(reference.id)
-                    href = known ? SitePaths.relative(from: page, to: target) : nil
+                    let target = reference.kind == .block ? site.blockPages[reference.id] : site.groupPages[reference.id]
+                    href = target.map { SitePaths.relative(from: page, to: $0) }
                 }
                 html.meter(label: entry.subject, href: href, percent: entry.percent ?? 0)
             }

@@ -71,9 +71,9 @@ extension SiteModel {
     }
 
     /// What every page depends on: settings, options, templates, and which blocks, groups
-    /// and decisions exist (prose links to them).
+    /// and decisions exist (prose links to them; `blockPages` and `groupPages` list them).
     static func globalFingerprint(plan: Plan, analysis: Analysis, templates: TemplateSet, options: SiteOptions,
-                                  blockIDs: Set<String>, groupIDs: Set<String>, decisions: [String: [String]]) -> Int {
+                                  blockPages: [String: String], groupPages: [String: String], decisions: [String: [String]]) -> Int {
         var hasher = Hasher()
         hasher.combine(analysis.settings.title)
         hasher.combine(analysis.settings.startDate)
@@ -83,8 +83,8 @@ extension SiteModel {
         hasher.combine(options.date)
         hasher.combine(templates.fingerprint)
         hasher.combine(plan.documents.count)
-        hasher.combine(blockIDs)
-        hasher.combine(groupIDs)
+        hasher.combine(blockPages)
+        hasher.combine(groupPages)
         hasher.combine(decisions)
         for group in plan.groups { hasher.combine(group.id); hasher.combine(group.title) }
         for document in plan.documents { hasher.combine(document.path); hasher.combine(document.title) }

@@ -171,8 +171,6 @@ struct SiteModel: Sendable {
     let templates: TemplateSet
     let options: SiteOptions
     let groups: [Group]
-    let blockIDs: Set<String>
-    let groupIDs: Set<String>
     /// Each block's and group's page, from the site root (what links to them are made of).
     let blockPages: [String: String]
     let groupPages: [String: String]
@@ -217,18 +215,14 @@ struct SiteModel: Sendable {
         self.options = options
         let scheduled = Set(analysis.schedule.tasks.compactMap(\.groupID))
         groups = plan.groups.filter { !$0.isImplicit || scheduled.contains($0.id) || !$0.blockIDs.isEmpty }
-        groupIDs = Set(groups.map(\.id))
-        var blockIDs = Set<String>(), blockPages: [String: String] = [:], blockNames: [String: String] = [:]
-        blockIDs.reserveCapacity(plan.blocks.count)
+        var blockPages: [String: String] = [:], blockNames: [String: String] = [:]
         blockPages.reserveCapacity(plan.blocks.count)
         blockNames.reserveCapacity(plan.blocks.count)
         for b in plan.blocks.indices {   // in place: a copy of a block retains every field
             let (id, title) = (plan.blocks[b].id, plan.blocks[b].title)
-            blockIDs.insert(id)
             blockPages[id] = SitePaths.block(id)
             blockNames[id] = title.isEmpty ? "Block \(id)" : "Block \(id): \(title)"
         }
-        self.blockIDs = blockIDs
         self.blockPages = blockPages
         self.blockNames = blockNames
         groupPages = Dictionary(groups.map { ($0.id, SitePaths.group($0.id)) }, uniquingKeysWith: { first, _ in first })
@@ -303,7 +297,7 @@ struct SiteModel: Sendable {
         blockHashes = fingerprinting ? parallelMap(Array(plan.blocks.indices)) { [plan] b in plan.blocks[b].hashValue } : []
         criticalPathHash = analysis.schedule.criticalPath.hashValue
         globalFingerprint = Self.globalFingerprint(plan: plan, analysis: analysis, templates: templates, options: options,
-                                                   blockIDs: blockIDs, groupIDs: groupIDs, decisions: decisions)
+                                                   blockPages: blockPages, groupPages: groupPages, decisions: decisions)
     }
 
     func render(_ job: PageJob) -> RenderedPage {
