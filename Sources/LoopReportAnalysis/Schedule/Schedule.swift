@@ -99,7 +99,7 @@ public struct Schedule: Sendable {
 
     /// The tasks of `ids` on the critical path, in path order: a chart's share of the path,
     /// found without reading the whole path.
-    public func criticalPath(among ids: some Sequence<String>) -> [String] {
+    public func criticalPath(among ids: [String]) -> [String] {
         ids.compactMap { id in criticalPathPosition[id].map { (id, $0) } }.sorted { $0.1 < $1.1 }.map(\.0)
     }
 

@@ -73,7 +73,7 @@ public struct DependencyGraph: Sendable {
         let title = group.map { id in "Dependencies of Group \(id)" + (plan.group(id).map { $0.title.isEmpty ? "" : ": \($0.title)" } ?? "") }
             ?? "Dependencies of the plan"
         return DependencyGraph(nodes: nodes, edges: edges, collapsed: false, title: title,
-                               criticalPath: schedule.criticalPath(among: nodes.lazy.map(\.id)))
+                               criticalPath: schedule.criticalPath(among: nodes.map(\.id)))
     }
 
     /// Above this many tasks a plan's graph on a page shows groups instead of blocks.
@@ -124,7 +124,7 @@ public struct DependencyGraph: Sendable {
             Edge(from: key / n, to: key % n, startToStart: false, critical: flags[key]!.critical, cut: flags[key]!.cut, count: counts[key]!)
         }
         return DependencyGraph(nodes: nodes, edges: edges, collapsed: true, title: "Dependencies between groups",
-                               criticalPath: schedule.criticalPath(among: nodes.lazy.map(\.id)))
+                               criticalPath: schedule.criticalPath(among: nodes.map(\.id)))
     }
 
     /// A sentence for screen readers: counts and the critical path.

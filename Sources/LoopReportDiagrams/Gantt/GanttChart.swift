@@ -508,7 +508,7 @@ public enum GanttChart {
             }
             text += "."
             // A group's chart names the part of the critical path it shows.
-            let path = group == nil ? schedule.criticalPath : schedule.criticalPath(among: rows.lazy.compactMap { $0.task?.id })
+            let path = group == nil ? schedule.criticalPath : schedule.criticalPath(among: rows.indices.compactMap { rows[$0].task?.id })
             if !path.isEmpty { text += " Critical path: " + path.joined(separator: " → ") + "." }
             return text
         }

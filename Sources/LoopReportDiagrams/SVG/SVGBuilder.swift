@@ -105,19 +105,21 @@ public struct SVGBuilder {
 
     /// `<rect x y width height class/>`.
     public mutating func rect(x: Double, y: Double, width: Double, height: Double, class className: StaticString, rx: Double = 0) {
-        raw("<rect"); attribute("x", x); attribute("y", y); attribute("width", max(0, width)); attribute("height", max(0, height))
+        // Fixed pieces are written one append each: this runs for every bar and grid line.
+        raw("<rect x=\""); number(x); raw("\" y=\""); number(y)
+        raw("\" width=\""); number(max(0, width)); raw("\" height=\""); number(max(0, height)); bytes.append(0x22)
         if rx > 0 { attribute("rx", rx) }
         classAttribute(className); raw("/>")
     }
 
     public mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, class className: StaticString) {
-        raw("<line"); attribute("x1", x1); attribute("y1", y1); attribute("x2", x2); attribute("y2", y2)
-        raw(" class=\""); raw(className); raw("\"/>")
+        raw("<line x1=\""); number(x1); raw("\" y1=\""); number(y1)
+        raw("\" x2=\""); number(x2); raw("\" y2=\""); number(y2); raw("\" class=\""); raw(className); raw("\"/>")
     }
 
     /// `<text x y class>text</text>`.
     public mutating func text(_ content: String, x: Double, y: Double, class className: StaticString, anchor: TextAnchor = .start) {
-        raw("<text"); attribute("x", x); attribute("y", y); classAttribute(className)
+        raw("<text x=\""); number(x); raw("\" y=\""); number(y); bytes.append(0x22); classAttribute(className)
         switch anchor {
         case .start: break
         case .middle: raw(" text-anchor=\"middle\"")
