@@ -85,8 +85,12 @@ extension SiteModel {
     /// The line of the section heading at or above `range` (for `#line-N` anchors).
     func sectionLine(_ range: SourceRange) -> Int { sectionLine(path: range.path, line: range.start.line) }
 
-    func sectionLine(path: String, line: Int) -> Int {
-        guard let starts = sectionStarts[path], !starts.isEmpty else { return 1 }
+    func sectionLine(path: String, line: Int) -> Int { Self.sectionLine(line, starts: sectionStarts[path] ?? []) }
+
+    /// The first line of the last section starting at or before `line` (`starts` ascending),
+    /// or 1 before the first section.
+    static func sectionLine(_ line: Int, starts: [Int]) -> Int {
+        guard !starts.isEmpty else { return 1 }
         var low = 0, high = starts.count
         while low < high {
             let mid = (low + high) / 2

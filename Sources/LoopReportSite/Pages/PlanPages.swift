@@ -167,17 +167,26 @@ extension SiteModel {
     func mentionList(_ html: inout HTML, key: String, page: String) {
         guard let references = mentions[key], !references.isEmpty else { return }
         html.raw("<h2>Mentioned in</h2><ul>")
-        // References come document by document: a line repeats only within its document.
+        // References come document by document: a line repeats only within its document, and
+        // the document's link and title are written once per document, then copied.
         var currentPath = "", linesSeen = Set<Int>()
+        var linkStart = HTML(), title = HTML(), starts: [Int] = []
         let root = SitePaths.root(of: page)
         for r in references.indices {   // in place: a copy of a reference retains its strings
             guard let range = references[r].range else { continue }
-            if range.path != currentPath { currentPath = range.path; linesSeen.removeAll(keepingCapacity: true) }
+            if range.path != currentPath {
+                currentPath = range.path
+                linesSeen.removeAll(keepingCapacity: true)
+                linkStart = HTML()
+                linkStart.raw("<li><a href=\""); linkStart.text(root)
+                linkStart.text(documentPages[range.path] ?? SitePaths.document(range.path)); linkStart.raw("#line-")
+                title = HTML()
+                title.text(documentTitles[range.path] ?? range.path); title.raw(", line ")
+                starts = sectionStarts[range.path] ?? []
+            }
             guard linesSeen.insert(range.start.line).inserted else { continue }
-            html.raw("<li><a href=\""); html.text(root); html.text(documentPages[range.path] ?? SitePaths.document(range.path))
-            html.raw("#line-"); html.number(sectionLine(range)); html.raw("\">")
-            html.text(documentTitles[range.path] ?? range.path); html.raw(", line "); html.number(range.start.line)
-            html.raw("</a></li>")
+            html.raw(linkStart.bytes); html.number(Self.sectionLine(range.start.line, starts: starts)); html.raw("\">")
+            html.raw(title.bytes); html.number(range.start.line); html.raw("</a></li>")
         }
         html.raw("</ul>")
     }

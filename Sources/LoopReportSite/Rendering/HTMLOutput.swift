@@ -29,7 +29,16 @@ extension MarkdownHTML {
             bytes.append(contentsOf: markup)
         }
 
-        mutating func number(_ n: Int) { raw(String(n)) }
+        /// An integer's decimal digits, written in place (no string made).
+        mutating func number(_ n: Int) {
+            if n < 0 { bytes.append(0x2D) }
+            digits(n.magnitude)
+        }
+
+        private mutating func digits(_ value: UInt) {
+            if value >= 10 { digits(value / 10) }
+            bytes.append(0x30 + UInt8(value % 10))
+        }
 
         /// Document or model text, escaped for element content and attribute values alike.
         mutating func text(_ string: String) {
