@@ -159,17 +159,19 @@ extension SiteModel {
 
     /// The dependency graph with its edges as a table.
     func dagFigure(_ drawing: DAGDiagram, graph: DependencyGraph, page: String, into html: inout HTML) {
+        let root = SitePaths.root(of: page)
         html.diagram(drawing.markup, tableSummary: "The dependencies as a table") { html in
             html.table(headers: ["From", "To", "Kind"], rows: graph.edges) { html, edge, column in
                 switch column {
                 case 0, 1:
-                    let node = graph.nodes[column == 0 ? edge.from : edge.to]
-                    if let task = node.task, task.kind == .block {
-                        html.link(SitePaths.relative(from: page, to: SitePaths.block(task.id)), node.name)
-                    } else if node.kind == .group, node.task == nil, let id = node.id.split(separator: " ").last {
-                        html.link(SitePaths.relative(from: page, to: SitePaths.group(String(id))), node.name)
+                    let n = column == 0 ? edge.from : edge.to   // read in place: a node copy retains its task
+                    if graph.nodes[n].task?.kind == .block, let id = graph.nodes[n].task?.id {
+                        html.link(root + SitePaths.block(id), graph.nodes[n].name)
+                    } else if graph.nodes[n].kind == .group, graph.nodes[n].task == nil,
+                              let id = graph.nodes[n].id.split(separator: " ").last {
+                        html.link(root + SitePaths.group(String(id)), graph.nodes[n].name)
                     } else {
-                        html.text(node.name)
+                        html.text(graph.nodes[n].name)
                     }
                 default:
                     var kind = edge.startToStart ? "may start together" : "finish to start"

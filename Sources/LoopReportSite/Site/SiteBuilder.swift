@@ -145,15 +145,18 @@ struct RenderedPage: Sendable {
     /// by byte: counting characters in general means finding grapheme boundaries.
     static func searchExcerpt(_ text: String) -> String {
         let limit = 600
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(text.utf8.count, limit))
-        for byte in text.utf8 {
+        var text = text
+        let excerpt: String? = text.withUTF8 { utf8 in
             // The byte after the cut must be ASCII too: a combining mark would join the last character.
-            guard byte < 0x80, byte != 0x0D else { return slowSearchExcerpt(text, limit: limit) }
-            if bytes.count == limit { break }
-            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            let checked = UnsafeBufferPointer(rebasing: utf8.prefix(limit + 1))
+            guard checked.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+            let kept = UnsafeBufferPointer(rebasing: checked.prefix(limit))
+            return String(unsafeUninitializedCapacity: kept.count) { buffer in
+                for i in kept.indices { buffer[i] = kept[i] >= 0x41 && kept[i] <= 0x5A ? kept[i] | 0x20 : kept[i] }
+                return kept.count
+            }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return excerpt ?? slowSearchExcerpt(text, limit: limit)
     }
 
     private static func slowSearchExcerpt(_ text: String, limit: Int) -> String {
