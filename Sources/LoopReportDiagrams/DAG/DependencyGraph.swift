@@ -65,15 +65,21 @@ public struct DependencyGraph: Sendable {
         var edges: [Edge] = []
         for link in schedule.links(among: included) {
             guard let from = nodeOfTask[link.from], let to = nodeOfTask[link.to] else { continue }
-            let source = schedule.tasks[link.from], target = schedule.tasks[link.to]
-            let critical = !link.cut && source.critical && target.critical
-                && abs(target.earlyStart - (link.startToStart ? source.earlyStart : source.earlyFinish)) < 1e-9
-            edges.append(Edge(from: from, to: to, startToStart: link.startToStart, critical: critical, cut: link.cut, count: 1))
+            edges.append(Edge(from: from, to: to, startToStart: link.startToStart, critical: isCritical(link, in: schedule),
+                              cut: link.cut, count: 1))
         }
         let title = group.map { id in "Dependencies of Group \(id)" + (plan.group(id).map { $0.title.isEmpty ? "" : ": \($0.title)" } ?? "") }
             ?? "Dependencies of the plan"
         return DependencyGraph(nodes: nodes, edges: edges, collapsed: false, title: title,
                                criticalPath: schedule.criticalPath(among: nodes.map(\.id)))
+    }
+
+    /// Whether `link` is on the critical path: it drives its critical target.
+    static func isCritical(_ link: ScheduleLink, in schedule: Schedule) -> Bool {
+        let source = link.from, target = link.to   // tasks read in place: a copy retains their strings
+        return !link.cut && schedule.tasks[source].critical && schedule.tasks[target].critical
+            && abs(schedule.tasks[target].earlyStart
+                   - (link.startToStart ? schedule.tasks[source].earlyStart : schedule.tasks[source].earlyFinish)) < 1e-9
     }
 
     /// Above this many tasks a plan's graph on a page shows groups instead of blocks.
@@ -110,15 +116,14 @@ public struct DependencyGraph: Sendable {
         var flags: [Int: (critical: Bool, cut: Bool)] = [:]
         let n = nodes.count
         var order: [Int] = []
-        let graph = tasks(of: schedule, plan: plan)
-        for edge in graph.edges {
-            guard let a = graph.nodes[edge.from].task?.groupID.flatMap({ nodeOfGroup[$0] }),
-                  let b = graph.nodes[edge.to].task?.groupID.flatMap({ nodeOfGroup[$0] }), a != b else { continue }
+        for link in schedule.links {
+            guard let a = schedule.tasks[link.from].groupID.flatMap({ nodeOfGroup[$0] }),
+                  let b = schedule.tasks[link.to].groupID.flatMap({ nodeOfGroup[$0] }), a != b else { continue }
             let key = a * n + b
             if counts[key] == nil { order.append(key) }
             counts[key, default: 0] += 1
             let flag = flags[key] ?? (false, false)
-            flags[key] = (flag.critical || edge.critical, flag.cut || edge.cut)
+            flags[key] = (flag.critical || isCritical(link, in: schedule), flag.cut || link.cut)
         }
         let edges = order.map { key in
             Edge(from: key / n, to: key % n, startToStart: false, critical: flags[key]!.critical, cut: flags[key]!.cut, count: counts[key]!)
