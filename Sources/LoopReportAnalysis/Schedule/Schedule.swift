@@ -135,17 +135,35 @@ public struct Schedule: Sendable {
 
     /// A sentence saying why the task is, or is not, critical.
     public func explanation(for id: String) -> String? {
-        guard let task = task(id) else { return nil }
-        let name = task.kind == .block ? "Block \(id)" : id
-        let driver = task.drivingPredecessor.map { self.task($0)?.kind == .block ? "Block \($0)" : $0 }
-        let start = driver.map { "it starts when \($0) allows (day \(Self.days(task.earlyStart)))" }
-            ?? "it can start on day 0"
-        if task.critical {
-            return "\(name) is critical: \(start), and any delay to it moves the project end (day \(Self.days(durationDays)))."
+        guard let t = index[id] else { return nil }
+        // Written piece by piece into one string: one of these is made for every block page.
+        var text = ""
+        text.reserveCapacity(192)
+        func name(_ task: Int) {
+            if tasks[task].kind == .block { text += "Block " }
+            text += tasks[task].id
         }
-        func days(_ value: Double) -> String { Self.days(value) + (value == 1 ? " day" : " days") }
-        return "\(name) is not critical: \(start), and it can slip \(days(task.slack)) before the project end moves"
-            + (task.freeFloat < task.slack ? " (\(days(task.freeFloat)) before a successor is delayed)." : ".")
+        func days(_ value: Double) { text += Self.days(value); text += value == 1 ? " day" : " days" }
+        name(t)
+        text += tasks[t].critical ? " is critical: " : " is not critical: "
+        if let driver = tasks[t].drivingPredecessor {
+            text += "it starts when "
+            if let d = index[driver] { name(d) } else { text += driver }
+            text += " allows (day "; text += Self.days(tasks[t].earlyStart); text += ")"
+        } else {
+            text += "it can start on day 0"
+        }
+        if tasks[t].critical {
+            text += ", and any delay to it moves the project end (day "; text += Self.days(durationDays); text += ")."
+            return text
+        }
+        text += ", and it can slip "; days(tasks[t].slack); text += " before the project end moves"
+        if tasks[t].freeFloat < tasks[t].slack {
+            text += " ("; days(tasks[t].freeFloat); text += " before a successor is delayed)."
+        } else {
+            text += "."
+        }
+        return text
     }
 
     static func days(_ value: Double) -> String { numberText(value) }
