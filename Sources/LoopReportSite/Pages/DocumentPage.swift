@@ -64,8 +64,8 @@ extension SiteModel {
                 }
                 html.raw("</div>")
             }
-            html.raw(MarkdownHTML.render(section.content, resolver: resolver,
-                                         options: MarkdownHTML.Options(headingOffset: 1, anchorPrefix: "s\(s)-")))
+            MarkdownHTML.render(section.content, into: &html, resolver: resolver,
+                                options: MarkdownHTML.Options(headingOffset: 1, anchorPrefix: "s\(s)-"))
             extras.write(section: s, into: &html, page: path, resolver: resolver)
         }
         if openCards > 0 { html.raw(String(repeating: "</section>", count: openCards)) }

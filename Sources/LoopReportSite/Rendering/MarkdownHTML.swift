@@ -19,9 +19,18 @@ public struct MarkdownHTML {
 
     /// Renders nodes (a document's whole root, or a section's content nodes) to HTML.
     public static func render(_ nodes: [MarkdownNode], resolver: CrossReferenceResolver?, options: Options = .init()) -> String {
-        var renderer = Renderer(resolver: resolver, options: options, capacity: estimatedSize(nodes))
+        var out = Output(capacity: estimatedSize(nodes))
+        render(nodes, into: &out, resolver: resolver, options: options)
+        return out.string
+    }
+
+    /// `render`, appended to a page being written (the renderer borrows the buffer).
+    static func render(_ nodes: [MarkdownNode], into out: inout Output, resolver: CrossReferenceResolver?,
+                       options: Options = .init()) {
+        var renderer = Renderer(resolver: resolver, options: options, capacity: 0)
+        swap(&out, &renderer.out)
         renderer.blocks(nodes, tight: false)
-        return renderer.out.string
+        swap(&out, &renderer.out)
     }
 
     /// Inline rendering of plain text from the model (a block title, a table cell's text, a
@@ -65,12 +74,16 @@ public struct MarkdownHTML {
     }
 
     /// Bytes of literal text plus a little per node: the output buffer's starting capacity.
+    /// Without recursion (nesting depth is the input's), nodes read in place: the stack holds
+    /// lists of children, not copies of nodes.
     static func estimatedSize(_ nodes: [MarkdownNode]) -> Int {
         var total = 64
-        var stack: [MarkdownNode] = nodes
-        while let node = stack.popLast() {
-            total += node.literal.utf8.count + 24
-            stack.append(contentsOf: node.children)
+        var pending: [[MarkdownNode]] = [nodes]
+        while let list = pending.popLast() {
+            for i in list.indices {
+                total += list[i].literal.utf8.count + 24
+                if !list[i].children.isEmpty { pending.append(list[i].children) }
+            }
         }
         return total + total / 8
     }
@@ -138,7 +151,8 @@ extension MarkdownHTML {
             self.resolver = resolver
             headingOffset = options.headingOffset
             // An id may not contain whitespace.
-            anchorPrefix = String(options.anchorPrefix.map { $0.isWhitespace ? "-" : $0 })
+            anchorPrefix = options.anchorPrefix.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F })
+                ? options.anchorPrefix : String(options.anchorPrefix.map { $0.isWhitespace ? "-" : $0 })
         }
 
         // MARK: Ids
