@@ -23,3 +23,17 @@ import Glibc
         #expect(parallelFold([41], into: 1, { $0 }, fold: { $0 += $1 }) == 42)
     }
 }
+
+/// Pages, snapshots and checks are computed on all cores by `parallelMap`: results must come
+/// back in input order, each exactly once, whatever finishes first.
+@Suite struct ParallelMapTests {
+    @Test func keepsInputOrder() {
+        let items = Array(0..<500)
+        let mapped = parallelMap(items) { item -> String in
+            var text = "item \(item)"
+            for _ in 0..<(500 - item) % 37 { text = String(text.reversed()) }   // uneven work
+            return (500 - item) % 37 % 2 == 0 ? text : String(text.reversed())
+        }
+        #expect(mapped == items.map { "item \($0)" })
+    }
+}
