@@ -70,7 +70,14 @@ public enum EdgePath {
 
     /// An integer's decimal digits.
     public static func appendDigits(_ value: UInt64, to bytes: inout [UInt8]) {
-        if value >= 10 { appendDigits(value / 10, to: &bytes) }
-        bytes.append(0x30 + UInt8(value % 10))
+        // Coordinates have up to four digits: those are written without recursion.
+        @inline(__always) func digit(_ d: UInt64) { bytes.append(0x30 + UInt8(d)) }
+        switch value {
+        case ..<10: digit(value)
+        case ..<100: digit(value / 10); digit(value % 10)
+        case ..<1000: digit(value / 100); digit(value / 10 % 10); digit(value % 10)
+        case ..<10000: digit(value / 1000); digit(value / 100 % 10); digit(value / 10 % 10); digit(value % 10)
+        default: appendDigits(value / 10, to: &bytes); digit(value % 10)
+        }
     }
 }

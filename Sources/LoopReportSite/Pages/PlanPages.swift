@@ -93,7 +93,7 @@ extension SiteModel {
             default: html.text(event.estimate.map { daysText($0.days) } ?? "")
             }
         }
-        mentionList(&html, key: "b:" + id, page: path)
+        mentionList(&html, blockMentions[id], page: path)
         let text = ([block.title] + block.tasks + block.completionCriteria).joined(separator: " ")
         return page(path: path, title: blockName(id), kind: "Block", subtitle: block.status == .removed ? "Removed from the plan" : nil,
                     body: html, searchText: text)
@@ -158,14 +158,14 @@ extension SiteModel {
             }
             html.raw("</ul>")
         }
-        mentionList(&html, key: "g:" + id, page: path)
+        mentionList(&html, groupMentions[id], page: path)
         return page(path: path, title: groupName(id), kind: "Group", body: html,
                     searchText: ([group.title] + blocks.map(\.title)).joined(separator: " "), diagrams: diagrams, dag: dag)
     }
 
     /// "Mentioned in": every document section that names the block or group, each line once.
-    func mentionList(_ html: inout HTML, key: String, page: String) {
-        guard let references = mentions[key], !references.isEmpty else { return }
+    func mentionList(_ html: inout HTML, _ references: [Reference]?, page: String) {
+        guard let references, !references.isEmpty else { return }
         html.raw("<h2>Mentioned in</h2><ul>")
         // References come document by document: a line repeats only within its document, and
         // the document's link and title are written once per document, then copied.

@@ -39,9 +39,9 @@ extension SiteModel {
             hasher.combine(schedule.durationDays)
             hasher.combine(groupName(block.groupID))
             for other in dependents[id] ?? [] { hasher.combine(blockName(other)) }
-            for reference in mentions["b:" + id] ?? [] { hasher.combine(reference.range) }
+            for reference in blockMentions[id] ?? [] { hasher.combine(reference.range) }
             for event in block.history { hasher.combine(documentTitles[event.path]) }
-            if let range = mentions["b:" + id]?.first?.range { hasher.combine(sectionStarts[range.path]) }
+            if let range = blockMentions[id]?.first?.range { hasher.combine(sectionStarts[range.path]) }
         case .group(let id):
             guard let group = plan.group(id) else { return nil }
             hasher.combine(group)
@@ -59,7 +59,7 @@ extension SiteModel {
             }
             hasher.combine(schedule.span(ofGroup: id))
             hasher.combine(criticalPathHash)
-            for reference in mentions["g:" + id] ?? [] { hasher.combine(reference.range) }
+            for reference in groupMentions[id] ?? [] { hasher.combine(reference.range) }
         case .document(let k):
             let document = plan.documents[k]
             hasher.combine(document.source.text)

@@ -186,8 +186,9 @@ struct SiteModel: Sendable {
     let decisionMentions: [String: [(path: String, line: Int)]]
     /// Block id → its dependents in the current plan.
     let dependents: [String: [String]]
-    /// Block or group reference → where it is mentioned.
-    let mentions: [String: [Reference]]
+    /// Block id → where the documents mention it; group id → the same for groups.
+    let blockMentions: [String: [Reference]]
+    let groupMentions: [String: [Reference]]
     let documentTitles: [String: String]
     /// Each document's page, relative to the site root.
     let documentPages: [String: String]
@@ -258,18 +259,20 @@ struct SiteModel: Sendable {
             return (found, document.mentions())
         }
         var decisionMentions: [String: [(path: String, line: Int)]] = [:]
-        var mentions: [String: [Reference]] = [:]
+        var blockMentions: [String: [Reference]] = [:], groupMentions: [String: [Reference]] = [:]
         for (d, document) in zip(scanned, plan.documents) {
             let path = document.path
             for (id, line) in d.decisions where decisionMentions[id]?.last.map({ $0.path == path && $0.line == line }) != true {
                 decisionMentions[id, default: []].append((path, line))
             }
             for reference in d.references {
-                mentions[(reference.kind == .block ? "b:" : "g:") + reference.id, default: []].append(reference)
+                if reference.kind == .block { blockMentions[reference.id, default: []].append(reference) }
+                else { groupMentions[reference.id, default: []].append(reference) }
             }
         }
         self.decisionMentions = decisionMentions
-        self.mentions = mentions
+        self.blockMentions = blockMentions
+        self.groupMentions = groupMentions
         var dependents: [String: [String]] = [:]
         for b in plan.blocks.indices where plan.blocks[b].status != .removed {   // in place: a copy retains every field
             for reference in plan.blocks[b].dependencies + plan.blocks[b].softDependencies where reference.kind == .block {
