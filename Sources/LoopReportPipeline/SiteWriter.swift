@@ -203,7 +203,8 @@ public final class SiteStaging: Sendable {
     /// Writes one file of the site (its folders made as needed); safe from any thread.
     public func write(_ file: SiteFile) {
         let path = staging + "/" + file.path
-        let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? staging
+        // Found among the bytes: searching characters finds grapheme boundaries along the path.
+        let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? staging
         let proceed = state.withLock { state -> Bool in
             guard state.failure == nil else { return false }
             if folder != staging, !state.folders.contains(folder) {
