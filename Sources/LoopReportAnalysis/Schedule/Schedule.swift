@@ -136,34 +136,36 @@ public struct Schedule: Sendable {
     /// A sentence saying why the task is, or is not, critical.
     public func explanation(for id: String) -> String? {
         guard let t = index[id] else { return nil }
-        // Written piece by piece into one string: one of these is made for every block page.
-        var text = ""
+        // Written as bytes into one buffer: one of these is made for every block page.
+        var text: [UInt8] = []
         text.reserveCapacity(192)
+        func add(_ piece: StaticString) { piece.withUTF8Buffer { text.append(contentsOf: $0) } }
+        func add(text piece: String) { var piece = piece; piece.withUTF8 { text.append(contentsOf: $0) } }
         func name(_ task: Int) {
-            if tasks[task].kind == .block { text += "Block " }
-            text += tasks[task].id
+            if tasks[task].kind == .block { add("Block ") }
+            add(text: tasks[task].id)
         }
-        func days(_ value: Double) { text += Self.days(value); text += value == 1 ? " day" : " days" }
+        func days(_ value: Double) { add(text: Self.days(value)); add(value == 1 ? " day" : " days") }
         name(t)
-        text += tasks[t].critical ? " is critical: " : " is not critical: "
+        add(tasks[t].critical ? " is critical: " : " is not critical: ")
         if let driver = tasks[t].drivingPredecessor {
-            text += "it starts when "
-            if let d = index[driver] { name(d) } else { text += driver }
-            text += " allows (day "; text += Self.days(tasks[t].earlyStart); text += ")"
+            add("it starts when ")
+            if let d = index[driver] { name(d) } else { add(text: driver) }
+            add(" allows (day "); add(text: Self.days(tasks[t].earlyStart)); add(")")
         } else {
-            text += "it can start on day 0"
+            add("it can start on day 0")
         }
         if tasks[t].critical {
-            text += ", and any delay to it moves the project end (day "; text += Self.days(durationDays); text += ")."
-            return text
-        }
-        text += ", and it can slip "; days(tasks[t].slack); text += " before the project end moves"
-        if tasks[t].freeFloat < tasks[t].slack {
-            text += " ("; days(tasks[t].freeFloat); text += " before a successor is delayed)."
+            add(", and any delay to it moves the project end (day "); add(text: Self.days(durationDays)); add(").")
         } else {
-            text += "."
+            add(", and it can slip "); days(tasks[t].slack); add(" before the project end moves")
+            if tasks[t].freeFloat < tasks[t].slack {
+                add(" ("); days(tasks[t].freeFloat); add(" before a successor is delayed).")
+            } else {
+                add(".")
+            }
         }
-        return text
+        return String(decoding: text, as: UTF8.self)
     }
 
     static func days(_ value: Double) -> String { numberText(value) }

@@ -41,8 +41,10 @@ extension MarkdownHTML {
                         continue
                     }
                 }
-                if let end = blockOrGroup(s, at: i, into: &mentions) { i = end; continue }
-                if let (id, end) = decisionID(s, at: i) {
+                // `Block`/`Group` start with b or g (any case), decision ids with a capital.
+                let lower = c | 0x20
+                if lower == 0x62 || lower == 0x67, let end = blockOrGroup(s, at: i, into: &mentions) { i = end; continue }
+                if c <= 0x5A, let (id, end) = decisionID(s, at: i) {
                     mentions.append(Mention(kind: .decision, id: id, range: i..<end))
                     i = end
                     continue
