@@ -155,9 +155,16 @@ public enum TextMetrics {
     /// Width of `text` at `fontSize` px, counting wide and narrow characters apart.
     public static func width(_ text: String, fontSize: Double = 12, bold: Bool = false) -> Double {
         var units = 0.0
-        for scalar in text.unicodeScalars { units += advance(scalar) }
+        // ASCII (every label of most plans) from a table, byte by byte; the same sum otherwise.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            for byte in text.utf8 { units += asciiAdvance[Int(byte)] }
+        } else {
+            for scalar in text.unicodeScalars { units += advance(scalar) }
+        }
         return units * fontSize * (bold ? boldFactor : 1)
     }
+
+    private static let asciiAdvance: [Double] = (0..<128).map { advance(Unicode.Scalar(UInt8($0))) }
 
     /// How much wider bold text runs.
     static let boldFactor = 1.1
