@@ -450,7 +450,9 @@ func appendJSONString(_ text: String, to out: inout [UInt8]) {
 }
 
 /// Resolves mentions to pages, relative to the page being rendered.
-struct SiteResolver: CrossReferenceResolver {
+/// A class: passed as a `CrossReferenceResolver` to every piece of prose on a page, a
+/// struct this size would be copied into a new box each time.
+final class SiteResolver: CrossReferenceResolver {
     let root: String
     /// Each block's and group's page, from the site root.
     let blocks: [String: String]
@@ -458,6 +460,14 @@ struct SiteResolver: CrossReferenceResolver {
     let decisions: [String: [String]]
     /// The document being rendered: its own decisions win over other documents'.
     let document: String?
+
+    init(root: String, blocks: [String: String], groups: [String: String], decisions: [String: [String]], document: String?) {
+        self.root = root
+        self.blocks = blocks
+        self.groups = groups
+        self.decisions = decisions
+        self.document = document
+    }
 
     func blockURL(_ id: String) -> String? { blocks[id].map { root.isEmpty ? $0 : root + $0 } }
     func groupURL(_ id: String) -> String? { groups[id].map { root.isEmpty ? $0 : root + $0 } }
