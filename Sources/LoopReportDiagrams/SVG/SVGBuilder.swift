@@ -154,17 +154,19 @@ public struct SVGBuilder {
 public enum TextMetrics {
     /// Width of `text` at `fontSize` px, counting wide and narrow characters apart.
     public static func width(_ text: String, fontSize: Double = 12, bold: Bool = false) -> Double {
-        var units = 0.0
-        // ASCII (every label of most plans) from a table, byte by byte; the same sum otherwise.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            for byte in text.utf8 { units += asciiAdvance[Int(byte)] }
-        } else {
-            for scalar in text.unicodeScalars { units += advance(scalar) }
+        // ASCII (every label of most plans) byte by byte in place; the same sum otherwise.
+        var text = text
+        let ascii: Double? = text.withUTF8 { bytes in
+            var units = 0.0
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                units += asciiAdvance(byte)
+            }
+            return units
         }
+        let units = ascii ?? text.unicodeScalars.reduce(0.0) { $0 + advance($1) }
         return units * fontSize * (bold ? boldFactor : 1)
     }
-
-    private static let asciiAdvance: [Double] = (0..<128).map { advance(Unicode.Scalar(UInt8($0))) }
 
     /// How much wider bold text runs.
     static let boldFactor = 1.1
@@ -188,14 +190,20 @@ public enum TextMetrics {
     /// wider than most faces): a label that fits here fits in the faces people have.
     static func advance(_ scalar: Unicode.Scalar) -> Double {
         switch scalar.value {
+        case 0..<0x80: asciiAdvance(UInt8(scalar.value))
+        case 0x1100...0x11FF, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFF00...0xFF60, 0x1F300...0x1FAFF: 1.0
+        default: 0.64
+        }
+    }
+
+    @inline(__always) static func asciiAdvance(_ byte: UInt8) -> Double {
+        switch byte {
         case 0x20, 0x2E, 0x2C, 0x3A, 0x3B, 0x27, 0x7C, 0x21, 0x69, 0x6A, 0x6C, 0x49: 0.33   // space . , : ; ' | ! i j l I
         case 0x66, 0x72, 0x74, 0x28, 0x29, 0x5B, 0x5D, 0x2D, 0x2F: 0.42                   // f r t ( ) [ ] - /
         case 0x6D, 0x77, 0x4D, 0x57, 0x40, 0x25: 0.92                                      // m w M W @ %
         case 0x41...0x5A: 0.72                                                              // other capitals
         case 0x30...0x39: 0.64
-        case 0..<0x80: 0.62
-        case 0x1100...0x11FF, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFF00...0xFF60, 0x1F300...0x1FAFF: 1.0
-        default: 0.64
+        default: 0.62
         }
     }
 }
