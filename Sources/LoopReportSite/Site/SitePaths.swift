@@ -25,7 +25,8 @@ public enum SitePaths {
     /// as `-`; never empty, never starting with a dot.
     static func fileName(_ text: String) -> String {
         // Most ids (`3.4`, `12`) are safe already: checked byte by byte, returned as they are.
-        if let first = text.utf8.first, first != UInt8(ascii: "."), text.utf8.allSatisfy(isSafeByte) { return text }
+        var text = text
+        if text.withUTF8({ $0.first.map { $0 != UInt8(ascii: ".") } == true && $0.allSatisfy(isSafeByte) }) { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -52,10 +53,12 @@ public enum SitePaths {
 
     /// `../../` for a page two folders deep, `` at the root.
     public static func root(of page: String) -> String {
-        switch page.utf8.count(where: { $0 == UInt8(ascii: "/") }) {
+        var page = page
+        let depth = page.withUTF8 { $0.count(where: { $0 == UInt8(ascii: "/") }) }
+        return switch depth {
         case 0: ""
         case 1: "../"
-        case let depth: String(repeating: "../", count: depth)
+        default: String(repeating: "../", count: depth)
         }
     }
 }
