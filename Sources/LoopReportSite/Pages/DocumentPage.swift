@@ -85,7 +85,7 @@ extension SiteModel {
     /// The line of the section heading at or above `range` (for `#line-N` anchors).
     func sectionLine(_ range: SourceRange) -> Int { sectionLine(path: range.path, line: range.start.line) }
 
-    func sectionLine(path: String, line: Int) -> Int { Self.sectionLine(line, starts: sectionStarts[path] ?? []) }
+    func sectionLine(path: String, line: Int) -> Int { Self.sectionLine(line, starts: documentLinks[path]?.sectionStarts ?? []) }
 
     /// The first line of the last section starting at or before `line` (`starts` ascending),
     /// or 1 before the first section.

@@ -169,26 +169,21 @@ extension SiteModel {
     func mentionList(_ html: inout HTML, _ references: [Reference]?, page: String) {
         guard let references, !references.isEmpty else { return }
         html.raw("<h2>Mentioned in</h2><ul>")
-        // References come document by document: a line repeats only within its document, and
-        // the document's link and title are written once per document, then copied.
+        // References come document by document: a line repeats only within its document.
         var currentPath = "", linesSeen = Set<Int>()
-        var linkStart = HTML(), title = HTML(), starts: [Int] = []
+        var document = DocumentLink(page: [], title: [], sectionStarts: [])
         let root = SitePaths.root(of: page)
         for r in references.indices {   // in place: a copy of a reference retains its strings
             guard let range = references[r].range else { continue }
             if range.path != currentPath {
                 currentPath = range.path
                 linesSeen.removeAll(keepingCapacity: true)
-                linkStart = HTML()
-                linkStart.raw("<li><a href=\""); linkStart.text(root)
-                linkStart.text(documentPages[range.path] ?? SitePaths.document(range.path)); linkStart.raw("#line-")
-                title = HTML()
-                title.text(documentTitles[range.path] ?? range.path); title.raw(", line ")
-                starts = sectionStarts[range.path] ?? []
+                document = documentLinks[range.path] ?? DocumentLink(path: range.path, title: range.path, sectionStarts: [])
             }
             guard linesSeen.insert(range.start.line).inserted else { continue }
-            html.raw(linkStart.bytes); html.number(Self.sectionLine(range.start.line, starts: starts)); html.raw("\">")
-            html.raw(title.bytes); html.number(range.start.line); html.raw("</a></li>")
+            html.raw("<li><a href=\""); html.text(root); html.raw(document.page); html.raw("#line-")
+            html.number(Self.sectionLine(range.start.line, starts: document.sectionStarts)); html.raw("\">")
+            html.raw(document.title); html.raw(", line "); html.number(range.start.line); html.raw("</a></li>")
         }
         html.raw("</ul>")
     }

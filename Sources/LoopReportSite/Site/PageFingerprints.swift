@@ -41,7 +41,7 @@ extension SiteModel {
             for other in dependents[id] ?? [] { hasher.combine(blockName(other)) }
             for reference in blockMentions[id] ?? [] { hasher.combine(reference.range) }
             for event in block.history { hasher.combine(documentTitles[event.path]) }
-            if let range = blockMentions[id]?.first?.range { hasher.combine(sectionStarts[range.path]) }
+            if let range = blockMentions[id]?.first?.range { hasher.combine(documentLinks[range.path]?.sectionStarts) }
         case .group(let id):
             guard let group = plan.group(id) else { return nil }
             hasher.combine(group)

@@ -192,8 +192,9 @@ struct SiteModel: Sendable {
     let documentTitles: [String: String]
     /// Each document's page, relative to the site root.
     let documentPages: [String: String]
-    /// Each document's section heading lines, ascending (for `#line-N` anchors).
-    let sectionStarts: [String: [Int]]
+    /// Each document's page and title as escaped markup, and its section heading lines,
+    /// ascending: what links to its sections (`#line-N` anchors) are written from.
+    let documentLinks: [String: DocumentLink]
     /// Blocks of each group, current and removed, in plan order.
     let currentBlocksByGroup: [String: [Block]]
     let removedBlocksByGroup: [String: [Block]]
@@ -282,8 +283,10 @@ struct SiteModel: Sendable {
         self.dependents = dependents
         documentTitles = Dictionary(plan.documents.map { ($0.path, $0.title) }, uniquingKeysWith: { a, _ in a })
         documentPages = Dictionary(plan.documents.map { ($0.path, SitePaths.document($0.path)) }, uniquingKeysWith: { a, _ in a })
-        sectionStarts = Dictionary(plan.documents.map { ($0.path, $0.sections.compactMap { $0.range?.start.line }) },
-                                   uniquingKeysWith: { a, _ in a })
+        documentLinks = Dictionary(plan.documents.map { document in
+            (document.path, DocumentLink(path: document.path, title: document.title,
+                                         sectionStarts: document.sections.compactMap { $0.range?.start.line }))
+        }, uniquingKeysWith: { a, _ in a })
         var current: [String: [Block]] = [:], removed: [String: [Block]] = [:]
         for block in plan.blocks {
             if block.status == .removed { removed[block.groupID, default: []].append(block) }
@@ -481,4 +484,25 @@ final class SiteResolver: CrossReferenceResolver {
 /// The anchor of a decision on the decisions page: ids repeat across documents.
 func decisionAnchor(_ id: String, in path: String) -> String {
     "decision-" + MarkdownHTML.slug(path) + "-" + MarkdownHTML.slug(id)
+}
+
+/// A document as links to its sections are written: page (from the site root) and title
+/// escaped once, and the first line of each section.
+struct DocumentLink: Sendable {
+    var page: [UInt8]
+    var title: [UInt8]
+    var sectionStarts: [Int]
+
+    init(page: [UInt8], title: [UInt8], sectionStarts: [Int]) {
+        self.page = page
+        self.title = title
+        self.sectionStarts = sectionStarts
+    }
+
+    init(path: String, title: String, sectionStarts: [Int]) {
+        var page = HTML(), escapedTitle = HTML()
+        page.text(SitePaths.document(path))
+        escapedTitle.text(title)
+        self.init(page: page.bytes, title: escapedTitle.bytes, sectionStarts: sectionStarts)
+    }
 }
