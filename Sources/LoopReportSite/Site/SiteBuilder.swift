@@ -492,13 +492,9 @@ struct DocumentLink: Sendable {
     var page: [UInt8]
     var title: [UInt8]
     var sectionStarts: [Int]
+}
 
-    init(page: [UInt8], title: [UInt8], sectionStarts: [Int]) {
-        self.page = page
-        self.title = title
-        self.sectionStarts = sectionStarts
-    }
-
+extension DocumentLink {
     init(path: String, title: String, sectionStarts: [Int]) {
         var page = HTML(), escapedTitle = HTML()
         page.text(SitePaths.document(path))
