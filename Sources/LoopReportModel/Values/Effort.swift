@@ -67,7 +67,7 @@ public struct Effort: Sendable, Hashable {
         guard scanner.rest.contains(where: { $0.isLetter }) else { return effort }
         let lower = text.lowercased()
         for marker in ["increased from", "reduced from", "decreased from", "up from", "down from", "was", "from"] {
-            if let r = lower.firstRange(of: marker + " ") {
+            if let r = lower.firstByteRange(of: marker + " ") {
                 let tail = String(lower[r.upperBound...]).trimmingCharacters(in: [")"])
                 if let previous = Effort.parse(tail) {
                     effort.previousDays = previous.days
@@ -86,5 +86,24 @@ extension String {
         while let c = s.last, characters.contains(c) || c == " " { s = s.dropLast() }
         while let c = s.first, characters.contains(c) || c == " " { s = s.dropFirst() }
         return String(s)
+    }
+
+    /// The first occurrence of `needle`, matched byte for byte: markers in lower-cased text
+    /// (the generic search of the standard library costs tens of thousands of instructions).
+    func firstByteRange(of needle: String) -> Range<String.Index>? {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return nil }
+        var start = utf8.startIndex
+        while let found = utf8[start...].firstIndex(of: first) {
+            var end = found
+            var matched = true
+            for byte in pattern {
+                guard end != utf8.endIndex, utf8[end] == byte else { matched = false; break }
+                end = utf8.index(after: end)
+            }
+            if matched { return found..<end }
+            start = utf8.index(after: found)
+        }
+        return nil
     }
 }
