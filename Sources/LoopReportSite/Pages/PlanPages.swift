@@ -26,7 +26,7 @@ extension SiteModel {
         func fact(_ name: String, _ write: (inout HTML) -> Void) {
             html.raw("<dt>"); html.text(name); html.raw("</dt><dd>"); write(&html); html.raw("</dd>")
         }
-        fact("Group") { $0.link(root + (groupPages[block.groupID] ?? SitePaths.group(block.groupID)), groupName(block.groupID)) }
+        fact("Group") { $0.link(root + groupPath(block.groupID), groupName(block.groupID)) }
         fact("Status") { html in
             switch (block.status, block.progress) {
             case (.removed, _): html.badge("Removed", .bad)
@@ -64,7 +64,7 @@ extension SiteModel {
             html.raw("<h2>"); html.text(heading); html.raw("</h2><ul>")
             for item in items {
                 html.raw("<li>")
-                if linkBlocks { html.link(root + (blockPages[item] ?? SitePaths.block(item)), blockName(item)) }
+                if linkBlocks { html.link(root + blockPath(item), blockName(item)) }
                 else { html.prose(item, resolver) }
                 html.raw("</li>")
             }
@@ -89,7 +89,7 @@ extension SiteModel {
         html.raw("<h2>History</h2>")
         html.table(headers: ["Document", "Change", "Estimate"], rows: block.history) { html, event, column in
             switch column {
-            case 0: html.link(root + (documentPages[event.path] ?? SitePaths.document(event.path)), event.documentTitle)
+            case 0: html.link(root + documentPath(event.path), event.documentTitle)
             case 1: html.text(event.change.rawValue)
             default: html.text(event.estimate.map { daysText($0.days) } ?? "")
             }
@@ -128,7 +128,7 @@ extension SiteModel {
         html.table(headers: ["Block", "Estimate#", "Status", "Start", "Slack#", "Critical"], rows: Array(blocks.indices)) { html, b, column in
             let task = tasks[b]
             switch column {
-            case 0: html.link(root + (blockPages[blocks[b].id] ?? SitePaths.block(blocks[b].id)), blockName(blocks[b].id))
+            case 0: html.link(root + blockPath(blocks[b].id), blockName(blocks[b].id))
             case 1: html.text(blocks[b].estimate.map { numberText($0.days) } ?? "")
             case 2: html.text(blocks[b].progress?.rawValue ?? "not started")
             case 3: html.text(task.map { when($0.earlyStart) } ?? "")
@@ -156,7 +156,7 @@ extension SiteModel {
         if !removed.isEmpty {
             html.raw("<h2>Removed blocks</h2><ul>")
             for block in removed {
-                html.raw("<li>"); html.link(root + (blockPages[block.id] ?? SitePaths.block(block.id)), blockName(block.id)); html.raw("</li>")
+                html.raw("<li>"); html.link(root + blockPath(block.id), blockName(block.id)); html.raw("</li>")
             }
             html.raw("</ul>")
         }

@@ -374,6 +374,16 @@ struct SiteModel: Sendable {
                      decisions: decisionDocuments, document: document)
     }
 
+    /// A block's page from the site root: made once for the plan's blocks (a look-up costs a
+    /// fifth of making the path again), by `SitePaths` for any other id.
+    func blockPath(_ id: String) -> String { blockPages[id] ?? SitePaths.block(id) }
+
+    /// A group's page from the site root, like `blockPath`.
+    func groupPath(_ id: String) -> String { groupPages[id] ?? SitePaths.group(id) }
+
+    /// A document's page from the site root, like `blockPath`.
+    func documentPath(_ path: String) -> String { documentPages[path] ?? SitePaths.document(path) }
+
     /// `Block 1.2: Parser`, or `Block 1.2` for an unknown or untitled block.
     func blockName(_ id: String) -> String { blockNames[id] ?? "Block \(id)" }
 
@@ -385,8 +395,8 @@ struct SiteModel: Sendable {
         let root = SitePaths.root(of: page)
         return { task in
             switch task.kind {
-            case .block: root + (blockPages[task.id] ?? SitePaths.block(task.id))
-            case .group, .buffer: task.groupID.map { root + (groupPages[$0] ?? SitePaths.group($0)) }
+            case .block: root + blockPath(task.id)
+            case .group, .buffer: task.groupID.map { root + groupPath($0) }
             }
         }
     }
