@@ -50,10 +50,11 @@ public enum Analyzer {
         let scheduledPaths = Set(plan.records.criticalPaths.map(\.path) + plan.iterations.map(\.path))
         let last = plan.documents.count - 1
         // The current plan, the baseline and the snapshots are independent of each other:
-        // built and scheduled on all cores.
+        // built and scheduled on all cores. The baseline (the longest) first and the current
+        // plan (the shortest: its snapshot is made already) last, so that the cores finish together.
         enum Job { case current, baseline, document(Int) }
         let indices = wanted.sorted()
-        let jobs: [Job] = [.current, .baseline] + indices.map { .document($0) }
+        let jobs: [Job] = [.baseline] + indices.map { .document($0) } + [.current]
         let computed = parallelMap(jobs) { job -> (snapshot: PlanSnapshot?, schedule: Schedule?, diagnostics: [Diagnostic]) in
             switch job {
             case .current:
@@ -70,11 +71,11 @@ public enum Analyzer {
                 return (snapshot, schedule, [])
             }
         }
-        let current = computed[0].schedule!, diagnostics = computed[0].diagnostics
-        let baseline = computed[1].schedule!
+        let current = computed[jobs.count - 1].schedule!, diagnostics = computed[jobs.count - 1].diagnostics
+        let baseline = computed[0].schedule!
         var snapshots: [Int: PlanSnapshot] = [:]
         var schedules: [Int: Schedule] = [:]
-        for (k, value) in zip(indices, computed.dropFirst(2)) {
+        for (k, value) in zip(indices, computed.dropFirst()) {
             snapshots[k] = value.snapshot
             schedules[k] = k == last ? (scheduledPaths.contains(plan.documents[k].path) ? current : nil) : value.schedule
         }

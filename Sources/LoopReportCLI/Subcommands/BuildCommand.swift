@@ -67,6 +67,7 @@ struct BuildCommand: ParsableCommand {
         let site = SiteBuilder.build(plan: loaded.plan, analysis: loaded.analysis, diagnostics: loaded.diagnostics,
                                      templates: templates, options: SiteOptions(baseURL: baseURL, date: today),
                                      writePage: { staging.write($0) })
+        KeepUntilExit.hold(site.leftovers)
         let writeStart = clock.now
         staging.write(site.files)
         do { try staging.commit() } catch let error as SiteWriter.WriteError { throw CommandError(error.description) }

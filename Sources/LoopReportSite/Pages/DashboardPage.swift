@@ -53,12 +53,12 @@ extension SiteModel {
             let members = currentBlocksByGroup[group.id] ?? []
             guard !members.isEmpty else { continue }
             var total = 0.0, complete = 0.0
-            for block in members {
-                let weight = max(block.estimate?.days ?? 1, 0.1)
+            for b in members {
+                let weight = max(plan.blocks[b].estimate?.days ?? 1, 0.1)
                 total += weight
-                switch block.progress {
+                switch plan.blocks[b].progress {
                 case .complete?: complete += weight
-                case .inProgress?: complete += weight * min(1, max(0, (block.percentComplete ?? 0) / 100))
+                case .inProgress?: complete += weight * min(1, max(0, (plan.blocks[b].percentComplete ?? 0) / 100))
                 default: break
                 }
             }

@@ -121,16 +121,16 @@ extension SiteModel {
             html.raw("</dd>")
         }
         html.raw("</dl>")
-        let blocks = currentBlocksByGroup[id] ?? []
+        let members = currentBlocksByGroup[id] ?? []
         html.raw("<h2>Blocks</h2>")
         // Each block's scheduled task looked up once, not once per cell; blocks read in place.
-        let tasks = blocks.map { schedule.task($0.id) }
-        html.table(headers: ["Block", "Estimate#", "Status", "Start", "Slack#", "Critical"], rows: Array(blocks.indices)) { html, b, column in
-            let task = tasks[b]
+        let tasks = members.map { schedule.task(plan.blocks[$0].id) }
+        html.table(headers: ["Block", "Estimate#", "Status", "Start", "Slack#", "Critical"], rows: Array(members.indices)) { html, m, column in
+            let task = tasks[m], b = members[m]
             switch column {
-            case 0: html.link(root + blockPath(blocks[b].id), blockName(blocks[b].id))
-            case 1: html.text(blocks[b].estimate.map { numberText($0.days) } ?? "")
-            case 2: html.text(blocks[b].progress?.rawValue ?? "not started")
+            case 0: html.link(root + blockPath(plan.blocks[b].id), blockName(plan.blocks[b].id))
+            case 1: html.text(plan.blocks[b].estimate.map { numberText($0.days) } ?? "")
+            case 2: html.text(plan.blocks[b].progress?.rawValue ?? "not started")
             case 3: html.text(task.map { when($0.earlyStart) } ?? "")
             case 4: html.text(task.map { numberText($0.slack) } ?? "")
             default: html.text(task?.critical == true ? "critical" : "")
@@ -138,7 +138,7 @@ extension SiteModel {
         }
         var diagrams = 0
         var dag: DAGDiagram?
-        if !blocks.isEmpty || schedule.task("Group \(id)") != nil {
+        if !members.isEmpty || schedule.task("Group \(id)") != nil {
             let slug = "g" + SitePaths.fileName(id)
             let gantt = GanttChart.render(plan: plan, analysis: analysis, group: id, today: options.date,
                                           options: DiagramOptions(id: "gantt-" + slug, standalone: false, link: taskLink(from: path)))
@@ -155,14 +155,14 @@ extension SiteModel {
         let removed = removedBlocksByGroup[id] ?? []
         if !removed.isEmpty {
             html.raw("<h2>Removed blocks</h2><ul>")
-            for block in removed {
-                html.raw("<li>"); html.link(root + blockPath(block.id), blockName(block.id)); html.raw("</li>")
+            for b in removed {
+                html.raw("<li>"); html.link(root + blockPath(plan.blocks[b].id), blockName(plan.blocks[b].id)); html.raw("</li>")
             }
             html.raw("</ul>")
         }
         mentionList(&html, groupMentions[id], page: path)
         return page(path: path, title: groupName(id), kind: "Group", body: html,
-                    searchText: ([group.title] + blocks.map(\.title)).joined(separator: " "), diagrams: diagrams, dag: dag)
+                    searchText: ([group.title] + members.map { plan.blocks[$0].title }).joined(separator: " "), diagrams: diagrams, dag: dag)
     }
 
     /// "Mentioned in": every document section that names the block or group, each line once.

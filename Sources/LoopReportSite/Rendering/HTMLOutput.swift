@@ -1,3 +1,5 @@
+import LoopReportSource
+
 extension MarkdownHTML {
     /// An HTML output buffer of UTF-8 bytes: markup appended as is, text escaped.
     ///
@@ -5,39 +7,37 @@ extension MarkdownHTML {
     /// (C0/C1 controls other than whitespace, noncharacters) with U+FFFD, so any string —
     /// text or attribute value — comes out as valid, inert HTML.
     struct Output {
-        private(set) var bytes: [UInt8] = []
+        private(set) var bytes: ByteBuffer
 
-        init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+        init(capacity: Int = 0) { bytes = ByteBuffer(capacity: capacity) }
 
-        var string: String { String(decoding: bytes, as: UTF8.self) }
+        var string: String { bytes.string }
 
         /// Markup written by the renderer itself, never from the document.
         mutating func raw(_ markup: StaticString) {
-            markup.withUTF8Buffer { bytes.append(contentsOf: $0) }
+            bytes.append(markup)
         }
 
         /// Markup built by the renderer (tag names, numbers); must contain nothing from the document.
         /// Disfavoured: a literal is a `StaticString`, copied without looking at a `String`.
         @_disfavoredOverload
         mutating func raw(_ markup: String) {
-            var markup = markup
-            markup.withUTF8 { bytes.append(contentsOf: $0) }
+            bytes.append(utf8: markup)
         }
 
         /// Markup rendered already (a page body, a figure).
         mutating func raw(_ markup: [UInt8]) {
-            bytes.append(contentsOf: markup)
+            bytes.append(markup)
+        }
+
+        mutating func raw(_ markup: ByteBuffer) {
+            bytes.append(markup)
         }
 
         /// An integer's decimal digits, written in place (no string made).
         mutating func number(_ n: Int) {
             if n < 0 { bytes.append(0x2D) }
-            digits(n.magnitude)
-        }
-
-        private mutating func digits(_ value: UInt) {
-            if value >= 10 { digits(value / 10) }
-            bytes.append(0x30 + UInt8(value % 10))
+            bytes.appendDigits(UInt64(n.magnitude))
         }
 
         /// Document or model text, escaped for element content and attribute values alike.
@@ -51,79 +51,77 @@ extension MarkdownHTML {
             string.withUTF8 { escape($0) }
         }
 
-        private static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
-
-        /// Bytes `escape` copies whatever follows: all but `& < > " '`, controls other than
-        /// tab, line feed and carriage return, and the lead bytes of the sequences it replaces.
-        private static let plainBytes: [Bool] = (0...255).map { byte in
-            switch byte {
-            case 0x26, 0x3C, 0x3E, 0x22, 0x27, 0x7F, 0xC2, 0xEF, 0xF0...0xF4: false
-            case 0x09, 0x0A, 0x0D: true
-            case 0x00...0x1F: false
-            default: true
-            }
+        /// Whether `escape` copies byte `c` whatever follows: all but `& < > " '`, controls
+        /// other than tab, line feed and carriage return, and the lead bytes of the sequences
+        /// it replaces. Letters are decided first; below them, one bit per byte value.
+        @inline(__always)
+        private static func isPlain(_ c: UInt8) -> Bool {
+            if c >= 0x40, c < 0x7F { return true }
+            if c < 0x40 { return 0xafff_ff3b_0000_2600 as UInt64 >> UInt64(c) & 1 == 1 }
+            return c >= 0x80 && c != 0xC2 && c != 0xEF && !(c >= 0xF0 && c <= 0xF4)
         }
 
         mutating func escape(_ s: UnsafeBufferPointer<UInt8>) {
+            Self.escape(s, into: &bytes)
+        }
+
+        /// Written as a static function over its buffer: captured by a closure, the buffer's
+        /// every write was checked for exclusive access at run time.
+        private static func escape(_ s: UnsafeBufferPointer<UInt8>, into bytes: inout ByteBuffer) {
             let n = s.count
             var runStart = 0
             var i = 0
-            @inline(__always) func flush(_ end: Int) {
-                if end > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<end])) }
-            }
-            Self.plainBytes.withUnsafeBufferPointer { plain in
-                while i < n {
-                    // Most bytes are copied as they are: skip the run of them first.
-                    while i < n, plain[Int(s[i])] { i += 1 }
-                    guard i < n else { break }
-                    let c = s[i]
-                    if c >= 0x80 {
-                        // Multi-byte sequences are copied except C1 controls and noncharacters.
-                        var bad = false
-                        var length = 1
-                        if c == 0xC2, i + 1 < n, s[i + 1] >= 0x80, s[i + 1] <= 0x9F {
-                            bad = true; length = 2
-                        } else if c == 0xEF, i + 2 < n {
-                            let b1 = s[i + 1], b2 = s[i + 2]
-                            if (b1 == 0xB7 && b2 >= 0x90 && b2 <= 0xAF) || (b1 == 0xBF && (b2 == 0xBE || b2 == 0xBF)) {
-                                bad = true; length = 3
-                            }
-                        } else if c >= 0xF0, c <= 0xF4, i + 3 < n {
-                            if s[i + 1] & 0x0F == 0x0F, s[i + 2] == 0xBF, s[i + 3] == 0xBE || s[i + 3] == 0xBF {
-                                bad = true; length = 4
-                            }
+            while i < n {
+                // Most bytes are copied as they are: skip the run of them first.
+                while i < n, isPlain(s[i]) { i += 1 }
+                guard i < n else { break }
+                let c = s[i]
+                if c >= 0x80 {
+                    // Multi-byte sequences are copied except C1 controls and noncharacters.
+                    var bad = false
+                    var length = 1
+                    if c == 0xC2, i + 1 < n, s[i + 1] >= 0x80, s[i + 1] <= 0x9F {
+                        bad = true; length = 2
+                    } else if c == 0xEF, i + 2 < n {
+                        let b1 = s[i + 1], b2 = s[i + 2]
+                        if (b1 == 0xB7 && b2 >= 0x90 && b2 <= 0xAF) || (b1 == 0xBF && (b2 == 0xBE || b2 == 0xBF)) {
+                            bad = true; length = 3
                         }
-                        if bad {
-                            flush(i)
-                            bytes.append(contentsOf: Self.replacement)
-                            i += length
-                            runStart = i
-                        } else {
-                            i += 1
+                    } else if c >= 0xF0, c <= 0xF4, i + 3 < n {
+                        if s[i + 1] & 0x0F == 0x0F, s[i + 2] == 0xBF, s[i + 3] == 0xBE || s[i + 3] == 0xBF {
+                            bad = true; length = 4
                         }
-                        continue
                     }
-                    let replacement: StaticString?
-                    switch c {
-                    case 0x26: replacement = "&amp;"
-                    case 0x3C: replacement = "&lt;"
-                    case 0x3E: replacement = "&gt;"
-                    case 0x22: replacement = "&quot;"
-                    case 0x27: replacement = "&#39;"
-                    case 0x09, 0x0A, 0x0D: replacement = nil
-                    case 0x0C: replacement = " "
-                    case 0x00...0x1F, 0x7F: replacement = "\u{FFFD}"
-                    default: replacement = nil
+                    if bad {
+                        if i > runStart { bytes.append(UnsafeBufferPointer(rebasing: s[runStart..<i])) }
+                        bytes.append("\u{FFFD}" as StaticString)
+                        i += length
+                        runStart = i
+                    } else {
+                        i += 1
                     }
-                    if let replacement {
-                        flush(i)
-                        raw(replacement)
-                        runStart = i + 1
-                    }
-                    i += 1
+                    continue
                 }
+                let replacement: StaticString?
+                switch c {
+                case 0x26: replacement = "&amp;"
+                case 0x3C: replacement = "&lt;"
+                case 0x3E: replacement = "&gt;"
+                case 0x22: replacement = "&quot;"
+                case 0x27: replacement = "&#39;"
+                case 0x09, 0x0A, 0x0D: replacement = nil
+                case 0x0C: replacement = " "
+                case 0x00...0x1F, 0x7F: replacement = "\u{FFFD}"
+                default: replacement = nil
+                }
+                if let replacement {
+                    if i > runStart { bytes.append(UnsafeBufferPointer(rebasing: s[runStart..<i])) }
+                    bytes.append(replacement)
+                    runStart = i + 1
+                }
+                i += 1
             }
-            flush(n)
+            if n > runStart { bytes.append(UnsafeBufferPointer(rebasing: s[runStart..<n])) }
         }
     }
 }

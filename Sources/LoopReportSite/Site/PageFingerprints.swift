@@ -45,8 +45,8 @@ extension SiteModel {
         case .group(let id):
             guard let group = plan.group(id) else { return nil }
             hasher.combine(group)
-            for block in currentBlocksByGroup[id] ?? [] { hasher.combine(plan.blockIndex(of: block.id).map { blockHashes[$0] }) }
-            for block in removedBlocksByGroup[id] ?? [] { hasher.combine(block.id); hasher.combine(block.title) }
+            for b in currentBlocksByGroup[id] ?? [] { hasher.combine(blockHashes[b]) }
+            for b in removedBlocksByGroup[id] ?? [] { hasher.combine(plan.blocks[b].id); hasher.combine(plan.blocks[b].title) }
             for t in schedule.taskIndices(inGroup: id) {
                 let task = schedule.tasks[t]
                 hasher.combine(task)

@@ -57,18 +57,18 @@ final class PageFrames: Sendable {
 
     /// The page: the frame with the values in; `body` is HTML already, inserted as it is
     /// (escaped only where the template escapes it).
-    static func fill(_ frame: Frame, values: [String: String], body: [UInt8]) -> [UInt8] {
+    static func fill(_ frame: Frame, values: [String: String], body: ByteBuffer) -> [UInt8] {
         var out = HTML(capacity: body.count + frame.textBytes + 1024)
         for piece in frame.pieces {
             switch piece {
             case .text(let text): out.raw(text)
             case .slot("body", let escaped):
-                if escaped { body.withUnsafeBufferPointer { out.escape($0) } } else { out.raw(body) }
+                if escaped { body.withUnsafeBytes { out.escape($0) } } else { out.raw(body) }
             case .slot(let name, let escaped):
                 let value = values[name] ?? ""
                 if escaped { out.text(value) } else { out.raw(value) }
             }
         }
-        return out.bytes
+        return out.bytes.array
     }
 }
