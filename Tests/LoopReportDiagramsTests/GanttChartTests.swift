@@ -146,6 +146,42 @@ func segmentCrosses(_ p: (x: Double, y: Double), _ q: (x: Double, y: Double), _ 
         #expect(Set(small.legend) == ["Critical (on the critical path)", "Baseline (original plan)", "Group span"])
     }
 
+    /// A group's chart covers the group's weeks, not the plan's: a group that starts late
+    /// fills the chart instead of a few pixels at its right edge.
+    @Test(arguments: [true, false])
+    func groupChartStartsAtItsFirstBar(dated: Bool) throws {
+        let loaded = project(config: dated ? "start: 2026-03-02\n" : "title: Undated\n", ("plan.md", """
+        ### Group 1: Groundwork
+        #### Block 1.1: Survey
+        **Estimated Effort**: 20 days
+
+        ### Group 2: Late work
+        #### Block 2.1: Build
+        **Dependencies**: Group 1
+        **Estimated Effort**: 2 days
+
+        #### Block 2.2: Ship
+        **Dependencies**: Block 2.1
+        **Estimated Effort**: 1 day
+        """))
+        let options = DiagramOptions(id: "g", standalone: true)
+        let group = GanttChart.render(plan: loaded.plan, analysis: loaded.analysis, group: "2", today: CalendarDate("2026-03-03"),
+                                      options: DiagramOptions(id: "g", standalone: true))
+        let build = try #require(group.rows.first { $0.taskID == "2.1" }?.bar)
+        let ship = try #require(group.rows.first { $0.taskID == "2.2" }?.bar)
+        // The axis starts at the group's first day, and the first bar at the axis's start
+        // (its first label sits 3 px right of it).
+        let first = try #require(group.tickLabels.first)
+        #expect(first.text == (dated ? "Mar 30" : "20"))
+        #expect(abs(build.x - (first.box.x - 3)) < 0.01)
+        #expect(ship.x > build.maxX - 0.01)
+        // Three working days drawn at the widest day, not 23 squeezed.
+        #expect(ship.maxX - build.x > 60)
+        // Today, before the window, is not drawn.
+        #expect(!group.legend.contains { $0.hasPrefix("Today") })
+        #expect(!group.svg.contains("class=\"today\""))
+    }
+
     @Test func sameInputSameBytes() {
         let a = generatedProject(blocks: 60), b = generatedProject(blocks: 60)
         let options = DiagramOptions(id: "g", standalone: true)

@@ -121,6 +121,11 @@ public enum GanttChart {
         var rowOfTask: [Int: Int] = [:]
         /// Working day → calendar day offset from the calendar's start (when dated).
         var calendarOffset: [Int] = []
+        /// The first working day shown: 0 for the plan; a group's chart starts at its first
+        /// bar (from the plan's start, a late group's bars were a few pixels at the right edge).
+        var firstDay = 0
+        /// `firstDay` in calendar days from the calendar's start (when dated), else `firstDay`.
+        var origin = 0
         var pxPerDay = 24.0
         var chartX = 0.0
         var labelColumn = 0.0
@@ -199,9 +204,12 @@ public enum GanttChart {
 
         mutating func planAxis() -> AxisUnit {
             var end = 1.0
+            var start = Double.infinity
             for row in rows {
                 end = max(end, row.finish ?? 0, row.baseline?.finish ?? 0)
+                start = min(start, row.start ?? .infinity, row.baseline?.start ?? .infinity)
             }
+            if group != nil, start.isFinite { firstDay = max(0, min(Int((start + 1e-9).rounded(.down)), Int(end.rounded(.up)) - 1)) }
             let calendar = analysis.calendar
             let workingDays = Int(end.rounded(.up)) + 1
             if let calendar {
@@ -213,10 +221,13 @@ public enum GanttChart {
                     var guardCount = 0
                     while !calendar.isWorkingDay(date), guardCount < 3660 { date = date.adding(days: 1); guardCount += 1 }
                 }
-                span = Double(calendarOffset[Int(end.rounded(.up))] + 1)
-                if let today { span = max(span, Double(today.daysSinceEpoch - calendar.start.daysSinceEpoch + 1)) }
+                origin = calendarOffset[firstDay]
+                span = Double(calendarOffset[Int(end.rounded(.up))] + 1 - origin)
+                // The plan's chart reaches today; a group's shows today only within its window.
+                if let today, group == nil { span = max(span, Double(today.daysSinceEpoch - calendar.start.daysSinceEpoch + 1)) }
             } else {
-                span = end
+                origin = firstDay
+                span = end - Double(firstDay)
             }
             let widest = rows.map { TextMetrics.width($0.label, fontSize: fontSize, bold: true) + ($0.kind == .task ? 12 : 0) }.max() ?? 0
             labelColumn = min(maxLabelColumn, max(120, widest + 16))
@@ -233,18 +244,18 @@ public enum GanttChart {
 
         /// x of the start of working day `day` (fractions within the day).
         func startX(_ day: Double) -> Double {
-            guard !calendarOffset.isEmpty else { return chartX + day * pxPerDay }
+            guard !calendarOffset.isEmpty else { return chartX + (day - Double(origin)) * pxPerDay }
             let whole = max(0, min(calendarOffset.count - 1, Int((day + 1e-9).rounded(.down))))
-            return chartX + (Double(calendarOffset[whole]) + (day - Double(whole))) * pxPerDay
+            return chartX + (Double(calendarOffset[whole] - origin) + (day - Double(whole))) * pxPerDay
         }
 
         /// x of the end of a task finishing at offset `day`: the end of its last working day.
         func finishX(_ day: Double) -> Double {
-            guard !calendarOffset.isEmpty else { return chartX + day * pxPerDay }
+            guard !calendarOffset.isEmpty else { return chartX + (day - Double(origin)) * pxPerDay }
             let rounded = day.rounded()
             if abs(day - rounded) < 1e-9, rounded >= 1 {
                 let last = min(calendarOffset.count - 1, Int(rounded) - 1)
-                return chartX + Double(calendarOffset[last] + 1) * pxPerDay
+                return chartX + Double(calendarOffset[last] + 1 - origin) * pxPerDay
             }
             return startX(day)
         }
@@ -280,7 +291,7 @@ public enum GanttChart {
             if let calendar = analysis.calendar, pxPerDay >= 3 {
                 var shaded = false
                 for offset in 0..<Int(span) {
-                    let date = calendar.start.adding(days: offset)
+                    let date = calendar.start.adding(days: origin + offset)
                     if !calendar.isWorkingDay(date) {
                         body.rect(x: chartX + Double(offset) * pxPerDay, y: rowsTop, width: pxPerDay,
                                   height: rowsBottom - rowsTop, class: "nonworking")
@@ -404,7 +415,7 @@ public enum GanttChart {
 
             // Today line.
             if let today, let calendar = analysis.calendar {
-                let offset = Double(today.daysSinceEpoch - calendar.start.daysSinceEpoch)
+                let offset = Double(today.daysSinceEpoch - calendar.start.daysSinceEpoch - origin)
                 if offset >= 0, offset <= span {
                     let x = chartX + offset * pxPerDay
                     body.line(x1: x, y1: rowsTop - 6, x2: x, y2: rowsBottom, class: "today")
@@ -646,7 +657,7 @@ public enum GanttChart {
             b.line(x1: chartX, y1: top + axisHeight - 1, x2: chartX + span * pxPerDay, y2: top + axisHeight - 1, class: "axis")
             if let calendar = analysis.calendar {
                 let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-                let first = calendar.start
+                let first = calendar.start.adding(days: origin)
                 var previousYear = -1
                 for offset in 0..<max(1, Int(span.rounded(.up))) {
                     let date = first.adding(days: offset)
@@ -672,9 +683,11 @@ public enum GanttChart {
                 case .quarter: stepDays = analysis.settings.daysPerWeek * 13
                 case .year: stepDays = analysis.settings.daysPerWeek * 52
                 }
-                var day = 0.0
-                while day <= span + 1e-9 {
-                    tick(at: chartX + day * pxPerDay, label: numberText(day))
+                // Ticks on multiples of the step from day 0, the first at the window's start.
+                var day = origin == 0 ? 0 : (Double(origin) / stepDays).rounded(.up) * stepDays
+                if day > Double(origin) + 1e-9 { tick(at: chartX, label: numberText(Double(origin))) }
+                while day <= Double(origin) + span + 1e-9 {
+                    tick(at: chartX + (day - Double(origin)) * pxPerDay, label: numberText(day))
                     day += stepDays
                 }
                 b.text("Working day", x: margin, y: top + axisHeight - 18, class: "muted")
