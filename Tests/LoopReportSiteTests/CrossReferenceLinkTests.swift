@@ -85,7 +85,7 @@ import Testing
     }
 
     @Test func resolverURLsAreAttributeEscaped() {
-        struct Odd: CrossReferenceResolver {
+        final class Odd: CrossReferenceResolver {
             func blockURL(_ id: String) -> String? { "a\"><script>.html" }
             func groupURL(_ id: String) -> String? { nil }
             func decisionURL(_ id: String) -> String? { nil }

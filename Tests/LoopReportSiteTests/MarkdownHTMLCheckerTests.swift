@@ -7,8 +7,11 @@ import Testing
 /// Rendered Markdown inside a plain page passes the Nu HTML Checker with no errors.
 @Suite struct MarkdownHTMLCheckerTests {
     /// Links to fragments on the same page, for every block, group and decision of a plan.
-    struct PlanResolver: CrossReferenceResolver {
-        var blocks: Set<String>, groups: Set<String>, decisions: Set<String>
+    final class PlanResolver: CrossReferenceResolver {
+        let blocks: Set<String>, groups: Set<String>, decisions: Set<String>
+        init(blocks: Set<String>, groups: Set<String>, decisions: Set<String>) {
+            (self.blocks, self.groups, self.decisions) = (blocks, groups, decisions)
+        }
         func blockURL(_ id: String) -> String? { blocks.contains(id) ? "#block-" + MarkdownHTML.slug(id) : nil }
         func groupURL(_ id: String) -> String? { groups.contains(id) ? "#group-" + MarkdownHTML.slug(id) : nil }
         func decisionURL(_ id: String) -> String? { decisions.contains(id) ? "#decision-" + MarkdownHTML.slug(id) : nil }

@@ -32,10 +32,13 @@ func imageHTML(_ source: String) -> String {
 }
 
 /// Known ids: blocks 1.1, 1.2, 3.4, 3.5; groups 1a, 2, 3, 4; decisions D1, L3.
-struct TestResolver: CrossReferenceResolver {
-    var blocks: Set<String> = ["1.1", "1.2", "3.4", "3.5"]
-    var groups: Set<String> = ["1a", "2", "3", "4"]
-    var decisions: Set<String> = ["D1", "L3"]
+final class TestResolver: CrossReferenceResolver {
+    let blocks: Set<String>, groups: Set<String>, decisions: Set<String>
+
+    init(blocks: Set<String> = ["1.1", "1.2", "3.4", "3.5"], groups: Set<String> = ["1a", "2", "3", "4"],
+         decisions: Set<String> = ["D1", "L3"]) {
+        (self.blocks, self.groups, self.decisions) = (blocks, groups, decisions)
+    }
 
     func blockURL(_ id: String) -> String? { blocks.contains(id) ? "blocks/\(id).html" : nil }
     func groupURL(_ id: String) -> String? { groups.contains(id) ? "groups/\(id).html" : nil }

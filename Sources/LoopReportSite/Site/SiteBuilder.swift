@@ -483,8 +483,6 @@ func appendJSONString(_ text: String, to out: inout [UInt8]) {
 }
 
 /// Resolves mentions to pages, relative to the page being rendered.
-/// A class: passed as a `CrossReferenceResolver` to every piece of prose on a page, a
-/// struct this size would be copied into a new box each time.
 final class SiteResolver: CrossReferenceResolver {
     let root: String
     /// Each block's and group's page, from the site root.
