@@ -4,7 +4,7 @@ import PackageDescription
 // One target per pipeline stage; each may import only the stages before it:
 // loopreport → LoopReportCLI → LoopReportPipeline → LoopReportSite, LoopReportExport → LoopReportDiagrams
 //   → LoopReportAnalysis → LoopReportModel → LoopReportMarkdown → LoopReportSource;
-// LoopReportDiagrams → LoopReportLayout (graph layout and geometry, no other dependency);
+// LoopReportDiagrams → LoopReportLayout (graph layout and geometry) → LoopReportSource (its byte buffer);
 // LoopReportMarkdown → CCmarkGFM (system library) and CLoopReportCmark (its allocator, and its
 //   special-character table kept filled so documents parse in parallel);
 // LoopReportPipeline → CLoopReportSystem (swaps the new site in atomically);
@@ -39,7 +39,7 @@ let package = Package(
             "LoopReportMarkdown", "LoopReportSource", .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "LoopReportAnalysis", dependencies: ["LoopReportModel"]),
-        .target(name: "LoopReportLayout"),
+        .target(name: "LoopReportLayout", dependencies: ["LoopReportSource"]),
         .target(name: "LoopReportDiagrams", dependencies: ["LoopReportAnalysis", "LoopReportModel", "LoopReportSource", "LoopReportLayout"]),
         .target(name: "LoopReportSite", dependencies: [
             "LoopReportDiagrams", "LoopReportAnalysis", "LoopReportModel", "LoopReportMarkdown", "LoopReportSource",

@@ -1,3 +1,5 @@
+import LoopReportSource
+
 /// The SVG path of an edge route.
 public enum EdgePath {
     /// The `d` attribute for `points` (an `EdgeRoute`'s): straight vertical runs (`L`) where two
@@ -7,13 +9,13 @@ public enum EdgePath {
     /// Absolute commands only, numbers with at most two decimals and no trailing zeros; repeated
     /// points are skipped. Empty for fewer than one point.
     public static func svgPathData(_ points: [Point]) -> String {
-        var bytes: [UInt8] = []
+        var bytes = ByteBuffer()
         appendPathData(points, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes.string
     }
 
     /// `svgPathData`, appended to SVG markup being written.
-    public static func appendPathData(_ points: [Point], to bytes: inout [UInt8]) {
+    public static func appendPathData(_ points: [Point], to bytes: inout ByteBuffer) {
         guard let first = points.first else { return }
         bytes.append(0x4D)   // M
         appendNumber(first.x, to: &bytes)
@@ -50,34 +52,21 @@ public enum EdgePath {
 
     /// `v` with at most two decimals, no trailing zeros, no "-0".
     public static func format(_ v: Double) -> String {
-        var bytes: [UInt8] = []
+        var bytes = ByteBuffer()
         appendNumber(v, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes.string
     }
 
     /// `format(v)`, appended to markup being written: the one number format of the drawings.
-    public static func appendNumber(_ v: Double, to bytes: inout [UInt8]) {
+    public static func appendNumber(_ v: Double, to bytes: inout ByteBuffer) {
         var hundredths = rounded(v)
         if hundredths < 0 { bytes.append(0x2D); hundredths = -hundredths }
-        appendDigits(UInt64(hundredths / 100), to: &bytes)
+        bytes.appendDigits(UInt64(hundredths / 100))
         let fraction = UInt8(hundredths % 100)
         if fraction != 0 {
             bytes.append(0x2E)
             bytes.append(0x30 + fraction / 10)
             if fraction % 10 != 0 { bytes.append(0x30 + fraction % 10) }
-        }
-    }
-
-    /// An integer's decimal digits.
-    public static func appendDigits(_ value: UInt64, to bytes: inout [UInt8]) {
-        // Coordinates have up to four digits: those are written without recursion.
-        @inline(__always) func digit(_ d: UInt64) { bytes.append(0x30 + UInt8(d)) }
-        switch value {
-        case ..<10: digit(value)
-        case ..<100: digit(value / 10); digit(value % 10)
-        case ..<1000: digit(value / 100); digit(value / 10 % 10); digit(value % 10)
-        case ..<10000: digit(value / 1000); digit(value / 100 % 10); digit(value / 10 % 10); digit(value % 10)
-        default: appendDigits(value / 10, to: &bytes); digit(value % 10)
         }
     }
 }

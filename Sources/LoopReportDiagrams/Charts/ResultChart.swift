@@ -99,7 +99,7 @@ public struct ResultChart: Sendable {
             y += 18
         }
         svg.raw("</svg>\n")
-        return ResultChart(markup: svg.bytes, width: width, height: height, panels: panels)
+        return ResultChart(markup: svg.markup, width: width, height: height, panels: panels)
     }
 
     static func marker(_ svg: inout SVGBuilder, shape: Int, x: Double, y: Double, style: Int) {

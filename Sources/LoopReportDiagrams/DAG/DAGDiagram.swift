@@ -107,6 +107,6 @@ public struct DAGDiagram: Sendable {
             svg.raw("</g>")
         }
         svg.raw("</svg>\n")
-        return DAGDiagram(markup: svg.bytes, width: width, height: height, layout: layout, input: input)
+        return DAGDiagram(markup: svg.markup, width: width, height: height, layout: layout, input: input)
     }
 }

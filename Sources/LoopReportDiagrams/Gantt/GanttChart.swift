@@ -461,7 +461,7 @@ public enum GanttChart {
             svg.append(body)
             svg.append(legendBody)
             svg.raw("</svg>\n")
-            return GanttDiagram(markup: svg.bytes, width: width, height: height, rows: resultRows, arrows: arrows,
+            return GanttDiagram(markup: svg.markup, width: width, height: height, rows: resultRows, arrows: arrows,
                                 tickLabels: ticks, legend: legend, axisUnit: unit)
         }
 

@@ -1,30 +1,33 @@
 import LoopReportLayout
 import LoopReportModel
+import LoopReportSource
 
 /// Writes SVG markup into one growing byte buffer: no intermediate strings per element,
 /// numbers with at most two decimals, text and attributes always escaped (titles and
 /// labels come from the documents, so nothing in them can become markup).
 public struct SVGBuilder {
-    private(set) var bytes: [UInt8] = []
+    private(set) var bytes: ByteBuffer
 
-    public init(capacity: Int = 1 << 14) { bytes.reserveCapacity(capacity) }
+    public init(capacity: Int = 1 << 14) { bytes = ByteBuffer(capacity: capacity) }
 
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    public var text: String { bytes.string }
+
+    /// The markup as an array (a copy), as diagrams hand it to pages.
+    var markup: [UInt8] { bytes.array }
 
     /// Markup written as is (element names, fixed attributes).
     public mutating func raw(_ s: StaticString) {
-        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(s)
     }
 
     /// Markup assembled by the caller from already-safe pieces (ids, numbers).
     public mutating func rawString(_ s: String) {
-        var s = s
-        s.withUTF8 { bytes.append(contentsOf: $0) }
+        bytes.append(utf8: s)
     }
 
     /// Markup another builder wrote (a part drawn before its place in the drawing was known).
     public mutating func append(_ other: SVGBuilder) {
-        bytes.append(contentsOf: other.bytes)
+        bytes.append(other.bytes)
     }
 
     /// Runs `body` on this builder and returns the range of bytes it wrote, for `appendCopy`.
@@ -37,7 +40,7 @@ public struct SVGBuilder {
 
     /// Writes again bytes written before (`write`'s range).
     public mutating func appendCopy(of range: Range<Int>) {
-        for i in range { bytes.append(bytes[i]) }
+        bytes.appendCopy(of: range)
     }
 
     /// Text content or an attribute value, escaped for both (`&`, `<`, `>`, `"`, `'`);
@@ -45,26 +48,28 @@ public struct SVGBuilder {
     /// Runs of bytes that need nothing are appended whole.
     public mutating func escaped(_ s: String) {
         var s = s
-        s.withUTF8 { text in
-            var runStart = 0
-            for i in text.indices {
-                let replacement: StaticString
-                switch text[i] {
-                case 0x26: replacement = "&amp;"
-                case 0x3C: replacement = "&lt;"
-                case 0x3E: replacement = "&gt;"
-                case 0x22: replacement = "&quot;"
-                case 0x27: replacement = "&#39;"
-                case 0x09, 0x0A: continue
-                case 0..<0x20, 0x7F: replacement = ""
-                default: continue
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<i]))
-                raw(replacement)
-                runStart = i + 1
+        s.withUTF8 { Self.escape($0, into: &bytes) }
+    }
+
+    private static func escape(_ text: UnsafeBufferPointer<UInt8>, into bytes: inout ByteBuffer) {
+        var runStart = 0
+        for i in text.indices {
+            let replacement: StaticString
+            switch text[i] {
+            case 0x26: replacement = "&amp;"
+            case 0x3C: replacement = "&lt;"
+            case 0x3E: replacement = "&gt;"
+            case 0x22: replacement = "&quot;"
+            case 0x27: replacement = "&#39;"
+            case 0x09, 0x0A: continue
+            case 0..<0x20, 0x7F: replacement = ""
+            default: continue
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
+            bytes.append(UnsafeBufferPointer(rebasing: text[runStart..<i]))
+            bytes.append(replacement)
+            runStart = i + 1
         }
+        bytes.append(UnsafeBufferPointer(rebasing: text[runStart...]))
     }
 
     /// A coordinate or length: rounded to two decimals, no trailing zeros, no `-0`.
@@ -90,7 +95,7 @@ public struct SVGBuilder {
 
     public mutating func integer(_ value: Int) {
         if value < 0 { bytes.append(0x2D) }
-        EdgePath.appendDigits(UInt64(value.magnitude), to: &bytes)
+        bytes.appendDigits(UInt64(value.magnitude))
     }
 
     /// ` name="value"` with a numeric value.
