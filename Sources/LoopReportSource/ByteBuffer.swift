@@ -1,44 +1,22 @@
-/// Bytes being written (page markup, SVG): a growing buffer with value semantics that appends
-/// a few bytes in a dozen instructions. Writers append millions of short pieces per site;
+/// Bytes being written (page markup, SVG): a growing buffer that appends a few bytes in a
+/// dozen instructions. Writers append millions of short pieces per site, and
 /// `Array.append(contentsOf:)` spent about a hundred instructions on each (7 % of a build).
-public struct ByteBuffer: @unchecked Sendable {
-    /// The memory, shared by copies until one of them writes. Its fields are constants (a
-    /// class's variables are checked for exclusive access at run time, on every append).
-    @usableFromInline
-    final class Storage {
-        @usableFromInline let base: UnsafeMutablePointer<UInt8>
-        @usableFromInline let capacity: Int
-
-        @usableFromInline
-        init(capacity: Int) {
-            self.capacity = Swift.max(capacity, 16)
-            base = .allocate(capacity: self.capacity)
-        }
-
-        deinit { base.deallocate() }
-    }
-
-    @usableFromInline var storage: Storage
-    /// `storage.base`, kept here: one load less per append.
+/// Noncopyable: it owns its memory, so an append checks no sharing (copy-on-write would).
+public struct ByteBuffer: ~Copyable, @unchecked Sendable {
     @usableFromInline var base: UnsafeMutablePointer<UInt8>
-    /// Bytes written; each copy of the value has its own count over the shared memory.
+    /// Bytes written.
     @usableFromInline var written: Int
     @usableFromInline var capacity: Int
 
     public init(capacity: Int = 0) {
-        storage = Storage(capacity: capacity)
-        base = storage.base
-        self.capacity = storage.capacity
+        self.capacity = Swift.max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
         written = 0
     }
 
-    public var count: Int { written }
-    public var isEmpty: Bool { written == 0 }
+    deinit { base.deallocate() }
 
-    public subscript(index: Int) -> UInt8 {
-        precondition(index >= 0 && index < count, "ByteBuffer index out of range")
-        return base[index]
-    }
+    public var count: Int { written }
 
     /// The bytes written, as an array (a copy).
     public var array: [UInt8] { withUnsafeBytes { Array($0) } }
@@ -47,29 +25,29 @@ public struct ByteBuffer: @unchecked Sendable {
     public var string: String { withUnsafeBytes { String(decoding: $0, as: UTF8.self) } }
 
     public func withUnsafeBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        try body(UnsafeBufferPointer(start: base, count: count))
+        try body(UnsafeBufferPointer(start: base, count: written))
     }
 
-    /// Room for `extra` more bytes, in a buffer this value alone owns.
+    /// Room for `extra` more bytes.
     @inlinable @inline(__always)
     mutating func reserve(_ extra: Int) {
-        if _slowPath(capacity - count < extra || !isKnownUniquelyReferenced(&storage)) { grow(extra) }
+        if _slowPath(capacity - written < extra) { grow(extra) }
     }
 
     @usableFromInline
     mutating func grow(_ extra: Int) {
-        let needed = count + extra
-        let copy = Storage(capacity: capacity - count < extra ? Swift.max(needed, capacity * 2) : capacity)
-        copy.base.initialize(from: base, count: count)
-        storage = copy
-        base = copy.base
-        capacity = copy.capacity
+        let grown = Swift.max(written + extra, capacity * 2)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        moved.moveInitialize(from: base, count: written)
+        base.deallocate()
+        base = moved
+        capacity = grown
     }
 
     @inlinable @inline(__always)
     public mutating func append(_ byte: UInt8) {
         reserve(1)
-        base[count] = byte
+        base[written] = byte
         written += 1
     }
 
@@ -120,30 +98,45 @@ public struct ByteBuffer: @unchecked Sendable {
     }
 
     @inlinable
-    public mutating func append(_ other: ByteBuffer) {
+    public mutating func append(_ other: borrowing ByteBuffer) {
         other.withUnsafeBytes { append($0) }
     }
 
     /// Writes again bytes written before, at `range`.
     public mutating func appendCopy(of range: Range<Int>) {
-        precondition(range.lowerBound >= 0 && range.upperBound <= count, "ByteBuffer range out of bounds")
+        precondition(range.lowerBound >= 0 && range.upperBound <= written, "ByteBuffer range out of bounds")
         reserve(range.count)
-        (base + count).update(from: base + range.lowerBound, count: range.count)
+        (base + written).update(from: base + range.lowerBound, count: range.count)
         written += range.count
     }
 
-    /// An integer's decimal digits: counted, then written from the last.
+    /// An integer's decimal digits. Up to four (coordinates, most counts) written directly;
+    /// longer ones counted, then written from the last.
     @inlinable
     public mutating func appendDigits(_ value: UInt64) {
-        var length = 1, rest = value / 10
-        while rest > 0 { length += 1; rest /= 10 }
-        reserve(length)
-        var value = value, position = base + count + length
-        repeat {
-            position -= 1
-            position.pointee = 0x30 + UInt8(value % 10)
-            value /= 10
-        } while value > 0
-        written += length
+        reserve(20)
+        let p = base + written
+        @inline(__always) func digit(_ d: UInt64) -> UInt8 { 0x30 + UInt8(truncatingIfNeeded: d) }
+        switch value {
+        case ..<10:
+            p[0] = digit(value); written += 1
+        case ..<100:
+            p[0] = digit(value / 10); p[1] = digit(value % 10); written += 2
+        case ..<1000:
+            p[0] = digit(value / 100); p[1] = digit(value / 10 % 10); p[2] = digit(value % 10); written += 3
+        case ..<10000:
+            p[0] = digit(value / 1000); p[1] = digit(value / 100 % 10); p[2] = digit(value / 10 % 10); p[3] = digit(value % 10)
+            written += 4
+        default:
+            var length = 1, rest = value / 10
+            while rest > 0 { length += 1; rest /= 10 }
+            var value = value, position = p + length
+            repeat {
+                position -= 1
+                position.pointee = digit(value % 10)
+                value /= 10
+            } while value > 0
+            written += length
+        }
     }
 }

@@ -5,7 +5,7 @@ import LoopReportSource
 /// Writes SVG markup into one growing byte buffer: no intermediate strings per element,
 /// numbers with at most two decimals, text and attributes always escaped (titles and
 /// labels come from the documents, so nothing in them can become markup).
-public struct SVGBuilder {
+public struct SVGBuilder: ~Copyable {
     private(set) var bytes: ByteBuffer
 
     public init(capacity: Int = 1 << 14) { bytes = ByteBuffer(capacity: capacity) }
@@ -26,7 +26,7 @@ public struct SVGBuilder {
     }
 
     /// Markup another builder wrote (a part drawn before its place in the drawing was known).
-    public mutating func append(_ other: SVGBuilder) {
+    public mutating func append(_ other: borrowing SVGBuilder) {
         bytes.append(other.bytes)
     }
 

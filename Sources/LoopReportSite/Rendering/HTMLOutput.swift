@@ -6,7 +6,7 @@ extension MarkdownHTML {
     /// Escaping covers `& < > " '` and replaces the code points HTML forbids in a document
     /// (C0/C1 controls other than whitespace, noncharacters) with U+FFFD, so any string —
     /// text or attribute value — comes out as valid, inert HTML.
-    struct Output {
+    struct Output: ~Copyable {
         private(set) var bytes: ByteBuffer
 
         init(capacity: Int = 0) { bytes = ByteBuffer(capacity: capacity) }
@@ -30,7 +30,7 @@ extension MarkdownHTML {
             bytes.append(markup)
         }
 
-        mutating func raw(_ markup: ByteBuffer) {
+        mutating func raw(_ markup: borrowing ByteBuffer) {
             bytes.append(markup)
         }
 

@@ -127,7 +127,7 @@ public struct MarkdownHTML {
 
 extension MarkdownHTML {
     /// One rendering pass: the output buffer, ids used so far, and where in the tree it is.
-    struct Renderer {
+    struct Renderer: ~Copyable {
         /// Deeper than this, a subtree is written as its plain text: nesting depth is
         /// controlled by the input and rendering recurses.
         static let maxDepth = 64

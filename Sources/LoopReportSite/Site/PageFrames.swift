@@ -57,7 +57,7 @@ final class PageFrames: Sendable {
 
     /// The page: the frame with the values in; `body` is HTML already, inserted as it is
     /// (escaped only where the template escapes it).
-    static func fill(_ frame: Frame, values: [String: String], body: ByteBuffer) -> [UInt8] {
+    static func fill(_ frame: Frame, values: [String: String], body: borrowing ByteBuffer) -> [UInt8] {
         var out = HTML(capacity: body.count + frame.textBytes + 1024)
         for piece in frame.pieces {
             switch piece {

@@ -345,7 +345,7 @@ final class SiteModel: Sendable {
     }
 
     /// Fills the layout around a page's body.
-    func page(path: String, title: String, kind: String, subtitle: String? = nil, body: HTML, searchText: String,
+    func page(path: String, title: String, kind: String, subtitle: String? = nil, body: borrowing HTML, searchText: String,
               diagrams: Int = 0, dag: DAGDiagram? = nil, template: String = "page", extra: [String: Any] = [:]) -> RenderedPage {
         let root = SitePaths.root(of: path)
         let navItems: [(String, String)] = [
