@@ -97,27 +97,29 @@ public enum SiteWriter {
     }
 
     /// Writes a whole file, flushed to disk unless `sync` is false; `exclusive`: the file
-    /// must not exist yet.
-    static func writeFile(_ path: String, _ bytes: [UInt8], sync: Bool = true, exclusive: Bool = false) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | (exclusive ? O_EXCL : O_TRUNC), 0o644)
-        guard fd >= 0 else { throw failure("cannot write '\(path)'") }
+    /// must not exist yet. `path` is relative to the open folder `directory`, when given;
+    /// messages name the file `described` (by default, `path`).
+    static func writeFile(_ path: String, _ bytes: [UInt8], sync: Bool = true, exclusive: Bool = false,
+                          in directory: Int32 = AT_FDCWD, described: @autoclosure () -> String? = nil) throws {
+        let fd = openat(directory, path, O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : O_TRUNC), 0o644)
+        guard fd >= 0 else { throw failure("cannot write '\(described() ?? path)'") }
         var offset = 0
         while offset < bytes.count {
             let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
             if n < 0, errno == EINTR { continue }
             guard n > 0 else {
-                let failed = failure("cannot write '\(path)'")
+                let failed = failure("cannot write '\(described() ?? path)'")
                 close(fd)
                 throw failed
             }
             offset += n
         }
         if sync, fsync(fd) != 0, errno != EINVAL {
-            let failed = failure("cannot write '\(path)'")
+            let failed = failure("cannot write '\(described() ?? path)'")
             close(fd)
             throw failed
         }
-        guard close(fd) == 0 else { throw failure("cannot write '\(path)'") }
+        guard close(fd) == 0 else { throw failure("cannot write '\(described() ?? path)'") }
     }
 
     static func makeDirectories(_ path: String) throws {
@@ -185,7 +187,9 @@ public final class SiteStaging: Sendable {
     private let target: String
     private let staging: String
     private struct State {
-        var folders: Set<String> = []
+        /// Each folder of the site written into so far ("" for the top), open: files are
+        /// created relative to it, not by a path from `/` walked again for every file.
+        var folders: [String: Int32] = [:]
         /// The first write that failed; later files are skipped.
         var failure: SiteWriter.WriteError?
     }
@@ -202,22 +206,29 @@ public final class SiteStaging: Sendable {
 
     /// Writes one file of the site (its folders made as needed); safe from any thread.
     public func write(_ file: SiteFile) {
-        let path = staging + "/" + file.path
-        // Found among the bytes: searching characters finds grapheme boundaries along the path.
-        let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? staging
-        let proceed = state.withLock { state -> Bool in
-            guard state.failure == nil else { return false }
-            if folder != staging, !state.folders.contains(folder) {
-                do { try SiteWriter.makeDirectories(folder) } catch {
-                    state.failure = error as? SiteWriter.WriteError ?? SiteWriter.WriteError(description: "\(error)")
-                    return false
-                }
-                state.folders.insert(folder)
+        // Split among the bytes: searching characters finds grapheme boundaries along the path.
+        let slash = file.path.utf8.lastIndex(of: UInt8(ascii: "/"))
+        let folder = slash.map { String(file.path[..<$0]) } ?? ""
+        let name = slash.map { String(file.path[file.path.utf8.index(after: $0)...]) } ?? file.path
+        let directory: Int32? = state.withLock { state in
+            guard state.failure == nil else { return nil }
+            if let known = state.folders[folder] { return known }
+            let path = folder.isEmpty ? staging : staging + "/" + folder
+            do {
+                try SiteWriter.makeDirectories(path)
+                let opened = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                guard opened >= 0 else { throw SiteWriter.failure("cannot create '\(path)'") }
+                state.folders[folder] = opened
+                return opened
+            } catch {
+                state.failure = error as? SiteWriter.WriteError ?? SiteWriter.WriteError(description: "\(error)")
+                return nil
             }
-            return true
         }
-        guard proceed else { return }
-        do { try SiteWriter.writeFile(path, file.bytes, sync: false) } catch {
+        guard let directory else { return }
+        do {
+            try SiteWriter.writeFile(name, file.bytes, sync: false, in: directory, described: self.staging + "/" + file.path)
+        } catch {
             state.withLock { state in
                 if state.failure == nil { state.failure = error as? SiteWriter.WriteError ?? SiteWriter.WriteError(description: "\(error)") }
             }
@@ -232,11 +243,21 @@ public final class SiteStaging: Sendable {
     /// Swaps the written site in, or, if any write failed, removes it and throws that failure,
     /// naming the file by where it was to go in the output (not the staging directory).
     public func commit() throws {
+        closeFolders()
         if let failure = state.withLock({ $0.failure }) {
             SiteWriter.removeTree(staging)
             let kept = access(target, F_OK) == 0 ? "; the previous site in '\(output)' is unchanged" : ""
             throw SiteWriter.WriteError(description: failure.description.replacingOccurrences(of: staging, with: output) + kept)
         }
         try SiteWriter.swapIn(staging, as: target, output: output)
+    }
+
+    deinit { closeFolders() }
+
+    private func closeFolders() {
+        state.withLock { state in
+            for (_, open) in state.folders { close(open) }
+            state.folders = [:]
+        }
     }
 }

@@ -15,8 +15,6 @@ final class PageFrames: Sendable {
     /// A template split at its slots.
     struct Frame {
         var pieces: [Piece]
-        /// Bytes of the frame's own text, counted once (each page reserves them).
-        var textBytes: Int
     }
 
     static let slots = ["title", "body", "subtitle", "canonical"]
@@ -51,24 +49,59 @@ final class PageFrames: Sendable {
             rest = rest[rest.index(after: close)...]
         }
         pieces.append(.text(String(rest)))
-        let textBytes = pieces.reduce(0) { total, piece in if case .text(let text) = piece { total + text.utf8.count } else { total } }
-        return Frame(pieces: pieces, textBytes: textBytes)
+        return Frame(pieces: pieces)
     }
 
     /// The page: the frame with the values in; `body` is HTML already, inserted as it is
-    /// (escaped only where the template escapes it).
+    /// (escaped only where the template escapes it). The short slot values are written
+    /// first, so the page's size is known and the page is written once, into an array of
+    /// that size (writing it into a buffer and copying that out cost a copy of every page).
     static func fill(_ frame: Frame, values: [String: String], body: borrowing ByteBuffer) -> [UInt8] {
-        var out = HTML(capacity: body.count + frame.textBytes + 1024)
+        enum Part { case text(String), value(Range<Int>), body }
+        var written = HTML(capacity: 512)
+        var parts: [Part] = []
+        parts.reserveCapacity(frame.pieces.count)
+        var size = 0
         for piece in frame.pieces {
             switch piece {
-            case .text(let text): out.raw(text)
-            case .slot("body", let escaped):
-                if escaped { body.withUnsafeBytes { out.escape($0) } } else { out.raw(body) }
+            case .text(let text):
+                parts.append(.text(text))
+                size += text.utf8.count
+            case .slot("body", false):
+                parts.append(.body)
+                size += body.count
             case .slot(let name, let escaped):
-                let value = values[name] ?? ""
-                if escaped { out.text(value) } else { out.raw(value) }
+                let start = written.bytes.count
+                if name == "body" {   // a template that escapes the body: rare, written out too
+                    body.withUnsafeBytes { written.escape($0) }
+                } else if escaped {
+                    written.text(values[name] ?? "")
+                } else {
+                    written.raw(values[name] ?? "")
+                }
+                parts.append(.value(start..<written.bytes.count))
+                size += written.bytes.count - start
             }
         }
-        return out.bytes.array
+        return written.bytes.withUnsafeBytes { values in
+            body.withUnsafeBytes { body in
+                [UInt8](unsafeUninitializedCapacity: size) { page, count in
+                    var at = page.baseAddress!
+                    func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+                        guard let from = bytes.baseAddress, !bytes.isEmpty else { return }
+                        at.initialize(from: from, count: bytes.count)
+                        at += bytes.count
+                    }
+                    for part in parts {
+                        switch part {
+                        case .text(var text): text.withUTF8(copy)
+                        case .value(let range): copy(UnsafeBufferPointer(rebasing: values[range]))
+                        case .body: copy(body)
+                        }
+                    }
+                    count = size
+                }
+            }
+        }
     }
 }
