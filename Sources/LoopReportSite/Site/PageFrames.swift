@@ -83,6 +83,7 @@ final class PageFrames: Sendable {
                 size += written.bytes.count - start
             }
         }
+        guard size > 0 else { return [] }
         return written.bytes.withUnsafeBytes { values in
             body.withUnsafeBytes { body in
                 [UInt8](unsafeUninitializedCapacity: size) { page, count in
