@@ -137,10 +137,9 @@ public struct Schedule: Sendable {
     public func explanation(for id: String) -> String? {
         guard let t = index[id] else { return nil }
         // Written as bytes into one buffer: one of these is made for every block page.
-        var text: [UInt8] = []
-        text.reserveCapacity(192)
-        func add(_ piece: StaticString) { piece.withUTF8Buffer { text.append(contentsOf: $0) } }
-        func add(text piece: String) { var piece = piece; piece.withUTF8 { text.append(contentsOf: $0) } }
+        var text = ByteBuffer(capacity: 192)
+        func add(_ piece: StaticString) { text.append(piece) }
+        func add(text piece: String) { text.append(utf8: piece) }
         func name(_ task: Int) {
             if tasks[task].kind == .block { add("Block ") }
             add(text: tasks[task].id)
@@ -165,7 +164,7 @@ public struct Schedule: Sendable {
                 add(".")
             }
         }
-        return String(decoding: text, as: UTF8.self)
+        return text.string
     }
 
     static func days(_ value: Double) -> String { numberText(value) }

@@ -136,14 +136,13 @@ struct RenderedPage: Sendable {
         self.diagrams = diagrams
         self.dag = dag
         let excerpt = Self.searchExcerpt(searchText)
-        var entry: [UInt8] = []
-        entry.reserveCapacity(title.utf8.count + path.utf8.count + excerpt.utf8.count + 48)
-        for (key, value) in [("{\"t\":", title), (",\"u\":", path), (",\"k\":", kind), (",\"x\":", excerpt)] {
-            entry.append(contentsOf: key.utf8)
+        var entry = ByteBuffer(capacity: title.utf8.count + path.utf8.count + excerpt.utf8.count + 48)
+        for (key, value): (StaticString, String) in [("{\"t\":", title), (",\"u\":", path), (",\"k\":", kind), (",\"x\":", excerpt)] {
+            entry.append(key)
             appendJSONString(value, to: &entry)
         }
         entry.append(0x7D)
-        searchEntry = String(decoding: entry, as: UTF8.self)
+        searchEntry = entry.string
     }
 
     /// The first 600 characters, lower-cased. Text that is plain ASCII that far (no carriage
@@ -445,7 +444,7 @@ final class SiteModel: Sendable {
 
 /// Appends `text` as a JSON string literal; `<` escaped too, so the index can sit in a
 /// script file.
-func appendJSONString(_ text: String, to out: inout [UInt8]) {
+func appendJSONString(_ text: String, to out: inout ByteBuffer) {
     let hexDigits: StaticString = "0123456789abcdef"
     var text = text
     out.append(0x22)
@@ -457,7 +456,7 @@ func appendJSONString(_ text: String, to out: inout [UInt8]) {
             while end < utf8.count, utf8[end] >= 0x20, utf8[end] != 0x22, utf8[end] != 0x5C, utf8[end] != 0x3C, utf8[end] != 0xE2 {
                 end += 1
             }
-            if end > i { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[i..<end])); i = end }
+            if end > i { out.append(UnsafeBufferPointer(rebasing: utf8[i..<end])); i = end }
             guard i < utf8.count else { break }
             let byte = utf8[i]
             switch byte {
