@@ -38,7 +38,6 @@ public struct Analysis: Sendable {
 public enum Analyzer {
     public static func analyze(_ plan: Plan, settings: ProjectSettings) -> (analysis: Analysis, diagnostics: [Diagnostic]) {
         let week = settings.daysPerWeek
-        let currentSnapshot = PlanSnapshot.current(plan, daysPerWeek: week)
 
         // Each document's snapshot, scheduled (the declared critical paths are checked
         // against the schedule of the document that declares them).
@@ -49,44 +48,50 @@ public enum Analyzer {
         }
         let scheduledPaths = Set(plan.records.criticalPaths.map(\.path) + plan.iterations.map(\.path))
         let last = plan.documents.count - 1
-        // The current plan, the baseline and the snapshots are independent of each other:
-        // built and scheduled on all cores. The baseline (the longest) first and the current
-        // plan (the shortest: its snapshot is made already) last, so that the cores finish together.
+        // The current plan (with its variance and forecast), the baseline and the snapshots
+        // are independent of each other: built and scheduled on all cores, the longest first.
+        // A job keeps only the figures read later of a snapshot and its schedule, so that both
+        // are released in the job, on its core, not one after another at the end.
         enum Job { case current, baseline, document(Int) }
-        let indices = wanted.sorted()
-        let jobs: [Job] = [.baseline] + indices.map { .document($0) } + [.current]
-        let computed = parallelMap(jobs) { job -> (snapshot: PlanSnapshot?, schedule: Schedule?, diagnostics: [Diagnostic]) in
+        let indices = wanted.sorted(), lastIsWanted = wanted.contains(last)
+        let jobs: [Job] = [.current, .baseline] + indices.filter { $0 != last }.map { .document($0) }
+        let computed = parallelMap(jobs) { job -> JobResult in
             switch job {
             case .current:
-                let (schedule, diagnostics) = Scheduler.schedule(currentSnapshot, settings: settings, diagnose: true)
-                return (nil, schedule, diagnostics)
+                let snapshot = PlanSnapshot.current(plan, daysPerWeek: week)
+                let (schedule, diagnostics) = Scheduler.schedule(snapshot, settings: settings, diagnose: true)
+                let variance = Variance.compute(plan, daysPerWeek: week)
+                let forecast = forecastFor(plan, schedule: schedule, factors: variance.factors, settings: settings)
+                let figures = lastIsWanted
+                    ? DocumentFigures(plan, document: last, snapshot: snapshot,
+                                      schedule: scheduledPaths.contains(plan.documents[last].path) ? schedule : nil)
+                    : nil
+                return JobResult(schedule: schedule, figures: figures, diagnostics: diagnostics, variance: variance, forecast: forecast)
             case .baseline:
-                return (nil, Scheduler.schedule(.baseline(plan, daysPerWeek: week), settings: settings).0, [])
+                return JobResult(schedule: Scheduler.schedule(.baseline(plan, daysPerWeek: week), settings: settings).0)
             case .document(let k):
-                // The last document's schedule is the current one.
-                if k == last { return (currentSnapshot, nil, []) }
                 let snapshot = PlanSnapshot.after(document: k, of: plan, daysPerWeek: week)
                 let schedule = scheduledPaths.contains(plan.documents[k].path)
                     ? Scheduler.schedule(snapshot, settings: settings).0 : nil
-                return (snapshot, schedule, [])
+                return JobResult(figures: DocumentFigures(plan, document: k, snapshot: snapshot, schedule: schedule))
             }
         }
-        let current = computed[jobs.count - 1].schedule!, diagnostics = computed[jobs.count - 1].diagnostics
-        let baseline = computed[0].schedule!
-        var snapshots: [Int: PlanSnapshot] = [:]
-        var schedules: [Int: Schedule] = [:]
-        for (k, value) in zip(indices, computed.dropFirst()) {
-            snapshots[k] = value.snapshot
-            schedules[k] = k == last ? (scheduledPaths.contains(plan.documents[k].path) ? current : nil) : value.schedule
+        let current = computed[0], baseline = computed[1].schedule!
+        var figures: [Int: DocumentFigures] = [:]
+        for (job, result) in zip(jobs, computed) {
+            switch job {
+            case .current: if let value = result.figures { figures[last] = value }
+            case .document(let k): figures[k] = result.figures
+            case .baseline: break
+            }
         }
         let summaries = plan.iterations.compactMap { iteration -> SnapshotSummary? in
-            guard let k = documentIndex[iteration.path], let schedule = schedules[k] else { return nil }
-            return SnapshotSummary(path: iteration.path, title: iteration.title, durationDays: schedule.durationDays,
-                                   criticalPath: schedule.criticalPath, blockCount: snapshots[k]?.blocks.count ?? 0)
+            guard let k = documentIndex[iteration.path], let document = figures[k],
+                  let durationDays = document.durationDays, let criticalPath = document.criticalPath else { return nil }
+            return SnapshotSummary(path: iteration.path, title: iteration.title, durationDays: durationDays,
+                                   criticalPath: criticalPath, blockCount: document.blockCount)
         }
 
-        let variance = Variance.compute(plan, daysPerWeek: week)
-        let forecast = forecastFor(plan, schedule: current, factors: variance.factors, settings: settings)
         let metrics = plan.records.metrics.map(MetricJudgement.judge)
         var byName: [String: [MetricJudgement]] = [:]
         var names: [String] = []
@@ -100,13 +105,22 @@ public enum Analyzer {
             let documents = Set(points.map(\.path))
             return documents.count > 1 ? MetricSeries(name: points[0].name, points: points) : nil
         }
-        let checks = FigureChecks.run(plan, snapshotSchedules: schedules, snapshots: snapshots)
+        let checks = FigureChecks.run(plan, documents: figures)
         let measurements = plan.records.measurementTables.map(MeasurementAnalysis.analyze)
-        let analysis = Analysis(settings: settings, calendar: WorkCalendar(settings), schedule: current, baseline: baseline,
-                                snapshots: summaries, variance: variance, forecast: forecast, metrics: metrics,
+        let analysis = Analysis(settings: settings, calendar: WorkCalendar(settings), schedule: current.schedule!, baseline: baseline,
+                                snapshots: summaries, variance: current.variance!, forecast: current.forecast!, metrics: metrics,
                                 metricSeries: series, checks: checks, measurements: measurements)
-        return (analysis, diagnostics + FigureChecks.diagnostics(for: checks)
+        return (analysis, current.diagnostics + FigureChecks.diagnostics(for: checks)
                     + MeasurementAnalysis.diagnostics(for: measurements))
+    }
+
+    /// What one job of `analyze` gives back.
+    private struct JobResult: Sendable {
+        var schedule: Schedule?
+        var figures: DocumentFigures?
+        var diagnostics: [Diagnostic] = []
+        var variance: Variance?
+        var forecast: Forecast?
     }
 
     /// Done work at its actual (or estimate), open work at its estimate scaled by the factors.

@@ -16,16 +16,6 @@ package func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @S
     }
 }
 
-/// `first()` and `second()` at the same time (on two cores when there are).
-package func concurrently<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
-    nonisolated(unsafe) var a: A?, b: B?
-    // Each iteration writes its own variable, and concurrentPerform returns after both.
-    DispatchQueue.concurrentPerform(iterations: 2) { index in
-        if index == 0 { a = first() } else { b = second() }
-    }
-    return (a!, b!)
-}
-
 /// Transforms `items` across the machine's cores and folds the results into `state` in the
 /// order of `items`, each as soon as it and every earlier one are done: the fold runs on one
 /// thread at a time while later items are still being transformed.

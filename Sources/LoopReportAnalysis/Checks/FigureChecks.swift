@@ -13,17 +13,48 @@ public struct FigureCheck: Sendable, Hashable {
     public var range: SourceRange?
 }
 
+/// What the snapshot summaries and the checks read of one document's snapshot of the plan
+/// and of its schedule: taken in the job that made them, so that neither outlives it.
+struct DocumentFigures: Sendable {
+    struct Member: Sendable {
+        var id: String
+        var estimateDays: Double?
+    }
+    var blockCount: Int
+    /// The schedule's length and critical path, when the snapshot was scheduled.
+    var durationDays: Double?
+    var criticalPath: [String]?
+    /// The blocks, in plan order, of each group the document gives a completion for.
+    var groupMembers: [String: [Member]] = [:]
+
+    init(_ plan: Plan, document: Int, snapshot: PlanSnapshot, schedule: Schedule?) {
+        blockCount = snapshot.blocks.count
+        durationDays = schedule?.durationDays
+        criticalPath = schedule?.criticalPath
+        let path = plan.documents[document].path
+        var groups = Set<String>()
+        for entry in plan.records.progress where entry.percent != nil && entry.reference?.kind == .group && entry.path == path {
+            groups.insert(entry.reference!.id)
+        }
+        guard !groups.isEmpty else { return }
+        for block in snapshot.blocks where groups.contains(block.groupID) {
+            groupMembers[block.groupID, default: []].append(Member(id: block.id, estimateDays: block.estimateDays))
+        }
+    }
+}
+
 /// Checks of every figure the authors declared: a figure that agrees gives no diagnostic;
 /// one that disagrees gives a warning at the figure saying what was expected.
 enum FigureChecks {
-    static func run(_ plan: Plan, snapshotSchedules: [Int: Schedule], snapshots: [Int: PlanSnapshot]) -> [FigureCheck] {
+    /// `documents`: the figures of each document's snapshot, by the document's index.
+    static func run(_ plan: Plan, documents: [Int: DocumentFigures]) -> [FigureCheck] {
         var checks: [FigureCheck] = []
         let documentIndex = Dictionary(plan.documents.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
         let records = plan.records
 
         for path in records.criticalPaths {
-            guard let declared = path.chains.first, let k = documentIndex[path.path], let schedule = snapshotSchedules[k] else { continue }
-            let computed = schedule.criticalPath
+            guard let declared = path.chains.first, let k = documentIndex[path.path],
+                  let computed = documents[k]?.criticalPath else { continue }
             let declaredIDs = declared.map { $0.kind == .block ? $0.id : $0.label }
             checks.append(FigureCheck(kind: .criticalPath, declared: chain(declaredIDs), expected: chain(computed),
                                       agrees: declaredIDs == computed, range: path.range))
@@ -89,21 +120,21 @@ enum FigureChecks {
                                           agrees: abs(declared - expected) <= 0.5 + 1e-9, range: ratio.range))
             }
             // `Blocks completed: 3/15`: the plan had that many blocks at that point.
-            if ratio.label.normalizedName.contains("block"), let k = documentIndex[ratio.path], let snapshot = snapshots[k],
-               !snapshot.blocks.isEmpty {
-                let count = Double(snapshot.blocks.count)
+            if ratio.label.normalizedName.contains("block"), let k = documentIndex[ratio.path],
+               let blockCount = documents[k]?.blockCount, blockCount > 0 {
+                let count = Double(blockCount)
                 checks.append(FigureCheck(kind: .ratio, declared: "\(Int(r.denominator)) blocks",
                                           expected: "\(Int(count)) blocks in the plan", agrees: r.denominator == count,
                                           range: ratio.range))
             }
         }
-        checks += progressChecks(plan, snapshots: snapshots, documentIndex: documentIndex)
+        checks += progressChecks(plan, documents: documents, documentIndex: documentIndex)
         return checks
     }
 
     /// `Core Types (Group 1): 100% complete` against the statuses the same document gives
     /// every block of the group (by count or by effort; either agreeing is enough).
-    private static func progressChecks(_ plan: Plan, snapshots: [Int: PlanSnapshot],
+    private static func progressChecks(_ plan: Plan, documents: [Int: DocumentFigures],
                                        documentIndex: [String: Int]) -> [FigureCheck] {
         var checks: [FigureCheck] = []
         // Per document: the completion each block is given there, and each group's blocks.
@@ -114,13 +145,11 @@ enum FigureChecks {
                 statusesByDocument[entry.path, default: [:]][id] = percent
             }
         }
-        var membersBySnapshot: [Int: [String: [PlanSnapshot.Item]]] = [:]
         for entry in plan.records.progress {
             guard let reference = entry.reference, reference.kind == .group, let declared = entry.percent,
                   let statuses = statusesByDocument[entry.path],
-                  let k = documentIndex[entry.path], let snapshot = snapshots[k] else { continue }
-            if membersBySnapshot[k] == nil { membersBySnapshot[k] = Dictionary(grouping: snapshot.blocks, by: \.groupID) }
-            let members = membersBySnapshot[k]?[reference.id] ?? []
+                  let k = documentIndex[entry.path], let document = documents[k] else { continue }
+            let members = document.groupMembers[reference.id] ?? []
             guard !members.isEmpty, members.allSatisfy({ statuses[$0.id] != nil }) else { continue }
             let byCount = members.reduce(0.0) { $0 + statuses[$1.id]! } / Double(members.count)
             let effort = members.reduce(0.0) { $0 + ($1.estimateDays ?? 0) }

@@ -241,10 +241,11 @@ final class SiteModel: Sendable {
         for decision in plan.records.decisions {
             if let range = decision.range { definedAt.insert("\(decision.path):\(range.start.line):\(decision.id)") }
         }
-        // Each document's decision mentions and block and group references, on all cores;
-        // meanwhile the tables of blocks and schedule links.
+        // Each document's decision mentions and block and group references, and the tables of
+        // blocks and schedule links, on all cores.
         let decisionIDs = Set(decisions.keys)
-        let scan: @Sendable (Int) -> (decisions: [(id: String, line: Int)], references: [Reference]) = { [plan, definedAt] d in
+        typealias Scan = (decisions: [(id: String, line: Int)], references: [Reference])
+        let scan: @Sendable (Int) -> Scan = { [plan, definedAt] d in
             let document = plan.documents[d]
             var found: [(id: String, line: Int)] = []
             var text = document.source.text
@@ -258,8 +259,12 @@ final class SiteModel: Sendable {
             }
             return (found, document.mentions())
         }
-        let (scanned, tables) = concurrently({ [plan] in parallelMap(Array(plan.documents.indices), scan) },
-                                             { [plan, analysis] in BlockTables(plan: plan, schedule: analysis.schedule) })
+        // One job list, the tables first (the longest job), so that every core takes documents
+        // once it is done with what it had.
+        let jobs = parallelMap(Array(-1..<plan.documents.count)) { [plan, analysis] d -> (BlockTables?, Scan?) in
+            d < 0 ? (BlockTables(plan: plan, schedule: analysis.schedule), nil) : (nil, scan(d))
+        }
+        let tables = jobs[0].0!, scanned = jobs.dropFirst().map { $0.1! }
         blockPages = tables.blockPages
         blockNames = tables.blockNames
         dependents = tables.dependents
