@@ -151,6 +151,19 @@ import Testing
         #expect(Effort.parse("3 bananas") == nil)
     }
 
+    /// Numbers are read as the nearest double to what is written, as `Double("…")` reads them,
+    /// with thousands separators and past the 15 digits read exactly as an integer.
+    @Test func effortNumbersAreReadExactly() {
+        for written in ["0.1", "0.3", "2.675", "19.5", "1,234.5", "0.000000000000001", "123456789012345",
+                        "1234567890123456789", "3.14159265358979323846"] {
+            let expected = Double(written.filter { $0 != "," })
+            #expect(Effort.parse(written + " days")?.days == expected, "\(written)")
+        }
+        #expect(Effort.parse("4 hours (was 1 day)")?.previousDays == 1)
+        #expect(Effort.parse("2 days (was sooner)")?.previousDays == nil)
+        #expect(Effort.parse("2 days (ça dépend)")?.previousDays == nil)
+    }
+
     @Test func blockAndGroupAsOrdinaryWords() {
         let loaded = project("""
         ### Group 1: Core

@@ -64,7 +64,7 @@ public struct Effort: Sendable, Hashable {
         var effort = Effort(days: high * factor, minimumDays: low * factor, previousDays: nil, raw: text.trimmed)
         effort.inWeeks = factor >= daysPerWeek
         // "5 days (increased from 3 days)", "(was 3 days)", "(reduced from 4 days)".
-        guard scanner.rest.contains(where: { $0.isLetter }) else { return effort }
+        guard scanner.restHasLetter else { return effort }
         let lower = text.lowercased()
         for marker in ["increased from", "reduced from", "decreased from", "up from", "down from", "was", "from"] {
             if let r = lower.firstByteRange(of: marker + " ") {

@@ -35,22 +35,40 @@ struct TextScanner {
     /// Digits with optional `,` thousands separators and one decimal point.
     mutating func number() -> Double? {
         let start = position
-        var digits: [UInt8] = []
+        // Up to 15 digits the value is exact as an integer, and 10^15 is exact too: their
+        // quotient, rounded once, is the correctly rounded value `Double(String)` gives.
+        var mantissa: UInt64 = 0, digitCount = 0, fractionDigits = 0
         var sawPoint = false
         while let c = peek {
             if Self.isDigit(c) {
-                digits.append(c); position += 1
-            } else if c == 0x2C, !digits.isEmpty, !sawPoint, position + 1 < bytes.count, Self.isDigit(bytes[position + 1]) {
+                if digitCount < 15 { mantissa = mantissa * 10 + UInt64(c - 48) }
+                digitCount += 1
+                if sawPoint { fractionDigits += 1 }
+                position += 1
+            } else if c == 0x2C, digitCount > 0, !sawPoint, position + 1 < bytes.count, Self.isDigit(bytes[position + 1]) {
                 position += 1
             } else if c == 0x2E, !sawPoint, position + 1 < bytes.count, Self.isDigit(bytes[position + 1]) {
-                digits.append(c); sawPoint = true; position += 1
+                sawPoint = true; position += 1
             } else { break }
         }
-        guard !digits.isEmpty, let value = Double(String(decoding: digits, as: UTF8.self)) else {
-            position = start
-            return nil
-        }
+        guard digitCount > 0 else { position = start; return nil }
+        if digitCount <= 15 { return Double(mantissa) / Self.powersOfTen[fractionDigits] }
+        let digits = bytes[start..<position].filter { $0 != 0x2C }
+        guard let value = Double(String(decoding: digits, as: UTF8.self)) else { position = start; return nil }
         return value
+    }
+
+    private static let powersOfTen: [Double] = (0...15).map { exponent in
+        (0..<exponent).reduce(1.0) { value, _ in value * 10 }
+    }
+
+    /// Whether letters follow (ASCII ones read as bytes; others as characters).
+    var restHasLetter: Bool {
+        for index in min(position, bytes.count)..<bytes.count {
+            if Self.isASCIILetter(bytes[index]) { return true }
+            if bytes[index] >= 0x80 { return rest.contains(where: \.isLetter) }
+        }
+        return false
     }
 
     /// Consecutive letters (a unit or word), non-ASCII letters such as `µ` included.
