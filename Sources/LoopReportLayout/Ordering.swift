@@ -604,6 +604,9 @@ final class CrossingMinimizer {
     func barycenterSweeps(iterations: Int) -> Int {
         var best = totalCrossings()
         var bestOrder = snapshot()
+        // A sweep is a function of the order alone: once a sweep down and one up bring the order
+        // back to where they found it, every later pair repeats them and nothing better comes.
+        var pairStart = bestOrder
         for iter in 0..<iterations {
             if best == 0 { break }
             sweep(down: iter % 2 == 0, barycenter: true)
@@ -611,6 +614,11 @@ final class CrossingMinimizer {
             if c < best {
                 best = c
                 bestOrder = snapshot()
+            }
+            if iter % 2 == 1 {
+                let order = snapshot()
+                if order == pairStart { break }
+                pairStart = order
             }
         }
         restore(bestOrder)

@@ -345,7 +345,15 @@ enum MedianRelaxation {
         var blockMedian: [Double] = []
         var blockWeight: [Double] = []
         var tmpV: [Double] = [], tmpW: [Double] = []
+        // A sweep is a function of the places alone: once a sweep down and one up leave them
+        // as they found them, the remaining pairs would too.
+        var pairStart = x
         for sweep in 0..<sweeps {
+            if sweep % 2 == 0, sweep > 0 {
+                // Bit for bit (`==` takes -0.0 for 0.0).
+                if (sweeps - sweep) % 2 == 0, x.elementsEqual(pairStart, by: { $0.bitPattern == $1.bitPattern }) { break }
+                pairStart = x
+            }
             let down = sweep % 2 == 0
             for step in 0..<g.layerCount {
                 let r = down ? step : g.layerCount - 1 - step
