@@ -164,6 +164,23 @@ import Testing
         #expect(Effort.parse("2 days (ça dépend)")?.previousDays == nil)
     }
 
+    /// Status emoji typed with the emoji variation selector (U+FE0F, which many keyboards and
+    /// editors add) read as they do without it, and the selector leaves no trace in titles.
+    @Test func statusEmojiWithVariationSelector() {
+        let plan = project("""
+        ### Group 1: Core
+        #### Block 1.1: Parser ✅\u{FE0F}
+        **Estimated Effort**: 1 day
+        **Status**: ✅\u{FE0F}
+        #### Block 1.2: Writer
+        **Estimated Effort**: 1 day
+        **Status**: 🔴\u{FE0F} waiting for the schema
+        """).plan
+        #expect(plan.block("1.1")?.progress == .complete)
+        #expect(plan.block("1.2")?.progress == .blocked)
+        #expect(plan.block("1.1")?.title.unicodeScalars.contains("\u{FE0F}") == false)
+    }
+
     @Test func blockAndGroupAsOrdinaryWords() {
         let loaded = project("""
         ### Group 1: Core
