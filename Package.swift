@@ -68,7 +68,11 @@ let package = Package(
             "LoopReportPipeline", "LoopReportDiagrams", "LoopReportSite", "LoopReportSample", "LoopReportServer", "LoopReportAuthoring",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "loopreport", dependencies: ["LoopReportCLI"]),
+        // tcmalloc (gperftools' libtcmalloc-minimal4) instead of glibc's malloc: a build makes
+        // millions of small allocations on every core, and its per-thread caches make a
+        // 10,000-block build 5–8 % faster. Linked by file name: the runtime package is enough.
+        .executableTarget(name: "loopreport", dependencies: ["LoopReportCLI"],
+                          linkerSettings: [.linkedLibrary(":libtcmalloc_minimal.so.4", .when(platforms: [.linux]))]),
         .executableTarget(name: "loopreport-bench", dependencies: ["LoopReportAnalysis", "LoopReportLayout"]),
 
         .target(name: "LoopReportTestSupport", dependencies: ["LoopReportPipeline"],
