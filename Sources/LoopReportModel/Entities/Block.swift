@@ -55,9 +55,11 @@ public struct Field: Sendable, Hashable {
     public var value: String
     /// Items of a list that follows the field line.
     public var items: [String]
-    public var range: SourceRange?
+    /// `Optional<…>` rather than `SourceRange?`, as in `MarkdownNode`: no implicit nil first,
+    /// so a field is built in place, not copied out of a temporary.
+    public var range: Optional<SourceRange>
     /// Where the value starts, for diagnostics about it.
-    public var valueRange: SourceRange?
+    public var valueRange: Optional<SourceRange>
 
     /// Keys as commonly written (`Estimated Effort`, `estimated effort`) and their names,
     /// so the usual case costs one look-up.
