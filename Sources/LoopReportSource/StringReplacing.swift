@@ -3,27 +3,32 @@ extension String {
     /// Foundation matches: a variation selector (U+FE0F) is found after the emoji it belongs
     /// to, where a search by Character sees one Character for both and finds nothing.
     package func replacingOccurrences(of target: String, with replacement: String) -> String {
-        var text = self
-        return text.withUTF8 { bytes -> String in
-            let needle = Array(target.utf8)
-            guard let first = needle.first, bytes.count >= needle.count else { return self }
-            var result: [UInt8] = []
-            var copied = 0, i = 0
-            while i <= bytes.count - needle.count {
-                if bytes[i] == first, needle.indices.allSatisfy({ bytes[i + $0] == needle[$0] }) {
-                    if result.isEmpty { result.reserveCapacity(bytes.count) }
-                    result.append(contentsOf: bytes[copied..<i])
-                    result.append(contentsOf: replacement.utf8)
-                    i += needle.count
-                    copied = i
-                } else {
-                    i += 1
-                }
-            }
-            guard copied > 0 else { return self }
-            result.append(contentsOf: bytes[copied...])
-            return String(decoding: result, as: UTF8.self)
+        var result = "", copied = startIndex
+        while let found = firstByteRange(of: target, from: copied) {
+            result += self[copied..<found.lowerBound]
+            result += replacement
+            copied = found.upperBound
         }
+        return copied == startIndex ? self : result + self[copied...]
+    }
+
+    /// The first occurrence of `needle` at or after `start`, matched byte for byte (the
+    /// generic search of the standard library compares Characters, at tens of thousands of
+    /// instructions a search).
+    package func firstByteRange(of needle: String, from start: Index? = nil) -> Range<Index>? {
+        guard let first = needle.utf8.first else { return nil }
+        var start = start ?? utf8.startIndex
+        while let found = utf8[start...].firstIndex(of: first) {
+            var end = found
+            var matched = true
+            for byte in needle.utf8 {
+                guard end != utf8.endIndex, utf8[end] == byte else { matched = false; break }
+                end = utf8.index(after: end)
+            }
+            if matched { return found..<end }
+            start = utf8.index(after: found)
+        }
+        return nil
     }
 }
 

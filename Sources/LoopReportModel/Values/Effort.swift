@@ -1,3 +1,5 @@
+import LoopReportSource
+
 /// A duration in working days, parsed from `1 day`, `1.5 days`, `2 weeks`, `1-2 days`,
 /// `4 hours`, and `5 days (increased from 3 days)`.
 public struct Effort: Sendable, Hashable {
@@ -86,24 +88,5 @@ extension String {
         while let c = s.last, characters.contains(c) || c == " " { s = s.dropLast() }
         while let c = s.first, characters.contains(c) || c == " " { s = s.dropFirst() }
         return String(s)
-    }
-
-    /// The first occurrence of `needle`, matched byte for byte: markers in lower-cased text
-    /// (the generic search of the standard library costs tens of thousands of instructions).
-    func firstByteRange(of needle: String) -> Range<String.Index>? {
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first else { return nil }
-        var start = utf8.startIndex
-        while let found = utf8[start...].firstIndex(of: first) {
-            var end = found
-            var matched = true
-            for byte in pattern {
-                guard end != utf8.endIndex, utf8[end] == byte else { matched = false; break }
-                end = utf8.index(after: end)
-            }
-            if matched { return found..<end }
-            start = utf8.index(after: found)
-        }
-        return nil
     }
 }
