@@ -122,6 +122,31 @@ public enum SiteWriter {
         guard close(fd) == 0 else { throw failure("cannot write '\(described() ?? path)'") }
     }
 
+    /// Links the previous site's file `name` into the staging folder when it holds exactly
+    /// `bytes` (a regular file, read back and compared): the page keeps its file, and with it
+    /// its modification time, so `rsync` skips it and nginx's ETag and Last-Modified still
+    /// match what browsers cached. False when it differs or cannot be linked: then it is written.
+    static func linkUnchanged(_ name: String, _ bytes: [UInt8], from previous: Int32, to staging: Int32) -> Bool {
+        var status = stat()
+        guard fstatat(previous, name, &status, AT_SYMLINK_NOFOLLOW) == 0, status.st_mode & S_IFMT == S_IFREG,
+              status.st_size == bytes.count else { return false }
+        let fd = openat(previous, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        // One byte more than expected is asked for, so that a file grown since the check shows.
+        let same = [UInt8](unsafeUninitializedCapacity: bytes.count + 1) { buffer, count in
+            var offset = 0
+            while offset < buffer.count {
+                let n = read(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { break }
+                offset += n
+            }
+            count = offset
+        } == bytes
+        close(fd)
+        return same && linkat(previous, name, staging, name, 0) == 0
+    }
+
     static func makeDirectories(_ path: String) throws {
         var current = ""
         for part in path.split(separator: "/") {
@@ -189,10 +214,19 @@ public final class SiteStaging: Sendable {
     private let output: String
     private let target: String
     private let staging: String
+    /// The previous site's top folder, open (-1 when there is none): pages that come out
+    /// byte for byte as they are there are linked from it, not written again.
+    private let previous: Int32
+    private struct Folder {
+        /// The staging folder, open: files are created relative to it, not by a path from
+        /// `/` walked again for every file.
+        var staging: Int32
+        /// The same folder of the previous site, open; -1 when it has none.
+        var previous: Int32
+    }
     private struct State {
-        /// Each folder of the site written into so far ("" for the top), open: files are
-        /// created relative to it, not by a path from `/` walked again for every file.
-        var folders: [String: Int32] = [:]
+        /// Each folder of the site written into so far ("" for the top).
+        var folders: [String: Folder] = [:]
         /// The first write that failed; later files are skipped.
         var failure: SiteWriter.WriteError?
     }
@@ -205,6 +239,7 @@ public final class SiteStaging: Sendable {
         try SiteWriter.makeDirectories("/" + target.split(separator: "/").dropLast().joined(separator: "/"))
         SiteWriter.removeTree(staging)   // left by an interrupted build
         guard mkdir(staging, 0o755) == 0 else { throw SiteWriter.failure("cannot create '\(staging)'") }
+        previous = open(target, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
     }
 
     /// Writes one file of the site (its folders made as needed); safe from any thread.
@@ -213,7 +248,7 @@ public final class SiteStaging: Sendable {
         let slash = file.path.utf8.lastIndex(of: UInt8(ascii: "/"))
         let folder = slash.map { String(file.path[..<$0]) } ?? ""
         let name = slash.map { String(file.path[file.path.utf8.index(after: $0)...]) } ?? file.path
-        let directory: Int32? = state.withLock { state in
+        let directory: Folder? = state.withLock { state in
             guard state.failure == nil else { return nil }
             if let known = state.folders[folder] { return known }
             let path = folder.isEmpty ? staging : staging + "/" + folder
@@ -221,16 +256,22 @@ public final class SiteStaging: Sendable {
                 try SiteWriter.makeDirectories(path)
                 let opened = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
                 guard opened >= 0 else { throw SiteWriter.failure("cannot create '\(path)'") }
-                state.folders[folder] = opened
-                return opened
+                let earlier = previous < 0 ? -1 : folder.isEmpty ? dup(previous)
+                    : openat(previous, folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                let known = Folder(staging: opened, previous: earlier)
+                state.folders[folder] = known
+                return known
             } catch {
                 state.failure = error as? SiteWriter.WriteError ?? SiteWriter.WriteError(description: "\(error)")
                 return nil
             }
         }
         guard let directory else { return }
+        if directory.previous >= 0, SiteWriter.linkUnchanged(name, file.bytes, from: directory.previous, to: directory.staging) {
+            return
+        }
         do {
-            try SiteWriter.writeFile(name, file.bytes, sync: false, in: directory, described: self.staging + "/" + file.path)
+            try SiteWriter.writeFile(name, file.bytes, sync: false, in: directory.staging, described: self.staging + "/" + file.path)
         } catch {
             state.withLock { state in
                 if state.failure == nil { state.failure = error as? SiteWriter.WriteError ?? SiteWriter.WriteError(description: "\(error)") }
@@ -255,11 +296,17 @@ public final class SiteStaging: Sendable {
         try SiteWriter.swapIn(staging, as: target, output: output)
     }
 
-    deinit { closeFolders() }
+    deinit {
+        closeFolders()
+        if previous >= 0 { close(previous) }
+    }
 
     private func closeFolders() {
         state.withLock { state in
-            for (_, open) in state.folders { close(open) }
+            for (_, folder) in state.folders {
+                close(folder.staging)
+                if folder.previous >= 0 { close(folder.previous) }
+            }
             state.folders = [:]
         }
     }
