@@ -25,8 +25,8 @@ public struct MarkdownNode: Sendable, Hashable {
         case emphasis
         case strong
         case strikethrough
-        case link(destination: String, title: String)
-        case image(source: String, title: String)
+        indirect case link(destination: String, title: String)
+        indirect case image(source: String, title: String)
         case footnoteDefinition
         case footnoteReference
         /// A node type this layer does not know, kept by cmark's type string.
