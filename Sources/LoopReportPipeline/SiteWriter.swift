@@ -217,14 +217,12 @@ public final class SiteStaging: Sendable {
     private let output: String
     private let target: String
     private let staging: String
-    /// The previous site's top folder, open (-1 when there is none): pages that come out
-    /// byte for byte as they are there are linked from it, not written again.
-    private let previous: Int32
     private struct Folder {
         /// The staging folder, open: files are created relative to it, not by a path from
         /// `/` walked again for every file.
         var staging: Int32
-        /// The same folder of the previous site, open; -1 when it has none.
+        /// The same folder of the previous site, open; -1 when it has none. Pages that come
+        /// out byte for byte as they are there are linked from it, not written again.
         var previous: Int32
     }
     private struct State {
@@ -242,7 +240,6 @@ public final class SiteStaging: Sendable {
         try SiteWriter.makeDirectories("/" + target.split(separator: "/").dropLast().joined(separator: "/"))
         SiteWriter.removeTree(staging)   // left by an interrupted build
         guard mkdir(staging, 0o755) == 0 else { throw SiteWriter.failure("cannot create '\(staging)'") }
-        previous = open(target, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
     }
 
     /// Writes one file of the site (its folders made as needed); safe from any thread.
@@ -259,8 +256,7 @@ public final class SiteStaging: Sendable {
                 try SiteWriter.makeDirectories(path)
                 let opened = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
                 guard opened >= 0 else { throw SiteWriter.failure("cannot create '\(path)'") }
-                let earlier = previous < 0 ? -1 : folder.isEmpty ? dup(previous)
-                    : openat(previous, folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                let earlier = open(folder.isEmpty ? target : target + "/" + folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
                 let known = Folder(staging: opened, previous: earlier)
                 state.folders[folder] = known
                 return known
@@ -299,10 +295,7 @@ public final class SiteStaging: Sendable {
         try SiteWriter.swapIn(staging, as: target, output: output)
     }
 
-    deinit {
-        closeFolders()
-        if previous >= 0 { close(previous) }
-    }
+    deinit { closeFolders() }
 
     private func closeFolders() {
         state.withLock { state in
