@@ -8,7 +8,8 @@ import LoopReportSource
 /// edges that close a cycle are dashed.
 public enum DOTExport {
     public static func encode(_ graph: DependencyGraph) -> [UInt8] {
-        var out = "digraph plan {\n"
+        // The comment tells a later `export --output` that it may replace the file.
+        var out = "digraph plan {\n  // Written by LoopReport\n"
         out += "  graph [rankdir=TB, label=\(quoted(graph.title)), labelloc=t, fontname=\"Helvetica\"];\n"
         out += "  node [shape=box, style=rounded, fontname=\"Helvetica\", fontsize=12, height=0.39];\n"
         out += "  edge [arrowsize=0.7];\n"
@@ -52,7 +53,8 @@ public enum DOTExport {
 public enum MermaidExport {
     public static func gantt(plan: Plan, analysis: Analysis, group: String? = nil) -> [UInt8] {
         let schedule = analysis.schedule
-        var out = "gantt\n"
+        // The comment tells a later `export --output` that it may replace the file.
+        var out = "gantt\n    %% Written by LoopReport\n"
         out += "    title \(text(group.map { "Group \($0)" } ?? analysis.settings.title ?? "Plan"))\n"
         let calendar = analysis.calendar
         if calendar != nil {
@@ -104,7 +106,7 @@ public enum MermaidExport {
     }
 
     public static func flowchart(_ graph: DependencyGraph) -> [UInt8] {
-        var out = "flowchart TD\n"
+        var out = "flowchart TD\n    %% Written by LoopReport\n"
         for (n, node) in graph.nodes.enumerated() {
             out += "    n\(n)[\"\(label(node.label))\"]\n"
         }

@@ -13,29 +13,97 @@ public enum SiteWriter {
         public var description: String
     }
 
-    /// Refuses outputs that would destroy sources: the content directory, a directory
-    /// containing it, `/`, or the home directory.
-    public static func checkOutput(_ output: String, content: String) throws {
-        let target = absolute(output), source = absolute(content)
+    /// The file at the top of every site `build` writes. A directory that is not empty is
+    /// replaced only when it holds this file, or with `--force`.
+    public static let siteMarker = ".loopreport-site"
+    static let siteMarkerText = """
+        This directory is a report site written by LoopReport (`loopreport build`).
+        Each build replaces it whole: keep no other files here.
+
+        """
+
+    /// Refuses outputs that would destroy sources or a home: the content directory, a
+    /// directory containing it or inside it, `/`, the home directory or one of its parents.
+    /// `content` is nil for the built-in example. True of the site and of single files.
+    public static func checkOutput(_ output: String, content: String?) throws {
+        let target = absolute(output)
         let home = getenv("HOME").map { absolute(String(cString: $0)) }
-        if target == "/" || target == home {
-            throw WriteError(description: "refusing to write the site to '\(output)': it would replace \(target == "/" ? "the root directory" : "your home directory")")
+        if target == "/" || home.map({ $0 == target || $0.hasPrefix(target + "/") }) == true {
+            throw WriteError(description: "refusing to write to '\(output)': it would replace \(target == "/" ? "the root directory" : target == home ? "your home directory" : "a directory that holds your home directory")")
         }
+        guard let content else { return }
+        let source = absolute(content)
         if target == source || source.hasPrefix(target + "/") {
-            throw WriteError(description: "refusing to write the site to '\(output)': it is or contains the content directory '\(content)'")
+            throw WriteError(description: "refusing to write to '\(output)': it is or contains the content directory '\(content)'")
+        }
+        if target.hasPrefix(source + "/") {
+            throw WriteError(description: "refusing to write to '\(output)': it is inside the content directory '\(content)', where LoopReport reads its sources; choose a path outside it")
         }
     }
 
-    /// Writes one file (the single-file report) atomically: a temporary file beside it,
-    /// renamed over it; missing folders are created.
-    public static func writeReport(_ bytes: [UInt8], to output: String) throws {
+    /// Refuses to replace an existing directory that is neither empty nor a site LoopReport
+    /// wrote (it holds `siteMarker`), unless `force`.
+    static func checkReplaceable(directory target: String, output: String, force: Bool) throws {
+        var status = stat()
+        guard lstat(target, &status) == 0 else { return }
+        guard status.st_mode & S_IFMT == S_IFDIR else {
+            throw WriteError(description: "'\(output)' exists and is not a directory; not replaced")
+        }
+        guard !force, let entries = directoryEntries(target), !entries.isEmpty,
+              !entries.contains(where: { $0.name == siteMarker }) else { return }
+        throw WriteError(description: "refusing to replace '\(output)': it is not empty and LoopReport did not write it (it has no \(siteMarker) file); choose another --output, empty it, or pass --force to replace it with the site")
+    }
+
+    /// Refuses to replace an existing file that LoopReport did not write (by its first bytes,
+    /// `isWrittenByLoopReport`), unless `force`.
+    static func checkReplaceable(file target: String, output: String, force: Bool) throws {
+        var status = stat()
+        guard lstat(target, &status) == 0 else { return }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            throw WriteError(description: "'\(output)' exists and is not a regular file; not replaced")
+        }
+        guard !force, !isWrittenByLoopReport(path: target) else { return }
+        throw WriteError(description: "refusing to overwrite '\(output)': LoopReport did not write it; choose another --output, or pass --force to replace it")
+    }
+
+    /// Whether a file is one LoopReport writes: a single-file report or an export, told by the
+    /// signature each format carries (a generator line, comment or calendar id; JSON and CSV,
+    /// which have no comments, by their fixed opening).
+    static func isWrittenByLoopReport(path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var head = [UInt8](repeating: 0, count: 1024)
+        let count = head.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        guard count > 0 else { return false }
+        let text = String(decoding: head[..<count], as: UTF8.self)
+        return writtenSignatures.contains { text.firstByteRange(of: $0) != nil }
+    }
+
+    /// What the first kilobyte of each kind of file LoopReport writes contains.
+    static let writtenSignatures = [
+        "<meta name=\"generator\" content=\"LoopReport\">",      // the single-file report
+        "Written by LoopReport",                                    // DOT and Mermaid exports
+        "PRODID:-//LoopReport//",                                   // the calendar
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"lr-diagram",   // standalone SVG
+        "{\n  \"blocks\" : [",                                       // the JSON export
+        "id,kind,title,group,duration_days,early_start,",           // the schedule table
+        "level,subject,estimate_days,actual_days,variance_days,",   // the variance table
+    ]
+
+    /// Writes one file (the single-file report, an export) atomically: a temporary file
+    /// beside it, renamed over it; missing folders are created. An existing file is replaced
+    /// only when LoopReport wrote it, or with `force`.
+    public static func writeReport(_ bytes: [UInt8], to output: String, force: Bool = false) throws {
         let target = absolute(output)
+        try checkReplaceable(file: target, output: output, force: force)
         try makeDirectories("/" + target.split(separator: "/").dropLast().joined(separator: "/"))
-        let temporary = target + ".loopreport-new"
+        let temporary = target + ".loopreport-new-\(getpid())"
         try writeFile(temporary, bytes)
         guard rename(temporary, target) == 0 else {
+            let failed = failure("cannot write '\(output)'")
             unlink(temporary)
-            throw failure("cannot write '\(output)'")
+            throw failed
         }
     }
 
@@ -58,10 +126,21 @@ public enum SiteWriter {
         }
     }
 
-    /// The staging directory beside the output: `/a/.site.loopreport-new` for `/a/site`.
-    static func stagingPath(for target: String) -> String {
+    /// The prefix of staging directories beside the output: `/a/.site.loopreport-new` for
+    /// `/a/site`; each build adds its process id.
+    static func stagingPrefix(for target: String) -> String {
         let parent = target.split(separator: "/").dropLast().joined(separator: "/")
         return "/" + parent + "/." + (target.split(separator: "/").last.map(String.init) ?? "output") + ".loopreport-new"
+    }
+
+    /// Removes staging directories left beside the output by builds that were killed. Only
+    /// called with the output's lock held, so none of them belongs to a running build.
+    static func removeStaleStaging(prefix: String) {
+        let slash = prefix.utf8.lastIndex(of: UInt8(ascii: "/"))!
+        let parent = String(prefix[..<slash]), name = String(prefix[prefix.utf8.index(after: slash)...])
+        for entry in directoryEntries(parent.isEmpty ? "/" : parent) ?? [] where entry.name.hasPrefix(name) {
+            removeTree(parent + "/" + entry.name)
+        }
     }
 
     /// Replaces the output by the staged tree: on disk first (one flush of the file
@@ -233,13 +312,41 @@ public final class SiteStaging: Sendable {
     }
     private let state = Mutex(State())
 
-    public init(output: String) throws {
+    /// The output's parent folder, open and locked (`flock`) while this build writes: builds
+    /// into one output take turns, so none removes another's staging or swaps in a site over
+    /// one it has not seen. A lock on the folder, not a lock file, leaves nothing beside the site.
+    private let lock: Int32
+
+    /// Takes the output's lock (calling `waiting` first when another build holds it), checks
+    /// that the output may be replaced (`SiteWriter.checkReplaceable`), removes staging left by
+    /// killed builds and opens a new staging directory.
+    public init(output: String, force: Bool = false, waiting: () -> Void = {}) throws {
         self.output = output
         target = SiteWriter.absolute(output)
-        staging = SiteWriter.stagingPath(for: target)
-        try SiteWriter.makeDirectories("/" + target.split(separator: "/").dropLast().joined(separator: "/"))
-        SiteWriter.removeTree(staging)   // left by an interrupted build
-        guard mkdir(staging, 0o755) == 0 else { throw SiteWriter.failure("cannot create '\(staging)'") }
+        let prefix = SiteWriter.stagingPrefix(for: target)
+        staging = prefix + "-\(getpid())"
+        let parent = "/" + target.split(separator: "/").dropLast().joined(separator: "/")
+        try SiteWriter.makeDirectories(parent)
+        lock = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard lock >= 0 else { throw SiteWriter.failure("cannot open '\(parent)'") }
+        if flock(lock, LOCK_EX | LOCK_NB) != 0 {
+            waiting()
+            while flock(lock, LOCK_EX) != 0 {
+                guard errno == EINTR else {
+                    let failed = SiteWriter.failure("cannot lock '\(parent)'")
+                    close(lock)
+                    throw failed
+                }
+            }
+        }
+        do {
+            try SiteWriter.checkReplaceable(directory: target, output: output, force: force)
+            SiteWriter.removeStaleStaging(prefix: prefix)
+            guard mkdir(staging, 0o755) == 0 else { throw SiteWriter.failure("cannot create '\(staging)'") }
+        } catch {
+            close(lock)
+            throw error
+        }
     }
 
     /// Writes one file of the site (its folders made as needed); safe from any thread.
@@ -286,6 +393,7 @@ public final class SiteStaging: Sendable {
     /// Swaps the written site in, or, if any write failed, removes it and throws that failure,
     /// naming the file by where it was to go in the output (not the staging directory).
     public func commit() throws {
+        write(SiteFile(path: SiteWriter.siteMarker, bytes: Array(SiteWriter.siteMarkerText.utf8)))
         closeFolders()
         if let failure = state.withLock({ $0.failure }) {
             SiteWriter.removeTree(staging)
@@ -295,7 +403,10 @@ public final class SiteStaging: Sendable {
         try SiteWriter.swapIn(staging, as: target, output: output)
     }
 
-    deinit { closeFolders() }
+    deinit {
+        closeFolders()
+        close(lock)
+    }
 
     private func closeFolders() {
         state.withLock { state in

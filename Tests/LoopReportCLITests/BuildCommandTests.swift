@@ -105,7 +105,7 @@ import Testing
         for output in ["'\(dir.path)/project'", "'\(dir.path)'", "/", "\"$HOME\""] {
             let result = run("build -o \(output) '\(dir.path)/project'")
             #expect(result.status == 1, "\(output)")
-            #expect(result.stderr.contains("refusing to write the site"))
+            #expect(result.stderr.contains("refusing to write to"))
         }
         #expect(readFile("\(dir.path)/project/plan.md").hasPrefix("### Group 1"))
     }

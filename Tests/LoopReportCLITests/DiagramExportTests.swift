@@ -85,13 +85,13 @@ import Testing
     @Test func mermaidGanttAndFlowchart() {
         let gantt = run("export --format mermaid --diagram gantt content")
         #expect(gantt.status == 0)
-        #expect(gantt.stdout.hasPrefix("gantt\n    title Tessera"))
+        #expect(gantt.stdout.hasPrefix("gantt\n    %% Written by LoopReport\n    title Tessera"))
         #expect(gantt.stdout.contains("    dateFormat YYYY-MM-DD\n    excludes weekends\n"))
         #expect(gantt.stdout.contains("    section Group 1 - Text Analysis Foundation\n"))
         #expect(gantt.stdout.contains("    1.1 Tokenizer and Normalizer Core :crit, done, t0, 2026-03-02, 2d\n"))
 
         let flowchart = run("export --format mermaid --diagram dag content")
-        #expect(flowchart.stdout.hasPrefix("flowchart TD\n    n0[\"1.1 Tokenizer and Normalizer Core\"]\n"))
+        #expect(flowchart.stdout.hasPrefix("flowchart TD\n    %% Written by LoopReport\n    n0[\"1.1 Tokenizer and Normalizer Core\"]\n"))
         #expect(flowchart.stdout.contains(" ==> "))
         #expect(flowchart.stdout.contains("    class n0,"))
     }

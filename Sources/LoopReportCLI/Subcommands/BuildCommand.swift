@@ -16,7 +16,10 @@ struct BuildCommand: ParsableCommand {
             Templates: files in the project's templates/ directory (layout.mustache, dashboard.mustache, \
             page.mustache, site.css, search.js) replace the built-in ones of the same name. The site is \
             written to a new directory and swapped in, so an interrupted build leaves the previous site \
-            intact. Exit status: 0, or 1 when the documents have errors (the site is still written).
+            intact; builds into one output take turns. The output must be a new or empty directory or a \
+            site LoopReport wrote (it holds a .loopreport-site file), outside the content directory; an \
+            existing --single-file report is replaced only if LoopReport wrote it. --force replaces \
+            either anyway. Exit status: 0, or 1 when the documents have errors (the site is still written).
             """)
 
     @OptionGroup var project: ProjectOptions
@@ -37,6 +40,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Print how long each stage took (to standard error).")
     var timings = false
 
+    @Flag(help: "Replace the output even if LoopReport did not write it (never the content directory).")
+    var force = false
+
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
@@ -45,16 +51,14 @@ struct BuildCommand: ParsableCommand {
         KeepUntilExit.hold(loaded)
         let root = loaded.root.hasPrefix("(") ? nil : loaded.root
         let output = self.output ?? (singleFile ? "report.html" : "output")
-        if let root, !singleFile {
-            do { try SiteWriter.checkOutput(output, content: root) } catch let error as SiteWriter.WriteError { throw CommandError(error.description) }
-        }
+        do { try SiteWriter.checkOutput(output, content: root) } catch let error as SiteWriter.WriteError { throw CommandError(error.description) }
         let templates: TemplateSet
         do { templates = try Pipeline.templates(root: root) } catch let error as TemplateSet.TemplateError { throw CommandError(error.description) }
         let renderStart = clock.now
         if singleFile {
             let report = SiteBuilder.singleFile(plan: loaded.plan, analysis: loaded.analysis, diagnostics: loaded.diagnostics,
                                                 templates: templates, options: SiteOptions(baseURL: baseURL, date: today))
-            try Terminal.writeFile(output, Array(report.utf8))
+            try Terminal.writeFile(output, Array(report.utf8), force: force)
             if !loaded.diagnostics.isEmpty { DiagnosticPrinter.print(loaded, options: diagnosticOptions, toStandardOutput: false) }
             Terminal.writeError("Wrote the report to \(output) (\(numberText(Double(report.utf8.count) / 1024, decimals: 0)) KB)\n")
             try DiagnosticPrinter.exitIfFailed(loaded.diagnostics, strict: diagnosticOptions.strict)
@@ -63,7 +67,11 @@ struct BuildCommand: ParsableCommand {
         // Each page is written as soon as it is rendered, into a new directory that is
         // swapped in once the whole site is there.
         let staging: SiteStaging
-        do { staging = try SiteStaging(output: output) } catch let error as SiteWriter.WriteError { throw CommandError(error.description) }
+        do {
+            staging = try SiteStaging(output: output, force: force) {
+                Terminal.writeError("Waiting for another build into '\(output)' to finish\n")
+            }
+        } catch let error as SiteWriter.WriteError { throw CommandError(error.description) }
         let site = SiteBuilder.build(plan: loaded.plan, analysis: loaded.analysis, diagnostics: loaded.diagnostics,
                                      templates: templates, options: SiteOptions(baseURL: baseURL, date: today),
                                      writePage: { staging.write($0) })

@@ -43,12 +43,19 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Print how long each stage took (to standard error).")
     var timings = false
 
-    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output; an existing file only if LoopReport wrote it.")
     var output: String?
+
+    @Flag(help: "With --output: replace the file even if LoopReport did not write it (never one in the content directory).")
+    var force = false
 
     func run() throws {
         let loaded = project.load()
         KeepUntilExit.hold(loaded)
+        if let output {
+            let root = loaded.root.hasPrefix("(") ? nil : loaded.root
+            do { try SiteWriter.checkOutput(output, content: root) } catch let error as SiteWriter.WriteError { throw CommandError(error.description) }
+        }
         let bytes: [UInt8]
         let clock = ContinuousClock()
         let renderStart = clock.now
@@ -71,7 +78,7 @@ struct ExportCommand: ParsableCommand {
         }
         if timings { DiagnosticPrinter.printTimings(loaded.timings + [("export \(format.rawValue)", renderTime)]) }
         if let output {
-            try Terminal.writeFile(output, bytes)
+            try Terminal.writeFile(output, bytes, force: force)
         } else {
             Terminal.write(bytes: bytes)
         }

@@ -40,7 +40,7 @@ struct SampleCommand: ParsableCommand {
             for slash in path.indices where path[slash] == "/" && slash != path.startIndex {
                 mkdir(String(path[..<slash]), 0o755)
             }
-            try Terminal.writeFile(path, Array(document.text.utf8))
+            try Terminal.writeFile(path, Array(document.text.utf8), force: false)
         }
         Terminal.writeError("Wrote \(documents.count) documents (\(blocks) blocks, \(iterations) iterations) to \(directory)\n")
     }

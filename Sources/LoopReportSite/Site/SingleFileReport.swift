@@ -19,7 +19,9 @@ extension SiteBuilder {
 
         var out = HTML(capacity: pages.reduce(0) { $0 + $1.html.count } + 65536)
         out.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        out.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+        // The generator line tells a later build that it may replace this file.
+        out.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        out.raw("<meta name=\"generator\" content=\"LoopReport\">\n<title>")
         out.text(site.title); out.raw("</title>\n<style>\n"); out.raw(templates.stylesheet); out.raw("</style>\n</head>\n<body>\n")
         out.raw("<main id=\"main\">\n<nav aria-label=\"Contents\"><h2>Contents</h2><ol>")
         for (k, page) in pages.enumerated() {

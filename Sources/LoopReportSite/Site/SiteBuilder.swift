@@ -20,6 +20,11 @@ public struct SiteOptions: Sendable {
 public struct SiteFile: Sendable {
     public var path: String
     public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
 }
 
 /// The whole site in memory, ready to be written.
