@@ -9,6 +9,8 @@ struct BlockDeclaration: Sendable {
     var fields: [(field: Field, value: FieldValue)]
     var range: SourceRange?
     var path: String
+    /// The group heading it is written under, when there is one; else its id says its group.
+    var groupID: String? = nil
     /// Declared inside a removal context or marked removed.
     var isRemoval: Bool { marker == .removed || marker == .deferred }
 }

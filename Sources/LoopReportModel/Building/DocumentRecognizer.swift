@@ -8,8 +8,12 @@ struct DocumentRecognizer {
     let markdown: MarkdownDocument
     let locator: Locator
     var result: DocumentRecognition
+    /// Numbered headings without an item word, items only with evidence (`confirmNumberedItems`).
+    var numberedCandidates: [Int] = []
     /// The names group and block headings give (`Storage` in `Group 3: Storage`), by section.
     var definitionTitles: [Int: String] = [:]
+    /// What group and block headings say besides their names (status, effort), by section.
+    var headings: [Int: HeadingText] = [:]
     var path: String { markdown.path }
 
     static func recognize(_ markdown: MarkdownDocument) -> DocumentRecognition {
@@ -29,7 +33,8 @@ struct DocumentRecognizer {
 
     private mutating func run() {
         readFrontMatter()
-        (result.document.sections, definitionTitles) = buildSections()
+        buildSections()
+        confirmNumberedItems()
         if markdown.root.children.isEmpty {
             result.diagnostics.append(Diagnostic(.emptyDocument, at: SourceRange.line(1, in: path),
                                                  "'\(path)' has no content"))
@@ -129,8 +134,7 @@ struct DocumentRecognizer {
 
     // MARK: Sections
 
-    private func buildSections() -> ([Section], [Int: String]) {
-        var definitionTitles: [Int: String] = [:]
+    private mutating func buildSections() {
         var sections = [Section(title: "", level: 0, kind: .other, marker: nil, subject: nil, parent: nil,
                                 content: [], range: nil)]
         var stack = [0]
@@ -144,17 +148,21 @@ struct DocumentRecognizer {
             let node = nodes[n]
             while let top = stack.last, top != 0, sections[top].level >= level { stack.removeLast() }
             let parent = stack.last!
-            let (title, marker) = HeadingParser.split(node.plainText)
+            let heading = HeadingParser.read(node.plainText)
+            let title = heading.title
             var kind: SectionKind
             var subject: Reference?
             if let group = HeadingParser.groupDefinition(title) {
                 kind = group.revised ? .revisedGroup : .group
                 subject = Reference(kind: .group, id: group.id, range: node.range)
                 definitionTitles[sections.count] = group.title
+                headings[sections.count] = heading
             } else if let block = HeadingParser.blockDefinition(title) {
                 kind = .block
                 subject = Reference(kind: .block, id: block.id, range: node.range)
                 definitionTitles[sections.count] = block.title
+                headings[sections.count] = heading
+                if block.wordless { numberedCandidates.append(sections.count) }
             } else {
                 kind = SectionKind.classify(title, parent: sections[parent].kind)
                 if let first = ReferenceScanner.scan(title).first {
@@ -162,11 +170,32 @@ struct DocumentRecognizer {
                                         range: locator.range(of: first.text, line: node.range?.start.line, fallback: node.range))
                 }
             }
-            sections.append(Section(title: title, level: level, kind: kind, marker: marker, subject: subject,
+            sections.append(Section(title: title, level: level, kind: kind, marker: heading.marker, subject: subject,
                                     parent: parent == 0 ? nil : parent, content: [], range: node.range))
             stack.append(sections.count - 1)
         }
-        return (sections, definitionTitles)
+        result.document.sections = sections
+    }
+
+    /// A numbered heading without an item word (`### 2.3 Title`) is a work item only with
+    /// evidence: a status or effort in the heading, a group heading above it, or a plan field
+    /// (estimate, dependencies, status, owner…) under it. Otherwise it is a numbered section
+    /// of notes or a design document, and stays one.
+    private mutating func confirmNumberedItems() {
+        for index in numberedCandidates {
+            let section = result.document.sections[index]
+            let heading = headings[index]
+            let underGroup = section.parent.map { [.group, .revisedGroup].contains(result.document.sections[$0].kind) } ?? false
+            let hasPlanField = collectFields(section.content, allowPlainKeys: true).contains {
+                Vocabulary.fieldNames[$0.name].map(Vocabulary.planFields.contains) ?? false
+            }
+            if underGroup || hasPlanField || heading?.progress != nil || heading?.effortText != nil { continue }
+            let parentKind = section.parent.map { result.document.sections[$0].kind }
+            result.document.sections[index].kind = SectionKind.classify(section.title, parent: parentKind)
+            result.document.sections[index].subject = nil
+            definitionTitles[index] = nil
+            headings[index] = nil
+        }
     }
 
     /// The kinds of a section and its ancestors, innermost first.
@@ -199,14 +228,25 @@ struct DocumentRecognizer {
             result.groups.append(GroupDeclaration(
                 id: subject.id, title: title, marker: section.marker,
                 isRevisedHeading: section.kind == .revisedGroup,
-                fields: readFields(collectFields(section.content, allowPlainKeys: true)), range: section.range))
+                fields: readFields(collectFields(section.content, allowPlainKeys: true)) + headingFields(index),
+                range: section.range))
         }
         if section.kind == .block, let subject = section.subject, let title = definitionTitles[index] {
             var marker = section.marker
             if marker == nil, within(index, .newBlocks) { marker = .new }
-            result.blocks.append(BlockDeclaration(id: subject.id, title: title, marker: marker,
-                                                  fields: readFields(collectFields(section.content, allowPlainKeys: true)),
-                                                  range: section.range, path: path))
+            var fields = readFields(collectFields(section.content, allowPlainKeys: true))
+            fields = headingFields(index, besides: fields) + fields
+            let group = enclosingGroup(index)
+            // A block under a group heading marked complete, with no status of its own, is complete.
+            if let group, headings[group.section]?.progress == .complete,
+               !fields.contains(where: { if case .status = $0.value { true } else { false } }) {
+                let field = Field(key: "Status", value: headings[group.section]?.statusText ?? "", items: [],
+                                  range: result.document.sections[group.section].range,
+                                  valueRange: result.document.sections[group.section].range)
+                fields.append((field, .status(.complete, percent: nil)))
+            }
+            result.blocks.append(BlockDeclaration(id: subject.id, title: title, marker: marker, fields: fields,
+                                                  range: section.range, path: path, groupID: group?.id))
         }
         let content = section.content
         var i = 0
@@ -234,6 +274,35 @@ struct DocumentRecognizer {
         recognizeSectionRecord(index)
     }
 
+    /// The fields a definition's heading states: its status (`✅`, `[PLANNED]`) and effort
+    /// (`(2-3 days)`), unless the fields under it state them.
+    func headingFields(_ index: Int, besides fields: [(field: Field, value: FieldValue)] = []) -> [(field: Field, value: FieldValue)] {
+        guard let heading = headings[index] else { return [] }
+        let range = result.document.sections[index].range
+        var stated: [(field: Field, value: FieldValue)] = []
+        if let progress = heading.progress, let text = heading.statusText,
+           !fields.contains(where: { if case .status = $0.value { true } else { false } }) {
+            stated.append((Field(key: "Status", value: text, items: [], range: range, valueRange: range),
+                           .status(progress, percent: progress == .complete ? 100 : nil)))
+        }
+        if let text = heading.effortText,
+           !fields.contains(where: { if case .estimate = $0.value { true } else { false } }) {
+            stated.append((Field(key: "Estimate", value: text, items: [], range: range, valueRange: range), .estimate(Effort.parse(text))))
+        }
+        return stated
+    }
+
+    /// The group heading a section is under, if any: its section and the group's id.
+    func enclosingGroup(_ index: Int) -> (section: Int, id: String)? {
+        var current = result.document.sections[index].parent
+        while let i = current {
+            let section = result.document.sections[i]
+            if section.kind == .group || section.kind == .revisedGroup, let subject = section.subject { return (i, subject.id) }
+            current = section.parent
+        }
+        return nil
+    }
+
     /// What each field of a definition sets.
     mutating func readFields(_ fields: [Field]) -> [(field: Field, value: FieldValue)] {
         fields.map { ($0, FieldValue.read($0, in: markdown.source, diagnostics: &result.diagnostics)) }
@@ -253,10 +322,14 @@ struct DocumentRecognizer {
         // Nodes are read in place, by index: `for node in nodes` copies each one.
         for n in nodes.indices {
             if nodes[n].isParagraph {
+                // A line continues the field above it in the same paragraph; a paragraph of
+                // prose after the fields is the description, not part of the last value.
+                var paragraphHasField = false
                 for line in nodes[n].lines {
                     if let field = Field.parse(line, locator: locator, allowPlainKey: allowPlainKeys) {
                         fields.append(field)
-                    } else {
+                        paragraphHasField = true
+                    } else if paragraphHasField {
                         appendContinuation(line.text.trimmed)
                     }
                 }

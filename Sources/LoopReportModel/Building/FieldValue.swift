@@ -2,9 +2,13 @@ import LoopReportSource
 
 /// Normalised field names that mean the same thing.
 package enum FieldNames {
-    package static let dependencies: Set<String> = ["dependencies", "dependency", "depends on", "hard dependencies"]
-    package static let softDependencies: Set<String> = ["soft dependencies", "soft dependency"]
-    package static let estimate: Set<String> = ["estimated effort", "effort", "estimate", "estimated"]
+    package static let dependencies = names(.dependencies)
+    package static let softDependencies = names(.softDependencies)
+    package static let estimate = names(.estimate)
+
+    private static func names(_ name: FieldName) -> Set<String> {
+        Set(Vocabulary.fieldNames.filter { $0.value == name }.keys)
+    }
 }
 
 /// What one field line of a block or group definition sets, read once while its document is
@@ -29,34 +33,11 @@ enum FieldValue: Sendable {
     /// A field LoopReport keeps as written only.
     case other
 
-    /// Reads a field; problems with its value go to `diagnostics`.
-    /// What each field name sets, so reading a field costs one look-up of its name.
-    private enum Reader {
-        case dependencies, softDependencies, estimate, priority, actual, status, percentComplete, tasks, files
-        case completionCriteria, declaredCritical, blockers, team, discrepanciesAddressed, implementationOrder
-    }
-    private static let readers: [String: Reader] = {
-        var readers: [String: Reader] = [:]
-        for name in FieldNames.dependencies { readers[name] = .dependencies }
-        for name in FieldNames.softDependencies { readers[name] = .softDependencies }
-        for name in FieldNames.estimate { readers[name] = .estimate }
-        let others: [(Reader, [String])] = [
-            (.priority, ["priority"]), (.actual, ["actual effort", "actual", "actual days"]), (.status, ["status"]),
-            (.percentComplete, ["progress", "completion"]),
-            (.tasks, ["tasks", "implementation steps", "changes", "changes required", "steps"]),
-            (.files, ["files to modify", "files", "files to verify"]),
-            (.completionCriteria, ["completion criteria", "acceptance criteria", "release criteria"]),
-            (.declaredCritical, ["critical path"]), (.blockers, ["blockers", "blocker"]),
-            (.team, ["assigned team", "team", "owner"]), (.discrepanciesAddressed, ["discrepancies addressed"]),
-            (.implementationOrder, ["implementation order"]),
-        ]
-        for (reader, names) in others { for name in names { readers[name] = reader } }
-        return readers
-    }()
-
+    /// Reads a field; problems with its value go to `diagnostics`. What the name sets is one
+    /// look-up in `Vocabulary.fieldNames`.
     static func read(_ field: Field, in file: SourceFile, diagnostics: inout [Diagnostic]) -> FieldValue {
-        guard let reader = readers[field.name] else { return .other }
-        switch reader {
+        guard let name = Vocabulary.fieldNames[field.name] else { return .other }
+        switch name {
         case .dependencies: return .dependencies(references(field, in: file))
         case .softDependencies: return .softDependencies(references(field, in: file))
         case .estimate: return .estimate(effort(field, diagnostics: &diagnostics))
@@ -81,6 +62,12 @@ enum FieldValue: Sendable {
         case .team: return .team(field.value)
         case .discrepanciesAddressed: return .discrepanciesAddressed(items(field))
         case .implementationOrder: return .implementationOrder(items(field))
+        case .deadline:
+            // `Start: after 1.1`: the dependency, said where the date would be.
+            let value = field.value.normalizedName
+            guard value.hasPrefix("after ") || value.hasPrefix("when ") else { return .other }
+            let references = references(field, in: file)
+            return references.isEmpty ? .other : .dependencies(references)
         }
     }
 

@@ -1,66 +1,226 @@
-/// Splits heading text into title and revision marker, and recognises block and group
-/// definitions (`#### Block 3.4: Title (NEW)`, `## Revised Group 3: BLS`).
+/// What a heading's text says besides its title: a revision marker (`(NEW)`), a status
+/// (`✅`, `DONE`, `(in progress)`, `[PLANNED]`), an effort (`(2-3 days)`) and a calendar
+/// window (`(Weeks 4-6)`), each taken off the end of the title.
+struct HeadingText {
+    var title: String
+    var marker: RevisionMarker?
+    var progress: Progress?
+    /// The status as written (`✅`, `[PLANNED]`), for the field it becomes.
+    var statusText: String?
+    /// An effort in brackets or after a dash: `(2-3 days)`, `— 3h`.
+    var effortText: String?
+    /// A calendar window: `Weeks 4-6`.
+    var window: String?
+}
+
+/// Splits heading text into title and trailing markers, and recognises work-item and group
+/// definitions in any of the forms `Vocabulary` lists: `Block 3.4: Title (NEW)`,
+/// `2.3 Title ✅`, `Task 1.2.1 - Title`, `## 🚀 PHASE 1: Setup (Weeks 1-2)`, `Revised Group 3: BLS`.
 enum HeadingParser {
     /// Strips a trailing colon, glyphs and one `(NEW)` / `[REVISED]`-style marker.
     static func split(_ text: String) -> (title: String, marker: RevisionMarker?) {
+        let heading = read(text)
+        return (heading.title, heading.marker)
+    }
+
+    /// Takes markers off the end of the text until none is left.
+    static func read(_ text: String) -> HeadingText {
         var title = text.trimmed
-        if title.utf8.contains(0xEF) { title = title.replacingOccurrences(of: "\u{FE0F}", with: "") }
-        var marker: RevisionMarker?
+        if title.utf8.contains(0xEF) {
+            // U+FE0F (variation selector) goes; U+FFFD (a glyph lost in an encoding) counts as a glyph.
+            title = title.replacingOccurrences(of: "\u{FE0F}", with: "")
+        }
+        var heading = HeadingText(title: "")
+        func status(_ progress: Progress, _ written: String) {
+            if heading.progress == nil { heading.progress = progress; heading.statusText = written }
+        }
         while true {
             title = title.trimmed
-            if title.hasSuffix(":") { title.removeLast(); continue }
-            if let last = title.unicodeScalars.last, isGlyph(last) {
+            if title.hasSuffix(":") || title.hasSuffix(" -") || title.hasSuffix(" –") || title.hasSuffix(" —") || title.hasSuffix(" |") {
+                title.unicodeScalars.removeLast(); continue
+            }
+            if let last = title.unicodeScalars.last, isGlyph(last) || last == "\u{FFFD}" {
+                if let progress = Vocabulary.glyphStatus(last) { status(progress, String(last)) }
                 title.unicodeScalars.removeLast(); continue
             }
             if let close = title.utf8.last, close == 0x29 || close == 0x5D,
-               let open = title.lastIndex(of: close == 0x29 ? "(" : "["),
-               let found = RevisionMarker.parse(String(title[title.index(after: open)..<title.index(before: title.endIndex)])) {
-                marker = marker ?? found
+               let open = title.lastIndex(of: close == 0x29 ? "(" : "[") {
+                let inner = String(title[title.index(after: open)..<title.index(before: title.endIndex)]).trimmed
+                if let found = RevisionMarker.parse(inner) {
+                    heading.marker = heading.marker ?? found
+                } else if let progress = statusPhrase(inner) {
+                    status(progress, String(title[open...]))
+                } else if isWindow(inner) {
+                    heading.window = heading.window ?? inner
+                } else if heading.effortText == nil, Effort.parse(inner) != nil, open != title.startIndex {
+                    heading.effortText = inner
+                } else {
+                    break
+                }
                 title = String(title[..<open])
+                continue
+            }
+            // A status word in capitals at the end: `DONE`, `✅ COMPLETE`, `— IN PROGRESS`.
+            if let (progress, length) = trailingCapitalStatus(title) {
+                status(progress, String(title.suffix(length)))
+                title = String(title.dropLast(length))
                 continue
             }
             break
         }
-        return (title, marker)
+        heading.title = title
+        return heading
     }
 
     static func isGlyph(_ c: Unicode.Scalar) -> Bool {
         switch c.value {
-        case 0x2190...0x21FF, 0x2500...0x27BF, 0x2B00...0x2BFF, 0x1F300...0x1FAFF: true
+        case 0x2190...0x21FF, 0x2300...0x23FF, 0x2500...0x27BF, 0x2B00...0x2BFF, 0x1F300...0x1FAFF: true
         default: false
         }
     }
 
-    /// `Block 3.4: Title`, `Block 3.4 - Title`, `Block 3.4` → id and title.
-    static func blockDefinition(_ title: String) -> (id: String, title: String)? {
-        definition(title, word: "block", id: ReferenceScanner.blockID)
+    /// `in progress`, `DONE`, `x` (of `[x]`), ` ` (of `[ ]`): the progress a phrase states.
+    static func statusPhrase(_ text: String) -> Progress? {
+        var phrase = text
+        if let first = phrase.unicodeScalars.first, let progress = Vocabulary.glyphStatus(first) {
+            phrase = String(phrase.unicodeScalars.dropFirst())
+            let rest = phrase.normalizedName
+            return rest.isEmpty ? progress : Vocabulary.statusPhrases[rest] ?? (Progress.parse(rest) == progress ? progress : nil)
+        }
+        return Vocabulary.statusPhrases[phrase.normalizedName]
     }
 
-    /// `Group 3: Storage`, `Revised Group 3: Storage`, `Group 1a: Migration` → id and title.
+    /// `Weeks 4-6`, `Week 2`, `Q3 2026`, `Days 1-5`, `Sprint 3-4`: a window in the calendar.
+    static func isWindow(_ text: String) -> Bool {
+        let words = text.normalizedName.split(separator: " ")
+        guard let first = words.first, Vocabulary.windowWords.contains(String(first)), words.count >= 2 || first.hasPrefix("q") else {
+            return false
+        }
+        // `2 weeks` is an effort; `Weeks 2-3` (the word first) is a window.
+        return words.dropFirst().allSatisfy { $0.allSatisfy { $0.isNumber } }
+    }
+
+    /// A trailing status word or two in capitals (`DONE`, `IN PROGRESS`), and its length in characters.
+    private static func trailingCapitalStatus(_ title: String) -> (Progress, Int)? {
+        let words = title.split(separator: " ", omittingEmptySubsequences: true)
+        guard words.count >= 2 else { return nil }
+        for count in [2, 1] where words.count > count {
+            let tail = words.suffix(count)
+            guard tail.allSatisfy({ $0.allSatisfy { $0.isUppercase } && $0.count >= 2 }) else { continue }
+            if let progress = Vocabulary.capitalStatuses[tail.joined(separator: " ")] {
+                let length = title.distance(from: tail.first!.startIndex, to: title.endIndex)
+                return (progress, length)
+            }
+        }
+        return nil
+    }
+
+    /// A work item's id and title: `Block 3.4: Title`, `Task 1.2.1 - Title`, `2.3 Title`,
+    /// `2.3. Title`, `T-1.1.1: Title`. `wordless` says no item word came before the id (such a
+    /// heading is an item only with other evidence: see `DocumentRecognizer`).
+    static func blockDefinition(_ title: String) -> (id: String, title: String, wordless: Bool)? {
+        let text = dropLeadingGlyphs(title)
+        if let (word, id, name) = definition(text, words: Vocabulary.itemWords, id: itemID), word != nil {
+            return (id, name, false)
+        }
+        // No word: an id with a dot (`2.3`, `2.1.4`) or a prefix (`T-1.1`), then the title.
+        if let (_, id, name) = definition(text, words: [], id: itemID),
+           id.utf8.contains(0x2E) || id.utf8.first.map({ !ReferenceScanner.isDigit($0) }) == true {
+            return (id, name, true)
+        }
+        return nil
+    }
+
+    /// `Group 3: Storage`, `Phase 2 — Sync`, `🚀 PHASE 1: Setup`, `Revised Group 3: Storage`,
+    /// `Part II: Rollout` → id and title.
     static func groupDefinition(_ title: String) -> (id: String, title: String, revised: Bool)? {
-        var text = Substring(title)
+        var text = Substring(dropLeadingGlyphs(title))
         var revised = false
         if let first = text.utf8.first, (first | 0x20) == 0x72, text.lowercased().hasPrefix("revised ") {
             text = text.dropFirst(8); revised = true
         }
-        guard let (id, name) = definition(String(text), word: "group", id: ReferenceScanner.groupID) else { return nil }
+        guard let (word, id, name) = definition(String(text), words: Vocabulary.groupWords, id: groupID), word != nil else { return nil }
         return (id, name, revised)
     }
 
-    private static func definition(_ title: String, word: String,
-                                   id parseID: ([UInt8], Int) -> (String, Int)?) -> (id: String, title: String)? {
-        let w = Array(word.utf8)
-        guard let first = title.utf8.first, (first | 0x20) == w[0] else { return nil }
+    /// `🚀 PHASE 1` → `PHASE 1`: emoji and other glyphs before the words.
+    static func dropLeadingGlyphs(_ title: String) -> String {
+        guard let first = title.utf8.first, first >= 0x80 else { return title }
+        return String(String.UnicodeScalarView(title.unicodeScalars.drop {
+            isGlyph($0) || $0 == " " || $0 == "\u{FFFD}" || $0.properties.isEmojiPresentation
+        }))
+    }
+
+    /// An optional word of `words`, an id, then a separator (`:`, `-`, `–`, `—`, `.`, or a
+    /// space before the title) and the title.
+    private static func definition(_ title: String, words: Set<String>,
+                                   id parseID: ([UInt8], Int) -> (String, Int)?) -> (word: String?, id: String, title: String)? {
         let s = Array(title.utf8)
-        guard s.count > w.count + 1, s[w.count] == 0x20,
-              zip(s, w).allSatisfy({ TextScanner.lower($0) == $1 }),
-              let (id, end) = parseID(s, w.count + 1) else { return nil }
-        var rest = String(decoding: s[end...], as: UTF8.self).trimmed
-        if rest.isEmpty { return (id, "") }
-        if let first = rest.first, first == ":" || first == "-" || first == "–" || first == "—" {
-            rest = String(rest.dropFirst()).trimmed
-            return (id, rest)
+        var i = 0
+        var word: String?
+        if !words.isEmpty {
+            var end = 0
+            while end < s.count, TextScanner.isASCIILetter(s[end]) { end += 1 }
+            guard end > 0, end < s.count, s[end] == 0x20 else { return nil }
+            let candidate = String(decoding: s[0..<end].map(TextScanner.lower), as: UTF8.self)
+            guard words.contains(candidate) else { return nil }
+            word = candidate
+            i = end + 1
         }
+        guard let (id, end) = parseID(s, i) else { return nil }
+        var j = end
+        // `2.3.` and `2.3:`: the separator right after the id.
+        if j < s.count, s[j] == 0x2E || s[j] == 0x3A || s[j] == 0x29 { j += 1 }
+        let rest = String(decoding: s[j...], as: UTF8.self).trimmed
+        if rest.isEmpty || j > end { return (word, id, rest) }
+        if let first = rest.first, first == ":" || first == "-" || first == "–" || first == "—" || first == "|" {
+            return (word, id, String(rest.dropFirst()).trimmed)
+        }
+        // Without a separator, only a numbered heading (`2.3 Title`) has its title after a
+        // space: `Block 3.4 Analysis` is a section about Block 3.4, not its definition.
+        guard word == nil, s[j] == 0x20 else { return nil }
+        return (word, id, rest)
+    }
+
+    /// Item ids: `3.4`, `3.4a`, `2.1.4`, `1.1A`, `7`, `T-1.1.1`, `PG-2`, `M1`, `S3-04`.
+    static func itemID(_ s: [UInt8], at i: Int) -> (String, Int)? {
+        var j = i
+        // A prefix of one to four capitals, with or without a hyphen.
+        while j < s.count, j - i < 4, s[j] >= 65, s[j] <= 90 { j += 1 }
+        let prefixed = j > i
+        if prefixed, j < s.count, s[j] == 0x2D { j += 1 }
+        let digitsStart = j
+        while j < s.count, ReferenceScanner.isDigit(s[j]) { j += 1 }
+        guard j > digitsStart else { return nil }
+        // Further parts: `.4`, `.1.4`, and after a prefix `-04`.
+        while j + 1 < s.count, s[j] == 0x2E || (prefixed && s[j] == 0x2D), ReferenceScanner.isDigit(s[j + 1]) {
+            j += 1
+            while j < s.count, ReferenceScanner.isDigit(s[j]) { j += 1 }
+        }
+        // One letter suffix: `3.4a`, `1.1A`.
+        if j < s.count, TextScanner.isASCIILetter(s[j]), !(j + 1 < s.count && TextScanner.isASCIILetter(s[j + 1])) { j += 1 }
+        if j < s.count, TextScanner.isASCIILetter(s[j]) || ReferenceScanner.isDigit(s[j]) { return nil }
+        return (String(decoding: s[i..<j], as: UTF8.self), j)
+    }
+
+    /// Group ids: `2`, `1a`, `PG-1`, and Roman numerals (`II` → `2`).
+    static func groupID(_ s: [UInt8], at i: Int) -> (String, Int)? {
+        if let (id, end) = ReferenceScanner.groupID(s, at: i) { return (id, end) }
+        var j = i
+        while j < s.count, "IVXLC".utf8.contains(s[j]) { j += 1 }
+        if j > i, j == s.count || !TextScanner.isASCIILetter(s[j]), let value = roman(s[i..<j]) { return (String(value), j) }
+        if let (id, end) = itemID(s, at: i), id.utf8.first.map({ !ReferenceScanner.isDigit($0) }) == true { return (id, end) }
         return nil
+    }
+
+    private static func roman(_ letters: ArraySlice<UInt8>) -> Int? {
+        let values: [UInt8: Int] = [73: 1, 86: 5, 88: 10, 76: 50, 67: 100]
+        var total = 0, previous = 0
+        for letter in letters.reversed() {
+            let value = values[letter]!
+            total += value < previous ? -value : value
+            previous = max(previous, value)
+        }
+        return total > 0 && total < 40 ? total : nil
     }
 }

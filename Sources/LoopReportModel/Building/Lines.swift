@@ -86,8 +86,8 @@ struct Locator {
 
 
 /// Field names recognised in the plain `Key: value` and `- Key: value` forms (bold keys are
-/// always fields); prose with a colon is not a field.
-let knownFieldNames: Set<String> = [
+/// always fields); prose with a colon is not a field. Every name in the vocabulary, and these.
+let knownFieldNames: Set<String> = Set(Vocabulary.fieldNames.keys).union([
     "priority", "dependencies", "dependency", "depends on", "estimated effort", "effort", "estimate",
     "actual effort", "actual", "status", "tasks", "files to modify", "files", "files to verify",
     "discrepancies addressed", "implementation order", "changes required", "changes",
@@ -99,7 +99,7 @@ let knownFieldNames: Set<String> = [
     "confidence level", "original approach", "final approach", "reason", "symptoms",
     "example", "process", "scenario", "components involved", "validation steps", "expected metrics",
     "blocks completed", "estimated time remaining", "actual vs estimated effort", "mitigation",
-]
+])
 
 extension Array where Element == MarkdownNode {
     /// Reads field lines from a paragraph: the four syntaxes, one field per source line,

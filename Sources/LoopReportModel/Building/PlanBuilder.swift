@@ -186,6 +186,10 @@ struct BuildState: Sendable {
             if !isBaseline { iteration.added.append(block.id) }
         }
         block.range = declaration.range
+        // A numbered id names its group (`3.4` is in Group 3, wherever it is written: an
+        // iteration revises it under another group's heading); any other id (`7`, `T-1.1`)
+        // belongs to the group heading it is written under.
+        if let group = declaration.groupID, !Reference.namesItsGroup(declaration.id) { block.groupID = group }
         block.fields.reserveCapacity(block.fields.count + declaration.fields.count)
         for (field, value) in declaration.fields { block.apply(field, value) }
         block.history.append(BlockEvent(change: change, document: documents.count - 1, path: document.path,

@@ -34,6 +34,8 @@ public enum Progress: String, Sendable, Hashable, Codable {
     static func parse(_ text: String) -> Progress? {
         let t = text.replacingOccurrences(of: "\u{FE0F}", with: "")
         let name = t.normalizedName
+        // A status said in one word or phrase of the vocabulary: `todo`, `WIP`, `Done`.
+        if !name.isEmpty, let progress = Vocabulary.statusPhrases[name] { return progress }
         if name.contains("not started") || name.contains("pending") || name.contains("planned") || t.contains("⬜") || t.contains("⚪") { return .notStarted }
         if name.contains("in progress") || name.contains("ongoing") || t.contains("☑") || t.contains("🟡") { return .inProgress }
         if name.contains("blocked") || t.contains("🔴") { return .blocked }

@@ -21,6 +21,12 @@ public struct Reference: Sendable, Hashable {
     /// `Block 3.4` / `Group 2`.
     public var label: String { (kind == .block ? "Block " : "Group ") + id }
 
+    /// Whether a block id says its group: a number, a dot, then more (`3.4`, `1a.2`, `2.1.4`).
+    static func namesItsGroup(_ id: String) -> Bool {
+        guard let first = id.utf8.first, ReferenceScanner.isDigit(first) else { return false }
+        return id.utf8.contains(0x2E)
+    }
+
     /// The group a block id belongs to: `3` for `3.4`, `1a` for `1a.2`.
     public static func groupID(ofBlock id: String) -> String {
         guard let dot = id.utf8.firstIndex(of: 0x2E) else { return id }

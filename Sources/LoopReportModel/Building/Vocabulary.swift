@@ -1,0 +1,92 @@
+import LoopReportSource
+
+/// The words the reader recognises, in one place: what introduces a work item or a group,
+/// how a heading states progress, and what each field is called. `docs/format.md` lists them
+/// with examples; `loopreport.yml`'s `vocabulary:` adds field names a team uses.
+package enum Vocabulary {
+    /// Words before a work item's id: `Block 2.3`, `Task 1.2.1`, `Step 4`, `Story 12`, `Milestone 2`.
+    static let itemWords: Set<String> = ["block", "task", "step", "story", "milestone", "item", "deliverable", "feature", "ticket"]
+
+    /// Words before a group's id: `Group 2`, `Phase 3`, `Stage 1`, `Wave 2`, `Epic 4`, `Sprint 4`, `Part II`.
+    static let groupWords: Set<String> = ["group", "phase", "stage", "wave", "epic", "sprint", "part", "workstream", "track"]
+
+    /// Progress stated by a word or phrase at the end of a heading, alone or in brackets:
+    /// `DONE`, `✅ COMPLETE`, `(in progress)`, `[PLANNED]`, `[FUTURE]`, `[x]`.
+    static let statusPhrases: [String: Progress] = [
+        "done": .complete, "complete": .complete, "completed": .complete, "finished": .complete, "x": .complete,
+        "shipped": .complete, "merged": .complete, "closed": .complete,
+        "in progress": .inProgress, "wip": .inProgress, "ongoing": .inProgress, "started": .inProgress, "active": .inProgress,
+        "in review": .inProgress, "partial": .inProgress, "partially complete": .inProgress,
+        "planned": .notStarted, "future": .notStarted, "todo": .notStarted, "to do": .notStarted, "not started": .notStarted,
+        "pending": .notStarted, "open": .notStarted, "next": .notStarted, "backlog": .notStarted, "": .notStarted,
+        "blocked": .blocked, "on hold": .blocked,
+        "deferred": .deferred, "postponed": .deferred, "skipped": .deferred, "cancelled": .deferred, "canceled": .deferred,
+    ]
+
+    /// Status words written in capitals at the end of a heading, without brackets: `DONE`,
+    /// `✅ COMPLETE`, `— IN PROGRESS`.
+    static let capitalStatuses: [String: Progress] = [
+        "DONE": .complete, "COMPLETE": .complete, "COMPLETED": .complete, "FINISHED": .complete,
+        "IN PROGRESS": .inProgress, "WIP": .inProgress, "ONGOING": .inProgress,
+        "TODO": .notStarted, "PLANNED": .notStarted, "NOT STARTED": .notStarted, "PENDING": .notStarted,
+        "BLOCKED": .blocked, "ON HOLD": .blocked, "DEFERRED": .deferred, "POSTPONED": .deferred,
+    ]
+
+    /// Progress stated by a glyph: `✅`, `✔️`, `🔄`, `⏳`, `⬜`, `🔴`.
+    static func glyphStatus(_ scalar: Unicode.Scalar) -> Progress? {
+        switch scalar {
+        case "✅", "✔", "✓", "☑", "🟢", "🎉": .complete
+        case "🔄", "🚧", "🟡", "🟠", "⚙", "🔨", "🏗": .inProgress
+        case "⏳", "⬜", "☐", "🔲", "⚪", "📋", "🔜", "⏸": .notStarted
+        case "🔴", "⛔", "🛑", "❌": .blocked
+        case "⚫": .deferred
+        default: nil
+        }
+    }
+
+    /// Calendar windows in headings (`(Weeks 4-6)`, `(Week 2)`, `(Q3 2026)`, `(Days 1-5)`):
+    /// when the work happens, not how long it takes.
+    static let windowWords: Set<String> = ["week", "weeks", "day", "days", "month", "months", "sprint", "sprints", "q1", "q2", "q3", "q4"]
+
+    /// Field names and what each sets. Names are compared normalised (lower case, single
+    /// spaces, no punctuation).
+    static let fieldNames: [String: FieldName] = {
+        var names: [String: FieldName] = [:]
+        let table: [(FieldName, [String])] = [
+            (.dependencies, ["dependencies", "dependency", "depends on", "hard dependencies", "prerequisites", "prerequisite",
+                             "requires", "required", "blocked by", "after", "predecessors", "predecessor", "deps",
+                             "depends", "dependent on", "waits for", "needs"]),
+            (.softDependencies, ["soft dependencies", "soft dependency"]),
+            (.estimate, ["estimated effort", "effort", "estimate", "estimated", "estimated time", "duration", "time",
+                         "time estimate", "effort estimate", "estimated duration", "size", "sizing", "expected duration",
+                         "estimated hours", "estimated days", "timebox"]),
+            (.actual, ["actual effort", "actual", "actual days", "actual time", "actual duration", "time spent", "spent"]),
+            (.status, ["status", "state", "progress status", "current status"]),
+            (.priority, ["priority"]),
+            (.percentComplete, ["progress", "completion", "percent complete"]),
+            (.tasks, ["tasks", "implementation steps", "changes", "changes required", "steps", "subtasks", "work items"]),
+            (.files, ["files to modify", "files", "files to verify"]),
+            (.completionCriteria, ["completion criteria", "acceptance criteria", "release criteria", "definition of done",
+                                   "done when", "exit criteria"]),
+            (.declaredCritical, ["critical path"]),
+            (.blockers, ["blockers", "blocker"]),
+            (.team, ["assigned team", "team", "owner", "owners", "assigned", "assignee", "assigned to", "responsible", "lead"]),
+            (.discrepanciesAddressed, ["discrepancies addressed"]),
+            (.implementationOrder, ["implementation order"]),
+            (.deadline, ["deadline", "due", "due date", "target date", "start", "start date", "starts", "begins"]),
+        ]
+        for (name, words) in table { for word in words { names[word] = name } }
+        return names
+    }()
+
+    /// The names of fields that say a heading is a work item (a numbered heading with none of
+    /// these, and no status in its title, is an ordinary numbered section).
+    static let planFields: Set<FieldName> = [.dependencies, .softDependencies, .estimate, .actual, .status, .team, .deadline,
+                                             .completionCriteria, .priority, .percentComplete]
+}
+
+/// What a field name sets (`Vocabulary.fieldNames`).
+package enum FieldName: Sendable, Hashable {
+    case dependencies, softDependencies, estimate, actual, status, priority, percentComplete, tasks, files
+    case completionCriteria, declaredCritical, blockers, team, discrepanciesAddressed, implementationOrder, deadline
+}
