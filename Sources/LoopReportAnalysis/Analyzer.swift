@@ -127,10 +127,15 @@ public enum Analyzer {
     private static func forecastFor(_ plan: Plan, schedule: Schedule, factors: [Double], settings: ProjectSettings) -> Forecast {
         var done = [Double](repeating: 0, count: schedule.network.count)
         var remaining = schedule.network.durations
+        var ranges: [Forecast.Range] = []
         for (t, id) in schedule.networkIDs.enumerated() {
             if schedule.task(id)?.kind == .buffer { done[t] = remaining[t]; remaining[t] = 0; continue }
             guard let block = plan.blockIndex(of: id) else { continue }   // read in place, not copied
-            let estimate = plan.blocks[block].estimate?.scaled(daysPerWeek: settings.daysPerWeek).days ?? 0
+            let effort = plan.blocks[block].estimate?.scaled(daysPerWeek: settings.daysPerWeek)
+            let estimate = effort?.days ?? 0
+            if let effort, effort.minimumDays < effort.maximumDays, estimate > 0, plan.blocks[block].progress != .complete {
+                ranges.append(Forecast.Range(task: t, low: effort.minimumDays / estimate, high: effort.maximumDays / estimate))
+            }
             switch plan.blocks[block].progress {
             case .complete?:
                 done[t] = plan.blocks[block].actual?.days ?? estimate; remaining[t] = 0
@@ -142,6 +147,6 @@ public enum Analyzer {
             }
         }
         return Forecast.compute(network: schedule.network, result: schedule.cpm, done: done, remaining: remaining,
-                                factors: factors, settings: settings)
+                                factors: factors, ranges: ranges, settings: settings)
     }
 }

@@ -148,6 +148,8 @@ struct BlockDTO: Encodable {
     /// The block's own declared dependencies: block ids, and `Group N` for group dependencies.
     var dependencies: [String], softDependencies: [String]
     var estimateDays: Double?, estimateText: String?, baselineEstimateDays: Double?, actualDays: Double?
+    /// Only for an estimate written as a range (`3-4 days`): its ends; `estimateDays` is the midpoint.
+    var estimateLowDays: Double?, estimateHighDays: Double?
     var progress: String?, percentComplete: Double?, declaredCritical: Bool?
     var tasks: [String], files: [String], completionCriteria: [String], blockers: String?
     var fields: [FieldDTO], history: [EventDTO], source: Location?
@@ -158,6 +160,7 @@ struct BlockDTO: Encodable {
         dependencies = b.dependencies.map { $0.kind == .block ? $0.id : $0.label }
         softDependencies = b.softDependencies.map { $0.kind == .block ? $0.id : $0.label }
         estimateDays = b.estimate?.days; estimateText = b.estimate?.raw; baselineEstimateDays = b.baselineEstimateDays
+        if let e = b.estimate, e.minimumDays != e.maximumDays { (estimateLowDays, estimateHighDays) = (e.minimumDays, e.maximumDays) }
         actualDays = b.actual?.days; progress = b.progress?.rawValue; percentComplete = b.percentComplete
         declaredCritical = b.declaredCritical; tasks = b.tasks; files = b.files
         completionCriteria = b.completionCriteria; blockers = b.blockers; fields = b.fields.map(FieldDTO.init)

@@ -12,6 +12,9 @@ package struct SplitMix64: Sendable {
         return z ^ (z >> 31)
     }
 
+    /// A value in `0..<1`, with 53 random bits.
+    package mutating func nextUnit() -> Double { Double(nextValue() >> 11) * 0x1p-53 }
+
     /// A value in `0..<bound`.
     package mutating func next(_ bound: Int) -> Int { Int(nextValue() % UInt64(max(1, bound))) }
 }

@@ -141,7 +141,7 @@ import Testing
         #expect(Effort.parse("2 weeks")?.days == 10)
         #expect(Effort.parse("1 week")?.days == 5)
         #expect(Effort.parse("4 hours")?.days == 0.5)
-        #expect(Effort.parse("1-2 days").map { [$0.minimumDays, $0.days] } == [1, 2])
+        #expect(Effort.parse("1-2 days").map { [$0.minimumDays, $0.days, $0.maximumDays] } == [1, 1.5, 2])
         #expect(Effort.parse("2-day buffer")?.days == 2)
         #expect(Effort.parse("~3 days")?.days == 3)
         let revised = Effort.parse("5 days (increased from 3 days)")

@@ -17,10 +17,20 @@ public struct Forecast: Sendable {
     public var observations: Int
     public var remainingBlocks: Int
 
+    /// An estimate written as a range (`3-4 days`), as multiples of its midpoint: each run
+    /// draws the task's remaining work from the triangular distribution over low, midpoint and
+    /// high (a three-point estimate).
+    public struct Range: Sendable {
+        var task: Int
+        var low: Double
+        var high: Double
+    }
+
     /// - Parameters:
-    ///   - durations: per network task, (done part, remaining part) in days.
+    ///   - done, remaining: per network task, the done and the remaining part, in days.
+    ///   - ranges: the tasks whose estimates are ranges.
     public static func compute(network: PrecedenceNetwork, result: CPMResult, done: [Double], remaining: [Double],
-                               factors: [Double], settings: ProjectSettings) -> Forecast {
+                               factors: [Double], ranges: [Range] = [], settings: ProjectSettings) -> Forecast {
         let sample = factors.filter { $0.isFinite && $0 > 0 }
         let mean = sample.isEmpty ? 1 : sample.reduce(0, +) / Double(sample.count)
         var finish = [Double](repeating: 0, count: network.count)
@@ -28,7 +38,8 @@ public struct Forecast: Sendable {
         let expected = CriticalPathMethod.duration(network, order: result.order, ignored: result.ignoredEdges,
                                                    durations: durations, earlyFinish: &finish)
         // Fewer runs for very large plans, so a check stays fast: at least 100.
-        let runs = sample.count < 2 ? 1 : min(settings.forecastRuns, max(100, 4_000_000 / max(1, network.predecessors.count + network.count)))
+        let varies = sample.count >= 2 || !ranges.isEmpty
+        let runs = !varies ? 1 : min(settings.forecastRuns, max(100, 4_000_000 / max(1, network.predecessors.count + network.count)))
         var outcomes: [Double] = []
         outcomes.reserveCapacity(runs)
         var random = SplitMix64(seed: settings.forecastSeed)
@@ -36,6 +47,11 @@ public struct Forecast: Sendable {
         for _ in 0..<runs {
             if sample.count >= 2 {
                 for t in open { durations[t] = done[t] + remaining[t] * sample[random.next(sample.count)] }
+            }
+            for range in ranges where remaining[range.task] > 0 {
+                let factor = sample.count >= 2 ? (durations[range.task] - done[range.task]) / remaining[range.task] : mean
+                durations[range.task] = done[range.task]
+                    + remaining[range.task] * factor * triangular(low: range.low, mode: 1, high: range.high, &random)
             }
             outcomes.append(CriticalPathMethod.duration(network, order: result.order, ignored: result.ignoredEdges,
                                                         durations: durations, earlyFinish: &finish))
@@ -47,5 +63,14 @@ public struct Forecast: Sendable {
         return Forecast(durationDays: expected, meanFactor: mean, p50Days: percentile(0.5), p80Days: percentile(0.8),
                         p95Days: percentile(0.95), runs: runs, seed: settings.forecastSeed, observations: sample.count,
                         remainingBlocks: open.count)
+    }
+
+    /// A draw from the triangular distribution over low, mode and high (inverse transform).
+    static func triangular(low: Double, mode: Double, high: Double, _ random: inout SplitMix64) -> Double {
+        guard high > low else { return mode }
+        let u = random.nextUnit()
+        let split = (mode - low) / (high - low)
+        return u < split ? low + ((high - low) * (mode - low) * u).squareRoot()
+                         : high - ((high - low) * (high - mode) * (1 - u)).squareRoot()
     }
 }

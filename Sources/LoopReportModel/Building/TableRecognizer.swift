@@ -107,7 +107,7 @@ extension DocumentRecognizer {
         guard let cell, !cell.text.isEmpty, !Self.isBlank(cell.text) else { return nil }
         if let effort = Effort.parse(cell.text) { return effort }
         if let q = Quantity.parse(cell.text), q.unit.isEmpty {
-            return Effort(days: q.value, minimumDays: q.value, previousDays: nil, raw: cell.text)
+            return Effort(days: q.value, minimumDays: q.value, maximumDays: q.value, previousDays: nil, raw: cell.text)
         }
         result.diagnostics.append(Diagnostic(.unparseableEffort, at: cell.range,
                                              "cannot read \(what) '\(cell.text)' as an effort (e.g. '3 days', '1.5 days', '2 weeks')"))

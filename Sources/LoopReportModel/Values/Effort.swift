@@ -1,12 +1,15 @@
 import LoopReportSource
 
 /// A duration in working days, parsed from `1 day`, `1.5 days`, `2 weeks`, `1-2 days`,
-/// `4 hours`, and `5 days (increased from 3 days)`.
+/// `2 to 3 days`, `4 hours`, `16h`, `90 minutes`, and `5 days (increased from 3 days)`.
 public struct Effort: Sendable, Hashable {
-    /// The value in working days (the upper end of a range).
+    /// The value in working days: for a range (`1-2 days`), its midpoint, the estimate a
+    /// three-point reading of it gives.
     public var days: Double
     /// The lower end when written as a range (`1-2 days`), else equal to `days`.
     public var minimumDays: Double
+    /// The upper end when written as a range, else equal to `days`.
+    public var maximumDays: Double
     /// The earlier estimate embedded in the text (`increased from 3 days`), in days.
     public var previousDays: Double?
     /// The text as written.
@@ -20,7 +23,7 @@ public struct Effort: Sendable, Hashable {
         guard daysPerWeek != Effort.daysPerWeek, inWeeks || previousInWeeks else { return self }
         var copy = self
         let ratio = daysPerWeek / Effort.daysPerWeek
-        if inWeeks { copy.days *= ratio; copy.minimumDays *= ratio }
+        if inWeeks { copy.days *= ratio; copy.minimumDays *= ratio; copy.maximumDays *= ratio }
         if previousInWeeks { copy.previousDays = previousDays.map { $0 * ratio } }
         return copy
     }
@@ -60,10 +63,12 @@ public struct Effort: Sendable, Hashable {
         case "day", "days", "d", "working": factor = 1
         case "week", "weeks", "w", "wk", "wks": factor = daysPerWeek
         case "hour", "hours", "h", "hr", "hrs": factor = 1 / hoursPerDay
-        case "month", "months": factor = daysPerWeek * 4
+        case "minute", "minutes", "min", "mins": factor = 1 / (hoursPerDay * 60)
+        case "month", "months", "mo": factor = daysPerWeek * 4
         default: return nil
         }
-        var effort = Effort(days: high * factor, minimumDays: low * factor, previousDays: nil, raw: text.trimmed)
+        var effort = Effort(days: (low + high) / 2 * factor, minimumDays: min(low, high) * factor,
+                            maximumDays: max(low, high) * factor, previousDays: nil, raw: text.trimmed)
         effort.inWeeks = factor >= daysPerWeek
         // "5 days (increased from 3 days)", "(was 3 days)", "(reduced from 4 days)".
         guard scanner.restHasLetter else { return effort }

@@ -1,0 +1,163 @@
+import LoopReportModel
+import LoopReportPipeline
+import LoopReportTestSupport
+import Testing
+
+/// The same plan written in the styles real repositories use (Tests/Fixtures/PlanStyles,
+/// written for these tests) reads into the same model: ids, titles, groups, estimates with
+/// their ranges, dependencies and statuses.
+@Suite struct PlanStylesTests {
+    /// One line per block: what every style must give (README.md in the fixtures' folder).
+    static let expected = [
+        "1.1 Schema and Storage | group 1 | 2 [2–2] | after  | complete",
+        "1.2 Account Import | group 1 | 3.5 [3–4] | after 1.1 | complete",
+        "2.1 Change Feed | group 2 | 2 [2–2] | after 1.1 | in-progress",
+        "2.2 Conflict Resolution | group 2 | 5 [5–5] | after 2.1, 1.2 | not-started",
+        "2.3 Retry Policy | group 2 | 1.5 [1.5–1.5] | after 2.1 | not-started",
+        "3.1 Staging Rollout | group 3 | 2 [2–2] | after 2.2, 2.3 | not-started",
+        "3.2 Production Rollout | group 3 | 1 [1–1] | after 3.1 | not-started",
+        "3.3 Runbook | group 3 | 0.5 [0.5–0.5] | after  | not-started",
+    ]
+    static let groups = ["1 Foundations", "2 Sync Engine", "3 Rollout"]
+
+    static func model(_ style: String) -> (blocks: [String], groups: [String], warnings: [String]) {
+        let loaded = Pipeline.load(root: packageRoot + "/Tests/Fixtures/PlanStyles/" + style)
+        let blocks = loaded.plan.blocks.map { block in
+            let e = block.estimate
+            let estimate = e.map { "\(number($0.days)) [\(number($0.minimumDays))–\(number($0.maximumDays))]" } ?? "none"
+            return "\(block.id) \(block.title) | group \(block.groupID) | \(estimate) | after \(block.dependencies.map(\.id).joined(separator: ", ")) | \(block.progress?.rawValue ?? "none")"
+        }
+        return (blocks, loaded.plan.groups.map { "\($0.id) \($0.title)" },
+                loaded.diagnostics.filter { $0.severity != .note }.map(\.message))
+    }
+
+    private static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    @Test(arguments: ["guideline", "phases", "bullets", "phase-files"])
+    func everyStyleReadsAsTheSamePlan(style: String) {
+        let read = Self.model(style)
+        #expect(read.blocks == Self.expected)
+        #expect(read.groups == Self.groups)
+        #expect(read.warnings.isEmpty, "\(read.warnings)")
+    }
+
+    @Test func aWorkItemTableReadsAsTheSamePlan() {
+        withKnownIssue("work-item tables (| ID | Item | Estimate | Depends on | State |) are not read as blocks yet") {
+            #expect(Self.model("tables").blocks == Self.expected)
+        }
+    }
+}
+
+/// Headings in the forms real plans use, one recogniser for all of them.
+@Suite struct TolerantHeadingTests {
+    private func blocks(_ text: String) -> [String] {
+        project(text).plan.blocks.map { "\($0.id) \($0.title) [\($0.groupID)] \($0.progress?.rawValue ?? "-")" }
+    }
+
+    @Test func itemWordsIdsAndTrailingStatuses() {
+        let read = blocks("""
+        # Plan
+
+        ## 🚀 PHASE 1: Setup ✅ COMPLETE
+
+        ### Task 1.1: Repository ✔️
+        **Effort**: 1 day
+
+        ### Step 1.2 - Continuous integration [x]
+        **Effort**: 1 day
+
+        ### 1.3. Release notes (in progress)
+
+        ### Story 7: Login page [PLANNED]
+        **Effort**: 2 days
+
+        ## Stage 2 — Delivery (Weeks 3-4)
+
+        ### Milestone 8: Beta [FUTURE]
+
+        #### 2.1.4 Smoke tests — DONE
+
+        ### T-2.2: Canary
+        - Estimate: 3h
+        """)
+        #expect(read == [
+            "T-2.2 Canary [2] -",
+            "1.1 Repository [1] complete",
+            "1.2 Continuous integration [1] complete",
+            "1.3 Release notes [1] in-progress",
+            "2.1.4 Smoke tests [2] complete",
+            "7 Login page [1] not-started",
+            "8 Beta [2] not-started",
+        ])
+        let plan = project("## Stage 2 — Delivery (Weeks 3-4)\n\n### 2.1 A\n**Effort**: 2 days\n").plan
+        #expect(plan.groups.map(\.title) == ["Delivery"])   // the window is not part of the title
+    }
+
+    /// A group heading marked complete makes its blocks complete unless they say otherwise.
+    @Test func aCompleteGroupCompletesItsBlocks() {
+        let plan = project("## Phase 1: Setup ✅\n\n### 1.1 A\n**Effort**: 1 day\n\n### 1.2 B\n**Status**: in progress\n").plan
+        #expect(plan.blocks.map { $0.progress?.rawValue ?? "-" } == ["complete", "in-progress"])
+        #expect(plan.groups.map(\.title) == ["Setup"])
+    }
+
+    /// Numbered sections of notes and design documents are not work items: a numbered heading
+    /// without an item word needs a status, an effort, a plan field or a group heading above it.
+    @Test func numberedSectionsOfNotesAreNotWorkItems() {
+        let plan = project("""
+        # Design Notes
+
+        ## 2.1 Background
+
+        The service started as a cron job.
+
+        ## 2.2 Goals
+
+        - Fewer pages at night.
+        """).plan
+        #expect(plan.blocks.isEmpty)
+        let items = project("# Plan\n\n## 2.1 Background\n**Estimate**: 2 days\n\n## 2.2 Goals ✅\n").plan
+        #expect(items.blocks.map(\.id) == ["2.1", "2.2"])
+    }
+
+    /// `Block 3.4 Analysis` (no separator) is a section about Block 3.4, not its definition.
+    @Test func aWordedIdNeedsASeparatorBeforeItsTitle() {
+        let plan = project("## Group 3: Storage\n\n### Block 3.4: Flush\n**Effort**: 1 day\n\n### Block 3.4 Analysis\n\nIt was slow.\n").plan
+        #expect(plan.blocks.map(\.title) == ["Flush"])
+    }
+
+    @Test func effortsInEveryUnitAndRange() {
+        let cases: [(String, [Double])] = [
+            ("3-4 days", [3, 3.5, 4]), ("1–1.5 weeks", [5, 6.25, 7.5]), ("2 to 3 days", [2, 2.5, 3]),
+            ("16h", [2, 2, 2]), ("90 minutes", [0.1875, 0.1875, 0.1875]), ("1w", [5, 5, 5]), ("2d", [2, 2, 2]),
+            ("5-6 hours", [0.625, 0.6875, 0.75]),
+        ]
+        for (text, expected) in cases {
+            let effort = Effort.parse(text)
+            #expect(effort.map { [$0.minimumDays, $0.days, $0.maximumDays] } == expected, "\(text)")
+        }
+    }
+
+    @Test func fieldNameSynonymsAndDependenciesInProse() {
+        let plan = project("""
+        ## Group 1: A
+
+        ### Block 1.1: First
+        Duration: 2 days
+
+        ### Block 1.2: Second
+        - Time: 1 day
+        - Blocked by: Task 1.1
+        - State: WIP
+        - Assignee: Dana
+
+        ### Block 1.3: Third
+        **Estimated time:** 4 hours
+        **Start:** after 1.2
+        """).plan
+        #expect(plan.blocks.map { $0.estimate?.days ?? -1 } == [2, 1, 0.5])
+        #expect(plan.blocks.map { $0.dependencies.map(\.id) } == [[], ["1.1"], ["1.2"]])
+        #expect(plan.blocks[1].progress == .inProgress)
+    }
+}
