@@ -23,6 +23,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case unparseablePercentage = "unparseable-percentage"
     case malformedTableRow = "malformed-table-row"
     case unknownDocumentKind = "unknown-document-kind"
+    case noWorkItems = "no-work-items"
     // Schedule.
     case missingEffort = "missing-effort"
     case zeroEffort = "zero-effort"
@@ -53,7 +54,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .criticalPathMismatch, .deltaMismatch, .totalMismatch, .varianceMismatch, .factorMismatch,
              .projectionMismatch, .ratioMismatch, .progressMismatch, .growthClaimDisputed,
              .missingEffort, .zeroEffort, .emptyDocument, .unknownGroupReference, .duplicateGroup, .unparseableEffort,
-             .unparseablePercentage, .malformedTableRow, .unknownDocumentKind,
+             .unparseablePercentage, .malformedTableRow, .unknownDocumentKind, .noWorkItems,
              .removedUnknownBlock, .revisedUnknownBlock:
             return .warning
         }
@@ -83,6 +84,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .unparseablePercentage: "A percentage value is not a number."
         case .malformedTableRow: "A table row has a different number of cells than its header."
         case .unknownDocumentKind: "The front matter names a document kind LoopReport does not know."
+        case .noWorkItems: "The documents hold no work item LoopReport can read; its notes list the nearest misses (a group heading with no items under it, a numbered heading with no estimate, dependency or status, a heading whose word is not in the vocabulary, an unknown field name)."
         case .criticalPathMismatch: "A declared critical path differs from the one computed from dependencies and estimates."
         case .deltaMismatch: "A timeline adjustment's Delta is not Revised − Original."
         case .totalMismatch: "A declared total (Overall Impact, Total Buffer) is not the sum of its parts."

@@ -160,4 +160,47 @@ import Testing
         #expect(plan.blocks.map { $0.dependencies.map(\.id) } == [[], ["1.1"], ["1.2"]])
         #expect(plan.blocks[1].progress == .inProgress)
     }
+
+    /// A project with no work items says so, with the nearest misses and their lines; one
+    /// with items gives no such warning.
+    @Test func anEmptyReportIsNeverSilent() throws {
+        let loaded = project("""
+        # Lagringsplan
+
+        ## Etapp 1: Grund
+
+        ## Phase 2: Storage
+
+        Text about storage.
+
+        ## Notes
+
+        ### 3.1 Background
+
+        ### Schema work
+        **Beroenden:** nothing
+        """)
+        let warning = try #require(loaded.diagnostics.first { $0.code == .noWorkItems })
+        #expect(warning.severity == .warning)
+        #expect(warning.message.hasPrefix("no work items found in 1 document"))
+        #expect(warning.notes.map { "\($0.range?.start.line ?? 0): \($0.message)" } == [
+            "5: Group 2 'Storage' looks like a group but holds no items; items under it are headings such as '### 2.1 Title' or '### Task 2.1: Title'",
+            "3: 'Etapp 1: Grund' looks like a group or work item, but 'Etapp' is not a word LoopReport knows for either",
+            "11: '3.1 Background' is numbered like a work item but states no estimate, dependency or status",
+            "14: 'Beroenden:' is not a field name LoopReport knows (docs/format.md lists those it reads as dependencies, effort and status)",
+        ])
+        #expect(!PlanStylesTests.model("guideline").warnings.contains { $0.hasPrefix("no work items") })
+        #expect(project("# Notes\n\nNothing here.\n").diagnostics.contains { $0.code == .noWorkItems })
+    }
+
+    /// A range is a three-point estimate: the forecast draws each open ranged block between
+    /// its ends, so P50 and P95 part even before any actual effort is known.
+    @Test func rangesWidenTheForecast() {
+        let loaded = project("## Group 1: A\n\n### Block 1.1: First\n**Estimate**: 2-6 days\n\n### Block 1.2: Second\n**Estimate**: 1 day\n**Dependencies**: Block 1.1\n")
+        let forecast = loaded.analysis.forecast
+        #expect(forecast.durationDays == 5)                // the midpoint, 4 days, then 1 day
+        #expect(forecast.runs > 1)
+        #expect(forecast.p50Days > 4 && forecast.p50Days < 6)
+        #expect(forecast.p95Days > forecast.p50Days && forecast.p95Days <= 7)
+    }
 }

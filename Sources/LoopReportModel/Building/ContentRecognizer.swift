@@ -354,6 +354,7 @@ extension DocumentRecognizer {
         let section = result.document.sections[index]
         guard section.kind != .block else { return }
         let fields = [MarkdownNode].fields(in: node, locator: locator, allowPlainKeys: false)
+        noteUnknownFields(fields)
         for field in fields {
             switch field.name {
             case "total buffer":

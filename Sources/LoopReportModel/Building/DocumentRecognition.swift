@@ -42,6 +42,9 @@ struct DocumentRecognition: Sendable {
     var progressSignals: [(reference: Reference, progress: Progress?, percent: Double?)] = []
     var records = PlanRecords()
     var diagnostics: [Diagnostic] = []
+    /// What came closest to a work item without being one, said as the note of the
+    /// `no-work-items` warning when the whole project has none.
+    var nearMisses: [Diagnostic.Note] = []
 }
 
 /// The typed records of every construct other than blocks and groups, across documents.

@@ -164,6 +164,10 @@ struct DocumentRecognizer {
                 headings[sections.count] = heading
                 if block.wordless { numberedCandidates.append(sections.count) }
             } else {
+                if let word = HeadingParser.unknownDefinitionWord(title) {
+                    result.nearMisses.append(.init("'\(title)' looks like a group or work item, but '\(word)' is not a word LoopReport knows for either",
+                                                   at: node.range))
+                }
                 kind = SectionKind.classify(title, parent: sections[parent].kind)
                 if let first = ReferenceScanner.scan(title).first {
                     subject = Reference(kind: first.kind, id: first.id,
@@ -190,6 +194,8 @@ struct DocumentRecognizer {
                 Vocabulary.fieldNames[$0.name].map(Vocabulary.planFields.contains) ?? false
             }
             if underGroup || hasPlanField || heading?.progress != nil || heading?.effortText != nil { continue }
+            result.nearMisses.append(.init("'\(section.title)' is numbered like a work item but states no estimate, dependency or status",
+                                           at: section.range))
             let parentKind = section.parent.map { result.document.sections[$0].kind }
             result.document.sections[index].kind = SectionKind.classify(section.title, parent: parentKind)
             result.document.sections[index].subject = nil
@@ -274,6 +280,15 @@ struct DocumentRecognizer {
         recognizeSectionRecord(index)
     }
 
+    /// Field names LoopReport has no meaning for are near misses (the first dozen of a document).
+    mutating func noteUnknownFields(_ fields: [Field]) {
+        for field in fields where result.nearMisses.count < 12
+            && Vocabulary.fieldNames[field.name] == nil && !knownFieldNames.contains(field.name) {
+            result.nearMisses.append(.init("'\(field.key):' is not a field name LoopReport knows (docs/format.md lists those it reads as dependencies, effort and status)",
+                                           at: field.range))
+        }
+    }
+
     /// The fields a definition's heading states: its status (`✅`, `[PLANNED]`) and effort
     /// (`(2-3 days)`), unless the fields under it state them.
     func headingFields(_ index: Int, besides fields: [(field: Field, value: FieldValue)] = []) -> [(field: Field, value: FieldValue)] {
@@ -305,7 +320,8 @@ struct DocumentRecognizer {
 
     /// What each field of a definition sets.
     mutating func readFields(_ fields: [Field]) -> [(field: Field, value: FieldValue)] {
-        fields.map { ($0, FieldValue.read($0, in: markdown.source, diagnostics: &result.diagnostics)) }
+        noteUnknownFields(fields)
+        return fields.map { ($0, FieldValue.read($0, in: markdown.source, diagnostics: &result.diagnostics)) }
     }
 
     /// Field lines of a definition: field paragraphs, and lists that follow a field whose

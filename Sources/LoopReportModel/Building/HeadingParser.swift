@@ -143,6 +143,20 @@ enum HeadingParser {
         return (id, name, revised)
     }
 
+    /// The word of a heading shaped like a definition (`Etapp 2: Lagring`, `Fase 1 - Setup`)
+    /// whose word is neither an item word nor a group word; nil for any other heading.
+    static func unknownDefinitionWord(_ title: String) -> String? {
+        let text = dropLeadingGlyphs(title)
+        guard let first = text.utf8.first, first >= 65, first <= 90,
+              let space = text.firstIndex(of: " ") else { return nil }
+        let word = String(text[..<space])
+        guard word.utf8.allSatisfy(TextScanner.isASCIILetter) || word.unicodeScalars.allSatisfy(\.properties.isAlphabetic),
+              let (_, _, name) = definition(String(text[text.index(after: space)...]), words: [], id: itemID),
+              !name.isEmpty, text[text.index(after: space)...].contains(where: { $0 == ":" || $0 == "—" || $0 == "–" })
+        else { return nil }
+        return word
+    }
+
     /// `🚀 PHASE 1` → `PHASE 1`: emoji and other glyphs before the words.
     static func dropLeadingGlyphs(_ title: String) -> String {
         guard let first = title.utf8.first, first >= 0x80 else { return title }

@@ -61,12 +61,15 @@ struct BuildState: Sendable {
     var diagnostics: [Diagnostic] = []
     /// References whose target must exist, with the severity if it does not.
     var checkedReferences: [(Reference, Severity, String)] = []
+    /// Near misses of every document, for the `no-work-items` warning.
+    var nearMisses: [Diagnostic.Note] = []
     var currentBlockCount = 0
 
     mutating func apply(_ recognition: DocumentRecognition, isBaseline: Bool) {
         let document = recognition.document
         documents.append(document)
         diagnostics += recognition.diagnostics
+        nearMisses += recognition.nearMisses
         records.append(recognition.records)
         var iteration = Iteration(path: document.path, title: document.title, kind: document.kind, date: document.date,
                                   added: [], revised: [], removed: [], blockCount: 0)
@@ -235,6 +238,10 @@ struct BuildState: Sendable {
         }
         let plan = Plan(documents: documents, groups: groups.values.sortedByID(\.id), blocks: sortedBlocks,
                         blockIndex: blockIndex, iterations: iterations, records: records)
+        // Groups that state their own effort or dependencies are work of their own (a phase
+        // with a duration and no blocks), so a plan of them is not empty.
+        let groupsAreWork = plan.groups.contains { $0.estimate != nil || !$0.dependencies.isEmpty }
+        if sortedBlocks.isEmpty, !documents.isEmpty, !groupsAreWork { diagnostics.append(noWorkItems(plan)) }
         // The two checks are independent and read the plan's own indexes; run them on two cores.
         let state = self
         diagnostics += parallelMap([0, 1]) { task in
@@ -260,6 +267,21 @@ struct BuildState: Sendable {
         let index = blockSlots.mapValues { position[$0] }
         blockSlots = [:]
         return (sorted, index)
+    }
+
+    /// Never a silent empty report: the warning that the documents hold no work item, with
+    /// the nearest misses as notes (groups without items first, then each document's, at most 12).
+    private func noWorkItems(_ plan: Plan) -> Diagnostic {
+        var notes = plan.groups.filter { !$0.isImplicit }.map { group in
+            Diagnostic.Note("Group \(group.id) '\(group.title)' looks like a group but holds no items; items under it are headings such as '### \(group.id).1 Title' or '### Task \(group.id).1: Title'",
+                            at: group.range)
+        }
+        notes += nearMisses
+        let shown = Array(notes.prefix(12))
+        var message = "no work items found in \(documents.count) document\(documents.count == 1 ? "" : "s"): no heading, list item or table row reads as a block, task or numbered item, so there is nothing to schedule"
+        if shown.isEmpty { message += "; write items as headings such as '### 1.1 Title' or '### Block 1.1: Title' (docs/format.md)" }
+        if notes.count > shown.count { message += " (\(notes.count - shown.count) more near misses not shown)" }
+        return Diagnostic(.noWorkItems, at: nil, message, notes: shown)
     }
 
     /// Dependencies and other references whose target no document defines, or was removed.
