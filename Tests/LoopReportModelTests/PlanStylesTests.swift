@@ -35,7 +35,7 @@ import Testing
         value == value.rounded() ? String(Int(value)) : String(value)
     }
 
-    @Test(arguments: ["guideline", "phases", "bullets", "phase-files"])
+    @Test(arguments: ["guideline", "phases", "bullets", "tables", "phase-files"])
     func everyStyleReadsAsTheSamePlan(style: String) {
         let read = Self.model(style)
         #expect(read.blocks == Self.expected)
@@ -43,10 +43,23 @@ import Testing
         #expect(read.warnings.isEmpty, "\(read.warnings)")
     }
 
-    @Test func aWorkItemTableReadsAsTheSamePlan() {
-        withKnownIssue("work-item tables (| ID | Item | Estimate | Depends on | State |) are not read as blocks yet") {
-            #expect(Self.model("tables").blocks == Self.expected)
-        }
+    /// A work-item table's unit in its header applies to bare numbers; a table of block
+    /// statuses (no estimate or dependency column) only restates states.
+    @Test func workItemTableUnitsAndStatusTables() {
+        let plan = project("""
+        ## Phase 1: Build
+
+        | ID | Task | Estimate (h) | Depends on | Owner |
+        |----|------|--------------|------------|-------|
+        | T-1 | Parser | 12 | — | Ana |
+        | T-2 | Printer | 4-8 | T-1 | Ben |
+
+        | Block | Status |
+        |-------|--------|
+        | T-2 | ✅ Done |
+        """).plan
+        #expect(plan.blocks.map { "\($0.id) \($0.title) \($0.groupID) \($0.estimate?.days ?? -1) \($0.dependencies.map(\.id))" }
+                == ["T-1 Parser 1 1.5 []", "T-2 Printer 1 0.75 [\"T-1\"]"])
     }
 }
 
@@ -202,5 +215,44 @@ import Testing
         #expect(forecast.runs > 1)
         #expect(forecast.p50Days > 4 && forecast.p50Days < 6)
         #expect(forecast.p95Days > forecast.p50Days && forecast.p95Days <= 7)
+    }
+
+    /// Dependencies as people write them: other item words, ranges in words, prefixed and
+    /// three-part ids, whole phases.
+    @Test func dependenciesInTheirManyForms() {
+        let plan = project("""
+        ## Phase 1: Setup
+
+        ### Step 1: One
+        **Effort**: 1 day
+
+        ### Step 2: Two
+        **Effort**: 1 day
+
+        ### Step 3: Three
+        **Effort**: 1 day
+        **Depends on**: Steps 1 through 2
+
+        ## Phase 2: Build
+
+        ### Task T-2.1: Parser
+        **Effort**: 1 day
+        **Depends on**: Phase 1
+
+        #### 2.1.4 Printer
+        **Effort**: 1 day
+        **Requires**: T-2.1 and Step 3
+
+        ### Task 9: Docs
+        **Effort**: 1 day
+        **Blocked by**: 2.1.4
+        """).plan
+        let dependencies = Dictionary(uniqueKeysWithValues: plan.blocks.map { ($0.id, $0.dependencies.map(\.label)) })
+        #expect(dependencies["3"] == ["Block 1", "Block 2"])
+        #expect(dependencies["T-2.1"] == ["Group 1"])
+        #expect(dependencies["2.1.4"] == ["Block T-2.1", "Block 3"])
+        #expect(dependencies["9"] == ["Block 2.1.4"])
+        let groups = Dictionary(uniqueKeysWithValues: plan.blocks.map { ($0.id, $0.groupID) })
+        #expect(groups == ["1": "1", "2": "1", "3": "1", "T-2.1": "2", "2.1.4": "2", "9": "2"])
     }
 }

@@ -307,9 +307,9 @@ struct DocumentRecognizer {
         return stated
     }
 
-    /// The group heading a section is under, if any: its section and the group's id.
+    /// The group heading a section is (or is under), if any: its section and the group's id.
     func enclosingGroup(_ index: Int) -> (section: Int, id: String)? {
-        var current = result.document.sections[index].parent
+        var current: Int? = index
         while let i = current {
             let section = result.document.sections[i]
             if section.kind == .group || section.kind == .revisedGroup, let subject = section.subject { return (i, subject.id) }

@@ -24,6 +24,7 @@ extension DocumentRecognizer {
         case .metrics, .expectationVsReality: readMetrics(table)
         case .measurements: readMeasurements(table, section: section)
         case .blockStatus: readBlockStatus(table)
+        case .workItems: readWorkItems(table, section: section)
         default: break
         }
     }
@@ -39,6 +40,7 @@ extension DocumentRecognizer {
         if has("metric"), has("target"), has("achieved", "current", "actual", "reality", "measured") { return .metrics }
         if has("approach"), has("effectiveness") { return .approachEffectiveness }
         if has("risk") , has("impact", "likelihood", "probability", "mitigation", "mitigation strategy") { return .risks }
+        if isWorkItemTable(table) { return .workItems }
         if has("milestone") { return .milestones }
         if has("block"), has("status") { return .blockStatus }
         if has("group"), has("status"), names.contains(where: { $0.hasSuffix("validated") || $0.hasSuffix("verified") || $0.hasSuffix("checked") }) { return .validationStatus }
@@ -50,6 +52,69 @@ extension DocumentRecognizer {
         if has("planned", "original", "baseline"), has("actual", "final") { return .timelineComparison }
         if isMeasurementSeries(table) { return .measurements }
         return .other
+    }
+
+    /// Header words of a work-item table's id and title columns (its others are fields of
+    /// `Vocabulary.fieldNames`: `| ID | Item | Estimate (h) | Depends on | State |`).
+    static let itemIDColumns: Set<String> = ["id", "block", "task", "step", "item", "story", "no", "number", "ref", "key",
+                                              "task id", "item id", "block id", "step id"]
+    static let itemTitleColumns: Set<String> = ["title", "item", "task", "name", "description", "work item", "deliverable",
+                                                 "summary", "block name", "task name", "what", "component", "feature", "story"]
+
+    /// A header's field name without a unit in brackets (`Estimate (h)` → `estimate`), and the unit.
+    static func fieldHeader(_ text: String) -> (name: String, unit: String?) {
+        guard let open = text.lastIndex(of: "("), text.hasSuffix(")") else { return (text.normalizedName, nil) }
+        let unit = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmed
+        return (text[..<open].normalizedName, unit.isEmpty ? nil : unit)
+    }
+
+    /// A table whose rows are work items: an id column whose cells are item ids, a title
+    /// column, and an estimate or dependencies column.
+    static func isWorkItemTable(_ table: Table) -> Bool {
+        guard table.header.count >= 3, !table.rows.isEmpty,
+              let id = table.header.firstIndex(where: { itemIDColumns.contains($0.text.normalizedName) }),
+              table.header.indices.contains(where: { $0 != id && itemTitleColumns.contains(table.header[$0].text.normalizedName) }),
+              table.header.contains(where: {
+                  let name = Vocabulary.fieldNames[fieldHeader($0.text).name]
+                  return name == .estimate || name == .dependencies
+              }) else { return false }
+        return table.rows.allSatisfy { row in
+            guard id < row.count else { return false }
+            let cell = Array(row[id].text.utf8)
+            return HeadingParser.itemID(cell, at: 0).map { $0.1 == cell.count } ?? false
+        }
+    }
+
+    /// Each row of a work-item table is a block: id, title, and every other column whose
+    /// header is a field name, read as that field (a bare number under `Estimate (h)` in hours).
+    private mutating func readWorkItems(_ table: Table, section: Int) {
+        guard let id = table.header.firstIndex(where: { Self.itemIDColumns.contains($0.text.normalizedName) }),
+              let title = table.header.indices.first(where: { $0 != id && Self.itemTitleColumns.contains(table.header[$0].text.normalizedName) })
+        else { return }
+        let group = enclosingGroup(section)
+        // Each field column: where it is, its key without the unit, and the unit.
+        let fieldColumns = table.header.indices.compactMap { column -> (Int, String, String?)? in
+            let header = table.header[column].text
+            let (name, unit) = Self.fieldHeader(header)
+            guard column != id, column != title, Vocabulary.fieldNames[name] != nil else { return nil }
+            let key = unit == nil ? header : String(header[..<header.lastIndex(of: "(")!]).trimmed
+            return (column, key, unit)
+        }
+        for row in table.rows {
+            guard let idCell = table.cell(row, id) else { continue }
+            var fields: [Field] = []
+            for (column, key, unit) in fieldColumns {
+                guard let cell = table.cell(row, column) else { continue }
+                var value = cell.text
+                if let unit, !value.isEmpty, value.utf8.allSatisfy({ ReferenceScanner.isDigit($0) || $0 == 0x2E || $0 == 0x2D }) {
+                    value += " " + unit
+                }
+                fields.append(Field(key: key, value: value, items: [], range: cell.range, valueRange: cell.range))
+            }
+            result.blocks.append(BlockDeclaration(id: idCell.text, title: table.cell(row, title)?.text ?? "", marker: nil,
+                                                  fields: readFields(fields), range: idCell.range, path: path,
+                                                  groupID: group?.id))
+        }
     }
 
     /// A numeric first column (scale points) and at least one other numeric column.

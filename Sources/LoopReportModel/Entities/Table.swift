@@ -11,7 +11,7 @@ public enum TableKind: String, Sendable, Hashable, Codable, CaseIterable {
     case timelineAdjustments, predictiveAccuracy, expectationVsReality, metrics, measurements,
          approachEffectiveness, timelineComparison, decisionLog, risks, milestones, blockStatus,
          validationStatus, synthesisMatrix, resourceAllocation, testSuites, buildStatus,
-         beforeAfter, other
+         beforeAfter, workItems, other
 }
 
 /// A GFM table, kept whole, with its recognised kind and the column each role sits in.

@@ -59,6 +59,7 @@ enum ReferenceScanner {
             var j = i
             if word(s, at: i, "block") { kind = .block; j = i + 5 }
             else if word(s, at: i, "group") { kind = .group; j = i + 5 }
+            else if bareBlockIDs, let (found, length) = vocabularyWord(s, at: i) { kind = found; j = i + length }
             if let kind {
                 let plural = j < s.count && (s[j] | 0x20) == 0x73
                 if plural { j += 1 }
@@ -66,18 +67,21 @@ enum ReferenceScanner {
                 var k = j + 1
                 var found = false
                 while true {
-                    guard let (id, end) = kind == .block ? blockID(s, at: k) : groupID(s, at: k) else { break }
+                    guard let (id, end) = kind == .block ? blockID(s, at: k) ?? (bareBlockIDs ? otherItemID(s, at: k) : nil)
+                                                         : groupID(s, at: k) else { break }
                     let isFirst = !found
                     found = true
                     matches.append(Match(kind: kind, id: id, text: string((isFirst ? i : k)..<end),
                                          annotation: annotation(s, after: end)))
                     k = end
                     guard plural else { break }
-                    // `Groups 1-4`: expand the range.
-                    if kind == .group, k < s.count, s[k] == 0x2D,
-                       let (last, rangeEnd) = groupID(s, at: k + 1), let a = Int(id), let b = Int(last), a < b, b - a < 100 {
-                        for n in (a + 1)...b { matches.append(Match(kind: .group, id: String(n), text: String(n), annotation: nil)) }
+                    // `Groups 1-4`, `Blocks 1 through 5`: expand a range of whole numbers.
+                    for dash in ["-", "–", " through ", " to ", " thru "] where prefix(s, at: k, dash) {
+                        let next = k + dash.utf8.count
+                        guard let (last, rangeEnd) = groupID(s, at: next), let a = Int(id), let b = Int(last), a < b, b - a < 100 else { break }
+                        for n in (a + 1)...b { matches.append(Match(kind: kind, id: String(n), text: String(n), annotation: nil)) }
                         k = rangeEnd
+                        break
                     }
                     // Separators between listed ids: `, `, ` and `, ` & `, `/`.
                     var m = k
@@ -96,7 +100,7 @@ enum ReferenceScanner {
                 i = found ? k : j
                 continue
             }
-            if bareBlockIDs, let (id, end) = blockID(s, at: i) {
+            if bareBlockIDs, let (id, end) = blockID(s, at: i) ?? prefixedItemID(s, at: i) {
                 matches.append(Match(kind: .block, id: id, text: string(i..<end), annotation: annotation(s, after: end)))
                 i = end
                 continue
@@ -118,6 +122,38 @@ enum ReferenceScanner {
             }
             return Reference(kind: match.kind, id: match.id, annotation: match.annotation, range: range)
         }
+    }
+
+    /// Item and group words other than `Block` and `Group` (`Task 1.2`, `Steps 3 and 4`,
+    /// `Phase 0`), read in dependency fields and tables: the kind and the word's length.
+    private static func vocabularyWord(_ s: [UInt8], at i: Int) -> (Reference.Kind, Int)? {
+        guard i < s.count, TextScanner.isASCIILetter(s[i]) else { return nil }
+        var end = i
+        while end < s.count, TextScanner.isASCIILetter(s[end]) { end += 1 }
+        guard end < s.count, s[end] == 0x20 else { return nil }
+        var word = String(decoding: s[i..<end].map(TextScanner.lower), as: UTF8.self)
+        if Vocabulary.itemWords.contains(word) { return (.block, end - i) }
+        if Vocabulary.groupWords.contains(word) { return (.group, end - i) }
+        // The plural: its `s` is read by the caller.
+        guard word.hasSuffix("s") else { return nil }
+        word.removeLast()
+        if Vocabulary.itemWords.contains(word) { return (.block, end - i - 1) }
+        if Vocabulary.groupWords.contains(word) { return (.group, end - i - 1) }
+        return nil
+    }
+
+    /// Item ids that are not `group.block` numbers: `7` (after an item word), `T-1.1`, `PG-2`.
+    private static func otherItemID(_ s: [UInt8], at i: Int) -> (String, Int)? {
+        HeadingParser.itemID(s, at: i)
+    }
+
+    /// An item id standing alone that is not a `group.block` number: prefixed (`T-2.1.1`,
+    /// `PG-2`, `M1`) or in three parts (`2.1.4`).
+    private static func prefixedItemID(_ s: [UInt8], at i: Int) -> (String, Int)? {
+        guard i < s.count, let (id, end) = HeadingParser.itemID(s, at: i) else { return nil }
+        let prefixed = s[i] >= 65 && s[i] <= 90 && id.utf8.contains(where: isDigit)
+        let threeParts = isDigit(s[i]) && id.utf8.count(where: { $0 == 0x2E }) >= 2
+        return prefixed || threeParts ? (id, end) : nil
     }
 
     static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
