@@ -20,6 +20,9 @@ public enum Pipeline {
     public static func load(root: String) -> LoadedProject {
         let started = ContinuousClock.now
         let found = ContentLoader.discover(root: root)
+        // The config first: its vocabulary says how documents are read.
+        let (config, configDiagnostics) = readConfig(root: root, path: found.config)
+        let (vocabulary, vocabularyDiagnostics) = Vocabulary.read(config: config)
         struct Loading: Sendable {
             var files: [SourceFile] = []
             var diagnostics: [Diagnostic]
@@ -28,37 +31,36 @@ public enum Pipeline {
         // Each worker reads, validates, parses and recognises one document at a time; each
         // document is applied to the plan, in path order, as soon as the ones before it are.
         var loaded = parallelFold(found.documents, into: Loading(diagnostics: found.diagnostics)) { relative in
-            ContentLoader.readDocument(root: root, relative: relative).map { ($0, PlanBuilder.recognize(CmarkParser.parse($0))) }
+            ContentLoader.readDocument(root: root, relative: relative).map {
+                ($0, PlanBuilder.recognize(CmarkParser.parse($0), vocabulary: vocabulary))
+            }
         } fold: { loading, outcome in
             switch outcome {
             case .success(let (file, document)): loading.files.append(file); loading.assembly.apply(document)
             case .failure(let diagnostic): loading.diagnostics.append(diagnostic)
             }
         }
-        return assemble(files: loaded.files, assembly: &loaded.assembly, configPath: found.config, root: root,
-                        inputDiagnostics: loaded.diagnostics, started: started)
+        var diagnostics = loaded.diagnostics
+        diagnostics += ContentLoader.emptyContentCheck(root: root, documents: loaded.files.count, diagnostics: diagnostics)
+        return assemble(files: loaded.files, assembly: &loaded.assembly, config: config, root: root,
+                        inputDiagnostics: diagnostics + configDiagnostics + vocabularyDiagnostics, started: started)
     }
 
-    /// With the documents read (the project cache's): applies them, then `assemble`.
-    static func assemble(files: [SourceFile], documents: [RecognizedDocument], configPath: String?, root: String,
+    /// The config file, read before the documents; nil when there is none.
+    static func readConfig(root: String, path: String?) -> (SourceFile?, [Diagnostic]) {
+        guard let path else { return (nil, []) }
+        switch ContentLoader.readDocument(root: root, relative: path) {
+        case .success(let file): return (file, [])
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+    }
+
+    /// With the documents read and recognised (the project cache's): applies them, then `assemble`.
+    static func assemble(files: [SourceFile], documents: [RecognizedDocument], config: SourceFile?, root: String,
                          inputDiagnostics: [Diagnostic], started: ContinuousClock.Instant) -> LoadedProject {
         var assembly = PlanAssembly(applying: documents)
-        return assemble(files: files, assembly: &assembly, configPath: configPath, root: root,
-                        inputDiagnostics: inputDiagnostics, started: started)
-    }
-
-    /// With the documents applied: the empty-content check, the config file, then `assemble`.
-    static func assemble(files: [SourceFile], assembly: inout PlanAssembly, configPath: String?, root: String,
-                         inputDiagnostics: [Diagnostic], started: ContinuousClock.Instant) -> LoadedProject {
         var diagnostics = inputDiagnostics
         diagnostics += ContentLoader.emptyContentCheck(root: root, documents: files.count, diagnostics: diagnostics)
-        var config: SourceFile?
-        if let path = configPath {
-            switch ContentLoader.readDocument(root: root, relative: path) {
-            case .success(let file): config = file
-            case .failure(let diagnostic): diagnostics.append(diagnostic)
-            }
-        }
         return assemble(files: files, assembly: &assembly, config: config, root: root, inputDiagnostics: diagnostics,
                         started: started)
     }
@@ -67,10 +69,11 @@ public enum Pipeline {
     public static func model(files: [SourceFile], config: SourceFile? = nil, root: String = "",
                              inputDiagnostics: [Diagnostic] = []) -> LoadedProject {
         let started = ContinuousClock.now
-        var assembly = parallelFold(files, into: PlanAssembly()) { PlanBuilder.recognize(CmarkParser.parse($0)) }
+        let (vocabulary, vocabularyDiagnostics) = Vocabulary.read(config: config)
+        var assembly = parallelFold(files, into: PlanAssembly()) { PlanBuilder.recognize(CmarkParser.parse($0), vocabulary: vocabulary) }
             fold: { $0.apply($1) }
         return assemble(files: files, assembly: &assembly, config: config, root: root,
-                        inputDiagnostics: inputDiagnostics, started: started)
+                        inputDiagnostics: inputDiagnostics + vocabularyDiagnostics, started: started)
     }
 
     /// Model, settings and analysis from the applied documents. The assembly is finished in

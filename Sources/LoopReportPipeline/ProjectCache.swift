@@ -12,6 +12,9 @@ public final class ProjectCache: @unchecked Sendable {
         var recognized: RecognizedDocument
     }
     private var documents: [String: Entry] = [:]
+    /// The vocabulary the cached documents were read with: when loopreport.yml changes it,
+    /// every document is read again.
+    private var vocabulary = Vocabulary.standard
     /// How many documents the last load parsed (the rest came from the cache).
     public private(set) var parsedLastTime = 0
 
@@ -21,6 +24,10 @@ public final class ProjectCache: @unchecked Sendable {
     public func load(root: String) -> LoadedProject {
         let started = ContinuousClock.now
         let found = ContentLoader.discover(root: root)
+        let (config, configDiagnostics) = Pipeline.readConfig(root: root, path: found.config)
+        let (vocabulary, vocabularyDiagnostics) = Vocabulary.read(config: config)
+        if vocabulary != self.vocabulary { documents = [:] }
+        self.vocabulary = vocabulary
         var diagnostics = found.diagnostics
         let outcomes = parallelMap(found.documents) { relative -> Result<(String, [UInt8], SourceFile?, RecognizedDocument?), Diagnostic> in
             ContentLoader.read(root + "/" + relative, relative: relative).flatMap { bytes in
@@ -28,7 +35,7 @@ public final class ProjectCache: @unchecked Sendable {
                     return .success((relative, bytes, nil, nil))
                 }
                 return SourceFile.decode(path: relative, bytes: bytes).map { file in
-                    (relative, bytes, file, PlanBuilder.recognize(CmarkParser.parse(file)))
+                    (relative, bytes, file, PlanBuilder.recognize(CmarkParser.parse(file), vocabulary: vocabulary))
                 }
             }
         }
@@ -48,7 +55,7 @@ public final class ProjectCache: @unchecked Sendable {
             }
         }
         documents = next
-        return Pipeline.assemble(files: files, documents: recognized, configPath: found.config, root: root,
-                                 inputDiagnostics: diagnostics, started: started)
+        return Pipeline.assemble(files: files, documents: recognized, config: config, root: root,
+                                 inputDiagnostics: diagnostics + configDiagnostics + vocabularyDiagnostics, started: started)
     }
 }

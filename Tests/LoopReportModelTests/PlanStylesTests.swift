@@ -255,4 +255,32 @@ import Testing
         let groups = Dictionary(uniqueKeysWithValues: plan.blocks.map { ($0.id, $0.groupID) })
         #expect(groups == ["1": "1", "2": "1", "3": "1", "T-2.1": "2", "2.1.4": "2", "9": "2"])
     }
+
+    /// Words a team uses that are not built in are mapped once in loopreport.yml.
+    @Test func aProjectVocabularyFromTheConfig() throws {
+        let text = """
+        ## Etapp 1: Grund
+
+        ### Uppgift 1.1: Schema
+        **Uppskattning**: 2 dagar
+
+        ### Uppgift 1.2: Import
+        - Beroenden: Uppgift 1.1
+        - Uppskattning: 3 days
+        """
+        #expect(project(text).plan.blocks.isEmpty)
+        let loaded = project(config: """
+            vocabulary:
+              dependencies: [Beroenden]
+              estimate: Uppskattning
+              items: [Uppgift]
+              groups: [Etapp]
+              colour: [Färg]
+            """, ("plan.md", text))
+        #expect(loaded.plan.groups.map(\.title) == ["Grund"])
+        #expect(loaded.plan.blocks.map { "\($0.id) \($0.estimate?.days ?? -1) \($0.dependencies.map(\.id))" } == ["1.1 -1.0 []", "1.2 3.0 [\"1.1\"]"])
+        let codes = loaded.diagnostics.map { "\($0.code.rawValue) \($0.range?.start.line ?? 0)" }
+        #expect(codes.contains("unparseable-effort 4"))   // `2 dagar`: the unit is not one LoopReport knows
+        #expect(codes.contains("invalid-settings 6"))     // `colour` is not something the vocabulary maps
+    }
 }

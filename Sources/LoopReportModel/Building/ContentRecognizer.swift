@@ -151,7 +151,7 @@ extension DocumentRecognizer {
         // `⬜ Block 1.6: CLI Command Updates (ADDED)` adds a block.
         let (title, marker) = HeadingParser.split(text)
         if marker == .added || marker == .new, let definition = HeadingParser.blockDefinition(
-            String(String.UnicodeScalarView(title.unicodeScalars.drop(while: { !$0.properties.isAlphabetic })))) {
+            String(String.UnicodeScalarView(title.unicodeScalars.drop(while: { !$0.properties.isAlphabetic }))), vocabulary: vocabulary) {
             result.blocks.append(BlockDeclaration(id: definition.id, title: definition.title, marker: .new,
                                                   fields: [], range: range, path: path))
         }
@@ -179,7 +179,7 @@ extension DocumentRecognizer {
         let range = locator.lineRange(item.range?.start.line, fallback: item.range)
         for match in ReferenceScanner.scan(text) where match.kind == .block {
             var title = ""
-            if let definition = HeadingParser.blockDefinition(match.text + text.drop(while: { $0 != ":" })) {
+            if let definition = HeadingParser.blockDefinition(match.text + text.drop(while: { $0 != ":" }), vocabulary: vocabulary) {
                 title = definition.title
             }
             var reason: String?
@@ -341,7 +341,7 @@ extension DocumentRecognizer {
     /// `**Block 1.3: Title**` followed by a list of `- Key: value` fields (fourth pass).
     mutating func recognizeBoldBlockLine(_ node: MarkdownNode, next: MarkdownNode?, section index: Int) -> Bool {
         guard node.children.count == 1, case .strong = node.children[0].kind,
-              let definition = HeadingParser.blockDefinition(HeadingParser.split(node.plainText).title),
+              let definition = HeadingParser.blockDefinition(HeadingParser.split(node.plainText).title, vocabulary: vocabulary),
               let next, next.isList else { return false }
         let marker = HeadingParser.split(node.plainText).marker
         result.blocks.append(BlockDeclaration(id: definition.id, title: definition.title, marker: marker,

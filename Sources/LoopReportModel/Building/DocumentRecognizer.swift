@@ -16,15 +16,18 @@ struct DocumentRecognizer {
     var headings: [Int: HeadingText] = [:]
     var path: String { markdown.path }
 
-    static func recognize(_ markdown: MarkdownDocument) -> DocumentRecognition {
-        var recognizer = DocumentRecognizer(markdown: markdown)
+    /// The project's words (field names, item and group words).
+    var vocabulary: Vocabulary { locator.vocabulary }
+
+    static func recognize(_ markdown: MarkdownDocument, vocabulary: Vocabulary) -> DocumentRecognition {
+        var recognizer = DocumentRecognizer(markdown: markdown, vocabulary: vocabulary)
         recognizer.run()
         return recognizer.result
     }
 
-    private init(markdown: MarkdownDocument) {
+    private init(markdown: MarkdownDocument, vocabulary: Vocabulary) {
         self.markdown = markdown
-        self.locator = Locator(file: markdown.source)
+        self.locator = Locator(file: markdown.source, vocabulary: vocabulary)
         let document = Document(path: markdown.path, kind: .notes, kindIsDeclared: false, title: "",
                                 date: nil, frontMatter: [:], sections: [], source: markdown.source,
                                 bodyStartLine: (markdown.frontMatterRange?.end.line ?? 0) + 1)
@@ -152,12 +155,12 @@ struct DocumentRecognizer {
             let title = heading.title
             var kind: SectionKind
             var subject: Reference?
-            if let group = HeadingParser.groupDefinition(title) {
+            if let group = HeadingParser.groupDefinition(title, vocabulary: vocabulary) {
                 kind = group.revised ? .revisedGroup : .group
                 subject = Reference(kind: .group, id: group.id, range: node.range)
                 definitionTitles[sections.count] = group.title
                 headings[sections.count] = heading
-            } else if let block = HeadingParser.blockDefinition(title) {
+            } else if let block = HeadingParser.blockDefinition(title, vocabulary: vocabulary) {
                 kind = .block
                 subject = Reference(kind: .block, id: block.id, range: node.range)
                 definitionTitles[sections.count] = block.title
@@ -191,7 +194,7 @@ struct DocumentRecognizer {
             let heading = headings[index]
             let underGroup = section.parent.map { [.group, .revisedGroup].contains(result.document.sections[$0].kind) } ?? false
             let hasPlanField = collectFields(section.content, allowPlainKeys: true).contains {
-                Vocabulary.fieldNames[$0.name].map(Vocabulary.planFields.contains) ?? false
+                vocabulary.fieldNames[$0.name].map(Vocabulary.planFields.contains) ?? false
             }
             if underGroup || hasPlanField || heading?.progress != nil || heading?.effortText != nil { continue }
             result.nearMisses.append(.init("'\(section.title)' is numbered like a work item but states no estimate, dependency or status",
@@ -283,7 +286,7 @@ struct DocumentRecognizer {
     /// Field names LoopReport has no meaning for are near misses (the first dozen of a document).
     mutating func noteUnknownFields(_ fields: [Field]) {
         for field in fields where result.nearMisses.count < 12
-            && Vocabulary.fieldNames[field.name] == nil && !knownFieldNames.contains(field.name) {
+            && vocabulary.fieldNames[field.name] == nil && !vocabulary.plainFieldNames.contains(field.name) {
             result.nearMisses.append(.init("'\(field.key):' is not a field name LoopReport knows (docs/format.md lists those it reads as dependencies, effort and status)",
                                            at: field.range))
         }
@@ -321,7 +324,7 @@ struct DocumentRecognizer {
     /// What each field of a definition sets.
     mutating func readFields(_ fields: [Field]) -> [(field: Field, value: FieldValue)] {
         noteUnknownFields(fields)
-        return fields.map { ($0, FieldValue.read($0, in: markdown.source, diagnostics: &result.diagnostics)) }
+        return fields.map { ($0, FieldValue.read($0, in: markdown.source, vocabulary: vocabulary, diagnostics: &result.diagnostics)) }
     }
 
     /// Field lines of a definition: field paragraphs, and lists that follow a field whose

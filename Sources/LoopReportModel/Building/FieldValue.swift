@@ -1,16 +1,5 @@
 import LoopReportSource
 
-/// Normalised field names that mean the same thing.
-package enum FieldNames {
-    package static let dependencies = names(.dependencies)
-    package static let softDependencies = names(.softDependencies)
-    package static let estimate = names(.estimate)
-
-    private static func names(_ name: FieldName) -> Set<String> {
-        Set(Vocabulary.fieldNames.filter { $0.value == name }.keys)
-    }
-}
-
 /// What one field line of a block or group definition sets, read once while its document is
 /// recognised (in parallel with other documents); applying it to the plan is an assignment.
 enum FieldValue: Sendable {
@@ -34,12 +23,12 @@ enum FieldValue: Sendable {
     case other
 
     /// Reads a field; problems with its value go to `diagnostics`. What the name sets is one
-    /// look-up in `Vocabulary.fieldNames`.
-    static func read(_ field: Field, in file: SourceFile, diagnostics: inout [Diagnostic]) -> FieldValue {
-        guard let name = Vocabulary.fieldNames[field.name] else { return .other }
+    /// look-up in the vocabulary's field names.
+    static func read(_ field: Field, in file: SourceFile, vocabulary: Vocabulary, diagnostics: inout [Diagnostic]) -> FieldValue {
+        guard let name = vocabulary.fieldNames[field.name] else { return .other }
         switch name {
-        case .dependencies: return .dependencies(references(field, in: file))
-        case .softDependencies: return .softDependencies(references(field, in: file))
+        case .dependencies: return .dependencies(references(field, in: file, vocabulary: vocabulary))
+        case .softDependencies: return .softDependencies(references(field, in: file, vocabulary: vocabulary))
         case .estimate: return .estimate(effort(field, diagnostics: &diagnostics))
         case .priority: return .priority(field.value)
         case .actual: return .actual(effort(field, diagnostics: &diagnostics))
@@ -66,7 +55,7 @@ enum FieldValue: Sendable {
             // `Start: after 1.1`: the dependency, said where the date would be.
             let value = field.value.normalizedName
             guard value.hasPrefix("after ") || value.hasPrefix("when ") else { return .other }
-            let references = references(field, in: file)
+            let references = references(field, in: file, vocabulary: vocabulary)
             return references.isEmpty ? .other : .dependencies(references)
         }
     }
@@ -80,10 +69,10 @@ enum FieldValue: Sendable {
     }
 
     /// The references in a dependency field, each located on the field's line.
-    static func references(_ field: Field, in file: SourceFile) -> [Reference] {
+    static func references(_ field: Field, in file: SourceFile, vocabulary: Vocabulary) -> [Reference] {
         let text = field.items.isEmpty ? field.value : field.items.joined(separator: ", ")
         if DocumentRecognizer.isBlank(text) { return [] }
-        var located = ReferenceScanner.scan(text, bareBlockIDs: true).map {
+        var located = ReferenceScanner.scan(text, bareBlockIDs: true, vocabulary: vocabulary).map {
             Reference(kind: $0.kind, id: $0.id, annotation: $0.annotation, range: field.valueRange)
         }
         guard let range = field.valueRange else { return located }

@@ -118,9 +118,9 @@ enum HeadingParser {
     /// A work item's id and title: `Block 3.4: Title`, `Task 1.2.1 - Title`, `2.3 Title`,
     /// `2.3. Title`, `T-1.1.1: Title`. `wordless` says no item word came before the id (such a
     /// heading is an item only with other evidence: see `DocumentRecognizer`).
-    static func blockDefinition(_ title: String) -> (id: String, title: String, wordless: Bool)? {
+    static func blockDefinition(_ title: String, vocabulary: Vocabulary = .standard) -> (id: String, title: String, wordless: Bool)? {
         let text = dropLeadingGlyphs(title)
-        if let (word, id, name) = definition(text, words: Vocabulary.itemWords, id: itemID), word != nil {
+        if let (word, id, name) = definition(text, words: vocabulary.itemWords, id: itemID), word != nil {
             return (id, name, false)
         }
         // No word: an id with a dot (`2.3`, `2.1.4`) or a prefix (`T-1.1`), then the title.
@@ -133,13 +133,13 @@ enum HeadingParser {
 
     /// `Group 3: Storage`, `Phase 2 — Sync`, `🚀 PHASE 1: Setup`, `Revised Group 3: Storage`,
     /// `Part II: Rollout` → id and title.
-    static func groupDefinition(_ title: String) -> (id: String, title: String, revised: Bool)? {
+    static func groupDefinition(_ title: String, vocabulary: Vocabulary = .standard) -> (id: String, title: String, revised: Bool)? {
         var text = Substring(dropLeadingGlyphs(title))
         var revised = false
         if let first = text.utf8.first, (first | 0x20) == 0x72, text.lowercased().hasPrefix("revised ") {
             text = text.dropFirst(8); revised = true
         }
-        guard let (word, id, name) = definition(String(text), words: Vocabulary.groupWords, id: groupID), word != nil else { return nil }
+        guard let (word, id, name) = definition(String(text), words: vocabulary.groupWords, id: groupID), word != nil else { return nil }
         return (id, name, revised)
     }
 
@@ -173,10 +173,12 @@ enum HeadingParser {
         var i = 0
         var word: String?
         if !words.isEmpty {
+            // A word of letters, in any script (`Phase`, `Etapp`, `Zadanie`, `タスク`).
             var end = 0
-            while end < s.count, TextScanner.isASCIILetter(s[end]) { end += 1 }
+            while end < s.count, TextScanner.isASCIILetter(s[end]) || s[end] >= 0x80 { end += 1 }
             guard end > 0, end < s.count, s[end] == 0x20 else { return nil }
-            let candidate = String(decoding: s[0..<end].map(TextScanner.lower), as: UTF8.self)
+            let candidate = s[0..<end].allSatisfy({ $0 < 0x80 }) ? String(decoding: s[0..<end].map(TextScanner.lower), as: UTF8.self)
+                : String(decoding: s[0..<end], as: UTF8.self).lowercased()
             guard words.contains(candidate) else { return nil }
             word = candidate
             i = end + 1

@@ -58,6 +58,8 @@ extension MarkdownNode {
 /// are unreliable after soft breaks and escapes); falls back to the enclosing range.
 struct Locator {
     let file: SourceFile
+    /// The words of the project (field names read in the plain `Key: value` form among them).
+    var vocabulary = Vocabulary.standard
 
     func range(of needle: String, line: Int?, fallback: SourceRange?, from column: Int = 1) -> SourceRange? {
         if let line {   // the usual case: one line to search
@@ -87,7 +89,7 @@ struct Locator {
 
 /// Field names recognised in the plain `Key: value` and `- Key: value` forms (bold keys are
 /// always fields); prose with a colon is not a field. Every name in the vocabulary, and these.
-let knownFieldNames: Set<String> = Set(Vocabulary.fieldNames.keys).union([
+let knownFieldNames: Set<String> = Set(Vocabulary.standardFieldNames.keys).union([
     "priority", "dependencies", "dependency", "depends on", "estimated effort", "effort", "estimate",
     "actual effort", "actual", "status", "tasks", "files to modify", "files", "files to verify",
     "discrepancies addressed", "implementation order", "changes required", "changes",
@@ -144,7 +146,7 @@ extension Field {
             let candidate = text[..<colon].trimmed
             guard !candidate.isEmpty, candidate.utf8.count <= 60 else { return nil }
             let name = candidate.normalizedName
-            guard knownFieldNames.contains(name)
+            guard locator.vocabulary.plainFieldNames.contains(name)
                     || (allowPlainKey && name.utf8.count(where: { $0 == 0x20 }) <= 3
                         && candidate.utf8.first.map({ $0 >= 65 && $0 <= 90 }) == true) else { return nil }
             key = candidate

@@ -6,8 +6,9 @@ import LoopReportSource
 /// "Removed Blocks" removes), keeping each document's changes and each block's history.
 public enum PlanBuilder {
     /// Reads one document on its own: a pure function, so documents can be read in parallel.
-    public static func recognize(_ markdown: MarkdownDocument) -> RecognizedDocument {
-        RecognizedDocument(recognition: DocumentRecognizer.recognize(markdown))
+    /// `vocabulary`: the project's words (`Vocabulary.read(config:)`).
+    package static func recognize(_ markdown: MarkdownDocument, vocabulary: Vocabulary = .standard) -> RecognizedDocument {
+        RecognizedDocument(recognition: DocumentRecognizer.recognize(markdown, vocabulary: vocabulary))
     }
 
     /// Applies recognised documents in path order.
@@ -18,7 +19,7 @@ public enum PlanBuilder {
 
     /// Recognises and applies parsed documents, one after the other.
     public static func build(_ documents: [MarkdownDocument]) -> (plan: Plan, diagnostics: [Diagnostic]) {
-        build(documents.map(recognize))
+        build(documents.map { recognize($0) })
     }
 }
 

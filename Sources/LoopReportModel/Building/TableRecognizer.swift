@@ -15,7 +15,7 @@ extension DocumentRecognizer {
         let header = rows.removeFirst()
         checkRowWidths(node, headerCount: header.count)
         var table = Table(kind: .other, header: header, rows: rows, range: node.range, sectionTitle: sectionTitle)
-        table.kind = Self.kind(of: table, section: result.document.sections[section].kind)
+        table.kind = Self.kind(of: table, section: result.document.sections[section].kind, vocabulary: vocabulary)
         result.records.tables.append(table)
         switch table.kind {
         case .decisionLog: readDecisions(table)
@@ -29,7 +29,7 @@ extension DocumentRecognizer {
         }
     }
 
-    static func kind(of table: Table, section: SectionKind) -> TableKind {
+    static func kind(of table: Table, section: SectionKind, vocabulary: Vocabulary = .standard) -> TableKind {
         let names = Set(table.header.map(\.text.normalizedName))
         func has(_ options: String...) -> Bool { options.contains(where: names.contains) }
         if has("id"), has("decision") { return .decisionLog }
@@ -40,7 +40,7 @@ extension DocumentRecognizer {
         if has("metric"), has("target"), has("achieved", "current", "actual", "reality", "measured") { return .metrics }
         if has("approach"), has("effectiveness") { return .approachEffectiveness }
         if has("risk") , has("impact", "likelihood", "probability", "mitigation", "mitigation strategy") { return .risks }
-        if isWorkItemTable(table) { return .workItems }
+        if isWorkItemTable(table, vocabulary: vocabulary) { return .workItems }
         if has("milestone") { return .milestones }
         if has("block"), has("status") { return .blockStatus }
         if has("group"), has("status"), names.contains(where: { $0.hasSuffix("validated") || $0.hasSuffix("verified") || $0.hasSuffix("checked") }) { return .validationStatus }
@@ -55,7 +55,7 @@ extension DocumentRecognizer {
     }
 
     /// Header words of a work-item table's id and title columns (its others are fields of
-    /// `Vocabulary.fieldNames`: `| ID | Item | Estimate (h) | Depends on | State |`).
+    /// the vocabulary's field names: `| ID | Item | Estimate (h) | Depends on | State |`).
     static let itemIDColumns: Set<String> = ["id", "block", "task", "step", "item", "story", "no", "number", "ref", "key",
                                               "task id", "item id", "block id", "step id"]
     static let itemTitleColumns: Set<String> = ["title", "item", "task", "name", "description", "work item", "deliverable",
@@ -70,12 +70,12 @@ extension DocumentRecognizer {
 
     /// A table whose rows are work items: an id column whose cells are item ids, a title
     /// column, and an estimate or dependencies column.
-    static func isWorkItemTable(_ table: Table) -> Bool {
+    static func isWorkItemTable(_ table: Table, vocabulary: Vocabulary) -> Bool {
         guard table.header.count >= 3, !table.rows.isEmpty,
               let id = table.header.firstIndex(where: { itemIDColumns.contains($0.text.normalizedName) }),
               table.header.indices.contains(where: { $0 != id && itemTitleColumns.contains(table.header[$0].text.normalizedName) }),
               table.header.contains(where: {
-                  let name = Vocabulary.fieldNames[fieldHeader($0.text).name]
+                  let name = vocabulary.fieldNames[fieldHeader($0.text).name]
                   return name == .estimate || name == .dependencies
               }) else { return false }
         return table.rows.allSatisfy { row in
@@ -96,7 +96,7 @@ extension DocumentRecognizer {
         let fieldColumns = table.header.indices.compactMap { column -> (Int, String, String?)? in
             let header = table.header[column].text
             let (name, unit) = Self.fieldHeader(header)
-            guard column != id, column != title, Vocabulary.fieldNames[name] != nil else { return nil }
+            guard column != id, column != title, vocabulary.fieldNames[name] != nil else { return nil }
             let key = unit == nil ? header : String(header[..<header.lastIndex(of: "(")!]).trimmed
             return (column, key, unit)
         }
@@ -164,7 +164,7 @@ extension DocumentRecognizer {
     }
 
     private func subjectReference(_ cell: Cell?) -> Reference? {
-        guard let cell, let match = ReferenceScanner.scan(cell.text, bareBlockIDs: true).first else { return nil }
+        guard let cell, let match = ReferenceScanner.scan(cell.text, bareBlockIDs: true, vocabulary: vocabulary).first else { return nil }
         return Reference(kind: match.kind, id: match.id, range: cell.range)
     }
 

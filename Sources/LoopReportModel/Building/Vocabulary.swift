@@ -1,14 +1,73 @@
 import LoopReportSource
+import Yams
 
 /// The words the reader recognises, in one place: what introduces a work item or a group,
 /// how a heading states progress, and what each field is called. `docs/format.md` lists them
-/// with examples; `loopreport.yml`'s `vocabulary:` adds field names a team uses.
-package enum Vocabulary {
+/// with examples; `loopreport.yml`'s `vocabulary:` adds the words a team uses (`read(config:)`).
+package struct Vocabulary: Sendable, Equatable {
     /// Words before a work item's id: `Block 2.3`, `Task 1.2.1`, `Step 4`, `Story 12`, `Milestone 2`.
-    static let itemWords: Set<String> = ["block", "task", "step", "story", "milestone", "item", "deliverable", "feature", "ticket"]
+    var itemWords: Set<String> = ["block", "task", "step", "story", "milestone", "item", "deliverable", "feature", "ticket"]
 
     /// Words before a group's id: `Group 2`, `Phase 3`, `Stage 1`, `Wave 2`, `Epic 4`, `Sprint 4`, `Part II`.
-    static let groupWords: Set<String> = ["group", "phase", "stage", "wave", "epic", "sprint", "part", "workstream", "track"]
+    var groupWords: Set<String> = ["group", "phase", "stage", "wave", "epic", "sprint", "part", "workstream", "track"]
+
+    /// Field names and what each sets, compared normalised (lower case, single spaces, no
+    /// punctuation).
+    var fieldNames: [String: FieldName] = Self.standardFieldNames
+
+    /// Names read as fields in the plain `Key: value` form too (bold keys always are).
+    var plainFieldNames: Set<String> = knownFieldNames
+
+    /// The built-in words, without a project's additions.
+    package static let standard = Vocabulary()
+
+    /// What each key of `vocabulary:` in loopreport.yml adds words to.
+    static let settingKeys: [String: FieldName] = [
+        "dependencies": .dependencies, "soft dependencies": .softDependencies, "estimate": .estimate, "effort": .estimate,
+        "actual": .actual, "status": .status, "priority": .priority, "progress": .percentComplete, "tasks": .tasks,
+        "files": .files, "criteria": .completionCriteria, "owner": .team, "team": .team, "deadline": .deadline,
+        "start": .deadline, "blockers": .blockers,
+    ]
+
+    /// The built-in words with those a project adds in loopreport.yml:
+    ///
+    ///     vocabulary:
+    ///       dependencies: [Beroenden, Zależności]
+    ///       estimate: Uppskattning
+    ///       items: [Uppgift]        # words before a work item's id
+    ///       groups: [Etapp, Fas]    # words before a group's id
+    ///
+    /// Problems are `invalid-settings` diagnostics at their line.
+    package static func read(config: SourceFile?) -> (Vocabulary, [Diagnostic]) {
+        var vocabulary = Vocabulary.standard
+        guard let config, config.text.utf8.count < 1 << 20,
+              let root = try? Yams.compose(yaml: config.text), case .mapping(let settings)? = Optional(root),
+              let section = settings.first(where: { $0.key.string == "vocabulary" })?.value else { return (vocabulary, []) }
+        var diagnostics: [Diagnostic] = []
+        func line(_ node: Node) -> SourceRange { .line(node.mark?.line ?? 1, in: config.path) }   // Yams counts from 1
+        guard case .mapping(let entries) = section else {
+            return (vocabulary, [Diagnostic(.invalidSettings, at: line(section),
+                                            "vocabulary: must map field names (dependencies, estimate, status…), items and groups to lists of words")])
+        }
+        for (key, value) in entries {
+            let name = key.string?.normalizedName ?? ""
+            let words = (value.sequence.map { $0.compactMap(\.string) } ?? value.string.map { [$0] } ?? [])
+                .map(\.normalizedName).filter { !$0.isEmpty }
+            switch name {
+            case "items", "item words": vocabulary.itemWords.formUnion(words)
+            case "groups", "group words": vocabulary.groupWords.formUnion(words)
+            default:
+                guard let field = settingKeys[name] else {
+                    diagnostics.append(Diagnostic(.invalidSettings, at: line(key),
+                                                  "'\(key.string ?? "")' is not something the vocabulary maps; use one of items, groups, \(settingKeys.keys.sorted().joined(separator: ", "))"))
+                    continue
+                }
+                for word in words { vocabulary.fieldNames[word] = field }
+                vocabulary.plainFieldNames.formUnion(words)
+            }
+        }
+        return (vocabulary, diagnostics)
+    }
 
     /// Progress stated by a word or phrase at the end of a heading, alone or in brackets:
     /// `DONE`, `✅ COMPLETE`, `(in progress)`, `[PLANNED]`, `[FUTURE]`, `[x]`.
@@ -48,9 +107,7 @@ package enum Vocabulary {
     /// when the work happens, not how long it takes.
     static let windowWords: Set<String> = ["week", "weeks", "day", "days", "month", "months", "sprint", "sprints", "q1", "q2", "q3", "q4"]
 
-    /// Field names and what each sets. Names are compared normalised (lower case, single
-    /// spaces, no punctuation).
-    static let fieldNames: [String: FieldName] = {
+    static let standardFieldNames: [String: FieldName] = {
         var names: [String: FieldName] = [:]
         let table: [(FieldName, [String])] = [
             (.dependencies, ["dependencies", "dependency", "depends on", "hard dependencies", "prerequisites", "prerequisite",

@@ -46,7 +46,8 @@ enum ReferenceScanner {
     }
 
     /// - Parameter bareBlockIDs: also accept `3.4` without the word (dependency fields, tables).
-    static func scan(_ text: String, bareBlockIDs: Bool = false) -> [Match] {
+    /// - Parameter vocabulary: with `bareBlockIDs`, the item and group words read besides `Block` and `Group`.
+    static func scan(_ text: String, bareBlockIDs: Bool = false, vocabulary: Vocabulary = .standard) -> [Match] {
         guard bareBlockIDs || mightContainReference(text) else { return [] }
         let s = Array(text.utf8)
         func string(_ range: Range<Int>) -> String { String(decoding: s[range], as: UTF8.self) }
@@ -59,7 +60,7 @@ enum ReferenceScanner {
             var j = i
             if word(s, at: i, "block") { kind = .block; j = i + 5 }
             else if word(s, at: i, "group") { kind = .group; j = i + 5 }
-            else if bareBlockIDs, let (found, length) = vocabularyWord(s, at: i) { kind = found; j = i + length }
+            else if bareBlockIDs, let (found, length) = vocabularyWord(s, at: i, vocabulary) { kind = found; j = i + length }
             if let kind {
                 let plural = j < s.count && (s[j] | 0x20) == 0x73
                 if plural { j += 1 }
@@ -126,19 +127,19 @@ enum ReferenceScanner {
 
     /// Item and group words other than `Block` and `Group` (`Task 1.2`, `Steps 3 and 4`,
     /// `Phase 0`), read in dependency fields and tables: the kind and the word's length.
-    private static func vocabularyWord(_ s: [UInt8], at i: Int) -> (Reference.Kind, Int)? {
-        guard i < s.count, TextScanner.isASCIILetter(s[i]) else { return nil }
+    private static func vocabularyWord(_ s: [UInt8], at i: Int, _ vocabulary: Vocabulary) -> (Reference.Kind, Int)? {
+        guard i < s.count, TextScanner.isASCIILetter(s[i]) || s[i] >= 0x80 else { return nil }
         var end = i
-        while end < s.count, TextScanner.isASCIILetter(s[end]) { end += 1 }
+        while end < s.count, TextScanner.isASCIILetter(s[end]) || s[end] >= 0x80 { end += 1 }
         guard end < s.count, s[end] == 0x20 else { return nil }
-        var word = String(decoding: s[i..<end].map(TextScanner.lower), as: UTF8.self)
-        if Vocabulary.itemWords.contains(word) { return (.block, end - i) }
-        if Vocabulary.groupWords.contains(word) { return (.group, end - i) }
+        var word = String(decoding: s[i..<end], as: UTF8.self).lowercased()
+        if vocabulary.itemWords.contains(word) { return (.block, end - i) }
+        if vocabulary.groupWords.contains(word) { return (.group, end - i) }
         // The plural: its `s` is read by the caller.
         guard word.hasSuffix("s") else { return nil }
         word.removeLast()
-        if Vocabulary.itemWords.contains(word) { return (.block, end - i - 1) }
-        if Vocabulary.groupWords.contains(word) { return (.group, end - i - 1) }
+        if vocabulary.itemWords.contains(word) { return (.block, end - i - 1) }
+        if vocabulary.groupWords.contains(word) { return (.group, end - i - 1) }
         return nil
     }
 
