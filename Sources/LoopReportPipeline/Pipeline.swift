@@ -25,6 +25,7 @@ public enum Pipeline {
         let (vocabulary, vocabularyDiagnostics) = Vocabulary.read(config: config)
         struct Loading: Sendable {
             var files: [SourceFile] = []
+            var recognized: [RecognizedDocument] = []
             var diagnostics: [Diagnostic]
             var assembly = PlanAssembly()
         }
@@ -36,10 +37,21 @@ public enum Pipeline {
             }
         } fold: { loading, outcome in
             switch outcome {
-            case .success(let (file, document)): loading.files.append(file); loading.assembly.apply(document)
+            case .success(let (file, document)):
+                loading.files.append(file)
+                loading.recognized.append(document)
+                loading.assembly.apply(document)
             case .failure(let diagnostic): loading.diagnostics.append(diagnostic)
             }
         }
+        // Path order is usually the plan's order (`01-plan.md`, `02-progress.md`…); when the
+        // documents' kinds and numbers say otherwise, they are applied again in their order.
+        let order = PlanBuilder.documentOrder(loaded.recognized, listed: ProjectSettings.documentOrder(config: config))
+        if order != Array(order.indices) {
+            loaded.assembly = PlanAssembly(applying: order.map { loaded.recognized[$0] })
+            loaded.files = order.map { loaded.files[$0] }
+        }
+        loaded.recognized = []
         var diagnostics = loaded.diagnostics
         diagnostics += ContentLoader.emptyContentCheck(root: root, documents: loaded.files.count, diagnostics: diagnostics)
         return assemble(files: loaded.files, assembly: &loaded.assembly, config: config, root: root,
@@ -58,7 +70,9 @@ public enum Pipeline {
     /// With the documents read and recognised (the project cache's): applies them, then `assemble`.
     static func assemble(files: [SourceFile], documents: [RecognizedDocument], config: SourceFile?, root: String,
                          inputDiagnostics: [Diagnostic], started: ContinuousClock.Instant) -> LoadedProject {
-        var assembly = PlanAssembly(applying: documents)
+        let order = PlanBuilder.documentOrder(documents, listed: ProjectSettings.documentOrder(config: config))
+        var assembly = PlanAssembly(applying: order.map { documents[$0] })
+        let files = order.map { files[$0] }
         var diagnostics = inputDiagnostics
         diagnostics += ContentLoader.emptyContentCheck(root: root, documents: files.count, diagnostics: diagnostics)
         return assemble(files: files, assembly: &assembly, config: config, root: root, inputDiagnostics: diagnostics,
@@ -70,9 +84,10 @@ public enum Pipeline {
                              inputDiagnostics: [Diagnostic] = []) -> LoadedProject {
         let started = ContinuousClock.now
         let (vocabulary, vocabularyDiagnostics) = Vocabulary.read(config: config)
-        var assembly = parallelFold(files, into: PlanAssembly()) { PlanBuilder.recognize(CmarkParser.parse($0), vocabulary: vocabulary) }
-            fold: { $0.apply($1) }
-        return assemble(files: files, assembly: &assembly, config: config, root: root,
+        let recognized = parallelMap(files) { PlanBuilder.recognize(CmarkParser.parse($0), vocabulary: vocabulary) }
+        let order = PlanBuilder.documentOrder(recognized, listed: ProjectSettings.documentOrder(config: config))
+        var assembly = PlanAssembly(applying: order.map { recognized[$0] })
+        return assemble(files: order.map { files[$0] }, assembly: &assembly, config: config, root: root,
                         inputDiagnostics: inputDiagnostics + vocabularyDiagnostics, started: started)
     }
 

@@ -283,4 +283,23 @@ import Testing
         #expect(codes.contains("unparseable-effort 4"))   // `2 dagar`: the unit is not one LoopReport knows
         #expect(codes.contains("invalid-settings 6"))     // `colour` is not something the vocabulary maps
     }
+
+    /// Documents are applied plans first, then by the numbers in their names, whatever the
+    /// paths' alphabetical order; `order:` in loopreport.yml overrides both.
+    @Test func documentsAreReadInThePlansOrder() {
+        let plan = ("plan.md", "# Plan\n\n## Group 1: A\n\n### Block 1.1: First\n**Estimate**: 1 day\n\n### Block 1.2: Second\n**Estimate**: 1 day\n")
+        let first = ("iterations/01-loop.md", "# Loop Iteration 1\n\n### Removed Blocks\n- Block 1.2: Second (not needed)\n\n#### Block 1.3: Third (NEW)\n**Estimate**: 2 days\n")
+        let second = ("iterations/02-loop.md", "# Loop Iteration 2\n\n#### Block 1.3: Third (REVISED)\n**Estimate**: 3 days\n")
+        let loaded = project(second, first, plan)
+        #expect(loaded.plan.documents.map(\.path) == ["plan.md", "iterations/01-loop.md", "iterations/02-loop.md"])
+        #expect(loaded.plan.blocks.map { "\($0.id) \($0.status.rawValue) \($0.estimate?.days ?? 0)" } == ["1.1 planned 1.0", "1.2 removed 1.0", "1.3 revised 3.0"])
+        #expect(loaded.diagnostics.filter { $0.severity != .note }.isEmpty, "\(loaded.diagnostics.map(\.message))")
+
+        // Listed the other way round: the revision comes before the block's definition, and says where that is.
+        let listed = project(config: "order: [plan.md, iterations/02-loop.md, iterations/01-loop.md]\n", plan, first, second)
+        #expect(listed.plan.documents.map(\.path) == ["plan.md", "iterations/02-loop.md", "iterations/01-loop.md"])
+        let revised = listed.diagnostics.first { $0.code == .revisedUnknownBlock }
+        #expect(revised?.notes.first?.message.hasPrefix("Block 1.3 is defined in a later document, 'Loop Iteration 1'") == true)
+        #expect(revised?.notes.first?.range?.path == "iterations/01-loop.md")
+    }
 }

@@ -23,6 +23,47 @@ public enum PlanBuilder {
     }
 }
 
+extension PlanBuilder {
+    /// The order documents are applied in, as indices into `documents`: those `listed` (the
+    /// `order:` of loopreport.yml) first, in that order; then plans (and notes), then progress
+    /// reports, iterations and dashboards, then consolidations; within each, by the sequence
+    /// number in the file name or title (`03-iteration-1.md`, `Loop Iteration 2`), then the
+    /// front-matter date, then the path. So `plan.md` comes before `iterations/01-loop.md`.
+    package static func documentOrder(_ documents: [RecognizedDocument], listed: [String] = []) -> [Int] {
+        let position = Dictionary(listed.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let keys = documents.map { recognized -> (Int, Int, Int, String, String) in
+            let document = recognized.recognition.document
+            let rank: Int = switch document.kind {
+            case .plan, .notes: 0
+            case .progressReport, .iteration, .dashboard: 1
+            case .consolidation: 2
+            }
+            return (position[document.path] ?? Int.max, rank, sequenceNumber(document), document.date ?? "~", document.path)
+        }
+        return documents.indices.sorted { a, b in
+            let (x, y) = (keys[a], keys[b])
+            if x.0 != y.0 { return x.0 < y.0 }
+            if x.1 != y.1 { return x.1 < y.1 }
+            if x.2 != y.2 { return x.2 < y.2 }
+            if x.3 != y.3 { return x.3 < y.3 }
+            return x.4.utf8.lexicographicallyPrecedes(y.4.utf8)
+        }
+    }
+
+    /// `03-iteration-1.md` → 3, `iteration-2.md` → 2, `Loop Iteration 4` → 4; `Int.max` when none.
+    static func sequenceNumber(_ document: Document) -> Int {
+        let name = document.path.split(separator: "/").last.map(String.init) ?? document.path
+        for text in [name, document.title] {
+            var scanner = TextScanner(text)
+            while !scanner.isAtEnd {
+                if let c = scanner.peek, ReferenceScanner.isDigit(c), let n = scanner.number(), n < 1e6 { return Int(n) }
+                scanner.position += 1
+            }
+        }
+        return Int.max
+    }
+}
+
 /// One document read into sections and records, not yet applied to the plan.
 public struct RecognizedDocument: Sendable {
     let recognition: DocumentRecognition
@@ -62,6 +103,9 @@ struct BuildState: Sendable {
     var diagnostics: [Diagnostic] = []
     /// References whose target must exist, with the severity if it does not.
     var checkedReferences: [(Reference, Severity, String)] = []
+    /// Revisions and removals of blocks not defined before them, by block id: the diagnostic's
+    /// index, so that a definition in a later document can be named there.
+    var unknownBeforehand: [(id: String, diagnostic: Int)] = []
     /// Near misses of every document, for the `no-work-items` warning.
     var nearMisses: [Diagnostic.Note] = []
     var currentBlockCount = 0
@@ -102,6 +146,7 @@ struct BuildState: Sendable {
         // Blocks change in place (`blocks[slot]`): a copy would retain every field.
         for removal in recognition.removals {
             guard let slot = blockSlots[removal.reference.id] else {
+                unknownBeforehand.append((removal.reference.id, diagnostics.count))
                 diagnostics.append(Diagnostic(.removedUnknownBlock, at: removal.reference.range,
                                               "Block \(removal.reference.id) is listed as removed but was never defined"))
                 continue
@@ -181,6 +226,7 @@ struct BuildState: Sendable {
             if !declaration.title.isEmpty { block.title = declaration.title }
         } else {
             if declaration.marker == .revised {
+                unknownBeforehand.append((declaration.id, diagnostics.count))
                 diagnostics.append(Diagnostic(.revisedUnknownBlock, at: declaration.range,
                                               "Block \(declaration.id) is marked REVISED but no earlier document defines it"))
             }
@@ -239,6 +285,14 @@ struct BuildState: Sendable {
         }
         let plan = Plan(documents: documents, groups: groups.values.sortedByID(\.id), blocks: sortedBlocks,
                         blockIndex: blockIndex, iterations: iterations, records: records)
+        // A block revised or removed before the document that defines it: name that place.
+        for (id, index) in unknownBeforehand {
+            guard let block = plan.blockIndex(of: id),
+                  let defined = sortedBlocks[block].history.first(where: { $0.range != diagnostics[index].range }) else { continue }
+            diagnostics[index].notes.append(.init(
+                "Block \(id) is defined in a later document, '\(defined.documentTitle)'; documents are read plans first, then in the order of the numbers in their names (or as `order:` in loopreport.yml lists them)",
+                at: defined.range))
+        }
         // Groups that state their own effort or dependencies are work of their own (a phase
         // with a duration and no blocks), so a plan of them is not empty.
         let groupsAreWork = plan.groups.contains { $0.estimate != nil || !$0.dependencies.isEmpty }

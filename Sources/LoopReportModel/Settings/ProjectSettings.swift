@@ -75,6 +75,15 @@ public struct ProjectSettings: Sendable {
                                "thursday": 4, "thu": 4, "friday": 5, "fri": 5, "saturday": 6, "sat": 6,
                                "sunday": 7, "sun": 7]
 
+    /// The documents `order:` in loopreport.yml lists (paths relative to the content
+    /// directory), applied first and in that order; empty when it lists none.
+    package static func documentOrder(config: SourceFile?) -> [String] {
+        guard let config, config.text.utf8.count < 1 << 20, config.text.contains("order"),
+              let root = try? Yams.compose(yaml: config.text), case .mapping(let settings) = root,
+              let list = settings.first(where: { $0.key.string == "order" })?.value.sequence else { return [] }
+        return list.compactMap(\.string)
+    }
+
     /// Reads settings from the config file (if any), then fills what it leaves open from the
     /// first document's front matter. Problems are diagnostics at the offending line.
     public static func read(config: SourceFile?, frontMatter: [String: String]) -> (ProjectSettings, [Diagnostic]) {
