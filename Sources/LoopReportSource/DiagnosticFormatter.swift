@@ -13,12 +13,13 @@ public struct DiagnosticFormatter: Sendable {
     public func format(_ diagnostic: Diagnostic, sources: [String: SourceFile]) -> String {
         var out = header(for: diagnostic.range, severity: diagnostic.severity.rawValue,
                          color: color(for: diagnostic.severity))
-        out += bold(diagnostic.message) + " [\(diagnostic.code.rawValue)]\n"
+        // Messages quote documents: their control characters are shown, never sent to the terminal.
+        out += bold(diagnostic.message.visibleControlCharacters) + " [\(diagnostic.code.rawValue)]\n"
         if let range = diagnostic.range, let file = sources[range.path] {
             out += excerpt(range.start, in: file)
         }
         for note in diagnostic.notes {
-            out += header(for: note.range, severity: "note", color: "36") + note.message + "\n"
+            out += header(for: note.range, severity: "note", color: "36") + note.message.visibleControlCharacters + "\n"
         }
         return out
     }
@@ -36,17 +37,18 @@ public struct DiagnosticFormatter: Sendable {
     private func header(for range: SourceRange?, severity: String, color: String) -> String {
         var location = ""
         if let range {
-            location = "\(pathPrefix)\(range.path):\(range.start.line):\(range.start.column): "
+            location = "\(pathPrefix)\(range.path):\(range.start.line):\(range.start.column): ".visibleControlCharacters
         }
         return bold(location) + paint(severity + ":", color) + " "
     }
 
     private func excerpt(_ location: SourceLocation, in file: SourceFile) -> String {
-        let line = file.line(location.line)
-        guard !line.isEmpty else { return "" }
-        // Columns are UTF-8 bytes; the caret goes under the character that byte starts.
-        let prefixBytes = Array(line.utf8.prefix(max(0, location.column - 1)))
-        let characterColumn = String(decoding: prefixBytes, as: UTF8.self).count
+        let raw = file.line(location.line)
+        guard !raw.isEmpty else { return "" }
+        let line = raw.visibleControlCharacters
+        // Columns are UTF-8 bytes; the caret goes under the character that byte starts (as shown).
+        let prefixBytes = Array(raw.utf8.prefix(max(0, location.column - 1)))
+        let characterColumn = String(decoding: prefixBytes, as: UTF8.self).visibleControlCharacters.count
         let gutter = String(location.line)
         let pad = String(repeating: " ", count: gutter.count)
         return " \(gutter) | \(line)\n \(pad) | " + String(repeating: " ", count: characterColumn)

@@ -46,3 +46,30 @@ extension Substring {
         return nil
     }
 }
+
+extension StringProtocol {
+    /// The text with control characters shown, not obeyed: `ESC` as `\x1B`, `BEL` as `\x07`, C1
+    /// controls as `\u{9B}`. What a document says reaches a terminal through diagnostics, and an
+    /// escape sequence in a title must not recolour, retitle or clear it. Tabs stay.
+    package var visibleControlCharacters: String {
+        let needsWork = utf8.contains { $0 < 0x20 && $0 != 0x09 || $0 == 0x7F || $0 == 0xC2 }
+        guard needsWork else { return String(self) }
+        var out = ""
+        out.unicodeScalars.reserveCapacity(utf8.count)
+        for scalar in unicodeScalars {
+            switch scalar.value {
+            case 0x09: out.unicodeScalars.append(scalar)
+            case 0x00..<0x20, 0x7F:
+                out += "\\x" + String(scalar.value, radix: 16, uppercase: true).leftPadded(2)
+            case 0x80..<0xA0:
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
+
+private extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}

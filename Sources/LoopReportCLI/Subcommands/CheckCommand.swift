@@ -1,5 +1,8 @@
 import ArgumentParser
+import Foundation
 import LoopReportExport
+import LoopReportMarkdown
+import LoopReportModel
 import LoopReportPipeline
 import LoopReportSource
 
@@ -10,7 +13,12 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Read the plan documents and report problems.",
-        discussion: "Exit status: 0 without errors, 1 with errors (or warnings with --strict), 2 on usage errors.")
+        discussion: """
+            Exit status: 0 without errors, 1 with errors (or warnings with --strict), 2 on usage errors. \
+            --explain prints, for every heading, field line and table, what it became (group, work item, \
+            field, section, ignored) and why; given a Markdown file instead of a directory, only that file \
+            (its project is the nearest folder above it with a loopreport.yml, else its own folder).
+            """)
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var diagnosticOptions: DiagnosticOptions
@@ -21,7 +29,11 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Print how long each stage took (to standard error).")
     var timings = false
 
+    @Flag(help: "Say what each heading, field line and table became, and why (DIR may be one Markdown file).")
+    var explain = false
+
     func run() throws {
+        if explain { return try runExplain() }
         let loaded = project.load()
         KeepUntilExit.hold(loaded)
         switch format {
@@ -32,6 +44,61 @@ struct CheckCommand: ParsableCommand {
         }
         if timings { DiagnosticPrinter.printTimings(loaded.timings) }
         try DiagnosticPrinter.exitIfFailed(loaded.diagnostics, strict: diagnosticOptions.strict)
+    }
+}
+
+extension CheckCommand {
+    /// `check --explain [DIR | FILE]`: the reading of each document, line by line.
+    private func runExplain() throws {
+        var loadedProject = project
+        var only: String?
+        if let path = project.directory, path.lowercased().hasSuffix(".md"), FileManager.default.fileExists(atPath: path) {
+            let (root, relative) = Self.projectRoot(of: path)
+            loadedProject.directory = root
+            only = relative
+        }
+        let loaded = loadedProject.load()
+        KeepUntilExit.hold(loaded)
+        let vocabulary = Vocabulary.read(config: loaded.sources["loopreport.yml"]).0
+        var lines: [ExplainedLine] = []
+        for document in loaded.plan.documents where only == nil || document.path == only {
+            guard let file = loaded.sources[document.path] else { continue }
+            lines += PlanBuilder.explain(CmarkParser.parse(file), vocabulary: vocabulary)
+        }
+        if let only, !loaded.plan.documents.contains(where: { $0.path == only }) {
+            throw CommandError("'\(only)' is not a document of the project in '\(loaded.root)'")
+        }
+        switch format {
+        case .text:
+            var text = ""
+            for line in lines {
+                text += "\(line.path):\(line.line):\(line.column): \(line.kind) '\(line.text)' → \(line.became): \(line.why)"
+                    .visibleControlCharacters + "\n"
+            }
+            Terminal.write(text)
+        case .json:
+            struct Payload: Encodable { var schemaVersion = 1; var lines: [ExplainedLine] }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            Terminal.write(bytes: Array(try encoder.encode(Payload(lines: lines))) + [0x0A])
+        }
+        DiagnosticPrinter.print(loaded, options: diagnosticOptions, toStandardOutput: false)
+        try DiagnosticPrinter.exitIfFailed(loaded.diagnostics, strict: diagnosticOptions.strict)
+    }
+
+    /// The project of a Markdown file: the nearest folder above it holding a loopreport.yml
+    /// (else the file's own folder), and the file's path inside it.
+    static func projectRoot(of file: String) -> (root: String, relative: String) {
+        let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
+        var folder = URL(fileURLWithPath: absolute).deletingLastPathComponent()
+        let own = folder.path
+        while folder.path != "/" {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("loopreport.yml").path) {
+                return (folder.path, String(absolute.dropFirst(folder.path.count + 1)))
+            }
+            folder.deleteLastPathComponent()
+        }
+        return (own, String(absolute.dropFirst(own.count + 1)))
     }
 }
 
