@@ -302,4 +302,40 @@ import Testing
         #expect(revised?.notes.first?.message.hasPrefix("Block 1.3 is defined in a later document, 'Loop Iteration 1'") == true)
         #expect(revised?.notes.first?.range?.path == "iterations/01-loop.md")
     }
+
+    /// Work items that are list items (with efforts and dependencies inline, checkboxes, or
+    /// field bullets) or bold lines with field bullets under them; lists of notes are not.
+    @Test func listItemsAndBoldLinesAsWorkItems() {
+        let plan = project("""
+        ## Phase 2: Payment Service
+
+        - T-2.1.1: Client library — 6h
+        - T-2.1.2: Webhooks — 1-2 days — depends on T-2.1.1
+        - [x] 2.2 Ledger entries (3h)
+        - [ ] 2.3 Refunds
+          - Effort: 2d
+          - Depends on: 2.2
+
+        ## Phase 3: Integrations
+
+        **C. Payment Gateway** ★
+        - Effort: 3 days
+        - Depends on: T-2.1.2
+
+        ## Notes
+
+        - 1.5 million requests a day is the target.
+        - Q3 review happens in September.
+
+        **2.9 Glossary**
+        - Ledger: the book of record.
+        """).plan
+        #expect(plan.blocks.map { "\($0.id) \($0.title) [\($0.groupID)] \($0.estimate?.days ?? -1) \($0.dependencies.map(\.id)) \($0.progress?.rawValue ?? "-")" } == [
+            "T-2.1.1 Client library [2] 0.75 [] -",
+            "T-2.1.2 Webhooks [2] 1.5 [\"T-2.1.1\"] -",
+            "2.2 Ledger entries [2] 0.375 [] complete",
+            "2.3 Refunds [2] 2.0 [\"2.2\"] not-started",
+            "3.C Payment Gateway [3] 3.0 [\"T-2.1.2\"] -",
+        ])
+    }
 }

@@ -21,6 +21,17 @@ extension DocumentRecognizer {
     mutating func recognizeList(_ list: MarkdownNode, section index: Int) {
         let section = result.document.sections[index]
         let items = list.children
+        if Self.listItemSections.contains(section.kind), items.first?.taskState != nil || items.first.map(\.itemText)
+            .map({ HeadingParser.blockDefinition(HeadingParser.read($0).title, vocabulary: vocabulary) != nil }) == true {
+            var declarations: [BlockDeclaration] = []
+            for item in items {
+                if let declaration = listItemDefinition(item, section: index) { declarations.append(declaration) }
+            }
+            if !declarations.isEmpty {
+                result.blocks += declarations
+                return
+            }
+        }
         if items.contains(where: { $0.taskState != nil }) {
             addChecklist(items, section: index, range: list.range)
             return
@@ -74,6 +85,61 @@ extension DocumentRecognizer {
                     range: locator.lineRange(line, fallback: item.range)))
             }
         }
+    }
+
+    /// Sections whose lists may define work items: plan structure, not progress, validation
+    /// or iteration records (where `✅ Block 1.1: Title` reports progress).
+    static let listItemSections: Set<SectionKind> = [.other, .group, .revisedGroup, .implementationGroups, .overview,
+                                                     .timeline, .milestones, .newBlocks]
+
+    /// A list item that defines a work item: `- T-2.1.3: Retry policy — 4h — depends on
+    /// T-2.1.1`, `- [x] 1.2 Account import (3h)`, `- Task 4: Docs` with field bullets under it.
+    /// Without an item word, the item needs evidence, as a numbered heading does: an effort,
+    /// dependencies, a status or checkbox, field bullets, or a group heading above it.
+    mutating func listItemDefinition(_ item: MarkdownNode, section index: Int) -> BlockDeclaration? {
+        let text = item.itemText
+        guard let first = text.utf8.first, ReferenceScanner.isDigit(first) || (first >= 65 && first <= 90) || first >= 0x80
+        else { return nil }
+        // The parts after the title: `— 4h — depends on T-2.1.1`.
+        var parts = text.components(separatedBy: " — ").flatMap { $0.components(separatedBy: " | ") }
+        let headText = parts.removeFirst()
+        let heading = HeadingParser.read(headText)
+        guard let definition = HeadingParser.blockDefinition(heading.title, vocabulary: vocabulary) else { return nil }
+        let line = item.range?.start.line
+        let range = locator.lineRange(line, fallback: item.range)
+        var fields: [(field: Field, value: FieldValue)] = []
+        var effortText = heading.effortText
+        for part in parts.map(\.trimmed) where !part.isEmpty {
+            let lower = part.normalizedName
+            if effortText == nil, Effort.parse(part) != nil { effortText = part; continue }
+            if let word = ["depends on", "after", "requires", "blocked by", "needs", "prerequisites"].first(where: { lower.hasPrefix($0 + " ") }) {
+                let value = String(part.dropFirst(word.count)).trimmed
+                let field = Field(key: word.prefix(1).uppercased() + word.dropFirst(), value: value, items: [],
+                                  range: locator.range(of: part, line: line, fallback: range),
+                                  valueRange: locator.range(of: value, line: line, fallback: range))
+                fields.append((field, .dependencies(FieldValue.references(field, in: markdown.source, vocabulary: vocabulary))))
+            }
+        }
+        if let effortText {
+            let field = Field(key: "Estimate", value: effortText, items: [], range: locator.range(of: effortText, line: line, fallback: range),
+                              valueRange: locator.range(of: effortText, line: line, fallback: range))
+            fields.append((field, .estimate(Effort.parse(effortText))))
+        }
+        var progress = heading.progress
+        if let task = item.taskState { progress = task ? .complete : .notStarted }
+        if let progress {
+            let field = Field(key: "Status", value: heading.statusText ?? (progress == .complete ? "[x]" : "[ ]"), items: [],
+                              range: range, valueRange: range)
+            fields.append((field, .status(progress, percent: progress == .complete ? 100 : nil)))
+        }
+        let nested = item.children.filter(\.isList)
+        let nestedFields = nested.isEmpty ? [] : collectFields(nested, allowPlainKeys: true)
+        let group = enclosingGroup(index)
+        let hasEvidence = !fields.isEmpty || nestedFields.contains { vocabulary.fieldNames[$0.name].map(Vocabulary.planFields.contains) ?? false }
+            || group != nil
+        guard !definition.wordless || hasEvidence else { return nil }
+        return BlockDeclaration(id: definition.id, title: definition.title, marker: heading.marker,
+                                fields: fields + readFields(nestedFields), range: range, path: path, groupID: group?.id)
     }
 
     static func resultGlyph(_ text: String) -> ChecklistItem.State? {
@@ -338,16 +404,33 @@ extension DocumentRecognizer {
 
     // MARK: Paragraphs
 
-    /// `**Block 1.3: Title**` followed by a list of `- Key: value` fields (fourth pass).
+    /// `**Block 1.3: Title**`, `**2.4 Exports**`, `**C. Payment Service** ★` followed by a list
+    /// of `- Key: value` fields. Without an item word, the list must hold a plan field.
     mutating func recognizeBoldBlockLine(_ node: MarkdownNode, next: MarkdownNode?, section index: Int) -> Bool {
-        guard node.children.count == 1, case .strong = node.children[0].kind,
-              let definition = HeadingParser.blockDefinition(HeadingParser.split(node.plainText).title, vocabulary: vocabulary),
+        guard case .strong? = node.children.first?.kind,
+              node.children.dropFirst().allSatisfy({ $0.plainText.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic } }),
               let next, next.isList else { return false }
-        let marker = HeadingParser.split(node.plainText).marker
-        result.blocks.append(BlockDeclaration(id: definition.id, title: definition.title, marker: marker,
-                                              fields: readFields(collectFields([next], allowPlainKeys: true)),
-                                              range: node.range, path: path))
+        let heading = HeadingParser.read(node.plainText)
+        let group = enclosingGroup(index)
+        // A letter id is qualified by its group (`3.C`): each phase of a plan may have its A, B, C.
+        guard let definition = HeadingParser.blockDefinition(heading.title, vocabulary: vocabulary)
+                ?? Self.letterDefinition(heading.title).map({ ((group.map { "\($0.id)." } ?? "") + $0.id, $0.title, true) })
+        else { return false }
+        let fields = collectFields([next], allowPlainKeys: true)
+        if definition.wordless, !fields.contains(where: { vocabulary.fieldNames[$0.name].map(Vocabulary.planFields.contains) ?? false }) {
+            return false
+        }
+        result.blocks.append(BlockDeclaration(id: definition.id, title: definition.title, marker: heading.marker,
+                                              fields: readFields(fields), range: node.range, path: path,
+                                              groupID: group?.id))
         return true
+    }
+
+    /// `C. Payment Service`, `B) Exports`: a capital letter as an item's id.
+    static func letterDefinition(_ title: String) -> (id: String, title: String)? {
+        let s = Array(title.utf8)
+        guard s.count > 3, s[0] >= 65, s[0] <= 90, s[1] == 0x2E || s[1] == 0x29 || s[1] == 0x3A, s[2] == 0x20 else { return nil }
+        return (String(UnicodeScalar(s[0])), String(decoding: s[3...], as: UTF8.self).trimmed)
     }
 
     mutating func recognizeParagraph(_ node: MarkdownNode, next: MarkdownNode?, section index: Int) {
