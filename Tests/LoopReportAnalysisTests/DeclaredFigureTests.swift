@@ -72,6 +72,25 @@ import Testing
         let alteredLine = text.split(separator: "\n", omittingEmptySubsequences: false)[line - 1]
         #expect(alteredLine.contains(altered), "points at the line with the figure: \(alteredLine)")
     }
+
+    /// A figure is checked only where the text ties it to its quantity: the percentage right
+    /// after a ratio (or after the words naming what is counted), a Variance column whose
+    /// values are variances. Real plans raise no warning for the rest.
+    @Test func figuresNotTiedToTheirQuantityAreLeftAlone() {
+        let text = """
+        ## Status
+        - Test Plan: 20/21 criteria automated, 70% min / 85% target coverage
+        - Completed Blocks: 15/36 blocks (42%)
+
+        ### Predictive Accuracy
+        | Group | Estimated Days | Actual Days | Variance |
+        |-------|----------------|-------------|----------|
+        | Group 1 | 6 | 1 | 1/6 (17%) |
+        """
+        #expect(diagnostics(text).filter { $0.severity != .note }.map(\.message) == [])
+        let wrong = diagnostics(text.replacingOccurrences(of: "15/36 blocks (42%)", with: "15/36 blocks (45%)"))
+        #expect(wrong.map(\.code) == [.ratioMismatch])
+    }
 }
 
 private extension String {

@@ -233,11 +233,14 @@ extension DocumentRecognizer {
         let actual = table.column("actual days", "actual")
         let variance = table.column("variance"), factor = table.column("adjustment factor", "factor")
         let subject = table.column("group", "block", "component") ?? 0
+        // A "Variance" column of shares (`1/6 (17%)`) is not a variance: its values say what
+        // the column means, and such a column is kept as written, not checked.
+        let varianceIsShare = table.rows.contains { row in table.cell(row, variance).map { Ratio.find(in: $0.text) != nil } ?? false }
         for row in table.rows {
             guard let subjectCell = table.cell(row, subject) else { continue }
             let varianceCell = table.cell(row, variance), factorCell = table.cell(row, factor)
             var percent: Double?
-            if let text = varianceCell?.text, !Self.isBlank(text) {
+            if let text = varianceCell?.text, !Self.isBlank(text), !varianceIsShare {
                 percent = Percent.find(in: text)?.value
                 if percent == nil {
                     result.diagnostics.append(Diagnostic(.unparseablePercentage, at: varianceCell?.range,

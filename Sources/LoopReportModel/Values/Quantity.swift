@@ -96,9 +96,34 @@ public struct Ratio: Sendable, Hashable {
             guard a < i, b > i + 1,
                   let n = Double(String(decoding: s[a..<i], as: UTF8.self)),
                   let d = Double(String(decoding: s[(i + 1)..<b], as: UTF8.self)) else { continue }
-            return Ratio(numerator: n, denominator: d, declaredPercent: Percent.find(in: text)?.value, raw: text.trimmed)
+            return Ratio(numerator: n, denominator: d, declaredPercent: percentRightAfter(s, from: b), raw: text.trimmed)
         }
         return nil
+    }
+
+    /// The percentage that states the ratio ending at `start`: right after it (`15/36 (42%)`,
+    /// `15/36 = 42%`, `15/36 — 42%`), or after at most two words naming what is counted
+    /// (`15/36 blocks (42%)`). A percentage after other words is about something else
+    /// (`20/21 criteria automated, 70% min coverage`), and is not read as the ratio's.
+    static func percentRightAfter(_ s: [UInt8], from start: Int) -> Double? {
+        var i = start
+        func skipSpaces() { while i < s.count, s[i] == 0x20 { i += 1 } }
+        skipSpaces()
+        var words = 0
+        while i < s.count, TextScanner.isASCIILetter(s[i]), words < 2 {
+            while i < s.count, TextScanner.isASCIILetter(s[i]) { i += 1 }
+            words += 1
+            skipSpaces()
+        }
+        let opened = i < s.count && s[i] == 0x28   // (
+        if opened { i += 1 } else if words > 0 { return nil }
+        else if i < s.count, s[i] == 0x3D || s[i] == 0x2C || s[i] == 0x3A || s[i] == 0x2D { i += 1 }   // = , : -
+        else if i + 2 < s.count, s[i] == 0xE2, s[i + 1] == 0x80, s[i + 2] == 0x94 || s[i + 2] == 0x93 { i += 3 }   // — –
+        skipSpaces()
+        var scanner = TextScanner(String(decoding: s[i...], as: UTF8.self))
+        guard let value = scanner.number() else { return nil }
+        scanner.skipSpaces()
+        return scanner.take("%") ? value : nil
     }
 }
 
