@@ -132,7 +132,7 @@ public enum Analyzer {
             if schedule.task(id)?.kind == .buffer { done[t] = remaining[t]; remaining[t] = 0; continue }
             guard let block = plan.blockIndex(of: id) else { continue }   // read in place, not copied
             let effort = plan.blocks[block].estimate?.scaled(daysPerWeek: settings.daysPerWeek)
-            let estimate = effort?.days ?? 0
+            let estimate = effort?.days ?? settings.defaultEstimateDays
             if let effort, effort.minimumDays < effort.maximumDays, estimate > 0, plan.blocks[block].progress != .complete {
                 ranges.append(Forecast.Range(task: t, low: effort.minimumDays / estimate, high: effort.maximumDays / estimate))
             }

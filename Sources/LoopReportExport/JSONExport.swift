@@ -68,7 +68,13 @@ struct ExportDocument: Encodable {
         let calendar = analysis.calendar
         documents = plan.documents.map(DocumentDTO.init)
         groups = plan.groups.map(GroupDTO.init)
-        blocks = plan.blocks.map { BlockDTO($0, schedule: analysis.schedule.task($0.id), calendar: calendar) }
+        blocks = plan.blocks.map { block in
+            var dto = BlockDTO(block, schedule: analysis.schedule.task(block.id), calendar: calendar)
+            if analysis.schedule.assumedEstimates.contains(block.id) {
+                dto.assumedEstimateDays = analysis.schedule.task(block.id)?.durationDays
+            }
+            return dto
+        }
         let snapshots = Dictionary(analysis.snapshots.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         iterations = plan.iterations.map { IterationDTO($0, snapshot: snapshots[$0.path]) }
         schedule = ScheduleDTO(analysis)
@@ -150,6 +156,8 @@ struct BlockDTO: Encodable {
     var estimateDays: Double?, estimateText: String?, baselineEstimateDays: Double?, actualDays: Double?
     /// Only for an estimate written as a range (`3-4 days`): its ends; `estimateDays` is the midpoint.
     var estimateLowDays: Double?, estimateHighDays: Double?
+    /// Only for a block that states no estimate: the assumed one it is scheduled with (`defaultEstimate`).
+    var assumedEstimateDays: Double?
     var progress: String?, percentComplete: Double?, declaredCritical: Bool?
     var tasks: [String], files: [String], completionCriteria: [String], blockers: String?
     var fields: [FieldDTO], history: [EventDTO], source: Location?

@@ -12,7 +12,7 @@ public enum CSVExport {
         case .schedule:
             rows = [["id", "kind", "title", "group", "duration_days", "early_start", "early_finish", "late_start",
                      "late_finish", "total_float", "free_float", "critical", "near_critical", "driving_predecessor",
-                     "start_date", "finish_date"]]
+                     "start_date", "finish_date", "estimate_assumed"]]
             let calendar = analysis.calendar
             for task in analysis.schedule.tasks {
                 rows.append([task.id, task.kind.rawValue, task.title, task.groupID ?? "", number(task.durationDays),
@@ -20,7 +20,8 @@ public enum CSVExport {
                              number(task.lateFinish), number(task.slack), number(task.freeFloat), String(task.critical),
                              String(task.nearCritical), task.drivingPredecessor ?? "",
                              calendar.map { $0.startDate(task.earlyStart).description } ?? "",
-                             calendar.map { $0.finishDate(task.earlyFinish).description } ?? ""])
+                             calendar.map { $0.finishDate(task.earlyFinish).description } ?? "",
+                             String(task.kind == .block && analysis.schedule.assumedEstimates.contains(task.id))])
             }
         case .variance:
             rows = [["level", "subject", "estimate_days", "actual_days", "variance_days", "variance_percent", "factor"]]

@@ -90,7 +90,9 @@ import Testing
         #expect(CalendarDate("2024-02-29")?.weekday == 4)
     }
 
-    @Test func missingAndZeroEffortsAreFlaggedNotGuessed() {
+    /// A missing estimate is flagged and scheduled with the assumed one (marked as assumed);
+    /// a zero estimate is flagged and kept.
+    @Test func missingEffortsAreAssumedAndFlaggedZeroEffortsAreKept() {
         let loaded = project("""
         ### Group 1: Core
         #### Block 1.1: A
@@ -100,7 +102,8 @@ import Testing
         """)
         #expect(loaded.diagnostics.map(\.code) == [.missingEffort, .zeroEffort])
         #expect(loaded.diagnostics.map(\.range?.start.line) == [2, 4])
-        #expect(loaded.analysis.schedule.durationDays == 0)
+        #expect(loaded.analysis.schedule.durationDays == 1)
+        #expect(loaded.analysis.schedule.assumedEstimates == ["1.1"])
     }
 
     @Test func cyclesAreReportedAndTheRestIsScheduled() {

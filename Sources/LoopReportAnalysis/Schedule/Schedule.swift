@@ -54,6 +54,8 @@ public struct Schedule: Sendable {
     /// Every critical block.
     public var criticalSet: [String]
     public let groupSpans: [GroupSpan]
+    /// Blocks that state no estimate and are scheduled with the assumed one (`defaultEstimate`).
+    public var assumedEstimates: Set<String> = []
     var index: [String: Int]
     /// The network as scheduled (milestones included), for re-timing it in forecasts.
     var network: PrecedenceNetwork
@@ -220,6 +222,7 @@ public enum Scheduler {
     public static func schedule(_ snapshot: PlanSnapshot, settings: ProjectSettings,
                                 diagnose: Bool = false) -> (Schedule, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        var assumed = Set<String>()
         var tasks = NetworkTasks(capacity: snapshot.blocks.count + 2 * snapshot.groups.count + snapshot.buffers.count)
         var blockIndex: [String: Int] = [:]
         blockIndex.reserveCapacity(snapshot.blocks.count)
@@ -230,12 +233,14 @@ public enum Scheduler {
             let id = snapshot.blocks[index].id, estimateDays = snapshot.blocks[index].estimateDays
             blockIndex[id] = index
             members.append(index, to: snapshot.blocks[index].groupID)
-            let days = estimateDays ?? 0
+            // A block without an estimate takes the assumed one, marked as such wherever it shows.
+            let days = estimateDays ?? settings.defaultEstimateDays
+            if estimateDays == nil { assumed.insert(id) }
             if diagnose, (estimateDays == nil && !snapshot.blocks[index].declaresEstimate) || (estimateDays != nil && days <= 0) {
                 diagnostics.append(Diagnostic(
                     estimateDays == nil ? .missingEffort : .zeroEffort,
                     at: snapshot.blocks[index].range, estimateDays == nil
-                        ? "Block \(id) has no estimated effort; it is scheduled as taking no time"
+                        ? "Block \(id) has no estimated effort; it is scheduled with the assumed \(numberText(days)) day\(days == 1 ? "" : "s") (defaultEstimate in loopreport.yml), marked as assumed"
                         : "Block \(id) has an estimated effort of 0 days"))
             }
             tasks.append(id, .block, snapshot.blocks[index].title, snapshot.blocks[index].groupID, max(0, days))
@@ -384,10 +389,11 @@ public enum Scheduler {
             return GroupSpan(groupID: id, start: start, finish: finish)
         }
         let links = visibleLinks(network, result: result, taskIndex: scheduledIndex)
-        let schedule = Schedule(tasks: scheduled, links: links, durationDays: result.duration, criticalPath: path.reversed(),
+        var schedule = Schedule(tasks: scheduled, links: links, durationDays: result.duration, criticalPath: path.reversed(),
                                 criticalSet: scheduled.filter { $0.critical && $0.kind == .block }.map(\.id),
                                 groupSpans: spans, index: index, network: network, cpm: result,
                                 networkIDs: tasks.ids)
+        schedule.assumedEstimates = assumed
         return (schedule, diagnostics)
     }
 

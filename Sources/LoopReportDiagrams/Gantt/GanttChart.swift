@@ -404,12 +404,17 @@ public enum GanttChart {
                         body.rect(x: x0, y: barY + 3, width: (x1 - x0) * progress, height: barHeight - 6, class: "progress")
                         used.insert("Progress")
                     }
+                    // No estimate stated: the bar's length is the assumed one, outlined dashed.
+                    if task.kind == .block, schedule.assumedEstimates.contains(task.id) {
+                        body.rect(x: x0 + 1, y: barY + 1, width: max(0, x1 - x0 - 2), height: barHeight - 2, class: "assumed", rx: 2)
+                        used.insert("Assumed")
+                    }
                     resultRows[r].bar = GanttDiagram.Box(x: x0, y: barY, width: x1 - x0, height: barHeight)
                     used.insert(task.critical ? "Critical" : "Planned")
                 }
                 body.raw(href != nil ? "</a>" : "</g>")
             }
-            for name in ["Planned", "Critical", "Progress", "Baseline", "Milestone", "Buffer", "Group span"] where used.contains(name) {
+            for name in ["Planned", "Critical", "Progress", "Assumed", "Baseline", "Milestone", "Buffer", "Group span"] where used.contains(name) {
                 legend.insert(legendName(name), at: min(legend.count, legendOrder(name, in: legend)))
             }
 
@@ -470,13 +475,14 @@ public enum GanttChart {
             case "Planned": "Planned (current estimate)"
             case "Critical": "Critical (on the critical path)"
             case "Progress": "Progress (share complete)"
+            case "Assumed": "Assumed estimate (none stated)"
             case "Baseline": "Baseline (original plan)"
             default: key
             }
         }
 
         func legendOrder(_ key: String, in legend: [String]) -> Int {
-            let order = ["Planned", "Critical", "Progress", "Baseline", "Milestone", "Buffer", "Group span"]
+            let order = ["Planned", "Critical", "Progress", "Assumed", "Baseline", "Milestone", "Buffer", "Group span"]
             let index = order.firstIndex(of: key)!
             return legend.prefix { entry in order.prefix(index).contains { legendName($0) == entry } }.count
         }
@@ -488,6 +494,9 @@ public enum GanttChart {
             case legendName("Progress"):
                 b.rect(x: x, y: y + 2, width: 16, height: 10, class: "bar", rx: 2)
                 b.rect(x: x, y: y + 5, width: 10, height: 4, class: "progress")
+            case legendName("Assumed"):
+                b.rect(x: x, y: y + 2, width: 16, height: 10, class: "bar", rx: 2)
+                b.rect(x: x + 1, y: y + 3, width: 14, height: 8, class: "assumed", rx: 2)
             case legendName("Baseline"): b.rect(x: x, y: y + 5, width: 16, height: 4, class: "baseline")
             case "Milestone":
                 b.raw("<path class=\"milestone\" d=\"M8 0 L15 7 L8 14 L1 7 Z\" transform=\"translate(")
@@ -547,6 +556,7 @@ public enum GanttChart {
                 b.raw("days "); b.number(task.earlyStart); b.raw("–"); b.number(task.earlyFinish)
             }
             b.raw(", "); b.number(task.durationDays); b.raw(task.durationDays == 1 ? " day; " : " days; ")
+            if task.kind == .block, schedule.assumedEstimates.contains(task.id) { b.raw("assumed estimate, none stated; ") }
             if task.critical {
                 b.raw("critical)")
             } else {

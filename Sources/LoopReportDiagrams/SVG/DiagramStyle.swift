@@ -34,6 +34,7 @@ public enum DiagramStyle {
     .lr-diagram .bar{fill:var(--lr-bar)}
     .lr-diagram .bar.critical{fill:var(--lr-critical);stroke:var(--lr-critical-outline);stroke-width:2}
     .lr-diagram .progress{fill:var(--lr-bar-progress)}
+    .lr-diagram .assumed{fill:none;stroke:var(--lr-text);stroke-width:1.5;stroke-dasharray:4 3}
     .lr-diagram .baseline{fill:var(--lr-baseline)}
     .lr-diagram rect.buffer{stroke:var(--lr-buffer);stroke-width:1}
     .lr-diagram .buffer-base{fill:var(--lr-bg)}

@@ -66,6 +66,9 @@ public struct ProjectSettings: Sendable {
     /// A block whose total float is at most this many days is near-critical.
     public var nearCriticalDays: Double = 1
     /// Monte Carlo forecast: number of runs and the seed (the same input gives the same result).
+    /// The estimate a block that states none is scheduled with (`defaultEstimate: 1 day`),
+    /// marked as assumed on every page, table and chart.
+    public var defaultEstimateDays: Double = 1
     public var forecastRuns: Int = 1000
     public var forecastSeed: UInt64 = 1
 
@@ -139,6 +142,13 @@ public struct ProjectSettings: Sendable {
         if let text = string("daysPerWeek") {
             if let value = Double(text), value > 0, value <= 7 { settings.daysPerWeek = value }
             else { diagnostics.append(Diagnostic(.invalidSettings, at: range("daysPerWeek"), "daysPerWeek must be between 1 and 7")) }
+        }
+        if let text = string("defaultEstimate") {
+            if let days = Effort.parse(text)?.days ?? Double(text), days > 0, days <= 1000 { settings.defaultEstimateDays = days }
+            else {
+                diagnostics.append(Diagnostic(.invalidSettings, at: range("defaultEstimate"),
+                                              "defaultEstimate '\(text)' is not an effort between 0 and 1000 days (e.g. '1 day', '4 hours')"))
+            }
         }
         if let text = string("nearCriticalDays"), let value = Double(text), value >= 0 { settings.nearCriticalDays = value }
         if let text = string("forecastRuns"), let value = Int(text), value > 0, value <= 100_000 { settings.forecastRuns = value }

@@ -32,15 +32,32 @@ extension SiteModel {
         if errors + warnings > 0 { reasons.append("\(errors) error\(errors == 1 ? "" : "s") and \(warnings) warning\(warnings == 1 ? "" : "s") in the documents.") }
 
         let forecast = analysis.forecast
+        // Blocks without estimates are scheduled with an assumed one; with none stated at all,
+        // durations and forecasts would be invented, so the dashboard shows order and progress.
+        let assumed = schedule.assumedEstimates.count
+        let noneEstimated = assumed > 0 && assumed == schedule.tasks.filter { $0.kind == .block }.count
         var figures: [[String: Any]] = [
             ["label": "Blocks complete", "value": "\(done) of \(blockCount)",
              "note": blockCount == 0 ? "" : "\(numberText(Double(done) / Double(blockCount) * 100, decimals: 0))%"],
-            ["label": "Duration (current plan)", "value": daysText(schedule.durationDays),
-             "note": analysis.calendar.map { "finishes \($0.finishDate(max(1, schedule.durationDays)))" } ?? "working days"],
-            ["label": "Duration (baseline)", "value": daysText(baseline),
-             "note": slip == 0 ? "no slip" : (slip > 0 ? "+" : "−") + daysText(abs(slip)) + " since"],
-            ["label": "Forecast (P50 / P80)", "value": "\(numberText(forecast.p50Days)) / \(numberText(forecast.p80Days)) days",
-             "note": "\(forecast.runs) simulated runs, estimates scaled by \(forecast.observations) observed factors"],
+        ]
+        if noneEstimated {
+            figures.append(["label": "Estimates", "value": "none stated",
+                            "note": "no block states an estimate: the charts show order and progress, each block drawn as an assumed \(daysText(analysis.settings.defaultEstimateDays))"])
+        } else {
+            figures += [
+                ["label": "Duration (current plan)", "value": daysText(schedule.durationDays),
+                 "note": analysis.calendar.map { "finishes \($0.finishDate(max(1, schedule.durationDays)))" } ?? "working days"],
+                ["label": "Duration (baseline)", "value": daysText(baseline),
+                 "note": slip == 0 ? "no slip" : (slip > 0 ? "+" : "−") + daysText(abs(slip)) + " since"],
+                ["label": "Forecast (P50 / P80)", "value": "\(numberText(forecast.p50Days)) / \(numberText(forecast.p80Days)) days",
+                 "note": "\(forecast.runs) simulated runs, estimates scaled by \(forecast.observations) observed factors"],
+            ]
+            if assumed > 0 {
+                figures.append(["label": "Blocks without an estimate", "value": "\(assumed) of \(blockCount)",
+                                "note": "each assumed to take \(daysText(analysis.settings.defaultEstimateDays)), marked on every page and chart"])
+            }
+        }
+        figures += [
             ["label": "Declared figures checked", "value": "\(analysis.checks.count - flagged) of \(analysis.checks.count) agree",
              "note": flagged == 0 ? "" : "\(flagged) flagged"],
         ]
@@ -72,7 +89,8 @@ extension SiteModel {
             return ["label": blockName(id), "href": SitePaths.block(id)]
         }
         let criticalSummary = schedule.criticalPath.isEmpty ? "No critical path: the plan has no scheduled work."
-            : "\(schedule.criticalPath.count) tasks fix the project's \(daysText(schedule.durationDays)); a delay to any of them moves the end."
+            : noneEstimated ? "No block states an estimate, so the critical path below is only the longest chain of dependencies."
+            : "\(schedule.criticalPath.count) task\(schedule.criticalPath.count == 1 ? " fixes" : "s fix") the project's \(daysText(schedule.durationDays)); a delay to any of them moves the end."
 
         var extra: [String: Any] = [
             "health": ["level": level, "label": label, "summary": reasons.joined(separator: " ")],

@@ -42,6 +42,15 @@ extension SiteModel {
                 if let baseline = block.baselineEstimateDays, abs(baseline - estimate.days) > 1e-9 {
                     html.text(" (baseline \(daysText(baseline)))")
                 }
+                if estimate.minimumDays < estimate.maximumDays {
+                    html.text(" (range \(numberText(estimate.minimumDays)) to \(daysText(estimate.maximumDays)))")
+                }
+            }
+        } else if let task, schedule.assumedEstimates.contains(id) {
+            fact("Estimate") { html in
+                html.text(daysText(task.durationDays) + ", ")
+                html.badge("assumed", .warn)
+                html.text(" the documents state none (defaultEstimate in loopreport.yml)")
             }
         }
         if let actual = block.actual { fact("Actual") { $0.text(daysText(actual.days)) } }
