@@ -338,4 +338,38 @@ import Testing
             "3.C Payment Gateway [3] 3.0 [\"T-2.1.2\"] -",
         ])
     }
+
+    /// A plan titled with an iteration word is still a plan; progress stated as a share or a
+    /// bar is read; `groupDependencies: inherit` makes every block of a group wait.
+    @Test func kindFromContentProgressSharesAndInheritedGroupDependencies() throws {
+        let text = """
+        # Loop Tools
+
+        ## Phase 1: Setup
+
+        ### 1.1 Repository
+        **Estimate:** 1 day
+        **Status:** [██████░░░░] 60%
+
+        ## Phase 2: Build
+        **Depends on:** Phase 1
+
+        ### 2.1 Parser
+        **Estimate:** 2 days
+        **Status:** 3/4 tasks
+
+        ### 2.2 Printer
+        **Estimate:** 1 day
+        **Depends on:** none
+        """
+        let loaded = project(text)
+        #expect(loaded.plan.documents.first?.kind == .plan)
+        #expect(loaded.plan.blocks.map { "\($0.progress?.rawValue ?? "-") \($0.percentComplete ?? -1)" } == ["in-progress 60.0", "in-progress 75.0", "- -1.0"])
+        // By default 2.2 states its own (none), so it does not wait for Phase 1.
+        #expect(loaded.analysis.schedule.task("2.2")?.earlyStart == 0)
+        let inherited = project(config: "groupDependencies: inherit\n", ("plan.md", text))
+        #expect(inherited.analysis.schedule.task("2.2")?.earlyStart == 1)
+        let bad = project(config: "groupDependencies: sometimes\n", ("plan.md", text))
+        #expect(bad.diagnostics.contains { $0.code == .invalidSettings && $0.message.hasPrefix("groupDependencies 'sometimes'") })
+    }
 }

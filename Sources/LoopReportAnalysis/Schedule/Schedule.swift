@@ -305,8 +305,9 @@ public enum Scheduler {
         for t in snapshot.blocks.indices {
             let groupID = snapshot.blocks[t].groupID
             if lastGroup?.id != groupID { lastGroup = (groupID, groupOf[groupID]) }
-            // A block that states no dependencies of its own inherits its group's.
-            let inherited = snapshot.blocks[t].declaresDependencies ? nil : lastGroup!.index
+            // A block that states no dependencies of its own inherits its group's; with
+            // `groupDependencies: inherit`, every block does.
+            let inherited = snapshot.blocks[t].declaresDependencies && !settings.groupDependenciesInherit ? nil : lastGroup!.index
             link(t, snapshot.blocks[t].dependencies, startToStart: false, skippingGroup: groupID)
             if let g = inherited { link(t, snapshot.groups[g].dependencies, startToStart: false, skippingGroup: groupID) }
             link(t, snapshot.blocks[t].softDependencies, startToStart: true, skippingGroup: groupID)

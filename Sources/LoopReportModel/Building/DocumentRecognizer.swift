@@ -119,11 +119,20 @@ struct DocumentRecognizer {
             ("progress", .progressReport), ("implementation block", .progressReport),
             ("plan", .plan), ("grouping guide", .plan),
         ]
-        for (cue, kind) in titleCues where title.contains(cue) { return kind }
-        if kinds.contains(.implementationSummary) || kinds.contains(.knowledgeCapture) { return .consolidation }
         let loopSignatures: Set<SectionKind> = [.progressAssessment, .discoveries, .rootCauseAnalysis, .revisedGroup,
                                                 .reassessmentCycle, .adaptivePlanning, .timelineAdjustments,
                                                 .continuationStrategy, .revisedSpecifications, .implementationResults]
+        // A document that defines work items and has nothing of an iteration is a plan,
+        // whatever its title says ("Loop Tools", "Iteration Planning").
+        let definesItems = !result.groups.isEmpty || result.blocks.contains { $0.marker == nil }
+        let revisesItems = result.blocks.contains { $0.marker != nil } || !result.removals.isEmpty
+        if definesItems, !revisesItems, kinds.isDisjoint(with: loopSignatures),
+           !kinds.contains(.implementationSummary), !kinds.contains(.knowledgeCapture),
+           titleCues.contains(where: { title.contains($0.0) && [.iteration, .dashboard].contains($0.1) }) {
+            return .plan
+        }
+        for (cue, kind) in titleCues where title.contains(cue) { return kind }
+        if kinds.contains(.implementationSummary) || kinds.contains(.knowledgeCapture) { return .consolidation }
         if !kinds.isDisjoint(with: loopSignatures) || result.records.decisions.contains(where: { $0.id.hasPrefix("L") }) {
             return .iteration
         }

@@ -32,7 +32,13 @@ enum FieldValue: Sendable {
         case .estimate: return .estimate(effort(field, diagnostics: &diagnostics))
         case .priority: return .priority(field.value)
         case .actual: return .actual(effort(field, diagnostics: &diagnostics))
-        case .status: return .status(Progress.parse(field.value), percent: Percent.find(in: field.value)?.value)
+        case .status:
+            // `85% complete`, `[██████░░░░] 60%`, `3/5 tasks`: the share done, when stated.
+            let percent = Percent.find(in: field.value)?.value
+                ?? Ratio.find(in: field.value).flatMap { $0.denominator > 0 ? $0.numerator / $0.denominator * 100 : nil }
+            var progress = Progress.parse(field.value)
+            if progress == nil, let percent { progress = percent >= 100 ? .complete : percent > 0 ? .inProgress : .notStarted }
+            return .status(progress, percent: percent)
         case .percentComplete:
             if let percent = Percent.find(in: field.value) { return .percentComplete(percent.value) }
             if !field.value.isEmpty {

@@ -69,6 +69,10 @@ public struct ProjectSettings: Sendable {
     /// The estimate a block that states none is scheduled with (`defaultEstimate: 1 day`),
     /// marked as assumed on every page, table and chart.
     public var defaultEstimateDays: Double = 1
+    /// What a group's (phase's) dependencies mean. `unstated` (the default): they hold for
+    /// its blocks that state no dependencies of their own. `inherit`: every block of the
+    /// group waits for them, as in TaskJuggler and MS Project (a summary task's predecessors).
+    public var groupDependenciesInherit = false
     public var forecastRuns: Int = 1000
     public var forecastSeed: UInt64 = 1
 
@@ -148,6 +152,15 @@ public struct ProjectSettings: Sendable {
             else {
                 diagnostics.append(Diagnostic(.invalidSettings, at: range("defaultEstimate"),
                                               "defaultEstimate '\(text)' is not an effort between 0 and 1000 days (e.g. '1 day', '4 hours')"))
+            }
+        }
+        if let text = string("groupDependencies") {
+            switch text.normalizedName {
+            case "inherit", "inherited", "all blocks", "every block": settings.groupDependenciesInherit = true
+            case "unstated", "default", "blocks without dependencies": settings.groupDependenciesInherit = false
+            default:
+                diagnostics.append(Diagnostic(.invalidSettings, at: range("groupDependencies"),
+                                              "groupDependencies '\(text)' is not 'inherit' (every block of a group waits for the group's dependencies) or 'unstated' (only its blocks that state none)"))
             }
         }
         if let text = string("nearCriticalDays"), let value = Double(text), value >= 0 { settings.nearCriticalDays = value }
