@@ -24,6 +24,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case malformedTableRow = "malformed-table-row"
     case unknownDocumentKind = "unknown-document-kind"
     case noWorkItems = "no-work-items"
+    case conflictingStatus = "conflicting-status"
+    case reusedID = "reused-id"
     // Schedule.
     case missingEffort = "missing-effort"
     case zeroEffort = "zero-effort"
@@ -54,7 +56,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .criticalPathMismatch, .deltaMismatch, .totalMismatch, .varianceMismatch, .factorMismatch,
              .projectionMismatch, .ratioMismatch, .progressMismatch, .growthClaimDisputed,
              .missingEffort, .zeroEffort, .emptyDocument, .unknownGroupReference, .duplicateGroup, .unparseableEffort,
-             .unparseablePercentage, .malformedTableRow, .unknownDocumentKind, .noWorkItems,
+             .unparseablePercentage, .malformedTableRow, .unknownDocumentKind, .noWorkItems, .conflictingStatus, .reusedID,
              .removedUnknownBlock, .revisedUnknownBlock:
             return .warning
         }
@@ -84,6 +86,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .unparseablePercentage: "A percentage value is not a number."
         case .malformedTableRow: "A table row has a different number of cells than its header."
         case .unknownDocumentKind: "The front matter names a document kind LoopReport does not know."
+        case .conflictingStatus: "Two places give one block different states: a status table against the block's own line, or a later document putting a block back (complete, then in progress). The later one is kept; the note names the other."
+        case .reusedID: "A later document gives a block id a title sharing no word with the first one, without marking it revised: the same id for different work. The later title is kept; the note names the first."
         case .noWorkItems: "The documents hold no work item LoopReport can read; its notes list the nearest misses (a group heading with no items under it, a numbered heading with no estimate, dependency or status, a heading whose word is not in the vocabulary, an unknown field name)."
         case .criticalPathMismatch: "A declared critical path differs from the one computed from dependencies and estimates."
         case .deltaMismatch: "A timeline adjustment's Delta is not Revised − Original."

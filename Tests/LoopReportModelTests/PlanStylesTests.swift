@@ -372,4 +372,44 @@ import Testing
         let bad = project(config: "groupDependencies: sometimes\n", ("plan.md", text))
         #expect(bad.diagnostics.contains { $0.code == .invalidSettings && $0.message.hasPrefix("groupDependencies 'sometimes'") })
     }
+
+    /// Disagreements are warnings naming both places, never a silent merge: a status table
+    /// against an item's own line, a later document putting a block back, one id reused for
+    /// other work. Progress forwards and a blocked note are not disagreements.
+    @Test func disagreementsAreWarningsNamingBothPlaces() {
+        let plan = ("01-plan.md", """
+        ## Phase 1: Setup
+
+        ### 1.1 Schema
+        **Estimate:** 1 day
+        **Status:** done
+
+        ### 1.2 Import
+        **Estimate:** 1 day
+        **Status:** in progress
+
+        | Block | Status |
+        |-------|--------|
+        | 1.1 | In progress |
+        | 1.2 | Blocked |
+        """)
+        let later = ("02-progress.md", """
+        # Progress Report
+
+        ## Implementation Progress
+        - ⬜ Block 1.1: Schema
+        - ✅ Block 1.2: Import
+
+        ### Block 1.2: Payment Gateway
+        **Estimate:** 2 days
+        """)
+        let loaded = project(plan, later)
+        let found = loaded.diagnostics.filter { $0.severity == .warning }.map { "\($0.code.rawValue) \($0.range?.path ?? ""):\($0.range?.start.line ?? 0) → \($0.notes.first.map { "\($0.range?.path ?? ""):\($0.range?.start.line ?? 0)" } ?? "")" }
+        #expect(found.sorted() == [
+            "conflicting-status 01-plan.md:13 → 01-plan.md:3",
+            "conflicting-status 02-progress.md:4 → 01-plan.md:13",
+            "reused-id 02-progress.md:7 → 01-plan.md:7",
+        ])
+        #expect(loaded.plan.blocks.map { $0.progress?.rawValue ?? "-" } == ["not-started", "complete"])
+    }
 }

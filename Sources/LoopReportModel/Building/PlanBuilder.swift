@@ -106,6 +106,8 @@ struct BuildState: Sendable {
     /// Revisions and removals of blocks not defined before them, by block id: the diagnostic's
     /// index, so that a definition in a later document can be named there.
     var unknownBeforehand: [(id: String, diagnostic: Int)] = []
+    /// Where each block's progress was last stated: the state, the place, the document.
+    var stated: [String: (progress: Progress, range: SourceRange?, document: Int)] = [:]
     /// Near misses of every document, for the `no-work-items` warning.
     var nearMisses: [Diagnostic.Note] = []
     var currentBlockCount = 0
@@ -167,7 +169,10 @@ struct BuildState: Sendable {
                 checkedReferences.append((signal.reference, .warning, "progress entry"))
                 continue
             }
-            if let progress = signal.progress { blocks[slot].progress = progress }
+            if let progress = signal.progress {
+                noteStatus(signal.reference.id, progress, at: signal.reference.range)
+                blocks[slot].progress = progress
+            }
             if let percent = signal.percent { blocks[slot].percentComplete = percent }
             else if signal.progress == .complete { blocks[slot].percentComplete = 100 }
         }
@@ -209,6 +214,7 @@ struct BuildState: Sendable {
         } else {
             block = Block(id: declaration.id, title: declaration.title)
         }
+        let previousTitle = block.title
         let change: BlockEvent.Change
         if slot != nil {
             if block.status == .removed {
@@ -236,6 +242,15 @@ struct BuildState: Sendable {
             if !isBaseline { iteration.added.append(block.id) }
         }
         block.range = declaration.range
+        if slot != nil, change == .restated || change == .revised, declaration.marker == nil, !declaration.title.isEmpty,
+           Self.shareNoWord(previousTitle, declaration.title) {
+            diagnostics.append(Diagnostic(.reusedID, at: declaration.range,
+                                          "Block \(declaration.id) is '\(declaration.title)' here but '\(previousTitle)' before; if this is other work, give it an id of its own (or mark it REVISED)",
+                                          notes: [.init("Block \(declaration.id) first defined here", at: block.history.first?.range)]))
+        }
+        for (_, value) in declaration.fields {
+            if case .status(let progress?, _) = value { noteStatus(declaration.id, progress, at: declaration.range) }
+        }
         // A numbered id names its group (`3.4` is in Group 3, wherever it is written: an
         // iteration revises it under another group's heading); any other id (`7`, `T-1.1`)
         // belongs to the group heading it is written under.
@@ -254,6 +269,32 @@ struct BuildState: Sendable {
             blockSlots[declaration.id] = blocks.count
             blocks.append(block)
         }
+    }
+
+    /// Records a block's stated progress, with a `conflicting-status` warning when another
+    /// place in this document states another, or an earlier document a later state (complete,
+    /// then in progress again): the later statement is kept, the note names the other.
+    private mutating func noteStatus(_ id: String, _ progress: Progress, at range: SourceRange?) {
+        let document = documents.count - 1
+        // Blocked and deferred say why work waits, not how far it has come: they contradict nothing.
+        let order: [Progress: Int] = [.notStarted: 0, .inProgress: 1, .complete: 2]
+        if let earlier = stated[id], let now = order[progress], let before = order[earlier.progress], now != before,
+           earlier.range != range {
+            if earlier.document == document || now < before {
+                let place = earlier.document == document ? "elsewhere in this document" : "in '\(documents[earlier.document].title)'"
+                diagnostics.append(Diagnostic(.conflictingStatus, at: range,
+                                              "Block \(id) is \(progress.rawValue) here but \(earlier.progress.rawValue) \(place); this later statement is kept",
+                                              notes: [.init("Block \(id) stated \(earlier.progress.rawValue) here", at: earlier.range)]))
+            }
+        }
+        stated[id] = (progress, range, document)
+    }
+
+    /// Titles sharing no word of three letters or more (`Schema` and `Payment Gateway`).
+    static func shareNoWord(_ a: String, _ b: String) -> Bool {
+        func words(_ text: String) -> Set<Substring> { Set(text.normalizedName.split(separator: " ").filter { $0.count >= 3 }) }
+        let (x, y) = (words(a), words(b))
+        return !x.isEmpty && !y.isEmpty && x.isDisjoint(with: y)
     }
 
     /// Whether a re-declaration changes the estimate or the dependencies (a restatement
