@@ -12,6 +12,8 @@ public struct LoadedProject: Sendable {
     public var diagnostics: [Diagnostic]
     /// Wall time of each stage, in order: reading and modelling, then analysis.
     public var timings: [(stage: String, duration: Duration)]
+    /// Sub-folders (relative to `root`) that are projects of their own, not read into this one.
+    public var subprojects: [String] = []
     public var documentCount: Int { plan.documents.count }
 }
 
@@ -53,9 +55,30 @@ public enum Pipeline {
         }
         loaded.recognized = []
         var diagnostics = loaded.diagnostics
-        diagnostics += ContentLoader.emptyContentCheck(root: root, documents: loaded.files.count, diagnostics: diagnostics)
-        return assemble(files: loaded.files, assembly: &loaded.assembly, config: config, root: root,
-                        inputDiagnostics: diagnostics + configDiagnostics + vocabularyDiagnostics, started: started)
+        // A folder holding only sub-projects is not an empty project: it has nothing of its own.
+        if found.subprojects.isEmpty || !loaded.files.isEmpty {
+            diagnostics += ContentLoader.emptyContentCheck(root: root, documents: loaded.files.count, diagnostics: diagnostics)
+        }
+        var project = assemble(files: loaded.files, assembly: &loaded.assembly, config: config, root: root,
+                               inputDiagnostics: diagnostics + configDiagnostics + vocabularyDiagnostics, started: started)
+        project.subprojects = found.subprojects
+        return project
+    }
+
+    /// Every project in a content tree: the root's, then each sub-folder that is a project of
+    /// its own (`ContentLoader.isProject`), and theirs, each read on its own; `relative` is
+    /// the project's folder inside `root` ("" for the root). The root is left out when it
+    /// holds no document of its own but has sub-projects.
+    public static func loadProjects(root: String) -> [(relative: String, project: LoadedProject)] {
+        var projects: [(relative: String, project: LoadedProject)] = []
+        var pending = [""]
+        while !pending.isEmpty {
+            let relative = pending.removeFirst()
+            let project = load(root: relative.isEmpty ? root : root + "/" + relative)
+            if !(project.documentCount == 0 && !project.subprojects.isEmpty) { projects.append((relative, project)) }
+            pending += project.subprojects.map { relative.isEmpty ? $0 : relative + "/" + $0 }
+        }
+        return projects
     }
 
     /// The config file, read before the documents; nil when there is none.

@@ -38,17 +38,21 @@ public enum ContentLoader {
 
     /// The documents under `root` in path order, the config file if any, and what could not
     /// be listed; nothing is read yet, so reading can happen in parallel.
-    public static func discover(root: String) -> (documents: [String], config: String?, diagnostics: [Diagnostic]) {
+    /// Sub-folders that are projects of their own (`isProject`) are not walked: their paths
+    /// are listed in `subprojects`.
+    public static func discover(root: String)
+        -> (documents: [String], config: String?, diagnostics: [Diagnostic], subprojects: [String]) {
         var diagnostics: [Diagnostic] = []
         var rootInfo = stat()
         guard stat(root, &rootInfo) == 0, (rootInfo.st_mode & S_IFMT) == S_IFDIR else {
             diagnostics.append(Diagnostic(
                 .missingDirectory, at: nil, "content directory '\(root)' does not exist or is not a directory"))
-            return ([], nil, diagnostics)
+            return ([], nil, diagnostics, [])
         }
         var visited: Set<[UInt64]> = [[UInt64(rootInfo.st_dev), UInt64(rootInfo.st_ino)]]
         var paths: [String] = []
-        walk(root, relative: "", visited: &visited, into: &paths, diagnostics: &diagnostics)
+        var walker = Walker(rootHasPlan: containsPlanDocument(root))
+        walker.walk(root, relative: "", visited: &visited, into: &paths, diagnostics: &diagnostics)
         var documents: [String] = []
         var config: String?
         for relative in paths.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
@@ -59,7 +63,28 @@ public enum ContentLoader {
             }
             documents.append(relative)
         }
-        return (documents, config, diagnostics)
+        return (documents, config, diagnostics, walker.subprojects.sorted())
+    }
+
+    /// Whether a folder inside a project is a project of its own: it holds a `loopreport.yml`,
+    /// or a plan document (`plan.md`, `02-plan.md`, `roadmap.md`) while the enclosing project
+    /// has its own plan document too (a `plan/` folder of a project's main plan is not one).
+    static func isProject(_ folder: String, enclosingHasPlan: Bool) -> Bool {
+        guard let entries = directoryEntries(folder) else { return false }
+        if entries.contains(where: { $0.name == configFileName }) { return true }
+        return enclosingHasPlan && entries.contains { isPlanDocumentName($0.name) }
+    }
+
+    static func containsPlanDocument(_ folder: String) -> Bool {
+        directoryEntries(folder)?.contains { isPlanDocumentName($0.name) } ?? false
+    }
+
+    /// `plan.md`, `01-plan.md`, `implementation-plan.md`, `ROADMAP.md`: a word of the name is
+    /// "plan", "plans" or "roadmap" (`explanation.md` is not one).
+    static func isPlanDocumentName(_ name: String) -> Bool {
+        guard isMarkdown(name) else { return false }
+        let stem = name.lowercased().split(separator: ".").dropLast().joined(separator: ".")
+        return stem.split(whereSeparator: { !$0.isLetter }).contains { $0 == "plan" || $0 == "plans" || $0 == "roadmap" }
     }
 
     /// Reads and validates one document.
@@ -81,8 +106,14 @@ public enum ContentLoader {
     /// The folder at the content root holding template overrides: never read as documents.
     public static let templatesDirectory = "templates"
 
-    private static func walk(_ directory: String, relative: String, visited: inout Set<[UInt64]>,
-                             into paths: inout [String], diagnostics: inout [Diagnostic]) {
+    /// The walk of one project's folders; sub-folders that are projects of their own are listed,
+    /// not walked.
+    private struct Walker {
+        let rootHasPlan: Bool
+        var subprojects: [String] = []
+
+    mutating func walk(_ directory: String, relative: String, visited: inout Set<[UInt64]>,
+                       into paths: inout [String], diagnostics: inout [Diagnostic]) {
         guard let entries = directoryEntries(directory) else {
             diagnostics.append(Diagnostic(.unreadableFile, at: nil,
                                           "cannot read directory '\(relative.isEmpty ? directory : relative)': \(errnoText())"))
@@ -104,6 +135,7 @@ public enum ContentLoader {
             case S_IFDIR:
                 // The project's template overrides are not documents.
                 if rel == templatesDirectory { continue }
+                if isProject(full, enclosingHasPlan: rootHasPlan) { subprojects.append(rel); continue }
                 let key = [UInt64(info.st_dev), UInt64(info.st_ino)]
                 guard visited.insert(key).inserted else {
                     diagnostics.append(Diagnostic(.symlinkLoop, at: nil,
@@ -118,6 +150,7 @@ public enum ContentLoader {
                 diagnostics.append(Diagnostic(.ignoredFile, at: nil, "'\(rel)' is not a regular file; ignored"))
             }
         }
+    }
     }
 
     /// A file's bytes (size-limited), or an `unreadable-file` / `file-too-large` diagnostic.

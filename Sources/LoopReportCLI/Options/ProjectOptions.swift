@@ -13,12 +13,37 @@ struct ProjectOptions: ParsableArguments {
     var directory: String?
 
     /// Loads the given directory, else `content`, else the example compiled into the binary.
+    /// Sub-folders that are projects of their own are named in a note: this command reads one.
     func load() -> LoadedProject {
-        if let directory { return Pipeline.load(root: directory) }
+        guard let root = contentRoot else {
+            Terminal.writeError("note: no content directory here; using the built-in example project\n")
+            return ExampleProject.load()
+        }
+        let loaded = Pipeline.load(root: root)
+        if !loaded.subprojects.isEmpty {
+            let one = loaded.subprojects.count == 1
+            Terminal.writeError("note: \(loaded.subprojects.map { "'\($0)'" }.joined(separator: ", ")) in '\(root)' "
+                                + (one ? "is a project of its own (it has its own loopreport.yml or plan); give its folder"
+                                       : "are projects of their own (each has its own loopreport.yml or plan); give a project's folder")
+                                + " to this command to read it (check and build read every project)\n")
+        }
+        return loaded
+    }
+
+    /// Every project of the content tree (`Pipeline.loadProjects`), or the built-in example.
+    func loadAll() -> [(relative: String, project: LoadedProject)] {
+        guard let root = contentRoot else {
+            Terminal.writeError("note: no content directory here; using the built-in example project\n")
+            return [("", ExampleProject.load())]
+        }
+        return Pipeline.loadProjects(root: root)
+    }
+
+    /// The content directory: the one given, else `content` when it exists; nil for the example.
+    var contentRoot: String? {
+        if let directory { return directory }
         var info = stat()
-        if stat("content", &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return Pipeline.load(root: "content") }
-        Terminal.writeError("note: no content directory here; using the built-in example project\n")
-        return ExampleProject.load()
+        return stat("content", &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR ? "content" : nil
     }
 }
 

@@ -4,6 +4,7 @@ import LoopReportExport
 import LoopReportMarkdown
 import LoopReportModel
 import LoopReportPipeline
+import LoopReportSite
 import LoopReportSource
 
 enum DiagnosticsFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -34,8 +35,10 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         if explain { return try runExplain() }
-        let loaded = project.load()
-        KeepUntilExit.hold(loaded)
+        let projects = project.loadAll()
+        KeepUntilExit.hold(projects.map(\.project))
+        if projects.count > 1 { return try checkEach(projects) }
+        let loaded = projects[0].project
         switch format {
         case .text:
             DiagnosticPrinter.print(loaded, options: diagnosticOptions, toStandardOutput: false)
@@ -48,6 +51,26 @@ struct CheckCommand: ParsableCommand {
 }
 
 extension CheckCommand {
+    /// A content tree of several projects: each checked on its own, under a heading (text), or
+    /// every diagnostic with its path from the content directory (JSON).
+    private func checkEach(_ projects: [(relative: String, project: LoadedProject)]) throws {
+        var all: [Diagnostic] = []
+        for (relative, loaded) in projects {
+            switch format {
+            case .text:
+                Terminal.writeError("\(relative.isEmpty ? "." : relative): \(SiteBuilder.title(plan: loaded.plan, analysis: loaded.analysis))\n")
+                DiagnosticPrinter.print(loaded, options: diagnosticOptions, toStandardOutput: false)
+            case .json:
+                break
+            }
+            all += loaded.diagnostics.map { $0.withPaths(under: relative) }
+        }
+        if format == .json {
+            Terminal.write(bytes: try DiagnosticsJSON.encode(all, documentCount: projects.reduce(0) { $0 + $1.project.documentCount }))
+        }
+        try DiagnosticPrinter.exitIfFailed(all, strict: diagnosticOptions.strict)
+    }
+
     /// `check --explain [DIR | FILE]`: the reading of each document, line by line.
     private func runExplain() throws {
         var loadedProject = project
@@ -99,6 +122,18 @@ extension CheckCommand {
             folder.deleteLastPathComponent()
         }
         return (own, String(absolute.dropFirst(own.count + 1)))
+    }
+}
+
+extension Diagnostic {
+    /// The diagnostic with its paths (and its notes') taken from a project folder's parent:
+    /// `plan.md` of the project in `payments` becomes `payments/plan.md`.
+    func withPaths(under folder: String) -> Diagnostic {
+        guard !folder.isEmpty else { return self }
+        var copy = self
+        copy.range?.path = folder + "/" + (range?.path ?? "")
+        for n in copy.notes.indices where copy.notes[n].range != nil { copy.notes[n].range!.path = folder + "/" + copy.notes[n].range!.path }
+        return copy
     }
 }
 

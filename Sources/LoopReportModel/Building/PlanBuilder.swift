@@ -38,7 +38,10 @@ extension PlanBuilder {
             case .progressReport, .iteration, .dashboard: 1
             case .consolidation: 2
             }
-            return (position[document.path] ?? Int.max, rank, sequenceNumber(document), document.date ?? "~", document.path)
+            // Among plans, the unnumbered main file (`plan.md`) comes before its numbered parts
+            // (`phase-02.md`); among the rest, an unnumbered one (`status.md`) comes last.
+            let number = sequenceNumber(document) ?? (rank == 0 ? -1 : Int.max)
+            return (position[document.path] ?? Int.max, rank, number, document.date ?? "~", document.path)
         }
         return documents.indices.sorted { a, b in
             let (x, y) = (keys[a], keys[b])
@@ -50,8 +53,8 @@ extension PlanBuilder {
         }
     }
 
-    /// `03-iteration-1.md` → 3, `iteration-2.md` → 2, `Loop Iteration 4` → 4; `Int.max` when none.
-    static func sequenceNumber(_ document: Document) -> Int {
+    /// `03-iteration-1.md` → 3, `iteration-2.md` → 2, `Loop Iteration 4` → 4; nil when none.
+    static func sequenceNumber(_ document: Document) -> Int? {
         let name = document.path.split(separator: "/").last.map(String.init) ?? document.path
         for text in [name, document.title] {
             var scanner = TextScanner(text)
@@ -60,7 +63,7 @@ extension PlanBuilder {
                 scanner.position += 1
             }
         }
-        return Int.max
+        return nil
     }
 }
 
@@ -122,13 +125,17 @@ struct BuildState: Sendable {
                                   added: [], revised: [], removed: [], blockCount: 0)
 
         var seenGroups: [String: SourceRange?] = [:]
+        var seenGroupTitles: [String: String] = [:]
         for declaration in recognition.groups {
-            if let first = seenGroups[declaration.id], !declaration.isRevisedHeading {
+            // A bare `# Phase 2` above `## Phase 2: Storage` names the same group, not a second one.
+            if let first = seenGroups[declaration.id], !declaration.isRevisedHeading, !declaration.title.isEmpty,
+               !(seenGroupTitles[declaration.id] ?? "").isEmpty {
                 diagnostics.append(Diagnostic(.duplicateGroup, at: declaration.range,
                                               "Group \(declaration.id) is defined twice in this document",
                                               notes: [.init("first defined here", at: first)]))
             }
             seenGroups[declaration.id] = declaration.range
+            seenGroupTitles[declaration.id] = declaration.title
             applyGroup(declaration)
         }
 

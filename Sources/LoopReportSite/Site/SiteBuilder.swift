@@ -297,8 +297,7 @@ final class SiteModel: Sendable {
             (document.path, DocumentLink(path: document.path, title: document.title,
                                          sectionStarts: document.sections.compactMap { $0.range?.start.line }))
         }, uniquingKeysWith: { a, _ in a })
-        // The plan's title, not that of whichever document sorts first.
-        title = analysis.settings.title ?? (plan.documents.first { $0.kind == .plan } ?? plan.documents.first)?.title ?? "Plan"
+        title = SiteBuilder.title(plan: plan, analysis: analysis)
         blockHashes = fingerprinting ? parallelMap(Array(plan.blocks.indices)) { [plan] b in plan.blocks[b].hashValue } : []
         criticalPathHash = analysis.schedule.criticalPath.hashValue
         globalFingerprint = fingerprinting
