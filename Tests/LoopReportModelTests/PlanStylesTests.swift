@@ -412,4 +412,71 @@ import Testing
         ])
         #expect(loaded.plan.blocks.map { $0.progress?.rawValue ?? "-" } == ["not-started", "complete"])
     }
+
+    /// Dependencies drawn as arrows (a text diagram, a list under a dependencies heading, a
+    /// Mermaid graph) hold for items that state none of their own.
+    @Test func dependenciesDrawnAsArrows() {
+        let plan = project("""
+        ## Phase 1: Setup
+
+        ### 1.1 Repository
+        **Estimate:** 1 day
+
+        ### 1.2 CI
+        **Estimate:** 1 day
+
+        ### 1.3 Docs
+        **Estimate:** 1 day
+        **Depends on:** none
+
+        ### 1.4 Release
+        **Estimate:** 1 day
+
+        ### 1.5 Announce
+        **Estimate:** 1 day
+
+        ## Dependencies
+
+        ```
+        1.1 ──► 1.2 ──► 1.3
+        ```
+
+        - 1.2, 1.3 → 1.4
+
+        ```mermaid
+        graph TD
+            R[1.4 Release] -->|then| A(1.5 Announce)
+            X[Marketing] --> A
+        ```
+        """).plan
+        let dependencies = Dictionary(uniqueKeysWithValues: plan.blocks.map { ($0.id, $0.dependencies.map(\.id)) })
+        #expect(dependencies == ["1.1": [], "1.2": ["1.1"], "1.3": [], "1.4": ["1.2", "1.3"], "1.5": ["1.4"]])
+    }
+
+    /// A Mermaid gantt is the schedule of a plan that has no other items: sections as groups,
+    /// tasks as items, durations as estimates, `after` as dependencies, `done`/`active` as status.
+    @Test func aMermaidGanttAsTheSchedule() {
+        let plan = project("""
+        # Release Plan
+
+        ```mermaid
+        gantt
+            title Release
+            dateFormat YYYY-MM-DD
+            section Phase 1: Build
+            Parser           :crit, done, p1, 2026-01-05, 3d
+            Printer          :active, p2, after p1, 2d
+            section Phase 2: Ship
+            1.9 Docs         :p3, after p1 p2, 16h
+            Launch           :after p3, 1d
+        ```
+        """).plan
+        #expect(plan.groups.map { "\($0.id) \($0.title)" } == ["1 Build", "2 Ship"])
+        #expect(plan.blocks.map { "\($0.id) \($0.title) \($0.estimate?.days ?? -1) \($0.dependencies.map(\.id)) \($0.progress?.rawValue ?? "-")" } == [
+            "1.1 Parser 3.0 [] complete",
+            "1.2 Printer 2.0 [\"1.1\"] in-progress",
+            "1.9 Docs 2.0 [\"1.1\", \"1.2\"] -",
+            "2.2 Launch 1.0 [\"1.9\"] -",
+        ])
+    }
 }

@@ -64,9 +64,12 @@ extension DocumentRecognizer {
         default:
             break
         }
+        // Under a dependencies heading, `- 1.1 → 1.2 → 1.3` states dependencies.
+        let drawsDependencies = within(index, .dependencyGraph)
         for item in items {
             let text = item.itemText
             let line = item.range?.start.line
+            if drawsDependencies, let line { readArrows(text, firstLine: line) }
             if let progress = readProgressItem(item, section: section.kind) {
                 result.records.progress.append(progress)
                 continue
@@ -375,6 +378,167 @@ extension DocumentRecognizer {
                             sectionTitle: section.title, path: path, range: node.range)
         result.records.figures.append(figure)
         if kind == .criticalPath { readCriticalPath(node) }
+        else if info.lowercased().hasPrefix("mermaid") { readMermaid(node) }
+        else if hasArrows, kind != .criticalPath { readArrows(text, firstLine: (node.range?.start.line ?? 0) + 1) }
+    }
+
+    /// A task line of a Mermaid gantt: `Parser :crit, done, p1, 2026-01-05, 3d`.
+    struct GanttTask {
+        var title: String
+        var section: Int
+        var sectionTitle: String
+        var number: Int
+        var tags: Set<String>
+        var range: SourceRange
+        var mermaidID: String?
+        var start: String?
+        var duration: String?
+    }
+
+    /// Arrow tokens between items, longest first: `-->` before `->`.
+    static let arrowTokens = ["──►", "─►", "-->", "->", "=>", "→", "⟶", "►", "▶", "➜", "➔"]
+
+    /// Chains of arrows, one per line: `1.1 → 1.2 → 1.3`, `Group 1 ──► Group 2`,
+    /// `T-1, T-2 -> T-3`. Each item of a part waits for each item of the part before it.
+    mutating func readArrows(_ text: String, firstLine: Int) {
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard Self.arrowTokens.contains(where: { line.contains($0) }) else { continue }
+            var parts = [String(line)]
+            for token in Self.arrowTokens { parts = parts.flatMap { $0.components(separatedBy: token) } }
+            let chain = parts.map { part in
+                ReferenceScanner.scan(part, bareBlockIDs: true, vocabulary: vocabulary).map {
+                    Reference(kind: $0.kind, id: $0.id, range: .line(firstLine + offset, in: path))
+                }
+            }
+            for (earlier, later) in zip(chain, chain.dropFirst()) {
+                for from in earlier { for to in later { result.arrows.append((from, to)) } }
+            }
+        }
+    }
+
+    /// A Mermaid `graph`/`flowchart` (edges between nodes whose labels start with an item id,
+    /// `A[1.1 Parser] --> B[1.2 Printer]`) or `gantt` (the schedule: sections as groups, tasks
+    /// as items, `after` as dependencies).
+    mutating func readMermaid(_ node: MarkdownNode) {
+        let lines = node.literal.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let firstLine = (node.range?.start.line ?? 0) + 1
+        guard let kind = lines.first(where: { !$0.trimmed.isEmpty && !$0.trimmed.hasPrefix("%%") })?.trimmed.lowercased() else { return }
+        if kind.hasPrefix("graph") || kind.hasPrefix("flowchart") { readMermaidGraph(lines, firstLine: firstLine) }
+        else if kind.hasPrefix("gantt") { readMermaidGantt(lines, firstLine: firstLine, section: node) }
+    }
+
+    /// A Mermaid `gantt` is kept as the schedule when the document has no other work items
+    /// (`ganttItems`, turned into blocks once the whole document is read).
+    private mutating func readMermaidGantt(_ lines: [String], firstLine: Int, section: MarkdownNode) {
+        var sectionNumber = 0, sectionTitle = "", taskNumber = 0
+        for (offset, raw) in lines.enumerated() {
+            let line = raw.trimmed
+            let lower = line.lowercased()
+            let range = SourceRange.line(firstLine + offset, in: path)
+            if lower.hasPrefix("section ") {
+                sectionNumber += 1; taskNumber = 0
+                sectionTitle = String(line.dropFirst(8)).trimmed
+                continue
+            }
+            guard let colon = line.firstIndex(of: ":"), !lower.hasPrefix("title"), !lower.hasPrefix("dateformat"),
+                  !lower.hasPrefix("axisformat"), !lower.hasPrefix("excludes"), !lower.hasPrefix("todaymarker"),
+                  !lower.hasPrefix("%%") else { continue }
+            taskNumber += 1
+            let title = line[..<colon].trimmed
+            var metas = line[line.index(after: colon)...].split(separator: ",").map { $0.trimmed }
+            let tags = Set(metas.filter { ["done", "active", "crit", "milestone"].contains($0) })
+            metas.removeAll { tags.contains($0) }
+            var task = GanttTask(title: title, section: max(1, sectionNumber), sectionTitle: sectionTitle, number: taskNumber,
+                                 tags: tags, range: range)
+            switch metas.count {
+            case 3: task.mermaidID = metas[0]; task.start = metas[1]; task.duration = metas[2]
+            case 2: task.start = metas[0]; task.duration = metas[1]
+            case 1: task.duration = metas[0]
+            default: break
+            }
+            ganttTasks.append(task)
+        }
+    }
+
+    /// The Mermaid gantt tasks as work items, when the document defines none otherwise:
+    /// sections as groups (`section Phase 2: Sync` is Group 2), each task as an item (its id
+    /// from its title, `1.3 Docs`, else section and position), `after` as dependencies,
+    /// `done` and `active` as status.
+    mutating func ganttItems() {
+        guard !ganttTasks.isEmpty, result.blocks.isEmpty else { return }
+        var ids: [String: String] = [:]
+        var groups: [Int: String] = [:]
+        for task in ganttTasks where groups[task.section] == nil {
+            let group = HeadingParser.groupDefinition(task.sectionTitle, vocabulary: vocabulary)
+            groups[task.section] = group?.id ?? String(task.section)
+            if !result.groups.contains(where: { $0.id == groups[task.section] }), !task.sectionTitle.isEmpty || group != nil {
+                result.groups.append(GroupDeclaration(id: groups[task.section]!, title: group?.title ?? task.sectionTitle, marker: nil,
+                                                      isRevisedHeading: false, fields: [], range: task.range))
+            }
+        }
+        var declarations: [(GanttTask, String, String)] = []
+        for task in ganttTasks {
+            let group = groups[task.section]!
+            let named = HeadingParser.blockDefinition(task.title, vocabulary: vocabulary)
+            let id = named?.id ?? "\(group).\(task.number)"
+            if let mermaidID = task.mermaidID { ids[mermaidID] = id }
+            declarations.append((task, id, named?.title ?? task.title))
+        }
+        for (task, id, title) in declarations {
+            var fields: [(field: Field, value: FieldValue)] = []
+            func field(_ key: String, _ value: String, _ meaning: FieldValue) {
+                fields.append((Field(key: key, value: value, items: [], range: task.range, valueRange: task.range), meaning))
+            }
+            if let duration = task.duration, let effort = Effort.parse(duration) { field("Estimate", duration, .estimate(effort)) }
+            if let start = task.start, start.lowercased().hasPrefix("after ") {
+                let after = start.dropFirst(6).split(separator: " ").compactMap { ids[String($0)] }
+                field("Depends on", start, .dependencies(after.map { Reference(kind: .block, id: $0, range: task.range) }))
+            }
+            if task.tags.contains("done") { field("Status", "done", .status(.complete, percent: 100)) }
+            else if task.tags.contains("active") { field("Status", "active", .status(.inProgress, percent: nil)) }
+            if task.tags.contains("crit") { field("Critical Path", "crit", .declaredCritical(true)) }
+            result.blocks.append(BlockDeclaration(id: id, title: title, marker: nil, fields: fields, range: task.range, path: path,
+                                                  groupID: groups[task.section]))
+        }
+    }
+
+    private mutating func readMermaidGraph(_ lines: [String], firstLine: Int) {
+        // Node ids to items: by the label's leading id (`A[1.1 Parser]`), else the node id itself (`T1`).
+        var items: [String: Reference] = [:]
+        func node(_ text: Substring, line: Int) -> Reference? {
+            let trimmed = text.trimmed
+            let id = String(trimmed.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." })
+            guard !id.isEmpty else { return nil }
+            let rest = trimmed.dropFirst(id.count)
+            if let open = rest.first, "[({>".contains(open) {
+                let label = rest.dropFirst().drop { "[({".contains($0) || $0 == "\"" }.prefix { !"])}\"".contains($0) }
+                if let match = ReferenceScanner.scan(String(label), bareBlockIDs: true, vocabulary: vocabulary).first {
+                    items[id] = Reference(kind: match.kind, id: match.id, range: .line(line, in: path))
+                }
+            }
+            if let known = items[id] { return known }
+            let bytes = Array(id.utf8)
+            if let (item, end) = HeadingParser.itemID(bytes, at: 0), end == bytes.count, bytes.contains(where: ReferenceScanner.isDigit) {
+                return Reference(kind: .block, id: item, range: .line(line, in: path))
+            }
+            return nil
+        }
+        let edge = ["-.->", "==>", "-->", "---", "--"]
+        for (offset, line) in lines.enumerated() {
+            var text = line
+            // `A -- label --> B` and `A -->|label| B`: the label goes.
+            while let open = text.firstRange(of: "|"), let close = text[open.upperBound...].firstRange(of: "|") {
+                text.removeSubrange(open.lowerBound..<close.upperBound)
+            }
+            var parts = [text]
+            for token in edge { parts = parts.flatMap { $0.components(separatedBy: token) } }
+            // Edge labels (`A -- label --> B`) leave empty parts; they are skipped.
+            let chain = parts.map { $0.split(separator: "&").compactMap { node($0, line: firstLine + offset) } }.filter { !$0.isEmpty }
+            guard chain.count > 1 else { continue }
+            for (earlier, later) in zip(chain, chain.dropFirst()) {
+                for from in earlier { for to in later { result.arrows.append((from, to)) } }
+            }
+        }
     }
 
     /// Each line of arrows is a chain; lines of `↓`/`│` only join chains (a fork).
@@ -436,6 +600,9 @@ extension DocumentRecognizer {
     mutating func recognizeParagraph(_ node: MarkdownNode, next: MarkdownNode?, section index: Int) {
         let section = result.document.sections[index]
         guard section.kind != .block else { return }
+        if within(index, .dependencyGraph), let line = node.range?.start.line {
+            for (offset, textLine) in node.lines.enumerated() { readArrows(textLine.text, firstLine: textLine.line ?? line + offset) }
+        }
         let fields = [MarkdownNode].fields(in: node, locator: locator, allowPlainKeys: false)
         noteUnknownFields(fields)
         for field in fields {

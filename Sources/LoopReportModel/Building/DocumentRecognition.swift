@@ -42,6 +42,9 @@ struct DocumentRecognition: Sendable {
     var progressSignals: [(reference: Reference, progress: Progress?, percent: Double?)] = []
     var records = PlanRecords()
     var diagnostics: [Diagnostic] = []
+    /// Dependencies drawn as arrows (`1.1 → 1.2`, Mermaid `A --> B`): the later item waits
+    /// for the earlier. They hold for items that state no dependencies of their own.
+    var arrows: [(from: Reference, to: Reference)] = []
     /// What came closest to a work item without being one, said as the note of the
     /// `no-work-items` warning when the whole project has none.
     var nearMisses: [Diagnostic.Note] = []

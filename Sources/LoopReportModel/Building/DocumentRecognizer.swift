@@ -8,6 +8,8 @@ struct DocumentRecognizer {
     let markdown: MarkdownDocument
     let locator: Locator
     var result: DocumentRecognition
+    /// The tasks of Mermaid gantt blocks, items when nothing else in the document is (`ganttItems`).
+    var ganttTasks: [GanttTask] = []
     /// Numbered headings without an item word, items only with evidence (`confirmNumberedItems`).
     var numberedCandidates: [Int] = []
     /// The names group and block headings give (`Storage` in `Group 3: Storage`), by section.
@@ -43,6 +45,7 @@ struct DocumentRecognizer {
                                                  "'\(path)' has no content"))
         }
         for index in result.document.sections.indices { recognize(section: index) }
+        ganttItems()
         finishDocumentInfo()
     }
 

@@ -109,6 +109,8 @@ struct BuildState: Sendable {
     /// Revisions and removals of blocks not defined before them, by block id: the diagnostic's
     /// index, so that a definition in a later document can be named there.
     var unknownBeforehand: [(id: String, diagnostic: Int)] = []
+    /// Dependencies drawn as arrows in every document, applied once all items are known.
+    var arrows: [(from: Reference, to: Reference)] = []
     /// Where each block's progress was last stated: the state, the place, the document.
     var stated: [String: (progress: Progress, range: SourceRange?, document: Int)] = [:]
     /// Near misses of every document, for the `no-work-items` warning.
@@ -120,6 +122,7 @@ struct BuildState: Sendable {
         documents.append(document)
         diagnostics += recognition.diagnostics
         nearMisses += recognition.nearMisses
+        arrows += recognition.arrows
         records.append(recognition.records)
         var iteration = Iteration(path: document.path, title: document.title, kind: document.kind, date: document.date,
                                   added: [], revised: [], removed: [], blockCount: 0)
@@ -319,7 +322,28 @@ struct BuildState: Sendable {
 
     // MARK: Finishing
 
+    /// Arrows hold for items that state no dependencies of their own (a dependency field,
+    /// even `None`, is the item's word): each arrow between two known items adds one.
+    private mutating func applyArrows() {
+        for (from, to) in arrows where from.id != to.id || from.kind != to.kind {
+            let known = from.kind == .block ? blockSlots[from.id] != nil : groups[from.id] != nil
+            guard known else { continue }
+            switch to.kind {
+            case .block:
+                guard let slot = blockSlots[to.id], !blocks[slot].declaresDependencies,
+                      !blocks[slot].dependencies.contains(where: { $0.kind == from.kind && $0.id == from.id }) else { continue }
+                blocks[slot].dependencies.append(from)
+            case .group:
+                guard var group = groups[to.id], group.fields.allSatisfy({ Vocabulary.standard.fieldNames[$0.name] != .dependencies }),
+                      !group.dependencies.contains(where: { $0.kind == from.kind && $0.id == from.id }) else { continue }
+                group.dependencies.append(from)
+                groups[to.id] = group
+            }
+        }
+    }
+
     mutating func finish() -> (plan: Plan, diagnostics: [Diagnostic]) {
+        applyArrows()
         let (sortedBlocks, blockIndex) = takeBlocksInIDOrder()
         // A group's blocks follow each other in id order: one look-up per run of them, in
         // place (`groups[groupID] == nil` would copy the group out).
