@@ -479,4 +479,28 @@ import Testing
             "2.2 Launch 1.0 [\"1.9\"] -",
         ])
     }
+
+    /// Hours, sprints and story points convert with the project's units; story points without
+    /// a rate are a note, not a guess, and the item takes the assumed estimate.
+    @Test func unitsFromTheConfigAndStoryPointsOnlyWithARate() {
+        let text = """
+        ## Phase 1: Build
+
+        ### 1.1 Parser [5 pts]
+
+        ### 1.2 Printer
+        **Estimate:** 12 hours
+
+        ### 1.3 Beta
+        **Estimate:** 1 sprint
+        """
+        let plain = project(text)
+        #expect(plain.plan.blocks.map { $0.title } == ["Parser", "Printer", "Beta"])
+        #expect(plain.plan.blocks.map { $0.estimate?.days ?? -1 } == [-1, 1.5, 10])
+        #expect(plain.diagnostics.contains { $0.severity == .note && $0.message.hasPrefix("'5 pts' is in story points; set pointDays") })
+        let configured = project(config: "hoursPerDay: 6\nsprintDays: 5\npointDays: 0.5\n", ("plan.md", text))
+        #expect(configured.plan.blocks.map { $0.estimate?.days ?? -1 } == [2.5, 2, 5])
+        let bad = project(config: "hoursPerDay: 30\n", ("plan.md", text))
+        #expect(bad.diagnostics.contains { $0.code == .invalidSettings && $0.message.hasPrefix("hoursPerDay must be") })
+    }
 }

@@ -114,7 +114,7 @@ extension DocumentRecognizer {
         var effortText = heading.effortText
         for part in parts.map(\.trimmed) where !part.isEmpty {
             let lower = part.normalizedName
-            if effortText == nil, Effort.parse(part) != nil { effortText = part; continue }
+            if effortText == nil, Effort.parse(part, units: vocabulary.units) != nil { effortText = part; continue }
             if let word = ["depends on", "after", "requires", "blocked by", "needs", "prerequisites"].first(where: { lower.hasPrefix($0 + " ") }) {
                 let value = String(part.dropFirst(word.count)).trimmed
                 let field = Field(key: word.prefix(1).uppercased() + word.dropFirst(), value: value, items: [],
@@ -126,7 +126,7 @@ extension DocumentRecognizer {
         if let effortText {
             let field = Field(key: "Estimate", value: effortText, items: [], range: locator.range(of: effortText, line: line, fallback: range),
                               valueRange: locator.range(of: effortText, line: line, fallback: range))
-            fields.append((field, .estimate(Effort.parse(effortText))))
+            fields.append((field, .estimate(Effort.parse(effortText, units: vocabulary.units))))
         }
         var progress = heading.progress
         if let task = item.taskState { progress = task ? .complete : .notStarted }
@@ -489,7 +489,7 @@ extension DocumentRecognizer {
             func field(_ key: String, _ value: String, _ meaning: FieldValue) {
                 fields.append((Field(key: key, value: value, items: [], range: task.range, valueRange: task.range), meaning))
             }
-            if let duration = task.duration, let effort = Effort.parse(duration) { field("Estimate", duration, .estimate(effort)) }
+            if let duration = task.duration, let effort = Effort.parse(duration, units: vocabulary.units) { field("Estimate", duration, .estimate(effort)) }
             if let start = task.start, start.lowercased().hasPrefix("after ") {
                 let after = start.dropFirst(6).split(separator: " ").compactMap { ids[String($0)] }
                 field("Depends on", start, .dependencies(after.map { Reference(kind: .block, id: $0, range: task.range) }))

@@ -306,7 +306,7 @@ struct DocumentRecognizer {
 
     /// The fields a definition's heading states: its status (`✅`, `[PLANNED]`) and effort
     /// (`(2-3 days)`), unless the fields under it state them.
-    func headingFields(_ index: Int, besides fields: [(field: Field, value: FieldValue)] = []) -> [(field: Field, value: FieldValue)] {
+    mutating func headingFields(_ index: Int, besides fields: [(field: Field, value: FieldValue)] = []) -> [(field: Field, value: FieldValue)] {
         guard let heading = headings[index] else { return [] }
         let range = result.document.sections[index].range
         var stated: [(field: Field, value: FieldValue)] = []
@@ -317,7 +317,8 @@ struct DocumentRecognizer {
         }
         if let text = heading.effortText,
            !fields.contains(where: { if case .estimate = $0.value { true } else { false } }) {
-            stated.append((Field(key: "Estimate", value: text, items: [], range: range, valueRange: range), .estimate(Effort.parse(text))))
+            let field = Field(key: "Estimate", value: text, items: [], range: range, valueRange: range)
+            stated.append((field, FieldValue.read(field, in: markdown.source, vocabulary: vocabulary, diagnostics: &result.diagnostics)))
         }
         return stated
     }

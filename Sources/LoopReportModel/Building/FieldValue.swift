@@ -29,9 +29,9 @@ enum FieldValue: Sendable {
         switch name {
         case .dependencies: return .dependencies(references(field, in: file, vocabulary: vocabulary))
         case .softDependencies: return .softDependencies(references(field, in: file, vocabulary: vocabulary))
-        case .estimate: return .estimate(effort(field, diagnostics: &diagnostics))
+        case .estimate: return .estimate(effort(field, units: vocabulary.units, diagnostics: &diagnostics))
         case .priority: return .priority(field.value)
-        case .actual: return .actual(effort(field, diagnostics: &diagnostics))
+        case .actual: return .actual(effort(field, units: vocabulary.units, diagnostics: &diagnostics))
         case .status:
             // `85% complete`, `[██████░░░░] 60%`, `3/5 tasks`: the share done, when stated.
             let percent = Percent.find(in: field.value)?.value
@@ -66,9 +66,15 @@ enum FieldValue: Sendable {
         }
     }
 
-    private static func effort(_ field: Field, diagnostics: inout [Diagnostic]) -> Effort? {
-        if let effort = Effort.parse(field.value) { return effort }
+    private static func effort(_ field: Field, units: EffortUnits, diagnostics: inout [Diagnostic]) -> Effort? {
+        if let effort = Effort.parse(field.value, units: units) { return effort }
         if DocumentRecognizer.isBlank(field.value) { return nil }
+        if EffortUnits.isPoints(field.value) {
+            diagnostics.append(Diagnostic(.unparseableEffort, at: field.valueRange,
+                                          "'\(field.value)' is in story points; set pointDays in loopreport.yml (the working days one point takes) to schedule it, until then the block takes the assumed estimate",
+                                          severity: .note))
+            return nil
+        }
         diagnostics.append(Diagnostic(.unparseableEffort, at: field.valueRange,
                                       "cannot read '\(field.value)' as an effort (e.g. '3 days', '1.5 days', '2 weeks')"))
         return nil

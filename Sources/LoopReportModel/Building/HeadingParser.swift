@@ -52,7 +52,7 @@ enum HeadingParser {
                     status(progress, String(title[open...]))
                 } else if isWindow(inner) {
                     heading.window = heading.window ?? inner
-                } else if heading.effortText == nil, Effort.parse(inner) != nil, open != title.startIndex {
+                } else if heading.effortText == nil, Effort.parse(inner) != nil || EffortUnits.isPoints(inner), open != title.startIndex {
                     heading.effortText = inner
                 } else {
                     break

@@ -170,7 +170,7 @@ extension DocumentRecognizer {
 
     private mutating func effort(_ cell: Cell?, what: String) -> Effort? {
         guard let cell, !cell.text.isEmpty, !Self.isBlank(cell.text) else { return nil }
-        if let effort = Effort.parse(cell.text) { return effort }
+        if let effort = Effort.parse(cell.text, units: vocabulary.units) { return effort }
         if let q = Quantity.parse(cell.text), q.unit.isEmpty {
             return Effort(days: q.value, minimumDays: q.value, maximumDays: q.value, previousDays: nil, raw: cell.text)
         }

@@ -18,6 +18,9 @@ package struct Vocabulary: Sendable, Equatable {
     /// Names read as fields in the plain `Key: value` form too (bold keys always are).
     var plainFieldNames: Set<String> = knownFieldNames
 
+    /// How efforts convert to days (hours in a day, days in a sprint and a story point).
+    var units = EffortUnits.standard
+
     /// The built-in words, without a project's additions.
     package static let standard = Vocabulary()
 
@@ -41,10 +44,24 @@ package struct Vocabulary: Sendable, Equatable {
     package static func read(config: SourceFile?) -> (Vocabulary, [Diagnostic]) {
         var vocabulary = Vocabulary.standard
         guard let config, config.text.utf8.count < 1 << 20,
-              let root = try? Yams.compose(yaml: config.text), case .mapping(let settings)? = Optional(root),
-              let section = settings.first(where: { $0.key.string == "vocabulary" })?.value else { return (vocabulary, []) }
+              let root = try? Yams.compose(yaml: config.text), case .mapping(let settings)? = Optional(root) else { return (vocabulary, []) }
         var diagnostics: [Diagnostic] = []
         func line(_ node: Node) -> SourceRange { .line(node.mark?.line ?? 1, in: config.path) }   // Yams counts from 1
+        // Units: `hoursPerDay: 6`, `sprintDays: 5`, `pointDays: 0.5`.
+        for (key, value) in settings {
+            guard let name = key.string, ["hoursPerDay", "sprintDays", "pointDays"].contains(name) else { continue }
+            guard let number = value.string.flatMap(Double.init), number > 0, number <= (name == "hoursPerDay" ? 24 : 100) else {
+                diagnostics.append(Diagnostic(.invalidSettings, at: line(key),
+                                              "\(name) must be a number above 0 and at most \(name == "hoursPerDay" ? 24 : 100)"))
+                continue
+            }
+            switch name {
+            case "hoursPerDay": vocabulary.units.hoursPerDay = number
+            case "sprintDays": vocabulary.units.sprintDays = number
+            default: vocabulary.units.pointDays = number
+            }
+        }
+        guard let section = settings.first(where: { $0.key.string == "vocabulary" })?.value else { return (vocabulary, diagnostics) }
         guard case .mapping(let entries) = section else {
             return (vocabulary, [Diagnostic(.invalidSettings, at: line(section),
                                             "vocabulary: must map field names (dependencies, estimate, status…), items and groups to lists of words")])

@@ -32,7 +32,11 @@ public struct Effort: Sendable, Hashable {
     public static let daysPerWeek = 5.0
     public static let hoursPerDay = 8.0
 
-    public static func parse(_ text: String) -> Effort? {
+    public static func parse(_ text: String) -> Effort? { parse(text, units: .standard) }
+
+    /// With the project's units: hours in a working day, and the days a story point and a
+    /// sprint take (`hoursPerDay`, `pointDays`, `sprintDays` in loopreport.yml).
+    package static func parse(_ text: String, units: EffortUnits) -> Effort? {
         var scanner = TextScanner(text)
         scanner.skipSpaces()
         _ = scanner.take("~")
@@ -47,24 +51,29 @@ public struct Effort: Sendable, Hashable {
                 // `2-day buffer`: a hyphenated unit, not a range.
                 scanner.position = beforeDash
                 _ = scanner.take("-")
-                return finish(scanner: &scanner, low: low, high: high, text: text)
+                return finish(scanner: &scanner, low: low, high: high, text: text, units: units)
             }
             high = upper
             scanner.skipSpaces()
         }
-        return finish(scanner: &scanner, low: low, high: high, text: text)
+        return finish(scanner: &scanner, low: low, high: high, text: text, units: units)
     }
 
-    private static func finish(scanner: inout TextScanner, low: Double, high: Double, text: String) -> Effort? {
+    private static func finish(scanner: inout TextScanner, low: Double, high: Double, text: String, units: EffortUnits) -> Effort? {
         _ = scanner.take("-")
         let unitWord = scanner.letters().lowercased()
         let factor: Double
         switch unitWord {
         case "day", "days", "d", "working": factor = 1
         case "week", "weeks", "w", "wk", "wks": factor = daysPerWeek
-        case "hour", "hours", "h", "hr", "hrs": factor = 1 / hoursPerDay
-        case "minute", "minutes", "min", "mins": factor = 1 / (hoursPerDay * 60)
+        case "hour", "hours", "h", "hr", "hrs": factor = 1 / units.hoursPerDay
+        case "minute", "minutes", "min", "mins": factor = 1 / (units.hoursPerDay * 60)
         case "month", "months", "mo": factor = daysPerWeek * 4
+        case "sprint", "sprints": factor = units.sprintDays
+        // Story points only with a rate: without one, no guess (`EffortUnits.isPoints` says why).
+        case "point", "points", "pt", "pts", "sp", "story":
+            guard let days = units.pointDays else { return nil }
+            factor = days
         default: return nil
         }
         var effort = Effort(days: (low + high) / 2 * factor, minimumDays: min(low, high) * factor,
@@ -84,6 +93,26 @@ public struct Effort: Sendable, Hashable {
             }
         }
         return effort
+    }
+}
+
+/// How a project's efforts convert to working days, from loopreport.yml: `hoursPerDay` (8),
+/// `sprintDays` (10: a two-week sprint), `pointDays` (none: story points are not guessed).
+package struct EffortUnits: Sendable, Equatable {
+    var hoursPerDay = Effort.hoursPerDay
+    var sprintDays = 10.0
+    var pointDays: Double?
+
+    package static let standard = EffortUnits()
+
+    /// `5 pts`, `3 story points`, `8 SP`: an effort in story points.
+    static func isPoints(_ text: String) -> Bool {
+        var scanner = TextScanner(text)
+        scanner.skipSpaces()
+        guard scanner.number() != nil else { return false }
+        scanner.skipSpaces()
+        if scanner.take("-") || scanner.take("–") { scanner.skipSpaces(); _ = scanner.number(); scanner.skipSpaces() }
+        return ["point", "points", "pt", "pts", "sp", "story"].contains(scanner.letters().lowercased())
     }
 }
 
