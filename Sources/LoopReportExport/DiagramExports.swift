@@ -131,22 +131,34 @@ public enum MermaidExport {
             case ":": result += " -"
             case ";": result += ","
             case "#": result += "No."
+            // `%%{init: …}%%` anywhere in the text is a directive to Mermaid: no `%` passes.
+            case "%": result += " percent"
+            case "<": result += "‹"
+            case ">": result += "›"
             case "\n", "\r", "\r\n": result += " "
-            default: result.append(character)
+            default:
+                if character.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }) { result.append(character) }
             }
         }
         return result.trimmed
     }
 
-    /// A quoted flowchart label: `"` and `#` as Mermaid entity codes, no line breaks.
+    /// A quoted flowchart label: `"`, `#`, `<`, `>`, `&` and `%` as Mermaid entity codes (labels
+    /// are HTML to Mermaid, and `%%{init}%%` anywhere is a directive), no line breaks or
+    /// other control characters.
     static func label(_ value: String) -> String {
         var result = ""
         for character in value {
             switch character {
             case "\"": result += "#quot;"
             case "#": result += "#35;"
+            case "<": result += "#lt;"
+            case ">": result += "#gt;"
+            case "&": result += "#amp;"
+            case "%": result += "#37;"
             case "\n", "\r", "\r\n": result += " "
-            default: result.append(character)
+            default:
+                if character.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }) { result.append(character) }
             }
         }
         return result

@@ -36,8 +36,16 @@ public enum CSVExport {
         return Array(rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n").utf8) + [13, 10]
     }
 
+    /// One RFC 4180 field. Text that a spreadsheet would run as a formula (starting with `=`,
+    /// `+`, `-`, `@`, a tab or a carriage return, and not a number) gets a leading `'`, as
+    /// OWASP advises against CSV injection. Bytes are checked, not Characters: `"\r\n"` is
+    /// one Character and equals neither `"\r"` nor `"\n"`.
     static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        var text = text
+        if let first = text.utf8.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first), Double(text) == nil {
+            text = "'" + text
+        }
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 
@@ -91,15 +99,26 @@ public enum ICSExport {
         text.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" }).lazy.compactMap { CalendarDate(String($0)) }.first
     }
 
+    /// An RFC 5545 TEXT value. Scalars, not Characters: `"\r\n"` is one Character, and a
+    /// title holding it must not start a property line of its own. Line breaks become `\n`,
+    /// other control characters go.
     static func escape(_ text: String) -> String {
         var out = ""
-        for c in text {
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        while let c = pending {
+            pending = scalars.next()
             switch c {
             case "\\": out += "\\\\"
             case ";": out += "\\;"
             case ",": out += "\\,"
+            case "\r":
+                out += "\\n"
+                if pending == "\n" { pending = scalars.next() }
             case "\n": out += "\\n"
-            default: out.append(c)
+            default:
+                if c.value < 0x20 || c.value == 0x7F || (0x80..<0xA0).contains(c.value) { continue }
+                out.unicodeScalars.append(c)
             }
         }
         return out
