@@ -51,7 +51,7 @@ public enum ContentLoader {
         }
         var visited: Set<[UInt64]> = [[UInt64(rootInfo.st_dev), UInt64(rootInfo.st_ino)]]
         var paths: [String] = []
-        var walker = Walker(rootHasPlan: containsPlanDocument(root))
+        var walker = Walker(rootHasPlan: containsPlanDocument(root), realRoot: realPath(root) ?? root)
         walker.walk(root, relative: "", visited: &visited, into: &paths, diagnostics: &diagnostics)
         var documents: [String] = []
         var config: String?
@@ -64,6 +64,18 @@ public enum ContentLoader {
             documents.append(relative)
         }
         return (documents, config, diagnostics, walker.subprojects.sorted())
+    }
+
+    /// A path with every symbolic link resolved; nil when it does not exist.
+    package static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Whether `path` is `folder` or inside it (both resolved).
+    package static func isInside(_ path: String, _ folder: String) -> Bool {
+        path == folder || path.hasPrefix(folder == "/" ? "/" : folder + "/")
     }
 
     /// Whether a folder inside a project is a project of its own: it holds a `loopreport.yml`,
@@ -110,6 +122,8 @@ public enum ContentLoader {
     /// not walked.
     private struct Walker {
         let rootHasPlan: Bool
+        /// The content directory with its links resolved: nothing outside it is read.
+        let realRoot: String
         var subprojects: [String] = []
 
     mutating func walk(_ directory: String, relative: String, visited: inout Set<[UInt64]>,
@@ -129,6 +143,13 @@ public enum ContentLoader {
                 let why = errno == ELOOP ? "a symbolic link loop" : isLink ? "a broken symbolic link" : errnoText()
                 diagnostics.append(Diagnostic(errno == ELOOP ? .symlinkLoop : .unreadableFile, at: nil,
                                               "cannot read '\(rel)': \(why)"))
+                continue
+            }
+            var linkInfo = stat()
+            if lstat(full, &linkInfo) == 0, (linkInfo.st_mode & S_IFMT) == S_IFLNK, let target = realPath(full),
+               !isInside(target, realRoot) {
+                diagnostics.append(Diagnostic(.outsideContent, at: nil,
+                                              "'\(rel)' is a symbolic link to '\(target)', outside the content directory; not read"))
                 continue
             }
             switch info.st_mode & S_IFMT {

@@ -9,6 +9,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case fileTooLarge = "file-too-large"
     case symlinkLoop = "symlink-loop"
     case ignoredFile = "ignored-file"
+    case outsideContent = "outside-content"
     case emptyDocument = "empty-document"
     case invalidFrontMatter = "invalid-front-matter"
     case rawHTML = "raw-html"
@@ -53,6 +54,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
             return .error
         case .ignoredFile, .rawHTML:
             return .note
+        case .outsideContent:
+            return .warning
         case .criticalPathMismatch, .deltaMismatch, .totalMismatch, .varianceMismatch, .factorMismatch,
              .projectionMismatch, .ratioMismatch, .progressMismatch, .growthClaimDisputed,
              .missingEffort, .zeroEffort, .emptyDocument, .unknownGroupReference, .duplicateGroup, .unparseableEffort,
@@ -73,6 +76,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .fileTooLarge: "A document exceeds the size limit; it is skipped."
         case .symlinkLoop: "A symbolic link leads back into a directory already being read."
         case .ignoredFile: "A file in the content directory is not a Markdown document."
+        case .outsideContent: "A symbolic link in the content directory (or its templates) leads outside it; it is not read, so no file from elsewhere on the machine is published."
         case .emptyDocument: "A document has no content."
         case .invalidFrontMatter: "The YAML front matter of a document cannot be read."
         case .rawHTML: "Raw HTML in a document is kept as text, never as active content."

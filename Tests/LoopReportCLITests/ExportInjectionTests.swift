@@ -51,3 +51,34 @@ import Testing
         }
     }
 }
+
+/// Nothing outside the project is read through a symbolic link: not a document, not a folder
+/// (a link to `/` would walk the machine), not a template (it would be published).
+@Suite struct SymbolicLinkTests {
+    private func run(_ arguments: String) -> (status: Int32, stdout: String, stderr: String) {
+        shell("cd '\(packageRoot)' && '\(loopreportBinary)' \(arguments)")
+    }
+
+    @Test func linksOutOfTheProjectAreRefused() {
+        let dir = TemporaryDirectory(); defer { dir.remove() }
+        dir.write("outside/secret.md", "# Secret\n\n## Group 9: Leaked\n")
+        dir.write("project/plan.md", "## Group 1: A\n\n### Block 1.1: First\n**Estimate:** 1 day\n")
+        dir.write("project/parts/real.md", "## Group 2: B\n\n### Block 2.1: Second\n**Estimate:** 1 day\n")
+        shell("ln -s '\(dir.path)/outside/secret.md' '\(dir.path)/project/leak.md'")
+        shell("ln -s / '\(dir.path)/project/root'")
+        shell("ln -s '\(dir.path)/project/parts/real.md' '\(dir.path)/project/alias.md'")   // inside: read
+        let check = run("check '\(dir.path)/project'")
+        #expect(check.stderr.contains("'leak.md' is a symbolic link to '\(dir.path)/outside/secret.md', outside the content directory; not read [outside-content]"), "\(check.stderr)")
+        #expect(check.stderr.contains("'root' is a symbolic link to '/', outside the content directory; not read"))
+        let json = run("export --format json '\(dir.path)/project'").stdout
+        #expect(!json.contains("Leaked"))
+        #expect(json.contains("\"path\" : \"alias.md\""))
+
+        #expect(run("build -o '\(dir.path)/site' '\(dir.path)/project'").status == 0)
+        shell("mkdir -p '\(dir.path)/project/templates' && ln -s /etc/passwd '\(dir.path)/project/templates/site.css'")
+        let build = run("build -o '\(dir.path)/site' '\(dir.path)/project'")
+        #expect(build.status != 0)
+        #expect(build.stderr.contains("the template is a symbolic link to '/etc/passwd', outside the project"), "\(build.stderr)")
+        #expect(!readFile("\(dir.path)/site/assets/site.css").contains("root:"))
+    }
+}
