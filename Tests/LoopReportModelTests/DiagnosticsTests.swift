@@ -198,4 +198,20 @@ import Testing
         #expect(document.sections.dropFirst().map(\.kind) == [.other, .removedBlocks, .timelineImpact, .rootCauseAnalysis, .rootCause])
         #expect(document.sections[2].title == "Removed Blocks")
     }
+
+    /// YAML nested thousands deep (which overflows the parser's stack), huge, or full of
+    /// aliases is refused before it is parsed: a diagnostic, and the document is still read.
+    @Test func hostileYAMLIsBoundedBeforeParsing() {
+        let deep = String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000)
+        let dashes = String(repeating: "- ", count: 5_000) + "x"
+        let loaded = project(config: "title: \(deep)\n", ("plan.md", "---\nkind: plan\nx: \(deep)\n---\n## Group 1: A\n### Block 1.1: B\n**Estimate:** 1 day\n"),
+                             ("notes.md", "---\n\(dashes)\n---\n# Notes\n"))
+        let messages = loaded.diagnostics.map(\.message)
+        #expect(messages.contains("front matter is not valid YAML: it nests more than 64 levels deep"), "\(messages)")
+        #expect(messages.contains("'loopreport.yml' is not valid YAML: it nests more than 64 levels deep"))
+        #expect(messages.filter { $0.hasSuffix("nests more than 64 levels deep") }.count == 3)
+        #expect(loaded.plan.blocks.map(\.id) == ["1.1"])
+        let aliases = "a: &a x\n" + (0..<100).map { "k\($0): *a" }.joined(separator: "\n")
+        #expect(project(config: aliases, ("plan.md", "# P\n")).diagnostics.contains { $0.message.hasSuffix("more than 64 aliases") })
+    }
 }

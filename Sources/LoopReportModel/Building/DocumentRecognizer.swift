@@ -53,15 +53,15 @@ struct DocumentRecognizer {
 
     private mutating func readFrontMatter() {
         guard let yaml = markdown.frontMatter else { return }
-        do {
-            guard let node = try Yams.compose(yaml: yaml), case .mapping(let mapping) = node else { return }
+        switch BoundedYAML.compose(yaml) {
+        case .success(let node):
+            guard case .mapping(let mapping)? = node else { break }
             for (key, value) in mapping {
                 if let k = key.string, let v = value.string { result.document.frontMatter[k] = v }
             }
-        } catch {
-            let line = (error as? YamlError).flatMap(Self.line(of:)).map { $0 + 1 } ?? 1
-            result.diagnostics.append(Diagnostic(.invalidFrontMatter, at: SourceRange.line(line, in: path),
-                                                 "front matter is not valid YAML: \(Self.firstLine(of: error))"))
+        case .failure(let error):
+            result.diagnostics.append(Diagnostic(.invalidFrontMatter, at: SourceRange.line(error.line ?? 1, in: path),
+                                                 "front matter is not valid YAML: \(error.description)"))
         }
         if let kind = result.document.frontMatter["kind"] {
             if let parsed = DocumentKind.parse(kind) {
@@ -74,18 +74,6 @@ struct DocumentRecognizer {
                     "unknown document kind '\(kind)'; expected one of \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))"))
             }
         }
-    }
-
-    private static func line(of error: YamlError) -> Int? {
-        switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
-            return mark.line
-        default: return nil
-        }
-    }
-
-    private static func firstLine(of error: Error) -> String {
-        String(describing: error).split(separator: "\n").first.map(String.init) ?? "unreadable"
     }
 
     private mutating func finishDocumentInfo() {

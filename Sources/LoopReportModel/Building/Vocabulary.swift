@@ -44,7 +44,8 @@ package struct Vocabulary: Sendable, Equatable {
     package static func read(config: SourceFile?) -> (Vocabulary, [Diagnostic]) {
         var vocabulary = Vocabulary.standard
         guard let config, config.text.utf8.count < 1 << 20,
-              let root = try? Yams.compose(yaml: config.text), case .mapping(let settings)? = Optional(root) else { return (vocabulary, []) }
+              case .success(let root?) = BoundedYAML.compose(config.text), case .mapping(let settings) = root
+        else { return (vocabulary, []) }
         var diagnostics: [Diagnostic] = []
         func line(_ node: Node) -> SourceRange { .line(node.mark?.line ?? 1, in: config.path) }   // Yams counts from 1
         // Units: `hoursPerDay: 6`, `sprintDays: 5`, `pointDays: 0.5`.

@@ -86,7 +86,7 @@ public struct ProjectSettings: Sendable {
     /// directory), applied first and in that order; empty when it lists none.
     package static func documentOrder(config: SourceFile?) -> [String] {
         guard let config, config.text.utf8.count < 1 << 20, config.text.contains("order"),
-              let root = try? Yams.compose(yaml: config.text), case .mapping(let settings) = root,
+              case .success(let root?) = BoundedYAML.compose(config.text), case .mapping(let settings) = root,
               let list = settings.first(where: { $0.key.string == "order" })?.value.sequence else { return [] }
         return list.compactMap(\.string)
     }
@@ -98,16 +98,17 @@ public struct ProjectSettings: Sendable {
         var diagnostics: [Diagnostic] = []
         var values: [String: Node] = [:]
         if let config {
-            do {
-                if let node = try Yams.compose(yaml: config.text), case .mapping(let mapping) = node {
+            switch BoundedYAML.compose(config.text) {
+            case .success(let node):
+                if case .mapping(let mapping)? = node {
                     for (key, value) in mapping { if let k = key.string { values[k] = value } }
                 } else if !config.text.trimmed.isEmpty {
                     diagnostics.append(Diagnostic(.invalidSettings, at: .line(1, in: config.path),
                                                   "'\(config.path)' must be a mapping of settings (key: value)"))
                 }
-            } catch {
-                diagnostics.append(Diagnostic(.invalidSettings, at: .line(1, in: config.path),
-                                              "'\(config.path)' is not valid YAML: \(String(describing: error).split(separator: "\n").first ?? "")"))
+            case .failure(let error):
+                diagnostics.append(Diagnostic(.invalidSettings, at: .line(error.line ?? 1, in: config.path),
+                                              "'\(config.path)' is not valid YAML: \(error.description)"))
             }
         }
         func range(_ key: String) -> SourceRange? {
