@@ -179,12 +179,16 @@ struct Scale {
         return from + t * (to - from)
     }
 
+    /// At most `maximumTicks`: a scale over values no step can cross in doubles (`1e20` to
+    /// `1e20 + 1`) or over infinity would otherwise never end.
     func ticks() -> [Double] {
+        guard low.isFinite, high.isFinite, high >= low else { return [] }
         if log {
             var ticks: [Double] = []
             var v = low
-            let decades = Int((log10(high) - log10(low)).rounded())
-            while v <= high * 1.0001 {
+            let span = log10(high) - log10(low)
+            let decades = span.isFinite ? span.rounded() : 0
+            while v <= high * 1.0001, v > 0, v.isFinite, ticks.count < Self.maximumTicks {
                 ticks.append(v)
                 if decades <= 2 { for m in [2.0, 5.0] where v * m < high { ticks.append(v * m) } }
                 v *= 10
@@ -194,9 +198,15 @@ struct Scale {
         let step = Scale.niceStep((high - low) / 5)
         var ticks: [Double] = []
         var v = low
-        while v <= high + step * 1e-6 { ticks.append((v / step).rounded() * step); v += step }
+        while v <= high + step * 1e-6, ticks.count < Self.maximumTicks {
+            ticks.append((v / step).rounded() * step)
+            guard v + step > v else { break }
+            v += step
+        }
         return ticks
     }
+
+    static let maximumTicks = 60
 
     /// 1, 2 or 5 times a power of ten, at least `raw`.
     static func niceStep(_ raw: Double) -> Double {

@@ -202,6 +202,8 @@ public enum GanttChart {
 
         // MARK: Time axis
 
+        static let maximumSpanDays = 36_500.0
+
         mutating func planAxis() -> AxisUnit {
             var end = 1.0
             var start = Double.infinity
@@ -209,6 +211,10 @@ public enum GanttChart {
                 end = max(end, row.finish ?? 0, row.baseline?.finish ?? 0)
                 start = min(start, row.start ?? .infinity, row.baseline?.start ?? .infinity)
             }
+            // The axis, its day grid and its ticks cost one step per day: a plan over a
+            // century long is drawn to its first century (bars beyond run off the chart).
+            end = min(end, Self.maximumSpanDays)
+            if start.isFinite { start = min(start, end) }
             if group != nil, start.isFinite { firstDay = max(0, min(Int((start + 1e-9).rounded(.down)), Int(end.rounded(.up)) - 1)) }
             let calendar = analysis.calendar
             let workingDays = Int(end.rounded(.up)) + 1

@@ -34,13 +34,16 @@ enum FieldValue: Sendable {
         case .actual: return .actual(effort(field, units: vocabulary.units, diagnostics: &diagnostics))
         case .status:
             // `85% complete`, `[██████░░░░] 60%`, `3/5 tasks`: the share done, when stated.
-            let percent = Percent.find(in: field.value)?.value
-                ?? Ratio.find(in: field.value).flatMap { $0.denominator > 0 ? $0.numerator / $0.denominator * 100 : nil }
+            let percent = (Percent.find(in: field.value)?.value
+                ?? Ratio.find(in: field.value).flatMap { $0.denominator > 0 ? $0.numerator / $0.denominator * 100 : nil })
+                .flatMap { $0.isFinite && $0 >= 0 && $0 <= 100 ? $0 : nil }
             var progress = Progress.parse(field.value)
             if progress == nil, let percent { progress = percent >= 100 ? .complete : percent > 0 ? .inProgress : .notStarted }
             return .status(progress, percent: percent)
         case .percentComplete:
-            if let percent = Percent.find(in: field.value) { return .percentComplete(percent.value) }
+            if let percent = Percent.find(in: field.value), percent.value.isFinite, percent.value >= 0, percent.value <= 100 {
+                return .percentComplete(percent.value)
+            }
             if !field.value.isEmpty {
                 diagnostics.append(Diagnostic(.unparseablePercentage, at: field.valueRange,
                                               "cannot read '\(field.value)' as a percentage"))
@@ -68,6 +71,11 @@ enum FieldValue: Sendable {
 
     private static func effort(_ field: Field, units: EffortUnits, diagnostics: inout [Diagnostic]) -> Effort? {
         if let effort = Effort.parse(field.value, units: units) { return effort }
+        if Effort.isTooLarge(field.value, units: units) {
+            diagnostics.append(Diagnostic(.unparseableEffort, at: field.valueRange,
+                                          "'\(field.value)' is over the 10,000 working days LoopReport reads as one effort; ignored"))
+            return nil
+        }
         if DocumentRecognizer.isBlank(field.value) { return nil }
         if EffortUnits.isPoints(field.value) {
             diagnostics.append(Diagnostic(.unparseableEffort, at: field.valueRange,

@@ -171,7 +171,7 @@ extension DocumentRecognizer {
     private mutating func effort(_ cell: Cell?, what: String) -> Effort? {
         guard let cell, !cell.text.isEmpty, !Self.isBlank(cell.text) else { return nil }
         if let effort = Effort.parse(cell.text, units: vocabulary.units) { return effort }
-        if let q = Quantity.parse(cell.text), q.unit.isEmpty {
+        if let q = Quantity.parse(cell.text), q.unit.isEmpty, q.value.isFinite, abs(q.value) <= Effort.maximumDays {
             return Effort(days: q.value, minimumDays: q.value, maximumDays: q.value, previousDays: nil, raw: cell.text)
         }
         result.diagnostics.append(Diagnostic(.unparseableEffort, at: cell.range,

@@ -34,9 +34,26 @@ public struct Effort: Sendable, Hashable {
 
     public static func parse(_ text: String) -> Effort? { parse(text, units: .standard) }
 
+    /// The largest effort read: 10,000 working days (about forty years). Beyond it a number is
+    /// a typo or an attack (`1e10 days`, a 401-digit number), and every schedule and chart
+    /// would pay for it.
+    package static let maximumDays = 10_000.0
+
     /// With the project's units: hours in a working day, and the days a story point and a
-    /// sprint take (`hoursPerDay`, `pointDays`, `sprintDays` in loopreport.yml).
+    /// sprint take (`hoursPerDay`, `pointDays`, `sprintDays` in loopreport.yml). Nil above
+    /// `maximumDays` (`isTooLarge` says so).
     package static func parse(_ text: String, units: EffortUnits) -> Effort? {
+        guard let effort = parseUnbounded(text, units: units), effort.maximumDays <= maximumDays,
+              effort.previousDays.map({ $0 <= maximumDays }) ?? true else { return nil }
+        return effort
+    }
+
+    /// Whether the text is an effort over `maximumDays` (or beyond any number).
+    package static func isTooLarge(_ text: String, units: EffortUnits) -> Bool {
+        parse(text, units: units) == nil && parseUnbounded(text, units: units) != nil
+    }
+
+    private static func parseUnbounded(_ text: String, units: EffortUnits) -> Effort? {
         var scanner = TextScanner(text)
         scanner.skipSpaces()
         _ = scanner.take("~")
@@ -78,6 +95,9 @@ public struct Effort: Sendable, Hashable {
         }
         var effort = Effort(days: (low + high) / 2 * factor, minimumDays: min(low, high) * factor,
                             maximumDays: max(low, high) * factor, previousDays: nil, raw: text.trimmed)
+        // Infinity (a 401-digit number) and NaN compare as no bound allows: kept out here.
+        guard effort.days.isFinite, effort.maximumDays.isFinite else { return effort.maximumDays.isNaN ? nil : Effort(
+            days: .infinity, minimumDays: .infinity, maximumDays: .infinity, previousDays: nil, raw: text.trimmed) }
         effort.inWeeks = factor >= daysPerWeek
         // "5 days (increased from 3 days)", "(was 3 days)", "(reduced from 4 days)".
         guard scanner.restHasLetter else { return effort }
@@ -85,7 +105,7 @@ public struct Effort: Sendable, Hashable {
         for marker in ["increased from", "reduced from", "decreased from", "up from", "down from", "was", "from"] {
             if let r = lower.firstByteRange(of: marker + " ") {
                 let tail = String(lower[r.upperBound...]).trimmingCharacters(in: [")"])
-                if let previous = Effort.parse(tail) {
+                if let previous = Effort.parseUnbounded(tail, units: units) {
                     effort.previousDays = previous.days
                     effort.previousInWeeks = previous.inWeeks
                     break

@@ -17,7 +17,9 @@ public struct Quantity: Sendable, Hashable {
         _ = scanner.take("~")
         var sign = 1.0
         if scanner.take(anyOf: ["-", "−"]) { sign = -1 } else { _ = scanner.take("+") }
-        guard let value = scanner.number() else { return nil }
+        // A number past any double (a 401-digit figure) is no quantity: JSON, charts and
+        // checks could do nothing with infinity.
+        guard let value = scanner.number(), value.isFinite, value < 1e300 else { return nil }
         scanner.skipSpaces()
         var unit = ""
         if scanner.take("%") { unit = "%" } else { unit = scanner.unit().lowercased() }

@@ -1,0 +1,42 @@
+import LoopReportTestSupport
+import Testing
+
+/// Numbers no plan means: efforts over 10,000 days or past any double are a located warning
+/// and ignored; a plan over a century long is charted to its first century; a results table
+/// of values no tick step can cross gets a bounded axis. Nothing traps, hangs or fills memory.
+@Suite struct HugeNumberTests {
+    private func run(_ arguments: String) -> (status: Int32, stdout: String, stderr: String) {
+        shell("cd '\(packageRoot)' && ulimit -v 4000000 && timeout 60 '\(loopreportBinary)' \(arguments)")
+    }
+
+    @Test func hugeQuantitiesAreRefusedAtReadingAndChartsStayBounded() {
+        let dir = TemporaryDirectory(); defer { dir.remove() }
+        var plan = "## Group 1: A\n\n### Block 1.1: Forever\n**Estimate:** 10000000000 days\n**Actual:** \(String(repeating: "9", count: 401)) days\n\n"
+        for k in 2...12 { plan += "### Block 1.\(k): Long \(k)\n**Estimate:** 9000 days\n**Depends on:** 1.\(k - 1)\n\n" }
+        plan += """
+        ## Results
+
+        ### Performance Measurements
+
+        | Size | Time |
+        |---|---|
+        | 1 | 100000000000000000000 ms |
+        | 2 | 100000000000000000001 ms |
+        | 3 | 100000000000000000002 ms |
+        | 4 | \(String(repeating: "9", count: 401)) ms |
+
+        """
+        dir.write("project/loopreport.yml", "start: 2026-03-02\n")
+        dir.write("project/plan.md", plan)
+        let check = run("check '\(dir.path)/project'")
+        #expect(check.stderr.contains("plan.md:4:15: warning: '10000000000 days' is over the 10,000 working days LoopReport reads as one effort; ignored"), "\(check.stderr)")
+        #expect(check.stderr.contains("plan.md:5:13: warning: '\(String(repeating: "9", count: 401)) days' is over the 10,000"))
+        let build = run("build --date 2026-03-18 -o '\(dir.path)/site' '\(dir.path)/project'")
+        #expect(build.status == 0, "\(build.stderr)")
+        let size = shell("du -sk '\(dir.path)/site'").stdout.split(separator: "\t").first.map(String.init) ?? ""
+        #expect((Int(size) ?? .max) < 20_000, "site of \(size) KiB")
+        for format in ["json", "csv", "ics", "svg --diagram gantt", "mermaid --diagram gantt"] {
+            #expect(run("export --format \(format) '\(dir.path)/project'").status == 0, "\(format)")
+        }
+    }
+}
