@@ -5,14 +5,24 @@ import LoopReportSource
 
 /// Watches a directory tree with inotify (no polling) and reports that something changed.
 /// Directories created, moved or renamed later are watched from the next `rescan()`.
+/// The root's parent is watched for the root's own name, so a content directory deleted and
+/// created again (a `git checkout`, an editor's save-by-rename) is watched again.
 final class FileWatcher: @unchecked Sendable {
     private let root: String
     private let fd: Int32
+    /// The watch on the root's parent, and the root's name in it.
+    private var parentWatch: Int32 = -1
+    private let rootName: [UInt8]
 
     init?(root: String) {
         self.root = root
+        let trimmed = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
+        rootName = Array((trimmed.split(separator: "/").last.map(String.init) ?? trimmed).utf8)
         fd = inotify_init1(Int32(IN_CLOEXEC))
         guard fd >= 0 else { return nil }
+        let parent = trimmed.contains("/") ? String(trimmed[..<trimmed.lastIndex(of: "/")!]) : "."
+        parentWatch = inotify_add_watch(fd, parent.isEmpty ? "/" : parent,
+                                        UInt32(IN_CREATE | IN_MOVED_TO | IN_DELETE | IN_MOVED_FROM | IN_ONLYDIR))
         rescan()
     }
 
@@ -42,17 +52,25 @@ final class FileWatcher: @unchecked Sendable {
                 return
             }
             var offset = 0
-            var directoryChanged = false
+            var directoryChanged = false, contentChanged = false
             while offset + MemoryLayout<inotify_event>.size <= n {
-                let (mask, length) = buffer.withUnsafeBytes { raw -> (UInt32, Int) in
+                let (watch, mask, length) = buffer.withUnsafeBytes { raw -> (Int32, UInt32, Int) in
                     let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
-                    return (event.mask, Int(event.len))
+                    return (event.wd, event.mask, Int(event.len))
                 }
+                let nameStart = offset + MemoryLayout<inotify_event>.size
+                offset = nameStart + length
+                if watch == parentWatch {
+                    // Of the parent, only the root itself matters: deleted, created or renamed.
+                    let name = buffer[nameStart..<min(n, nameStart + length)].prefix { $0 != 0 }
+                    if name.elementsEqual(rootName) { directoryChanged = true; contentChanged = true }
+                    continue
+                }
+                contentChanged = true
                 if mask & UInt32(IN_ISDIR) != 0 || mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF) != 0 { directoryChanged = true }
-                offset += MemoryLayout<inotify_event>.size + length
             }
             if directoryChanged { rescan() }
-            changed()
+            if contentChanged { changed() }
         }
     }
 }

@@ -209,8 +209,11 @@ public final class PreviewServer: @unchecked Sendable {
         }
         var logger = Logger(label: "loopreport.serve")
         logger.logLevel = .warning
+        // A connection that sends no complete request for 30 s is closed (a slow client holds
+        // no connection for good); a reload stream, a response in progress, is never idle.
         let app = Application(
             responder: responder,
+            server: .http1(configuration: .init(idleTimeout: .seconds(30))),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "LoopReport"),
             onServerRunning: { channel in onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)
@@ -226,6 +229,11 @@ public final class PreviewServer: @unchecked Sendable {
 
     func respond(to request: Request) -> Response {
         let method = request.method
+        // DNS rebinding: a page on another site whose name resolves to this machine must not
+        // read the preview. Only the bound name, loopback names and IP literals are answered.
+        guard Self.isAllowedHost(request.head.authority, bound: options.host) else {
+            return Self.plain(.forbidden, "This preview answers only to the name it is served at (or localhost, or an IP address).\n")
+        }
         guard method == .get || method == .head else {
             return Self.plain(.methodNotAllowed, "Only GET and HEAD are served.\n", headers: [.allow: "GET, HEAD"])
         }
@@ -254,6 +262,22 @@ public final class PreviewServer: @unchecked Sendable {
         headers[.contentLength] = String(bytes.count)
         let body = method == .head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: bytes))
         return Response(status: .ok, headers: headers, body: body)
+    }
+
+    /// Whether a request's Host (`authority`) names this server: the host it was started with,
+    /// `localhost` (and `*.localhost`), or an IP address literal, with any port. A request
+    /// without one (HTTP/1.0) is answered.
+    static func isAllowedHost(_ authority: String?, bound: String) -> Bool {
+        guard let authority, !authority.isEmpty else { return true }
+        var host = Substring(authority.lowercased())
+        if host.hasPrefix("[") {   // [::1]:8080
+            guard let close = host.firstIndex(of: "]") else { return false }
+            return host[host.index(after: host.startIndex)..<close].allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
+        }
+        if let colon = host.lastIndex(of: ":") { host = host[..<colon] }
+        if host == bound.lowercased() || host == "localhost" || host.hasSuffix(".localhost") { return true }
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts.allSatisfy { part in !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isNumber) && Int(part)! <= 255 }
     }
 
     /// Server-sent events: `reload N` after every rebuild.

@@ -156,4 +156,27 @@ import Glibc
         #expect(server.eventually("/documents/06-late.html") { !$0.contains("loopreport-errors") && $0.contains("Café au lait.") })
         #expect(server.stop())
     }
+
+    /// DNS rebinding: a request naming another host (a page elsewhere whose name resolves to
+    /// this machine) is refused; the loopback names and IP addresses are answered.
+    @Test func onlyItsOwnHostNamesAreAnswered() throws {
+        let server = try Server()
+        #expect(server.get("/index.html", options: "-H 'Host: attacker.example'").status == "403")
+        #expect(server.get("/index.html", options: "-H 'Host: attacker.example:80'").status == "403")
+        for host in ["localhost", "127.0.0.1:9", "[::1]:9", "app.localhost"] {
+            #expect(server.get("/index.html", options: "-H 'Host: \(host)'").status == "200", "\(host)")
+        }
+        #expect(server.stop())
+    }
+
+    /// A content directory deleted and created again (a checkout, a save by rename) is
+    /// watched again: the next edit still rebuilds the preview.
+    @Test func aRecreatedContentDirectoryIsWatchedAgain() throws {
+        let server = try Server()
+        _ = shell("mv '\(server.dir.path)/content' '\(server.dir.path)/content-old' && cp -r '\(server.dir.path)/content-old' '\(server.dir.path)/content'")
+        usleep(300_000)
+        server.edit("01-plan.md") { $0.replacingOccurrences(of: "Tokenizer and Normalizer Core", with: "Tokenizer Reborn") }
+        #expect(server.eventually("/documents/01-plan.html") { $0.contains("Tokenizer Reborn") })
+        #expect(server.stop())
+    }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Synchronization
 import Dispatch
 import LoopReportModel
@@ -53,7 +54,7 @@ struct ServeCommand: ParsableCommand {
                 try await server.serve { port in
                     let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
                     Terminal.writeError("Serving at \(url) (Ctrl-C stops)\n")
-                    if open { _ = system("xdg-open '\(url)' >/dev/null 2>&1 &") }
+                    if open { Self.openInBrowser(url) }
                 }
             } catch {
                 failure.set("cannot serve on \(host):\(port): \(error)")
@@ -70,4 +71,17 @@ final class FailureBox: Sendable {
     private let message = Mutex<String?>(nil)
     func set(_ value: String) { message.withLock { $0 = value } }
     func get() -> String? { message.withLock { $0 } }
+}
+
+extension ServeCommand {
+    /// `xdg-open URL` as a process with an argument array: no shell ever sees the URL (a
+    /// `--host` with a quote in it once reached `/bin/sh`).
+    static func openInBrowser(_ url: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["xdg-open", url]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { Terminal.writeError("note: cannot open a browser: \(error)\n") }
+    }
 }
