@@ -68,14 +68,38 @@ public struct MarkdownNode: Sendable, Hashable {
         case .text, .code, .htmlInline: out += literal
         case .softBreak, .lineBreak: out += " "
         // By index: `for child in children` would copy each child (and retain its fields).
-        default: for index in children.indices { children[index].appendPlainText(to: &out) }
+        // Leaves are the usual children; anything nested goes through the iterative walk.
+        default:
+            for index in children.indices {
+                switch children[index].kind {
+                case .text, .code, .htmlInline: out += children[index].literal
+                case .softBreak, .lineBreak: out += " "
+                default: children[index].forEach { node in
+                    switch node.kind {
+                    case .text, .code, .htmlInline: out += node.literal
+                    case .softBreak, .lineBreak: out += " "
+                    default: break
+                    }
+                }
+                }
+            }
         }
     }
 
-    /// Calls `visit` on this node and every descendant, depth first.
+    /// Calls `visit` on this node and every descendant, depth first, in document order.
+    /// Iterative: a list nested twenty thousand deep must not overflow the stack.
     public func forEach(_ visit: (MarkdownNode) throws -> Void) rethrows {
         try visit(self)
-        for child in children { try child.forEach(visit) }
+        // Each entry: a node's children and the next one to visit.
+        var stack: [(children: [MarkdownNode], next: Int)] = [(children, 0)]
+        while !stack.isEmpty {
+            let top = stack.count - 1
+            guard stack[top].next < stack[top].children.count else { stack.removeLast(); continue }
+            let index = stack[top].next
+            stack[top].next += 1
+            try visit(stack[top].children[index])
+            if !stack[top].children[index].children.isEmpty { stack.append((stack[top].children[index].children, 0)) }
+        }
     }
 }
 

@@ -39,4 +39,31 @@ import Testing
             #expect(run("export --format \(format) '\(dir.path)/project'").status == 0, "\(format)")
         }
     }
+
+    /// A list nested twenty thousand deep beside a results table (whose growth claims are
+    /// searched for in the section's paragraphs) once overflowed a recursive tree walk.
+    @Test func aDeeplyNestedListIsWalkedWithoutRecursion() {
+        let dir = TemporaryDirectory(); defer { dir.remove() }
+        dir.write("project/plan.md", """
+        # Plan
+
+        ## Results
+
+        ### Performance Measurements
+
+        | Size | Time |
+        |---|---|
+        | 1 | 1 ms |
+        | 2 | 4 ms |
+        | 3 | 9 ms |
+
+        \(String(repeating: "- ", count: 20_000))grows as O(n log n)
+
+        """)
+        for command in ["check", "build -o '\(dir.path)/site'", "export --format json"] {
+            let result = run("\(command) '\(dir.path)/project'")
+            #expect(result.status <= 1, "\(command): \(result.stderr.suffix(300))")
+            #expect(!result.stderr.contains("crashed"), "\(command)")
+        }
+    }
 }
