@@ -7,6 +7,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case invalidUTF8 = "invalid-utf8"
     case binaryFile = "binary-file"
     case fileTooLarge = "file-too-large"
+    case overLimit = "over-limit"
     case symlinkLoop = "symlink-loop"
     case ignoredFile = "ignored-file"
     case outsideContent = "outside-content"
@@ -49,7 +50,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     public var defaultSeverity: Severity {
         switch self {
         case .missingDirectory, .emptyContent, .unreadableFile, .invalidUTF8, .binaryFile,
-             .fileTooLarge, .symlinkLoop, .unknownBlockReference, .duplicateBlock,
+             .fileTooLarge, .overLimit, .symlinkLoop, .unknownBlockReference, .duplicateBlock,
              .dependencyCycle, .dependencyOnRemovedBlock, .invalidFrontMatter, .invalidSettings:
             return .error
         case .ignoredFile, .rawHTML:
@@ -74,6 +75,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .invalidUTF8: "A document is not valid UTF-8; it is skipped."
         case .binaryFile: "A document contains NUL bytes; it is skipped."
         case .fileTooLarge: "A document exceeds the size limit; it is skipped."
+        case .overLimit: "A document holds a table row of over 1,000 cells (which cmark-gfm parses in quadratic time); it is skipped. A title over 300 characters is shortened (a warning): it is repeated on every page."
         case .symlinkLoop: "A symbolic link leads back into a directory already being read."
         case .ignoredFile: "A file in the content directory is not a Markdown document."
         case .outsideContent: "A symbolic link in the content directory (or its templates) leads outside it; it is not read, so no file from elsewhere on the machine is published."

@@ -14,6 +14,11 @@ public struct SourceFile: Sendable {
                 .binaryFile, at: SourceRange(path: path, start: location, end: location),
                 "'\(path)' contains a NUL byte at offset \(nul); it is not a text document"))
         }
+        if let (line, cells) = widestTableRow(bytes), cells > maximumTableCells {
+            return .failure(Diagnostic(
+                .overLimit, at: .line(line, in: path),
+                "line \(line) of '\(path)' is a table row of \(cells) cells, over the \(maximumTableCells) LoopReport reads (cmark-gfm takes quadratic time on such rows); the document is skipped"))
+        }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let offset = Self.firstInvalidUTF8Offset(bytes)
             let location = Self.location(ofOffset: offset, in: bytes)
@@ -23,6 +28,26 @@ public struct SourceFile: Sendable {
                 "'\(path)' is not valid UTF-8: byte 0x\(byte) at offset \(offset)"))
         }
         return .success(SourceFile(path: path, text: text))
+    }
+
+    /// The most cells a table row may have: past a few thousand, cmark-gfm's table extension
+    /// takes seconds (quadratic in the row's width).
+    public static let maximumTableCells = 1_000
+
+    /// The line with the most pipes (1-based) and their count, when any line has more than
+    /// `maximumTableCells` of them; nil otherwise. One pass over the bytes.
+    static func widestTableRow(_ bytes: [UInt8]) -> (line: Int, cells: Int)? {
+        var line = 1, pipes = 0
+        var widest: (line: Int, cells: Int)?
+        for byte in bytes {
+            if byte == 0x7C { pipes += 1 }
+            else if byte == 0x0A {
+                if pipes > maximumTableCells, pipes > (widest?.cells ?? 0) { widest = (line, pipes) }
+                line += 1; pipes = 0
+            }
+        }
+        if pipes > maximumTableCells, pipes > (widest?.cells ?? 0) { widest = (line, pipes) }
+        return widest
     }
 
     /// A file from text already known to be valid (tests, generated documents).

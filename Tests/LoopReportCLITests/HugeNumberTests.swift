@@ -66,4 +66,18 @@ import Testing
             #expect(!result.stderr.contains("crashed"), "\(command)")
         }
     }
+
+    /// A table row of 262,144 cells (quadratic inside cmark-gfm) skips its document with a
+    /// located error; a megabyte-long heading is shortened, not copied into every page.
+    @Test func wideTablesAndLongTitlesAreBounded() {
+        let dir = TemporaryDirectory(); defer { dir.remove() }
+        dir.write("project/plan.md", "## Group 1: A\n\n### Block 1.1: \(String(repeating: "Long ", count: 200_000))\n**Estimate:** 1 day\n")
+        dir.write("project/wide.md", "# Wide\n\n|" + String(repeating: " a |", count: 262_144) + "\n")
+        let check = run("check '\(dir.path)/project'")
+        #expect(check.stderr.contains("wide.md:3:1: error: line 3 of 'wide.md' is a table row of 262145 cells, over the 1000 LoopReport reads"), "\(check.stderr.prefix(2000))")
+        #expect(check.stderr.contains("plan.md:3:1: warning: this heading is over 300 characters; its title is shortened [over-limit]"))
+        #expect(run("build -o '\(dir.path)/site' '\(dir.path)/project'").status == 1)
+        let size = shell("du -sk '\(dir.path)/site'").stdout.split(separator: "\t").first.map(String.init) ?? ""
+        #expect((Int(size) ?? .max) < 5_000, "site of \(size) KiB")
+    }
 }

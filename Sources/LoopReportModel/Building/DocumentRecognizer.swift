@@ -18,6 +18,9 @@ struct DocumentRecognizer {
     var headings: [Int: HeadingText] = [:]
     var path: String { markdown.path }
 
+    /// The longest title kept whole, in characters.
+    static let maximumTitleLength = 300
+
     /// The project's words (field names, item and group words).
     var vocabulary: Vocabulary { locator.vocabulary }
 
@@ -80,7 +83,9 @@ struct DocumentRecognizer {
         let sections = result.document.sections
         let firstHeading = sections.first(where: { $0.level == 1 }) ?? sections.dropFirst().first
         let fileName = String(path.split(separator: "/").last ?? Substring(path))
-        result.document.title = result.document.frontMatter["title"] ?? firstHeading?.title ?? fileName
+        result.document.title = result.document.frontMatter["title"].map { title in
+            title.count > Self.maximumTitleLength ? String(title.prefix(Self.maximumTitleLength)) + "…" : title
+        } ?? firstHeading?.title ?? fileName
         result.document.date = result.document.frontMatter["date"]
             ?? sections.lazy.compactMap { Self.isoDate(in: $0.title) }.first
             ?? result.records.decisions.compactMap(\.date).first
@@ -151,7 +156,15 @@ struct DocumentRecognizer {
             let node = nodes[n]
             while let top = stack.last, top != 0, sections[top].level >= level { stack.removeLast() }
             let parent = stack.last!
-            let heading = HeadingParser.read(node.plainText)
+            var heading = HeadingParser.read(node.plainText)
+            // Titles are repeated on every page (navigation, links, search): a heading of
+            // megabytes would be copied thousands of times. Long ones are shortened.
+            if heading.title.utf8.count > Self.maximumTitleLength, heading.title.count > Self.maximumTitleLength {
+                heading.title = String(heading.title.prefix(Self.maximumTitleLength)) + "…"
+                result.diagnostics.append(Diagnostic(.overLimit, at: node.range,
+                                                     "this heading is over \(Self.maximumTitleLength) characters; its title is shortened",
+                                                     severity: .warning))
+            }
             let title = heading.title
             var kind: SectionKind
             var subject: Reference?
