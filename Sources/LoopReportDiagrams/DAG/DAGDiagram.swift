@@ -22,8 +22,9 @@ public struct DAGDiagram: Sendable {
     /// - Parameter earlier: a drawing of an earlier version of the graph (`serve`): its
     ///   layout is reused when the boxes and edges are the same (the layout is most of the
     ///   work; labels, colours and links are drawn again).
-    public static func render(_ graph: DependencyGraph, options: DiagramOptions,
+    public static func render(_ full: DependencyGraph, options: DiagramOptions,
                               reusing earlier: DAGDiagram? = nil) -> DAGDiagram {
+        let graph = full.reducedForDrawing()
         let maxWidth = graph.collapsed ? 280.0 : maxNodeWidth
         var labels: [String] = []
         labels.reserveCapacity(graph.nodes.count)
