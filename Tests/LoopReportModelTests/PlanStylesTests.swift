@@ -503,4 +503,43 @@ import Testing
         let bad = project(config: "hoursPerDay: 30\n", ("plan.md", text))
         #expect(bad.diagnostics.contains { $0.code == .invalidSettings && $0.message.hasPrefix("hoursPerDay must be") })
     }
+
+    /// A rule stated once for the whole plan, and dependencies stated by position.
+    @Test func sequentialRulesAndPreviousItems() {
+        let plan = project("""
+        # Plan
+
+        Each block starts when the one before it is done.
+
+        ## Phase 1: Setup
+
+        ### 1.1 Repository
+        **Estimate:** 1 day
+
+        ### 1.2 CI
+        **Estimate:** 1 day
+
+        ### 1.3 Docs
+        **Estimate:** 1 day
+        **Depends on:** none
+
+        ## Phase 2: Build
+        **Depends on:** All previous phases
+
+        ### 2.1 Parser
+        **Estimate:** 1 day
+
+        ## Phase 3: Ship
+        **Depends on:** the previous phase
+
+        ### 3.1 Release
+        **Estimate:** 1 day
+        **Depends on:** previous block
+        """).plan
+        let blocks = Dictionary(uniqueKeysWithValues: plan.blocks.map { ($0.id, $0.dependencies.map(\.label)) })
+        #expect(blocks == ["1.1": [], "1.2": ["Block 1.1"], "1.3": [], "2.1": ["Block 1.3"], "3.1": ["Block 2.1"]])
+        #expect(plan.groups.map { $0.dependencies.map(\.label) } == [[], ["Group 1"], ["Group 2"]])
+        #expect(project("The phases are done in order.\n\n## Phase 1: A\n### 1.1 X\n**Estimate:** 1 day\n\n## Phase 2: B\n### 2.1 Y\n**Estimate:** 1 day\n")
+            .plan.groups.map { $0.dependencies.map(\.label) } == [[], ["Group 1"]])
+    }
 }

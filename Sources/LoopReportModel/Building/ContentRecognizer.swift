@@ -600,6 +600,7 @@ extension DocumentRecognizer {
     mutating func recognizeParagraph(_ node: MarkdownNode, next: MarkdownNode?, section index: Int) {
         let section = result.document.sections[index]
         guard section.kind != .block else { return }
+        if let rule = RelativeDependency.sequentialRule(node.plainText, vocabulary: vocabulary) { result.sequentialRules.append(rule) }
         if within(index, .dependencyGraph), let line = node.range?.start.line {
             for (offset, textLine) in node.lines.enumerated() { readArrows(textLine.text, firstLine: textLine.line ?? line + offset) }
         }

@@ -45,6 +45,8 @@ struct DocumentRecognition: Sendable {
     /// Dependencies drawn as arrows (`1.1 → 1.2`, Mermaid `A --> B`): the later item waits
     /// for the earlier. They hold for items that state no dependencies of their own.
     var arrows: [(from: Reference, to: Reference)] = []
+    /// A rule stated once for the whole plan: each block (or group) waits for the one before it.
+    var sequentialRules: [Reference.Kind] = []
     /// What came closest to a work item without being one, said as the note of the
     /// `no-work-items` warning when the whole project has none.
     var nearMisses: [Diagnostic.Note] = []

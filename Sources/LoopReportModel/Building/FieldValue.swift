@@ -92,6 +92,11 @@ enum FieldValue: Sendable {
     static func references(_ field: Field, in file: SourceFile, vocabulary: Vocabulary) -> [Reference] {
         let text = field.items.isEmpty ? field.value : field.items.joined(separator: ", ")
         if DocumentRecognizer.isBlank(text) { return [] }
+        // `All previous phases`, `the previous block`: resolved once every item is known.
+        let name = text.normalizedName
+        if let relative = RelativeDependency.parse(name, vocabulary: vocabulary) {
+            return [Reference(kind: relative.kind, id: relative.marker, range: field.valueRange)]
+        }
         var located = ReferenceScanner.scan(text, bareBlockIDs: true, vocabulary: vocabulary).map {
             Reference(kind: $0.kind, id: $0.id, annotation: $0.annotation, range: field.valueRange)
         }
@@ -183,5 +188,43 @@ extension Group: PlanItem {
         case .tasks(let v): tasks = v
         default: break
         }
+    }
+}
+
+/// Dependencies stated by position, not by id: `All previous phases`, `the previous block`,
+/// `Previous step`. Read as a reference with a marker id, resolved once the plan is known
+/// (`BuildState.resolveRelative`).
+enum RelativeDependency {
+    static let previous = "(previous)", allPrevious = "(all previous)"
+
+    static func parse(_ name: String, vocabulary: Vocabulary) -> (kind: Reference.Kind, marker: String)? {
+        var words = name.split(separator: " ").map(String.init)
+        if words.first == "the" { words.removeFirst() }
+        var all = false
+        if words.first == "all" { all = true; words.removeFirst() }
+        guard words.count >= 2, ["previous", "prior", "preceding", "earlier"].contains(words[0]) else { return nil }
+        var word = words[1]
+        if word.hasSuffix("s"), vocabulary.itemWords.contains(String(word.dropLast())) || vocabulary.groupWords.contains(String(word.dropLast())) {
+            word.removeLast()
+        }
+        if word == "one" || vocabulary.itemWords.contains(word) { return (.block, all ? allPrevious : previous) }
+        if vocabulary.groupWords.contains(word) { return (.group, all ? allPrevious : previous) }
+        return nil
+    }
+
+    /// `Each block starts when the one before it is done`, `every phase depends on the
+    /// previous one`, `tasks are done in order`: a rule for the whole plan, stated once.
+    static func sequentialRule(_ text: String, vocabulary: Vocabulary) -> Reference.Kind? {
+        let name = text.normalizedName
+        guard name.count < 300 else { return nil }
+        let words = Set(name.split(separator: " ").map(String.init))
+        let kind: Reference.Kind
+        if words.contains(where: { vocabulary.groupWords.contains($0) || vocabulary.groupWords.contains(String($0.dropLast())) }) { kind = .group }
+        else if words.contains(where: { vocabulary.itemWords.contains($0) || vocabulary.itemWords.contains(String($0.dropLast())) }) { kind = .block }
+        else { return nil }
+        let quantified = words.contains("each") || words.contains("every")
+        let relation = name.contains("before it") || name.contains("previous") || name.contains("prior one") || name.contains("preceding")
+        let inOrder = name.contains("in order") || name.contains("sequentially") || name.contains("one after another") || name.contains("one after the other")
+        return (quantified && relation) || inOrder ? kind : nil
     }
 }

@@ -109,6 +109,8 @@ struct BuildState: Sendable {
     /// Revisions and removals of blocks not defined before them, by block id: the diagnostic's
     /// index, so that a definition in a later document can be named there.
     var unknownBeforehand: [(id: String, diagnostic: Int)] = []
+    /// Rules stated once for the whole plan: each block (group) waits for the one before it.
+    var sequentialRules = Set<Reference.Kind>()
     /// Dependencies drawn as arrows in every document, applied once all items are known.
     var arrows: [(from: Reference, to: Reference)] = []
     /// Where each block's progress was last stated: the state, the place, the document.
@@ -123,6 +125,7 @@ struct BuildState: Sendable {
         diagnostics += recognition.diagnostics
         nearMisses += recognition.nearMisses
         arrows += recognition.arrows
+        sequentialRules.formUnion(recognition.sequentialRules)
         records.append(recognition.records)
         var iteration = Iteration(path: document.path, title: document.title, kind: document.kind, date: document.date,
                                   added: [], revised: [], removed: [], blockCount: 0)
@@ -342,7 +345,50 @@ struct BuildState: Sendable {
         }
     }
 
+    /// `(previous)` and `(all previous)` references (`All previous phases`), and the plan's
+    /// sequential rules, as the items they mean: by document order for blocks (the order they
+    /// were first defined), by id order for groups. A rule holds for items stating nothing.
+    private mutating func resolveRelative() {
+        let groupOrder = groups.keys.sorted { IDKey($0) < IDKey($1) }
+        func resolve(_ references: [Reference], before id: String, kind: Reference.Kind) -> [Reference] {
+            references.flatMap { reference -> [Reference] in
+                guard reference.id == RelativeDependency.previous || reference.id == RelativeDependency.allPrevious else { return [reference] }
+                let all = reference.id == RelativeDependency.allPrevious
+                if reference.kind == .group {
+                    let mine = kind == .group ? id : (blockSlots[id].map { blocks[$0].groupID } ?? id)
+                    guard let position = groupOrder.firstIndex(of: mine), position > 0 else { return [] }
+                    let earlier = all ? Array(groupOrder[..<position]) : [groupOrder[position - 1]]
+                    return earlier.map { Reference(kind: .group, id: $0, range: reference.range) }
+                }
+                guard let slot = blockSlots[id], slot > 0 else { return [] }
+                let earlier = all ? Array(0..<slot) : [slot - 1]
+                return earlier.filter { blocks[$0].status != .removed }.map { Reference(kind: .block, id: blocks[$0].id, range: reference.range) }
+            }
+        }
+        for slot in blocks.indices {
+            if blocks[slot].dependencies.contains(where: { $0.id.hasPrefix("(") }) {
+                blocks[slot].dependencies = resolve(blocks[slot].dependencies, before: blocks[slot].id, kind: .block)
+            }
+            if sequentialRules.contains(.block), blocks[slot].status != .removed, !blocks[slot].declaresDependencies,
+               blocks[slot].dependencies.isEmpty, let before = blocks[..<slot].lastIndex(where: { $0.status != .removed }) {
+                blocks[slot].dependencies = [Reference(kind: .block, id: blocks[before].id)]
+            }
+        }
+        for (position, id) in groupOrder.enumerated() {
+            guard var group = groups[id] else { continue }
+            if group.dependencies.contains(where: { $0.id.hasPrefix("(") }) {
+                group.dependencies = resolve(group.dependencies, before: id, kind: .group)
+            }
+            if sequentialRules.contains(.group), position > 0, group.dependencies.isEmpty,
+               group.fields.allSatisfy({ Vocabulary.standard.fieldNames[$0.name] != .dependencies }) {
+                group.dependencies = [Reference(kind: .group, id: groupOrder[position - 1])]
+            }
+            groups[id] = group
+        }
+    }
+
     mutating func finish() -> (plan: Plan, diagnostics: [Diagnostic]) {
+        resolveRelative()
         applyArrows()
         let (sortedBlocks, blockIndex) = takeBlocksInIDOrder()
         // A group's blocks follow each other in id order: one look-up per run of them, in
