@@ -111,7 +111,7 @@ import Testing
         **Estimated Effort**: 1 day
         """)
         let block = try #require(project(source.text).plan.block("1.2"))
-        #expect(block.dependencies.map(\.range?.start) == [source.location(of: "1️⃣"), source.location(of: "2️⃣")])
+        #expect(block.dependencies.map { $0.range?.start } == [source.location(of: "1️⃣"), source.location(of: "2️⃣")])
     }
 
     /// Values keep their inner spaces and lose the surrounding ones, ASCII or not (a

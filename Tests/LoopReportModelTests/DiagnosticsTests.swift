@@ -39,7 +39,7 @@ import Testing
         """)
         let found = diagnostics(source)
         #expect(found.map(\.code) == [.unknownGroupReference, .unknownGroupReference])
-        #expect(found.map(\.range?.start) == [source.location(of: "1️⃣"), source.location(of: "2️⃣")])
+        #expect(found.map { $0.range?.start } == [source.location(of: "1️⃣"), source.location(of: "2️⃣")])
         #expect(found.map(\.severity) == [.error, .warning])
     }
 
@@ -63,7 +63,7 @@ import Testing
         #expect(found.map(\.code) == [.dependencyCycle])
         #expect(found[0].message == "dependency cycle: Block 1.1 → Block 1.3 → Block 1.2 → Block 1.1")
         #expect(found[0].range?.start == source.location(of: "1️⃣"))
-        #expect(found[0].notes.map(\.range?.start) == [source.location(of: "3️⃣"), source.location(of: "2️⃣")])
+        #expect(found[0].notes.map { $0.range?.start } == [source.location(of: "3️⃣"), source.location(of: "2️⃣")])
     }
 
     @Test func cycleThroughAGroupDependency() {
@@ -142,7 +142,7 @@ import Testing
         """)
         let found = diagnostics(source)
         #expect(found.map(\.code) == [.malformedTableRow, .malformedTableRow])
-        #expect(found.map(\.range?.start) == [source.location(of: "1️⃣"), source.location(of: "2️⃣")])
+        #expect(found.map { $0.range?.start } == [source.location(of: "1️⃣"), source.location(of: "2️⃣")])
         #expect(found[0].message == "table row has 2 cells but the header has 3")
     }
 
