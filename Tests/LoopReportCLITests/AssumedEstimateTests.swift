@@ -36,6 +36,9 @@ import Testing
         #expect(dashboard.contains("class=\"assumed\""))          // the Gantt chart's dashed outlines
         #expect(dashboard.contains("Assumed estimate (none stated)"))
         #expect(readFile("\(dir.path)/site/blocks/2.1.html").contains("assumed"))
+        // The group page's block table and schedule table say it per row.
+        let group = readFile("\(dir.path)/site/groups/2.html")
+        #expect(group.components(separatedBy: "1 (assumed)").count - 1 == 2, "\(group)")
 
         let csv = run("export --format csv '\(dir.path)/project'").stdout.components(separatedBy: "\r\n")
         #expect(csv.first?.hasSuffix(",estimate_assumed") == true)

@@ -167,7 +167,9 @@ extension SiteModel {
                     else { html.text(task.id) }
                 case 1: html.text(when(task.earlyStart))
                 case 2: html.text(task.durationDays == 0 ? when(task.earlyStart) : when(task.earlyFinish, finish: true))
-                case 3: html.raw(numberText(task.durationDays))
+                case 3:
+                    html.raw(numberText(task.durationDays))
+                    if task.kind == .block, schedule.assumedEstimates.contains(task.id) { html.text(" (assumed)") }
                 case 4: html.raw(numberText(task.slack))
                 default: html.text(task.critical ? "critical" : task.nearCritical ? "near critical" : "")
                 }

@@ -138,7 +138,9 @@ extension SiteModel {
             let task = tasks[m], b = members[m]
             switch column {
             case 0: html.link(root + blockPath(plan.blocks[b].id), blockName(plan.blocks[b].id))
-            case 1: html.text(plan.blocks[b].estimate.map { numberText($0.days) } ?? "")
+            case 1:
+                if let estimate = plan.blocks[b].estimate { html.text(numberText(estimate.days)) }
+                else if let task, schedule.assumedEstimates.contains(task.id) { html.text(numberText(task.durationDays) + " (assumed)") }
             case 2: html.text(plan.blocks[b].progress?.rawValue ?? "not started")
             case 3: html.text(task.map { when($0.earlyStart) } ?? "")
             case 4: html.text(task.map { numberText($0.slack) } ?? "")
