@@ -298,8 +298,8 @@ struct DocumentRecognizer {
 
     /// Field names LoopReport has no meaning for are near misses (the first dozen of a document).
     mutating func noteUnknownFields(_ fields: [Field]) {
-        for field in fields where result.nearMisses.count < 12
-            && vocabulary.fieldNames[field.name] == nil && !vocabulary.plainFieldNames.contains(field.name) {
+        // `plainFieldNames` holds every name of `fieldNames` too.
+        for field in fields where result.nearMisses.count < 12 && !vocabulary.plainFieldNames.contains(field.name) {
             result.nearMisses.append(.init("'\(field.key):' is not a field name LoopReport knows (docs/format.md lists those it reads as dependencies, effort and status)",
                                            at: field.range))
         }

@@ -179,6 +179,7 @@ extension Block: PlanItem {
 extension Group: PlanItem {
     /// Sets what a field line declares.
     mutating func apply(_ field: Field, _ value: FieldValue) {
+        if case .dependencies = value { declaresDependencies = true }
         guard !applyCommon(field, value) else { return }
         switch value {
         case .team(let v): team = v

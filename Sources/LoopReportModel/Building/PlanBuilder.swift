@@ -337,7 +337,7 @@ struct BuildState: Sendable {
                       !blocks[slot].dependencies.contains(where: { $0.kind == from.kind && $0.id == from.id }) else { continue }
                 blocks[slot].dependencies.append(from)
             case .group:
-                guard var group = groups[to.id], group.fields.allSatisfy({ Vocabulary.standard.fieldNames[$0.name] != .dependencies }),
+                guard var group = groups[to.id], !group.declaresDependencies,
                       !group.dependencies.contains(where: { $0.kind == from.kind && $0.id == from.id }) else { continue }
                 group.dependencies.append(from)
                 groups[to.id] = group
@@ -379,8 +379,7 @@ struct BuildState: Sendable {
             if group.dependencies.contains(where: { $0.id.hasPrefix("(") }) {
                 group.dependencies = resolve(group.dependencies, before: id, kind: .group)
             }
-            if sequentialRules.contains(.group), position > 0, group.dependencies.isEmpty,
-               group.fields.allSatisfy({ Vocabulary.standard.fieldNames[$0.name] != .dependencies }) {
+            if sequentialRules.contains(.group), position > 0, group.dependencies.isEmpty, !group.declaresDependencies {
                 group.dependencies = [Reference(kind: .group, id: groupOrder[position - 1])]
             }
             groups[id] = group

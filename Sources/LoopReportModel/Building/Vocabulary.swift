@@ -102,12 +102,12 @@ package struct Vocabulary: Sendable, Equatable {
 
     /// Status words written in capitals at the end of a heading, without brackets: `DONE`,
     /// `✅ COMPLETE`, `— IN PROGRESS`.
-    static let capitalStatuses: [String: Progress] = [
-        "DONE": .complete, "COMPLETE": .complete, "COMPLETED": .complete, "FINISHED": .complete,
-        "IN PROGRESS": .inProgress, "WIP": .inProgress, "ONGOING": .inProgress,
-        "TODO": .notStarted, "PLANNED": .notStarted, "NOT STARTED": .notStarted, "PENDING": .notStarted,
-        "BLOCKED": .blocked, "ON HOLD": .blocked, "DEFERRED": .deferred, "POSTPONED": .deferred,
-    ]
+    /// The words of `statusPhrases` that say a status on their own; in lower case, so their
+    /// meaning is looked up there, not written twice.
+    static let capitalStatuses: [String: Progress] = Dictionary(uniqueKeysWithValues: [
+        "done", "complete", "completed", "finished", "in progress", "wip", "ongoing", "todo", "planned", "not started",
+        "pending", "blocked", "on hold", "deferred", "postponed",
+    ].map { ($0.uppercased(), statusPhrases[$0]!) })
 
     /// Progress stated by a glyph: `✅`, `✔️`, `🔄`, `⏳`, `⬜`, `🔴`.
     static func glyphStatus(_ scalar: Unicode.Scalar) -> Progress? {

@@ -190,6 +190,9 @@ public struct Group: Sendable, Hashable {
     public var range: SourceRange?
     /// True when no document defines the group and it exists only through its blocks' ids.
     public var isImplicit: Bool
+    /// Whether the group states its own dependencies (even `None`): arrows and plan-wide
+    /// rules then add none to it.
+    public internal(set) var declaresDependencies = false
 
     public init(id: String, title: String) {
         self.id = id
