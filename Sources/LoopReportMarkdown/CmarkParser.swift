@@ -1,7 +1,6 @@
 import CCmarkGFM
 import CLoopReportCmark
 import LoopReportSource
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,7 +15,7 @@ import Glibc
 /// (feed and finish) runs under one process-wide lock. The tree's memory comes from the
 /// calling thread's arena (CLoopReportCmark), released in one step after conversion.
 public enum CmarkParser {
-    private static let lock = Mutex(())
+    private static let lock = Locked(())
     static let extensionNames = ["table", "tasklist", "strikethrough", "autolink", "tagfilter"]
 
     /// Whether parses may run at once: decided once, after the extensions are registered and

@@ -1,7 +1,6 @@
 import CLoopReportSystem
 import LoopReportSite
 import LoopReportSource
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -310,7 +309,7 @@ public final class SiteStaging: Sendable {
         /// The first write that failed; later files are skipped.
         var failure: SiteWriter.WriteError?
     }
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// The output's parent folder, open and locked (`flock`) while this build writes: builds
     /// into one output take turns, so none removes another's staging or swaps in a site over

@@ -74,15 +74,3 @@ final class FileWatcher: @unchecked Sendable {
         }
     }
 }
-
-/// A pthread mutex, for the few shared values the server's threads touch.
-final class PthreadLock: @unchecked Sendable {
-    private var mutex = pthread_mutex_t()
-    init() { pthread_mutex_init(&mutex, nil) }
-    deinit { pthread_mutex_destroy(&mutex) }
-    func locked<T>(_ body: () throws -> T) rethrows -> T {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        return try body()
-    }
-}

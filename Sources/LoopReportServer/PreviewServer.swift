@@ -48,7 +48,7 @@ public final class PreviewServer: @unchecked Sendable {
     /// The last site built, so the next build re-renders only pages whose inputs changed.
     private var lastSite: BuiltSite?
     private var lastTemplates: TemplateSet?
-    private let lock = PthreadLock()
+    private let lock = Locked(())
     private var state = State()
     private var listeners: [Int: AsyncStream<String>.Continuation] = [:]
     private var nextListener = 0
@@ -62,7 +62,7 @@ public final class PreviewServer: @unchecked Sendable {
         self.options = options
     }
 
-    var current: State { lock.locked { state } }
+    var current: State { lock.withLock { _ in state } }
 
     // MARK: Building
 
@@ -103,7 +103,7 @@ public final class PreviewServer: @unchecked Sendable {
         } catch {
             errors.append("\(error)")
         }
-        let generation: Int = lock.locked {
+        let generation: Int = lock.withLock { _ in
             // A build with errors in the documents still renders (its diagnostics page lists
             // them); only a build that produced no pages keeps the old ones.
             if let files { state.files = files }
@@ -134,7 +134,7 @@ public final class PreviewServer: @unchecked Sendable {
                     continue
                 }
                 while true {
-                    let wait: Double? = self.lock.locked {
+                    let wait: Double? = self.lock.withLock { _ in
                         guard self.pending else { return nil }
                         let left = self.lastChange + Self.settleDelay - Self.now()
                         if left <= 0 { self.pending = false }
@@ -155,7 +155,7 @@ public final class PreviewServer: @unchecked Sendable {
     private let changed = DispatchSemaphore(value: 0)
 
     private func noteChange() {
-        lock.locked {
+        lock.withLock { _ in
             let now = Self.now()
             // In a continuous burst, rebuild at least once a second.
             if !pending || now - lastChange < 1 { lastChange = now }
@@ -174,21 +174,21 @@ public final class PreviewServer: @unchecked Sendable {
 
     func listen() -> AsyncStream<String> {
         AsyncStream { continuation in
-            let id: Int = lock.locked {
+            let id: Int = lock.withLock { _ in
                 nextListener += 1
                 listeners[nextListener] = continuation
                 return nextListener
             }
             continuation.onTermination = { [weak self] _ in
                 guard let self else { return }
-                _ = self.lock.locked { self.listeners.removeValue(forKey: id) }
+                _ = self.lock.withLock { _ in self.listeners.removeValue(forKey: id) }
             }
         }
     }
 
     /// Ends every event stream (on shutdown, so open pages don't hold the server up).
     func finishListeners() {
-        let targets = lock.locked { () -> [AsyncStream<String>.Continuation] in
+        let targets = lock.withLock { _ -> [AsyncStream<String>.Continuation] in
             defer { listeners.removeAll() }
             return Array(listeners.values)
         }
@@ -196,7 +196,7 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     private func broadcast(_ event: String) {
-        let targets = lock.locked { Array(listeners.values) }
+        let targets = lock.withLock { _ in Array(listeners.values) }
         for continuation in targets { continuation.yield(event) }
     }
 

@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 
 /// `items.map(transform)` across the machine's cores, results in the order of `items`.
 /// The one place the stages go parallel: documents, snapshots, independent checks.
@@ -23,8 +22,8 @@ package func parallelFold<T: Sendable, R: Sendable, State: Sendable>(
     _ items: [T], into state: State, _ transform: @Sendable (T) -> R,
     fold: @Sendable (inout State, R) -> Void
 ) -> State {
-    let pending = Mutex(FoldQueue<R>(results: Array(repeating: nil, count: items.count)))
-    let folded = Mutex(state)
+    let pending = Locked(FoldQueue<R>(results: Array(repeating: nil, count: items.count)))
+    let folded = Locked(state)
     DispatchQueue.concurrentPerform(iterations: items.count) { index in
         let result = transform(items[index])
         var isFolder = pending.withLock { pending in

@@ -52,7 +52,8 @@ import Testing
     /// Pages are written while others are still being rendered; a write that fails part
     /// way (here: files over 8 KiB refused, `ulimit -f`) fails the build and leaves the
     /// previous site exactly as it was, with nothing half-written beside it.
-    @Test func aFailedWriteLeavesThePreviousSiteWhole() {
+    @Test(.disabled(if: runsUnderSanitizer, "ThreadSanitizer's runtime dies of SIGBUS under ulimit -f"))
+    func aFailedWriteLeavesThePreviousSiteWhole() {
         let dir = TemporaryDirectory(); defer { dir.remove() }
         #expect(run("build --date 2026-03-18 -o '\(dir.path)/site' content").status == 0)
         shell("cp -R '\(dir.path)/site' '\(dir.path)/before'")

@@ -8,10 +8,9 @@ import Glibc
 /// and ignored; a plan over a century long is charted to its first century; a results table
 /// of values no tick step can cross gets a bounded axis. Nothing traps, hangs or fills memory.
 @Suite struct HugeNumberTests {
-    /// Memory is capped at 4 GB, except under a sanitizer (LOOPREPORT_SANITIZED set), whose
-    /// shadow memory is reserved up front.
+    /// Memory is capped at 4 GB, except under a sanitizer, whose shadow memory is reserved up front.
     private func run(_ arguments: String) -> (status: Int32, stdout: String, stderr: String) {
-        let cap = getenv("LOOPREPORT_SANITIZED") == nil ? "ulimit -v 4000000 && " : ""
+        let cap = runsUnderSanitizer ? "" : "ulimit -v 4000000 && "
         return shell("cd '\(packageRoot)' && \(cap)timeout 60 '\(loopreportBinary)' \(arguments)")
     }
 

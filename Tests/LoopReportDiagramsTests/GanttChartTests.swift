@@ -164,7 +164,6 @@ func segmentCrosses(_ p: (x: Double, y: Double), _ q: (x: Double, y: Double), _ 
         **Dependencies**: Block 2.1
         **Estimated Effort**: 1 day
         """))
-        let options = DiagramOptions(id: "g", standalone: true)
         let group = GanttChart.render(plan: loaded.plan, analysis: loaded.analysis, group: "2", today: CalendarDate("2026-03-03"),
                                       options: DiagramOptions(id: "g", standalone: true))
         let build = try #require(group.rows.first { $0.taskID == "2.1" }?.bar)

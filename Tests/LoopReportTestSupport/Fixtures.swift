@@ -94,6 +94,11 @@ struct TemporaryFile {
 /// The text of a file ("" when it cannot be read).
 public func readFile(_ path: String) -> String { TemporaryFile(path: path).read() }
 
+/// Whether the suite runs under a sanitizer (`make test-sanitizers` sets LOOPREPORT_SANITIZED):
+/// its runtime reserves terabytes of shadow memory and maps files of its own, so tests that
+/// cap memory or file size (`ulimit`) measure it rather than LoopReport.
+public let runsUnderSanitizer = getenv("LOOPREPORT_SANITIZED") != nil
+
 /// The built `loopreport` binary (`swift build` runs before the tests in `make test`);
 /// `LOOPREPORT_BINARY` names another one (a build with its own `--scratch-path`).
 public var loopreportBinary: String {

@@ -144,8 +144,12 @@ public enum CriticalPathMethod {
                          order: order, ignoredEdges: ignored)
     }
 
+    /// An array whose elements are all written before they are read. Empty arrays are made
+    /// plainly: the initializer given no capacity writes the count of the runtime's one shared
+    /// empty array, a data race when two schedules of empty networks run at once (ThreadSanitizer).
     private static func uninitialized<T>(_ type: T.Type, _ count: Int) -> [T] {
-        [T](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+        guard count > 0 else { return [] }
+        return [T](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
     }
 
     /// A topological order over predecessor lists: the identity when every task comes after
@@ -158,6 +162,7 @@ public enum CriticalPathMethod {
             for e in start[t]..<start[t + 1] where Int(preds[e]) >= t { ordered = false; break }
         }
         if ordered {
+            guard n > 0 else { return ([], [], []) }
             return ([Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
                 for i in 0..<n { buffer[i] = Int32(i) }
                 initialized = n

@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
-import Synchronization
 import Dispatch
 import LoopReportModel
 import LoopReportServer
 import LoopReportSite
+import LoopReportSource
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -68,7 +68,7 @@ struct ServeCommand: ParsableCommand {
 
 /// The server task's error, read by the waiting command.
 final class FailureBox: Sendable {
-    private let message = Mutex<String?>(nil)
+    private let message = Locked<String?>(nil)
     func set(_ value: String) { message.withLock { $0 = value } }
     func get() -> String? { message.withLock { $0 } }
 }

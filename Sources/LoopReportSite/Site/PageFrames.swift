@@ -1,5 +1,4 @@
 import LoopReportSource
-import Synchronization
 
 /// The template around page bodies, rendered once per kind of page (depth, navigation
 /// entry, with or without a subtitle) with markers in place of the per-page values, then
@@ -18,7 +17,7 @@ final class PageFrames: Sendable {
     }
 
     static let slots = ["title", "body", "subtitle", "canonical"]
-    private let frames = Mutex<[String: Frame?]>([:])
+    private let frames = Locked<[String: Frame?]>([:])
 
     /// A marker that shows whether the template escaped it: its `&` comes out as `&amp;`.
     static func marker(_ slot: String) -> String { "\u{E000}\(slot)&\u{E001}" }
