@@ -3,7 +3,7 @@ SWIFT ?= swift
 CONTENT ?= content
 OUTPUT ?= output
 
-.PHONY: deps build example test bench bench-smoke clean
+.PHONY: deps build example test test-sanitizers fuzz fuzz-smoke bench bench-smoke clean
 
 deps:
 	@scripts/install-deps
@@ -26,6 +26,28 @@ test:
 	scripts/site-check --self-test
 	.build/debug/loopreport build --date 2026-03-18 --output .build/test-site $(CONTENT)
 	scripts/site-check .build/test-site --pages index.html,documents/03-iteration-1.html,groups/3.html,blocks/3.4.html
+
+# The whole suite under AddressSanitizer, then under ThreadSanitizer, each in a build folder of
+# its own; the CLI tests run that build's loopreport. A report stops the run (halt_on_error).
+# Leaks are not checked: a one-shot command frees nothing on purpose.
+SANITIZED_TEST = LOOPREPORT_SANITIZED=1 SWIFT_BACKTRACE=enable=no
+test-sanitizers:
+	@scripts/install-deps test
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	ASAN_OPTIONS=detect_leaks=0:halt_on_error=1 $(SANITIZED_TEST) LOOPREPORT_BINARY=$(CURDIR)/.build-asan/debug/loopreport \
+		$(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-thread
+	TSAN_OPTIONS=halt_on_error=1 $(SANITIZED_TEST) LOOPREPORT_BINARY=$(CURDIR)/.build-thread/debug/loopreport \
+		$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-thread
+
+# libFuzzer over the reader, then the CLI mutation driver, FUZZ_TIME seconds each (scripts/fuzz).
+FUZZ_TIME ?= 1800
+fuzz: deps
+	scripts/fuzz --reader-time $(FUZZ_TIME) --cli-time $(FUZZ_TIME)
+
+# A minute of each, with debug builds: keeps the fuzzers working in CI.
+fuzz-smoke: deps
+	scripts/fuzz --smoke
 
 # LoopReport against its peers on generated plans (see README "Benchmarks").
 bench: deps

@@ -10,7 +10,9 @@ import PackageDescription
 // LoopReportPipeline → CLoopReportSystem (swaps the new site in atomically);
 // LoopReportServer (the preview server, Hummingbird) → LoopReportPipeline; LoopReportAuthoring
 // (init, new iteration) → LoopReportAnalysis; LoopReportCLI uses them all.
-// LoopReportSample generates plans; loopreport-bench times the schedule pass and the layout.
+// LoopReportSample generates plans; loopreport-bench times the schedule pass and the layout;
+// loopreport-fuzz (with CLoopReportFuzzer, its libFuzzer entry) runs bytes through the reader,
+// analysis, report and exports: the fuzzer in `make fuzz`, a replayer of findings otherwise.
 let package = Package(
     name: "LoopReport",
     platforms: [.macOS(.v15)],
@@ -74,6 +76,8 @@ let package = Package(
         .executableTarget(name: "loopreport", dependencies: ["LoopReportCLI"],
                           linkerSettings: [.linkedLibrary(":libtcmalloc_minimal.so.4", .when(platforms: [.linux]))]),
         .executableTarget(name: "loopreport-bench", dependencies: ["LoopReportAnalysis", "LoopReportLayout"]),
+        .target(name: "CLoopReportFuzzer"),
+        .executableTarget(name: "loopreport-fuzz", dependencies: ["CLoopReportFuzzer", "LoopReportPipeline"]),
 
         .target(name: "LoopReportTestSupport", dependencies: ["LoopReportPipeline"],
                 path: "Tests/LoopReportTestSupport"),
@@ -92,5 +96,6 @@ let package = Package(
             "LoopReportAuthoring", "LoopReportPipeline", "LoopReportTestSupport",
         ]),
         .testTarget(name: "LoopReportCLITests", dependencies: ["loopreport", "LoopReportPipeline", "LoopReportTestSupport"]),
+        .testTarget(name: "LoopReportFuzzTests", dependencies: ["loopreport-fuzz", "LoopReportTestSupport"]),
     ]
 )

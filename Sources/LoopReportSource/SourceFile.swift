@@ -39,9 +39,9 @@ public struct SourceFile: Sendable {
     static func widestTableRow(_ bytes: [UInt8]) -> (line: Int, cells: Int)? {
         var line = 1, pipes = 0
         var widest: (line: Int, cells: Int)?
-        for byte in bytes {
+        for (offset, byte) in bytes.enumerated() {
             if byte == 0x7C { pipes += 1 }
-            else if byte == 0x0A {
+            else if byte == 0x0A || (byte == 0x0D && (offset + 1 == bytes.count || bytes[offset + 1] != 0x0A)) {
                 if pipes > maximumTableCells, pipes > (widest?.cells ?? 0) { widest = (line, pipes) }
                 line += 1; pipes = 0
             }
@@ -56,8 +56,14 @@ public struct SourceFile: Sendable {
         self.text = text
         var starts = [0]
         starts.reserveCapacity(text.utf8.count / 32)
+        // Line endings as CommonMark (and cmark's source positions) count them: LF, CR LF, and
+        // a CR alone, so that a location cmark gives names the line it means.
         let index = { (bytes: UnsafeBufferPointer<UInt8>) in
-            for offset in 0..<bytes.count where bytes[offset] == 0x0A { starts.append(offset + 1) }
+            for offset in 0..<bytes.count where bytes[offset] <= 0x0D {
+                if bytes[offset] == 0x0A || (bytes[offset] == 0x0D && (offset + 1 == bytes.count || bytes[offset + 1] != 0x0A)) {
+                    starts.append(offset + 1)
+                }
+            }
         }
         if text.utf8.withContiguousStorageIfAvailable(index) == nil { Array(text.utf8).withUnsafeBufferPointer(index) }
         self.lineStarts = starts
@@ -147,7 +153,7 @@ public struct SourceFile: Sendable {
 
     static func location(ofOffset offset: Int, in bytes: [UInt8]) -> SourceLocation {
         var line = 1, lineStart = 0
-        for i in 0..<offset where bytes[i] == 0x0A {
+        for i in 0..<offset where bytes[i] == 0x0A || (bytes[i] == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) {
             line += 1
             lineStart = i + 1
         }

@@ -25,6 +25,16 @@ import Testing
         #expect(found[0].message == "Block 2.1 depends on Block 9.9, which no document defines")
     }
 
+    /// A document saved with CR line endings (classic Mac OS): the location names the line
+    /// cmark and an editor count, and the excerpt is that line.
+    @Test func locationsCountCarriageReturnsAsLineEndings() {
+        let text = "### Group 2: Parser\r#### Block 2.1: Parser\r**Dependencies**: Block 9.9\r**Estimated Effort**: 1 day\r"
+        let loaded = project(text)
+        let found = loaded.diagnostics.filter { $0.code == .unknownBlockReference }
+        #expect(found.map { $0.range?.start } == [SourceLocation(line: 3, column: 19)])
+        #expect(loaded.sources["plan.md"]?.line(3) == "**Dependencies**: Block 9.9")
+    }
+
     @Test func unknownGroupReference() {
         let source = MarkedSource("""
         ### Group 2: Parser

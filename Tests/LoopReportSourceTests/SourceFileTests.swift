@@ -29,6 +29,20 @@ import Testing
         #expect(file.column(of: "Block 3.4", onLine: 2) == 10)
         #expect(file.line(9) == "")
     }
+
+    /// A CR alone ends a line, as in CommonMark: cmark's locations and ours count the same lines
+    /// in a document saved with old Mac line endings, or with stray CRs (the fuzzer's find: a
+    /// missing-effort warning pointed at line 167 of a 79-line document).
+    @Test func aCarriageReturnAloneEndsALine() throws {
+        let file = SourceFile(path: "a.md", text: "one\rtwo\r\nthree\r\rfive\r")
+        #expect(file.lineCount == 6)
+        #expect((1...6).map { String(file.line($0)) } == ["one", "two", "three", "", "five", ""])
+        #expect(file.column(of: "five", onLine: 5) == 1)
+        guard case .failure(let diagnostic) = SourceFile.decode(path: "a.md", bytes: Array("a\rb\r\nc\u{0}".utf8)) else {
+            Issue.record("NUL byte was accepted"); return
+        }
+        #expect(diagnostic.range?.start == SourceLocation(line: 3, column: 2))
+    }
 }
 
 @Suite struct DiagnosticFormatterTests {

@@ -59,12 +59,7 @@ public enum SiteBuilder {
         let incremental = incremental || previous != nil
         let site = SiteModel(plan: plan, analysis: analysis, diagnostics: diagnostics, templates: templates, options: options,
                              fingerprinting: incremental, earlierDAGs: previous?.dags ?? [:])
-        var jobs: [PageJob] = [.dashboard, .decisions, .metrics, .changes, .summary, .diagnostics, .search]
-        jobs += plan.documents.indices.map { .document($0) }
-        jobs += site.groups.map { .group($0.id) }
-        // Current blocks, then removed ones; read in place (a copy of a block retains every field).
-        jobs += plan.blocks.indices.filter { plan.blocks[$0].status != .removed }.map { .block(plan.blocks[$0].id) }
-        jobs += plan.blocks.indices.filter { plan.blocks[$0].status == .removed }.map { .block(plan.blocks[$0].id) }
+        let jobs = pages(plan: plan, site: site)
         // Pages are independent: rendered on all cores, listed in a fixed order.
         let previousPages = previous?.pages ?? [:]
         let rendered = parallelMap(jobs) { job -> BuiltPage in
@@ -105,6 +100,33 @@ public enum SiteBuilder {
         return BuiltSite(files: files, pageCount: rendered.count, diagramCount: rendered.reduce(0) { $0 + $1.page.diagrams },
                          renderedCount: rendered.count { $0.fresh }, pages: kept, dags: dags,
                          leftovers: incremental ? [] : [site, rendered])
+    }
+}
+
+extension SiteBuilder {
+    /// Every page of the site, in the order they are listed.
+    static func pages(plan: Plan, site: SiteModel) -> [PageJob] {
+        var jobs: [PageJob] = [.dashboard, .decisions, .metrics, .changes, .summary, .diagnostics, .search]
+        jobs += plan.documents.indices.map { .document($0) }
+        jobs += site.groups.map { .group($0.id) }
+        // Current blocks, then removed ones; read in place (a copy of a block retains every field).
+        jobs += plan.blocks.indices.filter { plan.blocks[$0].status != .removed }.map { .block(plan.blocks[$0].id) }
+        jobs += plan.blocks.indices.filter { plan.blocks[$0].status == .removed }.map { .block(plan.blocks[$0].id) }
+        return jobs
+    }
+
+    /// Some pages of the site, as `build` writes them: `choosing` is given the path of every
+    /// page (`index.html`, `groups/2.html`, `blocks/2.3.html`, … in `build`'s order) and returns
+    /// those to render.
+    public static func pages(plan: Plan, analysis: Analysis, diagnostics: [Diagnostic], templates: TemplateSet,
+                             options: SiteOptions, choosing: ([String]) -> [String]) -> [SiteFile] {
+        let site = SiteModel(plan: plan, analysis: analysis, diagnostics: diagnostics, templates: templates, options: options,
+                             fingerprinting: false)
+        let jobs = pages(plan: plan, site: site)
+        let paths = jobs.map { site.path(of: $0) }
+        return choosing(paths).compactMap { path in
+            paths.firstIndex(of: path).map { SiteFile(path: path, bytes: site.render(jobs[$0]).html) }
+        }
     }
 }
 
