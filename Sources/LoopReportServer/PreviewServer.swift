@@ -21,11 +21,14 @@ public final class PreviewServer: @unchecked Sendable {
         public var host: String
         public var port: Int
         public var site: SiteOptions
-        public init(root: String, host: String, port: Int, site: SiteOptions) {
+        /// Seconds a connection may send no complete request before it is closed.
+        public var idleTimeout: Int
+        public init(root: String, host: String, port: Int, site: SiteOptions, idleTimeout: Int = 30) {
             self.root = root
             self.host = host
             self.port = port
             self.site = site
+            self.idleTimeout = idleTimeout
         }
     }
 
@@ -209,11 +212,12 @@ public final class PreviewServer: @unchecked Sendable {
         }
         var logger = Logger(label: "loopreport.serve")
         logger.logLevel = .warning
-        // A connection that sends no complete request for 30 s is closed (a slow client holds
-        // no connection for good); a reload stream, a response in progress, is never idle.
+        // A connection that sends no complete request for `idleTimeout` seconds is closed (a
+        // slow client holds no connection for good); a reload stream, a response in progress,
+        // is never idle.
         let app = Application(
             responder: responder,
-            server: .http1(configuration: .init(idleTimeout: .seconds(30))),
+            server: .http1(configuration: .init(idleTimeout: .seconds(Int64(options.idleTimeout)))),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "LoopReport"),
             onServerRunning: { channel in onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)

@@ -36,13 +36,20 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Open the site in the default browser.")
     var open = false
 
+    @Option(help: "Close a connection that sends no complete request for this many seconds.")
+    var idleTimeout: Int = 30
+
     func run() throws {
         var info = stat()
         guard stat(directory, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
             throw CommandError("'\(directory)' is not a directory")
         }
         let today = try dateOption(date)
-        let server = PreviewServer(options: .init(root: directory, host: host, port: port, site: SiteOptions(date: today)))
+        guard idleTimeout > 0, idleTimeout <= 86_400 else {
+            throw CommandError("--idle-timeout must be between 1 and 86400 seconds")
+        }
+        let server = PreviewServer(options: .init(root: directory, host: host, port: port, site: SiteOptions(date: today),
+                                                  idleTimeout: idleTimeout))
         Terminal.writeError("Building \(directory) … " + server.rebuild() + "\n")
         server.onRebuild = { Terminal.writeError($0 + "\n") }
         server.watch()
