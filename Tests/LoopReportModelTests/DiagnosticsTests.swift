@@ -170,6 +170,21 @@ import Testing
         #expect(loaded.diagnostics[3].range?.start.line == 2)
     }
 
+    /// A YAML error is located at the line the parser names, counted in the file: in
+    /// loopreport.yml as is, in front matter after the opening `---`; never past the end
+    /// (the fuzzer's find: an error at line 7 of a 5-line loopreport.yml).
+    @Test func yamlErrorsAreLocatedAtTheirLine() {
+        let config = project(config: "title: A\nhoursPerDay: 6\nstart: [2026\n", ("plan.md", "# Plan\n"))
+        let settings = config.diagnostics.filter { $0.code == .invalidSettings }
+        #expect(settings.map(\.range?.start.line) == [3], "\(settings)")
+        #expect(settings.first?.message == "'loopreport.yml' is not valid YAML: did not find expected ',' or ']' (while parsing a flow sequence)")
+        let unterminated = project(config: "# notes\ntitle: Ledger\n# more\ntannt", ("plan.md", "# Plan\n"))
+        let lines = unterminated.sources["loopreport.yml"]?.lineCount ?? 0
+        #expect(unterminated.diagnostics.filter { $0.code == .invalidSettings }.allSatisfy { ($0.range?.start.line ?? 99) <= lines })
+        let frontMatter = project(("b.md", "---\ntitle: B\nkind: plan: x\n---\n# B\n"))
+        #expect(frontMatter.diagnostics.filter { $0.code == .invalidFrontMatter }.map(\.range?.start.line) == [3])
+    }
+
     @Test func rawHTMLIsNotedAndKeptAsText() {
         let loaded = project("# Plan\n\n<script>alert(1)</script>\n")
         #expect(loaded.diagnostics.map(\.code) == [.noWorkItems, .rawHTML])

@@ -63,7 +63,10 @@ struct DocumentRecognizer {
                 if let k = key.string, let v = value.string { result.document.frontMatter[k] = v }
             }
         case .failure(let error):
-            result.diagnostics.append(Diagnostic(.invalidFrontMatter, at: SourceRange.line(error.line ?? 1, in: path),
+            // The YAML starts on line 2, after the opening `---`; an error placed past its end is
+            // on the closing line.
+            let last = markdown.frontMatterRange?.end.line ?? 1
+            result.diagnostics.append(Diagnostic(.invalidFrontMatter, at: SourceRange.line(min((error.line ?? 0) + 1, last), in: path),
                                                  "front matter is not valid YAML: \(error.description)"))
         }
         if let kind = result.document.frontMatter["kind"] {

@@ -51,20 +51,36 @@ enum BoundedYAML {
     static func compose(_ text: String) -> Result<Node?, BoundError> {
         if let problem = problem(text) { return .failure(BoundError(description: problem, line: nil)) }
         do { return .success(try Yams.compose(yaml: text)) } catch {
-            return .failure(BoundError(description: String(describing: error).split(separator: "\n").first.map(String.init) ?? "unreadable",
-                                       line: (error as? YamlError).flatMap(Self.line(of:))))
+            let yaml = error as? YamlError
+            return .failure(BoundError(description: yaml.flatMap(Self.message(of:))
+                                           ?? String(describing: error).split(separator: "\n").first.map(String.init) ?? "unreadable",
+                                       line: yaml.flatMap(Self.line(of:))))
         }
     }
 
     struct BoundError: Error {
         var description: String
-        /// 1-based, when the parser says where.
+        /// 1-based, in the text parsed, when the parser says where.
         var line: Int?
+    }
+
+    /// The parser's problem and what it was reading ("could not find expected ':' (while
+    /// scanning a simple key)"); the location goes in the diagnostic's own.
+    private static func message(of error: YamlError) -> String? {
+        switch error {
+        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
+             .composer(let context, let problem, _, _):
+            context.map { "\(problem) (\($0.text))" } ?? problem
+        default: nil
+        }
     }
 
     private static func line(of error: YamlError) -> Int? {
         switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line + 1
+        // Where the construct in error began ("while parsing a flow sequence in line 3") rather
+        // than where the parser gave up (often the end of the text). Yams's marks count from 1.
+        case .scanner(let context, _, let mark, _), .parser(let context, _, let mark, _),
+             .composer(let context, _, let mark, _): context?.mark.line ?? mark.line
         default: nil
         }
     }

@@ -107,7 +107,8 @@ public struct ProjectSettings: Sendable {
                                                   "'\(config.path)' must be a mapping of settings (key: value)"))
                 }
             case .failure(let error):
-                diagnostics.append(Diagnostic(.invalidSettings, at: .line(error.line ?? 1, in: config.path),
+                // The parser may place an error at the end past the last line.
+                diagnostics.append(Diagnostic(.invalidSettings, at: .line(min(error.line ?? 1, config.lineCount), in: config.path),
                                               "'\(config.path)' is not valid YAML: \(error.description)"))
             }
         }
