@@ -149,6 +149,14 @@ import Testing
         #expect(revised?.previousDays == 3)
         #expect(Effort.parse("soon") == nil)
         #expect(Effort.parse("3 bananas") == nil)
+        // Halves and articles, as plans write them.
+        #expect(Effort.parse("half a day")?.days == 0.5)
+        #expect(Effort.parse("Half-day")?.days == 0.5)
+        #expect(Effort.parse("½ day")?.days == 0.5)
+        #expect(Effort.parse("1½ days")?.days == 1.5)
+        #expect(Effort.parse("a week")?.days == 5)
+        #expect(Effort.parse("an hour")?.days == 0.125)
+        #expect(Effort.parse("a lot") == nil)
     }
 
     /// Numbers are read as the nearest double to what is written, as `Double("…")` reads them,

@@ -35,7 +35,7 @@ import Testing
         value == value.rounded() ? String(Int(value)) : String(value)
     }
 
-    @Test(arguments: ["guideline", "phases", "bullets", "tables", "phase-files"])
+    @Test(arguments: ["guideline", "phases", "bullets", "tables", "phase-files", "numbered-list"])
     func everyStyleReadsAsTheSamePlan(style: String) {
         let read = Self.model(style)
         #expect(read.blocks == Self.expected)

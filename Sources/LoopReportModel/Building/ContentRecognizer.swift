@@ -92,6 +92,9 @@ extension DocumentRecognizer {
 
     /// Sections whose lists may define work items: plan structure, not progress, validation
     /// or iteration records (where `✅ Block 1.1: Title` reports progress).
+    /// A list item's part that says it waits for nothing: `— no dependencies`.
+    static let noDependencies: Set<String> = ["no dependencies", "no dependency", "none", "no deps", "independent"]
+
     static let listItemSections: Set<SectionKind> = [.other, .group, .revisedGroup, .implementationGroups, .overview,
                                                      .timeline, .milestones, .newBlocks]
 
@@ -105,17 +108,49 @@ extension DocumentRecognizer {
         else { return nil }
         // The parts after the title: `— 4h — depends on T-2.1.1`.
         var parts = text.components(separatedBy: " — ").flatMap { $0.components(separatedBy: " | ") }
-        let headText = parts.removeFirst()
+        var headText = parts.removeFirst()
+        let dependencyWords = parts.isEmpty && !headText.hasSuffix(")") ? []
+            : vocabulary.fieldNames.filter { $0.value == .dependencies }.keys.sorted { $0.count > $1.count }
+        func isField(_ part: String) -> Bool {
+            let lower = part.normalizedName
+            return Effort.parse(part, units: vocabulary.units) != nil || HeadingParser.statusPhrase(part) != nil
+                || Self.noDependencies.contains(lower) || dependencyWords.contains { lower.hasPrefix($0 + " ") }
+        }
+        // `**Task 1.1 — Schema** (2h)`: that dash parts the id from the title, not the title from a field.
+        if let next = parts.first, !isField(next.trimmed),
+           HeadingParser.blockDefinition(HeadingParser.read(headText).title, vocabulary: vocabulary)?.title.isEmpty == true {
+            headText += " — " + parts.removeFirst()
+        }
+        // `(4h, depends on 1.3)`, `(1d; after 2.1)`: fields in the closing brackets.
+        if headText.hasSuffix(")"), let open = headText.lastIndex(of: "(") {
+            // Split at semicolons when there are any: `(1 week; depends on 2.1, 1.2)`.
+            let inner = headText[headText.index(after: open)..<headText.index(before: headText.endIndex)]
+            let separator: Character = inner.contains(";") ? ";" : ","
+            let pieces = inner.split(separator: separator).map { String($0).trimmed }
+            if pieces.count > 1, pieces.allSatisfy(isField) {
+                parts = pieces + parts
+                headText = String(headText[..<open])
+            }
+        }
         let heading = HeadingParser.read(headText)
         guard let definition = HeadingParser.blockDefinition(heading.title, vocabulary: vocabulary) else { return nil }
         let line = item.range?.start.line
         let range = locator.lineRange(line, fallback: item.range)
         var fields: [(field: Field, value: FieldValue)] = []
         var effortText = heading.effortText
+        var progress = heading.progress
+        var statusText = heading.statusText
         for part in parts.map(\.trimmed) where !part.isEmpty {
             let lower = part.normalizedName
             if effortText == nil, Effort.parse(part, units: vocabulary.units) != nil { effortText = part; continue }
-            if let word = ["depends on", "after", "requires", "blocked by", "needs", "prerequisites"].first(where: { lower.hasPrefix($0 + " ") }) {
+            if progress == nil, let stated = HeadingParser.statusPhrase(part) { (progress, statusText) = (stated, part); continue }
+            if Self.noDependencies.contains(lower) {
+                let field = Field(key: "Dependencies", value: part, items: [], range: locator.range(of: part, line: line, fallback: range),
+                                  valueRange: locator.range(of: part, line: line, fallback: range))
+                fields.append((field, .dependencies([])))
+                continue
+            }
+            if let word = dependencyWords.first(where: { lower.hasPrefix($0 + " ") }) {
                 let value = String(part.dropFirst(word.count)).trimmed
                 let field = Field(key: word.prefix(1).uppercased() + word.dropFirst(), value: value, items: [],
                                   range: locator.range(of: part, line: line, fallback: range),
@@ -128,10 +163,10 @@ extension DocumentRecognizer {
                               valueRange: locator.range(of: effortText, line: line, fallback: range))
             fields.append((field, .estimate(Effort.parse(effortText, units: vocabulary.units))))
         }
-        var progress = heading.progress
-        if let task = item.taskState { progress = task ? .complete : .notStarted }
+        // A ticked box completes the item; an empty one leaves a stated state (`[ ] … in progress`).
+        if let ticked = item.taskState, ticked || progress == nil { progress = ticked ? .complete : .notStarted; statusText = nil }
         if let progress {
-            let field = Field(key: "Status", value: heading.statusText ?? (progress == .complete ? "[x]" : "[ ]"), items: [],
+            let field = Field(key: "Status", value: statusText ?? (progress == .complete ? "[x]" : "[ ]"), items: [],
                               range: range, valueRange: range)
             fields.append((field, .status(progress, percent: progress == .complete ? 100 : nil)))
         }

@@ -79,8 +79,10 @@ private struct Explainer {
             }
             if block.range.map({ range in !sections.contains { $0.range == range } }) == true {
                 let onTheLine = block.fields.filter { $0.field.range?.start.line == block.range?.start.line }
-                let why = onTheLine.isEmpty ? "a bold or listed work item"
-                    : "a row of a work-item table: " + onTheLine.map { describe($0.value, $0.field) }.joined(separator: "; ")
+                let written = file.line(block.range?.start.line ?? 0).trimmed
+                let form = written.hasPrefix("|") ? "a row of a work-item table"
+                    : written.hasPrefix("**") || written.hasPrefix("__") ? "a bold line naming a work item" : "a listed work item"
+                let why = onTheLine.isEmpty ? form : form + ": " + onTheLine.map { describe($0.value, $0.field) }.joined(separator: "; ")
                 add(block.range, "row", "work item \(block.id) \"\(block.title)\"", why)
             }
         }

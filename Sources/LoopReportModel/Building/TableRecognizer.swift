@@ -58,6 +58,10 @@ extension DocumentRecognizer {
     /// the vocabulary's field names: `| ID | Item | Estimate (h) | Depends on | State |`).
     static let itemIDColumns: Set<String> = ["id", "block", "task", "step", "item", "story", "no", "number", "ref", "key",
                                               "task id", "item id", "block id", "step id"]
+    /// An id column's header: one of `itemIDColumns`, or `#`.
+    static func isIDColumn(_ cell: Cell) -> Bool {
+        itemIDColumns.contains(cell.text.normalizedName) || cell.text.trimmed == "#"
+    }
     static let itemTitleColumns: Set<String> = ["title", "item", "task", "name", "description", "work item", "deliverable",
                                                  "summary", "block name", "task name", "what", "component", "feature", "story"]
 
@@ -72,7 +76,7 @@ extension DocumentRecognizer {
     /// column, and an estimate or dependencies column.
     static func isWorkItemTable(_ table: Table, vocabulary: Vocabulary) -> Bool {
         guard table.header.count >= 3, !table.rows.isEmpty,
-              let id = table.header.firstIndex(where: { itemIDColumns.contains($0.text.normalizedName) }),
+              let id = table.header.firstIndex(where: isIDColumn),
               table.header.indices.contains(where: { $0 != id && itemTitleColumns.contains(table.header[$0].text.normalizedName) }),
               table.header.contains(where: {
                   let name = vocabulary.fieldNames[fieldHeader($0.text).name]
@@ -88,7 +92,7 @@ extension DocumentRecognizer {
     /// Each row of a work-item table is a block: id, title, and every other column whose
     /// header is a field name, read as that field (a bare number under `Estimate (h)` in hours).
     private mutating func readWorkItems(_ table: Table, section: Int) {
-        guard let id = table.header.firstIndex(where: { Self.itemIDColumns.contains($0.text.normalizedName) }),
+        guard let id = table.header.firstIndex(where: Self.isIDColumn),
               let title = table.header.indices.first(where: { $0 != id && Self.itemTitleColumns.contains(table.header[$0].text.normalizedName) })
         else { return }
         let group = enclosingGroup(section)

@@ -134,7 +134,7 @@ package struct Vocabulary: Sendable, Equatable {
             (.softDependencies, ["soft dependencies", "soft dependency"]),
             (.estimate, ["estimated effort", "effort", "estimate", "estimated", "estimated time", "duration", "time",
                          "time estimate", "effort estimate", "estimated duration", "size", "sizing", "expected duration",
-                         "estimated hours", "estimated days", "timebox"]),
+                         "estimated hours", "estimated days", "timebox", "est", "est effort", "est time"]),
             (.actual, ["actual effort", "actual", "actual days", "actual time", "actual duration", "time spent", "spent"]),
             (.status, ["status", "state", "progress status", "current status"]),
             (.priority, ["priority"]),

@@ -58,7 +58,17 @@ public struct Effort: Sendable, Hashable {
         scanner.skipSpaces()
         _ = scanner.take("~")
         _ = scanner.take("about ")
-        guard let first = scanner.number() else { return nil }
+        // `3`, `1½`, `½`, `half a day`, `a day`, `an hour`.
+        var first: Double
+        if let number = scanner.number() {
+            first = number + (scanner.take("½") ? 0.5 : 0)
+        } else if scanner.take("½") || scanner.take(anyOf: ["half a ", "half an ", "half-", "half "]) {
+            first = 0.5
+        } else if scanner.take(anyOf: ["a ", "an ", "one "]) {
+            first = 1
+        } else {
+            return nil
+        }
         var low = first, high = first
         scanner.skipSpaces()
         let beforeDash = scanner.position
