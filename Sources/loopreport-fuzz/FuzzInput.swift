@@ -6,10 +6,10 @@ import LoopReportPipeline
 import LoopReportSite
 import LoopReportSource
 
-/// What the fuzzer runs on each input: bytes → documents → model → analysis → the dashboard and
-/// one other page → each export. An input is one document, or
-/// several: each starts at a line `%%% NAME` (`%%% loopreport.yml` is the project's settings),
-/// so the fuzzer mutates document order, settings and cross-document revisions too.
+/// What the fuzzer runs on each input: bytes → documents → model → analysis → one page → one
+/// export. An input is one document, or several: each starts at a line `%%% NAME`
+/// (`%%% loopreport.yml` is the project's settings), so the fuzzer mutates document order,
+/// settings and cross-document revisions too.
 ///
 /// A crash, a trap or a sanitizer report is a finding; so is a broken invariant below, which
 /// stops the process the same way.
@@ -31,28 +31,33 @@ enum FuzzInput {
         let loaded = Pipeline.model(files: documents, config: config, inputDiagnostics: diagnostics)
         for diagnostic in loaded.diagnostics { check(diagnostic, in: loaded) }
 
+        // One page and one export, picked by the input's length (a mutation changes the pick):
+        // the dashboard every other input (Gantt chart, forecast, figures), else any page.
         let (plan, analysis) = (loaded.plan, loaded.analysis)
-        // The dashboard (Gantt chart, forecast, figures) and one more page, picked by the input.
+        let pick = bytes.count
         let pages = SiteBuilder.pages(plan: plan, analysis: analysis, diagnostics: loaded.diagnostics,
                                       templates: templates, options: SiteOptions(date: CalendarDate("2026-03-18"))) { paths in
-            ["index.html", paths[bytes.count % paths.count]]
+            [pick % 2 == 0 ? "index.html" : paths[pick / 2 % paths.count]]
         }
         for page in pages where !String(decoding: page.bytes, as: UTF8.self).hasSuffix("</html>\n") {
             fatalError("\(page.path) does not end its HTML")
         }
-
-        let graph = DependencyGraph.tasks(of: analysis.schedule, plan: plan, group: nil)
-        _ = DOTExport.encode(graph)
-        _ = MermaidExport.flowchart(graph)
-        _ = MermaidExport.gantt(plan: plan, analysis: analysis)
-        for table in CSVExport.Table.allCases { _ = CSVExport.encode(table, plan: plan, analysis: analysis) }
-        do {
-            _ = try JSONExport.encode(plan: plan, analysis: analysis, diagnostics: loaded.diagnostics)
-        } catch {
-            fatalError("the JSON export failed: \(error)")
-        }
-        if analysis.calendar != nil, (try? ICSExport.encode(plan: plan, analysis: analysis)) == nil {
-            fatalError("the calendar export failed with a start date")
+        let graph = { DependencyGraph.tasks(of: analysis.schedule, plan: plan, group: nil) }
+        switch pick / 3 % 6 {
+        case 0: _ = DOTExport.encode(graph())
+        case 1: _ = MermaidExport.flowchart(graph())
+        case 2: _ = MermaidExport.gantt(plan: plan, analysis: analysis)
+        case 3: for table in CSVExport.Table.allCases { _ = CSVExport.encode(table, plan: plan, analysis: analysis) }
+        case 4:
+            do {
+                _ = try JSONExport.encode(plan: plan, analysis: analysis, diagnostics: loaded.diagnostics)
+            } catch {
+                fatalError("the JSON export failed: \(error)")
+            }
+        default:
+            if analysis.calendar != nil, (try? ICSExport.encode(plan: plan, analysis: analysis)) == nil {
+                fatalError("the calendar export failed with a start date")
+            }
         }
     }
 
