@@ -135,6 +135,25 @@ import Testing
         #expect(block.estimate?.days == 2)
     }
 
+    /// Two dependency fields in one definition add up; a later document's definition replaces them.
+    @Test func dependencyFieldsOfOneDefinitionAddUp() throws {
+        let plan = project(("01-plan.md", """
+        ## Group 1: A
+        ### Block 1.1: One
+        **Effort**: 1 day
+        ### Block 1.2: Two
+        **Effort**: 1 day
+        ### Block 1.3: Three
+        **Dependencies**: Block 1.1
+        **Requires**: Block 1.2, Block 1.1
+        **Effort**: 1 day
+        """)).plan
+        #expect(try #require(plan.block("1.3")).dependencies.map(\.id) == ["1.1", "1.2"])
+        let revised = project(("01-plan.md", "## Group 1: A\n### Block 1.1: One\n### Block 1.2: Two\n### Block 1.3: Three\n**Depends on**: 1.1\n**Requires**: 1.2\n"),
+                              ("02-iteration-1.md", "# Iteration 1\n### Block 1.3: Three (REVISED)\n**Dependencies**: Block 1.2\n")).plan
+        #expect(try #require(revised.block("1.3")).dependencies.map(\.id) == ["1.2"])
+    }
+
     @Test func effortGrammar() {
         #expect(Effort.parse("1 day")?.days == 1)
         #expect(Effort.parse("0.5 days")?.days == 0.5)

@@ -130,9 +130,22 @@ protocol PlanItem {
     var softDependencies: [Reference] { get set }
     var estimate: Effort? { get set }
     var baselineEstimateDays: Double? { get set }
+    /// Sets what a field line declares.
+    mutating func apply(_ field: Field, _ value: FieldValue)
 }
 
 extension PlanItem {
+    /// Applies one definition's field lines in order. Its dependency fields add up (`Depends
+    /// on: 1.1` and `Requires: 1.2` in one definition); a later definition's replace them.
+    mutating func apply(definition fields: [(field: Field, value: FieldValue)]) {
+        var stated: [Reference] = []
+        for (field, value) in fields {
+            guard case .dependencies(let references) = value else { apply(field, value); continue }
+            stated += references.filter { reference in !stated.contains { $0.label == reference.label } }
+            apply(field, .dependencies(stated))
+        }
+    }
+
     /// Keeps the field as written (replacing one of the same name) and sets what it
     /// declares in common; returns false for values the caller sets itself.
     mutating func applyCommon(_ field: Field, _ value: FieldValue) -> Bool {

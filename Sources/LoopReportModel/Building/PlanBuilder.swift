@@ -211,7 +211,7 @@ struct BuildState: Sendable {
         }
         group.isImplicit = false
         if group.range == nil { group.range = declaration.range }
-        for (field, value) in declaration.fields { group.apply(field, value) }
+        group.apply(definition: declaration.fields)
         groups[declaration.id] = group
     }
 
@@ -269,7 +269,7 @@ struct BuildState: Sendable {
         // belongs to the group heading it is written under.
         if let group = declaration.groupID, !Reference.namesItsGroup(declaration.id) { block.groupID = group }
         block.fields.reserveCapacity(block.fields.count + declaration.fields.count)
-        for (field, value) in declaration.fields { block.apply(field, value) }
+        block.apply(definition: declaration.fields)
         block.history.append(BlockEvent(change: change, document: documents.count - 1, path: document.path,
                                         documentTitle: document.title, range: declaration.range,
                                         fields: declaration.fields.map(\.field.key), estimate: block.estimate,
