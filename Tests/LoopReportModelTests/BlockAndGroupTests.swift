@@ -154,6 +154,23 @@ import Testing
         #expect(try #require(revised.block("1.3")).dependencies.map(\.id) == ["1.2"])
     }
 
+    /// A word-like id alone is an item only when the plan has it: `M1` is, `HTTP2` and `S3` are prose.
+    @Test func wordLikeNamesInDependenciesAreItemsOnlyWhenDefined() throws {
+        let loaded = project("""
+        ## Phase 1: Setup
+        ### M1: Transport
+        - Effort: 2d
+        - Depends on: HTTP2 support in the proxy, S3 bucket policy
+        ### 1.2 Client
+        - Effort: 1d
+        - Depends on: M1, T-9
+        """)
+        #expect(try #require(loaded.plan.block("M1")).dependencies.isEmpty)
+        #expect(try #require(loaded.plan.block("1.2")).dependencies.map(\.id) == ["M1", "T-9"])
+        #expect(loaded.diagnostics.filter { $0.code == .unknownBlockReference }.map(\.message)
+                == ["Block 1.2 depends on Block T-9, which no document defines"])
+    }
+
     @Test func effortGrammar() {
         #expect(Effort.parse("1 day")?.days == 1)
         #expect(Effort.parse("0.5 days")?.days == 0.5)

@@ -98,7 +98,7 @@ enum FieldValue: Sendable {
             return [Reference(kind: relative.kind, id: relative.marker, range: field.valueRange)]
         }
         var located = ReferenceScanner.scan(text, bareBlockIDs: true, vocabulary: vocabulary).map {
-            Reference(kind: $0.kind, id: $0.id, annotation: $0.annotation, range: field.valueRange)
+            Reference(kind: $0.kind, id: $0.id, annotation: $0.annotation, range: field.valueRange, isBareName: $0.isBareName)
         }
         guard let range = field.valueRange else { return located }
         var column = range.start.column

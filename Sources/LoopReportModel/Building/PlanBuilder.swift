@@ -389,6 +389,11 @@ struct BuildState: Sendable {
     mutating func finish() -> (plan: Plan, diagnostics: [Diagnostic]) {
         resolveRelative()
         applyArrows()
+        // `Depends on: HTTP2 support, S3 bucket`: names in prose unless the plan has such items.
+        for slot in blocks.indices {
+            blocks[slot].dependencies.removeAll { $0.isBareName && blockSlots[$0.id] == nil }
+            blocks[slot].softDependencies.removeAll { $0.isBareName && blockSlots[$0.id] == nil }
+        }
         let (sortedBlocks, blockIndex) = takeBlocksInIDOrder()
         // A group's blocks follow each other in id order: one look-up per run of them, in
         // place (`groups[groupID] == nil` would copy the group out).

@@ -10,12 +10,16 @@ public struct Reference: Sendable, Hashable {
     /// Words in parentheses right after it, e.g. `completed` in `Block 1.2 (completed)`.
     public var annotation: String?
     public var range: SourceRange?
+    /// Written as a word-like id alone (`M1`, `HTTP2`, `S3`, no item word, no hyphen): a
+    /// dependency only when the plan defines that id, else a name in prose.
+    public var isBareName: Bool
 
-    public init(kind: Kind, id: String, annotation: String? = nil, range: SourceRange? = nil) {
+    public init(kind: Kind, id: String, annotation: String? = nil, range: SourceRange? = nil, isBareName: Bool = false) {
         self.kind = kind
         self.id = id
         self.annotation = annotation
         self.range = range
+        self.isBareName = isBareName
     }
 
     /// `Block 3.4` / `Group 2`.
@@ -43,6 +47,8 @@ enum ReferenceScanner {
         /// The text matched, e.g. `Block 3.4` or `1.2` after `Blocks 1.1 and`.
         var text: String
         var annotation: String?
+        /// A word-like id alone (`Reference.isBareName`).
+        var isBareName = false
     }
 
     /// - Parameter bareBlockIDs: also accept `3.4` without the word (dependency fields, tables).
@@ -102,7 +108,9 @@ enum ReferenceScanner {
                 continue
             }
             if bareBlockIDs, let (id, end) = blockID(s, at: i) ?? prefixedItemID(s, at: i) {
-                matches.append(Match(kind: .block, id: id, text: string(i..<end), annotation: annotation(s, after: end)))
+                let wordLike = !isDigit(s[i]) && !id.utf8.contains(0x2D)
+                matches.append(Match(kind: .block, id: id, text: string(i..<end), annotation: annotation(s, after: end),
+                                     isBareName: wordLike))
                 i = end
                 continue
             }
