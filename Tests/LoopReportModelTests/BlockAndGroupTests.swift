@@ -193,6 +193,13 @@ import Testing
         #expect(Effort.parse("a week")?.days == 5)
         #expect(Effort.parse("an hour")?.days == 0.125)
         #expect(Effort.parse("a lot") == nil)
+        // A comma before one or two digits is a decimal comma; before three, a thousands separator.
+        #expect(Effort.parse("1,5 dagar")?.days == 1.5)
+        #expect(Effort.parse("2,25 dni")?.days == 2.25)
+        #expect(Effort.parse("1,000 hours")?.days == 125)
+        #expect(Effort.parse("3日")?.days == 3)
+        #expect(Effort.parse("16時間")?.days == 2)
+        #expect(Effort.parse("1 tydzień")?.days == 5)
     }
 
     /// Numbers are read as the nearest double to what is written, as `Double("…")` reads them,

@@ -37,7 +37,7 @@ enum FieldValue: Sendable {
             let percent = (Percent.find(in: field.value)?.value
                 ?? Ratio.find(in: field.value).flatMap { $0.denominator > 0 ? $0.numerator / $0.denominator * 100 : nil })
                 .flatMap { $0.isFinite && $0 >= 0 && $0 <= 100 ? $0 : nil }
-            var progress = Progress.parse(field.value)
+            var progress = vocabulary.statusWords[field.value.normalizedName] ?? Progress.parse(field.value)
             if progress == nil, let percent { progress = percent >= 100 ? .complete : percent > 0 ? .inProgress : .notStarted }
             return .status(progress, percent: percent)
         case .percentComplete:

@@ -6,10 +6,15 @@ import Yams
 /// with examples; `loopreport.yml`'s `vocabulary:` adds the words a team uses (`read(config:)`).
 package struct Vocabulary: Sendable, Equatable {
     /// Words before a work item's id: `Block 2.3`, `Task 1.2.1`, `Step 4`, `Story 12`, `Milestone 2`.
-    var itemWords: Set<String> = ["block", "task", "step", "story", "milestone", "item", "deliverable", "feature", "ticket"]
+    /// Besides English, built in: Swedish, Polish, German, French, Spanish and Japanese.
+    var itemWords: Set<String> = ["block", "task", "step", "story", "milestone", "item", "deliverable", "feature", "ticket",
+                                  "uppgift", "steg", "delmål", "zadanie", "krok", "blok", "aufgabe", "schritt", "meilenstein",
+                                  "tâche", "jalon", "tarea", "paso", "hito", "タスク", "ステップ", "マイルストーン", "課題"]
 
     /// Words before a group's id: `Group 2`, `Phase 3`, `Stage 1`, `Wave 2`, `Epic 4`, `Sprint 4`, `Part II`.
-    var groupWords: Set<String> = ["group", "phase", "stage", "wave", "epic", "sprint", "part", "workstream", "track"]
+    var groupWords: Set<String> = ["group", "phase", "stage", "wave", "epic", "sprint", "part", "workstream", "track",
+                                   "fas", "etapp", "grupp", "faza", "etap", "grupa", "etappe", "gruppe", "étape", "groupe",
+                                   "fase", "grupo", "フェーズ", "段階", "グループ"]
 
     /// Field names and what each sets, compared normalised (lower case, single spaces, no
     /// punctuation).
@@ -18,11 +23,23 @@ package struct Vocabulary: Sendable, Equatable {
     /// Names read as fields in the plain `Key: value` form too (bold keys always are).
     var plainFieldNames: Set<String> = knownFieldNames
 
-    /// How efforts convert to days (hours in a day, days in a sprint and a story point).
+    /// How efforts convert to days (hours in a day, days in a sprint and a story point, the
+    /// unit words).
     var units = EffortUnits.standard
+
+    /// A team's own status words (`vocabulary:` `complete: [Klart]`), read in status fields
+    /// before the built-in ones (`statusPhrases`).
+    var statusWords: [String: Progress] = [:]
 
     /// The built-in words, without a project's additions.
     package static let standard = Vocabulary()
+
+    /// The keys of `vocabulary:` that add unit words (`days: [dagar]`) and status words
+    /// (`complete: [klart]`).
+    static let unitKeys: [String: EffortUnits.Unit] = ["minutes": .minute, "hours": .hour, "days": .day, "weeks": .week,
+                                                       "months": .month, "sprints": .sprint, "points": .point]
+    static let statusKeys: [String: Progress] = ["complete": .complete, "in progress": .inProgress,
+                                                 "not started": .notStarted, "blocked": .blocked, "deferred": .deferred]
 
     /// What each key of `vocabulary:` in loopreport.yml adds words to.
     static let settingKeys: [String: FieldName] = [
@@ -74,10 +91,15 @@ package struct Vocabulary: Sendable, Equatable {
             switch name {
             case "items", "item words": vocabulary.itemWords.formUnion(words)
             case "groups", "group words": vocabulary.groupWords.formUnion(words)
+            case _ where unitKeys[name] != nil:
+                for word in words { vocabulary.units.words[word] = unitKeys[name] }
+            case _ where statusKeys[name] != nil:
+                for word in words { vocabulary.statusWords[word] = statusKeys[name] }
             default:
                 guard let field = settingKeys[name] else {
+                    let known = ["items", "groups"] + settingKeys.keys.sorted() + unitKeys.keys.sorted() + statusKeys.keys.sorted()
                     diagnostics.append(Diagnostic(.invalidSettings, at: line(key),
-                                                  "'\(key.string ?? "")' is not something the vocabulary maps; use one of items, groups, \(settingKeys.keys.sorted().joined(separator: ", "))"))
+                                                  "'\(key.string ?? "")' is not something the vocabulary maps; use one of \(known.joined(separator: ", "))"))
                     continue
                 }
                 for word in words { vocabulary.fieldNames[word] = field }
@@ -98,6 +120,18 @@ package struct Vocabulary: Sendable, Equatable {
         "pending": .notStarted, "open": .notStarted, "next": .notStarted, "backlog": .notStarted, "": .notStarted,
         "blocked": .blocked, "on hold": .blocked,
         "deferred": .deferred, "postponed": .deferred, "skipped": .deferred, "cancelled": .deferred, "canceled": .deferred,
+        // Swedish, Polish, German, French, Spanish, Japanese.
+        "klar": .complete, "klart": .complete, "avklarad": .complete, "gotowe": .complete, "zrobione": .complete,
+        "ukończone": .complete, "zakończone": .complete, "erledigt": .complete, "fertig": .complete, "abgeschlossen": .complete,
+        "terminé": .complete, "fait": .complete, "hecho": .complete, "completado": .complete, "terminado": .complete,
+        "完了": .complete, "済": .complete, "済み": .complete,
+        "pågår": .inProgress, "påbörjad": .inProgress, "w toku": .inProgress, "w trakcie": .inProgress, "in arbeit": .inProgress,
+        "en cours": .inProgress, "en curso": .inProgress, "en progreso": .inProgress, "進行中": .inProgress, "対応中": .inProgress,
+        "ej påbörjad": .notStarted, "planerad": .notStarted, "nie rozpoczęte": .notStarted, "zaplanowane": .notStarted,
+        "offen": .notStarted, "geplant": .notStarted, "à faire": .notStarted, "prévu": .notStarted, "pendiente": .notStarted,
+        "未着手": .notStarted, "予定": .notStarted,
+        "blockerad": .blocked, "zablokowane": .blocked, "blockiert": .blocked, "bloqué": .blocked, "bloqueado": .blocked,
+        "保留": .blocked,
     ]
 
     /// Status words written in capitals at the end of a heading, without brackets: `DONE`,
@@ -130,13 +164,20 @@ package struct Vocabulary: Sendable, Equatable {
         let table: [(FieldName, [String])] = [
             (.dependencies, ["dependencies", "dependency", "depends on", "hard dependencies", "prerequisites", "prerequisite",
                              "requires", "required", "blocked by", "after", "predecessors", "predecessor", "deps",
-                             "depends", "dependent on", "waits for", "needs"]),
+                             "depends", "dependent on", "waits for", "needs",
+                             "beroenden", "beroende av", "förutsättningar", "zależności", "zależy od", "abhängigkeiten",
+                             "abhängig von", "voraussetzungen", "dépendances", "dépend de", "prérequis", "dependencias",
+                             "depende de", "依存", "依存関係", "前提", "前提条件"]),
             (.softDependencies, ["soft dependencies", "soft dependency"]),
             (.estimate, ["estimated effort", "effort", "estimate", "estimated", "estimated time", "duration", "time",
                          "time estimate", "effort estimate", "estimated duration", "size", "sizing", "expected duration",
-                         "estimated hours", "estimated days", "timebox", "est", "est effort", "est time"]),
-            (.actual, ["actual effort", "actual", "actual days", "actual time", "actual duration", "time spent", "spent"]),
-            (.status, ["status", "state", "progress status", "current status"]),
+                         "estimated hours", "estimated days", "timebox", "est", "est effort", "est time",
+                         "uppskattning", "tidsåtgång", "estimering", "estymacja", "szacunek", "nakład", "aufwand", "schätzung",
+                         "estimation", "charge", "durée", "estimación", "esfuerzo", "duración", "見積もり", "見積", "工数", "期間"]),
+            (.actual, ["actual effort", "actual", "actual days", "actual time", "actual duration", "time spent", "spent",
+                       "faktisk tid", "rzeczywisty czas", "tatsächlicher aufwand", "temps réel", "esfuerzo real", "実績", "実績工数"]),
+            (.status, ["status", "state", "progress status", "current status", "stan", "zustand", "statut", "état", "estado",
+                       "状態", "ステータス"]),
             (.priority, ["priority"]),
             (.percentComplete, ["progress", "completion", "percent complete"]),
             (.tasks, ["tasks", "implementation steps", "changes", "changes required", "steps", "subtasks", "work items"]),
@@ -145,7 +186,8 @@ package struct Vocabulary: Sendable, Equatable {
                                    "done when", "exit criteria"]),
             (.declaredCritical, ["critical path"]),
             (.blockers, ["blockers", "blocker"]),
-            (.team, ["assigned team", "team", "owner", "owners", "assigned", "assignee", "assigned to", "responsible", "lead"]),
+            (.team, ["assigned team", "team", "owner", "owners", "assigned", "assignee", "assigned to", "responsible", "lead",
+                     "ansvarig", "odpowiedzialny", "właściciel", "verantwortlich", "responsable", "担当", "担当者"]),
             (.discrepanciesAddressed, ["discrepancies addressed"]),
             (.implementationOrder, ["implementation order"]),
             (.deadline, ["deadline", "due", "due date", "target date", "start", "start date", "starts", "begins"]),

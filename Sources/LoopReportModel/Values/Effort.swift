@@ -88,20 +88,19 @@ public struct Effort: Sendable, Hashable {
 
     private static func finish(scanner: inout TextScanner, low: Double, high: Double, text: String, units: EffortUnits) -> Effort? {
         _ = scanner.take("-")
-        let unitWord = scanner.letters().lowercased()
+        guard let unit = units.words[scanner.letters().lowercased()] else { return nil }
         let factor: Double
-        switch unitWord {
-        case "day", "days", "d", "working": factor = 1
-        case "week", "weeks", "w", "wk", "wks": factor = daysPerWeek
-        case "hour", "hours", "h", "hr", "hrs": factor = 1 / units.hoursPerDay
-        case "minute", "minutes", "min", "mins": factor = 1 / (units.hoursPerDay * 60)
-        case "month", "months", "mo": factor = daysPerWeek * 4
-        case "sprint", "sprints": factor = units.sprintDays
+        switch unit {
+        case .day: factor = 1
+        case .week: factor = daysPerWeek
+        case .hour: factor = 1 / units.hoursPerDay
+        case .minute: factor = 1 / (units.hoursPerDay * 60)
+        case .month: factor = daysPerWeek * 4
+        case .sprint: factor = units.sprintDays
         // Story points only with a rate: without one, no guess (`EffortUnits.isPoints` says why).
-        case "point", "points", "pt", "pts", "sp", "story":
+        case .point:
             guard let days = units.pointDays else { return nil }
             factor = days
-        default: return nil
         }
         var effort = Effort(days: (low + high) / 2 * factor, minimumDays: min(low, high) * factor,
                             maximumDays: max(low, high) * factor, previousDays: nil, raw: text.trimmed)
@@ -132,6 +131,31 @@ package struct EffortUnits: Sendable, Equatable {
     var hoursPerDay = Effort.hoursPerDay
     var sprintDays = 10.0
     var pointDays: Double?
+    /// The words after a number and the unit each names, lower case: English and, built in,
+    /// the commonest in Swedish, Polish, German, French, Spanish and Japanese (`3 dagar`,
+    /// `2 dni`, `3日`, `2時間`); `vocabulary:` in loopreport.yml adds a team's own.
+    var words: [String: Unit] = Self.standardWords
+
+    package enum Unit: String, Sendable, CaseIterable { case minute, hour, day, week, month, sprint, point }
+
+    static let standardWords: [String: Unit] = {
+        let table: [(Unit, [String])] = [
+            (.day, ["day", "days", "d", "working", "dag", "dagar", "dzień", "dni", "dnia", "tag", "tage", "tagen", "jour",
+                    "jours", "j", "día", "días", "dia", "dias", "日", "人日", "営業日"]),
+            (.week, ["week", "weeks", "w", "wk", "wks", "vecka", "veckor", "v", "tydzień", "tygodnie", "tygodni", "tyg",
+                     "woche", "wochen", "semaine", "semaines", "semana", "semanas", "週", "週間"]),
+            (.hour, ["hour", "hours", "h", "hr", "hrs", "timme", "timmar", "tim", "godzina", "godziny", "godzin", "godz",
+                     "stunde", "stunden", "std", "heure", "heures", "hora", "horas", "時間"]),
+            (.minute, ["minute", "minutes", "min", "mins", "minuter", "minut", "minuty", "minuten", "minutos", "分"]),
+            (.month, ["month", "months", "mo", "månad", "månader", "miesiąc", "miesiące", "miesięcy", "monat", "monate",
+                      "mois", "mes", "meses", "ヶ月", "か月", "カ月"]),
+            (.sprint, ["sprint", "sprints", "sprinty", "sprintar", "スプリント"]),
+            (.point, ["point", "points", "pt", "pts", "sp", "story", "punkty", "punkte", "ポイント"]),
+        ]
+        var words: [String: Unit] = [:]
+        for (unit, list) in table { for word in list { words[word] = unit } }
+        return words
+    }()
 
     package static let standard = EffortUnits()
 
@@ -142,7 +166,7 @@ package struct EffortUnits: Sendable, Equatable {
         guard scanner.number() != nil else { return false }
         scanner.skipSpaces()
         if scanner.take("-") || scanner.take("–") { scanner.skipSpaces(); _ = scanner.number(); scanner.skipSpaces() }
-        return ["point", "points", "pt", "pts", "sp", "story"].contains(scanner.letters().lowercased())
+        return standardWords[scanner.letters().lowercased()] == .point
     }
 }
 

@@ -38,7 +38,7 @@ struct TextScanner {
         // Up to 15 digits the value is exact as an integer, and 10^15 is exact too: their
         // quotient, rounded once, is the correctly rounded value `Double(String)` gives.
         var mantissa: UInt64 = 0, digitCount = 0, fractionDigits = 0
-        var sawPoint = false
+        var sawPoint = false, sawThousands = false, decimalComma = false
         while let c = peek {
             if Self.isDigit(c) {
                 if digitCount < 15 { mantissa = mantissa * 10 + UInt64(c - 48) }
@@ -46,6 +46,12 @@ struct TextScanner {
                 if sawPoint { fractionDigits += 1 }
                 position += 1
             } else if c == 0x2C, digitCount > 0, !sawPoint, position + 1 < bytes.count, Self.isDigit(bytes[position + 1]) {
+                // Three digits after a comma group thousands (`1,234`); one or two are a
+                // decimal comma (`1,5 dagar`, `12,5 %`), as most of Europe writes them.
+                var end = position + 1
+                while end < bytes.count, Self.isDigit(bytes[end]) { end += 1 }
+                if end - position - 1 != 3 && !sawThousands { sawPoint = true; decimalComma = true }
+                else { sawThousands = true }
                 position += 1
             } else if c == 0x2E, !sawPoint, position + 1 < bytes.count, Self.isDigit(bytes[position + 1]) {
                 sawPoint = true; position += 1
@@ -53,7 +59,7 @@ struct TextScanner {
         }
         guard digitCount > 0 else { position = start; return nil }
         if digitCount <= 15 { return Double(mantissa) / Self.powersOfTen[fractionDigits] }
-        let digits = bytes[start..<position].filter { $0 != 0x2C }
+        let digits = bytes[start..<position].compactMap { $0 == 0x2C ? (decimalComma ? 0x2E : nil) : $0 }
         guard let value = Double(String(decoding: digits, as: UTF8.self)) else { position = start; return nil }
         return value
     }
