@@ -1,4 +1,5 @@
 import CLoopReportFuzzer
+import LoopReportSource
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,31 +20,20 @@ struct FuzzMain {
             exit(64)
         }
         for path in paths {
-            guard let bytes = readBytes(path) else {
-                printError("loopreport-fuzz: cannot read \(path)")
+            switch ContentLoader.read(path, relative: path) {
+            case .success(let bytes):
+                FuzzInput.run(bytes)
+                print("ok \(path)")
+            case .failure(let diagnostic):
+                printError("loopreport-fuzz: \(diagnostic.message)")
                 exit(66)
             }
-            FuzzInput.run(bytes)
-            print("ok \(path)")
         }
     }
 
     static func printError(_ message: String) {
         let line = Array((message + "\n").utf8)
         _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
-    }
-
-    static func readBytes(_ path: String) -> [UInt8]? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, file)
-            if n <= 0 { break }
-            bytes += buffer[0..<n]
-        }
-        return bytes
     }
 }
 
