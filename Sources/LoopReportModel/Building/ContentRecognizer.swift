@@ -90,11 +90,11 @@ extension DocumentRecognizer {
         }
     }
 
-    /// Sections whose lists may define work items: plan structure, not progress, validation
-    /// or iteration records (where `✅ Block 1.1: Title` reports progress).
     /// A list item's part that says it waits for nothing: `— no dependencies`.
     static let noDependencies: Set<String> = ["no dependencies", "no dependency", "none", "no deps", "independent"]
 
+    /// Sections whose lists may define work items: plan structure, not progress, validation
+    /// or iteration records (where `✅ Block 1.1: Title` reports progress).
     static let listItemSections: Set<SectionKind> = [.other, .group, .revisedGroup, .implementationGroups, .overview,
                                                      .timeline, .milestones, .newBlocks]
 
