@@ -15,12 +15,12 @@ import Glibc
 /// (feed and finish) runs under one process-wide lock. The tree's memory comes from the
 /// calling thread's arena (CLoopReportCmark), released in one step after conversion.
 public enum CmarkParser {
-    private static let lock = Locked(())
+    private static let lock = Locked()
     static let extensionNames = ["table", "tasklist", "strikethrough", "autolink", "tagfilter"]
 
     /// Whether parses may run at once: decided once, after the extensions are registered and
     /// one document has been parsed under the lock.
-    static let parsesInParallel: Bool = lock.withLock { _ in
+    static let parsesInParallel: Bool = lock.locked {
         cmark_gfm_core_extensions_ensure_registered()
         if parseTree("~~probe~~") != nil { loopreport_arena_reset() }
         return loopreport_cmark_special_characters_fixed()
@@ -31,7 +31,7 @@ public enum CmarkParser {
         let (frontMatter, frontMatterRange, body) = FrontMatter.split(file)
         var root = MarkdownNode(kind: .document)
         // The tree lives in this thread's arena: converted here, then released at once.
-        let tree = parsesInParallel ? parseTree(body) : lock.withLock { _ in parseTree(body) }
+        let tree = parsesInParallel ? parseTree(body) : lock.locked { parseTree(body) }
         if let tree { root = convert(tree, path: file.path) }
         loopreport_arena_reset()
         return MarkdownDocument(source: file, frontMatter: frontMatter,

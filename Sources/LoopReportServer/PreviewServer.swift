@@ -51,7 +51,7 @@ public final class PreviewServer: @unchecked Sendable {
     /// The last site built, so the next build re-renders only pages whose inputs changed.
     private var lastSite: BuiltSite?
     private var lastTemplates: TemplateSet?
-    private let lock = Locked(())
+    private let lock = Locked()
     private var state = State()
     private var listeners: [Int: AsyncStream<String>.Continuation] = [:]
     private var nextListener = 0
@@ -65,7 +65,7 @@ public final class PreviewServer: @unchecked Sendable {
         self.options = options
     }
 
-    var current: State { lock.withLock { _ in state } }
+    var current: State { lock.locked { state } }
 
     // MARK: Building
 
@@ -106,7 +106,7 @@ public final class PreviewServer: @unchecked Sendable {
         } catch {
             errors.append("\(error)")
         }
-        let generation: Int = lock.withLock { _ in
+        let generation: Int = lock.locked {
             // A build with errors in the documents still renders (its diagnostics page lists
             // them); only a build that produced no pages keeps the old ones.
             if let files { state.files = files }
@@ -137,7 +137,7 @@ public final class PreviewServer: @unchecked Sendable {
                     continue
                 }
                 while true {
-                    let wait: Double? = self.lock.withLock { _ in
+                    let wait: Double? = self.lock.locked {
                         guard self.pending else { return nil }
                         let left = self.lastChange + Self.settleDelay - Self.now()
                         if left <= 0 { self.pending = false }
@@ -158,7 +158,7 @@ public final class PreviewServer: @unchecked Sendable {
     private let changed = DispatchSemaphore(value: 0)
 
     private func noteChange() {
-        lock.withLock { _ in
+        lock.locked {
             let now = Self.now()
             // In a continuous burst, rebuild at least once a second.
             if !pending || now - lastChange < 1 { lastChange = now }
@@ -177,21 +177,21 @@ public final class PreviewServer: @unchecked Sendable {
 
     func listen() -> AsyncStream<String> {
         AsyncStream { continuation in
-            let id: Int = lock.withLock { _ in
+            let id: Int = lock.locked {
                 nextListener += 1
                 listeners[nextListener] = continuation
                 return nextListener
             }
             continuation.onTermination = { [weak self] _ in
                 guard let self else { return }
-                _ = self.lock.withLock { _ in self.listeners.removeValue(forKey: id) }
+                _ = self.lock.locked { self.listeners.removeValue(forKey: id) }
             }
         }
     }
 
     /// Ends every event stream (on shutdown, so open pages don't hold the server up).
     func finishListeners() {
-        let targets = lock.withLock { _ -> [AsyncStream<String>.Continuation] in
+        let targets = lock.locked { () -> [AsyncStream<String>.Continuation] in
             defer { listeners.removeAll() }
             return Array(listeners.values)
         }
@@ -199,7 +199,7 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     private func broadcast(_ event: String) {
-        let targets = lock.withLock { _ in Array(listeners.values) }
+        let targets = lock.locked { Array(listeners.values) }
         for continuation in targets { continuation.yield(event) }
     }
 

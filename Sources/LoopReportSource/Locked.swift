@@ -33,3 +33,16 @@ package final class Locked<Value>: @unchecked Sendable {
         return try body(&value)
     }
 }
+
+extension Locked where Value == Void {
+    /// A lock around state kept elsewhere (an object's own properties): runs `body` while
+    /// holding it, with no `inout` access of the empty value (ThreadSanitizer reported one as
+    /// racing between serve's file watcher and a reload stream, both holding the lock).
+    package convenience init() { self.init(()) }
+
+    package func locked<R>(_ body: () throws -> R) rethrows -> R {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return try body()
+    }
+}
