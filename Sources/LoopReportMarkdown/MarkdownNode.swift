@@ -64,26 +64,22 @@ public struct MarkdownNode: Sendable, Hashable {
 
     /// Appends `plainText` to `out`.
     public func appendPlainText(to out: inout String) {
-        switch kind {
-        case .text, .code, .htmlInline: out += literal
-        case .softBreak, .lineBreak: out += " "
+        if Self.appendLeaf(self, to: &out) { return }
         // By index: `for child in children` would copy each child (and retain its fields).
         // Leaves are the usual children; anything nested goes through the iterative walk.
-        default:
-            for index in children.indices {
-                switch children[index].kind {
-                case .text, .code, .htmlInline: out += children[index].literal
-                case .softBreak, .lineBreak: out += " "
-                default: children[index].forEach { node in
-                    switch node.kind {
-                    case .text, .code, .htmlInline: out += node.literal
-                    case .softBreak, .lineBreak: out += " "
-                    default: break
-                    }
-                }
-                }
-            }
+        for index in children.indices where !Self.appendLeaf(children[index], to: &out) {
+            children[index].forEach { _ = Self.appendLeaf($0, to: &out) }
         }
+    }
+
+    /// Appends a leaf's text (text, code, inline HTML; a break as a space); false for any other node.
+    private static func appendLeaf(_ node: MarkdownNode, to out: inout String) -> Bool {
+        switch node.kind {
+        case .text, .code, .htmlInline: out += node.literal
+        case .softBreak, .lineBreak: out += " "
+        default: return false
+        }
+        return true
     }
 
     /// Calls `visit` on this node and every descendant, depth first, in document order.

@@ -41,7 +41,7 @@ public struct SourceFile: Sendable {
         var widest: (line: Int, cells: Int)?
         for (offset, byte) in bytes.enumerated() {
             if byte == 0x7C { pipes += 1 }
-            else if byte == 0x0A || (byte == 0x0D && (offset + 1 == bytes.count || bytes[offset + 1] != 0x0A)) {
+            else if isLineEnd(bytes, at: offset) {
                 if pipes > maximumTableCells, pipes > (widest?.cells ?? 0) { widest = (line, pipes) }
                 line += 1; pipes = 0
             }
@@ -56,13 +56,9 @@ public struct SourceFile: Sendable {
         self.text = text
         var starts = [0]
         starts.reserveCapacity(text.utf8.count / 32)
-        // Line endings as CommonMark (and cmark's source positions) count them: LF, CR LF, and
-        // a CR alone, so that a location cmark gives names the line it means.
         let index = { (bytes: UnsafeBufferPointer<UInt8>) in
-            for offset in 0..<bytes.count where bytes[offset] <= 0x0D {
-                if bytes[offset] == 0x0A || (bytes[offset] == 0x0D && (offset + 1 == bytes.count || bytes[offset + 1] != 0x0A)) {
-                    starts.append(offset + 1)
-                }
+            for offset in 0..<bytes.count where bytes[offset] <= 0x0D && Self.isLineEnd(bytes, at: offset) {
+                starts.append(offset + 1)
             }
         }
         if text.utf8.withContiguousStorageIfAvailable(index) == nil { Array(text.utf8).withUnsafeBufferPointer(index) }
@@ -151,9 +147,17 @@ public struct SourceFile: Sendable {
         if text.utf8.withContiguousStorageIfAvailable(visit) == nil { Array(text.utf8).withUnsafeBufferPointer(visit) }
     }
 
+    /// Whether the byte at `offset` ends a line as CommonMark (and cmark's source positions)
+    /// counts lines: an LF, or a CR not followed by an LF; so a location cmark gives names
+    /// the line it means.
+    @inline(__always)
+    static func isLineEnd<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at offset: Int) -> Bool where Bytes.Index == Int {
+        bytes[offset] == 0x0A || (bytes[offset] == 0x0D && (offset + 1 == bytes.count || bytes[offset + 1] != 0x0A))
+    }
+
     static func location(ofOffset offset: Int, in bytes: [UInt8]) -> SourceLocation {
         var line = 1, lineStart = 0
-        for i in 0..<offset where bytes[i] == 0x0A || (bytes[i] == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) {
+        for i in 0..<offset where isLineEnd(bytes, at: i) {
             line += 1
             lineStart = i + 1
         }

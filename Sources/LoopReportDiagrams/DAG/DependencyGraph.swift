@@ -132,10 +132,10 @@ public struct DependencyGraph: Sendable {
                                criticalPath: schedule.criticalPath(among: nodes.map(\.id)))
     }
 
-    /// A sentence for screen readers: counts and the critical path.
     /// Dependencies left out of the drawing because other paths imply them (`reducedForDrawing`).
     public var impliedNotDrawn = 0
 
+    /// A sentence for screen readers: counts and the critical path.
     public var description: String {
         let kind = collapsed ? "group" : "task"
         var text = "\(nodes.count) \(kind)\(nodes.count == 1 ? "" : "s") and \(edges.count) dependenc\(edges.count == 1 ? "y" : "ies")."

@@ -109,8 +109,6 @@ extension DocumentRecognizer {
         // The parts after the title: `— 4h — depends on T-2.1.1`.
         var parts = text.components(separatedBy: " — ").flatMap { $0.components(separatedBy: " | ") }
         var headText = parts.removeFirst()
-        let dependencyWords = parts.isEmpty && !headText.hasSuffix(")") ? []
-            : vocabulary.fieldNames.filter { $0.value == .dependencies }.keys.sorted { $0.count > $1.count }
         func isField(_ part: String) -> Bool {
             let lower = part.normalizedName
             return Effort.parse(part, units: vocabulary.units) != nil || HeadingParser.statusPhrase(part) != nil

@@ -21,6 +21,16 @@ struct DocumentRecognizer {
     /// The longest title kept whole, in characters.
     static let maximumTitleLength = 300
 
+    /// A title over `maximumTitleLength` characters, cut there with an ellipsis; nil for one within.
+    static func shortened(_ title: String) -> String? {
+        guard title.utf8.count > maximumTitleLength, title.count > maximumTitleLength else { return nil }
+        return String(title.prefix(maximumTitleLength)) + "…"
+    }
+
+    /// Dependency field names, longest first (`depends on` before `depends`): the words that
+    /// open a dependency part of a list item (`— depends on 1.1`).
+    let dependencyWords: [String]
+
     /// The project's words (field names, item and group words).
     var vocabulary: Vocabulary { locator.vocabulary }
 
@@ -33,6 +43,7 @@ struct DocumentRecognizer {
     private init(markdown: MarkdownDocument, vocabulary: Vocabulary) {
         self.markdown = markdown
         self.locator = Locator(file: markdown.source, vocabulary: vocabulary)
+        dependencyWords = vocabulary.fieldNames.filter { $0.value == .dependencies }.keys.sorted { $0.count > $1.count }
         let document = Document(path: markdown.path, kind: .notes, kindIsDeclared: false, title: "",
                                 date: nil, frontMatter: [:], sections: [], source: markdown.source,
                                 bodyStartLine: (markdown.frontMatterRange?.end.line ?? 0) + 1)
@@ -86,9 +97,8 @@ struct DocumentRecognizer {
         let sections = result.document.sections
         let firstHeading = sections.first(where: { $0.level == 1 }) ?? sections.dropFirst().first
         let fileName = String(path.split(separator: "/").last ?? Substring(path))
-        result.document.title = result.document.frontMatter["title"].map { title in
-            title.count > Self.maximumTitleLength ? String(title.prefix(Self.maximumTitleLength)) + "…" : title
-        } ?? firstHeading?.title ?? fileName
+        result.document.title = result.document.frontMatter["title"].map { Self.shortened($0) ?? $0 }
+            ?? firstHeading?.title ?? fileName
         result.document.date = result.document.frontMatter["date"]
             ?? sections.lazy.compactMap { Self.isoDate(in: $0.title) }.first
             ?? result.records.decisions.compactMap(\.date).first
@@ -162,8 +172,8 @@ struct DocumentRecognizer {
             var heading = HeadingParser.read(node.plainText)
             // Titles are repeated on every page (navigation, links, search): a heading of
             // megabytes would be copied thousands of times. Long ones are shortened.
-            if heading.title.utf8.count > Self.maximumTitleLength, heading.title.count > Self.maximumTitleLength {
-                heading.title = String(heading.title.prefix(Self.maximumTitleLength)) + "…"
+            if let shortened = Self.shortened(heading.title) {
+                heading.title = shortened
                 result.diagnostics.append(Diagnostic(.overLimit, at: node.range,
                                                      "this heading is over \(Self.maximumTitleLength) characters; its title is shortened",
                                                      severity: .warning))

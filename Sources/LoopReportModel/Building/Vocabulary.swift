@@ -88,13 +88,17 @@ package struct Vocabulary: Sendable, Equatable {
             let name = key.string?.normalizedName ?? ""
             let words = (value.sequence.map { $0.compactMap(\.string) } ?? value.string.map { [$0] } ?? [])
                 .map(\.normalizedName).filter { !$0.isEmpty }
+            if let unit = unitKeys[name] {
+                for word in words { vocabulary.units.words[word] = unit }
+                continue
+            }
+            if let state = statusKeys[name] {
+                for word in words { vocabulary.statusWords[word] = state }
+                continue
+            }
             switch name {
             case "items", "item words": vocabulary.itemWords.formUnion(words)
             case "groups", "group words": vocabulary.groupWords.formUnion(words)
-            case _ where unitKeys[name] != nil:
-                for word in words { vocabulary.units.words[word] = unitKeys[name] }
-            case _ where statusKeys[name] != nil:
-                for word in words { vocabulary.statusWords[word] = statusKeys[name] }
             default:
                 guard let field = settingKeys[name] else {
                     let known = ["items", "groups"] + settingKeys.keys.sorted() + unitKeys.keys.sorted() + statusKeys.keys.sorted()

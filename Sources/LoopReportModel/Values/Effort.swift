@@ -136,7 +136,7 @@ package struct EffortUnits: Sendable, Equatable {
     /// `2 dni`, `3日`, `2時間`); `vocabulary:` in loopreport.yml adds a team's own.
     var words: [String: Unit] = Self.standardWords
 
-    package enum Unit: String, Sendable, CaseIterable { case minute, hour, day, week, month, sprint, point }
+    package enum Unit: Sendable { case minute, hour, day, week, month, sprint, point }
 
     static let standardWords: [String: Unit] = {
         let table: [(Unit, [String])] = [

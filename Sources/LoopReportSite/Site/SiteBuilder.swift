@@ -59,7 +59,7 @@ public enum SiteBuilder {
         let incremental = incremental || previous != nil
         let site = SiteModel(plan: plan, analysis: analysis, diagnostics: diagnostics, templates: templates, options: options,
                              fingerprinting: incremental, earlierDAGs: previous?.dags ?? [:])
-        let jobs = pages(plan: plan, site: site)
+        let jobs = Self.jobs(plan: plan, site: site)
         // Pages are independent: rendered on all cores, listed in a fixed order.
         let previousPages = previous?.pages ?? [:]
         let rendered = parallelMap(jobs) { job -> BuiltPage in
@@ -105,7 +105,7 @@ public enum SiteBuilder {
 
 extension SiteBuilder {
     /// Every page of the site, in the order they are listed.
-    static func pages(plan: Plan, site: SiteModel) -> [PageJob] {
+    static func jobs(plan: Plan, site: SiteModel) -> [PageJob] {
         var jobs: [PageJob] = [.dashboard, .decisions, .metrics, .changes, .summary, .diagnostics, .search]
         jobs += plan.documents.indices.map { .document($0) }
         jobs += site.groups.map { .group($0.id) }
@@ -122,7 +122,7 @@ extension SiteBuilder {
                              options: SiteOptions, choosing: ([String]) -> [String]) -> [SiteFile] {
         let site = SiteModel(plan: plan, analysis: analysis, diagnostics: diagnostics, templates: templates, options: options,
                              fingerprinting: false)
-        let jobs = pages(plan: plan, site: site)
+        let jobs = Self.jobs(plan: plan, site: site)
         let paths = jobs.map { site.path(of: $0) }
         return choosing(paths).compactMap { path in
             paths.firstIndex(of: path).map { SiteFile(path: path, bytes: site.render(jobs[$0]).html) }
