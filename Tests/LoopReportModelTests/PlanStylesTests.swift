@@ -150,10 +150,59 @@ import Testing
         #expect(items.blocks.map(\.id) == ["2.1", "2.2"])
     }
 
-    /// `Block 3.4 Analysis` (no separator) is a section about Block 3.4, not its definition.
-    @Test func aWordedIdNeedsASeparatorBeforeItsTitle() {
+    /// `Block 3.4 Analysis` (no separator) beside the block's definition is a section about
+    /// Block 3.4; without one, `Task 1.1 Create database` is an item when it has evidence.
+    @Test func aWordedIdWithoutASeparatorNeedsEvidence() {
         let plan = project("## Group 3: Storage\n\n### Block 3.4: Flush\n**Effort**: 1 day\n\n### Block 3.4 Analysis\n\nIt was slow.\n").plan
         #expect(plan.blocks.map(\.title) == ["Flush"])
+        let read = blocks("""
+        # Roadmap
+
+        ## Phase 1 Setup
+
+        ### Task 1.1 Create database
+        - Estimate: 2 days
+
+        ### Task 1.2 Seed data
+
+        # Notes
+
+        ### Task 9.1 Retrospective
+
+        It went well.
+        """)
+        #expect(read == ["1.1 Create database [1] -", "1.2 Seed data [1] -"])
+    }
+
+    /// Letter parts of ids (`3.C`) in headings and dependency fields; a word in a script without
+    /// spaces touching its id (`タスク1.1`, `フェーズ4：`).
+    @Test func letterPartsAndWordsTouchingTheirIds() {
+        let plan = project("""
+        ## Phase 3: Services
+
+        ### 3.A Auth service
+        - Estimate: 2 days
+
+        ### 3.C Payments
+        - Estimate: 1 day
+        - Depends on: 3.A, Block 3.B
+
+        ### 3.B Billing
+        - Depends on: 3.A
+
+        ## フェーズ4：日本語
+
+        ### タスク4.1 設計
+        - 見積もり: 2日
+
+        ### タスク4.2：実装
+        - 依存関係: タスク4.1, 3.C
+        """).plan
+        #expect(plan.blocks.map { "\($0.id) \($0.title) [\($0.groupID)] \($0.dependencies.map(\.id))" } == [
+            "3.A Auth service [3] []", "3.B Billing [3] [\"3.A\"]", "3.C Payments [3] [\"3.A\", \"3.B\"]",
+            "4.1 設計 [4] []", "4.2 実装 [4] [\"4.1\", \"3.C\"]",
+        ])
+        #expect(plan.groups.map(\.title) == ["Services", "日本語"])
     }
 
     @Test func effortsInEveryUnitAndRange() {

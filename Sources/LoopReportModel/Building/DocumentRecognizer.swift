@@ -215,9 +215,22 @@ struct DocumentRecognizer {
     /// (estimate, dependencies, status, owner…) under it. Otherwise it is a numbered section
     /// of notes or a design document, and stays one.
     private mutating func confirmNumberedItems() {
+        let candidates = Set(numberedCandidates)
+        let sections = result.document.sections
+        let definedWithWords = Set(sections.indices.filter { !candidates.contains($0) && sections[$0].kind == .block }
+            .compactMap { sections[$0].subject?.id })
         for index in numberedCandidates {
             let section = result.document.sections[index]
             let heading = headings[index]
+            // `### Block 3.4 Analysis` beside `### Block 3.4: Flush` is a section about Block 3.4.
+            if let id = section.subject?.id, definedWithWords.contains(id) {
+                result.nearMisses.append(.init("a section about Block \(id), whose definition is another heading of this document",
+                                               at: section.range))
+                result.document.sections[index].kind = SectionKind.classify(section.title, parent: section.parent.map { result.document.sections[$0].kind })
+                definitionTitles[index] = nil
+                headings[index] = nil
+                continue
+            }
             let underGroup = section.parent.map { [.group, .revisedGroup].contains(result.document.sections[$0].kind) } ?? false
             let hasPlanField = collectFields(section.content, allowPlainKeys: true).contains {
                 vocabulary.fieldNames[$0.name].map(Vocabulary.planFields.contains) ?? false

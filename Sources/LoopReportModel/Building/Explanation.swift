@@ -52,7 +52,7 @@ private struct Explainer {
             let extra = markers.isEmpty ? "" : "; " + markers.joined(separator: "; ")
             switch section.kind {
             case .group, .revisedGroup:
-                let word = section.title.split(separator: " ").first.map { String($0).lowercased() } ?? ""
+                let word = HeadingParser.dropLeadingGlyphs(section.title).prefix(while: \.isLetter).lowercased()
                 add(section.range, "heading", "group \(section.subject?.id ?? "") \"\(groupTitle(section))\"",
                     "starts with the group word '\(word)' and an id" + extra)
             case .block:
@@ -60,8 +60,10 @@ private struct Explainer {
                 let declaration = recognition.blocks.first { $0.range == section.range }
                 let group = declaration?.groupID.map { " in Group \($0)" } ?? " in Group \(Reference.groupID(ofBlock: id))"
                 let worded = HeadingParser.blockDefinition(section.title, vocabulary: vocabulary)?.wordless == false
+                let numbered = HeadingParser.dropLeadingGlyphs(section.title).hasPrefix(id)
                 let why = worded ? "starts with an item word and an id"
-                    : "a numbered heading with evidence: " + evidence(index, heading: heading)
+                    : (numbered ? "a numbered heading" : "an item word and an id with no separator before the title")
+                        + " with evidence: " + evidence(index, heading: heading)
                 add(section.range, "heading", "work item \(id) \"\(declaration?.title ?? section.title)\"\(group)", why + extra)
             default:
                 let why = missed[section.range?.start.line ?? -1]

@@ -123,6 +123,11 @@ enum HeadingParser {
         if let (word, id, name) = definition(text, words: vocabulary.itemWords, id: itemID), word != nil {
             return (id, name, false)
         }
+        // `Task 1.2 Title`, no separator: an item with evidence, like a numbered heading
+        // (`Block 3.4 Analysis` may be a section about Block 3.4).
+        if let (word, id, name) = definition(text, words: vocabulary.itemWords, id: itemID, spacedTitle: true), word != nil, !name.isEmpty {
+            return (id, name, true)
+        }
         // No word: an id with a dot (`2.3`, `2.1.4`) or a prefix (`T-1.1`), then the title.
         if let (_, id, name) = definition(text, words: [], id: itemID),
            id.utf8.contains(0x2E) || id.utf8.first.map({ !ReferenceScanner.isDigit($0) }) == true {
@@ -139,7 +144,8 @@ enum HeadingParser {
         if let first = text.utf8.first, (first | 0x20) == 0x72, text.lowercased().hasPrefix("revised ") {
             text = text.dropFirst(8); revised = true
         }
-        guard let (word, id, name) = definition(String(text), words: vocabulary.groupWords, id: groupID), word != nil else { return nil }
+        guard let (word, id, name) = definition(String(text), words: vocabulary.groupWords, id: groupID, spacedTitle: true),
+              word != nil else { return nil }
         return (id, name, revised)
     }
 
@@ -166,9 +172,9 @@ enum HeadingParser {
     }
 
     /// An optional word of `words`, an id, then a separator (`:`, `-`, `–`, `—`, `.`, or a
-    /// space before the title) and the title.
-    private static func definition(_ title: String, words: Set<String>,
-                                   id parseID: ([UInt8], Int) -> (String, Int)?) -> (word: String?, id: String, title: String)? {
+    /// space before the title) and the title. `spacedTitle` accepts a space alone after a word and its id.
+    private static func definition(_ title: String, words: Set<String>, id parseID: ([UInt8], Int) -> (String, Int)?,
+                                   spacedTitle: Bool = false) -> (word: String?, id: String, title: String)? {
         let s = Array(title.utf8)
         var i = 0
         var word: String?
@@ -176,25 +182,30 @@ enum HeadingParser {
             // A word of letters, in any script (`Phase`, `Etapp`, `Zadanie`, `タスク`).
             var end = 0
             while end < s.count, TextScanner.isASCIILetter(s[end]) || s[end] >= 0x80 { end += 1 }
-            guard end > 0, end < s.count, s[end] == 0x20 else { return nil }
-            let candidate = s[0..<end].allSatisfy({ $0 < 0x80 }) ? String(decoding: s[0..<end].map(TextScanner.lower), as: UTF8.self)
+            let ascii = s[0..<end].allSatisfy({ $0 < 0x80 })
+            // `Phase 2`; a word in a script without spaces may touch its id: `タスク1.1`, `フェーズ2`.
+            let spaced = end < s.count && s[end] == 0x20
+            guard end > 0, end < s.count, spaced || (!ascii && ReferenceScanner.isDigit(s[end])) else { return nil }
+            let candidate = ascii ? String(decoding: s[0..<end].map(TextScanner.lower), as: UTF8.self)
                 : String(decoding: s[0..<end], as: UTF8.self).lowercased()
             guard words.contains(candidate) else { return nil }
             word = candidate
-            i = end + 1
+            i = spaced ? end + 1 : end
         }
+        let touching = word != nil && i > 0 && s[i - 1] != 0x20
         guard let (id, end) = parseID(s, i) else { return nil }
         var j = end
         // `2.3.` and `2.3:`: the separator right after the id.
         if j < s.count, s[j] == 0x2E || s[j] == 0x3A || s[j] == 0x29 { j += 1 }
         let rest = String(decoding: s[j...], as: UTF8.self).trimmed
         if rest.isEmpty || j > end { return (word, id, rest) }
-        if let first = rest.first, first == ":" || first == "-" || first == "–" || first == "—" || first == "|" {
+        if let first = rest.first, first == ":" || first == "-" || first == "–" || first == "—" || first == "|" || first == "：" {
             return (word, id, String(rest.dropFirst()).trimmed)
         }
         // Without a separator, only a numbered heading (`2.3 Title`) has its title after a
-        // space: `Block 3.4 Analysis` is a section about Block 3.4, not its definition.
-        guard word == nil, s[j] == 0x20 else { return nil }
+        // space: `Block 3.4 Analysis` is a section about Block 3.4, not its definition. A word
+        // touching its id (`タスク1.1 設計`) is a definition in a script without spaces.
+        guard word == nil || touching || spacedTitle, s[j] == 0x20 else { return nil }
         return (word, id, rest)
     }
 
@@ -213,8 +224,10 @@ enum HeadingParser {
             j += 1
             while j < s.count, ReferenceScanner.isDigit(s[j]) { j += 1 }
         }
-        // One letter suffix: `3.4a`, `1.1A`.
+        // One letter suffix: `3.4a`, `1.1A`; or a letter as the last part: `3.C`.
         if j < s.count, TextScanner.isASCIILetter(s[j]), !(j + 1 < s.count && TextScanner.isASCIILetter(s[j + 1])) { j += 1 }
+        else if j + 1 < s.count, s[j] == 0x2E, s[j + 1] >= 65, s[j + 1] <= 90, j > digitsStart,
+                j + 2 == s.count || !(TextScanner.isASCIILetter(s[j + 2]) || ReferenceScanner.isDigit(s[j + 2])) { j += 2 }
         if j < s.count, TextScanner.isASCIILetter(s[j]) || ReferenceScanner.isDigit(s[j]) { return nil }
         return (String(decoding: s[i..<j], as: UTF8.self), j)
     }

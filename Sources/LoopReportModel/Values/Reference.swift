@@ -70,8 +70,10 @@ enum ReferenceScanner {
             if let kind {
                 let plural = j < s.count && (s[j] | 0x20) == 0x73
                 if plural { j += 1 }
-                guard j < s.count, s[j] == 0x20 else { i = j; continue }
-                var k = j + 1
+                // `Block 3.4`; a word in a script without spaces may touch its id: `タスク1.1`.
+                let touching = j < s.count && isDigit(s[j]) && s[j - 1] >= 0x80
+                guard j < s.count, s[j] == 0x20 || touching else { i = j; continue }
+                var k = touching ? j : j + 1
                 var found = false
                 while true {
                     guard let (id, end) = kind == .block ? blockID(s, at: k) ?? (bareBlockIDs ? otherItemID(s, at: k) : nil)
@@ -139,7 +141,7 @@ enum ReferenceScanner {
         guard i < s.count, TextScanner.isASCIILetter(s[i]) || s[i] >= 0x80 else { return nil }
         var end = i
         while end < s.count, TextScanner.isASCIILetter(s[end]) || s[end] >= 0x80 { end += 1 }
-        guard end < s.count, s[end] == 0x20 else { return nil }
+        guard end < s.count, s[end] == 0x20 || (isDigit(s[end]) && s[end - 1] >= 0x80) else { return nil }
         var word = String(decoding: s[i..<end], as: UTF8.self).lowercased()
         if vocabulary.itemWords.contains(word) { return (.block, end - i) }
         if vocabulary.groupWords.contains(word) { return (.group, end - i) }
@@ -210,11 +212,15 @@ enum ReferenceScanner {
 
     private static func isLowercaseASCII(_ c: UInt8) -> Bool { c >= 97 && c <= 122 }
 
-    /// `3.4` or `3.4a`, not followed by another digit group (`1.2.3` is a version).
+    /// `3.4`, `3.4a` or `3.C`, not followed by another digit group (`1.2.3` is a version).
     static func blockID(_ s: [UInt8], at i: Int) -> (String, Int)? {
         let a = digits(s, from: i)
         guard a > i, a < s.count, s[a] == 0x2E else { return nil }
         let b = digits(s, from: a + 1)
+        if b == a + 1, b < s.count, s[b] >= 65, s[b] <= 90,
+           b + 1 == s.count || !(TextScanner.isASCIILetter(s[b + 1]) || isDigit(s[b + 1]) || s[b + 1] == 0x2E && b + 2 < s.count && isDigit(s[b + 2])) {
+            return (String(decoding: s[i...b], as: UTF8.self), b + 1)
+        }
         guard b > a + 1 else { return nil }
         var end = b
         if end < s.count, isLowercaseASCII(s[end]), !(end + 1 < s.count && TextScanner.isASCIILetter(s[end + 1])) { end += 1 }
