@@ -433,10 +433,16 @@ import Testing
         ### 2.2 Printer
         **Estimate:** 1 day
         **Depends on:** none
+
+        ### 2.3 Docs
+        **Status:** 85% complete
+        **Progress:** ▓▓▓░░ 3/5
         """
         let loaded = project(text)
         #expect(loaded.plan.documents.first?.kind == .plan)
-        #expect(loaded.plan.blocks.map { "\($0.progress?.rawValue ?? "-") \($0.percentComplete ?? -1)" } == ["in-progress 60.0", "in-progress 75.0", "- -1.0"])
+        #expect(loaded.plan.blocks.map { "\($0.progress?.rawValue ?? "-") \($0.percentComplete ?? -1)" }
+                == ["in-progress 60.0", "in-progress 75.0", "- -1.0", "in-progress 60.0"])
+        #expect(!loaded.diagnostics.contains { $0.code == .unparseablePercentage })
         // By default 2.2 states its own (none), so it does not wait for Phase 1.
         #expect(loaded.analysis.schedule.task("2.2")?.earlyStart == 0)
         let inherited = project(config: "groupDependencies: inherit\n", ("plan.md", text))

@@ -21,12 +21,11 @@ extension DocumentRecognizer {
     mutating func recognizeList(_ list: MarkdownNode, section index: Int) {
         let section = result.document.sections[index]
         let items = list.children
-        if Self.listItemSections.contains(section.kind), items.first?.taskState != nil || items.first.map(\.itemText)
-            .map({ HeadingParser.blockDefinition(HeadingParser.read($0).title, vocabulary: vocabulary) != nil }) == true {
-            var declarations: [BlockDeclaration] = []
-            for item in items {
-                if let declaration = listItemDefinition(item, section: index) { declarations.append(declaration) }
-            }
+        // Any item may start the work items: `- Goal: …` often comes first.
+        if Self.listItemSections.contains(section.kind), items.contains(where: {
+            $0.taskState != nil || HeadingParser.blockDefinition(HeadingParser.read($0.itemText).title, vocabulary: vocabulary) != nil
+        }) {
+            let declarations = listItemDefinitions(items, section: index)
             if !declarations.isEmpty {
                 result.blocks += declarations
                 return
@@ -102,6 +101,18 @@ extension DocumentRecognizer {
     /// T-2.1.1`, `- [x] 1.2 Account import (3h)`, `- Task 4: Docs` with field bullets under it.
     /// Without an item word, the item needs evidence, as a numbered heading does: an effort,
     /// dependencies, a status or checkbox, field bullets, or a group heading above it.
+    /// The work items of a list, and of the lists nested in its items (`- 1.2 Deploy` over
+    /// `  - 1.2.1 Upload`).
+    mutating func listItemDefinitions(_ items: [MarkdownNode], section index: Int) -> [BlockDeclaration] {
+        var declarations: [BlockDeclaration] = []
+        for item in items {
+            if let parent = listItemDefinition(item, section: index) { declarations.append(parent) }
+            let nested = item.children.filter(\.isList).flatMap(\.children)
+            if !nested.isEmpty { declarations += listItemDefinitions(nested, section: index) }
+        }
+        return declarations
+    }
+
     mutating func listItemDefinition(_ item: MarkdownNode, section index: Int) -> BlockDeclaration? {
         let text = item.itemText
         guard let first = text.utf8.first, ReferenceScanner.isDigit(first) || (first >= 65 && first <= 90) || first >= 0x80

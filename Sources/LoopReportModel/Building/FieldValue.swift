@@ -22,6 +22,12 @@ enum FieldValue: Sendable {
     /// A field LoopReport keeps as written only.
     case other
 
+    /// `85% complete`, `[██████░░░░] 60%`, `3/5 tasks`: the share done, when stated, in percent.
+    static func statedShare(_ text: String) -> Double? {
+        (Percent.find(in: text)?.value ?? Ratio.find(in: text).flatMap { $0.denominator > 0 ? $0.numerator / $0.denominator * 100 : nil })
+            .flatMap { $0.isFinite && $0 >= 0 && $0 <= 100 ? $0 : nil }
+    }
+
     /// Reads a field; problems with its value go to `diagnostics`. What the name sets is one
     /// look-up in the vocabulary's field names.
     static func read(_ field: Field, in file: SourceFile, vocabulary: Vocabulary, diagnostics: inout [Diagnostic]) -> FieldValue {
@@ -33,17 +39,15 @@ enum FieldValue: Sendable {
         case .priority: return .priority(field.value)
         case .actual: return .actual(effort(field, units: vocabulary.units, diagnostics: &diagnostics))
         case .status:
-            // `85% complete`, `[██████░░░░] 60%`, `3/5 tasks`: the share done, when stated.
-            let percent = (Percent.find(in: field.value)?.value
-                ?? Ratio.find(in: field.value).flatMap { $0.denominator > 0 ? $0.numerator / $0.denominator * 100 : nil })
-                .flatMap { $0.isFinite && $0 >= 0 && $0 <= 100 ? $0 : nil }
+            let percent = statedShare(field.value)
             var progress = vocabulary.statusWords[field.value.normalizedName] ?? Progress.parse(field.value)
-            if progress == nil, let percent { progress = percent >= 100 ? .complete : percent > 0 ? .inProgress : .notStarted }
+            // `85% complete` is in progress: the share says how far.
+            if let percent, progress == nil || (progress == .complete && percent < 100) {
+                progress = percent >= 100 ? .complete : percent > 0 ? .inProgress : .notStarted
+            }
             return .status(progress, percent: percent)
         case .percentComplete:
-            if let percent = Percent.find(in: field.value), percent.value.isFinite, percent.value >= 0, percent.value <= 100 {
-                return .percentComplete(percent.value)
-            }
+            if let percent = statedShare(field.value) { return .percentComplete(percent) }
             if !field.value.isEmpty {
                 diagnostics.append(Diagnostic(.unparseablePercentage, at: field.valueRange,
                                               "cannot read '\(field.value)' as a percentage"))

@@ -130,10 +130,19 @@ enum HeadingParser {
         }
         // No word: an id with a dot (`2.3`, `2.1.4`) or a prefix (`T-1.1`), then the title.
         if let (_, id, name) = definition(text, words: [], id: itemID),
-           id.utf8.contains(0x2E) || id.utf8.first.map({ !ReferenceScanner.isDigit($0) }) == true {
+           id.utf8.contains(0x2E) || id.utf8.first.map({ !ReferenceScanner.isDigit($0) }) == true, !isQuantity(id, name) {
             return (id, name, true)
         }
         return nil
+    }
+
+    /// `1.5 minutes saved`, `2.5x faster`, `99.9 % uptime`: a number with its unit, not an id and a title.
+    private static func isQuantity(_ id: String, _ title: String) -> Bool {
+        guard let first = id.utf8.first, ReferenceScanner.isDigit(first) else { return false }
+        let word = title.prefix { $0.isLetter || $0 == "%" }.lowercased()
+        if word.isEmpty { return false }
+        return Effort.parse("\(id) \(word)") != nil
+            || ["%", "x", "ms", "s", "sec", "seconds", "second", "percent", "mb", "gb", "kb", "k", "m", "times", "req", "rps", "qps"].contains(word)
     }
 
     /// `Group 3: Storage`, `Phase 2 — Sync`, `🚀 PHASE 1: Setup`, `Revised Group 3: Storage`,
