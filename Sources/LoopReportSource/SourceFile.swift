@@ -108,6 +108,8 @@ public struct SourceFile: Sendable {
             while i < lineEnd {
                 switch bytes[i] {
                 case 0x3A: sawColon = true
+                // `：` (full width, EF BC 9A), as Japanese plans write it.
+                case 0xEF where i + 2 < lineEnd && bytes[i + 1] == 0xBC && bytes[i + 2] == 0x9A: sawColon = true; i += 2
                 case 0x2A, 0x5F, 0x20, 0x09: break   // `*`, `_`, spaces
                 default: return sawColon ? i - lineStart + 1 : nil
                 }

@@ -44,10 +44,11 @@ import Testing
         #expect(read.warnings.isEmpty, "\(read.warnings)")
     }
 
-    /// The plan in Swedish, Polish and Japanese (Tests/Fixtures/Languages), with no settings:
-    /// the built-in words of those languages (items, phases, fields, units with `1,5` decimal
-    /// commas and `3日`, states) give the same model, titles aside.
-    @Test(arguments: ["sv", "pl", "ja"])
+    /// The plan in Swedish, Polish, German, French, Spanish and Japanese (Tests/Fixtures/Languages),
+    /// with no settings: the built-in words of those languages (items, phases, fields, table
+    /// columns, units with `1,5` decimal commas and `3日`, ranges in words, states, full-width
+    /// colons and brackets) give the same model, titles aside.
+    @Test(arguments: ["sv", "pl", "ja", "de", "fr", "es", "ja-compact"])
     func otherLanguagesReadAsTheSamePlan(language: String) {
         let read = Self.model(language, folder: "Languages", titles: false)
         let untitled = Self.expected.map { line in
@@ -210,6 +211,11 @@ import Testing
             ("3-4 days", [3, 3.5, 4]), ("1–1.5 weeks", [5, 6.25, 7.5]), ("2 to 3 days", [2, 2.5, 3]),
             ("16h", [2, 2, 2]), ("90 minutes", [0.1875, 0.1875, 0.1875]), ("1w", [5, 5, 5]), ("2d", [2, 2, 2]),
             ("5-6 hours", [0.625, 0.6875, 0.75]),
+            // Ranges and approximations in words, half units, qualified and sized efforts.
+            ("de 2 à 3 jours", [2, 2.5, 3]), ("2 bis 3 Tage", [2, 2.5, 3]), ("2 till 3 dagar", [2, 2.5, 3]),
+            ("od 3 do 5 dni", [3, 4, 5]), ("2 a 3 días", [2, 2.5, 3]), ("2〜3日", [2, 2.5, 3]), ("ca. 3 Tage", [3, 3, 3]),
+            ("½ journée", [0.5, 0.5, 0.5]), ("半日", [0.5, 0.5, 0.5]), ("halber Tag", [0.5, 0.5, 0.5]),
+            ("3 dev-days", [3, 3, 3]), ("1 person-week", [5, 5, 5]), ("M (2-3 days)", [2, 2.5, 3]),
         ]
         for (text, expected) in cases {
             let effort = Effort.parse(text)

@@ -43,8 +43,7 @@ enum HeadingParser {
                 if let progress = Vocabulary.glyphStatus(last) { status(progress, String(last)) }
                 title.unicodeScalars.removeLast(); continue
             }
-            if let close = title.utf8.last, close == 0x29 || close == 0x5D,
-               let open = title.lastIndex(of: close == 0x29 ? "(" : "[") {
+            if let close = title.last, let opener = Self.brackets[close], let open = title.lastIndex(of: opener) {
                 let inner = String(title[title.index(after: open)..<title.index(before: title.endIndex)]).trimmed
                 if let found = RevisionMarker.parse(inner) {
                     heading.marker = heading.marker ?? found
@@ -71,6 +70,9 @@ enum HeadingParser {
         heading.title = title
         return heading
     }
+
+    /// Closing brackets and their openers: `(…)`, `[…]`, and the full-width `（…）` and `【…】`.
+    private static let brackets: [Character: Character] = [")": "(", "]": "[", "）": "（", "】": "【"]
 
     static func isGlyph(_ c: Unicode.Scalar) -> Bool {
         switch c.value {

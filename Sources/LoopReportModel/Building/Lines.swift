@@ -131,18 +131,19 @@ extension Field {
         if case .strong = line.nodes[start].kind {
             let strongText = line.nodes[start].plainText.trimmed
             let rest = TextLine.text(of: line.nodes.dropFirst()).trimmed
-            if strongText.utf8.last == 0x3A {            // `**Key:** value`
-                key = String(strongText.utf8.dropLast())!.trimmed
+            if strongText.last == ":" || strongText.last == "：" {      // `**Key:** value`
+                key = String(strongText.dropLast()).trimmed
                 value = rest
-            } else if rest.utf8.first == 0x3A {          // `**Key**: value`
+            } else if rest.first == ":" || rest.first == "：" {        // `**Key**: value`
                 key = strongText
-                value = rest[rest.utf8.index(after: rest.utf8.startIndex)...].trimmed
+                value = rest.dropFirst().trimmed
             } else {
                 return nil
             }
         } else {                                          // `Key: value`, `- Key: value`
             let text = line.text
-            guard let colon = text.utf8.firstIndex(of: 0x3A) else { return nil }
+            guard let colon = text.utf8.firstIndex(of: 0x3A) ?? (text.utf8.contains(0xEF) ? text.firstIndex(of: "：") : nil)
+            else { return nil }
             let candidate = text[..<colon].trimmed
             guard !candidate.isEmpty, candidate.utf8.count <= 60 else { return nil }
             let name = candidate.normalizedName
@@ -150,7 +151,7 @@ extension Field {
                     || (allowPlainKey && name.utf8.count(where: { $0 == 0x20 }) <= 3
                         && candidate.utf8.first.map({ $0 >= 65 && $0 <= 90 }) == true) else { return nil }
             key = candidate
-            value = text[text.utf8.index(after: colon)...].trimmed
+            value = text[text.index(after: colon)...].trimmed
         }
         guard !key.isEmpty else { return nil }
         let keyRange = locator.range(of: key, line: line.line, fallback: line.nodes.first?.range)

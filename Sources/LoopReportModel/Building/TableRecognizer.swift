@@ -55,15 +55,36 @@ extension DocumentRecognizer {
     }
 
     /// Header words of a work-item table's id and title columns (its others are fields of
-    /// the vocabulary's field names: `| ID | Item | Estimate (h) | Depends on | State |`).
+    /// the vocabulary's field names: `| ID | Item | Estimate (h) | Depends on | State |`),
+    /// besides the vocabulary's item words (`| Nr | Uppgift | Uppskattning | Beroenden |`).
     static let itemIDColumns: Set<String> = ["id", "block", "task", "step", "item", "story", "no", "number", "ref", "key",
-                                              "task id", "item id", "block id", "step id"]
-    /// An id column's header: one of `itemIDColumns`, or `#`.
-    static func isIDColumn(_ cell: Cell) -> Bool {
-        itemIDColumns.contains(cell.text.normalizedName) || cell.text.trimmed == "#"
-    }
+                                              "task id", "item id", "block id", "step id", "nr", "lp", "réf", "nº", "n°",
+                                              "núm", "num", "番号", "番"]
     static let itemTitleColumns: Set<String> = ["title", "item", "task", "name", "description", "work item", "deliverable",
-                                                 "summary", "block name", "task name", "what", "component", "feature", "story"]
+                                                 "summary", "block name", "task name", "what", "component", "feature", "story",
+                                                 "titel", "namn", "beskrivning", "bezeichnung", "beschreibung", "tytuł", "nazwa",
+                                                 "opis", "titre", "libellé", "nom", "título", "nombre", "descripción",
+                                                 "件名", "作業内容", "内容", "名前", "タイトル", "項目"]
+
+    /// The columns of a work-item table: the first id column, and the first other title column.
+    static func workItemColumns(_ header: [Cell], vocabulary: Vocabulary) -> (id: Int, title: Int)? {
+        guard let id = header.firstIndex(where: { itemIDColumns.contains($0.text.normalizedName) || $0.text.trimmed == "#" }),
+              let title = header.indices.first(where: {
+                  $0 != id && (itemTitleColumns.contains(header[$0].text.normalizedName) || vocabulary.itemWords.contains(header[$0].text.normalizedName))
+              })
+        else { return nil }
+        return (id, title)
+    }
+
+    /// The id in a work-item table's id cell: `2.3`, `US-20`, or `20` of `Story 20`.
+    static func itemIDCell(_ text: String, vocabulary: Vocabulary) -> String? {
+        var cell = Array(text.utf8)
+        if let space = cell.firstIndex(of: 0x20), vocabulary.itemWords.contains(String(decoding: cell[..<space], as: UTF8.self).lowercased()) {
+            cell = Array(cell[(space + 1)...])
+        }
+        guard let (id, end) = HeadingParser.itemID(cell, at: 0), end == cell.count else { return nil }
+        return id
+    }
 
     /// A header's field name without a unit in brackets (`Estimate (h)` → `estimate`), and the unit.
     static func fieldHeader(_ text: String) -> (name: String, unit: String?) {
@@ -76,25 +97,18 @@ extension DocumentRecognizer {
     /// column, and an estimate or dependencies column.
     static func isWorkItemTable(_ table: Table, vocabulary: Vocabulary) -> Bool {
         guard table.header.count >= 3, !table.rows.isEmpty,
-              let id = table.header.firstIndex(where: isIDColumn),
-              table.header.indices.contains(where: { $0 != id && itemTitleColumns.contains(table.header[$0].text.normalizedName) }),
+              let (id, _) = workItemColumns(table.header, vocabulary: vocabulary),
               table.header.contains(where: {
                   let name = vocabulary.fieldNames[fieldHeader($0.text).name]
                   return name == .estimate || name == .dependencies
               }) else { return false }
-        return table.rows.allSatisfy { row in
-            guard id < row.count else { return false }
-            let cell = Array(row[id].text.utf8)
-            return HeadingParser.itemID(cell, at: 0).map { $0.1 == cell.count } ?? false
-        }
+        return table.rows.allSatisfy { row in id < row.count && itemIDCell(row[id].text, vocabulary: vocabulary) != nil }
     }
 
     /// Each row of a work-item table is a block: id, title, and every other column whose
     /// header is a field name, read as that field (a bare number under `Estimate (h)` in hours).
     private mutating func readWorkItems(_ table: Table, section: Int) {
-        guard let id = table.header.firstIndex(where: Self.isIDColumn),
-              let title = table.header.indices.first(where: { $0 != id && Self.itemTitleColumns.contains(table.header[$0].text.normalizedName) })
-        else { return }
+        guard let (id, title) = Self.workItemColumns(table.header, vocabulary: vocabulary) else { return }
         let group = enclosingGroup(section)
         // Each field column: where it is, its key without the unit, and the unit.
         let fieldColumns = table.header.indices.compactMap { column -> (Int, String, String?)? in
@@ -105,7 +119,7 @@ extension DocumentRecognizer {
             return (column, key, unit)
         }
         for row in table.rows {
-            guard let idCell = table.cell(row, id) else { continue }
+            guard let idCell = table.cell(row, id), let itemID = Self.itemIDCell(idCell.text, vocabulary: vocabulary) else { continue }
             var fields: [Field] = []
             for (column, key, unit) in fieldColumns {
                 guard let cell = table.cell(row, column) else { continue }
@@ -115,7 +129,7 @@ extension DocumentRecognizer {
                 }
                 fields.append(Field(key: key, value: value, items: [], range: cell.range, valueRange: cell.range))
             }
-            result.blocks.append(BlockDeclaration(id: idCell.text, title: table.cell(row, title)?.text ?? "", marker: nil,
+            result.blocks.append(BlockDeclaration(id: itemID, title: table.cell(row, title)?.text ?? "", marker: nil,
                                                   fields: readFields(fields), range: idCell.range, path: path,
                                                   groupID: group?.id))
         }

@@ -119,11 +119,17 @@ package struct Vocabulary: Sendable, Equatable {
         "done": .complete, "complete": .complete, "completed": .complete, "finished": .complete, "x": .complete,
         "shipped": .complete, "merged": .complete, "closed": .complete,
         "in progress": .inProgress, "wip": .inProgress, "ongoing": .inProgress, "started": .inProgress, "active": .inProgress,
-        "in review": .inProgress, "partial": .inProgress, "partially complete": .inProgress,
+        "in review": .inProgress, "partial": .inProgress, "partially complete": .inProgress, "needs review": .inProgress,
+        "ready for review": .inProgress, "in qa": .inProgress, "in testing": .inProgress, "testing": .inProgress,
+        "partially done": .inProgress, "landed": .complete, "released": .complete, "deployed": .complete,
+        "not yet": .notStarted, "not yet started": .notStarted, "queued": .notStarted, "ready": .notStarted,
         "planned": .notStarted, "future": .notStarted, "todo": .notStarted, "to do": .notStarted, "not started": .notStarted,
         "pending": .notStarted, "open": .notStarted, "next": .notStarted, "backlog": .notStarted, "": .notStarted,
-        "blocked": .blocked, "on hold": .blocked,
+        "blocked": .blocked, "on hold": .blocked, "waiting": .blocked, "stalled": .blocked,
         "deferred": .deferred, "postponed": .deferred, "skipped": .deferred, "cancelled": .deferred, "canceled": .deferred,
+        "parked": .deferred, "paused": .deferred, "on ice": .deferred, "won't do": .deferred, "wont do": .deferred,
+        "wontfix": .deferred, "superseded": .deferred, "dropped": .deferred, "descoped": .deferred, "out of scope": .deferred,
+        "later": .deferred,
         // Swedish, Polish, German, French, Spanish, Japanese.
         "klar": .complete, "klart": .complete, "avklarad": .complete, "gotowe": .complete, "zrobione": .complete,
         "ukończone": .complete, "zakończone": .complete, "erledigt": .complete, "fertig": .complete, "abgeschlossen": .complete,
@@ -144,7 +150,7 @@ package struct Vocabulary: Sendable, Equatable {
     /// meaning is looked up there, not written twice.
     static let capitalStatuses: [String: Progress] = Dictionary(uniqueKeysWithValues: [
         "done", "complete", "completed", "finished", "in progress", "wip", "ongoing", "todo", "planned", "not started",
-        "pending", "blocked", "on hold", "deferred", "postponed",
+        "pending", "blocked", "on hold", "deferred", "postponed", "cancelled", "canceled", "parked", "paused", "superseded",
     ].map { ($0.uppercased(), statusPhrases[$0]!) })
 
     /// Progress stated by a glyph: `✅`, `✔️`, `🔄`, `⏳`, `⬜`, `🔴`.
@@ -168,14 +174,17 @@ package struct Vocabulary: Sendable, Equatable {
         let table: [(FieldName, [String])] = [
             (.dependencies, ["dependencies", "dependency", "depends on", "hard dependencies", "prerequisites", "prerequisite",
                              "requires", "required", "blocked by", "after", "predecessors", "predecessor", "deps",
-                             "depends", "dependent on", "waits for", "needs",
+                             "depends", "dependent on", "waits for", "needs", "blocked on", "waiting on", "waits on",
+                             "depends upon", "prereqs", "prereq", "gated by", "input", "inputs",
+                             "efter", "nach", "après", "después de",
                              "beroenden", "beroende av", "förutsättningar", "zależności", "zależy od", "abhängigkeiten",
                              "abhängig von", "voraussetzungen", "dépendances", "dépend de", "prérequis", "dependencias",
                              "depende de", "依存", "依存関係", "前提", "前提条件"]),
             (.softDependencies, ["soft dependencies", "soft dependency"]),
             (.estimate, ["estimated effort", "effort", "estimate", "estimated", "estimated time", "duration", "time",
                          "time estimate", "effort estimate", "estimated duration", "size", "sizing", "expected duration",
-                         "estimated hours", "estimated days", "timebox", "est", "est effort", "est time",
+                         "estimated hours", "estimated days", "timebox", "est", "est effort", "est time", "cost", "loe",
+                         "level of effort", "story points", "ideal days",
                          "uppskattning", "tidsåtgång", "estimering", "estymacja", "szacunek", "nakład", "aufwand", "schätzung",
                          "estimation", "charge", "durée", "estimación", "esfuerzo", "duración", "見積もり", "見積", "工数", "期間"]),
             (.actual, ["actual effort", "actual", "actual days", "actual time", "actual duration", "time spent", "spent",

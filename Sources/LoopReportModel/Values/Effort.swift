@@ -56,23 +56,28 @@ public struct Effort: Sendable, Hashable {
     private static func parseUnbounded(_ text: String, units: EffortUnits) -> Effort? {
         var scanner = TextScanner(text)
         scanner.skipSpaces()
-        _ = scanner.take("~")
-        _ = scanner.take("about ")
+        _ = scanner.take(anyOf: ["~", "≈", "約"])
+        scanner.skipSpaces()
+        // `about 3 days`, `ca. 3 Tage`, `de 2 à 3 jours`, `od 3 do 5 dni`.
+        _ = scanner.take(anyOf: Self.approximately)
         // `3`, `1½`, `½`, `half a day`, `a day`, `an hour`.
         var first: Double
         if let number = scanner.number() {
             first = number + (scanner.take("½") ? 0.5 : 0)
-        } else if scanner.take("½") || scanner.take(anyOf: ["half a ", "half an ", "half-", "half "]) {
+        } else if scanner.take("½") || scanner.take(anyOf: Self.half) {
             first = 0.5
         } else if scanner.take(anyOf: ["a ", "an ", "one "]) {
             first = 1
+        } else if let inner = sizeWithEffort(text), var effort = parseUnbounded(inner, units: units) {
+            effort.raw = text.trimmed
+            return effort
         } else {
             return nil
         }
         var low = first, high = first
         scanner.skipSpaces()
         let beforeDash = scanner.position
-        if scanner.take(anyOf: ["-", "–", "—"]) || scanner.take("to ") {
+        if scanner.take(anyOf: ["-", "–", "—", "〜", "～", "~"]) || scanner.take(anyOf: Self.rangeWords) {
             scanner.skipSpaces()
             guard let upper = scanner.number() else {
                 // `2-day buffer`: a hyphenated unit, not a range.
@@ -86,9 +91,43 @@ public struct Effort: Sendable, Hashable {
         return finish(scanner: &scanner, low: low, high: high, text: text, units: units)
     }
 
+    /// Words before a number that say it is approximate, or open a range (`de 2 à 3`).
+    private static let approximately = ["about ", "around ", "approx. ", "approx ", "approximately ", "roughly ", "ca. ", "ca ",
+                                        "cirka ", "ungefär ", "etwa ", "circa ", "około ", "ok. ", "environ ", "aprox. ",
+                                        "unos ", "de ", "od ", "von "]
+    /// Words between a range's ends: `2 to 3`, `2 till 3`, `2 bis 3`, `2 à 3`, `2 a 3`, `3 do 5`.
+    private static let rangeWords = ["to ", "till ", "bis ", "à ", "a ", "do ", "al "]
+    /// Half a unit: `half a day`, `halber Tag`, `demi-journée`, `medio día`, `pół dnia`, `半日`.
+    private static let half = ["half a ", "half an ", "half-", "half ", "halber ", "halbe ", "halben ", "demi-", "demi ",
+                               "medio ", "media ", "pół ", "半"]
+
+    /// `M (2-3 days)`, `L – 1 week`: a t-shirt size before the effort.
+    private static func sizeWithEffort(_ text: String) -> String? {
+        var scanner = TextScanner(text)
+        scanner.skipSpaces()
+        guard scanner.take(anyOf: ["XXL", "XL", "XS", "S", "M", "L"]), let next = scanner.peek, next == 0x20 || next == 0x28 else { return nil }
+        let rest = scanner.rest.trimmingCharacters(in: [" ", "(", ")", "-", "–", "—", ":"])
+        return rest.isEmpty || rest.utf8.first.map({ !TextScanner.isDigit($0) }) == true ? nil : rest
+    }
+
+    /// Qualifiers of a day or week: `dev-days`, `person-weeks`, `man-days`, `ideal days`.
+    private static let unitQualifiers: Set<String> = ["dev", "developer", "person", "man", "engineer", "eng", "ideal", "work",
+                                                      "working", "team", "calendar", "business"]
+
     private static func finish(scanner: inout TextScanner, low: Double, high: Double, text: String, units: EffortUnits) -> Effort? {
         _ = scanner.take("-")
-        guard let unit = units.words[scanner.letters().lowercased()] else { return nil }
+        var word = scanner.letters().lowercased()
+        if units.words[word] == nil, Self.unitQualifiers.contains(word) {
+            // `dev-days`, `person days`: the unit after its qualifier (a team's `dev-days` is in the vocabulary whole).
+            let afterQualifier = scanner.position
+            if scanner.take("-") || scanner.take(" ") { word = scanner.letters().lowercased() } else { scanner.position = afterQualifier }
+        } else if units.words[word] == nil, scanner.peek == 0x2D {
+            let afterWord = scanner.position
+            scanner.position += 1
+            let compound = word + "-" + scanner.letters().lowercased()
+            if units.words[compound] != nil { word = compound } else { scanner.position = afterWord }
+        }
+        guard let unit = units.words[word] else { return nil }
         let factor: Double
         switch unit {
         case .day: factor = 1
@@ -141,7 +180,9 @@ package struct EffortUnits: Sendable, Equatable {
     static let standardWords: [String: Unit] = {
         let table: [(Unit, [String])] = [
             (.day, ["day", "days", "d", "working", "dag", "dagar", "dzień", "dni", "dnia", "tag", "tage", "tagen", "jour",
-                    "jours", "j", "día", "días", "dia", "dias", "日", "人日", "営業日"]),
+                    "jours", "j", "día", "días", "dia", "dias", "日", "人日", "営業日", "journée", "journées", "jornada",
+                    "jornadas", "personentage", "personentag", "arbeitstage", "arbeitstag", "arbetsdagar", "arbetsdag",
+                    "osobodni", "osobodzień", "manday", "mandays", "pd", "md"]),
             (.week, ["week", "weeks", "w", "wk", "wks", "vecka", "veckor", "v", "tydzień", "tygodnie", "tygodni", "tyg",
                      "woche", "wochen", "semaine", "semaines", "semana", "semanas", "週", "週間"]),
             (.hour, ["hour", "hours", "h", "hr", "hrs", "timme", "timmar", "tim", "godzina", "godziny", "godzin", "godz",

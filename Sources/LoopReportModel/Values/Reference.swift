@@ -110,6 +110,7 @@ enum ReferenceScanner {
                 continue
             }
             if bareBlockIDs, let (id, end) = blockID(s, at: i) ?? prefixedItemID(s, at: i) {
+                if isDigit(s[i]), isAfterAName(s, at: i) { i = end; continue }
                 let wordLike = !isDigit(s[i]) && !id.utf8.contains(0x2D)
                 matches.append(Match(kind: .block, id: id, text: string(i..<end), annotation: annotation(s, after: end),
                                      isBareName: wordLike))
@@ -134,6 +135,22 @@ enum ReferenceScanner {
             return Reference(kind: match.kind, id: match.id, annotation: match.annotation, range: range)
         }
     }
+
+    /// `Kafka 3.6`, `iOS 17.2`: a number right after a name with a capital is its version,
+    /// not an item (`After 1.1` and `and 2.1` are connectives).
+    private static func isAfterAName(_ s: [UInt8], at i: Int) -> Bool {
+        guard i >= 2, s[i - 1] == 0x20 else { return false }
+        var start = i - 1
+        while start > 0, TextScanner.isASCIILetter(s[start - 1]) { start -= 1 }
+        let word = s[start..<(i - 1)]
+        guard !word.isEmpty, word.contains(where: { $0 >= 65 && $0 <= 90 }) else { return false }
+        return !connectives.contains(String(decoding: word.map(TextScanner.lower), as: UTF8.self))
+    }
+
+    private static let connectives: Set<String> = ["after", "and", "or", "on", "of", "see", "then", "from", "with", "following",
+                                                    "requires", "needs", "until", "once", "when", "plus", "both", "also",
+                                                    "und", "och", "et", "y", "i", "oraz", "nach", "efter", "po", "apr", "tasks",
+                                                    "blocks", "items", "steps", "deps", "depends", "only", "all", "but"]
 
     /// Item and group words other than `Block` and `Group` (`Task 1.2`, `Steps 3 and 4`,
     /// `Phase 0`), read in dependency fields and tables: the kind and the word's length.
