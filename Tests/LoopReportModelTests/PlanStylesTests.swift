@@ -175,6 +175,41 @@ import Testing
         #expect(read == ["1.1 Create database [1] -", "1.2 Seed data [1] -"])
     }
 
+    /// A status before the words (`[x] 1.1`, `✅ Task 1.3`), and items taken out: struck through
+    /// (`~~Task 1.5: Blog~~`) or marked `(REMOVED)` in a later document.
+    @Test func leadingStatusesAndItemsTakenOut() {
+        let plan = project(("plan.md", """
+        # Plan
+
+        ## Phase 1: Core
+
+        ### [x] 1.1 Parser
+        - Effort: 1d
+
+        ### [ ] Task 1.2: i18n
+        - Effort: 1d
+
+        ### ✅ Task 1.3: Docs
+        - Effort: 1d
+
+        ### 🔄 1.4 Lint
+        - Effort: 1d
+
+        ### ~~Task 1.5: Blog~~
+        - Effort: 1d
+        """), ("iteration-1.md", """
+        # Loop Iteration 1
+
+        ## Revised Phase 1: Core
+
+        ### Block 1.2: i18n (REMOVED)
+        """)).plan
+        #expect(plan.blocks.map { "\($0.id) \($0.title) \($0.status.rawValue) \($0.progress?.rawValue ?? "-")" } == [
+            "1.1 Parser planned complete", "1.2 i18n removed not-started", "1.3 Docs planned complete",
+            "1.4 Lint planned in-progress", "1.5 Blog removed -",
+        ])
+    }
+
     /// Letter parts of ids (`3.C`) in headings and dependency fields; a word in a script without
     /// spaces touching its id (`タスク1.1`, `フェーズ4：`).
     @Test func letterPartsAndWordsTouchingTheirIds() {

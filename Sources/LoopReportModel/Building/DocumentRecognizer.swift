@@ -170,6 +170,12 @@ struct DocumentRecognizer {
             while let top = stack.last, top != 0, sections[top].level >= level { stack.removeLast() }
             let parent = stack.last!
             var heading = HeadingParser.read(node.plainText)
+            // `### ~~Task 2.4: Blog~~`: struck through, so taken out of the plan.
+            if heading.marker == nil, !node.children.isEmpty, node.children.allSatisfy({
+                if case .strikethrough = $0.kind { true } else { $0.plainText.trimmed.isEmpty }
+            }) {
+                heading.marker = .removed
+            }
             // Titles are repeated on every page (navigation, links, search): a heading of
             // megabytes would be copied thousands of times. Long ones are shortened.
             if let shortened = Self.shortened(heading.title) {
@@ -295,6 +301,10 @@ struct DocumentRecognizer {
             }
             result.blocks.append(BlockDeclaration(id: subject.id, title: title, marker: marker, fields: fields,
                                                   range: section.range, path: path, groupID: group?.id))
+            // `### Block 1.2: Y (REMOVED)`: defined or restated, then taken out.
+            if marker == .removed {
+                result.removals.append(Removal(reference: subject, title: title, reason: nil, range: section.range))
+            }
         }
         let content = section.content
         var i = 0

@@ -67,6 +67,16 @@ enum HeadingParser {
             }
             break
         }
+        // A status before the words: `[x] 1.1 Parser`, `✅ Task 1.3: Docs`, `🔄 1.4 Lint`.
+        if title.hasPrefix("[") {
+            for (box, progress) in [("[x] ", Progress.complete), ("[X] ", .complete), ("[ ] ", .notStarted)] where title.hasPrefix(box) {
+                status(progress, String(box.dropLast()))
+                title = String(title.dropFirst(box.count)).trimmed
+            }
+        } else if let first = title.unicodeScalars.first, let progress = Vocabulary.glyphStatus(first) {
+            status(progress, String(first))
+            title = String(String.UnicodeScalarView(title.unicodeScalars.dropFirst())).trimmed
+        }
         heading.title = title
         return heading
     }
