@@ -14,7 +14,7 @@ import Testing
         dir.write("plan/phases/phase-02.md", "# Phase 2 — More\n\n## 2.1 Extras\n**Estimate:** 1 day\n")
         dir.write("plan/payments/plan.md", "# Payments Plan\n\n## Group 1: Pay\n\n### Block 1.1: Gateway\n**Estimate:** 3 days\n\n### Block 1.2: Refunds\n**Estimate:** 1 day\n**Depends on:** Block 1.1\n")
         dir.write("plan/search/loopreport.yml", "title: Search\n")
-        dir.write("plan/search/notes.md", "## Phase 1: Index\n\n### 1.1 Tokenizer\n**Estimate:** 2 days\n\n### 1.2 Ranking\n**Depends on:** 9.9\n")
+        dir.write("plan/search/backlog.md", "## Phase 1: Index\n\n### 1.1 Tokenizer\n**Estimate:** 2 days\n\n### 1.2 Ranking\n**Depends on:** 9.9\n")
     }
 
     @Test func checkReadsEachProjectOnItsOwn() {
@@ -25,9 +25,9 @@ import Testing
         #expect(result.stderr.contains(".: Main Plan\n0 errors, 0 warnings in 2 documents"), "\(result.stderr)")
         #expect(result.stderr.contains("payments: Payments Plan\n0 errors, 0 warnings in 1 document"))
         #expect(result.stderr.contains("search: Search\n"))
-        #expect(result.stderr.contains("plan/search/notes.md:7:17: error: Block 1.2 depends on Block 9.9"))
+        #expect(result.stderr.contains("plan/search/backlog.md:7:17: error: Block 1.2 depends on Block 9.9"))
         let json = run("check --format json '\(dir.path)/plan'").stdout
-        #expect(json.contains("\"path\" : \"search/notes.md\""), "\(json)")
+        #expect(json.contains("\"path\" : \"search/backlog.md\""), "\(json)")
         // Commands that read one project say which folders they left to be read on their own.
         let export = run("export --format csv '\(dir.path)/plan'")
         #expect(export.stderr.contains("note: 'payments', 'search' in '\(dir.path)/plan' are projects of their own"))

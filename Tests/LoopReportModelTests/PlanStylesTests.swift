@@ -210,6 +210,70 @@ import Testing
         ])
     }
 
+    /// Notes, design documents and decisions hold no work items, whatever their numbered
+    /// sections say; a README's steps are instructions. An empty project says what it set aside.
+    @Test func notesDesignDocumentsAndGuidesDefineNoWorkItems() {
+        let design = ("design/architecture.md", """
+        # Loop runner — architecture
+
+        ## 1 Storage
+
+        ### 1.1 Full refresh on XS
+        **Time**: 41 min
+
+        ### 1.2 Caching
+        - Owner: platform-data
+        - Requires: PostgreSQL 15+, Kafka 3.6
+        """)
+        let readme = ("README.md", """
+        # Loop runner
+
+        ### Step 1: Install the toolchain
+        Time: about 5 minutes
+        """)
+        let loaded = project(("plan.md", """
+        # Loop Runner Plan
+
+        ## Phase 1: Core
+
+        ### 1.1 Scheduler
+        - Estimate: 2 days
+
+        ### 1.2 Queue
+        - Estimate: 1 day
+        - Depends on: 1.1
+        """), design, readme)
+        #expect(loaded.plan.blocks.map { "\($0.id) \($0.title) \($0.estimate?.days ?? -1)" } == ["1.1 Scheduler 2.0", "1.2 Queue 1.0"])
+        #expect(loaded.plan.documents.map { "\($0.path) \($0.kind.rawValue)" } == ["plan.md plan", "README.md notes", "design/architecture.md notes"])
+        #expect(!loaded.diagnostics.contains { $0.severity != .note })
+        let empty = project(design, readme)
+        let warning = empty.diagnostics.first { $0.code == .noWorkItems }
+        #expect(warning?.notes.contains { $0.message.contains("'design/architecture.md' is a notes or design document") } == true)
+        #expect(warning?.notes.contains { $0.message.contains("'README.md' is a guide to the repository") } == true)
+    }
+
+    /// A `Points` column or field is story points: scheduled with `pointDays`, else a note.
+    @Test func pointsColumnsAreStoryPoints() {
+        let plan = """
+        # Plan
+
+        ## Epic 1: Sign-up
+
+        | Key | Summary | Points | Blocked by | Status |
+        |-----|---------|--------|------------|--------|
+        | A1 | Magic link | 3 | — | Done |
+        | A2 | Profile | 2 | A1 | To do |
+
+        ### A3: Avatars
+        - Points: 5
+        """
+        let rated = project(config: "pointDays: 0.5\n", ("plan.md", plan))
+        #expect(rated.plan.blocks.map { "\($0.id) \($0.estimate?.days ?? -1)" } == ["A1 1.5", "A2 1.0", "A3 2.5"])
+        let unrated = project(plan)
+        #expect(unrated.plan.blocks.allSatisfy { $0.estimate == nil })
+        #expect(unrated.diagnostics.filter { $0.code == .unparseableEffort }.allSatisfy { $0.severity == .note })
+    }
+
     /// Letter parts of ids (`3.C`) in headings and dependency fields; a word in a script without
     /// spaces touching its id (`タスク1.1`, `フェーズ4：`).
     @Test func letterPartsAndWordsTouchingTheirIds() {
@@ -414,6 +478,13 @@ import Testing
         let revised = listed.diagnostics.first { $0.code == .revisedUnknownBlock }
         #expect(revised?.notes.first?.message.hasPrefix("Block 1.3 is defined in a later document, 'Loop Iteration 1'") == true)
         #expect(revised?.notes.first?.range?.path == "iterations/01-loop.md")
+
+        // A date in a name is not a sequence number: iteration 3 of 20 March comes before iteration 4.
+        let dated = project(plan, ("iterations/iteration-4.md", "# Loop Iteration 4\n"),
+                            ("iterations/2026-03-20-iteration-3.md", "# Loop Iteration 3\n"),
+                            ("status/2026-W10.md", "# Progress Report W10\n"), ("status/2026-W9.md", "# Progress Report W9\n"))
+        #expect(dated.plan.documents.map(\.path) == ["plan.md", "iterations/2026-03-20-iteration-3.md", "iterations/iteration-4.md",
+                                                     "status/2026-W9.md", "status/2026-W10.md"])
     }
 
     /// Work items that are list items (with efforts and dependencies inline, checkboxes, or

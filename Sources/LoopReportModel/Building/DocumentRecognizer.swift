@@ -60,7 +60,66 @@ struct DocumentRecognizer {
         }
         for index in result.document.sections.indices { recognize(section: index) }
         ganttItems()
+        setAsideItemsOfNotes()
         finishDocumentInfo()
+    }
+
+    // MARK: Notes and design documents
+
+    /// Words of a path or title that say a document holds no plan: design notes, decisions,
+    /// research. Their numbered sections with an owner or a time are not work items.
+    static let notesWords: Set<String> = ["notes", "note", "design", "architecture", "adr", "adrs", "decision", "decisions",
+                                          "requirements", "research", "spike", "rfc", "rfcs", "meeting", "meetings", "minutes",
+                                          "retro", "retrospective", "postmortem", "post", "mortem", "glossary", "changelog",
+                                          "api", "sizing", "benchmark", "benchmarks", "incident", "proposal"]
+    /// Words of a file name that say a document is about the repository, not a plan: its
+    /// steps (`### Step 1: Install`) are instructions; only items under a group heading count.
+    static let guideWords: Set<String> = ["readme", "runbook", "claude", "agents", "contributing", "install", "setup",
+                                          "guide", "howto", "tutorial", "playbook", "onboarding"]
+    /// Words of a title that say it is a plan after all ("Design and implementation plan").
+    static let planWords: Set<String> = ["plan", "plans", "roadmap", "tasks", "backlog", "milestones", "schedule",
+                                         "implementation", "phases", "sprint", "iteration", "iterations", "progress",
+                                         "todo", "consolidation", "reassessment", "estimation"]
+
+    private static func words(_ text: String) -> [String] {
+        text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+    }
+
+    /// A notes or design document (by its folders, name or title, unless the title or name
+    /// says plan) defines no work items; a guide (README, runbook) only those under a group
+    /// heading. What is set aside is a near miss, so a project left empty says why.
+    private mutating func setAsideItemsOfNotes() {
+        guard !result.document.kindIsDeclared || result.document.kind == .notes,
+              !result.blocks.isEmpty || !result.groups.isEmpty else { return }
+        let components = path.split(separator: "/")
+        let stem = components.last.map { String($0.split(separator: ".").first ?? $0) } ?? ""
+        let title = result.document.sections.first(where: { $0.level == 1 })?.title ?? ""
+        let titleWords = Set(Self.words(title)), stemWords = Set(Self.words(stem))
+        if !titleWords.isDisjoint(with: Self.planWords) || !stemWords.isDisjoint(with: Self.planWords) { return }
+        let pathWords = Set(components.flatMap { Self.words(String($0)) })
+        let notes = result.document.kind == .notes && result.document.kindIsDeclared
+            || !pathWords.isDisjoint(with: Self.notesWords) || !titleWords.isDisjoint(with: Self.notesWords)
+        let guide = !stemWords.isDisjoint(with: Self.guideWords)
+        guard notes || guide else { return }
+        let why = notes ? "a notes or design document" : "a guide to the repository"
+        let setAside = Set(result.blocks.filter { notes || $0.groupID == nil }.map(\.id))
+        for block in result.blocks where setAside.contains(block.id) && result.nearMisses.count < 12 {
+            result.nearMisses.append(.init("'\(block.title)' reads like work item \(block.id), but '\(path)' is \(why)", at: block.range))
+        }
+        result.blocks.removeAll { setAside.contains($0.id) }
+        if notes {
+            for group in result.groups where result.nearMisses.count < 12 {
+                result.nearMisses.append(.init("'\(group.title)' reads like group \(group.id), but '\(path)' is \(why)", at: group.range))
+            }
+            result.groups.removeAll()
+        }
+        result.removals.removeAll { setAside.contains($0.reference.id) }
+        for index in result.document.sections.indices {
+            let section = result.document.sections[index]
+            let isGroup = section.kind == .group || section.kind == .revisedGroup
+            guard section.kind == .block && setAside.contains(section.subject?.id ?? "") || notes && isGroup else { continue }
+            result.document.sections[index].kind = SectionKind.classify(section.title, parent: section.parent.map { result.document.sections[$0].kind })
+        }
     }
 
     // MARK: Front matter and document kind
@@ -120,7 +179,12 @@ struct DocumentRecognizer {
         let kinds = Set(result.document.sections.map(\.kind))
         let sections = result.document.sections
         let heading = sections.first(where: { $0.level == 1 }) ?? sections.dropFirst().first
-        let title = (result.document.frontMatter["title"] ?? heading?.title ?? "").normalizedName
+        var title = (result.document.frontMatter["title"] ?? heading?.title ?? "").normalizedName
+        // `Loop 3`, `Loop Iteration 2`, `LOOP_3_REPORT` are iterations; `Loop runner — architecture` names a project.
+        if title.contains("loop"), !title.contains(where: \.isNumber),
+           !["loop iteration", "loop report", "loop summary", "loop reassessment"].contains(where: title.contains) {
+            title = title.replacingOccurrences(of: "loop", with: "")
+        }
         // Title cues decide first, in this order; then content signatures.
         let titleCues: [(String, DocumentKind)] = [
             ("dashboard", .dashboard), ("consolidation", .consolidation), ("final summary", .consolidation),

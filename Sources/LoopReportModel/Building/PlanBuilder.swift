@@ -34,9 +34,10 @@ extension PlanBuilder {
         let keys = documents.map { recognized -> (Int, Int, Int, String, String) in
             let document = recognized.recognition.document
             let rank: Int = switch document.kind {
-            case .plan, .notes: 0
-            case .progressReport, .iteration, .dashboard: 1
-            case .consolidation: 2
+            case .plan: 0
+            case .notes: 1
+            case .progressReport, .iteration, .dashboard: 2
+            case .consolidation: 3
             }
             // Among plans, the unnumbered main file (`plan.md`) comes before its numbered parts
             // (`phase-02.md`); among the rest, an unnumbered one (`status.md`) comes last.
@@ -53,13 +54,25 @@ extension PlanBuilder {
         }
     }
 
-    /// `03-iteration-1.md` → 3, `iteration-2.md` → 2, `Loop Iteration 4` → 4; nil when none.
+    /// `03-iteration-1.md` → 3, `iteration-2.md` → 2, `Loop Iteration 4` → 4,
+    /// `2026-03-20-iteration-3.md` → 3 (a date is not a sequence number), `2026-W9` → 9; nil when none.
     static func sequenceNumber(_ document: Document) -> Int? {
         let name = document.path.split(separator: "/").last.map(String.init) ?? document.path
         for text in [name, document.title] {
             var scanner = TextScanner(text)
             while !scanner.isAtEnd {
-                if let c = scanner.peek, ReferenceScanner.isDigit(c), let n = scanner.number(), n < 1e6 { return Int(n) }
+                if let c = scanner.peek, ReferenceScanner.isDigit(c) {
+                    let start = scanner.position
+                    guard let n = scanner.number() else { scanner.position += 1; continue }
+                    // A year with its month and day (`2026-03-20`) or week (`2026-W9`): skip the date.
+                    if n >= 1900, n < 2200, scanner.position - start == 4, scanner.peek == 0x2D || scanner.peek == 0x5F {
+                        scanner.position += 1
+                        if scanner.peek == 0x57 || scanner.peek == 0x77 { scanner.position += 1; continue }   // `W9`: the week
+                        while let d = scanner.peek, ReferenceScanner.isDigit(d) || d == 0x2D { scanner.position += 1 }
+                        continue
+                    }
+                    if n < 1e6 { return Int(n) }
+                }
                 scanner.position += 1
             }
         }
