@@ -274,6 +274,42 @@ import Testing
         #expect(unrated.diagnostics.filter { $0.code == .unparseableEffort }.allSatisfy { $0.severity == .note })
     }
 
+    /// A window between a group's id and its title, dates as windows, a dotted group id
+    /// (`Phase 2.5`) holding its items, and ranges of dotted ids (`Tasks 1.1–1.3`).
+    @Test func groupHeadingFormsAndRangesOfItems() {
+        let plan = project("""
+        # Plan
+
+        ## Phase 1 (Weeks 1-2): Backend
+
+        ### 1.1 A
+        - Estimate: 1 day
+
+        ### 1.2 B
+        - Estimate: 1 day
+
+        ### 1.3 C
+        - Estimate: 1 day
+
+        ### 1.4 D
+        - Estimate: 1 day
+        - Depends on: Tasks 1.1–1.3
+
+        ## Sprint 3 (Mar 2 – Mar 13)
+
+        ### 3.1 E
+        - Depends on: 1.1 through 1.2
+
+        ## Phase 2.5: Hotfix
+
+        ### Task 2.5.1: F
+        - Estimate: 4h
+        """).plan
+        #expect(plan.groups.map { "\($0.id) \($0.title)" } == ["1 Backend", "2.5 Hotfix", "3 "])
+        #expect(plan.blocks.map { "\($0.id) [\($0.groupID)] \($0.dependencies.map(\.id).joined(separator: ","))" }
+                == ["1.1 [1] ", "1.2 [1] ", "1.3 [1] ", "1.4 [1] 1.1,1.2,1.3", "2.5.1 [2.5] ", "3.1 [3] 1.1,1.2"])
+    }
+
     /// Letter parts of ids (`3.C`) in headings and dependency fields; a word in a script without
     /// spaces touching its id (`タスク1.1`, `フェーズ4：`).
     @Test func letterPartsAndWordsTouchingTheirIds() {

@@ -105,6 +105,9 @@ enum HeadingParser {
     /// `Weeks 4-6`, `Week 2`, `Q3 2026`, `Days 1-5`, `Sprint 3-4`: a window in the calendar.
     static func isWindow(_ text: String) -> Bool {
         let words = text.normalizedName.split(separator: " ")
+        // `Mar 2 – Mar 13`, `March 3-14`: dates.
+        if let first = words.first, Vocabulary.monthWords.contains(String(first.prefix(3))), first.allSatisfy(\.isLetter),
+           text.contains(where: \.isNumber) { return true }
         guard let first = words.first, Vocabulary.windowWords.contains(String(first)), words.count >= 2 || first.hasPrefix("q") else {
             return false
         }
@@ -151,8 +154,9 @@ enum HeadingParser {
     /// `1.5 minutes saved`, `2.5x faster`, `99.9 % uptime`: a number with its unit, not an id and a title.
     private static func isQuantity(_ id: String, _ title: String) -> Bool {
         guard let first = id.utf8.first, ReferenceScanner.isDigit(first) else { return false }
+        // A title starts with a capital (`1.4 D`); a unit in lower case (`1.5 minutes saved`).
+        guard let first = title.first, first.isLowercase || first == "%" else { return false }
         let word = title.prefix { $0.isLetter || $0 == "%" }.lowercased()
-        if word.isEmpty { return false }
         return Effort.parse("\(id) \(word)") != nil
             || ["%", "x", "ms", "s", "sec", "seconds", "second", "percent", "mb", "gb", "kb", "k", "m", "times", "req", "rps", "qps"].contains(word)
     }
@@ -216,6 +220,13 @@ enum HeadingParser {
         let touching = word != nil && i > 0 && s[i - 1] != 0x20
         guard let (id, end) = parseID(s, i) else { return nil }
         var j = end
+        // `Phase 1 (Weeks 1-2): Backend`, `Sprint 3 (Mar 3-14) — Beta`: a window between the id and its title.
+        if word != nil, j + 1 < s.count, s[j] == 0x20, s[j + 1] == 0x28, let close = s[(j + 1)...].firstIndex(of: 0x29) {
+            let after = String(decoding: s[(close + 1)...], as: UTF8.self).trimmed
+            if let first = after.first, first == ":" || first == "-" || first == "–" || first == "—" || first == "|" || first == "：" {
+                return (word, id, String(after.dropFirst()).trimmed)
+            }
+        }
         // `2.3.` and `2.3:`: the separator right after the id.
         if j < s.count, s[j] == 0x2E || s[j] == 0x3A || s[j] == 0x29 { j += 1 }
         let rest = String(decoding: s[j...], as: UTF8.self).trimmed
@@ -253,9 +264,9 @@ enum HeadingParser {
         return (String(decoding: s[i..<j], as: UTF8.self), j)
     }
 
-    /// Group ids: `2`, `1a`, `PG-1`, and Roman numerals (`II` → `2`).
+    /// Group ids: `2`, `1a`, `2.5`, `PG-1`, and Roman numerals (`II` → `2`).
     static func groupID(_ s: [UInt8], at i: Int) -> (String, Int)? {
-        if let (id, end) = ReferenceScanner.groupID(s, at: i) { return (id, end) }
+        if let (id, end) = ReferenceScanner.groupID(s, at: i) ?? ReferenceScanner.blockID(s, at: i) { return (id, end) }
         var j = i
         while j < s.count, "IVXLC".utf8.contains(s[j]) { j += 1 }
         if j > i, j == s.count || !TextScanner.isASCIILetter(s[j]), let value = roman(s[i..<j]) { return (String(value), j) }

@@ -280,7 +280,10 @@ struct BuildState: Sendable {
         // A numbered id names its group (`3.4` is in Group 3, wherever it is written: an
         // iteration revises it under another group's heading); any other id (`7`, `T-1.1`)
         // belongs to the group heading it is written under.
-        if let group = declaration.groupID, !Reference.namesItsGroup(declaration.id) { block.groupID = group }
+        // `2.5.1` under `Phase 2.5` is in Group 2.5: a heading's group whose id starts the block's id wins.
+        if let group = declaration.groupID, !Reference.namesItsGroup(declaration.id) || declaration.id.hasPrefix(group + ".") {
+            block.groupID = group
+        }
         block.fields.reserveCapacity(block.fields.count + declaration.fields.count)
         block.apply(definition: declaration.fields)
         block.history.append(BlockEvent(change: change, document: documents.count - 1, path: document.path,

@@ -167,6 +167,10 @@ package struct Vocabulary: Sendable, Equatable {
 
     /// Calendar windows in headings (`(Weeks 4-6)`, `(Week 2)`, `(Q3 2026)`, `(Days 1-5)`):
     /// when the work happens, not how long it takes.
+    /// Months by their first three letters (`Mar 2 – Mar 13`, `March`, `mars`, `März` is `mär`).
+    static let monthWords: Set<String> = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+                                          "mär", "mai", "okt", "dez", "maj", "ene", "abr", "ago", "dic", "fév", "avr", "déc"]
+
     static let windowWords: Set<String> = ["week", "weeks", "day", "days", "month", "months", "sprint", "sprints", "q1", "q2", "q3", "q4"]
 
     static let standardFieldNames: [String: FieldName] = {

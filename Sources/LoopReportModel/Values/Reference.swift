@@ -84,13 +84,10 @@ enum ReferenceScanner {
                                          annotation: annotation(s, after: end)))
                     k = end
                     guard plural else { break }
-                    // `Groups 1-4`, `Blocks 1 through 5`: expand a range of whole numbers.
-                    for dash in ["-", "–", " through ", " to ", " thru "] where prefix(s, at: k, dash) {
-                        let next = k + dash.utf8.count
-                        guard let (last, rangeEnd) = groupID(s, at: next), let a = Int(id), let b = Int(last), a < b, b - a < 100 else { break }
-                        for n in (a + 1)...b { matches.append(Match(kind: kind, id: String(n), text: String(n), annotation: nil)) }
+                    // `Groups 1-4`, `Blocks 1 through 5`, `Tasks 1.1–1.3`: expand a range.
+                    if let (ids, rangeEnd) = range(s, from: id, at: k, kind: kind) {
+                        for n in ids { matches.append(Match(kind: kind, id: n, text: n, annotation: nil)) }
                         k = rangeEnd
-                        break
                     }
                     // Separators between listed ids: `, `, ` and `, ` & `, `/`.
                     var m = k
@@ -115,11 +112,37 @@ enum ReferenceScanner {
                 matches.append(Match(kind: .block, id: id, text: string(i..<end), annotation: annotation(s, after: end),
                                      isBareName: wordLike))
                 i = end
+                if let (ids, rangeEnd) = range(s, from: id, at: end, kind: .block) {
+                    for n in ids { matches.append(Match(kind: .block, id: n, text: n, annotation: nil)) }
+                    i = rangeEnd
+                }
                 continue
             }
             i += 1
         }
         return matches
+    }
+
+    /// The ids after `first` in a range written at `i`: `-4`, `–1.3`, ` through 5`,
+    /// ` to Task 1.3` (whole numbers, or the last parts of one group's ids), at most 100.
+    private static func range(_ s: [UInt8], from first: String, at i: Int, kind: Reference.Kind) -> ([String], Int)? {
+        for dash in ["-", "–", "—", " through ", " to ", " thru ", " – ", " - "] where prefix(s, at: i, dash) {
+            var next = i + dash.utf8.count
+            // `Task 1.1 through Task 1.3`: the word again.
+            if word(s, at: next, "block"), next + 5 < s.count, s[next + 5] == 0x20 { next += 6 }
+            else if let (_, length) = vocabularyWord(s, at: next, .standard), next + length < s.count, s[next + length] == 0x20 { next += length + 1 }
+            guard let (last, end) = blockID(s, at: next) ?? groupID(s, at: next) else { return nil }
+            let (firstGroup, firstNumber) = split(first), (lastGroup, lastNumber) = split(last)
+            guard firstGroup == lastGroup, let a = Int(firstNumber), let b = Int(lastNumber), a < b, b - a < 100 else { return nil }
+            return (((a + 1)...b).map { n in firstGroup.map { "\($0).\(n)" } ?? String(n) }, end)
+        }
+        return nil
+    }
+
+    /// `1.3` → (`1`, `3`); `4` → (nil, `4`).
+    private static func split(_ id: String) -> (String?, String) {
+        guard let dot = id.lastIndex(of: ".") else { return (nil, id) }
+        return (String(id[..<dot]), String(id[id.index(after: dot)...]))
     }
 
     /// The references in one line of text, each located in the source line itself.
