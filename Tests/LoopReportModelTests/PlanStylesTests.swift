@@ -310,6 +310,27 @@ import Testing
                 == ["1.1 [1] ", "1.2 [1] ", "1.3 [1] ", "1.4 [1] 1.1,1.2,1.3", "2.5.1 [2.5] ", "3.1 [3] 1.1,1.2"])
     }
 
+    /// An item's fields in a two-column table, with a `Field | Value` header or a header that
+    /// is itself a field.
+    @Test func fieldsInATwoColumnTable() {
+        let plan = project("""
+        ## Part I: Platform
+
+        ### 1.1 Schema
+        | Field | Value |
+        |---|---|
+        | Effort | 4-5 days |
+        | Status | ✅ Done |
+
+        ### 1.2 Onboarding
+        | Dependencies | 1.1 |
+        |---|---|
+        | Estimated effort | 1.5 weeks |
+        """).plan
+        #expect(plan.blocks.map { "\($0.id) \($0.estimate?.days ?? -1) \($0.dependencies.map(\.id)) \($0.progress?.rawValue ?? "-")" }
+                == ["1.1 4.5 [] complete", "1.2 7.5 [\"1.1\"] -"])
+    }
+
     /// Letter parts of ids (`3.C`) in headings and dependency fields; a word in a script without
     /// spaces touching its id (`タスク1.1`, `フェーズ4：`).
     @Test func letterPartsAndWordsTouchingTheirIds() {

@@ -501,8 +501,23 @@ struct DocumentRecognizer {
                     }
                     if !split, let owner { fields[owner].items.append(itemWords.joined(separator: " ").trimmed) }
                 }
+            } else if case .table = nodes[n].kind {
+                fields += tableFields(nodes[n])
             }
         }
         return fields
+    }
+
+    /// A two-column table of fields (`| Field | Value |` over `| Effort | 4-5 days |`, or a
+    /// header that is itself a field: `| Dependencies | 5.1.*, 5.2.* |`): each known name's row.
+    func tableFields(_ table: MarkdownNode) -> [Field] {
+        guard table.children.first?.children.count == 2 else { return [] }
+        return table.children.compactMap { row in
+            guard row.children.count == 2 else { return nil }
+            let key = row.children[0].plainText.trimmed.trimmingCharacters(in: [":", "："])
+            guard vocabulary.fieldNames[key.normalizedName] != nil else { return nil }
+            return Field(key: key, value: row.children[1].plainText.trimmed, items: [], range: row.children[0].range,
+                         valueRange: row.children[1].range)
+        }
     }
 }
