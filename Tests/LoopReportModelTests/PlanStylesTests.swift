@@ -113,13 +113,13 @@ import Testing
         - Estimate: 3h
         """)
         #expect(read == [
+            "M8 Beta [2] not-started",
             "T-2.2 Canary [2] -",
             "1.1 Repository [1] complete",
             "1.2 Continuous integration [1] complete",
             "1.3 Release notes [1] in-progress",
             "2.1.4 Smoke tests [2] complete",
             "7 Login page [1] not-started",
-            "8 Beta [2] not-started",
         ])
         let plan = project("## Stage 2 — Delivery (Weeks 3-4)\n\n### 2.1 A\n**Effort**: 2 days\n").plan
         #expect(plan.groups.map(\.title) == ["Delivery"])   // the window is not part of the title
@@ -329,6 +329,39 @@ import Testing
         """).plan
         #expect(plan.blocks.map { "\($0.id) \($0.estimate?.days ?? -1) \($0.dependencies.map(\.id)) \($0.progress?.rawValue ?? "-")" }
                 == ["1.1 4.5 [] complete", "1.2 7.5 [\"1.1\"] -"])
+    }
+
+    /// Numbers that restart in each phase (`Step 1` under Phase 1 and Phase 2) are qualified by
+    /// their group; `Depends on: Step 1` means the step of the same phase; milestones are `M1`.
+    @Test func stepsNumberedAgainInEachPhase() {
+        let plan = project("""
+        ### Phase 1 (Weeks 1-2): Backend
+
+        #### Step 1 — Bridge
+        Effort: 2 days
+
+        #### Step 2 — Store
+        Effort: 1 day
+        Depends on: Step 1
+
+        #### Milestone 1: Demo
+        Effort: 2 hours
+        Depends on: Step 2
+
+        ### Phase 2: UI
+
+        #### Step 1 — Map
+        Effort: 3 days
+        Depends on: Milestone 1
+
+        #### Step 2 — Markers
+        Effort: 2 days
+        Depends on: Step 1
+        """)
+        #expect(plan.plan.blocks.map { "\($0.id) \($0.title) [\($0.groupID)] \($0.dependencies.map(\.id).joined(separator: ","))" } == [
+            "M1 Demo [1] 1.2", "1.1 Bridge [1] ", "1.2 Store [1] 1.1", "2.1 Map [2] M1", "2.2 Markers [2] 2.1",
+        ])
+        #expect(plan.diagnostics.filter { $0.severity != .note }.isEmpty, "\(plan.diagnostics.map(\.message))")
     }
 
     /// Letter parts of ids (`3.C`) in headings and dependency fields; a word in a script without

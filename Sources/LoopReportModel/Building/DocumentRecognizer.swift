@@ -60,8 +60,46 @@ struct DocumentRecognizer {
         }
         for index in result.document.sections.indices { recognize(section: index) }
         ganttItems()
+        qualifyRestartingNumbers()
         setAsideItemsOfNotes()
         finishDocumentInfo()
+    }
+
+    // MARK: Numbers that restart in each group
+
+    /// `Step 1` under Phase 1 and again under Phase 2: two items, `1.1` and `2.1`, as a letter
+    /// id is qualified by its group. A whole-number reference (`Depends on: Step 1`) means
+    /// the item of that number in the referring item's own group.
+    private mutating func qualifyRestartingNumbers() {
+        let numbered = result.blocks.indices.filter { result.blocks[$0].groupID != nil && result.blocks[$0].id.utf8.allSatisfy(ReferenceScanner.isDigit) }
+        var groupsOfNumber: [String: Set<String>] = [:]
+        for index in numbered { groupsOfNumber[result.blocks[index].id, default: []].insert(result.blocks[index].groupID!) }
+        guard groupsOfNumber.values.contains(where: { $0.count > 1 }) else { return }
+        var qualified: [String: String] = [:]   // `1.1` ← range key of the declaration
+        var renamed = Set<String>()
+        for index in numbered {
+            let group = result.blocks[index].groupID!
+            let id = "\(group).\(result.blocks[index].id)"
+            if let range = result.blocks[index].range { qualified["\(range.start.line)"] = id }
+            renamed.insert(id)
+            result.blocks[index].id = id
+        }
+        for index in result.blocks.indices {
+            guard let group = result.blocks[index].groupID ?? Optional(Reference.groupID(ofBlock: result.blocks[index].id)) else { continue }
+            for f in result.blocks[index].fields.indices {
+                guard case .dependencies(var references) = result.blocks[index].fields[f].value else { continue }
+                for r in references.indices where references[r].kind == .block && references[r].id.utf8.allSatisfy(ReferenceScanner.isDigit) {
+                    let local = "\(group).\(references[r].id)"
+                    if renamed.contains(local) { references[r].id = local }
+                }
+                result.blocks[index].fields[f].value = .dependencies(references)
+            }
+        }
+        for index in result.document.sections.indices where result.document.sections[index].kind == .block {
+            if let line = result.document.sections[index].range?.start.line, let id = qualified["\(line)"] {
+                result.document.sections[index].subject?.id = id
+            }
+        }
     }
 
     // MARK: Notes and design documents

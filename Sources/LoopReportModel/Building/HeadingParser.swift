@@ -135,13 +135,13 @@ enum HeadingParser {
     /// heading is an item only with other evidence: see `DocumentRecognizer`).
     static func blockDefinition(_ title: String, vocabulary: Vocabulary = .standard) -> (id: String, title: String, wordless: Bool)? {
         let text = dropLeadingGlyphs(title)
-        if let (word, id, name) = definition(text, words: vocabulary.itemWords, id: itemID), word != nil {
-            return (id, name, false)
+        if let (word, id, name) = definition(text, words: vocabulary.itemWords, id: itemID), let word {
+            return (milestoneID(word, id), name, false)
         }
         // `Task 1.2 Title`, no separator: an item with evidence, like a numbered heading
         // (`Block 3.4 Analysis` may be a section about Block 3.4).
-        if let (word, id, name) = definition(text, words: vocabulary.itemWords, id: itemID, spacedTitle: true), word != nil, !name.isEmpty {
-            return (id, name, true)
+        if let (word, id, name) = definition(text, words: vocabulary.itemWords, id: itemID, spacedTitle: true), let word, !name.isEmpty {
+            return (milestoneID(word, id), name, true)
         }
         // No word: an id with a dot (`2.3`, `2.1.4`) or a prefix (`T-1.1`), then the title.
         if let (_, id, name) = definition(text, words: [], id: itemID),
@@ -149,6 +149,11 @@ enum HeadingParser {
             return (id, name, true)
         }
         return nil
+    }
+
+    /// `Milestone 2` → `M2`; any other word's id as it is.
+    private static func milestoneID(_ word: String, _ id: String) -> String {
+        Vocabulary.milestoneWords.contains(word) && id.utf8.allSatisfy(ReferenceScanner.isDigit) ? "M" + id : id
     }
 
     /// `1.5 minutes saved`, `2.5x faster`, `99.9 % uptime`: a number with its unit, not an id and a title.

@@ -11,6 +11,9 @@ package struct Vocabulary: Sendable, Equatable {
                                   "uppgift", "steg", "delmål", "zadanie", "krok", "blok", "aufgabe", "schritt", "meilenstein",
                                   "tâche", "jalon", "tarea", "paso", "hito", "タスク", "ステップ", "マイルストーン", "課題"]
 
+    /// Item words for milestones: `Milestone 2` is item `M2` (milestones are numbered apart from tasks).
+    static let milestoneWords: Set<String> = ["milestone", "delmål", "meilenstein", "jalon", "hito", "マイルストーン", "kamień milowy"]
+
     /// Words before a group's id: `Group 2`, `Phase 3`, `Stage 1`, `Wave 2`, `Epic 4`, `Sprint 4`, `Part II`.
     var groupWords: Set<String> = ["group", "phase", "stage", "wave", "epic", "sprint", "part", "workstream", "track",
                                    "fas", "etapp", "grupp", "faza", "etap", "grupa", "etappe", "gruppe", "étape", "groupe",

@@ -68,6 +68,8 @@ enum ReferenceScanner {
             else if word(s, at: i, "group") { kind = .group; j = i + 5 }
             else if bareBlockIDs, let (found, length) = vocabularyWord(s, at: i, vocabulary) { kind = found; j = i + length }
             if let kind {
+                // `Milestone 2` is M2: milestones have their own numbers.
+                let milestone = kind == .block && Vocabulary.milestoneWords.contains(String(decoding: s[i..<j], as: UTF8.self).lowercased())
                 let plural = j < s.count && (s[j] | 0x20) == 0x73
                 if plural { j += 1 }
                 // `Block 3.4`; a word in a script without spaces may touch its id: `タスク1.1`.
@@ -76,8 +78,9 @@ enum ReferenceScanner {
                 var k = touching ? j : j + 1
                 var found = false
                 while true {
-                    guard let (id, end) = kind == .block ? blockID(s, at: k) ?? (bareBlockIDs ? otherItemID(s, at: k) : nil)
+                    guard var (id, end) = kind == .block ? blockID(s, at: k) ?? (bareBlockIDs ? otherItemID(s, at: k) : nil)
                                                          : groupID(s, at: k) else { break }
+                    if milestone, id.utf8.allSatisfy(isDigit) { id = "M" + id }
                     let isFirst = !found
                     found = true
                     matches.append(Match(kind: kind, id: id, text: string((isFirst ? i : k)..<end),
