@@ -53,13 +53,13 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
              .fileTooLarge, .overLimit, .symlinkLoop, .unknownBlockReference, .duplicateBlock,
              .dependencyCycle, .dependencyOnRemovedBlock, .invalidFrontMatter, .invalidSettings:
             return .error
-        case .ignoredFile, .rawHTML:
+        case .ignoredFile, .rawHTML, .zeroEffort:
             return .note
         case .outsideContent:
             return .warning
         case .criticalPathMismatch, .deltaMismatch, .totalMismatch, .varianceMismatch, .factorMismatch,
              .projectionMismatch, .ratioMismatch, .progressMismatch, .growthClaimDisputed,
-             .missingEffort, .zeroEffort, .emptyDocument, .unknownGroupReference, .duplicateGroup, .unparseableEffort,
+             .missingEffort, .emptyDocument, .unknownGroupReference, .duplicateGroup, .unparseableEffort,
              .unparseablePercentage, .malformedTableRow, .unknownDocumentKind, .noWorkItems, .conflictingStatus, .reusedID,
              .removedUnknownBlock, .revisedUnknownBlock:
             return .warning
@@ -105,7 +105,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .progressMismatch: "A group's completion disagrees with the statuses of its blocks."
         case .growthClaimDisputed: "A measurement table's data grows faster than the growth rate claimed beside it (`scales as O(n log n)`)."
         case .missingEffort: "A block has no estimated effort; the schedule counts it as taking no time."
-        case .zeroEffort: "A block's estimated effort is zero days."
+        case .zeroEffort: "A block's estimated effort is zero days: it is scheduled as a milestone."
         case .dependencyOnRemovedBlock: "A block depends on a block that an iteration removed."
         case .removedUnknownBlock: "A 'Removed Blocks' entry names a block that was never defined."
         case .revisedUnknownBlock: "A block marked REVISED was never defined before."

@@ -364,6 +364,29 @@ import Testing
         #expect(plan.diagnostics.filter { $0.severity != .note }.isEmpty, "\(plan.diagnostics.map(\.message))")
     }
 
+    /// A numbered heading over work items (`### PG-1: Infrastructure` over `#### T-1.1.1`) is
+    /// their group; a milestone of 0 days is a milestone, not a warning.
+    @Test func aNumberedHeadingOverItemsIsTheirGroup() {
+        let loaded = project("""
+        ## Part I: Platform
+
+        ### PG-1: Infrastructure
+
+        #### T-1.1.1: Terraform
+        - Estimate: 2d
+
+        #### T-1.1.2: Access
+        - Estimate: 4h
+        - Depends on: T-1.1.1
+
+        ### Milestone 1: Beta
+        - Estimate: 0d
+        - Depends on: T-1.1.2
+        """)
+        #expect(loaded.plan.blocks.map { "\($0.id) [\($0.groupID)]" } == ["M1 [1]", "T-1.1.1 [PG-1]", "T-1.1.2 [PG-1]"])
+        #expect(loaded.diagnostics.filter { $0.severity != .note }.isEmpty, "\(loaded.diagnostics.map(\.message))")
+    }
+
     /// Letter parts of ids (`3.C`) in headings and dependency fields; a word in a script without
     /// spaces touching its id (`タスク1.1`, `フェーズ4：`).
     @Test func letterPartsAndWordsTouchingTheirIds() {

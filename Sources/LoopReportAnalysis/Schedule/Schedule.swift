@@ -241,7 +241,7 @@ public enum Scheduler {
                     estimateDays == nil ? .missingEffort : .zeroEffort,
                     at: snapshot.blocks[index].range, estimateDays == nil
                         ? "Block \(id) has no estimated effort; it is scheduled with the assumed \(numberText(days)) day\(days == 1 ? "" : "s") (defaultEstimate in loopreport.yml), marked as assumed"
-                        : "Block \(id) has an estimated effort of 0 days"))
+                        : "Block \(id) has an estimated effort of 0 days; it is scheduled as a milestone"))
             }
             tasks.append(id, .block, snapshot.blocks[index].title, snapshot.blocks[index].groupID, max(0, days))
         }

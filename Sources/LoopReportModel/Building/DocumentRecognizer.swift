@@ -327,7 +327,15 @@ struct DocumentRecognizer {
         let sections = result.document.sections
         let definedWithWords = Set(sections.indices.filter { !candidates.contains($0) && sections[$0].kind == .block }
             .compactMap { sections[$0].subject?.id })
-        for index in numberedCandidates {
+        // `### PG-1: Shared infrastructure` over `#### T-1.1.1: …`, `## 3.1 Tests` over `### 3.1.1 …`:
+        // a numbered heading over work items is their group.
+        var parentsOfItems = Set<Int>()
+        for section in sections where section.kind == .block { if let parent = section.parent { parentsOfItems.insert(parent) } }
+        for index in numberedCandidates where parentsOfItems.contains(index) {
+            result.document.sections[index].kind = .group
+            result.document.sections[index].subject?.kind = .group
+        }
+        for index in numberedCandidates where !parentsOfItems.contains(index) {
             let section = result.document.sections[index]
             let heading = headings[index]
             // `### Block 3.4 Analysis` beside `### Block 3.4: Flush` is a section about Block 3.4.

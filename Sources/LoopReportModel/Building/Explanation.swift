@@ -53,8 +53,9 @@ private struct Explainer {
             switch section.kind {
             case .group, .revisedGroup:
                 let word = HeadingParser.dropLeadingGlyphs(section.title).prefix(while: \.isLetter).lowercased()
+                let worded = HeadingParser.groupDefinition(section.title, vocabulary: vocabulary) != nil
                 add(section.range, "heading", "group \(section.subject?.id ?? "") \"\(groupTitle(section))\"",
-                    "starts with the group word '\(word)' and an id" + extra)
+                    (worded ? "starts with the group word '\(word)' and an id" : "a numbered heading over work items") + extra)
             case .block:
                 let id = section.subject?.id ?? ""
                 let declaration = recognition.blocks.first { $0.range == section.range }
