@@ -387,6 +387,26 @@ import Testing
         #expect(loaded.diagnostics.filter { $0.severity != .note }.isEmpty, "\(loaded.diagnostics.map(\.message))")
     }
 
+    /// Asides within a plan (`## Ideas for later`, `## Meeting notes`, `## Leftovers / not this
+    /// cycle`) define no items, whatever their lists say; an item's title may still say notes.
+    @Test func asidesDefineNoWorkItems() {
+        let plan = project("""
+        ## Phase 1: Core
+
+        ### Task 1.1: Backfill credit notes
+        - Estimate: 2h
+
+        ## Ideas for later
+
+        - Task 4.1: Amazon storefront (not estimated).
+
+        ## Meeting notes (2026-03-02)
+
+        - Step 1: ask the PSP for production access
+        """).plan
+        #expect(plan.blocks.map(\.id) == ["1.1"])
+    }
+
     /// Letter parts of ids (`3.C`) in headings and dependency fields; a word in a script without
     /// spaces touching its id (`タスク1.1`, `フェーズ4：`).
     @Test func letterPartsAndWordsTouchingTheirIds() {
@@ -469,7 +489,7 @@ import Testing
 
         Text about storage.
 
-        ## Notes
+        ## Context
 
         ### 3.1 Background
 
@@ -619,7 +639,7 @@ import Testing
         - Effort: 3 days
         - Depends on: T-2.1.2
 
-        ## Notes
+        ## Context
 
         - 1.5 million requests a day is the target.
         - Q3 review happens in September.

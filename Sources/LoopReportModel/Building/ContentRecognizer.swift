@@ -22,7 +22,7 @@ extension DocumentRecognizer {
         let section = result.document.sections[index]
         let items = list.children
         // Any item may start the work items: `- Goal: …` often comes first.
-        if Self.listItemSections.contains(section.kind), items.contains(where: {
+        if Self.listItemSections.contains(section.kind), !asides.contains(index), items.contains(where: {
             $0.taskState != nil || HeadingParser.blockDefinition(HeadingParser.read($0.itemText).title, vocabulary: vocabulary) != nil
         }) {
             let declarations = listItemDefinitions(items, section: index)
@@ -615,7 +615,7 @@ extension DocumentRecognizer {
     /// `**Block 1.3: Title**`, `**2.4 Exports**`, `**C. Payment Service** ★` followed by a list
     /// of `- Key: value` fields. Without an item word, the list must hold a plan field.
     mutating func recognizeBoldBlockLine(_ node: MarkdownNode, next: MarkdownNode?, section index: Int) -> Bool {
-        guard case .strong? = node.children.first?.kind,
+        guard !asides.contains(index), case .strong? = node.children.first?.kind,
               node.children.dropFirst().allSatisfy({ $0.plainText.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic } }),
               let next, next.isList else { return false }
         let heading = HeadingParser.read(node.plainText)

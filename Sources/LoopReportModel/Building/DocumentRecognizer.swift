@@ -16,6 +16,9 @@ struct DocumentRecognizer {
     var definitionTitles: [Int: String] = [:]
     /// What group and block headings say besides their names (status, effort), by section.
     var headings: [Int: HeadingText] = [:]
+    /// Sections of notes within a plan (`## Ideas for later`, `## Meeting notes`) and those
+    /// under them: their lists, tables and headings define no work items.
+    var asides = Set<Int>()
     var path: String { markdown.path }
 
     /// The longest title kept whole, in characters.
@@ -63,6 +66,21 @@ struct DocumentRecognizer {
         qualifyRestartingNumbers()
         setAsideItemsOfNotes()
         finishDocumentInfo()
+    }
+
+    /// Words of a heading that say its section is an aside, not part of the plan.
+    static let asideWords: [String] = ["ideas", "idea", "notes", "meeting", "minutes", "parking lot", "out of scope", "wishlist",
+                                       "open questions", "questions", "appendix", "glossary", "references", "lessons",
+                                       "learnings", "retrospective", "retro", "faq", "leftovers", "not this cycle", "icebox", "someday",
+                                       "idéer", "anteckningar", "mötes", "notatki", "pomysły", "spotkania", "notizen", "ideen",
+                                       "besprechung", "idées", "réunion", "ideas", "notas", "reunión", "メモ", "アイデア", "議事録"]
+
+    static func isAside(_ title: String) -> Bool {
+        let name = title.lowercased()
+        guard asideWords.contains(where: name.contains) else { return false }
+        // Whole words only: `Notes` and `Meeting notes`, not `Notes API` as an item title.
+        let words = Set(name.split(whereSeparator: { !$0.isLetter }).map(String.init))
+        return asideWords.contains { word in word.contains(" ") ? name.contains(word) : words.contains(word) || !word.unicodeScalars.allSatisfy(\.isASCII) && name.contains(word) }
     }
 
     // MARK: Numbers that restart in each group
@@ -289,12 +307,18 @@ struct DocumentRecognizer {
             let title = heading.title
             var kind: SectionKind
             var subject: Reference?
-            if let group = HeadingParser.groupDefinition(title, vocabulary: vocabulary) {
+            let groupDefinition = HeadingParser.groupDefinition(title, vocabulary: vocabulary)
+            let blockDefinition = groupDefinition == nil ? HeadingParser.blockDefinition(title, vocabulary: vocabulary) : nil
+            // `## Ideas for later` (not a definition, nor a section the guideline names) and what is under it.
+            let aside = asides.contains(parent) || groupDefinition == nil && blockDefinition == nil && Self.isAside(title)
+                && SectionKind.classify(title, parent: sections[parent].kind) == .other
+            if aside { asides.insert(sections.count) }
+            if !aside, let group = groupDefinition {
                 kind = group.revised ? .revisedGroup : .group
                 subject = Reference(kind: .group, id: group.id, range: node.range)
                 definitionTitles[sections.count] = group.title
                 headings[sections.count] = heading
-            } else if let block = HeadingParser.blockDefinition(title, vocabulary: vocabulary) {
+            } else if !aside, let block = blockDefinition {
                 kind = .block
                 subject = Reference(kind: .block, id: block.id, range: node.range)
                 definitionTitles[sections.count] = block.title

@@ -24,7 +24,7 @@ extension DocumentRecognizer {
         case .metrics, .expectationVsReality: readMetrics(table)
         case .measurements: readMeasurements(table, section: section)
         case .blockStatus: readBlockStatus(table)
-        case .workItems: readWorkItems(table, section: section)
+        case .workItems where !asides.contains(section): readWorkItems(table, section: section)
         default: break
         }
     }

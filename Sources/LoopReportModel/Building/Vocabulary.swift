@@ -193,7 +193,7 @@ package struct Vocabulary: Sendable, Equatable {
                          "estimated hours", "estimated days", "timebox", "est", "est effort", "est time", "cost", "loe",
                          "level of effort", "story points", "ideal days", "points", "sp", "pts", "estimate points",
                          "story point estimate",
-                         "uppskattning", "tidsåtgång", "estimering", "estymacja", "szacunek", "nakład", "aufwand", "schätzung",
+                         "uppskattning", "tidsåtgång", "tid", "czas", "zeit", "dauer", "temps", "tiempo", "所要時間", "estimering", "estymacja", "szacunek", "nakład", "aufwand", "schätzung",
                          "estimation", "charge", "durée", "estimación", "esfuerzo", "duración", "見積もり", "見積", "工数", "期間"]),
             (.actual, ["actual effort", "actual", "actual days", "actual time", "actual duration", "time spent", "spent",
                        "faktisk tid", "rzeczywisty czas", "tatsächlicher aufwand", "temps réel", "esfuerzo real", "実績", "実績工数"]),
