@@ -407,6 +407,32 @@ import Testing
         #expect(plan.blocks.map(\.id) == ["1.1"])
     }
 
+    /// Wildcards (`5.1.*` every item numbered under 5.1, `2.*` all of Group 2) and ids with a
+    /// capital suffix (`1.2A`) in dependency fields.
+    @Test func wildcardsAndSuffixedIdsInDependencies() {
+        let plan = project("""
+        ## Phase 1: A
+
+        - [x] 1.2A Dry run — 30 min
+        - [x] 1.2B Backfill — 1h — after 1.2A
+
+        ## Phase 5: B
+
+        ### 5.1.1 X
+        - Estimate: 1d
+
+        ### 5.1.2 Y
+        - Estimate: 1d
+
+        ### 5.2 Z
+        - Estimate: 1d
+        - Dependencies: 5.1.*, Block 1.2B
+        - Requires: 1.\\*
+        """).plan
+        #expect(plan.blocks.map { "\($0.id) \($0.dependencies.map(\.id).joined(separator: ","))" }
+                == ["1.2A ", "1.2B 1.2A", "5.1.1 ", "5.1.2 ", "5.2 5.1.1,5.1.2,1.2B,1"])
+    }
+
     /// Letter parts of ids (`3.C`) in headings and dependency fields; a word in a script without
     /// spaces touching its id (`タスク1.1`, `フェーズ4：`).
     @Test func letterPartsAndWordsTouchingTheirIds() {

@@ -368,6 +368,13 @@ struct BuildState: Sendable {
         let groupOrder = groups.keys.sorted { IDKey($0) < IDKey($1) }
         func resolve(_ references: [Reference], before id: String, kind: Reference.Kind) -> [Reference] {
             references.flatMap { reference -> [Reference] in
+                // `5.1.*`: the items numbered under 5.1, or 5.1 itself when it has none.
+                if reference.id.hasSuffix(".*") {
+                    let stem = String(reference.id.dropLast(2))
+                    let under = blocks.filter { $0.id.hasPrefix(stem + ".") && $0.status != .removed && $0.id != id }
+                    return under.isEmpty ? [Reference(kind: .block, id: stem, range: reference.range)]
+                        : under.map { Reference(kind: .block, id: $0.id, range: reference.range) }
+                }
                 guard reference.id == RelativeDependency.previous || reference.id == RelativeDependency.allPrevious else { return [reference] }
                 let all = reference.id == RelativeDependency.allPrevious
                 if reference.kind == .group {
@@ -382,7 +389,7 @@ struct BuildState: Sendable {
             }
         }
         for slot in blocks.indices {
-            if blocks[slot].dependencies.contains(where: { $0.id.hasPrefix("(") }) {
+            if blocks[slot].dependencies.contains(where: { $0.id.hasPrefix("(") || $0.id.hasSuffix(".*") }) {
                 blocks[slot].dependencies = resolve(blocks[slot].dependencies, before: blocks[slot].id, kind: .block)
             }
             if sequentialRules.contains(.block), blocks[slot].status != .removed, !blocks[slot].declaresDependencies,
@@ -392,7 +399,7 @@ struct BuildState: Sendable {
         }
         for (position, id) in groupOrder.enumerated() {
             guard var group = groups[id] else { continue }
-            if group.dependencies.contains(where: { $0.id.hasPrefix("(") }) {
+            if group.dependencies.contains(where: { $0.id.hasPrefix("(") || $0.id.hasSuffix(".*") }) {
                 group.dependencies = resolve(group.dependencies, before: id, kind: .group)
             }
             if sequentialRules.contains(.group), position > 0, group.dependencies.isEmpty, !group.declaresDependencies {

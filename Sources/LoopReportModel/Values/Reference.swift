@@ -109,6 +109,14 @@ enum ReferenceScanner {
                 i = found ? k : j
                 continue
             }
+            // `5.*`: every item of Group 5; `5.1.*`: every item numbered under 5.1.
+            if bareBlockIDs, isDigit(s[i]), let (id, end) = blockID(s, at: i) ?? groupID(s, at: i),
+               end + 1 < s.count, s[end] == 0x2E, s[end + 1] == 0x2A {
+                let isGroup = !id.utf8.contains(0x2E)
+                matches.append(Match(kind: isGroup ? .group : .block, id: isGroup ? id : id + ".*", text: string(i..<(end + 2))))
+                i = end + 2
+                continue
+            }
             if bareBlockIDs, let (id, end) = blockID(s, at: i) ?? prefixedItemID(s, at: i) {
                 if isDigit(s[i]), isAfterAName(s, at: i) { i = end; continue }
                 let wordLike = !isDigit(s[i]) && !id.utf8.contains(0x2D)
@@ -266,7 +274,7 @@ enum ReferenceScanner {
         }
         guard b > a + 1 else { return nil }
         var end = b
-        if end < s.count, isLowercaseASCII(s[end]), !(end + 1 < s.count && TextScanner.isASCIILetter(s[end + 1])) { end += 1 }
+        if end < s.count, TextScanner.isASCIILetter(s[end]), !(end + 1 < s.count && TextScanner.isASCIILetter(s[end + 1])) { end += 1 }
         if end < s.count, s[end] == 0x2E, end + 1 < s.count, isDigit(s[end + 1]) { return nil }
         if end < s.count, TextScanner.isASCIILetter(s[end]) || isDigit(s[end]) { return nil }
         return (String(decoding: s[i..<end], as: UTF8.self), end)
