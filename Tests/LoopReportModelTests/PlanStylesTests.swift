@@ -433,6 +433,26 @@ import Testing
                 == ["1.2A ", "1.2B 1.2A", "5.1.1 ", "5.1.2 ", "5.2 5.1.1,5.1.2,1.2B,1"])
     }
 
+    /// Without group headings, items of one prefix share a group (`DW-1`, `DW-2` in `DW`); a
+    /// document's title is never an item; a numbered heading over listed items is their group.
+    @Test func itemsWithoutGroupHeadings() {
+        let plan = project("""
+        # Q2 Roadmap — Reporting v2
+        _Owner: data team_
+
+        | ID | Item | Estimate | Depends on |
+        |----|------|----------|------------|
+        | DW-1 | Schema | 2d | — |
+        | DW-2 | Loader | 1d | DW-1 |
+
+        ## PG-2: Channels
+
+        - CH-1: Email digests — 2d
+        - CH-2: Push — 1d — after CH-1
+        """).plan
+        #expect(plan.blocks.map { "\($0.id) [\($0.groupID)]" } == ["CH-1 [PG-2]", "CH-2 [PG-2]", "DW-1 [DW]", "DW-2 [DW]"])
+    }
+
     /// Letter parts of ids (`3.C`) in headings and dependency fields; a word in a script without
     /// spaces touching its id (`タスク1.1`, `フェーズ4：`).
     @Test func letterPartsAndWordsTouchingTheirIds() {

@@ -355,6 +355,11 @@ struct DocumentRecognizer {
         // a numbered heading over work items is their group.
         var parentsOfItems = Set<Int>()
         for section in sections where section.kind == .block { if let parent = section.parent { parentsOfItems.insert(parent) } }
+        // `## PG-2: Channels` over `- CH-1: Email digests — 2d`: over listed items too.
+        for index in numberedCandidates where sections[index].content.contains(where: { node in
+            node.isList && node.children.contains { HeadingParser.blockDefinition(HeadingParser.read($0.itemText).title, vocabulary: vocabulary) != nil }
+        }) { parentsOfItems.insert(index) }
+        parentsOfItems = parentsOfItems.filter { sections[$0].level > 1 }   // a document's title is neither
         for index in numberedCandidates where parentsOfItems.contains(index) {
             result.document.sections[index].kind = .group
             result.document.sections[index].subject?.kind = .group
@@ -375,7 +380,8 @@ struct DocumentRecognizer {
             let hasPlanField = collectFields(section.content, allowPlainKeys: true).contains {
                 vocabulary.fieldNames[$0.name].map(Vocabulary.planFields.contains) ?? false
             }
-            if underGroup || hasPlanField || heading?.progress != nil || heading?.effortText != nil { continue }
+            // A document's title (`# Q2 Roadmap — Reporting`) is not a work item.
+            if section.level > 1, underGroup || hasPlanField || heading?.progress != nil || heading?.effortText != nil { continue }
             result.nearMisses.append(.init("'\(section.title)' is numbered like a work item but states no estimate, dependency or status",
                                            at: section.range))
             let parentKind = section.parent.map { result.document.sections[$0].kind }

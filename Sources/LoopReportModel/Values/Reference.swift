@@ -31,10 +31,15 @@ public struct Reference: Sendable, Hashable {
         return id.utf8.contains(0x2E)
     }
 
-    /// The group a block id belongs to: `3` for `3.4`, `1a` for `1a.2`.
+    /// The group a block id belongs to: `3` for `3.4`, `1a` for `1a.2`; for an id of one
+    /// part, its prefix (`DW` for `DW-1`, `S5` for `S5-01`, `M` for `M1`), so the items of a
+    /// plan without group headings share a group; a whole number is its own.
     public static func groupID(ofBlock id: String) -> String {
-        guard let dot = id.utf8.firstIndex(of: 0x2E) else { return id }
-        return String(id[..<dot])
+        if let dot = id.utf8.firstIndex(of: 0x2E) { return String(id[..<dot]) }
+        var prefix = Substring(id)
+        while let last = prefix.last, last.isASCII && last.isNumber { prefix = prefix.dropLast() }
+        if prefix.last == "-" || prefix.last == "_" { prefix = prefix.dropLast() }
+        return prefix.isEmpty ? id : String(prefix)
     }
 }
 
