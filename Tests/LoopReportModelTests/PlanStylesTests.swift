@@ -820,6 +820,38 @@ import Testing
         """).plan
         let dependencies = Dictionary(uniqueKeysWithValues: plan.blocks.map { ($0.id, $0.dependencies.map(\.id)) })
         #expect(dependencies == ["1.1": [], "1.2": ["1.1"], "1.3": [], "1.4": ["1.2", "1.3"], "1.5": ["1.4"]])
+
+        // Drawn down a text diagram, and in a sentence (only the ids beside each arrow).
+        let drawn = project("""
+        ## Stage 2: Ranking
+
+        - 2.1 Harness — 3 days
+        - 2.2 Tuning — 2 days
+        - 2.3 Model — 1 week
+        - 2.4 Logging — 2 days
+
+        ```
+            2.1
+             |
+             v
+            2.2 ------> 2.4
+             │           |
+             ▼           v
+            2.3 ------> 2.5
+        ```
+
+        - 2.5 Shadow scoring — 3 days
+
+        ## Stage 3: Rollout
+
+        - 3.1 A/B hookup — 1 day
+        - 3.2 Experiment — 1 week
+
+        The rollout is sequential: 3.1 → 3.2. And 3.1 needs the model first, i.e. 2.3 -> 3.1 and 2.5 => 3.1.
+        """).plan
+        let drawnDependencies = Dictionary(uniqueKeysWithValues: drawn.blocks.map { ($0.id, Set($0.dependencies.map(\.id))) })
+        #expect(drawnDependencies == ["2.1": [], "2.2": ["2.1"], "2.3": ["2.2"], "2.4": ["2.2"], "2.5": ["2.3", "2.4"],
+                                      "3.1": ["2.3", "2.5"], "3.2": ["3.1"]])
     }
 
     /// A Mermaid gantt is the schedule of a plan that has no other items: sections as groups,

@@ -408,7 +408,7 @@ extension DocumentRecognizer {
         let text = node.literal
         let references = referencesIn(text, line: node.range.map { $0.start.line + 1 }, fallback: node.range, multiline: true)
         let hasArrows = text.contains("→") || text.contains("->") || text.contains("►") || text.contains("▼")
-            || text.contains("│") || text.contains("↓")
+            || text.contains("│") || text.contains("↓") || text.contains("|")
         var kind = Figure.Kind.code
         if info.isEmpty, hasArrows, !references.isEmpty {
             // Under a critical-path heading, chains of blocks are the declared path; any other
@@ -423,7 +423,52 @@ extension DocumentRecognizer {
         result.records.figures.append(figure)
         if kind == .criticalPath { readCriticalPath(node) }
         else if info.lowercased().hasPrefix("mermaid") { readMermaid(node) }
-        else if hasArrows, kind != .criticalPath { readArrows(text, firstLine: (node.range?.start.line ?? 0) + 1) }
+        else if hasArrows, kind != .criticalPath {
+            readArrows(text, firstLine: (node.range?.start.line ?? 0) + 1)
+            readVerticalArrows(text, firstLine: (node.range?.start.line ?? 0) + 1)
+        }
+    }
+
+    /// Characters that carry an arrow down a text diagram, and those that end one.
+    private static let downStrokes: Set<Character> = ["|", "│", "┃", "║", "v", "V", "▼", "↓", "▽"]
+
+    /// Arrows drawn down a text diagram: an id, a column of `|` or `│` under it ending in `v`
+    /// or `▼`, and the id it reaches below.
+    ///
+    ///     2.1
+    ///      |
+    ///      v
+    ///     2.2
+    mutating func readVerticalArrows(_ text: String, firstLine: Int) {
+        let rows = text.split(separator: "\n", omittingEmptySubsequences: false).map(Array.init)
+        guard rows.count >= 3 else { return }
+        // Each id with its columns, by row.
+        var ids: [[(Reference, ClosedRange<Int>)]] = []
+        for (r, row) in rows.enumerated() {
+            let line = String(row)
+            var found: [(Reference, ClosedRange<Int>)] = []
+            var from = line.startIndex
+            for match in ReferenceScanner.scan(line, bareBlockIDs: true, vocabulary: vocabulary) where match.kind == .block {
+                guard let at = line.range(of: match.text, range: from..<line.endIndex) else { continue }
+                let start = line.distance(from: line.startIndex, to: at.lowerBound)
+                found.append((Reference(kind: .block, id: match.id, range: .line(firstLine + r, in: path)), start...(start + match.text.count - 1)))
+                from = at.upperBound
+            }
+            ids.append(found)
+        }
+        for (r, found) in ids.enumerated() {
+            for (upper, columns) in found {
+                for c in columns where r + 1 < rows.count && c < rows[r + 1].count && Self.downStrokes.contains(rows[r + 1][c]) {
+                    var k = r + 1
+                    while k < rows.count, c < rows[k].count, Self.downStrokes.contains(rows[k][c]) { k += 1 }
+                    // The stroke ends at the row of an id over this column (or beside it by one).
+                    guard k < rows.count, let lower = ids[k].first(where: { $0.1.contains(c) || $0.1.contains(c - 1) || $0.1.contains(c + 1) })
+                    else { continue }
+                    result.arrows.append((upper, lower.0))
+                    break
+                }
+            }
+        }
     }
 
     /// A task line of a Mermaid gantt: `Parser :crit, done, p1, 2026-01-05, 3d`.
@@ -444,7 +489,8 @@ extension DocumentRecognizer {
 
     /// Chains of arrows, one per line: `1.1 → 1.2 → 1.3`, `Group 1 ──► Group 2`,
     /// `T-1, T-2 -> T-3`. Each item of a part waits for each item of the part before it.
-    mutating func readArrows(_ text: String, firstLine: Int) {
+    /// In prose (`adjacentOnly`), only the ids next to each arrow: `i.e. 1.3 -> 3.1 and 2.5 => 3.1`.
+    mutating func readArrows(_ text: String, firstLine: Int, adjacentOnly: Bool = false) {
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             guard Self.arrowTokens.contains(where: { line.contains($0) }) else { continue }
             var parts = [String(line)]
@@ -455,6 +501,10 @@ extension DocumentRecognizer {
                 }
             }
             for (earlier, later) in zip(chain, chain.dropFirst()) {
+                if adjacentOnly {
+                    if let from = earlier.last, let to = later.first { result.arrows.append((from, to)) }
+                    continue
+                }
                 for from in earlier { for to in later { result.arrows.append((from, to)) } }
             }
         }
@@ -645,8 +695,11 @@ extension DocumentRecognizer {
         let section = result.document.sections[index]
         guard section.kind != .block else { return }
         if let rule = RelativeDependency.sequentialRule(node.plainText, vocabulary: vocabulary) { result.sequentialRules.append(rule) }
-        if within(index, .dependencyGraph), let line = node.range?.start.line {
-            for (offset, textLine) in node.lines.enumerated() { readArrows(textLine.text, firstLine: textLine.line ?? line + offset) }
+        if let line = node.range?.start.line {
+            let graph = within(index, .dependencyGraph)
+            for (offset, textLine) in node.lines.enumerated() where graph || Self.arrowTokens.contains(where: textLine.text.contains) {
+                readArrows(textLine.text, firstLine: textLine.line ?? line + offset, adjacentOnly: !graph)
+            }
         }
         let fields = [MarkdownNode].fields(in: node, locator: locator, allowPlainKeys: false)
         noteUnknownFields(fields)

@@ -213,8 +213,10 @@ enum HeadingParser {
             var end = 0
             while end < s.count, TextScanner.isASCIILetter(s[end]) || s[end] >= 0x80 { end += 1 }
             let ascii = s[0..<end].allSatisfy({ $0 < 0x80 })
-            // `Phase 2`; a word in a script without spaces may touch its id: `タスク1.1`, `フェーズ2`.
-            let spaced = end < s.count && s[end] == 0x20
+            // `Phase 2`; a word in a script without spaces may touch its id: `タスク1.1`, `フェーズ2`;
+            // `EPIC-3`, `Sprint-4`: a hyphen between.
+            let hyphened = ascii && end + 1 < s.count && s[end] == 0x2D && ReferenceScanner.isDigit(s[end + 1])
+            let spaced = end < s.count && s[end] == 0x20 || hyphened
             guard end > 0, end < s.count, spaced || (!ascii && ReferenceScanner.isDigit(s[end])) else { return nil }
             let candidate = ascii ? String(decoding: s[0..<end].map(TextScanner.lower), as: UTF8.self)
                 : String(decoding: s[0..<end], as: UTF8.self).lowercased()
