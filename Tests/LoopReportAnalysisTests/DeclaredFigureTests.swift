@@ -90,6 +90,17 @@ import Testing
         #expect(diagnostics(text).filter { $0.severity != .note }.map(\.message) == [])
         let wrong = diagnostics(text.replacingOccurrences(of: "15/36 blocks (42%)", with: "15/36 blocks (45%)"))
         #expect(wrong.map(\.code) == [.ratioMismatch])
+
+        // A Delta in percent is the change in percent of the original, to the whole percent written.
+        let percent = """
+        ### Timeline Adjustments
+        | Metric | Original | Revised | Delta |
+        |---|---|---|---|
+        | p99 publish (ms) | 180 | 120 | −33% |
+        """
+        #expect(diagnostics(percent).filter { $0.severity != .note }.isEmpty)
+        #expect(diagnostics(percent.replacingOccurrences(of: "−33%", with: "−40%")).map(\.message)
+                == ["Delta '−40%' disagrees with the computed −33%"])
     }
 }
 

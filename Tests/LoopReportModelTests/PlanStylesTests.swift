@@ -453,6 +453,47 @@ import Testing
         #expect(plan.blocks.map { "\($0.id) [\($0.groupID)]" } == ["CH-1 [PG-2]", "CH-2 [PG-2]", "DW-1 [DW]", "DW-2 [DW]"])
     }
 
+    /// A group whose tasks are written without ids: a list whose every entry states an effort
+    /// or is a checkbox, or a table of tasks without an id column, numbered by position; a rule
+    /// under the group (`Steps, in order:`) chains that group's items only.
+    @Test func itemsWithoutIdsAreNumberedInTheirGroup() {
+        let loaded = project("""
+        ## Phase 1: Foundations
+
+        ### 1.1 Schema
+        **Estimate:** 1 day
+
+        ## Phase 2: Enforcement
+
+        Steps, in order:
+
+        1. Redis token bucket — 2 days
+        2. ext_authz hook — 1 day, after step 1
+        3. `429` responses (4h)
+
+        ## Phase 3: Console
+
+        - [ ] Limits page (2d)
+        - [x] Copy review with support
+
+        ## Phase 4: Rollout
+
+        | Task | Owner | Estimate | Depends on |
+        |---|---|---|---|
+        | Shadow mode: log would-be 429s | @mira | 3 days | Phase 2 |
+        | Email the tenants | @sam | 0.5 days | Shadow mode |
+
+        ## Done when
+        - p99 added latency < 2 ms
+        """)
+        #expect(loaded.plan.blocks.map { "\($0.id) \($0.title) [\($0.groupID)] \($0.estimate?.days ?? -1) \($0.dependencies.map(\.label).joined(separator: ","))" } == [
+            "1.1 Schema [1] 1.0 ",
+            "2.1 Redis token bucket [2] 2.0 ", "2.2 ext_authz hook [2] 1.0 Block 2.1", "2.3 429 responses [2] 0.5 Block 2.2",
+            "3.1 Limits page [3] 2.0 ", "3.2 Copy review with support [3] -1.0 ",
+            "4.1 Shadow mode: log would-be 429s [4] 3.0 Group 2", "4.2 Email the tenants [4] 0.5 Block 4.1",
+        ])
+    }
+
     /// Letter parts of ids (`3.C`) in headings and dependency fields; a word in a script without
     /// spaces touching its id (`タスク1.1`, `フェーズ4：`).
     @Test func letterPartsAndWordsTouchingTheirIds() {

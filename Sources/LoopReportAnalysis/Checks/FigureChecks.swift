@@ -63,6 +63,14 @@ enum FigureChecks {
             guard let original = row.original?.days, let revised = row.revised?.days else { continue }
             let delta = revised - original
             let declared = row.deltaDays ?? 0
+            // `−33%`: a change in percent of the original, agreeing to the whole percent written.
+            if row.deltaText.contains("%") {
+                guard original != 0 else { continue }
+                let percent = delta / original * 100
+                checks.append(FigureCheck(kind: .delta, declared: row.deltaText, expected: signed(percent.rounded()) + "%",
+                                          agrees: abs(declared - percent) < 0.5 + 1e-9, range: row.deltaRange ?? row.range))
+                continue
+            }
             checks.append(FigureCheck(kind: .delta, declared: row.deltaText.isEmpty ? "-" : row.deltaText,
                                       expected: signed(delta), agrees: abs(declared - delta) < 1e-6,
                                       range: row.deltaRange ?? row.range))

@@ -113,9 +113,10 @@ extension DocumentRecognizer {
         return declarations
     }
 
-    mutating func listItemDefinition(_ item: MarkdownNode, section index: Int) -> BlockDeclaration? {
+    /// - Parameter positionalID: the id of an item written without one (`positionalItems`).
+    mutating func listItemDefinition(_ item: MarkdownNode, section index: Int, positionalID: String? = nil) -> BlockDeclaration? {
         let text = item.itemText
-        guard let first = text.utf8.first, ReferenceScanner.isDigit(first) || (first >= 65 && first <= 90) || first >= 0x80
+        guard let first = text.utf8.first, positionalID != nil || ReferenceScanner.isDigit(first) || (first >= 65 && first <= 90) || first >= 0x80
         else { return nil }
         // The parts after the title: `— 4h — depends on T-2.1.1`.
         var parts = text.components(separatedBy: " — ").flatMap { $0.components(separatedBy: " | ") }
@@ -124,6 +125,11 @@ extension DocumentRecognizer {
             let lower = part.normalizedName
             return Effort.parse(part, units: vocabulary.units) != nil || HeadingParser.statusPhrase(part) != nil
                 || Self.noDependencies.contains(lower) || dependencyWords.contains { lower.hasPrefix($0 + " ") }
+        }
+        // `— 1 day, after step 1`: fields parted by a comma within a part.
+        parts = parts.flatMap { part -> [String] in
+            let pieces = part.components(separatedBy: ", ")
+            return pieces.count > 1 && pieces.allSatisfy({ isField($0.trimmed) }) ? pieces : [part]
         }
         // `**Task 1.1 — Schema** (2h)`: that dash parts the id from the title, not the title from a field.
         if let next = parts.first, !isField(next.trimmed),
@@ -142,7 +148,8 @@ extension DocumentRecognizer {
             }
         }
         let heading = HeadingParser.read(headText)
-        guard let definition = HeadingParser.blockDefinition(heading.title, vocabulary: vocabulary) else { return nil }
+        guard let definition = positionalID.map({ ($0, heading.title, false) })
+                ?? HeadingParser.blockDefinition(heading.title, vocabulary: vocabulary) else { return nil }
         let line = item.range?.start.line
         let range = locator.lineRange(line, fallback: item.range)
         var fields: [(field: Field, value: FieldValue)] = []
@@ -694,7 +701,10 @@ extension DocumentRecognizer {
     mutating func recognizeParagraph(_ node: MarkdownNode, next: MarkdownNode?, section index: Int) {
         let section = result.document.sections[index]
         guard section.kind != .block else { return }
-        if let rule = RelativeDependency.sequentialRule(node.plainText, vocabulary: vocabulary) { result.sequentialRules.append(rule) }
+        if let rule = RelativeDependency.sequentialRule(node.plainText, vocabulary: vocabulary) {
+            // Stated under a group heading (`Steps, in order:`), it holds for that group's items.
+            if rule == .block, let group = enclosingGroup(index) { sequentialGroups.insert(group.id) } else { result.sequentialRules.append(rule) }
+        }
         if let line = node.range?.start.line {
             let graph = within(index, .dependencyGraph)
             for (offset, textLine) in node.lines.enumerated() where graph || Self.arrowTokens.contains(where: textLine.text.contains) {

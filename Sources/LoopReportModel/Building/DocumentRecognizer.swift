@@ -19,6 +19,8 @@ struct DocumentRecognizer {
     /// Sections of notes within a plan (`## Ideas for later`, `## Meeting notes`) and those
     /// under them: their lists, tables and headings define no work items.
     var asides = Set<Int>()
+    /// Groups under whose heading a rule says their items go in order (`Steps, in order:`).
+    var sequentialGroups = Set<String>()
     var path: String { markdown.path }
 
     /// The longest title kept whole, in characters.
@@ -63,6 +65,8 @@ struct DocumentRecognizer {
         }
         for index in result.document.sections.indices { recognize(section: index) }
         ganttItems()
+        positionalItems()
+        chainSequentialGroups()
         qualifyRestartingNumbers()
         setAsideItemsOfNotes()
         finishDocumentInfo()
@@ -81,6 +85,117 @@ struct DocumentRecognizer {
         // Whole words only: `Notes` and `Meeting notes`, not `Notes API` as an item title.
         let words = Set(name.split(whereSeparator: { !$0.isLetter }).map(String.init))
         return asideWords.contains { word in word.contains(" ") ? name.contains(word) : words.contains(word) || !word.unicodeScalars.allSatisfy(\.isASCII) && name.contains(word) }
+    }
+
+    // MARK: Items written without ids
+
+    /// Words of a sub-section's title under a group that holds its tasks (`### Tasks`).
+    static let taskSectionWords: Set<String> = ["tasks", "task", "work", "items", "steps", "todo", "checklist", "backlog",
+                                                "deliverables", "scope", "plan"]
+
+    /// A group whose items are written without ids: a list under it whose every entry states
+    /// an effort or is a checkbox (`- [ ] Limits page per tenant (2d)`, `1. Redis token bucket
+    /// — 2 days`), or a table of tasks with an estimate or dependency column and no id column.
+    /// Each becomes an item numbered by position in its group (`2.1`, `2.2`…); a reference to
+    /// `step 1` means the group's first, and a dependency cell naming another row's title
+    /// (`Shadow mode`) that row.
+    private mutating func positionalItems() {
+        let sections = result.document.sections
+        var grouped = Set(result.blocks.compactMap(\.groupID))
+        for block in result.blocks { grouped.insert(Reference.groupID(ofBlock: block.id)) }
+        for (index, section) in sections.enumerated() where section.kind == .group || section.kind == .revisedGroup {
+            guard !asides.contains(index), let group = section.subject?.id, !grouped.contains(group) else { continue }
+            // The group's own content, then sub-sections that hold its tasks.
+            var containers = [index]
+            for (child, sub) in sections.enumerated() where sub.parent == index && sub.kind == .other && !asides.contains(child) {
+                if !Set(Self.words(sub.title)).isDisjoint(with: Self.taskSectionWords) { containers.append(child) }
+            }
+            var declarations: [BlockDeclaration] = []
+            var titles: [(String, String)] = []   // (lower-cased title, id)
+            for container in containers {
+                for node in result.document.sections[container].content {
+                    if node.isList {
+                        let items = node.children
+                        var found: [BlockDeclaration] = []
+                        for (n, item) in items.enumerated() {
+                            guard let declaration = listItemDefinition(item, section: container, positionalID: "\(group).\(declarations.count + n + 1)"),
+                                  item.taskState != nil || declaration.fields.contains(where: { if case .estimate(_?) = $0.value { true } else { false } })
+                            else { found = []; break }
+                            found.append(declaration)
+                        }
+                        declarations += found
+                    } else if case .table = node.kind {
+                        declarations += positionalRows(node, group: group, first: declarations.count + 1, section: container, titles: &titles)
+                    }
+                }
+            }
+            guard !declarations.isEmpty else { continue }
+            for d in declarations.indices {
+                declarations[d].groupID = group
+                titles.append((declarations[d].title.lowercased(), declarations[d].id))
+            }
+            // `after step 1`: the group's first; a title named in a dependency cell: that item.
+            for d in declarations.indices {
+                for f in declarations[d].fields.indices {
+                    guard case .dependencies(var references) = declarations[d].fields[f].value else { continue }
+                    for r in references.indices where references[r].kind == .block && references[r].id.utf8.allSatisfy(ReferenceScanner.isDigit) {
+                        references[r].id = "\(group).\(references[r].id)"
+                    }
+                    if references.isEmpty {
+                        let named = declarations[d].fields[f].field.value.split(separator: ",").compactMap { part -> Reference? in
+                            let name = part.trimmed.lowercased()
+                            guard name.count >= 3, let match = titles.first(where: { $0.0.hasPrefix(name) && $0.1 != declarations[d].id }) else { return nil }
+                            return Reference(kind: .block, id: match.1, range: declarations[d].fields[f].field.valueRange)
+                        }
+                        references = named
+                    }
+                    declarations[d].fields[f].value = .dependencies(references)
+                }
+            }
+            result.blocks += declarations
+        }
+    }
+
+    /// The rows of a table of tasks without an id column (`| Task | Owner | Estimate | Depends on |`).
+    private mutating func positionalRows(_ node: MarkdownNode, group: String, first: Int, section: Int,
+                                         titles: inout [(String, String)]) -> [BlockDeclaration] {
+        let rows = node.children.map { row in row.children.map { Cell(text: $0.plainText.trimmed, range: $0.range) } }
+        guard rows.count >= 2, let header = rows.first,
+              let title = header.firstIndex(where: { Self.itemTitleColumns.contains($0.text.normalizedName) || Self.itemIDColumns.contains($0.text.normalizedName) }),
+              header.contains(where: { [.estimate, .dependencies].contains(vocabulary.fieldNames[Self.fieldHeader($0.text).name]) }),
+              !rows.dropFirst().contains(where: { title < $0.count && Self.itemIDCell($0[title].text, vocabulary: vocabulary) != nil })
+        else { return [] }
+        let columns = header.indices.filter { $0 != title && vocabulary.fieldNames[Self.fieldHeader(header[$0].text).name] != nil }
+        return rows.dropFirst().enumerated().compactMap { n, row in
+            guard title < row.count, !row[title].text.isEmpty else { return nil }
+            let fields = columns.compactMap { column -> Field? in
+                guard column < row.count else { return nil }
+                let (_, unit) = Self.fieldHeader(header[column].text)
+                var value = row[column].text
+                if let unit, !value.isEmpty, value.utf8.allSatisfy({ ReferenceScanner.isDigit($0) || $0 == 0x2E }) { value += " " + unit }
+                let key = unit == nil ? header[column].text : String(header[column].text[..<header[column].text.lastIndex(of: "(")!]).trimmed
+                return Field(key: key, value: value, items: [], range: row[column].range, valueRange: row[column].range)
+            }
+            return BlockDeclaration(id: "\(group).\(first + n)", title: row[title].text, marker: nil, fields: readFields(fields),
+                                    range: row[title].range, path: path, groupID: group)
+        }
+    }
+
+    /// Each item of a group stated to go in order, with no dependencies of its own, waits for
+    /// the one before it in the group.
+    private mutating func chainSequentialGroups() {
+        for group in sequentialGroups {
+            var previous: BlockDeclaration?
+            for index in result.blocks.indices where (result.blocks[index].groupID ?? Reference.groupID(ofBlock: result.blocks[index].id)) == group {
+                let states = result.blocks[index].fields.contains { if case .dependencies = $0.value { true } else { false } }
+                if !states, let previous {
+                    let field = Field(key: "Dependencies", value: previous.id, items: [], range: result.blocks[index].range,
+                                      valueRange: result.blocks[index].range)
+                    result.blocks[index].fields.append((field, .dependencies([Reference(kind: .block, id: previous.id, range: result.blocks[index].range)])))
+                }
+                previous = result.blocks[index]
+            }
+        }
     }
 
     // MARK: Numbers that restart in each group
@@ -127,11 +242,11 @@ struct DocumentRecognizer {
     static let notesWords: Set<String> = ["notes", "note", "design", "architecture", "adr", "adrs", "decision", "decisions",
                                           "requirements", "research", "spike", "rfc", "rfcs", "meeting", "meetings", "minutes",
                                           "retro", "retrospective", "postmortem", "post", "mortem", "glossary", "changelog",
-                                          "api", "sizing", "benchmark", "benchmarks", "incident", "proposal"]
+                                          "api", "sizing", "benchmark", "benchmarks", "incident", "proposal", "protocol", "specification"]
     /// Words of a file name that say a document is about the repository, not a plan: its
     /// steps (`### Step 1: Install`) are instructions; only items under a group heading count.
     static let guideWords: Set<String> = ["readme", "runbook", "claude", "agents", "contributing", "install", "setup",
-                                          "guide", "howto", "tutorial", "playbook", "onboarding"]
+                                          "guide", "howto", "tutorial", "playbook", "onboarding", "runbooks", "playbooks", "guides"]
     /// Words of a title that say it is a plan after all ("Design and implementation plan").
     static let planWords: Set<String> = ["plan", "plans", "roadmap", "tasks", "backlog", "milestones", "schedule",
                                          "implementation", "phases", "sprint", "iteration", "iterations", "progress",
@@ -155,7 +270,7 @@ struct DocumentRecognizer {
         let pathWords = Set(components.flatMap { Self.words(String($0)) })
         let notes = result.document.kind == .notes && result.document.kindIsDeclared
             || !pathWords.isDisjoint(with: Self.notesWords) || !titleWords.isDisjoint(with: Self.notesWords)
-        let guide = !stemWords.isDisjoint(with: Self.guideWords)
+        let guide = !stemWords.isDisjoint(with: Self.guideWords) || !pathWords.isDisjoint(with: ["runbooks", "playbooks", "guides"])
         guard notes || guide else { return }
         let why = notes ? "a notes or design document" : "a guide to the repository"
         let setAside = Set(result.blocks.filter { notes || $0.groupID == nil }.map(\.id))
@@ -164,6 +279,8 @@ struct DocumentRecognizer {
         }
         result.blocks.removeAll { setAside.contains($0.id) }
         if notes {
+            // What a notes document writes in field form is not a plan's figure to check.
+            result.diagnostics.removeAll { $0.code == .unparseableEffort || $0.code == .unparseablePercentage }
             for group in result.groups where result.nearMisses.count < 12 {
                 result.nearMisses.append(.init("'\(group.title)' reads like group \(group.id), but '\(path)' is \(why)", at: group.range))
             }

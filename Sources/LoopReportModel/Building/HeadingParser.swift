@@ -156,9 +156,11 @@ enum HeadingParser {
         Vocabulary.milestoneWords.contains(word) && id.utf8.allSatisfy(ReferenceScanner.isDigit) ? "M" + id : id
     }
 
-    /// `1.5 minutes saved`, `2.5x faster`, `99.9 % uptime`: a number with its unit, not an id and a title.
+    /// `1.5 minutes saved`, `2.5x faster`, `99.9 % uptime`: a number with its unit, not an id and
+    /// a title; `2.0: drop the v1 format`: a version.
     private static func isQuantity(_ id: String, _ title: String) -> Bool {
         guard let first = id.utf8.first, ReferenceScanner.isDigit(first) else { return false }
+        if id.hasSuffix(".0"), title.first?.isLowercase == true { return true }
         // A title starts with a capital (`1.4 D`); a unit in lower case (`1.5 minutes saved`).
         guard let first = title.first, first.isLowercase || first == "%" else { return false }
         let word = title.prefix { $0.isLetter || $0 == "%" }.lowercased()
