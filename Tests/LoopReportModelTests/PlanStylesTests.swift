@@ -494,6 +494,40 @@ import Testing
         ])
     }
 
+    /// A status report as teams write it: a table of ids and states (`| ID | Status | % |`) and
+    /// lines that state an item's status (`- ✅ 1.1 Parser`, `- 1.2 Printer: 🔄 in progress`,
+    /// `- Block 1.1: Complete`) without renaming it; named twice, the later line is applied.
+    @Test func statusReportsInTheirCommonForms() {
+        let loaded = project(("plan.md", """
+        # Plan
+
+        ## Phase 1: Core
+
+        ### 1.1 Parser
+        - Estimate: 2d
+
+        ### 1.2 Printer
+        - Estimate: 1d
+
+        ### 1.3 Docs
+        - Estimate: 1d
+        """), ("status.md", """
+        # Status update 2026-03-14
+
+        | ID | Status | % |
+        |----|--------|---|
+        | 1.3 | In progress | 40% |
+
+        - ✅ 1.1 Parser
+        - 1.2 Printer: 🔄 in progress
+        - Block 1.1: Complete
+        """))
+        #expect(loaded.plan.documents.map(\.kind) == [.plan, .progressReport])
+        #expect(loaded.plan.blocks.map { "\($0.id) \($0.title) \($0.progress?.rawValue ?? "-") \($0.percentComplete ?? -1)" }
+                == ["1.1 Parser complete 100.0", "1.2 Printer in-progress -1.0", "1.3 Docs in-progress 40.0"])
+        #expect(loaded.diagnostics.filter { $0.severity != .note }.isEmpty, "\(loaded.diagnostics.map(\.message))")
+    }
+
     /// Letter parts of ids (`3.C`) in headings and dependency fields; a word in a script without
     /// spaces touching its id (`タスク1.1`, `フェーズ4：`).
     @Test func letterPartsAndWordsTouchingTheirIds() {

@@ -147,9 +147,20 @@ extension DocumentRecognizer {
                 headText = String(headText[..<open])
             }
         }
+        // `2.1 SDK rollout (Go): ✅ done`: a status after the title's colon.
+        if let colon = headText.range(of: ": ", options: .backwards), HeadingParser.statusPhrase(String(headText[colon.upperBound...]).trimmed) != nil,
+           HeadingParser.blockDefinition(String(headText[..<colon.lowerBound]), vocabulary: vocabulary)?.title.isEmpty == false {
+            parts.insert(String(headText[colon.upperBound...]), at: 0)
+            headText = String(headText[..<colon.lowerBound])
+        }
         let heading = HeadingParser.read(headText)
-        guard let definition = positionalID.map({ ($0, heading.title, false) })
+        guard var definition = positionalID.map({ ($0, heading.title, false) })
                 ?? HeadingParser.blockDefinition(heading.title, vocabulary: vocabulary) else { return nil }
+        // `Block 1.1: Complete`: the state, not a new title.
+        if positionalID == nil, heading.progress == nil, HeadingParser.statusPhrase(definition.title) != nil {
+            parts.insert(definition.title, at: 0)
+            definition.title = ""
+        }
         let line = item.range?.start.line
         let range = locator.lineRange(line, fallback: item.range)
         var fields: [(field: Field, value: FieldValue)] = []

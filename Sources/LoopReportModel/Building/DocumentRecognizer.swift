@@ -362,7 +362,9 @@ struct DocumentRecognizer {
         let titleCues: [(String, DocumentKind)] = [
             ("dashboard", .dashboard), ("consolidation", .consolidation), ("final summary", .consolidation),
             ("loop", .iteration), ("iteration", .iteration), ("reassessment", .iteration),
-            ("progress", .progressReport), ("implementation block", .progressReport),
+            ("progress", .progressReport), ("implementation block", .progressReport), ("status update", .progressReport),
+            ("status report", .progressReport), ("weekly update", .progressReport), ("weekly report", .progressReport),
+            ("standup", .progressReport), ("stand up", .progressReport), ("sprint review", .progressReport),
             ("plan", .plan), ("grouping guide", .plan),
         ]
         let loopSignatures: Set<SectionKind> = [.progressAssessment, .discoveries, .rootCauseAnalysis, .revisedGroup,

@@ -162,6 +162,11 @@ struct BuildState: Sendable {
         for declaration in recognition.blocks {
             if let first = seenBlocks[declaration.id] {
                 if declaration.fields.isEmpty { continue }
+                // A report may name an item twice (its table and its list): the later line is applied.
+                if document.kind != .plan || declaration.title.isEmpty {
+                    applyBlock(declaration, document: document, isBaseline: isBaseline, iteration: &iteration)
+                    continue
+                }
                 diagnostics.append(Diagnostic(.duplicateBlock, at: declaration.range,
                                               "Block \(declaration.id) is defined twice in this document",
                                               notes: [.init("first defined here", at: first)]))

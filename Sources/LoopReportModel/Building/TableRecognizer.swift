@@ -43,6 +43,7 @@ extension DocumentRecognizer {
         if isWorkItemTable(table, vocabulary: vocabulary) { return .workItems }
         if has("milestone") { return .milestones }
         if has("block"), has("status") { return .blockStatus }
+        if statusColumns(table, vocabulary: vocabulary) != nil { return .blockStatus }
         if has("group"), has("status"), names.contains(where: { $0.hasSuffix("validated") || $0.hasSuffix("verified") || $0.hasSuffix("checked") }) { return .validationStatus }
         if has("component"), has("validation findings", "initial analysis") { return .synthesisMatrix }
         if has("team member", "developer", "engineer") { return .resourceAllocation }
@@ -334,9 +335,25 @@ extension DocumentRecognizer {
         return texts.filter { seen.insert($0).inserted }
     }
 
+    /// A table of items and their states (`| ID | Status |`, `| Task | State | % |`, `| # | Item |
+    /// Status | Notes |`): its id and status columns, when most rows name an item.
+    static func statusColumns(_ table: Table, vocabulary: Vocabulary) -> (id: Int, status: Int)? {
+        guard table.header.count <= 5, !table.rows.isEmpty,
+              let status = table.header.firstIndex(where: { vocabulary.fieldNames[$0.text.normalizedName] == .status }),
+              let id = table.header.firstIndex(where: {
+                  let name = $0.text.normalizedName
+                  return itemIDColumns.contains(name) || vocabulary.itemWords.contains(name) || $0.text.trimmed == "#"
+              }), id != status
+        else { return nil }
+        let named = table.rows.filter { id < $0.count && ReferenceScanner.scan($0[id].text, bareBlockIDs: true, vocabulary: vocabulary).first?.kind == .block }
+        return named.count * 2 > table.rows.count ? (id, status) : nil
+    }
+
     private mutating func readBlockStatus(_ table: Table) {
-        let block = table.column("block", "id") ?? 0
-        let status = table.column("status"), progress = table.column("progress", "completion")
+        let columns = Self.statusColumns(table, vocabulary: vocabulary)
+        let block = table.column("block") ?? columns?.id ?? table.column("id") ?? 0
+        let status = table.column("status") ?? columns?.status
+        let progress = table.column("progress", "completion", "percent", "done") ?? table.header.firstIndex { $0.text.trimmed == "%" }
         for row in table.rows {
             guard let cell = table.cell(row, block), let reference = subjectReference(cell), reference.kind == .block else { continue }
             let statusText = table.cell(row, status)?.text ?? ""
