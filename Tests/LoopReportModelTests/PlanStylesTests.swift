@@ -528,6 +528,26 @@ import Testing
         #expect(loaded.diagnostics.filter { $0.severity != .note }.isEmpty, "\(loaded.diagnostics.map(\.message))")
     }
 
+    /// Spec Kit task lists: tags before the title (`[P]`, `[US1]`) go, a dependency in the
+    /// closing brackets is read; a plan stating no estimate gets one warning, not one per item.
+    @Test func specKitTaskLists() {
+        let loaded = project("""
+        # Tasks: Invoices
+
+        ## Phase 3: User Story 1 - Invoices
+
+        - [ ] T010 [P] [US1] Create invoice template in src/templates/invoice.ts
+        - [ ] T011 [US1] Render PDF (depends on T010)
+        - [x] T012 [P] [US1] Email sender (depends on T010, T011)
+        """)
+        #expect(loaded.plan.blocks.map { "\($0.id) \($0.title) \($0.dependencies.map(\.id))" } == [
+            "T010 Create invoice template in src/templates/invoice.ts []", "T011 Render PDF [\"T010\"]",
+            "T012 Email sender [\"T010\", \"T011\"]",
+        ])
+        #expect(loaded.diagnostics.filter { $0.code == .missingEffort }.map(\.message)
+                == ["no block states an estimated effort; each of the 3 is scheduled with the assumed 1 day (defaultEstimate in loopreport.yml), marked as assumed"])
+    }
+
     /// Letter parts of ids (`3.C`) in headings and dependency fields; a word in a script without
     /// spaces touching its id (`タスク1.1`, `フェーズ4：`).
     @Test func letterPartsAndWordsTouchingTheirIds() {

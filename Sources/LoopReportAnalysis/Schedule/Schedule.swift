@@ -227,6 +227,14 @@ public enum Scheduler {
         var blockIndex: [String: Int] = [:]
         blockIndex.reserveCapacity(snapshot.blocks.count)
         var members = IndicesByKey()
+        // A plan that states no estimate at all gets one warning, not one per block.
+        let unestimated = snapshot.blocks.count(where: { $0.estimateDays == nil && !$0.declaresEstimate })
+        let noneStated = unestimated > 1 && unestimated == snapshot.blocks.count
+        if diagnose, noneStated, let first = snapshot.blocks.first {
+            let days = settings.defaultEstimateDays
+            diagnostics.append(Diagnostic(.missingEffort, at: first.range,
+                                          "no block states an estimated effort; each of the \(unestimated) is scheduled with the assumed \(numberText(days)) day\(days == 1 ? "" : "s") (defaultEstimate in loopreport.yml), marked as assumed"))
+        }
         // Items are read in place (a copy of one retains every field); blocks come first
         // among the tasks, so block t is task t.
         for index in snapshot.blocks.indices {
@@ -236,7 +244,7 @@ public enum Scheduler {
             // A block without an estimate takes the assumed one, marked as such wherever it shows.
             let days = estimateDays ?? settings.defaultEstimateDays
             if estimateDays == nil { assumed.insert(id) }
-            if diagnose, (estimateDays == nil && !snapshot.blocks[index].declaresEstimate) || (estimateDays != nil && days <= 0) {
+            if diagnose, (estimateDays == nil && !snapshot.blocks[index].declaresEstimate && !noneStated) || (estimateDays != nil && days <= 0) {
                 diagnostics.append(Diagnostic(
                     estimateDays == nil ? .missingEffort : .zeroEffort,
                     at: snapshot.blocks[index].range, estimateDays == nil

@@ -142,8 +142,13 @@ extension DocumentRecognizer {
             let inner = headText[headText.index(after: open)..<headText.index(before: headText.endIndex)]
             let separator: Character = inner.contains(";") ? ";" : ","
             let pieces = inner.split(separator: separator).map { String($0).trimmed }
+            let lower = inner.trimmed.lowercased()
             if pieces.count > 1, pieces.allSatisfy(isField) {
                 parts = pieces + parts
+                headText = String(headText[..<open])
+            } else if !inner.contains(";"), dependencyWords.contains(where: { lower.hasPrefix($0 + " ") }) {
+                // `(depends on T007, T008)`: one dependency part.
+                parts = [String(inner).trimmed] + parts
                 headText = String(headText[..<open])
             }
         }
@@ -160,6 +165,11 @@ extension DocumentRecognizer {
         if positionalID == nil, heading.progress == nil, HeadingParser.statusPhrase(definition.title) != nil {
             parts.insert(definition.title, at: 0)
             definition.title = ""
+        }
+        // `T010 [P] [US1] Create the template`: tags before the title (parallel, story) go.
+        while definition.title.hasPrefix("["), let close = definition.title.firstIndex(of: "]"),
+              definition.title.distance(from: definition.title.startIndex, to: close) <= 8 {
+            definition.title = String(definition.title[definition.title.index(after: close)...]).trimmed
         }
         let line = item.range?.start.line
         let range = locator.lineRange(line, fallback: item.range)
