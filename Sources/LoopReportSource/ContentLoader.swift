@@ -51,7 +51,7 @@ public enum ContentLoader {
         }
         var visited: Set<[UInt64]> = [[UInt64(rootInfo.st_dev), UInt64(rootInfo.st_ino)]]
         var paths: [String] = []
-        var walker = Walker(rootHasPlan: containsOwnDocuments(root), realRoot: realPath(root) ?? root)
+        var walker = Walker(rootHasPlan: containsPlanDocument(root), realRoot: realPath(root) ?? root)
         walker.walk(root, relative: "", visited: &visited, into: &paths, diagnostics: &diagnostics)
         var documents: [String] = []
         var config: String?
@@ -80,22 +80,16 @@ public enum ContentLoader {
 
     /// Whether a folder inside a project is a project of its own: it holds a `loopreport.yml`,
     /// or a plan document (`plan.md`, `02-plan.md`, `roadmap.md`) while the enclosing project
-    /// has documents of its own besides a README (a `plan/` folder of a project whose only
-    /// document at the top is its README is not one).
+    /// has its own plan document too (a `docs/` folder holding the plan of a project whose
+    /// updates and summary are at the top is not one).
     static func isProject(_ folder: String, enclosingHasPlan: Bool) -> Bool {
         guard let entries = directoryEntries(folder) else { return false }
         if entries.contains(where: { $0.name == configFileName }) { return true }
         return enclosingHasPlan && entries.contains { isPlanDocumentName($0.name) }
     }
 
-    /// Whether a folder holds a document that may be a plan: any Markdown file but a README,
-    /// index or changelog (`00-loop-tools.md` is the main plan of its folder).
-    static func containsOwnDocuments(_ folder: String) -> Bool {
-        directoryEntries(folder)?.contains { entry in
-            guard isMarkdown(entry.name) else { return false }
-            let stem = entry.name.lowercased().split(separator: ".").first.map(String.init) ?? ""
-            return !["readme", "index", "changelog", "contributing", "license"].contains(stem)
-        } ?? false
+    static func containsPlanDocument(_ folder: String) -> Bool {
+        directoryEntries(folder)?.contains { isPlanDocumentName($0.name) } ?? false
     }
 
     /// `plan.md`, `01-plan.md`, `implementation-plan.md`, `ROADMAP.md`: a word of the name is

@@ -23,21 +23,21 @@ import Glibc
         #expect(loaded.diagnostics.isEmpty)
     }
 
-    /// A sub-folder with its own plan document is a project of its own when the folder around
-    /// it has a document besides its README (`00-loop-tools.md`); under a README alone it is
-    /// part of the one project.
+    /// A sub-folder with its own plan document is a project of its own beside the main plan;
+    /// under a folder of updates and a summary, it is that project's plan.
     @Test func subFoldersWithTheirOwnPlanAreProjects() {
         let dir = TemporaryDirectory(); defer { dir.remove() }
-        dir.write("00-loop-tools.md", "# Loop Tools\n")
+        dir.write("plan.md", "# Loop Tools\n")
         dir.write("payments/plan.md", "# Payments Plan\n")
         dir.write("phases/phase-02.md", "# Phase 2\n")
         let found = ContentLoader.discover(root: dir.path)
-        #expect(found.documents == ["00-loop-tools.md", "phases/phase-02.md"])
+        #expect(found.documents == ["phases/phase-02.md", "plan.md"])
         #expect(found.subprojects == ["payments"])
-        let readme = TemporaryDirectory(); defer { readme.remove() }
-        readme.write("README.md", "# About\n")
-        readme.write("plan/plan.md", "# Plan\n")
-        #expect(ContentLoader.discover(root: readme.path).subprojects.isEmpty)
+        let updates = TemporaryDirectory(); defer { updates.remove() }
+        updates.write("final.md", "# Final summary\n")
+        updates.write("updates/update-1.md", "# Update 1\n")
+        updates.write("docs/roadmap.md", "# Roadmap\n")
+        #expect(ContentLoader.discover(root: updates.path).subprojects.isEmpty)
     }
 
     @Test func badFilesAreDiagnosedAndTheRestStillRead() {

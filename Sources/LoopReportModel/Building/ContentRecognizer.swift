@@ -117,7 +117,7 @@ extension DocumentRecognizer {
     mutating func listItemDefinition(_ item: MarkdownNode, section index: Int, positionalID: String? = nil) -> BlockDeclaration? {
         let text = item.itemText
         guard let first = text.utf8.first, positionalID != nil || ReferenceScanner.isDigit(first) || (first >= 65 && first <= 90) || first >= 0x80
-        else { return nil }
+                || first == 0x23 || first == 0x5B else { return nil }
         // The parts after the title: `— 4h — depends on T-2.1.1`.
         var parts = text.components(separatedBy: " — ").flatMap { $0.components(separatedBy: " | ") }
         var headText = parts.removeFirst()

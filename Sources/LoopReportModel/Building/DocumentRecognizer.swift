@@ -365,7 +365,9 @@ struct DocumentRecognizer {
             ("progress", .progressReport), ("implementation block", .progressReport), ("status update", .progressReport),
             ("status report", .progressReport), ("weekly update", .progressReport), ("weekly report", .progressReport),
             ("standup", .progressReport), ("stand up", .progressReport), ("sprint review", .progressReport),
-            ("plan", .plan), ("grouping guide", .plan),
+            ("plan", .plan), ("grouping guide", .plan), ("roadmap", .plan),
+            // Last: `Status 2026-03-06`, `Update 2` (but `Plan status` is a plan).
+            ("status", .progressReport), ("update", .progressReport),
         ]
         let loopSignatures: Set<SectionKind> = [.progressAssessment, .discoveries, .rootCauseAnalysis, .revisedGroup,
                                                 .reassessmentCycle, .adaptivePlanning, .timelineAdjustments,
@@ -426,7 +428,7 @@ struct DocumentRecognizer {
             let title = heading.title
             var kind: SectionKind
             var subject: Reference?
-            let groupDefinition = HeadingParser.groupDefinition(title, vocabulary: vocabulary)
+            let groupDefinition = HeadingParser.groupDefinition(title, vocabulary: vocabulary, spacedTitle: level > 1)
             let blockDefinition = groupDefinition == nil ? HeadingParser.blockDefinition(title, vocabulary: vocabulary) : nil
             // `## Ideas for later` (not a definition, nor a section the guideline names) and what is under it.
             let aside = asides.contains(parent) || groupDefinition == nil && blockDefinition == nil && Self.isAside(title)

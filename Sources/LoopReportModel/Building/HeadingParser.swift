@@ -170,13 +170,15 @@ enum HeadingParser {
 
     /// `Group 3: Storage`, `Phase 2 — Sync`, `🚀 PHASE 1: Setup`, `Revised Group 3: Storage`,
     /// `Part II: Rollout` → id and title.
-    static func groupDefinition(_ title: String, vocabulary: Vocabulary = .standard) -> (id: String, title: String, revised: Bool)? {
+    /// - Parameter spacedTitle: whether a title after a bare space counts (`Phase 3 Storage`;
+    ///   not in a document's title, `# Sprint 1 Review — Checkout`).
+    static func groupDefinition(_ title: String, vocabulary: Vocabulary = .standard, spacedTitle: Bool = true) -> (id: String, title: String, revised: Bool)? {
         var text = Substring(dropLeadingGlyphs(title))
         var revised = false
         if let first = text.utf8.first, (first | 0x20) == 0x72, text.lowercased().hasPrefix("revised ") {
             text = text.dropFirst(8); revised = true
         }
-        guard let (word, id, name) = definition(String(text), words: vocabulary.groupWords, id: groupID, spacedTitle: true),
+        guard let (word, id, name) = definition(String(text), words: vocabulary.groupWords, id: groupID, spacedTitle: spacedTitle),
               word != nil else { return nil }
         return (id, name, revised)
     }
@@ -250,8 +252,15 @@ enum HeadingParser {
         return (word, id, rest)
     }
 
-    /// Item ids: `3.4`, `3.4a`, `2.1.4`, `1.1A`, `7`, `T-1.1.1`, `PG-2`, `M1`, `S3-04`.
+    /// Item ids: `3.4`, `3.4a`, `2.1.4`, `1.1A`, `7`, `T-1.1.1`, `PG-2`, `M1`, `S3-04`, and
+    /// issue numbers (`#212`).
     static func itemID(_ s: [UInt8], at i: Int) -> (String, Int)? {
+        if i + 1 < s.count, s[i] == 0x23, ReferenceScanner.isDigit(s[i + 1]) {
+            var j = i + 1
+            while j < s.count, ReferenceScanner.isDigit(s[j]) { j += 1 }
+            if j < s.count, TextScanner.isASCIILetter(s[j]) { return nil }
+            return (String(decoding: s[i..<j], as: UTF8.self), j)
+        }
         var j = i
         // A prefix of one to four capitals, with or without a hyphen.
         while j < s.count, j - i < 4, s[j] >= 65, s[j] <= 90 { j += 1 }

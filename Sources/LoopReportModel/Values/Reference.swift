@@ -36,6 +36,7 @@ public struct Reference: Sendable, Hashable {
     /// plan without group headings share a group; a whole number is its own.
     public static func groupID(ofBlock id: String) -> String {
         if let dot = id.utf8.firstIndex(of: 0x2E) { return String(id[..<dot]) }
+        if id.hasPrefix("#") { return "issues" }
         var prefix = Substring(id)
         while let last = prefix.last, last.isASCII && last.isNumber { prefix = prefix.dropLast() }
         if prefix.last == "-" || prefix.last == "_" { prefix = prefix.dropLast() }
@@ -215,9 +216,10 @@ enum ReferenceScanner {
     }
 
     /// An item id standing alone that is not a `group.block` number: prefixed (`T-2.1.1`,
-    /// `PG-2`, `M1`) or in three parts (`2.1.4`).
+    /// `PG-2`, `M1`), in three parts (`2.1.4`), or an issue number (`#212`).
     private static func prefixedItemID(_ s: [UInt8], at i: Int) -> (String, Int)? {
         guard i < s.count, let (id, end) = HeadingParser.itemID(s, at: i) else { return nil }
+        if s[i] == 0x23 { return (id, end) }
         let prefixed = s[i] >= 65 && s[i] <= 90 && id.utf8.contains(where: isDigit)
         let threeParts = isDigit(s[i]) && id.utf8.count(where: { $0 == 0x2E }) >= 2
         return prefixed || threeParts ? (id, end) : nil
