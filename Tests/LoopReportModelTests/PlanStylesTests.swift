@@ -548,6 +548,43 @@ import Testing
                 == ["no block states an estimated effort; each of the 3 is scheduled with the assumed 1 day (defaultEstimate in loopreport.yml), marked as assumed"])
     }
 
+    /// Scope changes as list lines: an item added (`Added **1.3 Exporter** — 4d`), struck through
+    /// (`~~1.2 Writer~~ dropped`) or removed by name (`Removed: 1.4 (out of scope)`); a numbered
+    /// heading marked `(REMOVED)` is an item taken out.
+    @Test func scopeChangesInListLines() {
+        let loaded = project(("plan.md", """
+        # Plan
+
+        ## Phase 1: Core
+
+        ### 1.1 Parser
+        - Estimate: 2d
+
+        ### 1.2 Writer
+        - Estimate: 1d
+
+        ### 1.4 Export
+        - Estimate: 1d
+
+        ### 1.5 Import
+        - Estimate: 1d
+        """), ("iteration-1.md", """
+        # Loop Iteration 1
+
+        ## Scope changes
+
+        - Added **1.3 Exporter** — 4d, depends on 1.1
+        - ~~1.2 Writer~~ dropped
+        - Removed: 1.4 (out of scope)
+
+        ### 1.5 Import (REMOVED)
+        """))
+        #expect(loaded.plan.blocks.map { "\($0.id) \($0.status.rawValue) \($0.estimate?.days ?? -1) \($0.dependencies.map(\.id))" } == [
+            "1.1 planned 2.0 []", "1.2 removed 1.0 []", "1.3 new 4.0 [\"1.1\"]", "1.4 removed 1.0 []", "1.5 removed 1.0 []",
+        ])
+        #expect(loaded.diagnostics.filter { $0.severity != .note }.isEmpty, "\(loaded.diagnostics.map(\.message))")
+    }
+
     /// Letter parts of ids (`3.C`) in headings and dependency fields; a word in a script without
     /// spaces touching its id (`タスク1.1`, `フェーズ4：`).
     @Test func letterPartsAndWordsTouchingTheirIds() {

@@ -22,8 +22,11 @@ extension DocumentRecognizer {
         let section = result.document.sections[index]
         let items = list.children
         // Any item may start the work items: `- Goal: …` often comes first.
-        if Self.listItemSections.contains(section.kind), !asides.contains(index), items.contains(where: {
-            $0.taskState != nil || HeadingParser.blockDefinition(HeadingParser.read($0.itemText).title, vocabulary: vocabulary) != nil
+        if Self.listItemSections.contains(section.kind), !asides.contains(index), items.contains(where: { item in
+            let text = item.itemText
+            let struck = if case .strikethrough? = item.children.first(where: { $0.isParagraph })?.children.first?.kind { true } else { false }
+            return item.taskState != nil || struck
+                || HeadingParser.blockDefinition(HeadingParser.read(Self.revisionPrefix(text)?.1 ?? text).title, vocabulary: vocabulary) != nil
         }) {
             let declarations = listItemDefinitions(items, section: index)
             if !declarations.isEmpty {
@@ -115,7 +118,24 @@ extension DocumentRecognizer {
 
     /// - Parameter positionalID: the id of an item written without one (`positionalItems`).
     mutating func listItemDefinition(_ item: MarkdownNode, section index: Int, positionalID: String? = nil) -> BlockDeclaration? {
-        let text = item.itemText
+        var text = item.itemText
+        // `~~1.2 Writer~~ dropped`: struck through, taken out; `Added **1.3 Exporter** — 4d`,
+        // `New: Task 2.4: …`; `Removed: 1.2 (out of scope)`, `Dropped 1.2`.
+        var revision: RevisionMarker?
+        let paragraph = item.children.first(where: \.isParagraph)
+        if positionalID == nil, let struck = paragraph?.children.first, case .strikethrough = struck.kind {
+            text = struck.plainText.trimmed
+            revision = .removed
+        } else if positionalID == nil, let (marker, rest) = Self.revisionPrefix(text) {
+            text = rest
+            revision = marker
+        }
+        if revision == .removed, let match = ReferenceScanner.scan(text, bareBlockIDs: true, vocabulary: vocabulary).first,
+           match.kind == .block, text.hasPrefix(match.text) || HeadingParser.blockDefinition(HeadingParser.read(text).title, vocabulary: vocabulary) != nil {
+            let range = locator.lineRange(item.range?.start.line, fallback: item.range)
+            result.removals.append(Removal(reference: Reference(kind: .block, id: match.id, range: range), title: "", reason: nil, range: range))
+            return nil
+        }
         guard let first = text.utf8.first, positionalID != nil || ReferenceScanner.isDigit(first) || (first >= 65 && first <= 90) || first >= 0x80
                 || first == 0x23 || first == 0x5B else { return nil }
         // The parts after the title: `— 4h — depends on T-2.1.1`.
@@ -213,8 +233,22 @@ extension DocumentRecognizer {
         let hasEvidence = !fields.isEmpty || nestedFields.contains { vocabulary.fieldNames[$0.name].map(Vocabulary.planFields.contains) ?? false }
             || group != nil
         guard !definition.wordless || hasEvidence else { return nil }
-        return BlockDeclaration(id: definition.id, title: definition.title, marker: heading.marker,
+        return BlockDeclaration(id: definition.id, title: definition.title, marker: revision ?? heading.marker,
                                 fields: fields + readFields(nestedFields), range: range, path: path, groupID: group?.id)
+    }
+
+    /// `Added:`, `New:`, `Removed:`, `Dropped` before a list item's id: the revision it states, and the rest.
+    static func revisionPrefix(_ text: String) -> (RevisionMarker, String)? {
+        let lower = text.lowercased()
+        for (word, marker) in [("added", RevisionMarker.new), ("new", .new), ("removed", .removed), ("dropped", .removed),
+                               ("descoped", .removed), ("cut", .removed), ("deleted", .removed)] where lower.hasPrefix(word) {
+            var rest = text.dropFirst(word.count)
+            guard let next = rest.first, next == ":" || next == " " else { continue }
+            rest = rest.drop { $0 == ":" || $0 == " " }
+            guard let start = rest.utf8.first, ReferenceScanner.isDigit(start) || (start >= 65 && start <= 90) || start == 0x23 else { continue }
+            return (marker, String(rest))
+        }
+        return nil
     }
 
     static func resultGlyph(_ text: String) -> ChecklistItem.State? {

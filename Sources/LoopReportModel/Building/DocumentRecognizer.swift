@@ -502,7 +502,7 @@ struct DocumentRecognizer {
                 vocabulary.fieldNames[$0.name].map(Vocabulary.planFields.contains) ?? false
             }
             // A document's title (`# Q2 Roadmap — Reporting`) is not a work item.
-            if section.level > 1, underGroup || hasPlanField || heading?.progress != nil || heading?.effortText != nil { continue }
+            if section.level > 1, underGroup || hasPlanField || heading?.progress != nil || heading?.effortText != nil || section.marker != nil { continue }
             result.nearMisses.append(.init("'\(section.title)' is numbered like a work item but states no estimate, dependency or status",
                                            at: section.range))
             let parentKind = section.parent.map { result.document.sections[$0].kind }
