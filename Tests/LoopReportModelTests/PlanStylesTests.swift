@@ -583,6 +583,22 @@ import Testing
             "1.1 planned 2.0 []", "1.2 removed 1.0 []", "1.3 new 4.0 [\"1.1\"]", "1.4 removed 1.0 []", "1.5 removed 1.0 []",
         ])
         #expect(loaded.diagnostics.filter { $0.severity != .note }.isEmpty, "\(loaded.diagnostics.map(\.message))")
+
+        // Re-estimates: a line `1.1: 2d → 5d`, a table of original and revised estimates (a Delta
+        // in hours is checked in hours).
+        let revised = project(("plan.md", "## Phase 1: Core\n\n### 1.1 Parser\n- Estimate: 2d\n\n### 1.2 Writer\n- Estimate: 4h\n"),
+                              ("iteration-2.md", """
+                              # Loop Iteration 2
+
+                              - 1.1: 2d → 5d (parser took longer)
+
+                              | Task | Was | Now | Δ |
+                              |---|---|---|---|
+                              | 1.2 Writer | 32h | 48h | +16h |
+                              """))
+        #expect(revised.plan.blocks.map { "\($0.id) \($0.title) \($0.status.rawValue) \($0.estimate?.days ?? -1)" }
+                == ["1.1 Parser revised 5.0", "1.2 Writer revised 6.0"])
+        #expect(revised.diagnostics.filter { $0.severity != .note }.isEmpty, "\(revised.diagnostics.map(\.message))")
     }
 
     /// Letter parts of ids (`3.C`) in headings and dependency fields; a word in a script without

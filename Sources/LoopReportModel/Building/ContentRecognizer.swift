@@ -186,6 +186,17 @@ extension DocumentRecognizer {
             parts.insert(definition.title, at: 0)
             definition.title = ""
         }
+        // `2.3: 3d → 5d (auth took longer)`: re-estimated, the title kept.
+        if positionalID == nil, let arrow = ["→", "->", "⟶"].lazy.compactMap({ definition.title.range(of: $0) }).first,
+           Effort.parse(String(definition.title[..<arrow.lowerBound]).trimmed, units: vocabulary.units) != nil {
+            let after = definition.title[arrow.upperBound...].trimmed
+            let revisedText = String(after.prefix { $0 != "(" && $0 != "," && $0 != ";" }).trimmed
+            if Effort.parse(revisedText, units: vocabulary.units) != nil {
+                parts.insert(revisedText, at: 0)
+                definition.title = ""
+                revision = revision ?? .revised
+            }
+        }
         // `T010 [P] [US1] Create the template`: tags before the title (parallel, story) go.
         while definition.title.hasPrefix("["), let close = definition.title.firstIndex(of: "]"),
               definition.title.distance(from: definition.title.startIndex, to: close) <= 8 {

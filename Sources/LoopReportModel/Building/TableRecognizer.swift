@@ -33,7 +33,9 @@ extension DocumentRecognizer {
         let names = Set(table.header.map(\.text.normalizedName))
         func has(_ options: String...) -> Bool { options.contains(where: names.contains) }
         if has("id"), has("decision") { return .decisionLog }
-        if has("original estimate", "original"), has("revised estimate", "revised") { return .timelineAdjustments }
+        if has("original estimate", "original", "was", "old estimate"), has("revised estimate", "revised", "now", "new estimate") {
+            return .timelineAdjustments
+        }
         if has("estimated days", "estimated", "estimate"), has("actual days", "actual"),
            has("variance", "adjustment factor", "factor") { return .predictiveAccuracy }
         if has("expectation", "expected"), has("reality", "actual") { return .expectationVsReality }
@@ -227,9 +229,9 @@ extension DocumentRecognizer {
     }
 
     private mutating func readAdjustments(_ table: Table) {
-        let original = table.column("original estimate", "original")
-        let revised = table.column("revised estimate", "revised")
-        let delta = table.column("delta", "change", "difference")
+        let original = table.column("original estimate", "original", "was", "old estimate")
+        let revised = table.column("revised estimate", "revised", "now", "new estimate")
+        let delta = table.column("delta", "change", "difference", "δ")
         let reason = table.column("reason", "notes", "rationale")
         let subject = table.column("group", "block", "component", "phase") ?? 0
         for row in table.rows {
@@ -237,14 +239,31 @@ extension DocumentRecognizer {
             let deltaCell = table.cell(row, delta)
             let deltaText = deltaCell?.text ?? ""
             var deltaDays: Double?
-            if !Self.isBlank(deltaText) { deltaDays = Quantity.parse(deltaText)?.value }
+            if !Self.isBlank(deltaText) { deltaDays = Self.signedDays(deltaText, units: vocabulary.units) ?? Quantity.parse(deltaText)?.value }
+            let reference = subjectReference(subjectCell)
+            let revisedEffort = effort(table.cell(row, revised), what: "revised estimate")
             result.records.timelineAdjustments.append(TimelineAdjustment(
-                subject: subjectCell.text, reference: subjectReference(subjectCell),
+                subject: subjectCell.text, reference: reference,
                 original: effort(table.cell(row, original), what: "original estimate"),
-                revised: effort(table.cell(row, revised), what: "revised estimate"),
+                revised: revisedEffort,
                 deltaText: deltaText, deltaDays: deltaDays, reason: table.cell(row, reason)?.text,
                 path: path, range: subjectCell.range, deltaRange: deltaCell?.range))
+            // A re-estimated item (`| 1.2 Writer | 1d | 3d | +2d |`) takes the revised estimate.
+            if let reference, reference.kind == .block, let revisedCell = table.cell(row, revised), let revisedEffort,
+               Effort.parse(revisedCell.text, units: vocabulary.units) != nil {
+                let field = Field(key: "Estimate", value: revisedCell.text, items: [], range: revisedCell.range, valueRange: revisedCell.range)
+                result.blocks.append(BlockDeclaration(id: reference.id, title: "", marker: .revised,
+                                                      fields: [(field, .estimate(revisedEffort))], range: subjectCell.range, path: path))
+            }
         }
+    }
+
+    /// `+16h`, `−2 days`, `+1.5d`: a signed effort in days (nil without a unit).
+    static func signedDays(_ text: String, units: EffortUnits) -> Double? {
+        var body = text.trimmed
+        var sign = 1.0
+        if let first = body.first, "+-−–".contains(first) { sign = first == "+" ? 1 : -1; body.removeFirst() }
+        return Effort.parse(body, units: units).map { sign * $0.days }
     }
 
     private mutating func readAccuracy(_ table: Table) {
