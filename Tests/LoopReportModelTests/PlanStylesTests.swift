@@ -601,6 +601,23 @@ import Testing
         #expect(revised.diagnostics.filter { $0.severity != .note }.isEmpty, "\(revised.diagnostics.map(\.message))")
     }
 
+    /// Efforts where plans put them: after a dash or a timer in a heading, `30m`, fields parted
+    /// by ` · ` on one line; a plan's file named after its subject (`02-design.md`) is a plan.
+    @Test func effortsAndFieldsWhereAgentsWriteThem() {
+        let loaded = project(("02-design.md", """
+        # Phase 2: Design
+
+        ### 2.1 Feature flag — ~1h ✅
+
+        ### 2.2 SSE gateway (Go) ⏱️ 4d
+
+        ### 2.3 Tokens
+        Effort: 30m · Owner: @maya · Status: in progress
+        """))
+        #expect(loaded.plan.blocks.map { "\($0.id) \($0.title) \($0.estimate?.days ?? -1) \($0.progress?.rawValue ?? "-")" }
+                == ["2.1 Feature flag 0.125 complete", "2.2 SSE gateway (Go) 4.0 -", "2.3 Tokens 0.0625 in-progress"])
+    }
+
     /// Letter parts of ids (`3.C`) in headings and dependency fields; a word in a script without
     /// spaces touching its id (`タスク1.1`, `フェーズ4：`).
     @Test func letterPartsAndWordsTouchingTheirIds() {
@@ -642,6 +659,7 @@ import Testing
             ("od 3 do 5 dni", [3, 4, 5]), ("2 a 3 días", [2, 2.5, 3]), ("2〜3日", [2, 2.5, 3]), ("ca. 3 Tage", [3, 3, 3]),
             ("½ journée", [0.5, 0.5, 0.5]), ("半日", [0.5, 0.5, 0.5]), ("halber Tag", [0.5, 0.5, 0.5]),
             ("3 dev-days", [3, 3, 3]), ("1 person-week", [5, 5, 5]), ("M (2-3 days)", [2, 2.5, 3]),
+            ("Est. 3d", [3, 3, 3]), ("Est: 4h", [0.5, 0.5, 0.5]), ("⏱️ 4d", [4, 4, 4]), ("~2h", [0.25, 0.25, 0.25]),
         ]
         for (text, expected) in cases {
             let effort = Effort.parse(text)

@@ -243,6 +243,11 @@ struct DocumentRecognizer {
                                           "requirements", "research", "spike", "rfc", "rfcs", "meeting", "meetings", "minutes",
                                           "retro", "retrospective", "postmortem", "post", "mortem", "glossary", "changelog",
                                           "api", "sizing", "benchmark", "benchmarks", "incident", "proposal", "protocol", "specification"]
+    /// Words of a file name alone that say notes (`design-notes.md`, `adr-0003.md`, `decisions.md`).
+    static let notesNameWords: Set<String> = ["notes", "note", "adr", "adrs", "decisions", "research", "spike", "rfc",
+                                              "meeting", "meetings", "minutes", "retro", "retrospective", "postmortem",
+                                              "changelog", "glossary", "architecture"]
+
     /// Words of a file name that say a document is about the repository, not a plan: its
     /// steps (`### Step 1: Install`) are instructions; only items under a group heading count.
     static let guideWords: Set<String> = ["readme", "runbook", "claude", "agents", "contributing", "install", "setup",
@@ -264,12 +269,19 @@ struct DocumentRecognizer {
               !result.blocks.isEmpty || !result.groups.isEmpty else { return }
         let components = path.split(separator: "/")
         let stem = components.last.map { String($0.split(separator: ".").first ?? $0) } ?? ""
-        let title = result.document.sections.first(where: { $0.level == 1 })?.title ?? ""
+        let heading = result.document.sections.first(where: { $0.level == 1 })
+        // `# Phase 2: Design` is one file of a plan, whatever its name says (`02-design.md`).
+        if let heading, heading.kind == .group || heading.kind == .revisedGroup || heading.kind == .block { return }
+        let title = heading?.title ?? ""
         let titleWords = Set(Self.words(title)), stemWords = Set(Self.words(stem))
         if !titleWords.isDisjoint(with: Self.planWords) || !stemWords.isDisjoint(with: Self.planWords) { return }
-        let pathWords = Set(components.flatMap { Self.words(String($0)) })
+        // Folders and titles say what a document is; a file name only in the plainest words
+        // (`design-notes.md`, `decisions.md`), since a plan's parts are named after their subject.
+        let folderWords = Set(components.dropLast().flatMap { Self.words(String($0)) })
         let notes = result.document.kind == .notes && result.document.kindIsDeclared
-            || !pathWords.isDisjoint(with: Self.notesWords) || !titleWords.isDisjoint(with: Self.notesWords)
+            || !folderWords.isDisjoint(with: Self.notesWords) || !titleWords.isDisjoint(with: Self.notesWords)
+            || !stemWords.isDisjoint(with: Self.notesNameWords)
+        let pathWords = folderWords.union(stemWords)
         let guide = !stemWords.isDisjoint(with: Self.guideWords) || !pathWords.isDisjoint(with: ["runbooks", "playbooks", "guides"])
         guard notes || guide else { return }
         let why = notes ? "a notes or design document" : "a guide to the repository"
@@ -657,7 +669,7 @@ struct DocumentRecognizer {
                 var paragraphHasField = false
                 for line in nodes[n].lines {
                     if let field = Field.parse(line, locator: locator, allowPlainKey: allowPlainKeys) {
-                        fields.append(field)
+                        fields += field.splitInline(vocabulary: vocabulary)
                         paragraphHasField = true
                     } else if paragraphHasField {
                         appendContinuation(line.text.trimmed)
@@ -672,6 +684,7 @@ struct DocumentRecognizer {
                     if owner == nil {
                         // `- Key: value` items; a key with no value takes the item's nested list.
                         var found = lines.compactMap { Field.parse($0, locator: locator, allowPlainKey: allowPlainKeys) }
+                            .flatMap { $0.splitInline(vocabulary: vocabulary) }
                         if found.count == 1, found[0].value.isEmpty { found[0].items = items[i].nestedItemTexts }
                         fields += found
                         continue

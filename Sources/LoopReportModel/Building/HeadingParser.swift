@@ -59,6 +59,15 @@ enum HeadingParser {
                 title = String(title[..<open])
                 continue
             }
+            // An effort after a dash or a timer: `Feature flag — ~1h`, `SSE gateway ⏱️ 4d`.
+            if heading.effortText == nil, let mark = [" — ", " – ", " - ", "⏱"].lazy.compactMap({ title.range(of: $0, options: .backwards) }).first {
+                let effort = String(title[mark.upperBound...]).trimmed
+                if !effort.isEmpty, Effort.parse(effort) != nil || EffortUnits.isPoints(effort), mark.lowerBound != title.startIndex {
+                    heading.effortText = effort
+                    title = String(title[..<mark.lowerBound])
+                    continue
+                }
+            }
             // A status word in capitals at the end: `DONE`, `✅ COMPLETE`, `— IN PROGRESS`.
             if let (progress, length) = trailingCapitalStatus(title) {
                 status(progress, String(title.suffix(length)))
@@ -73,13 +82,17 @@ enum HeadingParser {
                 status(progress, String(box.dropLast()))
                 title = String(title.dropFirst(box.count)).trimmed
             }
-        } else if let first = title.unicodeScalars.first, let progress = Vocabulary.glyphStatus(first) {
+        } else if let first = title.unicodeScalars.first, Self.leadingStatusGlyphs.contains(first), let progress = Vocabulary.glyphStatus(first) {
             status(progress, String(first))
             title = String(String.UnicodeScalarView(title.unicodeScalars.dropFirst())).trimmed
         }
         heading.title = title
         return heading
     }
+
+    /// Glyphs that state a status before a title (`✅ Task 1.3`); others there are decoration (`🏗️ Scaffold`).
+    private static let leadingStatusGlyphs: Set<Unicode.Scalar> = ["✅", "✔", "✓", "☑", "🟢", "🔄", "🚧", "🟡", "⏳", "⬜", "☐",
+                                                                    "🔴", "⛔", "❌", "⚫", "⏸"]
 
     /// Closing brackets and their openers: `(…)`, `[…]`, and the full-width `（…）` and `【…】`.
     private static let brackets: [Character: Character] = [")": "(", "]": "[", "）": "（", "】": "【"]
@@ -164,6 +177,8 @@ enum HeadingParser {
         // A title starts with a capital (`1.4 D`); a unit in lower case (`1.5 minutes saved`).
         guard let first = title.first, first.isLowercase || first == "%" else { return false }
         let word = title.prefix { $0.isLetter || $0 == "%" }.lowercased()
+        // `k6 load tests`: a name, not `k` and a number.
+        if let next = title.dropFirst(word.count).first, next.isNumber { return false }
         return Effort.parse("\(id) \(word)") != nil
             || ["%", "x", "ms", "s", "sec", "seconds", "second", "percent", "mb", "gb", "kb", "k", "m", "times", "req", "rps", "qps"].contains(word)
     }

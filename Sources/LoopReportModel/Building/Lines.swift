@@ -123,6 +123,20 @@ extension Array where Element == MarkdownNode {
 }
 
 extension Field {
+    /// `Effort: 1.5d · Owner: @maya · Status: in progress`: fields parted by ` · ` or ` | ` on one
+    /// line, when each part after the first names a known field.
+    func splitInline(vocabulary: Vocabulary) -> [Field] {
+        guard value.contains(" · ") || value.contains(" | ") else { return [self] }
+        let pieces = value.components(separatedBy: " · ").flatMap { $0.components(separatedBy: " | ") }
+        var fields = [Field(key: key, value: pieces[0].trimmed, items: items, range: range, valueRange: valueRange)]
+        for piece in pieces.dropFirst() {
+            guard let colon = piece.firstIndex(of: ":"), vocabulary.fieldNames[piece[..<colon].normalizedName] != nil else { return [self] }
+            fields.append(Field(key: piece[..<colon].trimmed, value: piece[piece.index(after: colon)...].trimmed, items: [],
+                                range: range, valueRange: valueRange))
+        }
+        return fields
+    }
+
     /// Parses one line as a field, or nil when it is prose.
     static func parse(_ line: TextLine, locator: Locator, allowPlainKey: Bool) -> Field? {
         guard let start = line.nodes.indices.first else { return nil }

@@ -56,6 +56,9 @@ public struct Effort: Sendable, Hashable {
     private static func parseUnbounded(_ text: String, units: EffortUnits) -> Effort? {
         var scanner = TextScanner(text)
         scanner.skipSpaces()
+        // `Est. 3d`, `Est: 1.5h`, `⏱️ 4d`: a label or a timer before the effort.
+        _ = scanner.take(anyOf: ["est. ", "est: ", "est ", "estimate: ", "effort: ", "⏱\u{FE0F}", "⏱", "⌛"])
+        scanner.skipSpaces()
         _ = scanner.take(anyOf: ["~", "≈", "約"])
         scanner.skipSpaces()
         // `about 3 days`, `ca. 3 Tage`, `de 2 à 3 jours`, `od 3 do 5 dni`.
@@ -187,7 +190,7 @@ package struct EffortUnits: Sendable, Equatable {
                      "woche", "wochen", "semaine", "semaines", "semana", "semanas", "週", "週間"]),
             (.hour, ["hour", "hours", "h", "hr", "hrs", "timme", "timmar", "tim", "godzina", "godziny", "godzin", "godz",
                      "stunde", "stunden", "std", "heure", "heures", "hora", "horas", "時間"]),
-            (.minute, ["minute", "minutes", "min", "mins", "minuter", "minut", "minuty", "minuten", "minutos", "分"]),
+            (.minute, ["minute", "minutes", "min", "mins", "m", "minuter", "minut", "minuty", "minuten", "minutos", "分"]),
             (.month, ["month", "months", "mo", "månad", "månader", "miesiąc", "miesiące", "miesięcy", "monat", "monate",
                       "mois", "mes", "meses", "ヶ月", "か月", "カ月"]),
             (.sprint, ["sprint", "sprints", "sprinty", "sprintar", "スプリント"]),
