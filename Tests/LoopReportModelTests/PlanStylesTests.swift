@@ -1018,6 +1018,26 @@ import Testing
         let drawnDependencies = Dictionary(uniqueKeysWithValues: drawn.blocks.map { ($0.id, Set($0.dependencies.map(\.id))) })
         #expect(drawnDependencies == ["2.1": [], "2.2": ["2.1"], "2.3": ["2.2"], "2.4": ["2.2"], "2.5": ["2.3", "2.4"],
                                       "3.1": ["2.3", "2.5"], "3.2": ["3.1"]])
+
+        // Sentences under a dependencies heading, with ranges of prefixed ids.
+        let stated = project("""
+        ## Phase 1: Setup
+
+        - [ ] T001 A (1d)
+        - [ ] T002 B (1d)
+        - [ ] T003 C (1d)
+        - [ ] T004 D (1d)
+        - [ ] T005 E (1d)
+        - [ ] T006 F (1d)
+
+        ## Dependencies
+
+        - T001 blocks T002 and T003
+        - T004 depends on T003
+        - Tests (T001-T002) before implementation (T005-T006)
+        """).plan
+        #expect(Dictionary(uniqueKeysWithValues: stated.blocks.map { ($0.id, Set($0.dependencies.map(\.id))) })
+                == ["T001": [], "T002": ["T001"], "T003": ["T001"], "T004": ["T003"], "T005": ["T001", "T002"], "T006": ["T001", "T002"]])
     }
 
     /// A Mermaid gantt is the schedule of a plan that has no other items: sections as groups,

@@ -71,7 +71,7 @@ extension DocumentRecognizer {
         for item in items {
             let text = item.itemText
             let line = item.range?.start.line
-            if drawsDependencies, let line { readArrows(text, firstLine: line) }
+            if drawsDependencies, let line { readArrows(text, firstLine: line); readDependencySentence(text, line: line) }
             if let progress = readProgressItem(item, section: section.kind) {
                 result.records.progress.append(progress)
                 continue
@@ -562,6 +562,32 @@ extension DocumentRecognizer {
 
     /// Chains of arrows, one per line: `1.1 → 1.2 → 1.3`, `Group 1 ──► Group 2`,
     /// `T-1, T-2 -> T-3`. Each item of a part waits for each item of the part before it.
+    /// Verbs of a dependency sentence: whether the ids after the verb wait for those before it.
+    static let dependencyVerbs: [(String, Bool)] = [(" blocks ", true), (" block ", true), (" before ", true), (" unblocks ", true),
+                                                    (" precede ", true), (" precedes ", true), (" depends on ", false),
+                                                    (" depend on ", false), (" is blocked by ", false), (" are blocked by ", false),
+                                                    (" blocked by ", false), (" after ", false), (" requires ", false),
+                                                    (" require ", false), (" needs ", false), (" need ", false), (" waits for ", false),
+                                                    (" wait for ", false), (" follows ", false)]
+
+    /// A sentence under a dependencies heading: `T011 blocks T012 and T015`, `T016 depends on
+    /// T015`, `Tests (T004-T007) before implementation (T008-T014)`.
+    mutating func readDependencySentence(_ text: String, line: Int) {
+        guard !Self.arrowTokens.contains(where: text.contains) else { return }
+        let lower = text.lowercased()
+        guard let (verb, forward) = Self.dependencyVerbs.first(where: { lower.contains($0.0) }),
+              let at = lower.range(of: verb) else { return }
+        let offset = lower.distance(from: lower.startIndex, to: at.lowerBound)
+        let left = String(text.prefix(offset)), right = String(text.dropFirst(offset + verb.count))
+        func references(_ part: String) -> [Reference] {
+            ReferenceScanner.scan(part, bareBlockIDs: true, vocabulary: vocabulary).map {
+                Reference(kind: $0.kind, id: $0.id, range: .line(line, in: path))
+            }
+        }
+        let (before, after) = forward ? (references(left), references(right)) : (references(right), references(left))
+        for from in before { for to in after { result.arrows.append((from, to)) } }
+    }
+
     /// In prose (`adjacentOnly`), only the ids next to each arrow: `i.e. 1.3 -> 3.1 and 2.5 => 3.1`.
     mutating func readArrows(_ text: String, firstLine: Int, adjacentOnly: Bool = false) {
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -775,6 +801,7 @@ extension DocumentRecognizer {
             let graph = within(index, .dependencyGraph)
             for (offset, textLine) in node.lines.enumerated() where graph || Self.arrowTokens.contains(where: textLine.text.contains) {
                 readArrows(textLine.text, firstLine: textLine.line ?? line + offset, adjacentOnly: !graph)
+                if graph { readDependencySentence(textLine.text, line: textLine.line ?? line + offset) }
             }
         }
         let fields = [MarkdownNode].fields(in: node, locator: locator, allowPlainKeys: false)

@@ -148,6 +148,15 @@ enum ReferenceScanner {
             // `Task 1.1 through Task 1.3`: the word again.
             if word(s, at: next, "block"), next + 5 < s.count, s[next + 5] == 0x20 { next += 6 }
             else if let (_, length) = vocabularyWord(s, at: next, .standard), next + length < s.count, s[next + length] == 0x20 { next += length + 1 }
+            // `T004-T007`: one prefix, numbers written to one width.
+            if let lead = first.first, !lead.isNumber, let (last, end) = prefixedItemID(s, at: next) {
+                let stem = first.prefix { !$0.isNumber }, digits = first.dropFirst(stem.count)
+                guard last.hasPrefix(stem), let a = Int(digits), let b = Int(last.dropFirst(stem.count)), a < b, b - a < 100 else { return nil }
+                return (((a + 1)...b).map { n in
+                    let number = String(n)
+                    return stem + String(repeating: "0", count: max(0, digits.count - number.count)) + number
+                }, end)
+            }
             guard let (last, end) = blockID(s, at: next) ?? groupID(s, at: next) else { return nil }
             let (firstGroup, firstNumber) = split(first), (lastGroup, lastNumber) = split(last)
             guard firstGroup == lastGroup, let a = Int(firstNumber), let b = Int(lastNumber), a < b, b - a < 100 else { return nil }
