@@ -618,6 +618,42 @@ import Testing
                 == ["2.1 Feature flag 0.125 complete", "2.2 SSE gateway (Go) 4.0 -", "2.3 Tokens 0.0625 in-progress"])
     }
 
+    /// Outlines (`1. Indexing` over `1.1. Define schema — 1d` lines), Kiro and Cursor task lists
+    /// (`- [ ] 3. Set up` or `- [x] 4.0 Data model` over their numbered items: the parent is the
+    /// group), and numbered lines written as a paragraph.
+    @Test func outlinesAndParentTasks() {
+        let loaded = project("""
+        # Search plan
+
+        ## Outline
+
+        1. Indexing pipeline
+           1.1. Define document schema — 1d
+           1.2. CDC via Debezium — 3d (needs 1.1)
+        2. Ranking
+           2.1. BM25 baseline — 2d — after 1.2
+
+        ## Tasks
+
+        - [ ] 3. Set up project structure
+          - [ ] 3.1 Create models — 2h
+          - [x] 3.2 Wire DI — 1h
+        - [x] 4.0 Data model
+          - [x] 4.1 Tokens (2h)
+
+        ## Phase 5: Ops
+
+        5.1. systemd timer — 1h
+        5.2. Log rotation — 30m — after 5.1
+        """)
+        #expect(loaded.plan.groups.map { "\($0.id) \($0.title)" } == ["1 Indexing pipeline", "2 Ranking", "3 Set up project structure", "4 Data model", "5 Ops"])
+        #expect(loaded.plan.blocks.map { "\($0.id) [\($0.groupID)] \($0.estimate?.days ?? -1) \($0.dependencies.map(\.id).joined(separator: ","))" } == [
+            "1.1 [1] 1.0 ", "1.2 [1] 3.0 1.1", "2.1 [2] 2.0 1.2", "3.1 [3] 0.25 ", "3.2 [3] 0.125 ", "4.1 [4] 0.25 ",
+            "5.1 [5] 0.125 ", "5.2 [5] 0.0625 5.1",
+        ])
+        #expect(loaded.diagnostics.filter { $0.severity != .note }.isEmpty, "\(loaded.diagnostics.map(\.message))")
+    }
+
     /// Letter parts of ids (`3.C`) in headings and dependency fields; a word in a script without
     /// spaces touching its id (`タスク1.1`, `フェーズ4：`).
     @Test func letterPartsAndWordsTouchingTheirIds() {

@@ -22,12 +22,7 @@ extension DocumentRecognizer {
         let section = result.document.sections[index]
         let items = list.children
         // Any item may start the work items: `- Goal: …` often comes first.
-        if Self.listItemSections.contains(section.kind), !asides.contains(index), items.contains(where: { item in
-            let text = item.itemText
-            let struck = if case .strikethrough? = item.children.first(where: { $0.isParagraph })?.children.first?.kind { true } else { false }
-            return item.taskState != nil || struck
-                || HeadingParser.blockDefinition(HeadingParser.read(Self.revisionPrefix(text)?.1 ?? text).title, vocabulary: vocabulary) != nil
-        }) {
+        if Self.listItemSections.contains(section.kind), !asides.contains(index), items.contains(where: mayDefineItem) {
             let declarations = listItemDefinitions(items, section: index)
             if !declarations.isEmpty {
                 result.blocks += declarations
@@ -109,11 +104,76 @@ extension DocumentRecognizer {
     mutating func listItemDefinitions(_ items: [MarkdownNode], section index: Int) -> [BlockDeclaration] {
         var declarations: [BlockDeclaration] = []
         for item in items {
-            if let parent = listItemDefinition(item, section: index) { declarations.append(parent) }
+            // `1.1. Define schema — 1d` lines under an outline's `1. Indexing pipeline`, read as
+            // the paragraph's continuation lines.
+            let paragraph = item.children.first(where: \.isParagraph)
+            let lineItems = paragraph.map(Self.lineItems) ?? []
+            let own: MarkdownNode = lineItems.isEmpty ? item : MarkdownNode(kind: item.kind, range: item.range, children: [
+                MarkdownNode(kind: .paragraph, range: paragraph?.range, children: Array(paragraph?.lines.first?.nodes ?? [])),
+            ] + item.children.filter { !$0.isParagraph })
             let nested = item.children.filter(\.isList).flatMap(\.children)
-            if !nested.isEmpty { declarations += listItemDefinitions(nested, section: index) }
+            let children = (lineItems.isEmpty ? [] : listItemDefinitions(lineItems, section: index))
+                + (nested.isEmpty ? [] : listItemDefinitions(nested, section: index))
+            let parent = listItemDefinition(own, section: index)
+            // An item over its own numbered items (`- [ ] 1. Set up` over `1.1 …`, `- [x] 1.0 Data
+            // model` over `1.1 …`, `1. Indexing pipeline` over `1.1. …`) is their group.
+            if !children.isEmpty, let group = Self.parentGroup(own.itemText, parent: parent, children: children, vocabulary: vocabulary) {
+                if !result.groups.contains(where: { $0.id == group.id }) {
+                    result.groups.append(GroupDeclaration(id: group.id, title: group.title, marker: nil, isRevisedHeading: false,
+                                                          fields: [], range: locator.lineRange(item.range?.start.line, fallback: item.range)))
+                }
+                declarations += children.map { var child = $0; child.groupID = group.id; return child }
+                continue
+            }
+            if let parent { declarations.append(parent) }
+            declarations += children
         }
         return declarations
+    }
+
+    /// Whether a list item may define work items: a checkbox, an id (after `Added:`), struck
+    /// through, outline lines with ids, or items nested under it that may.
+    func mayDefineItem(_ item: MarkdownNode) -> Bool {
+        if item.taskState != nil { return true }
+        let paragraph = item.children.first(where: \.isParagraph)
+        if case .strikethrough? = paragraph?.children.first?.kind { return true }
+        let text = item.itemText
+        if HeadingParser.blockDefinition(HeadingParser.read(Self.revisionPrefix(text)?.1 ?? text).title, vocabulary: vocabulary) != nil { return true }
+        if let paragraph, !Self.lineItems(paragraph).isEmpty { return true }
+        return item.children.contains { $0.isList && $0.children.contains(where: mayDefineItem) }
+    }
+
+    /// Lines of a paragraph after its first that start with a dotted item id (`1.1. Define
+    /// schema — 1d`), as list items of their own.
+    static func lineItems(_ paragraph: MarkdownNode) -> [MarkdownNode] {
+        let lines = paragraph.lines
+        guard lines.count > 1 else { return [] }
+        let items = lines.dropFirst().filter { line in
+            let bytes = Array(line.text.trimmed.utf8)
+            guard let (id, _) = HeadingParser.itemID(bytes, at: 0) else { return false }
+            return id.utf8.contains(0x2E)
+        }
+        guard items.count == lines.count - 1 else { return [] }
+        return items.map { line in
+            let range = line.line.map { SourceRange.line($0, in: paragraph.range?.path ?? "") }
+            return MarkdownNode(kind: .item(task: nil), range: range, children: [MarkdownNode(kind: .paragraph, range: range, children: Array(line.nodes))])
+        }
+    }
+
+    /// The group an item over numbered items stands for: its own number (`1.`, `1.0`, or its
+    /// position's id read from the children) and its text as the title.
+    static func parentGroup(_ text: String, parent: BlockDeclaration?, children: [BlockDeclaration],
+                            vocabulary: Vocabulary) -> (id: String, title: String)? {
+        let prefixes = Set(children.map { Reference.groupID(ofBlock: $0.id) })
+        guard prefixes.count == 1, let id = prefixes.first, children.allSatisfy({ $0.id.contains(".") }) else { return nil }
+        if let parent {
+            guard parent.id == id || parent.id == id + ".0" else { return nil }
+            return (id, parent.title)
+        }
+        // `1. Set up project structure`, or the bare title of an ordered list's item.
+        var title = Substring(text)
+        if title.hasPrefix(id + ".") || title.hasPrefix(id + ")") { title = title.dropFirst(id.count + 1) }
+        return (id, HeadingParser.read(String(title)).title.trimmed)
     }
 
     /// - Parameter positionalID: the id of an item written without one (`positionalItems`).
@@ -146,8 +206,16 @@ extension DocumentRecognizer {
             return Effort.parse(part, units: vocabulary.units) != nil || HeadingParser.statusPhrase(part) != nil
                 || Self.noDependencies.contains(lower) || dependencyWords.contains { lower.hasPrefix($0 + " ") }
         }
-        // `— 1 day, after step 1`: fields parted by a comma within a part.
+        // `— 1 day, after step 1`: fields parted by a comma within a part; `— 3d (needs 1.1)`: a
+        // dependency in brackets after the effort.
         parts = parts.flatMap { part -> [String] in
+            let trimmed = part.trimmed
+            if trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "("), open != trimmed.startIndex {
+                let inner = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
+                if dependencyWords.contains(where: { inner.lowercased().hasPrefix($0 + " ") }), isField(String(trimmed[..<open]).trimmed) {
+                    return [String(trimmed[..<open]), inner]
+                }
+            }
             let pieces = part.components(separatedBy: ", ")
             return pieces.count > 1 && pieces.allSatisfy({ isField($0.trimmed) }) ? pieces : [part]
         }
@@ -793,6 +861,19 @@ extension DocumentRecognizer {
     mutating func recognizeParagraph(_ node: MarkdownNode, next: MarkdownNode?, section index: Int) {
         let section = result.document.sections[index]
         guard section.kind != .block else { return }
+        // `4.1. systemd timer — 1h — after 3.2` lines, not written as a list: each line an item.
+        if Self.listItemSections.contains(section.kind), !asides.contains(index), let first = node.plainText.utf8.first,
+           ReferenceScanner.isDigit(first) {
+            // An empty first line before them, so that every line of the paragraph is read as one.
+            let before = node.range.map { SourceRange(path: $0.path, start: SourceLocation(line: $0.start.line - 1, column: 1), end: $0.end) }
+            let lines = Self.lineItems(MarkdownNode(kind: .paragraph, range: before,
+                                                    children: [MarkdownNode(kind: .softBreak)] + node.children))
+            let declarations = lines.isEmpty ? [] : listItemDefinitions(lines, section: index)
+            if !declarations.isEmpty, declarations.count == lines.count, declarations.allSatisfy({ !$0.fields.isEmpty }) {
+                result.blocks += declarations
+                return
+            }
+        }
         if let rule = RelativeDependency.sequentialRule(node.plainText, vocabulary: vocabulary) {
             // Stated under a group heading (`Steps, in order:`), it holds for that group's items.
             if rule == .block, let group = enclosingGroup(index) { sequentialGroups.insert(group.id) } else { result.sequentialRules.append(rule) }
