@@ -134,7 +134,8 @@ public enum ContentLoader {
                                           "cannot read directory '\(relative.isEmpty ? directory : relative)': \(errnoText())"))
             return
         }
-        for name in entries.map(\.name) where !name.hasPrefix(".") {
+        // Hidden files and folders are not read, but for `.kiro`, where Kiro keeps its specs and task lists.
+        for name in entries.map(\.name) where !name.hasPrefix(".") || name == ".kiro" {
             let full = directory + "/" + name
             let rel = relative.isEmpty ? name : relative + "/" + name
             var info = stat()

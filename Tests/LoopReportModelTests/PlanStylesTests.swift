@@ -1066,9 +1066,11 @@ import Testing
         - [ ] T005 E (1d)
         - [ ] T006 F (1d)
 
-        ## Dependencies
+        ## Dependencies & Execution Order
 
-        - T001 blocks T002 and T003
+        ### Within Each Story
+
+        - T001 blocks T002; T001 blocks T003
         - T004 depends on T003
         - Tests (T001-T002) before implementation (T005-T006)
         """).plan

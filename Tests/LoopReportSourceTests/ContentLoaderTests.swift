@@ -24,14 +24,17 @@ import Glibc
     }
 
     /// A sub-folder with its own plan document is a project of its own beside the main plan;
-    /// under a folder of updates and a summary, it is that project's plan.
+    /// under a folder of updates and a summary, it is that project's plan. Hidden folders are
+    /// not read, but for Kiro's `.kiro`.
     @Test func subFoldersWithTheirOwnPlanAreProjects() {
         let dir = TemporaryDirectory(); defer { dir.remove() }
         dir.write("plan.md", "# Loop Tools\n")
         dir.write("payments/plan.md", "# Payments Plan\n")
         dir.write("phases/phase-02.md", "# Phase 2\n")
+        dir.write(".kiro/specs/webhooks/tasks.md", "# Tasks\n")
+        dir.write(".git/notes.md", "# Not read\n")
         let found = ContentLoader.discover(root: dir.path)
-        #expect(found.documents == ["phases/phase-02.md", "plan.md"])
+        #expect(found.documents == [".kiro/specs/webhooks/tasks.md", "phases/phase-02.md", "plan.md"])
         #expect(found.subprojects == ["payments"])
         let updates = TemporaryDirectory(); defer { updates.remove() }
         updates.write("final.md", "# Final summary\n")

@@ -642,6 +642,12 @@ extension DocumentRecognizer {
     /// T015`, `Tests (T004-T007) before implementation (T008-T014)`.
     mutating func readDependencySentence(_ text: String, line: Int) {
         guard !Self.arrowTokens.contains(where: text.contains) else { return }
+        // `T010 blocks T011; T011 blocks T012`: one clause at a time.
+        let clauses = text.components(separatedBy: "; ").flatMap { $0.components(separatedBy: ". ") }
+        if clauses.count > 1 {
+            for clause in clauses { readDependencySentence(clause, line: line) }
+            return
+        }
         let lower = text.lowercased()
         guard let (verb, forward) = Self.dependencyVerbs.first(where: { lower.contains($0.0) }),
               let at = lower.range(of: verb) else { return }

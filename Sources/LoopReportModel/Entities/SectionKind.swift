@@ -133,6 +133,10 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .validationChecklist?, .validationCriteria?: return .checklistCategory
         default: break
         }
+        // `Dependencies & Execution Order`, `Phase Dependencies`.
+        if name.hasPrefix("dependencies ") || ["phase", "task", "story", "block", "item", "group", "step"].contains(where: {
+            name.hasSuffix(" \($0) dependencies") || name == "\($0) dependencies"
+        }) { return .dependencyGraph }
         if name.hasSuffix("risks") { return .risks }
         if name.hasSuffix("lessons learned") { return .lessonsLearned }
         return .other

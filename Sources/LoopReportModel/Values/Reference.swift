@@ -37,6 +37,8 @@ public struct Reference: Sendable, Hashable {
     public static func groupID(ofBlock id: String) -> String {
         if let dot = id.utf8.firstIndex(of: 0x2E) { return String(id[..<dot]) }
         if id.hasPrefix("#") { return "issues" }
+        // `Task 7` with no group heading: the plan's one list of items.
+        if id.utf8.allSatisfy(ReferenceScanner.isDigit) { return "items" }
         var prefix = Substring(id)
         while let last = prefix.last, last.isASCII && last.isNumber { prefix = prefix.dropLast() }
         if prefix.last == "-" || prefix.last == "_" { prefix = prefix.dropLast() }
