@@ -654,6 +654,37 @@ import Testing
         #expect(loaded.diagnostics.filter { $0.severity != .note }.isEmpty, "\(loaded.diagnostics.map(\.message))")
     }
 
+    /// Group headings numbered alone (`## 1. Design`, `## 2) Build`) or in words (`## Phase
+    /// Two`), checkboxes beyond GFM's (`[~]`, `[-]`, Kiro's `[ ]*`), fields in a quote, and a
+    /// word-like name in a sentence (`E2E encryption`) that is not an id.
+    @Test func numberedGroupsCustomBoxesAndQuotedFields() {
+        let loaded = project("""
+        # Plan
+
+        ## 1. Design
+
+        - [x] 1.1 Pick the algorithm (2h)
+        - [~] 1.2 Decide tiers (1h)
+
+        ## Phase Two — Build
+
+        - [ ]* 2.2 Property tests (2h)
+        - [-] 2.3 Load tests (1d)
+
+        ### 2.1 Fan-out service
+        > **Estimate:** 3d
+        > **Depends on:** 1.2
+
+        ## Backlog (not scheduled)
+
+        - [ ] E2E encryption of note bodies
+        """)
+        #expect(loaded.plan.groups.map { "\($0.id) \($0.title)" } == ["1 Design", "2 Build"])
+        #expect(loaded.plan.blocks.map { "\($0.id) \($0.estimate?.days ?? -1) \($0.dependencies.map(\.id)) \($0.progress?.rawValue ?? "-")" } == [
+            "1.1 0.25 [] complete", "1.2 0.125 [] in-progress", "2.1 3.0 [\"1.2\"] -", "2.2 0.25 [] not-started", "2.3 1.0 [] deferred",
+        ])
+    }
+
     /// Letter parts of ids (`3.C`) in headings and dependency fields; a word in a script without
     /// spaces touching its id (`タスク1.1`, `フェーズ4：`).
     @Test func letterPartsAndWordsTouchingTheirIds() {

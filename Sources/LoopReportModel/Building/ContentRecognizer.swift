@@ -134,7 +134,7 @@ extension DocumentRecognizer {
     /// Whether a list item may define work items: a checkbox, an id (after `Added:`), struck
     /// through, outline lines with ids, or items nested under it that may.
     func mayDefineItem(_ item: MarkdownNode) -> Bool {
-        if item.taskState != nil { return true }
+        if item.taskState != nil || Self.customBox(item.itemText) != nil { return true }
         let paragraph = item.children.first(where: \.isParagraph)
         if case .strikethrough? = paragraph?.children.first?.kind { return true }
         let text = item.itemText
@@ -190,6 +190,9 @@ extension DocumentRecognizer {
             text = rest
             revision = marker
         }
+        // `[~] 2.3 …`, `[-]`, `[!]`, `[/]`, Kiro's optional `[ ]* 2.3 …`: boxes GFM does not tick.
+        var boxed: Progress?
+        if let (state, rest) = Self.customBox(text) { (boxed, text) = (state, rest) }
         if revision == .removed, let match = ReferenceScanner.scan(text, bareBlockIDs: true, vocabulary: vocabulary).first,
            match.kind == .block, text.hasPrefix(match.text) || HeadingParser.blockDefinition(HeadingParser.read(text).title, vocabulary: vocabulary) != nil {
             let range = locator.lineRange(item.range?.start.line, fallback: item.range)
@@ -301,6 +304,7 @@ extension DocumentRecognizer {
         }
         // A ticked box completes the item; an empty one leaves a stated state (`[ ] … in progress`).
         if let ticked = item.taskState, ticked || progress == nil { progress = ticked ? .complete : .notStarted; statusText = nil }
+        if let boxed, progress == nil || boxed == .complete { progress = boxed; statusText = nil }
         if let progress {
             let field = Field(key: "Status", value: statusText ?? (progress == .complete ? "[x]" : "[ ]"), items: [],
                               range: range, valueRange: range)
@@ -314,6 +318,17 @@ extension DocumentRecognizer {
         guard !definition.wordless || hasEvidence else { return nil }
         return BlockDeclaration(id: definition.id, title: definition.title, marker: revision ?? heading.marker,
                                 fields: fields + readFields(nestedFields), range: range, path: path, groupID: group?.id)
+    }
+
+    /// Checkboxes beyond GFM's: `[~]`, `[/]` in progress, `[-]` deferred, `[!]` blocked, and
+    /// Kiro's optional tasks `[ ]*`, `[x]*`.
+    static func customBox(_ text: String) -> (Progress, String)? {
+        let boxes: [(String, Progress)] = [("[~]", .inProgress), ("[/]", .inProgress), ("[-]", .deferred), ("[!]", .blocked),
+                                           ("[ ]*", .notStarted), ("[x]*", .complete), ("[X]*", .complete)]
+        for (box, state) in boxes where text.hasPrefix(box + " ") {
+            return (state, String(text.dropFirst(box.count + 1)))
+        }
+        return nil
     }
 
     /// `Added:`, `New:`, `Removed:`, `Dropped` before a list item's id: the revision it states, and the rest.

@@ -76,6 +76,7 @@ struct DocumentRecognizer {
     static let asideWords: [String] = ["ideas", "idea", "notes", "meeting", "minutes", "parking lot", "out of scope", "wishlist",
                                        "open questions", "questions", "appendix", "glossary", "references", "lessons",
                                        "learnings", "retrospective", "retro", "faq", "leftovers", "not this cycle", "icebox", "someday",
+                                       "not scheduled", "unscheduled",
                                        "idéer", "anteckningar", "mötes", "notatki", "pomysły", "spotkania", "notizen", "ideen",
                                        "besprechung", "idées", "réunion", "ideas", "notas", "reunión", "メモ", "アイデア", "議事録"]
 
@@ -497,6 +498,16 @@ struct DocumentRecognizer {
             result.document.sections[index].kind = .group
             result.document.sections[index].subject?.kind = .group
         }
+        // `## 1. Design` over work items: their group.
+        for (index, section) in sections.enumerated() where section.kind == .other && section.level > 1 && !asides.contains(index) {
+            guard let group = HeadingParser.numberedGroup(section.title),
+                  parentsOfItems.contains(index) || sections[index].content.contains(where: { $0.isList && $0.children.contains(where: mayDefineItem) })
+            else { continue }
+            result.document.sections[index].kind = .group
+            result.document.sections[index].subject = Reference(kind: .group, id: group.id, range: section.range)
+            definitionTitles[index] = group.title
+            headings[index] = HeadingParser.read(section.title)
+        }
         for index in numberedCandidates where !parentsOfItems.contains(index) {
             let section = result.document.sections[index]
             let heading = headings[index]
@@ -713,6 +724,9 @@ struct DocumentRecognizer {
                 }
             } else if case .table = nodes[n].kind {
                 fields += tableFields(nodes[n])
+            } else if case .blockQuote = nodes[n].kind {
+                // `> **Depends on:** 1.3`: fields set off as a quote.
+                fields += collectFields(nodes[n].children, allowPlainKeys: allowPlainKeys)
             }
         }
         return fields

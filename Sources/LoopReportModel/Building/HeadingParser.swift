@@ -158,10 +158,19 @@ enum HeadingParser {
         }
         // No word: an id with a dot (`2.3`, `2.1.4`) or a prefix (`T-1.1`), then the title.
         if let (_, id, name) = definition(text, words: [], id: itemID),
-           id.utf8.contains(0x2E) || id.utf8.first.map({ !ReferenceScanner.isDigit($0) }) == true, !isQuantity(id, name) {
+           id.utf8.contains(0x2E) || id.utf8.first.map({ !ReferenceScanner.isDigit($0) }) == true, !isQuantity(id, name),
+           !isWordInProse(id, text: text, title: name) {
             return (id, name, true)
         }
         return nil
+    }
+
+    /// `E2E encryption of notes`, `S3 bucket policy`: a word-like id (no dot, no hyphen) followed
+    /// by a space and a lower-case word is a name in a sentence, not an id and a title.
+    private static func isWordInProse(_ id: String, text: String, title: String) -> Bool {
+        guard !id.utf8.contains(0x2E), !id.utf8.contains(0x2D), !id.hasPrefix("#"),
+              text.dropFirst(id.count).first == " ", let first = title.first else { return false }
+        return first.isLowercase
     }
 
     /// `Milestone 2` → `M2`; any other word's id as it is.
@@ -303,8 +312,28 @@ enum HeadingParser {
         var j = i
         while j < s.count, "IVXLC".utf8.contains(s[j]) { j += 1 }
         if j > i, j == s.count || !TextScanner.isASCIILetter(s[j]), let value = roman(s[i..<j]) { return (String(value), j) }
+        // `Phase One`, `Phase Two`: a number in words.
+        j = i
+        while j < s.count, TextScanner.isASCIILetter(s[j]) { j += 1 }
+        if j > i, let value = numberWords[String(decoding: s[i..<j].map(TextScanner.lower), as: UTF8.self)] { return (String(value), j) }
         if let (id, end) = itemID(s, at: i), id.utf8.first.map({ !ReferenceScanner.isDigit($0) }) == true { return (id, end) }
         return nil
+    }
+
+    private static let numberWords: [String: Int] = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                                                     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "zero": 0]
+
+    /// `1. Design`, `2) Discovery`, `03 · Build`: a heading numbered alone, a group when work
+    /// items are under it.
+    static func numberedGroup(_ title: String) -> (id: String, title: String)? {
+        let text = dropLeadingGlyphs(title)
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 3, let n = Int(digits) else { return nil }
+        let rest = text.dropFirst(digits.count)
+        guard let mark = rest.first, mark == "." || mark == ")" || mark == ":" || rest.hasPrefix(" · ") || rest.hasPrefix(" — ") else { return nil }
+        let name = rest.drop { $0 == "." || $0 == ")" || $0 == ":" || $0 == " " || $0 == "·" || $0 == "—" }
+        guard let first = name.first, !first.isNumber else { return nil }
+        return (String(n), read(String(name)).title)
     }
 
     private static func roman(_ letters: ArraySlice<UInt8>) -> Int? {
