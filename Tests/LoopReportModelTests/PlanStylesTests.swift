@@ -685,6 +685,27 @@ import Testing
         ])
     }
 
+    /// An estimate labelled without a colon (`Est. 3d`), and whole-number ids in a work-item
+    /// table whose dependency cells list whole numbers.
+    @Test func labelledEstimatesAndWholeNumberTables() {
+        let loaded = project("""
+        ## Wave 1: Foundations
+
+        ### DS-01 Color tokens
+        Est. 3d
+        Blocked by: —
+
+        ## Sprint 2
+
+        | Story | Title | Estimate | Depends on |
+        |---|---|---|---|
+        | 101 | Saved cards | 2d | — |
+        | 103 | Apple Pay | 1d | 101 |
+        """)
+        #expect(loaded.plan.blocks.map { "\($0.id) \($0.estimate?.days ?? -1) \($0.dependencies.map(\.id))" }
+                == ["DS-01 3.0 []", "101 2.0 []", "103 1.0 [\"101\"]"])
+    }
+
     /// Letter parts of ids (`3.C`) in headings and dependency fields; a word in a script without
     /// spaces touching its id (`タスク1.1`, `フェーズ4：`).
     @Test func letterPartsAndWordsTouchingTheirIds() {

@@ -156,8 +156,13 @@ extension Field {
             }
         } else {                                          // `Key: value`, `- Key: value`
             let text = line.text
-            guard let colon = text.utf8.firstIndex(of: 0x3A) ?? (text.utf8.contains(0xEF) ? text.firstIndex(of: "：") : nil)
-            else { return nil }
+            guard let colon = text.utf8.firstIndex(of: 0x3A) ?? (text.utf8.contains(0xEF) ? text.firstIndex(of: "：") : nil) else {
+                // `Est. 3d`: an estimate labelled without a colon.
+                let trimmed = text.trimmed
+                guard allowPlainKey, trimmed.lowercased().hasPrefix("est. "), Effort.parse(String(trimmed.dropFirst(5))) != nil else { return nil }
+                let keyRange = locator.lineRange(line.line, fallback: line.nodes.first?.range)
+                return Field(key: "Est", value: String(trimmed.dropFirst(5)).trimmed, items: [], range: keyRange, valueRange: keyRange)
+            }
             let candidate = text[..<colon].trimmed
             guard !candidate.isEmpty, candidate.utf8.count <= 60 else { return nil }
             let name = candidate.normalizedName

@@ -121,6 +121,7 @@ extension DocumentRecognizer {
             let key = unit == nil ? header : String(header[..<header.lastIndex(of: "(")!]).trimmed
             return (column, key, unit)
         }
+        let wholeNumbers = table.rows.allSatisfy { row in table.cell(row, id).map { Self.itemIDCell($0.text, vocabulary: vocabulary)?.allSatisfy(\.isNumber) ?? false } ?? false }
         for row in table.rows {
             guard let idCell = table.cell(row, id), let itemID = Self.itemIDCell(idCell.text, vocabulary: vocabulary) else { continue }
             var fields: [Field] = []
@@ -132,9 +133,20 @@ extension DocumentRecognizer {
                 }
                 fields.append(Field(key: key, value: value, items: [], range: cell.range, valueRange: cell.range))
             }
+            var read = readFields(fields)
+            // Whole-number ids (`| 103 | Saved cards | 5 | 101, 102 |`): whole numbers in a dependency cell are items.
+            if wholeNumbers {
+                for f in read.indices {
+                    guard case .dependencies(let references) = read[f].value, references.isEmpty else { continue }
+                    let numbers = read[f].field.value.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "&" })
+                        .filter { !$0.isEmpty && $0 != "and" }
+                    if !numbers.isEmpty, numbers.allSatisfy({ $0.allSatisfy(\.isNumber) }) {
+                        read[f].value = .dependencies(numbers.map { Reference(kind: .block, id: String($0), range: read[f].field.valueRange) })
+                    }
+                }
+            }
             result.blocks.append(BlockDeclaration(id: itemID, title: table.cell(row, title)?.text ?? "", marker: nil,
-                                                  fields: readFields(fields), range: idCell.range, path: path,
-                                                  groupID: group?.id))
+                                                  fields: read, range: idCell.range, path: path, groupID: group?.id))
         }
     }
 
