@@ -32,6 +32,22 @@ extension String {
     }
 }
 
+extension String {
+    /// Whether `needle` occurs, matched byte for byte.
+    package func containsBytes(_ needle: String) -> Bool { firstByteRange(of: needle) != nil }
+
+    /// The last occurrence of `needle`, matched byte for byte.
+    package func lastByteRange(of needle: String) -> Range<Index>? {
+        var last: Range<Index>?
+        var start = utf8.startIndex
+        while let found = firstByteRange(of: needle, from: start) {
+            last = found
+            start = utf8.index(after: found.lowerBound)
+        }
+        return last
+    }
+}
+
 extension Substring {
     /// The first occurrence of `target`.
     package func range(of target: String) -> Range<Substring.Index>? {

@@ -244,7 +244,7 @@ extension DocumentRecognizer {
             }
         }
         // `2.1 SDK rollout (Go): ✅ done`: a status after the title's colon.
-        if let colon = headText.range(of: ": ", options: .backwards), HeadingParser.statusPhrase(String(headText[colon.upperBound...]).trimmed) != nil,
+        if let colon = headText.lastByteRange(of: ": "), HeadingParser.statusPhrase(String(headText[colon.upperBound...]).trimmed) != nil,
            HeadingParser.blockDefinition(String(headText[..<colon.lowerBound]), vocabulary: vocabulary)?.title.isEmpty == false {
             parts.insert(String(headText[colon.upperBound...]), at: 0)
             headText = String(headText[..<colon.lowerBound])
@@ -258,7 +258,7 @@ extension DocumentRecognizer {
             definition.title = ""
         }
         // `2.3: 3d → 5d (auth took longer)`: re-estimated, the title kept.
-        if positionalID == nil, let arrow = ["→", "->", "⟶"].lazy.compactMap({ definition.title.range(of: $0) }).first,
+        if positionalID == nil, let arrow = ["→", "->", "⟶"].lazy.compactMap({ definition.title.firstByteRange(of: $0) }).first,
            Effort.parse(String(definition.title[..<arrow.lowerBound]).trimmed, units: vocabulary.units) != nil {
             let after = definition.title[arrow.upperBound...].trimmed
             let revisedText = String(after.prefix { $0 != "(" && $0 != "," && $0 != ";" }).trimmed
@@ -640,6 +640,13 @@ extension DocumentRecognizer {
         var duration: String?
     }
 
+    /// Whether a line has an arrow token (a byte test first: most lines have no `>` and no
+    /// three-byte symbol).
+    static func hasArrow(_ text: String) -> Bool {
+        guard text.utf8.contains(where: { $0 == 0x3E || $0 == 0xE2 }) else { return false }
+        return arrowTokens.contains(where: text.containsBytes)
+    }
+
     /// Arrow tokens between items, longest first: `-->` before `->`.
     static let arrowTokens = ["──►", "─►", "-->", "->", "=>", "→", "⟶", "►", "▶", "➜", "➔"]
 
@@ -656,16 +663,17 @@ extension DocumentRecognizer {
     /// A sentence under a dependencies heading: `T011 blocks T012 and T015`, `T016 depends on
     /// T015`, `Tests (T004-T007) before implementation (T008-T014)`.
     mutating func readDependencySentence(_ text: String, line: Int) {
-        guard !Self.arrowTokens.contains(where: text.contains) else { return }
+        guard !Self.hasArrow(text) else { return }
         // `T010 blocks T011; T011 blocks T012`: one clause at a time.
-        let clauses = text.components(separatedBy: "; ").flatMap { $0.components(separatedBy: ". ") }
+        let clauses = text.containsBytes("; ") || text.containsBytes(". ")
+            ? text.components(separatedBy: "; ").flatMap { $0.components(separatedBy: ". ") } : [text]
         if clauses.count > 1 {
             for clause in clauses { readDependencySentence(clause, line: line) }
             return
         }
         let lower = text.lowercased()
-        guard let (verb, forward) = Self.dependencyVerbs.first(where: { lower.contains($0.0) }),
-              let at = lower.range(of: verb) else { return }
+        guard let (verb, forward) = Self.dependencyVerbs.first(where: { lower.containsBytes($0.0) }),
+              let at = lower.firstByteRange(of: verb) else { return }
         let offset = lower.distance(from: lower.startIndex, to: at.lowerBound)
         let left = String(text.prefix(offset)), right = String(text.dropFirst(offset + verb.count))
         func references(_ part: String) -> [Reference] {
@@ -901,7 +909,7 @@ extension DocumentRecognizer {
         }
         if let line = node.range?.start.line {
             let graph = within(index, .dependencyGraph)
-            for (offset, textLine) in node.lines.enumerated() where graph || Self.arrowTokens.contains(where: textLine.text.contains) {
+            for (offset, textLine) in node.lines.enumerated() where graph || Self.hasArrow(textLine.text) {
                 readArrows(textLine.text, firstLine: textLine.line ?? line + offset, adjacentOnly: !graph)
                 if graph { readDependencySentence(textLine.text, line: textLine.line ?? line + offset) }
             }

@@ -82,10 +82,11 @@ struct DocumentRecognizer {
 
     static func isAside(_ title: String) -> Bool {
         let name = title.lowercased()
-        guard asideWords.contains(where: name.contains) else { return false }
-        // Whole words only: `Notes` and `Meeting notes`, not `Notes API` as an item title.
+        // Whole words: `Notes` and `Meeting notes`; phrases and words of scripts without spaces anywhere.
         let words = Set(name.split(whereSeparator: { !$0.isLetter }).map(String.init))
-        return asideWords.contains { word in word.contains(" ") ? name.contains(word) : words.contains(word) || !word.unicodeScalars.allSatisfy(\.isASCII) && name.contains(word) }
+        return asideWords.contains { word in
+            words.contains(word) || (word.utf8.contains(0x20) || word.utf8.contains(where: { $0 >= 0x80 })) && name.containsBytes(word)
+        }
     }
 
     // MARK: Items written without ids

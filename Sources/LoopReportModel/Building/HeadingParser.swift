@@ -60,7 +60,7 @@ enum HeadingParser {
                 continue
             }
             // An effort after a dash or a timer: `Feature flag — ~1h`, `SSE gateway ⏱️ 4d`.
-            if heading.effortText == nil, let mark = [" — ", " – ", " - ", "⏱"].lazy.compactMap({ title.range(of: $0, options: .backwards) }).first {
+            if heading.effortText == nil, let mark = [" — ", " – ", " - ", "⏱"].lazy.compactMap({ title.lastByteRange(of: $0) }).first {
                 let effort = String(title[mark.upperBound...]).trimmed
                 if !effort.isEmpty, Effort.parse(effort) != nil || EffortUnits.isPoints(effort), mark.lowerBound != title.startIndex {
                     heading.effortText = effort

@@ -126,7 +126,7 @@ extension Field {
     /// `Effort: 1.5d · Owner: @maya · Status: in progress`: fields parted by ` · ` or ` | ` on one
     /// line, when each part after the first names a known field.
     func splitInline(vocabulary: Vocabulary) -> [Field] {
-        guard value.contains(" · ") || value.contains(" | ") else { return [self] }
+        guard value.utf8.contains(where: { $0 == 0xB7 || $0 == 0x7C }), value.containsBytes(" · ") || value.containsBytes(" | ") else { return [self] }
         let pieces = value.components(separatedBy: " · ").flatMap { $0.components(separatedBy: " | ") }
         var fields = [Field(key: key, value: pieces[0].trimmed, items: items, range: range, valueRange: valueRange)]
         for piece in pieces.dropFirst() {
