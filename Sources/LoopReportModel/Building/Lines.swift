@@ -158,8 +158,9 @@ extension Field {
             let text = line.text
             guard let colon = text.utf8.firstIndex(of: 0x3A) ?? (text.utf8.contains(0xEF) ? text.firstIndex(of: "：") : nil) else {
                 // `Est. 3d`: an estimate labelled without a colon.
+                guard allowPlainKey, let first = text.utf8.first(where: { $0 != 0x20 }), first | 0x20 == 0x65 else { return nil }
                 let trimmed = text.trimmed
-                guard allowPlainKey, trimmed.lowercased().hasPrefix("est. "), Effort.parse(String(trimmed.dropFirst(5))) != nil else { return nil }
+                guard trimmed.lowercased().hasPrefix("est. "), Effort.parse(String(trimmed.dropFirst(5))) != nil else { return nil }
                 let keyRange = locator.lineRange(line.line, fallback: line.nodes.first?.range)
                 return Field(key: "Est", value: String(trimmed.dropFirst(5)).trimmed, items: [], range: keyRange, valueRange: keyRange)
             }

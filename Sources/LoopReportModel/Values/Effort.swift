@@ -106,6 +106,7 @@ public struct Effort: Sendable, Hashable {
 
     /// `M (2-3 days)`, `L – 1 week`: a t-shirt size before the effort.
     private static func sizeWithEffort(_ text: String) -> String? {
+        guard let first = text.utf8.first(where: { $0 != 0x20 }), first == 0x53 || first == 0x4D || first == 0x4C || first == 0x58 else { return nil }
         var scanner = TextScanner(text)
         scanner.skipSpaces()
         guard scanner.take(anyOf: ["XXL", "XL", "XS", "S", "M", "L"]), let next = scanner.peek, next == 0x20 || next == 0x28 else { return nil }
