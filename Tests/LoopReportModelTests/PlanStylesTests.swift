@@ -706,6 +706,26 @@ import Testing
                 == ["DS-01 3.0 []", "101 2.0 []", "103 1.0 [\"101\"]"])
     }
 
+    /// The state said first wins (`In progress — token bucket done, overrides pending`); a glyph
+    /// with words it does not contradict (`🔄 half done`); a state then a note (`in progress,
+    /// token counting off`); `reopened` is in progress.
+    @Test func statesAsWrittenInLogs() {
+        let plan = project("""
+        ## Phase 1: Core
+
+        - [ ] 1.3 C — 🔄 half done
+        - [ ] 1.4 D — in progress, token counting off
+        - 1.5 E — reopened
+
+        ### 1.1 A
+        - Status: In progress — token bucket done, per-tenant overrides pending
+
+        ### 1.2 B
+        - Status: not done yet
+        """).plan
+        #expect(plan.blocks.map { $0.progress?.rawValue ?? "-" } == ["in-progress", "not-started", "in-progress", "in-progress", "in-progress"])
+    }
+
     /// Letter parts of ids (`3.C`) in headings and dependency fields; a word in a script without
     /// spaces touching its id (`タスク1.1`, `フェーズ4：`).
     @Test func letterPartsAndWordsTouchingTheirIds() {

@@ -282,7 +282,11 @@ extension DocumentRecognizer {
         for part in parts.map(\.trimmed) where !part.isEmpty {
             let lower = part.normalizedName
             if effortText == nil, Effort.parse(part, units: vocabulary.units) != nil { effortText = part; continue }
-            if progress == nil, let stated = HeadingParser.statusPhrase(part) { (progress, statusText) = (stated, part); continue }
+            if progress == nil, let stated = HeadingParser.statusPhrase(part)
+                ?? HeadingParser.statusPhrase(String(part.prefix { $0 != "," && $0 != ";" && $0 != "(" }).trimmed) {
+                // `in progress, token counting off`: the state, then a note.
+                (progress, statusText) = (stated, part); continue
+            }
             if Self.noDependencies.contains(lower) {
                 let field = Field(key: "Dependencies", value: part, items: [], range: locator.range(of: part, line: line, fallback: range),
                                   valueRange: locator.range(of: part, line: line, fallback: range))

@@ -375,7 +375,8 @@ struct DocumentRecognizer {
         // Title cues decide first, in this order; then content signatures.
         let titleCues: [(String, DocumentKind)] = [
             ("dashboard", .dashboard), ("consolidation", .consolidation), ("final summary", .consolidation),
-            ("loop", .iteration), ("iteration", .iteration), ("reassessment", .iteration),
+            ("loop", .iteration), ("iteration", .iteration), ("reassessment", .iteration), ("re estimation", .iteration),
+            ("reestimation", .iteration), ("replan", .iteration), ("re plan", .iteration),
             ("progress", .progressReport), ("implementation block", .progressReport), ("status update", .progressReport),
             ("status report", .progressReport), ("weekly update", .progressReport), ("weekly report", .progressReport),
             ("standup", .progressReport), ("stand up", .progressReport), ("sprint review", .progressReport),

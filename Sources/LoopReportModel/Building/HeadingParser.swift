@@ -110,7 +110,11 @@ enum HeadingParser {
         if let first = phrase.unicodeScalars.first, let progress = Vocabulary.glyphStatus(first) {
             phrase = String(phrase.unicodeScalars.dropFirst())
             let rest = phrase.normalizedName
-            return rest.isEmpty ? progress : Vocabulary.statusPhrases[rest] ?? (Progress.parse(rest) == progress ? progress : nil)
+            // `🔄 half done`: the glyph, unless the words say another state.
+            if rest.isEmpty { return progress }
+            if let said = Vocabulary.statusPhrases[rest] { return said }
+            let parsed = Progress.parse(rest)
+            return parsed == nil || parsed == progress ? progress : nil
         }
         return Vocabulary.statusPhrases[phrase.normalizedName]
     }

@@ -124,7 +124,7 @@ package struct Vocabulary: Sendable, Equatable {
         "in progress": .inProgress, "wip": .inProgress, "ongoing": .inProgress, "started": .inProgress, "active": .inProgress,
         "in review": .inProgress, "partial": .inProgress, "partially complete": .inProgress, "needs review": .inProgress,
         "ready for review": .inProgress, "in qa": .inProgress, "in testing": .inProgress, "testing": .inProgress,
-        "partially done": .inProgress, "landed": .complete, "released": .complete, "deployed": .complete,
+        "partially done": .inProgress, "reopened": .inProgress, "half done": .inProgress, "landed": .complete, "released": .complete, "deployed": .complete,
         "not yet": .notStarted, "not yet started": .notStarted, "queued": .notStarted, "ready": .notStarted,
         "planned": .notStarted, "future": .notStarted, "todo": .notStarted, "to do": .notStarted, "not started": .notStarted,
         "pending": .notStarted, "open": .notStarted, "next": .notStarted, "backlog": .notStarted, "": .notStarted,

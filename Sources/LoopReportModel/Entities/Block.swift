@@ -36,12 +36,24 @@ public enum Progress: String, Sendable, Hashable, Codable {
         let name = t.normalizedName
         // A status said in one word or phrase of the vocabulary: `todo`, `WIP`, `Done`.
         if !name.isEmpty, let progress = Vocabulary.statusPhrases[name] { return progress }
-        if name.contains("not started") || name.contains("pending") || name.contains("planned") || t.contains("⬜") || t.contains("⚪") { return .notStarted }
-        if name.contains("in progress") || name.contains("ongoing") || t.contains("☑") || t.contains("🟡") { return .inProgress }
-        if name.contains("blocked") || t.contains("🔴") { return .blocked }
-        if name.contains("deferred") || name.contains("postponed") || t.contains("⚫") { return .deferred }
-        if name.contains("complete") || name.contains("done") || name.contains("finished") || t.contains("✅") || t.contains("🟢") || t.contains("✓") { return .complete }
-        return nil
+        // The state said first wins: `In progress — token bucket done, overrides pending`.
+        let cues: [(String, Progress)] = [
+            ("not started", .notStarted), ("not done", .notStarted), ("not complete", .notStarted), ("pending", .notStarted), ("planned", .notStarted), ("⬜", .notStarted), ("⚪", .notStarted),
+            ("in progress", .inProgress), ("ongoing", .inProgress), ("partially", .inProgress), ("☑", .inProgress), ("🟡", .inProgress),
+            ("blocked", .blocked), ("🔴", .blocked), ("deferred", .deferred), ("postponed", .deferred), ("⚫", .deferred),
+            ("complete", .complete), ("done", .complete), ("finished", .complete), ("✅", .complete), ("🟢", .complete), ("✓", .complete),
+        ]
+        var first: (offset: Int, progress: Progress)?
+        for (cue, progress) in cues {
+            let haystack = cue.utf8.first! < 0x80 ? name : t
+            guard let found = haystack.firstByteRange(of: cue) else { continue }
+            let offset = haystack.utf8.distance(from: haystack.utf8.startIndex, to: found.lowerBound)
+            // `not started` also holds `started`; `incomplete` holds `complete`.
+            if cue == "complete", haystack.utf8.distance(from: haystack.utf8.startIndex, to: found.lowerBound) >= 2,
+               haystack.utf8[haystack.utf8.index(found.lowerBound, offsetBy: -2)...].starts(with: "in".utf8) { continue }
+            if first.map({ offset < $0.offset }) ?? true { first = (offset, progress) }
+        }
+        return first?.progress
     }
 }
 
