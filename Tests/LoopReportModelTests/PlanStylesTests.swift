@@ -683,6 +683,22 @@ import Testing
         #expect(loaded.plan.blocks.map { "\($0.id) \($0.estimate?.days ?? -1) \($0.dependencies.map(\.id)) \($0.progress?.rawValue ?? "-")" } == [
             "1.1 0.25 [] complete", "1.2 0.125 [] in-progress", "2.1 3.0 [\"1.2\"] -", "2.2 0.25 [] not-started", "2.3 1.0 [] deferred",
         ])
+
+        // A group word and a title without an id, over items; a group named in Roman numerals.
+        let titled = project("""
+        ## Phase II: Build
+
+        ### 2.1 Core
+        - Estimate: 1d
+
+        ## Epic: Observability
+
+        ### Step 10 — Funnel metrics
+        - Estimate: 2d
+        - Depends on: Phase II
+        """).plan
+        #expect(Set(titled.groups.map { "\($0.id) \($0.title)" }) == ["2 Build", "observability Observability"])
+        #expect(titled.blocks.map { "\($0.id) [\($0.groupID)] \($0.dependencies.map(\.label))" } == ["2.1 [2] []", "10 [observability] [\"Group 2\"]"])
     }
 
     /// An estimate labelled without a colon (`Est. 3d`), and whole-number ids in a work-item

@@ -500,9 +500,9 @@ struct DocumentRecognizer {
             result.document.sections[index].kind = .group
             result.document.sections[index].subject?.kind = .group
         }
-        // `## 1. Design` over work items: their group.
+        // `## 1. Design`, `## Epic: Observability` over work items: their group.
         for (index, section) in sections.enumerated() where section.kind == .other && section.level > 1 && !asides.contains(index) {
-            guard let group = HeadingParser.numberedGroup(section.title),
+            guard let group = HeadingParser.numberedGroup(section.title) ?? HeadingParser.titledGroup(section.title, vocabulary: vocabulary),
                   parentsOfItems.contains(index) || sections[index].content.contains(where: { $0.isList && $0.children.contains(where: mayDefineItem) })
             else { continue }
             result.document.sections[index].kind = .group

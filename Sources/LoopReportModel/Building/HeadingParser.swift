@@ -211,6 +211,21 @@ enum HeadingParser {
         return (id, name, revised)
     }
 
+    /// `Epic: Observability`, `Phase — Hardening`: a group word and a title without an id, a
+    /// group when work items are under it; the id is the title's words in lower case
+    /// (`observability`), as stable as the title.
+    static func titledGroup(_ title: String, vocabulary: Vocabulary) -> (id: String, title: String)? {
+        let text = Substring(dropLeadingGlyphs(title))
+        let word = text.prefix { $0.isLetter }
+        guard !word.isEmpty, vocabulary.groupWords.contains(word.lowercased()) else { return nil }
+        let rest = text.dropFirst(word.count)
+        guard rest.hasPrefix(": ") || rest.hasPrefix(" — ") || rest.hasPrefix(" – ") else { return nil }
+        let title = read(String(rest.drop { $0 == ":" || $0 == " " || $0 == "—" || $0 == "–" })).title
+        let slug = title.lowercased().split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).prefix(4).joined(separator: "-")
+        guard !slug.isEmpty, let first = slug.first, !first.isNumber else { return nil }
+        return (slug, title)
+    }
+
     /// The word of a heading shaped like a definition (`Etapp 2: Lagring`, `Fase 1 - Setup`)
     /// whose word is neither an item word nor a group word; nil for any other heading.
     static func unknownDefinitionWord(_ title: String) -> String? {

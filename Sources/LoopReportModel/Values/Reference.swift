@@ -87,7 +87,7 @@ enum ReferenceScanner {
                 var found = false
                 while true {
                     guard var (id, end) = kind == .block ? blockID(s, at: k) ?? (bareBlockIDs ? otherItemID(s, at: k) : nil)
-                                                         : groupID(s, at: k) else { break }
+                                                         : groupID(s, at: k) ?? (bareBlockIDs ? HeadingParser.groupID(s, at: k) : nil) else { break }
                     if milestone, id.utf8.allSatisfy(isDigit) { id = "M" + id }
                     let isFirst = !found
                     found = true
