@@ -125,11 +125,15 @@ import Testing
         #expect(plan.groups.map(\.title) == ["Delivery"])   // the window is not part of the title
     }
 
-    /// A group heading marked complete makes its blocks complete unless they say otherwise.
+    /// A group heading marked complete makes its blocks complete unless they say otherwise; a
+    /// count of its parts done (`(4/4 tasks)`) says so too.
     @Test func aCompleteGroupCompletesItsBlocks() {
         let plan = project("## Phase 1: Setup ✅\n\n### 1.1 A\n**Effort**: 1 day\n\n### 1.2 B\n**Status**: in progress\n").plan
         #expect(plan.blocks.map { $0.progress?.rawValue ?? "-" } == ["complete", "in-progress"])
         #expect(plan.groups.map(\.title) == ["Setup"])
+        let counted = project("## Phase 1: Domain Model — ✅ COMPLETE (4/4 tasks)\n\n### 1.1 A\n- Estimate: 1d\n").plan
+        #expect(counted.groups.map(\.title) == ["Domain Model"])
+        #expect(counted.blocks.map { $0.progress?.rawValue ?? "-" } == ["complete"])
     }
 
     /// Numbered sections of notes and design documents are not work items: a numbered heading

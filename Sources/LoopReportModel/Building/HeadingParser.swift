@@ -49,6 +49,10 @@ enum HeadingParser {
                     heading.marker = heading.marker ?? found
                 } else if let progress = statusPhrase(inner) {
                     status(progress, String(title[open...]))
+                } else if let share = Ratio.find(in: inner), share.denominator > 0, inner.count <= 16,
+                          inner.utf8.first.map(ReferenceScanner.isDigit) == true {
+                    // `(4/4 tasks)`, `(2/5)`: how many of its parts are done.
+                    status(share.numerator >= share.denominator ? .complete : share.numerator > 0 ? .inProgress : .notStarted, String(title[open...]))
                 } else if isWindow(inner) {
                     heading.window = heading.window ?? inner
                 } else if heading.effortText == nil, Effort.parse(inner) != nil || EffortUnits.isPoints(inner), open != title.startIndex {
