@@ -602,6 +602,12 @@ import Testing
                               """))
         #expect(revised.plan.blocks.map { "\($0.id) \($0.title) \($0.status.rawValue) \($0.estimate?.days ?? -1)" }
                 == ["1.1 Parser revised 5.0", "1.2 Writer revised 6.0"])
+
+        // Dependencies changed in a line: `now also depends on`, `now depends on`, `no longer waits for`.
+        let relinked = project(("plan.md", "## Phase 1: A\n\n### 1.1 X\n- Estimate: 1d\n\n### 1.2 Y\n- Estimate: 1d\n\n### 1.3 Z\n- Estimate: 1d\n- Depends on: 1.1\n"),
+                               ("iteration-1.md", "# Loop Iteration 1\n\n- 1.3 now also depends on 1.2.\n- 1.2 now depends on 1.1\n"),
+                               ("iteration-2.md", "# Loop Iteration 2\n\n- 1.3 no longer waits for 1.1\n"))
+        #expect(relinked.plan.blocks.map { "\($0.id) \($0.title) \($0.dependencies.map(\.id))" } == ["1.1 X []", "1.2 Y [\"1.1\"]", "1.3 Z [\"1.2\"]"])
         #expect(revised.diagnostics.filter { $0.severity != .note }.isEmpty, "\(revised.diagnostics.map(\.message))")
     }
 

@@ -190,6 +190,7 @@ extension DocumentRecognizer {
             text = rest
             revision = marker
         }
+        if positionalID == nil, let change = dependencyChange(text, item: item) { return change }
         // `[~] 2.3 …`, `[-]`, `[!]`, `[/]`, Kiro's optional `[ ]* 2.3 …`: boxes GFM does not tick.
         var boxed: Progress?
         if let (state, rest) = Self.customBox(text) { (boxed, text) = (state, rest) }
@@ -322,6 +323,27 @@ extension DocumentRecognizer {
         guard !definition.wordless || hasEvidence else { return nil }
         return BlockDeclaration(id: definition.id, title: definition.title, marker: revision ?? heading.marker,
                                 fields: fields + readFields(nestedFields), range: range, path: path, groupID: group?.id)
+    }
+
+    /// `2.2 now also depends on 2.5.`, `3.1 now depends on 2.4`, `3.1 no longer waits for 1.4`:
+    /// a change to an item's dependencies, as a definition stating only that.
+    func dependencyChange(_ text: String, item: MarkdownNode) -> BlockDeclaration? {
+        let bytes = Array(text.utf8)
+        guard let (id, end) = HeadingParser.itemID(bytes, at: 0), end < bytes.count, bytes[end] == 0x20 else { return nil }
+        var rest = String(decoding: bytes[(end + 1)...], as: UTF8.self).lowercased()
+        var key = "Depends on"
+        let now = rest.hasPrefix("now ")
+        if now { rest.removeFirst(4) }
+        if rest.hasPrefix("also ") { rest.removeFirst(5); key = "Also depends on" }
+        else if rest.hasPrefix("no longer ") { rest.removeFirst(10); key = "No longer depends on" }
+        else if !now { return nil }
+        guard let verb = ["depends on ", "waits for ", "needs ", "requires "].first(where: rest.hasPrefix) else { return nil }
+        let value = String(rest.dropFirst(verb.count)).trimmingCharacters(in: [".", " "])
+        let range = locator.lineRange(item.range?.start.line, fallback: item.range)
+        let field = Field(key: key, value: value, items: [], range: range, valueRange: range)
+        let references = FieldValue.references(field, in: markdown.source, vocabulary: vocabulary)
+        guard !references.isEmpty else { return nil }
+        return BlockDeclaration(id: id, title: "", marker: nil, fields: [(field, .dependencies(references))], range: range, path: path)
     }
 
     /// Checkboxes beyond GFM's: `[~]`, `[/]` in progress, `[-]` deferred, `[!]` blocked, and

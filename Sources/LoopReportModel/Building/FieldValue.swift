@@ -134,6 +134,12 @@ enum FieldValue: Sendable {
     }
 }
 
+extension PlanItem {
+    /// Names of the fields that change dependencies rather than state them (`readDependencyChange`).
+    static var alsoDependsOn: String { "also depends on" }
+    static var noLongerDependsOn: String { "no longer depends on" }
+}
+
 /// What blocks and groups share: the fields as written, priority, dependencies, estimate.
 protocol PlanItem {
     var fields: [Field] { get set }
@@ -153,6 +159,15 @@ extension PlanItem {
         var stated: [Reference] = []
         for (field, value) in fields {
             guard case .dependencies(let references) = value else { apply(field, value); continue }
+            // `2.2 now also depends on 2.5`, `3.1 no longer waits for 1.4`: a change to the dependencies so far.
+            if field.name == Self.alsoDependsOn || field.name == Self.noLongerDependsOn {
+                if stated.isEmpty { stated = dependencies }
+                if field.name == Self.noLongerDependsOn {
+                    stated.removeAll { reference in references.contains { $0.label == reference.label } }
+                    apply(field, .dependencies(stated))
+                    continue
+                }
+            }
             stated += references.filter { reference in !stated.contains { $0.label == reference.label } }
             apply(field, .dependencies(stated))
         }

@@ -183,7 +183,7 @@ package struct Vocabulary: Sendable, Equatable {
                              "requires", "required", "blocked by", "after", "predecessors", "predecessor", "deps",
                              "depends", "dependent on", "waits for", "needs", "blocked on", "waiting on", "waits on",
                              "depends upon", "prereqs", "prereq", "gated by", "input", "inputs",
-                             "efter", "nach", "après", "después de",
+                             "efter", "nach", "après", "después de", "also depends on", "no longer depends on",
                              "beroenden", "beroende av", "förutsättningar", "zależności", "zależy od", "abhängigkeiten",
                              "abhängig von", "voraussetzungen", "dépendances", "dépend de", "prérequis", "dependencias",
                              "depende de", "依存", "依存関係", "前提", "前提条件"]),
