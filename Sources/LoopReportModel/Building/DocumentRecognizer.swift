@@ -389,8 +389,9 @@ struct DocumentRecognizer {
                                                 .continuationStrategy, .revisedSpecifications, .implementationResults]
         // A document that defines work items and has nothing of an iteration is a plan,
         // whatever its title says ("Loop Tools", "Iteration Planning").
-        let definesItems = !result.groups.isEmpty || result.blocks.contains { $0.marker == nil }
-        let revisesItems = result.blocks.contains { $0.marker != nil } || !result.removals.isEmpty
+        // A line that only restates an item (`1.2 now depends on 1.1`, `Block 1.1: Complete`) names no new work.
+        let definesItems = !result.groups.isEmpty || result.blocks.contains { $0.marker == nil && !$0.title.isEmpty }
+        let revisesItems = result.blocks.contains { $0.marker != nil || $0.title.isEmpty } || !result.removals.isEmpty
         if definesItems, !revisesItems, kinds.isDisjoint(with: loopSignatures),
            !kinds.contains(.implementationSummary), !kinds.contains(.knowledgeCapture),
            titleCues.contains(where: { title.contains($0.0) && [.iteration, .dashboard].contains($0.1) }) {
