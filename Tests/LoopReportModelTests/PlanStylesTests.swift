@@ -752,6 +752,16 @@ import Testing
         #expect(plan.blocks.map { $0.progress?.rawValue ?? "-" } == ["in-progress", "not-started", "in-progress", "in-progress", "in-progress"])
     }
 
+    /// Lists and quotes nested thousands deep are read without recursion running out of stack
+    /// (the reader looks 8 levels into nested items, 2 into quotes).
+    @Test func deepNestingIsReadWithinBounds() {
+        let list = (0..<2000).map { String(repeating: "  ", count: $0) + "- 1.\($0 + 1) Item — 1d" }.joined(separator: "\n")
+        let quotes = String(repeating: "> ", count: 3000) + "**Estimate:** 1d"
+        let loaded = project(("plan.md", "## Phase 1: Deep\n\n" + list + "\n"), ("quotes.md", "## Phase 2: Q\n\n### 2.1 Quoted\n" + quotes + "\n"))
+        #expect(loaded.plan.blocks.contains { $0.id == "2.1" && $0.estimate?.days == nil })   // the quote 3,000 deep is text
+        #expect((8...12).contains(loaded.plan.blocks.count - 1))   // the items down to the limit
+    }
+
     /// Letter parts of ids (`3.C`) in headings and dependency fields; a word in a script without
     /// spaces touching its id (`タスク1.1`, `フェーズ4：`).
     @Test func letterPartsAndWordsTouchingTheirIds() {

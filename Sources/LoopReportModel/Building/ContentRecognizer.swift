@@ -101,7 +101,8 @@ extension DocumentRecognizer {
     /// dependencies, a status or checkbox, field bullets, or a group heading above it.
     /// The work items of a list, and of the lists nested in its items (`- 1.2 Deploy` over
     /// `  - 1.2.1 Upload`).
-    mutating func listItemDefinitions(_ items: [MarkdownNode], section index: Int) -> [BlockDeclaration] {
+    mutating func listItemDefinitions(_ items: [MarkdownNode], section index: Int, depth: Int = 0) -> [BlockDeclaration] {
+        guard depth <= Self.maximumItemNesting else { return [] }
         var declarations: [BlockDeclaration] = []
         for item in items {
             // `1.1. Define schema — 1d` lines under an outline's `1. Indexing pipeline`, read as
@@ -112,8 +113,8 @@ extension DocumentRecognizer {
                 MarkdownNode(kind: .paragraph, range: paragraph?.range, children: Array(paragraph?.lines.first?.nodes ?? [])),
             ] + item.children.filter { !$0.isParagraph })
             let nested = item.children.filter(\.isList).flatMap(\.children)
-            let children = (lineItems.isEmpty ? [] : listItemDefinitions(lineItems, section: index))
-                + (nested.isEmpty ? [] : listItemDefinitions(nested, section: index))
+            let children = (lineItems.isEmpty ? [] : listItemDefinitions(lineItems, section: index, depth: depth + 1))
+                + (nested.isEmpty ? [] : listItemDefinitions(nested, section: index, depth: depth + 1))
             let parent = listItemDefinition(own, section: index)
             // An item over its own numbered items (`- [ ] 1. Set up` over `1.1 …`, `- [x] 1.0 Data
             // model` over `1.1 …`, `1. Indexing pipeline` over `1.1. …`) is their group.
@@ -133,14 +134,21 @@ extension DocumentRecognizer {
 
     /// Whether a list item may define work items: a checkbox, an id (after `Added:`), struck
     /// through, outline lines with ids, or items nested under it that may.
-    func mayDefineItem(_ item: MarkdownNode) -> Bool {
+    func mayDefineItem(_ item: MarkdownNode) -> Bool { mayDefineItem(item, depth: 0) }
+
+    /// Lists nested deeper than this are read as text: nesting depth is the input's to choose,
+    /// and each level is a frame of the recursion.
+    static let maximumItemNesting = 8
+
+    private func mayDefineItem(_ item: MarkdownNode, depth: Int) -> Bool {
         if item.taskState != nil || Self.customBox(item.itemText) != nil { return true }
         let paragraph = item.children.first(where: \.isParagraph)
         if case .strikethrough? = paragraph?.children.first?.kind { return true }
         let text = item.itemText
         if HeadingParser.blockDefinition(HeadingParser.read(Self.revisionPrefix(text)?.1 ?? text).title, vocabulary: vocabulary) != nil { return true }
         if let paragraph, !Self.lineItems(paragraph).isEmpty { return true }
-        return item.children.contains { $0.isList && $0.children.contains(where: mayDefineItem) }
+        guard depth < Self.maximumItemNesting else { return false }
+        return item.children.contains { $0.isList && $0.children.contains { mayDefineItem($0, depth: depth + 1) } }
     }
 
     /// Lines of a paragraph after its first that start with a dotted item id (`1.1. Define

@@ -669,7 +669,7 @@ struct DocumentRecognizer {
     /// item is, to CommonMark, a lazy continuation of that item; it is split off here so
     /// that `**Discrepancies Addressed**:` items followed by `**Implementation Order**:`
     /// read as two fields, as their authors meant.
-    func collectFields(_ nodes: [MarkdownNode], allowPlainKeys: Bool) -> [Field] {
+    func collectFields(_ nodes: [MarkdownNode], allowPlainKeys: Bool, quoteDepth: Int = 0) -> [Field] {
         var fields: [Field] = []
         func appendContinuation(_ text: String) {
             guard !fields.isEmpty, fields[fields.count - 1].items.isEmpty else { return }
@@ -727,9 +727,9 @@ struct DocumentRecognizer {
                 }
             } else if case .table = nodes[n].kind {
                 fields += tableFields(nodes[n])
-            } else if case .blockQuote = nodes[n].kind {
-                // `> **Depends on:** 1.3`: fields set off as a quote.
-                fields += collectFields(nodes[n].children, allowPlainKeys: allowPlainKeys)
+            } else if case .blockQuote = nodes[n].kind, quoteDepth < 2 {
+                // `> **Depends on:** 1.3`: fields set off as a quote (a quote in a quote at most).
+                fields += collectFields(nodes[n].children, allowPlainKeys: allowPlainKeys, quoteDepth: quoteDepth + 1)
             }
         }
         return fields
