@@ -118,7 +118,7 @@ extension DocumentRecognizer {
             let parent = listItemDefinition(own, section: index)
             // An item over its own numbered items (`- [ ] 1. Set up` over `1.1 …`, `- [x] 1.0 Data
             // model` over `1.1 …`, `1. Indexing pipeline` over `1.1. …`) is their group.
-            if !children.isEmpty, let group = Self.parentGroup(own.itemText, parent: parent, children: children, vocabulary: vocabulary) {
+            if !children.isEmpty, let group = Self.parentGroup(own.itemText, parent: parent, children: children) {
                 if !result.groups.contains(where: { $0.id == group.id }) {
                     result.groups.append(GroupDeclaration(id: group.id, title: group.title, marker: nil, isRevisedHeading: false,
                                                           fields: [], range: locator.lineRange(item.range?.start.line, fallback: item.range)))
@@ -170,8 +170,7 @@ extension DocumentRecognizer {
 
     /// The group an item over numbered items stands for: its own number (`1.`, `1.0`, or its
     /// position's id read from the children) and its text as the title.
-    static func parentGroup(_ text: String, parent: BlockDeclaration?, children: [BlockDeclaration],
-                            vocabulary: Vocabulary) -> (id: String, title: String)? {
+    static func parentGroup(_ text: String, parent: BlockDeclaration?, children: [BlockDeclaration]) -> (id: String, title: String)? {
         let prefixes = Set(children.map { Reference.groupID(ofBlock: $0.id) })
         guard prefixes.count == 1, let id = prefixes.first, children.allSatisfy({ $0.id.contains(".") }) else { return nil }
         if let parent {

@@ -78,7 +78,7 @@ struct DocumentRecognizer {
                                        "learnings", "retrospective", "retro", "faq", "leftovers", "not this cycle", "icebox", "someday",
                                        "not scheduled", "unscheduled",
                                        "idéer", "anteckningar", "mötes", "notatki", "pomysły", "spotkania", "notizen", "ideen",
-                                       "besprechung", "idées", "réunion", "ideas", "notas", "reunión", "メモ", "アイデア", "議事録"]
+                                       "besprechung", "idées", "réunion", "notas", "reunión", "メモ", "アイデア", "議事録"]
 
     static func isAside(_ title: String) -> Bool {
         let name = title.lowercased()
