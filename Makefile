@@ -3,7 +3,7 @@ SWIFT ?= swift
 CONTENT ?= content
 OUTPUT ?= output
 
-.PHONY: deps build example test test-sanitizers fuzz fuzz-smoke bench bench-smoke clean
+.PHONY: deps build example test test-sanitizers fuzz fuzz-smoke bench bench-smoke reader-score clean
 
 deps:
 	@scripts/install-deps
@@ -24,6 +24,7 @@ test:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	scripts/site-check --self-test
+	scripts/reader-score --check
 	.build/debug/loopreport build --date 2026-03-18 --output .build/test-site $(CONTENT)
 	scripts/site-check .build/test-site --pages index.html,documents/03-iteration-1.html,groups/3.html,blocks/3.4.html
 
@@ -52,6 +53,11 @@ fuzz-smoke: deps
 # LoopReport against its peers on generated plans (see README "Benchmarks").
 bench: deps
 	scripts/bench
+
+# How well the reader reads the plans of Tests/Fixtures/ReaderCorpus, against their keys.
+reader-score:
+	$(SWIFT) build
+	scripts/reader-score -v
 
 # The smallest corpus, once: keeps the benchmark working; asserts nothing about time.
 bench-smoke: deps
