@@ -1,0 +1,623 @@
+import LoopReportModel
+import LoopReportPipeline
+import LoopReportTestSupport
+import Testing
+
+/// The forms real plans and reports take beyond the guideline's dialect (docs/format.md), a
+/// test per family of forms, each on a plan written in those forms. The reader corpus
+/// (Tests/Fixtures/ReaderCorpus, `scripts/reader-score`) measures the same on whole folders.
+@Suite struct RealPlanFormsTests {
+    /// A status before the words (`[x] 1.1`, `✅ Task 1.3`), and items taken out: struck through
+    /// (`~~Task 1.5: Blog~~`) or marked `(REMOVED)` in a later document.
+    @Test func leadingStatusesAndItemsTakenOut() {
+        let plan = project(("plan.md", """
+        # Plan
+
+        ## Phase 1: Core
+
+        ### [x] 1.1 Parser
+        - Effort: 1d
+
+        ### [ ] Task 1.2: i18n
+        - Effort: 1d
+
+        ### ✅ Task 1.3: Docs
+        - Effort: 1d
+
+        ### 🔄 1.4 Lint
+        - Effort: 1d
+
+        ### ~~Task 1.5: Blog~~
+        - Effort: 1d
+        """), ("iteration-1.md", """
+        # Loop Iteration 1
+
+        ## Revised Phase 1: Core
+
+        ### Block 1.2: i18n (REMOVED)
+        """)).plan
+        #expect(plan.blocks.map { "\($0.id) \($0.title) \($0.status.rawValue) \($0.progress?.rawValue ?? "-")" } == [
+            "1.1 Parser planned complete", "1.2 i18n removed not-started", "1.3 Docs planned complete",
+            "1.4 Lint planned in-progress", "1.5 Blog removed -",
+        ])
+    }
+
+    /// Notes, design documents and decisions hold no work items, whatever their numbered
+    /// sections say; a README's steps are instructions. An empty project says what it set aside.
+    @Test func notesDesignDocumentsAndGuidesDefineNoWorkItems() {
+        let design = ("design/architecture.md", """
+        # Loop runner — architecture
+
+        ## 1 Storage
+
+        ### 1.1 Full refresh on XS
+        **Time**: 41 min
+
+        ### 1.2 Caching
+        - Owner: platform-data
+        - Requires: PostgreSQL 15+, Kafka 3.6
+        """)
+        let readme = ("README.md", """
+        # Loop runner
+
+        ### Step 1: Install the toolchain
+        Time: about 5 minutes
+        """)
+        let loaded = project(("plan.md", """
+        # Loop Runner Plan
+
+        ## Phase 1: Core
+
+        ### 1.1 Scheduler
+        - Estimate: 2 days
+
+        ### 1.2 Queue
+        - Estimate: 1 day
+        - Depends on: 1.1
+        """), design, readme)
+        #expect(loaded.plan.blocks.map { "\($0.id) \($0.title) \($0.estimate?.days ?? -1)" } == ["1.1 Scheduler 2.0", "1.2 Queue 1.0"])
+        #expect(loaded.plan.documents.map { "\($0.path) \($0.kind.rawValue)" } == ["plan.md plan", "README.md notes", "design/architecture.md notes"])
+        #expect(!loaded.diagnostics.contains { $0.severity != .note })
+        let empty = project(design, readme)
+        let warning = empty.diagnostics.first { $0.code == .noWorkItems }
+        #expect(warning?.notes.contains { $0.message.contains("'design/architecture.md' is a notes or design document") } == true)
+        #expect(warning?.notes.contains { $0.message.contains("'README.md' is a guide to the repository") } == true)
+    }
+
+    /// A `Points` column or field is story points: scheduled with `pointDays`, else a note.
+    @Test func pointsColumnsAreStoryPoints() {
+        let plan = """
+        # Plan
+
+        ## Epic 1: Sign-up
+
+        | Key | Summary | Points | Blocked by | Status |
+        |-----|---------|--------|------------|--------|
+        | A1 | Magic link | 3 | — | Done |
+        | A2 | Profile | 2 | A1 | To do |
+
+        ### A3: Avatars
+        - Points: 5
+        """
+        let rated = project(config: "pointDays: 0.5\n", ("plan.md", plan))
+        #expect(rated.plan.blocks.map { "\($0.id) \($0.estimate?.days ?? -1)" } == ["A1 1.5", "A2 1.0", "A3 2.5"])
+        let unrated = project(plan)
+        #expect(unrated.plan.blocks.allSatisfy { $0.estimate == nil })
+        #expect(unrated.diagnostics.filter { $0.code == .unparseableEffort }.allSatisfy { $0.severity == .note })
+    }
+
+    /// A window between a group's id and its title, dates as windows, a dotted group id
+    /// (`Phase 2.5`) holding its items, and ranges of dotted ids (`Tasks 1.1–1.3`).
+    @Test func groupHeadingFormsAndRangesOfItems() {
+        let plan = project("""
+        # Plan
+
+        ## Phase 1 (Weeks 1-2): Backend
+
+        ### 1.1 A
+        - Estimate: 1 day
+
+        ### 1.2 B
+        - Estimate: 1 day
+
+        ### 1.3 C
+        - Estimate: 1 day
+
+        ### 1.4 D
+        - Estimate: 1 day
+        - Depends on: Tasks 1.1–1.3
+
+        ## Sprint 3 (Mar 2 – Mar 13)
+
+        ### 3.1 E
+        - Depends on: 1.1 through 1.2
+
+        ## Phase 2.5: Hotfix
+
+        ### Task 2.5.1: F
+        - Estimate: 4h
+        """).plan
+        #expect(plan.groups.map { "\($0.id) \($0.title)" } == ["1 Backend", "2.5 Hotfix", "3 "])
+        #expect(plan.blocks.map { "\($0.id) [\($0.groupID)] \($0.dependencies.map(\.id).joined(separator: ","))" }
+                == ["1.1 [1] ", "1.2 [1] ", "1.3 [1] ", "1.4 [1] 1.1,1.2,1.3", "2.5.1 [2.5] ", "3.1 [3] 1.1,1.2"])
+    }
+
+    /// An item's fields in a two-column table, with a `Field | Value` header or a header that
+    /// is itself a field.
+    @Test func fieldsInATwoColumnTable() {
+        let plan = project("""
+        ## Part I: Platform
+
+        ### 1.1 Schema
+        | Field | Value |
+        |---|---|
+        | Effort | 4-5 days |
+        | Status | ✅ Done |
+
+        ### 1.2 Onboarding
+        | Dependencies | 1.1 |
+        |---|---|
+        | Estimated effort | 1.5 weeks |
+        """).plan
+        #expect(plan.blocks.map { "\($0.id) \($0.estimate?.days ?? -1) \($0.dependencies.map(\.id)) \($0.progress?.rawValue ?? "-")" }
+                == ["1.1 4.5 [] complete", "1.2 7.5 [\"1.1\"] -"])
+    }
+
+    /// Numbers that restart in each phase (`Step 1` under Phase 1 and Phase 2) are qualified by
+    /// their group; `Depends on: Step 1` means the step of the same phase; milestones are `M1`.
+    @Test func stepsNumberedAgainInEachPhase() {
+        let plan = project("""
+        ### Phase 1 (Weeks 1-2): Backend
+
+        #### Step 1 — Bridge
+        Effort: 2 days
+
+        #### Step 2 — Store
+        Effort: 1 day
+        Depends on: Step 1
+
+        #### Milestone 1: Demo
+        Effort: 2 hours
+        Depends on: Step 2
+
+        ### Phase 2: UI
+
+        #### Step 1 — Map
+        Effort: 3 days
+        Depends on: Milestone 1
+
+        #### Step 2 — Markers
+        Effort: 2 days
+        Depends on: Step 1
+        """)
+        #expect(plan.plan.blocks.map { "\($0.id) \($0.title) [\($0.groupID)] \($0.dependencies.map(\.id).joined(separator: ","))" } == [
+            "M1 Demo [1] 1.2", "1.1 Bridge [1] ", "1.2 Store [1] 1.1", "2.1 Map [2] M1", "2.2 Markers [2] 2.1",
+        ])
+        #expect(plan.diagnostics.filter { $0.severity != .note }.isEmpty, "\(plan.diagnostics.map(\.message))")
+    }
+
+    /// A numbered heading over work items (`### PG-1: Infrastructure` over `#### T-1.1.1`) is
+    /// their group; a milestone of 0 days is a milestone, not a warning.
+    @Test func aNumberedHeadingOverItemsIsTheirGroup() {
+        let loaded = project("""
+        ## Part I: Platform
+
+        ### PG-1: Infrastructure
+
+        #### T-1.1.1: Terraform
+        - Estimate: 2d
+
+        #### T-1.1.2: Access
+        - Estimate: 4h
+        - Depends on: T-1.1.1
+
+        ### Milestone 1: Beta
+        - Estimate: 0d
+        - Depends on: T-1.1.2
+        """)
+        #expect(loaded.plan.blocks.map { "\($0.id) [\($0.groupID)]" } == ["M1 [1]", "T-1.1.1 [PG-1]", "T-1.1.2 [PG-1]"])
+        #expect(loaded.diagnostics.filter { $0.severity != .note }.isEmpty, "\(loaded.diagnostics.map(\.message))")
+    }
+
+    /// Asides within a plan (`## Ideas for later`, `## Meeting notes`, `## Leftovers / not this
+    /// cycle`) define no items, whatever their lists say; an item's title may still say notes.
+    @Test func asidesDefineNoWorkItems() {
+        let plan = project("""
+        ## Phase 1: Core
+
+        ### Task 1.1: Backfill credit notes
+        - Estimate: 2h
+
+        ## Ideas for later
+
+        - Task 4.1: Amazon storefront (not estimated).
+
+        ## Meeting notes (2026-03-02)
+
+        - Step 1: ask the PSP for production access
+        """).plan
+        #expect(plan.blocks.map(\.id) == ["1.1"])
+    }
+
+    /// Wildcards (`5.1.*` every item numbered under 5.1, `2.*` all of Group 2) and ids with a
+    /// capital suffix (`1.2A`) in dependency fields.
+    @Test func wildcardsAndSuffixedIdsInDependencies() {
+        let plan = project("""
+        ## Phase 1: A
+
+        - [x] 1.2A Dry run — 30 min
+        - [x] 1.2B Backfill — 1h — after 1.2A
+
+        ## Phase 5: B
+
+        ### 5.1.1 X
+        - Estimate: 1d
+
+        ### 5.1.2 Y
+        - Estimate: 1d
+
+        ### 5.2 Z
+        - Estimate: 1d
+        - Dependencies: 5.1.*, Block 1.2B
+        - Requires: 1.\\*
+        """).plan
+        #expect(plan.blocks.map { "\($0.id) \($0.dependencies.map(\.id).joined(separator: ","))" }
+                == ["1.2A ", "1.2B 1.2A", "5.1.1 ", "5.1.2 ", "5.2 5.1.1,5.1.2,1.2B,1"])
+    }
+
+    /// Without group headings, items of one prefix share a group (`DW-1`, `DW-2` in `DW`); a
+    /// document's title is never an item; a numbered heading over listed items is their group.
+    @Test func itemsWithoutGroupHeadings() {
+        let plan = project("""
+        # Q2 Roadmap — Reporting v2
+        _Owner: data team_
+
+        | ID | Item | Estimate | Depends on |
+        |----|------|----------|------------|
+        | DW-1 | Schema | 2d | — |
+        | DW-2 | Loader | 1d | DW-1 |
+
+        ## PG-2: Channels
+
+        - CH-1: Email digests — 2d
+        - CH-2: Push — 1d — after CH-1
+        """).plan
+        #expect(plan.blocks.map { "\($0.id) [\($0.groupID)]" } == ["CH-1 [PG-2]", "CH-2 [PG-2]", "DW-1 [DW]", "DW-2 [DW]"])
+    }
+
+    /// A group whose tasks are written without ids: a list whose every entry states an effort
+    /// or is a checkbox, or a table of tasks without an id column, numbered by position; a rule
+    /// under the group (`Steps, in order:`) chains that group's items only.
+    @Test func itemsWithoutIdsAreNumberedInTheirGroup() {
+        let loaded = project("""
+        ## Phase 1: Foundations
+
+        ### 1.1 Schema
+        **Estimate:** 1 day
+
+        ## Phase 2: Enforcement
+
+        Steps, in order:
+
+        1. Redis token bucket — 2 days
+        2. ext_authz hook — 1 day, after step 1
+        3. `429` responses (4h)
+
+        ## Phase 3: Console
+
+        - [ ] Limits page (2d)
+        - [x] Copy review with support
+
+        ## Phase 4: Rollout
+
+        | Task | Owner | Estimate | Depends on |
+        |---|---|---|---|
+        | Shadow mode: log would-be 429s | @mira | 3 days | Phase 2 |
+        | Email the tenants | @sam | 0.5 days | Shadow mode |
+
+        ## Done when
+        - p99 added latency < 2 ms
+        """)
+        #expect(loaded.plan.blocks.map { "\($0.id) \($0.title) [\($0.groupID)] \($0.estimate?.days ?? -1) \($0.dependencies.map(\.label).joined(separator: ","))" } == [
+            "1.1 Schema [1] 1.0 ",
+            "2.1 Redis token bucket [2] 2.0 ", "2.2 ext_authz hook [2] 1.0 Block 2.1", "2.3 429 responses [2] 0.5 Block 2.2",
+            "3.1 Limits page [3] 2.0 ", "3.2 Copy review with support [3] -1.0 ",
+            "4.1 Shadow mode: log would-be 429s [4] 3.0 Group 2", "4.2 Email the tenants [4] 0.5 Block 4.1",
+        ])
+    }
+
+    /// A status report as teams write it: a table of ids and states (`| ID | Status | % |`) and
+    /// lines that state an item's status (`- ✅ 1.1 Parser`, `- 1.2 Printer: 🔄 in progress`,
+    /// `- Block 1.1: Complete`) without renaming it; named twice, the later line is applied.
+    @Test func statusReportsInTheirCommonForms() {
+        let loaded = project(("plan.md", """
+        # Plan
+
+        ## Phase 1: Core
+
+        ### 1.1 Parser
+        - Estimate: 2d
+
+        ### 1.2 Printer
+        - Estimate: 1d
+
+        ### 1.3 Docs
+        - Estimate: 1d
+        """), ("status.md", """
+        # Status update 2026-03-14
+
+        | ID | Status | % |
+        |----|--------|---|
+        | 1.3 | In progress | 40% |
+
+        - ✅ 1.1 Parser
+        - 1.2 Printer: 🔄 in progress
+        - Block 1.1: Complete
+        """))
+        #expect(loaded.plan.documents.map(\.kind) == [.plan, .progressReport])
+        #expect(loaded.plan.blocks.map { "\($0.id) \($0.title) \($0.progress?.rawValue ?? "-") \($0.percentComplete ?? -1)" }
+                == ["1.1 Parser complete 100.0", "1.2 Printer in-progress -1.0", "1.3 Docs in-progress 40.0"])
+        #expect(loaded.diagnostics.filter { $0.severity != .note }.isEmpty, "\(loaded.diagnostics.map(\.message))")
+    }
+
+    /// Spec Kit task lists: tags before the title (`[P]`, `[US1]`) go, a dependency in the
+    /// closing brackets is read; a plan stating no estimate gets one warning, not one per item.
+    @Test func specKitTaskLists() {
+        let loaded = project("""
+        # Tasks: Invoices
+
+        ## Phase 3: User Story 1 - Invoices
+
+        - [ ] T010 [P] [US1] Create invoice template in src/templates/invoice.ts
+        - [ ] T011 [US1] Render PDF (depends on T010)
+        - [x] T012 [P] [US1] Email sender (depends on T010, T011)
+        """)
+        #expect(loaded.plan.blocks.map { "\($0.id) \($0.title) \($0.dependencies.map(\.id))" } == [
+            "T010 Create invoice template in src/templates/invoice.ts []", "T011 Render PDF [\"T010\"]",
+            "T012 Email sender [\"T010\", \"T011\"]",
+        ])
+        #expect(loaded.diagnostics.filter { $0.code == .missingEffort }.map(\.message)
+                == ["no block states an estimated effort; each of the 3 is scheduled with the assumed 1 day (defaultEstimate in loopreport.yml), marked as assumed"])
+    }
+
+    /// Scope changes as list lines: an item added (`Added **1.3 Exporter** — 4d`), struck through
+    /// (`~~1.2 Writer~~ dropped`) or removed by name (`Removed: 1.4 (out of scope)`); a numbered
+    /// heading marked `(REMOVED)` is an item taken out.
+    @Test func scopeChangesInListLines() {
+        let loaded = project(("plan.md", """
+        # Plan
+
+        ## Phase 1: Core
+
+        ### 1.1 Parser
+        - Estimate: 2d
+
+        ### 1.2 Writer
+        - Estimate: 1d
+
+        ### 1.4 Export
+        - Estimate: 1d
+
+        ### 1.5 Import
+        - Estimate: 1d
+        """), ("iteration-1.md", """
+        # Loop Iteration 1
+
+        ## Scope changes
+
+        - Added **1.3 Exporter** — 4d, depends on 1.1
+        - ~~1.2 Writer~~ dropped
+        - Removed: 1.4 (out of scope)
+
+        ### 1.5 Import (REMOVED)
+        """))
+        #expect(loaded.plan.blocks.map { "\($0.id) \($0.status.rawValue) \($0.estimate?.days ?? -1) \($0.dependencies.map(\.id))" } == [
+            "1.1 planned 2.0 []", "1.2 removed 1.0 []", "1.3 new 4.0 [\"1.1\"]", "1.4 removed 1.0 []", "1.5 removed 1.0 []",
+        ])
+        #expect(loaded.diagnostics.filter { $0.severity != .note }.isEmpty, "\(loaded.diagnostics.map(\.message))")
+
+        // Re-estimates: a line `1.1: 2d → 5d`, a table of original and revised estimates (a Delta
+        // in hours is checked in hours).
+        let revised = project(("plan.md", "## Phase 1: Core\n\n### 1.1 Parser\n- Estimate: 2d\n\n### 1.2 Writer\n- Estimate: 4h\n"),
+                              ("iteration-2.md", """
+                              # Loop Iteration 2
+
+                              - 1.1: 2d → 5d (parser took longer)
+
+                              | Task | Was | Now | Δ |
+                              |---|---|---|---|
+                              | 1.2 Writer | 32h | 48h | +16h |
+                              """))
+        #expect(revised.plan.blocks.map { "\($0.id) \($0.title) \($0.status.rawValue) \($0.estimate?.days ?? -1)" }
+                == ["1.1 Parser revised 5.0", "1.2 Writer revised 6.0"])
+
+        // Dependencies changed in a line: `now also depends on`, `now depends on`, `no longer waits for`.
+        let relinked = project(("plan.md", "## Phase 1: A\n\n### 1.1 X\n- Estimate: 1d\n\n### 1.2 Y\n- Estimate: 1d\n\n### 1.3 Z\n- Estimate: 1d\n- Depends on: 1.1\n"),
+                               ("iteration-1.md", "# Loop Iteration 1\n\n- 1.3 now also depends on 1.2.\n- 1.2 now depends on 1.1\n"),
+                               ("iteration-2.md", "# Loop Iteration 2\n\n- 1.3 no longer waits for 1.1\n"))
+        #expect(relinked.plan.blocks.map { "\($0.id) \($0.title) \($0.dependencies.map(\.id))" } == ["1.1 X []", "1.2 Y [\"1.1\"]", "1.3 Z [\"1.2\"]"])
+        #expect(revised.diagnostics.filter { $0.severity != .note }.isEmpty, "\(revised.diagnostics.map(\.message))")
+    }
+
+    /// Efforts where plans put them: after a dash or a timer in a heading, `30m`, fields parted
+    /// by ` · ` on one line; a plan's file named after its subject (`02-design.md`) is a plan.
+    @Test func effortsAndFieldsWhereAgentsWriteThem() {
+        let loaded = project(("02-design.md", """
+        # Phase 2: Design
+
+        ### 2.1 Feature flag — ~1h ✅
+
+        ### 2.2 SSE gateway (Go) ⏱️ 4d
+
+        ### 2.3 Tokens
+        Effort: 30m · Owner: @maya · Status: in progress
+        """))
+        #expect(loaded.plan.blocks.map { "\($0.id) \($0.title) \($0.estimate?.days ?? -1) \($0.progress?.rawValue ?? "-")" }
+                == ["2.1 Feature flag 0.125 complete", "2.2 SSE gateway (Go) 4.0 -", "2.3 Tokens 0.0625 in-progress"])
+    }
+
+    /// Outlines (`1. Indexing` over `1.1. Define schema — 1d` lines), Kiro and Cursor task lists
+    /// (`- [ ] 3. Set up` or `- [x] 4.0 Data model` over their numbered items: the parent is the
+    /// group), and numbered lines written as a paragraph.
+    @Test func outlinesAndParentTasks() {
+        let loaded = project("""
+        # Search plan
+
+        ## Outline
+
+        1. Indexing pipeline
+           1.1. Define document schema — 1d
+           1.2. CDC via Debezium — 3d (needs 1.1)
+        2. Ranking
+           2.1. BM25 baseline — 2d — after 1.2
+
+        ## Tasks
+
+        - [ ] 3. Set up project structure
+          - [ ] 3.1 Create models — 2h
+          - [x] 3.2 Wire DI — 1h
+        - [x] 4.0 Data model
+          - [x] 4.1 Tokens (2h)
+
+        ## Phase 5: Ops
+
+        5.1. systemd timer — 1h
+        5.2. Log rotation — 30m — after 5.1
+        """)
+        #expect(loaded.plan.groups.map { "\($0.id) \($0.title)" } == ["1 Indexing pipeline", "2 Ranking", "3 Set up project structure", "4 Data model", "5 Ops"])
+        #expect(loaded.plan.blocks.map { "\($0.id) [\($0.groupID)] \($0.estimate?.days ?? -1) \($0.dependencies.map(\.id).joined(separator: ","))" } == [
+            "1.1 [1] 1.0 ", "1.2 [1] 3.0 1.1", "2.1 [2] 2.0 1.2", "3.1 [3] 0.25 ", "3.2 [3] 0.125 ", "4.1 [4] 0.25 ",
+            "5.1 [5] 0.125 ", "5.2 [5] 0.0625 5.1",
+        ])
+        #expect(loaded.diagnostics.filter { $0.severity != .note }.isEmpty, "\(loaded.diagnostics.map(\.message))")
+    }
+
+    /// Group headings numbered alone (`## 1. Design`, `## 2) Build`) or in words (`## Phase
+    /// Two`), checkboxes beyond GFM's (`[~]`, `[-]`, Kiro's `[ ]*`), fields in a quote, and a
+    /// word-like name in a sentence (`E2E encryption`) that is not an id.
+    @Test func numberedGroupsCustomBoxesAndQuotedFields() {
+        let loaded = project("""
+        # Plan
+
+        ## 1. Design
+
+        - [x] 1.1 Pick the algorithm (2h)
+        - [~] 1.2 Decide tiers (1h)
+
+        ## Phase Two — Build
+
+        - [ ]* 2.2 Property tests (2h)
+        - [-] 2.3 Load tests (1d)
+
+        ### 2.1 Fan-out service
+        > **Estimate:** 3d
+        > **Depends on:** 1.2
+
+        ## Backlog (not scheduled)
+
+        - [ ] E2E encryption of note bodies
+        """)
+        #expect(loaded.plan.groups.map { "\($0.id) \($0.title)" } == ["1 Design", "2 Build"])
+        #expect(loaded.plan.blocks.map { "\($0.id) \($0.estimate?.days ?? -1) \($0.dependencies.map(\.id)) \($0.progress?.rawValue ?? "-")" } == [
+            "1.1 0.25 [] complete", "1.2 0.125 [] in-progress", "2.1 3.0 [\"1.2\"] -", "2.2 0.25 [] not-started", "2.3 1.0 [] deferred",
+        ])
+
+        // A group word and a title without an id, over items; a group named in Roman numerals.
+        let titled = project("""
+        ## Phase II: Build
+
+        ### 2.1 Core
+        - Estimate: 1d
+
+        ## Epic: Observability
+
+        ### Step 10 — Funnel metrics
+        - Estimate: 2d
+        - Depends on: Phase II
+        """).plan
+        #expect(Set(titled.groups.map { "\($0.id) \($0.title)" }) == ["2 Build", "observability Observability"])
+        #expect(titled.blocks.map { "\($0.id) [\($0.groupID)] \($0.dependencies.map(\.label))" } == ["2.1 [2] []", "10 [observability] [\"Group 2\"]"])
+    }
+
+    /// An estimate labelled without a colon (`Est. 3d`), and whole-number ids in a work-item
+    /// table whose dependency cells list whole numbers.
+    @Test func labelledEstimatesAndWholeNumberTables() {
+        let loaded = project("""
+        ## Wave 1: Foundations
+
+        ### DS-01 Color tokens
+        Est. 3d
+        Blocked by: —
+
+        ## Sprint 2
+
+        | Story | Title | Estimate | Depends on |
+        |---|---|---|---|
+        | 101 | Saved cards | 2d | — |
+        | 103 | Apple Pay | 1d | 101 |
+        """)
+        #expect(loaded.plan.blocks.map { "\($0.id) \($0.estimate?.days ?? -1) \($0.dependencies.map(\.id))" }
+                == ["DS-01 3.0 []", "101 2.0 []", "103 1.0 [\"101\"]"])
+    }
+
+    /// The state said first wins (`In progress — token bucket done, overrides pending`); a glyph
+    /// with words it does not contradict (`🔄 half done`); a state then a note (`in progress,
+    /// token counting off`); `reopened` is in progress.
+    @Test func statesAsWrittenInLogs() {
+        let plan = project("""
+        ## Phase 1: Core
+
+        - [ ] 1.3 C — 🔄 half done
+        - [ ] 1.4 D — in progress, token counting off
+        - 1.5 E — reopened
+
+        ### 1.1 A
+        - Status: In progress — token bucket done, per-tenant overrides pending
+
+        ### 1.2 B
+        - Status: not done yet
+        """).plan
+        #expect(plan.blocks.map { $0.progress?.rawValue ?? "-" } == ["in-progress", "not-started", "in-progress", "in-progress", "in-progress"])
+    }
+
+    /// Lists and quotes nested thousands deep are read without recursion running out of stack
+    /// (the reader looks 8 levels into nested items, 2 into quotes).
+    @Test func deepNestingIsReadWithinBounds() {
+        let list = (0..<2000).map { String(repeating: "  ", count: $0) + "- 1.\($0 + 1) Item — 1d" }.joined(separator: "\n")
+        let quotes = String(repeating: "> ", count: 3000) + "**Estimate:** 1d"
+        let loaded = project(("plan.md", "## Phase 1: Deep\n\n" + list + "\n"), ("quotes.md", "## Phase 2: Q\n\n### 2.1 Quoted\n" + quotes + "\n"))
+        #expect(loaded.plan.blocks.contains { $0.id == "2.1" && $0.estimate?.days == nil })   // the quote 3,000 deep is text
+        #expect((8...12).contains(loaded.plan.blocks.count - 1))   // the items down to the limit
+    }
+
+    /// Letter parts of ids (`3.C`) in headings and dependency fields; a word in a script without
+    /// spaces touching its id (`タスク1.1`, `フェーズ4：`).
+    @Test func letterPartsAndWordsTouchingTheirIds() {
+        let plan = project("""
+        ## Phase 3: Services
+
+        ### 3.A Auth service
+        - Estimate: 2 days
+
+        ### 3.C Payments
+        - Estimate: 1 day
+        - Depends on: 3.A, Block 3.B
+
+        ### 3.B Billing
+        - Depends on: 3.A
+
+        ## フェーズ4：日本語
+
+        ### タスク4.1 設計
+        - 見積もり: 2日
+
+        ### タスク4.2：実装
+        - 依存関係: タスク4.1, 3.C
+        """).plan
+        #expect(plan.blocks.map { "\($0.id) \($0.title) [\($0.groupID)] \($0.dependencies.map(\.id))" } == [
+            "3.A Auth service [3] []", "3.B Billing [3] [\"3.A\"]", "3.C Payments [3] [\"3.A\", \"3.B\"]",
+            "4.1 設計 [4] []", "4.2 実装 [4] [\"4.1\", \"3.C\"]",
+        ])
+        #expect(plan.groups.map(\.title) == ["Services", "日本語"])
+    }
+}
