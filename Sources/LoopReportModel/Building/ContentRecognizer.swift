@@ -142,8 +142,8 @@ extension DocumentRecognizer {
 
     private func mayDefineItem(_ item: MarkdownNode, depth: Int) -> Bool {
         if item.taskState != nil || Self.customBox(item.itemText) != nil { return true }
+        if Self.struckThrough(item) != nil { return true }
         let paragraph = item.children.first(where: \.isParagraph)
-        if case .strikethrough? = paragraph?.children.first?.kind { return true }
         let text = item.itemText
         if HeadingParser.blockDefinition(HeadingParser.read(Self.revisionPrefix(text)?.1 ?? text).title, vocabulary: vocabulary) != nil { return true }
         if let paragraph, !Self.lineItems(paragraph).isEmpty { return true }
@@ -189,8 +189,7 @@ extension DocumentRecognizer {
         // `~~1.2 Writer~~ dropped`: struck through, taken out; `Added **1.3 Exporter** — 4d`,
         // `New: Task 2.4: …`; `Removed: 1.2 (out of scope)`, `Dropped 1.2`.
         var revision: RevisionMarker?
-        let paragraph = item.children.first(where: \.isParagraph)
-        if positionalID == nil, let struck = paragraph?.children.first, case .strikethrough = struck.kind {
+        if positionalID == nil, let struck = Self.struckThrough(item) {
             text = struck.plainText.trimmed
             revision = .removed
         } else if positionalID == nil, let (marker, rest) = Self.revisionPrefix(text) {
@@ -351,6 +350,12 @@ extension DocumentRecognizer {
         let references = FieldValue.references(field, in: markdown.source, vocabulary: vocabulary)
         guard !references.isEmpty else { return nil }
         return BlockDeclaration(id: id, title: "", marker: nil, fields: [(field, .dependencies(references))], range: range, path: path)
+    }
+
+    /// The struck-through text a list item starts with (`~~1.2 Writer~~ dropped`).
+    static func struckThrough(_ item: MarkdownNode) -> MarkdownNode? {
+        guard let first = item.children.first(where: \.isParagraph)?.children.first, case .strikethrough = first.kind else { return nil }
+        return first
     }
 
     /// Checkboxes beyond GFM's: `[~]`, `[/]` in progress, `[-]` deferred, `[!]` blocked, and

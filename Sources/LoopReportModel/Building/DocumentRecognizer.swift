@@ -138,20 +138,15 @@ struct DocumentRecognizer {
             }
             // `after step 1`: the group's first; a title named in a dependency cell: that item.
             for d in declarations.indices {
+                Self.qualifyWholeNumbers(in: &declarations[d].fields, group: group, where: { _ in true })
                 for f in declarations[d].fields.indices {
-                    guard case .dependencies(var references) = declarations[d].fields[f].value else { continue }
-                    for r in references.indices where references[r].kind == .block && references[r].id.utf8.allSatisfy(ReferenceScanner.isDigit) {
-                        references[r].id = "\(group).\(references[r].id)"
+                    guard case .dependencies(let references) = declarations[d].fields[f].value, references.isEmpty else { continue }
+                    let named = declarations[d].fields[f].field.value.split(separator: ",").compactMap { part -> Reference? in
+                        let name = part.trimmed.lowercased()
+                        guard name.count >= 3, let match = titles.first(where: { $0.0.hasPrefix(name) && $0.1 != declarations[d].id }) else { return nil }
+                        return Reference(kind: .block, id: match.1, range: declarations[d].fields[f].field.valueRange)
                     }
-                    if references.isEmpty {
-                        let named = declarations[d].fields[f].field.value.split(separator: ",").compactMap { part -> Reference? in
-                            let name = part.trimmed.lowercased()
-                            guard name.count >= 3, let match = titles.first(where: { $0.0.hasPrefix(name) && $0.1 != declarations[d].id }) else { return nil }
-                            return Reference(kind: .block, id: match.1, range: declarations[d].fields[f].field.valueRange)
-                        }
-                        references = named
-                    }
-                    declarations[d].fields[f].value = .dependencies(references)
+                    declarations[d].fields[f].value = .dependencies(named)
                 }
             }
             result.blocks += declarations
@@ -167,19 +162,11 @@ struct DocumentRecognizer {
               header.contains(where: { [.estimate, .dependencies].contains(vocabulary.fieldNames[Self.fieldHeader($0.text).name]) }),
               !rows.dropFirst().contains(where: { title < $0.count && Self.itemIDCell($0[title].text, vocabulary: vocabulary) != nil })
         else { return [] }
-        let columns = header.indices.filter { $0 != title && vocabulary.fieldNames[Self.fieldHeader(header[$0].text).name] != nil }
+        let columns = fieldColumns(header, besides: [title])
         return rows.dropFirst().enumerated().compactMap { n, row in
             guard title < row.count, !row[title].text.isEmpty else { return nil }
-            let fields = columns.compactMap { column -> Field? in
-                guard column < row.count else { return nil }
-                let (_, unit) = Self.fieldHeader(header[column].text)
-                var value = row[column].text
-                if let unit, !value.isEmpty, value.utf8.allSatisfy({ ReferenceScanner.isDigit($0) || $0 == 0x2E }) { value += " " + unit }
-                let key = unit == nil ? header[column].text : String(header[column].text[..<header[column].text.lastIndex(of: "(")!]).trimmed
-                return Field(key: key, value: value, items: [], range: row[column].range, valueRange: row[column].range)
-            }
-            return BlockDeclaration(id: "\(group).\(first + n)", title: row[title].text, marker: nil, fields: readFields(fields),
-                                    range: row[title].range, path: path, groupID: group)
+            return BlockDeclaration(id: "\(group).\(first + n)", title: row[title].text, marker: nil,
+                                    fields: readFields(Self.rowFields(row, columns)), range: row[title].range, path: path, groupID: group)
         }
     }
 
@@ -210,30 +197,35 @@ struct DocumentRecognizer {
         var groupsOfNumber: [String: Set<String>] = [:]
         for index in numbered { groupsOfNumber[result.blocks[index].id, default: []].insert(result.blocks[index].groupID!) }
         guard groupsOfNumber.values.contains(where: { $0.count > 1 }) else { return }
-        var qualified: [String: String] = [:]   // `1.1` ← range key of the declaration
+        var qualifiedAtLine: [Int: String] = [:]   // the new id of the heading on each line
         var renamed = Set<String>()
         for index in numbered {
-            let group = result.blocks[index].groupID!
-            let id = "\(group).\(result.blocks[index].id)"
-            if let range = result.blocks[index].range { qualified["\(range.start.line)"] = id }
+            let id = "\(result.blocks[index].groupID!).\(result.blocks[index].id)"
+            if let line = result.blocks[index].range?.start.line { qualifiedAtLine[line] = id }
             renamed.insert(id)
             result.blocks[index].id = id
         }
         for index in result.blocks.indices {
-            guard let group = result.blocks[index].groupID ?? Optional(Reference.groupID(ofBlock: result.blocks[index].id)) else { continue }
-            for f in result.blocks[index].fields.indices {
-                guard case .dependencies(var references) = result.blocks[index].fields[f].value else { continue }
-                for r in references.indices where references[r].kind == .block && references[r].id.utf8.allSatisfy(ReferenceScanner.isDigit) {
-                    let local = "\(group).\(references[r].id)"
-                    if renamed.contains(local) { references[r].id = local }
-                }
-                result.blocks[index].fields[f].value = .dependencies(references)
-            }
+            let group = result.blocks[index].groupID ?? Reference.groupID(ofBlock: result.blocks[index].id)
+            Self.qualifyWholeNumbers(in: &result.blocks[index].fields, group: group, where: renamed.contains)
         }
         for index in result.document.sections.indices where result.document.sections[index].kind == .block {
-            if let line = result.document.sections[index].range?.start.line, let id = qualified["\(line)"] {
+            if let line = result.document.sections[index].range?.start.line, let id = qualifiedAtLine[line] {
                 result.document.sections[index].subject?.id = id
             }
+        }
+    }
+
+    /// Whole-number references in dependency fields (`Depends on: Step 1`) as the item of that
+    /// number in `group` (`2.1`), when `known` has it.
+    static func qualifyWholeNumbers(in fields: inout [(field: Field, value: FieldValue)], group: String, where known: (String) -> Bool) {
+        for f in fields.indices {
+            guard case .dependencies(var references) = fields[f].value else { continue }
+            for r in references.indices where references[r].kind == .block && references[r].id.utf8.allSatisfy(ReferenceScanner.isDigit) {
+                let local = "\(group).\(references[r].id)"
+                if known(local) { references[r].id = local }
+            }
+            fields[f].value = .dependencies(references)
         }
     }
 

@@ -252,6 +252,9 @@ enum HeadingParser {
         }))
     }
 
+    /// What parts an id from its title: `2.3: Title`, `Phase 1 — Setup`, `タスク1.1：設計`.
+    private static let separators: Set<Character> = [":", "-", "–", "—", "|", "："]
+
     /// An optional word of `words`, an id, then a separator (`:`, `-`, `–`, `—`, `.`, or a
     /// space before the title) and the title. `spacedTitle` accepts a space alone after a word and its id.
     private static func definition(_ title: String, words: Set<String>, id parseID: ([UInt8], Int) -> (String, Int)?,
@@ -281,7 +284,7 @@ enum HeadingParser {
         // `Phase 1 (Weeks 1-2): Backend`, `Sprint 3 (Mar 3-14) — Beta`: a window between the id and its title.
         if word != nil, j + 1 < s.count, s[j] == 0x20, s[j + 1] == 0x28, let close = s[(j + 1)...].firstIndex(of: 0x29) {
             let after = String(decoding: s[(close + 1)...], as: UTF8.self).trimmed
-            if let first = after.first, first == ":" || first == "-" || first == "–" || first == "—" || first == "|" || first == "：" {
+            if let first = after.first, separators.contains(first) {
                 return (word, id, String(after.dropFirst()).trimmed)
             }
         }
@@ -289,7 +292,7 @@ enum HeadingParser {
         if j < s.count, s[j] == 0x2E || s[j] == 0x3A || s[j] == 0x29 { j += 1 }
         let rest = String(decoding: s[j...], as: UTF8.self).trimmed
         if rest.isEmpty || j > end { return (word, id, rest) }
-        if let first = rest.first, first == ":" || first == "-" || first == "–" || first == "—" || first == "|" || first == "：" {
+        if let first = rest.first, separators.contains(first) {
             return (word, id, String(rest.dropFirst()).trimmed)
         }
         // Without a separator, only a numbered heading (`2.3 Title`) has its title after a

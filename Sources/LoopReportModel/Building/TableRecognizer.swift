@@ -89,6 +89,29 @@ extension DocumentRecognizer {
         return id
     }
 
+    /// The columns whose headers are field names, but for `besides`: each with its key without
+    /// the unit (`Estimate`) and the unit (`h` of `Estimate (h)`).
+    func fieldColumns(_ header: [Cell], besides: Set<Int>) -> [(column: Int, key: String, unit: String?)] {
+        header.indices.compactMap { column in
+            let text = header[column].text
+            let (name, unit) = Self.fieldHeader(text)
+            guard !besides.contains(column), vocabulary.fieldNames[name] != nil else { return nil }
+            return (column, unit == nil ? text : String(text[..<text.lastIndex(of: "(")!]).trimmed, unit)
+        }
+    }
+
+    /// A row's cells in the field columns as fields; a bare number (or range) takes the column's unit.
+    static func rowFields(_ row: [Cell], _ columns: [(column: Int, key: String, unit: String?)]) -> [Field] {
+        columns.compactMap { column, key, unit in
+            guard column < row.count else { return nil }
+            var value = row[column].text
+            if let unit, !value.isEmpty, value.utf8.allSatisfy({ ReferenceScanner.isDigit($0) || $0 == 0x2E || $0 == 0x2D }) {
+                value += " " + unit
+            }
+            return Field(key: key, value: value, items: [], range: row[column].range, valueRange: row[column].range)
+        }
+    }
+
     /// A header's field name without a unit in brackets (`Estimate (h)` → `estimate`), and the unit.
     static func fieldHeader(_ text: String) -> (name: String, unit: String?) {
         guard let open = text.lastIndex(of: "("), text.hasSuffix(")") else { return (text.normalizedName, nil) }
@@ -114,26 +137,11 @@ extension DocumentRecognizer {
         guard let (id, title) = Self.workItemColumns(table.header, vocabulary: vocabulary) else { return }
         let group = enclosingGroup(section)
         // Each field column: where it is, its key without the unit, and the unit.
-        let fieldColumns = table.header.indices.compactMap { column -> (Int, String, String?)? in
-            let header = table.header[column].text
-            let (name, unit) = Self.fieldHeader(header)
-            guard column != id, column != title, vocabulary.fieldNames[name] != nil else { return nil }
-            let key = unit == nil ? header : String(header[..<header.lastIndex(of: "(")!]).trimmed
-            return (column, key, unit)
-        }
+        let fieldColumns = fieldColumns(table.header, besides: [id, title])
         let wholeNumbers = table.rows.allSatisfy { row in table.cell(row, id).map { Self.itemIDCell($0.text, vocabulary: vocabulary)?.allSatisfy(\.isNumber) ?? false } ?? false }
         for row in table.rows {
             guard let idCell = table.cell(row, id), let itemID = Self.itemIDCell(idCell.text, vocabulary: vocabulary) else { continue }
-            var fields: [Field] = []
-            for (column, key, unit) in fieldColumns {
-                guard let cell = table.cell(row, column) else { continue }
-                var value = cell.text
-                if let unit, !value.isEmpty, value.utf8.allSatisfy({ ReferenceScanner.isDigit($0) || $0 == 0x2E || $0 == 0x2D }) {
-                    value += " " + unit
-                }
-                fields.append(Field(key: key, value: value, items: [], range: cell.range, valueRange: cell.range))
-            }
-            var read = readFields(fields)
+            var read = readFields(Self.rowFields(row, fieldColumns))
             // Whole-number ids (`| 103 | Saved cards | 5 | 101, 102 |`): whole numbers in a dependency cell are items.
             if wholeNumbers {
                 for f in read.indices {
