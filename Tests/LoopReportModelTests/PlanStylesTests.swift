@@ -599,6 +599,31 @@ import Testing
         ])
     }
 
+    /// Beside a work-item table, the gantt is not a second schedule: it links the table's items
+    /// (`DW-2 Setup :dw2, …` is DW-2, so `after dw1 dw2` makes an item wait for DW-1 and DW-2).
+    @Test func aMermaidGanttBesideAWorkItemTableLinksItsItems() {
+        let plan = project("""
+        # Warehouse move
+
+        | ID | Item | Effort |
+        |----|------|--------|
+        | DW-1 | Inventory | 2d |
+        | DW-2 | Account setup | 1d |
+        | DW-3 | Port models | 5d |
+
+        ```mermaid
+        gantt
+            dateFormat YYYY-MM-DD
+            DW-1 Inventory  :done, dw1, 2026-03-02, 2d
+            DW-2 Setup      :dw2, 2026-03-02, 1d
+            DW-3 Port       :dw3, after dw1 dw2, 5d
+        ```
+        """).plan
+        #expect(plan.blocks.map { "\($0.id) \($0.title) \($0.estimate?.days ?? -1) \($0.dependencies.map(\.id))" } == [
+            "DW-1 Inventory 2.0 []", "DW-2 Account setup 1.0 []", "DW-3 Port models 5.0 [\"DW-1\", \"DW-2\"]",
+        ])
+    }
+
     /// Hours, sprints and story points convert with the project's units; story points without
     /// a rate are a note, not a guess, and the item takes the assumed estimate.
     @Test func unitsFromTheConfigAndStoryPointsOnlyWithARate() {

@@ -380,6 +380,33 @@ import Testing
                 == ["no block states an estimated effort; each of the 3 is scheduled with the assumed 1 day (defaultEstimate in loopreport.yml), marked as assumed"])
     }
 
+    /// An item a later document adds under no group heading joins the group of the item whose
+    /// numbering it continues (`T-1.5` after Phase 1's `T-1.4`); a numbered id names its own.
+    @Test func anAddedItemJoinsTheGroupItsNumberingContinues() {
+        let plan = project(("plan.md", """
+        # Plan
+
+        ## Phase 1: Quick wins
+
+        ### T-1.1: MFA for admins
+        Estimate: 2d
+
+        ## Phase 2: Sessions
+
+        ### T-2.1: Short-lived tokens
+        Estimate: 4d
+        """), ("loops/loop-1.md", """
+        # Loop 1
+
+        ### T-1.5: Passkeys for admins (NEW)
+        Estimate: 3d
+
+        ### 2.4 Device list (NEW)
+        Estimate: 1d
+        """)).plan
+        #expect(plan.blocks.map { "\($0.id) \($0.groupID)" } == ["T-1.1 1", "T-1.5 1", "T-2.1 2", "2.4 2"])
+    }
+
     /// Scope changes as list lines: an item added (`Added **1.3 Exporter** — 4d`), struck through
     /// (`~~1.2 Writer~~ dropped`) or removed by name (`Removed: 1.4 (out of scope)`); a numbered
     /// heading marked `(REMOVED)` is an item taken out.

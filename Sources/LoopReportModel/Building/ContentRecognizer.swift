@@ -792,8 +792,12 @@ extension DocumentRecognizer {
     /// sections as groups (`section Phase 2: Sync` is Group 2), each task as an item (its id
     /// from its title, `1.3 Docs`, else section and position), `after` as dependencies,
     /// `done` and `active` as status.
+    /// When the document defines its items otherwise (a work-item table beside the chart),
+    /// the gantt only links them: `DW-4 Staging :dw4, after dw1 dw3, 5d` makes DW-4 wait for
+    /// the items whose tasks are `dw1` and `dw3`.
     mutating func ganttItems() {
-        guard !ganttTasks.isEmpty, result.blocks.isEmpty else { return }
+        guard !ganttTasks.isEmpty else { return }
+        guard result.blocks.isEmpty else { return ganttLinks() }
         var ids: [String: String] = [:]
         var groups: [Int: String] = [:]
         for task in ganttTasks where groups[task.section] == nil {
@@ -827,6 +831,23 @@ extension DocumentRecognizer {
             if task.tags.contains("crit") { field("Critical Path", "crit", .declaredCritical(true)) }
             result.blocks.append(BlockDeclaration(id: id, title: title, marker: nil, fields: fields, range: task.range, path: path,
                                                   groupID: groups[task.section]))
+        }
+    }
+
+    private mutating func ganttLinks() {
+        let defined = Set(result.blocks.map(\.id))
+        var ids: [String: String] = [:]
+        for task in ganttTasks {
+            if let mermaidID = task.mermaidID, let id = HeadingParser.blockDefinition(task.title, vocabulary: vocabulary)?.id,
+               defined.contains(id) { ids[mermaidID] = id }
+        }
+        for task in ganttTasks {
+            guard let mermaidID = task.mermaidID, let id = ids[mermaidID], let start = task.start,
+                  start.lowercased().hasPrefix("after ") else { continue }
+            for earlier in start.dropFirst(6).split(separator: " ").compactMap({ ids[String($0)] }) {
+                result.arrows.append((Reference(kind: .block, id: earlier, range: task.range),
+                                      Reference(kind: .block, id: id, range: task.range)))
+            }
         }
     }
 

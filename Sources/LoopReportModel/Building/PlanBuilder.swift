@@ -233,6 +233,21 @@ struct BuildState: Sendable {
         groups[declaration.id] = group
     }
 
+    /// The group of the item a later document's new item continues: `T-1.5`, added under no
+    /// heading, joins the group `T-1.4` was planned in (Phase 1), as `DS-13` joins `DS-12`'s.
+    /// Only where the id says nothing of its group (`3.4` is in Group 3 wherever it is written).
+    private func siblingGroup(of id: String) -> String? {
+        let implied = Reference.groupID(ofBlock: id)
+        guard !Reference.namesItsGroup(id) else { return nil }
+        let key = IDKey(id)
+        var nearest: (key: IDKey, group: String)?
+        for block in blocks where block.groupID != implied && !block.id.isEmpty && Reference.groupID(ofBlock: block.id) == implied {
+            let other = IDKey(block.id)
+            if other < key, nearest.map({ $0.key < other }) ?? true { nearest = (other, block.groupID) }
+        }
+        return nearest?.group
+    }
+
     private mutating func applyBlock(_ declaration: BlockDeclaration, document: Document, isBaseline: Bool,
                                      iteration: inout Iteration) {
         // Swapped out of its slot (leaving an empty block) so that its arrays are uniquely
@@ -287,6 +302,8 @@ struct BuildState: Sendable {
         // belongs to the group heading it is written under.
         // `2.5.1` under `Phase 2.5` is in Group 2.5: a heading's group whose id starts the block's id wins.
         if let group = declaration.groupID, !Reference.namesItsGroup(declaration.id) || declaration.id.hasPrefix(group + ".") {
+            block.groupID = group
+        } else if slot == nil, !isBaseline, declaration.groupID == nil, let group = siblingGroup(of: declaration.id) {
             block.groupID = group
         }
         block.fields.reserveCapacity(block.fields.count + declaration.fields.count)
