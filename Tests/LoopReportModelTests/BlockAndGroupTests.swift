@@ -196,6 +196,10 @@ import Testing
         // A comma before one or two digits is a decimal comma; before three, a thousands separator.
         #expect(Effort.parse("1,5 dagar")?.days == 1.5)
         #expect(Effort.parse("2,25 dni")?.days == 2.25)
+        // German person-days in capitals; story points in lower case are not guessed.
+        #expect(Effort.parse("5 PT")?.days == 5)
+        #expect(Effort.parse("3 MT")?.days == 3)
+        #expect(Effort.parse("5 pt") == nil)
         #expect(Effort.parse("1,000 hours")?.days == 125)
         #expect(Effort.parse("3日")?.days == 3)
         #expect(Effort.parse("16時間")?.days == 2)

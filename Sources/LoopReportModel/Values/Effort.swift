@@ -120,7 +120,8 @@ public struct Effort: Sendable, Hashable {
 
     private static func finish(scanner: inout TextScanner, low: Double, high: Double, text: String, units: EffortUnits) -> Effort? {
         _ = scanner.take("-")
-        var word = scanner.letters().lowercased()
+        let written = scanner.letters()
+        var word = EffortUnits.personDays.contains(written) ? "d" : written.lowercased()
         if units.words[word] == nil, Self.unitQualifiers.contains(word) {
             // `dev-days`, `person days`: the unit after its qualifier (a team's `dev-days` is in the vocabulary whole).
             let afterQualifier = scanner.position
@@ -204,6 +205,10 @@ package struct EffortUnits: Sendable, Equatable {
 
     package static let standard = EffortUnits()
 
+    /// Upper case, German and Polish person-days (`5 PT`, Personentage; `3 MT`, Manntage),
+    /// where lower case `5 pt` is story points.
+    static let personDays: Set<String> = ["PT", "MT"]
+
     /// `5 pts`, `3 story points`, `8 SP`: an effort in story points.
     static func isPoints(_ text: String) -> Bool {
         var scanner = TextScanner(text)
@@ -211,7 +216,8 @@ package struct EffortUnits: Sendable, Equatable {
         guard scanner.number() != nil else { return false }
         scanner.skipSpaces()
         if scanner.take("-") || scanner.take("–") { scanner.skipSpaces(); _ = scanner.number(); scanner.skipSpaces() }
-        return standardWords[scanner.letters().lowercased()] == .point
+        let written = scanner.letters()
+        return !personDays.contains(written) && standardWords[written.lowercased()] == .point
     }
 }
 
