@@ -70,13 +70,18 @@ import Testing
         |----|------|--------------|------------|-------|
         | T-1 | Parser | 12 | — | Ana |
         | T-2 | Printer | 4-8 | T-1 | Ben |
+        | T-3 | Linter | 16–24 | T-1 | Ben |
 
         | Block | Status |
         |-------|--------|
         | T-2 | ✅ Done |
+
+        | Nr. | Aufgabe | Aufwand (PT) | Abhängig von |
+        |-----|---------|--------------|--------------|
+        | K-1 | Kasse | 0,5 | — |
         """).plan
         #expect(plan.blocks.map { "\($0.id) \($0.title) \($0.groupID) \($0.estimate?.days ?? -1) \($0.dependencies.map(\.id))" }
-                == ["T-1 Parser 1 1.5 []", "T-2 Printer 1 0.75 [\"T-1\"]"])
+                == ["K-1 Kasse 1 0.5 []", "T-1 Parser 1 1.5 []", "T-2 Printer 1 0.75 [\"T-1\"]", "T-3 Linter 1 2.5 [\"T-1\"]"])
     }
 }
 

@@ -229,9 +229,14 @@ extension DocumentRecognizer {
             let pieces = part.components(separatedBy: ", ")
             return pieces.count > 1 && pieces.allSatisfy({ isField($0.trimmed) }) ? pieces : [part]
         }
-        // `**Task 1.1 — Schema** (2h)`: that dash parts the id from the title, not the title from a field.
-        if let next = parts.first, !isField(next.trimmed),
-           HeadingParser.blockDefinition(HeadingParser.read(headText).title, vocabulary: vocabulary)?.title.isEmpty == true {
+        // `**Task 1.1 — Schema** (2h)`, `2.4 Code tabs — curl / Python (2d, after 2.2)`: a dash
+        // before anything but a field is part of the title (or parts the id from it).
+        func isNamedField(_ part: String) -> Bool {
+            guard let colon = part.firstIndex(of: ":") else { return false }
+            return vocabulary.fieldNames[part[..<colon].normalizedName] != nil
+        }
+        while let next = parts.first, !isField(next.trimmed), !isNamedField(next),
+              HeadingParser.statusPhrase(String(next.prefix { $0 != "," && $0 != ";" && $0 != "(" }).trimmed) == nil {
             headText += " — " + parts.removeFirst()
         }
         // `(4h, depends on 1.3)`, `(1d; after 2.1)`: fields in the closing brackets.
@@ -239,7 +244,16 @@ extension DocumentRecognizer {
             // Split at semicolons when there are any: `(1 week; depends on 2.1, 1.2)`.
             let inner = headText[headText.index(after: open)..<headText.index(before: headText.endIndex)]
             let separator: Character = inner.contains(";") ? ";" : ","
-            let pieces = inner.split(separator: separator).map { String($0).trimmed }
+            // `(1d, depends on 2.1, 1.2)`: the ids after a dependency word are one piece.
+            var pieces: [String] = []
+            for piece in inner.split(separator: separator).map({ String($0).trimmed }) {
+                if let last = pieces.last, dependencyWords.contains(where: { last.lowercased().hasPrefix($0 + " ") }), !isField(piece),
+                   HeadingParser.blockDefinition(piece, vocabulary: vocabulary)?.title.isEmpty == true {
+                    pieces[pieces.count - 1] += "\(separator) " + piece
+                } else {
+                    pieces.append(piece)
+                }
+            }
             let lower = inner.trimmed.lowercased()
             if pieces.count > 1, pieces.allSatisfy(isField) {
                 parts = pieces + parts

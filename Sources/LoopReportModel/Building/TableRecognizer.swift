@@ -105,7 +105,9 @@ extension DocumentRecognizer {
         columns.compactMap { column, key, unit in
             guard column < row.count else { return nil }
             var value = row[column].text
-            if let unit, !value.isEmpty, value.utf8.allSatisfy({ ReferenceScanner.isDigit($0) || $0 == 0x2E || $0 == 0x2D }) {
+            // `8`, `0,5`, `16–24`, `~3`: a number or range with no unit of its own.
+            if let unit, value.utf8.contains(where: ReferenceScanner.isDigit),
+               value.unicodeScalars.allSatisfy({ $0.properties.numericType != nil && $0.isASCII || ".,-–~ ".unicodeScalars.contains($0) }) {
                 value += " " + unit
             }
             return Field(key: key, value: value, items: [], range: row[column].range, valueRange: row[column].range)
