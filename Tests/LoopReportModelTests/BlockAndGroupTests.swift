@@ -200,6 +200,7 @@ import Testing
         #expect(Effort.parse("5 PT")?.days == 5)
         #expect(Effort.parse("3 MT")?.days == 3)
         #expect(Effort.parse("5 pt") == nil)
+        #expect(Effort.parse("S (~2h)")?.days == 0.25)
         #expect(Effort.parse("1,000 hours")?.days == 125)
         #expect(Effort.parse("3日")?.days == 3)
         #expect(Effort.parse("16時間")?.days == 2)

@@ -511,13 +511,14 @@ import Testing
         5.1. systemd timer — 1h
         5.2. Log rotation — 30m — after 5.1
         - [ ] 5.3 Code tabs — curl / Python / JS (2d, depends on 5.1, 5.2)
+        - [ ] 5.4 Upsert (~2h, revised in loop 2: was ~1h — dedupe on lower(email))
         """)
         #expect(loaded.plan.groups.map { "\($0.id) \($0.title)" } == ["1 Indexing pipeline", "2 Ranking", "3 Set up project structure", "4 Data model", "5 Ops"])
         #expect(loaded.plan.blocks.map { "\($0.id) [\($0.groupID)] \($0.estimate?.days ?? -1) \($0.dependencies.map(\.id).joined(separator: ","))" } == [
             "1.1 [1] 1.0 ", "1.2 [1] 3.0 1.1", "2.1 [2] 2.0 1.2", "3.1 [3] 0.25 ", "3.2 [3] 0.125 ", "4.1 [4] 0.25 ",
-            "5.1 [5] 0.125 ", "5.2 [5] 0.0625 5.1", "5.3 [5] 2.0 5.1,5.2",
+            "5.1 [5] 0.125 ", "5.2 [5] 0.0625 5.1", "5.3 [5] 2.0 5.1,5.2", "5.4 [5] 0.25 ",
         ])
-        #expect(loaded.plan.blocks.last?.title == "Code tabs — curl / Python / JS")
+        #expect(loaded.plan.blocks.suffix(2).map(\.title) == ["Code tabs — curl / Python / JS", "Upsert"])
         #expect(loaded.diagnostics.filter { $0.severity != .note }.isEmpty, "\(loaded.diagnostics.map(\.message))")
     }
 

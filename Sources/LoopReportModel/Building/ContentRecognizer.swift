@@ -240,7 +240,7 @@ extension DocumentRecognizer {
             headText += " — " + parts.removeFirst()
         }
         // `(4h, depends on 1.3)`, `(1d; after 2.1)`: fields in the closing brackets.
-        if headText.hasSuffix(")"), let open = headText.lastIndex(of: "(") {
+        if headText.hasSuffix(")"), let open = Self.openingBracket(ofLast: headText) {
             // Split at semicolons when there are any: `(1 week; depends on 2.1, 1.2)`.
             let inner = headText[headText.index(after: open)..<headText.index(before: headText.endIndex)]
             let separator: Character = inner.contains(";") ? ";" : ","
@@ -257,6 +257,10 @@ extension DocumentRecognizer {
             let lower = inner.trimmed.lowercased()
             if pieces.count > 1, pieces.allSatisfy(isField) {
                 parts = pieces + parts
+                headText = String(headText[..<open])
+            } else if pieces.count > 1, Effort.parse(pieces[0], units: vocabulary.units) != nil {
+                // `(~2h, revised in loop 2: was ~1h)`: the effort and any other fields; the rest is a note.
+                parts = pieces.filter(isField) + parts
                 headText = String(headText[..<open])
             } else if !inner.contains(";"), dependencyWords.contains(where: { lower.hasPrefix($0 + " ") }) {
                 // `(depends on T007, T008)`: one dependency part.
@@ -343,6 +347,20 @@ extension DocumentRecognizer {
         guard !definition.wordless || hasEvidence else { return nil }
         return BlockDeclaration(id: definition.id, title: definition.title, marker: revision ?? heading.marker,
                                 fields: fields + readFields(nestedFields), range: range, path: path, groupID: group?.id)
+    }
+
+    /// Where the brackets closing a text open: `(2h, dedupe on lower(email))` as a whole.
+    static func openingBracket(ofLast text: String) -> String.Index? {
+        var depth = 0
+        var index = text.endIndex
+        while index > text.startIndex {
+            index = text.index(before: index)
+            if text[index] == ")" { depth += 1 } else if text[index] == "(" {
+                depth -= 1
+                if depth == 0 { return index }
+            }
+        }
+        return nil
     }
 
     /// `2.2 now also depends on 2.5.`, `3.1 now depends on 2.4`, `3.1 no longer waits for 1.4`:

@@ -110,7 +110,7 @@ public struct Effort: Sendable, Hashable {
         var scanner = TextScanner(text)
         scanner.skipSpaces()
         guard scanner.take(anyOf: ["XXL", "XL", "XS", "S", "M", "L"]), let next = scanner.peek, next == 0x20 || next == 0x28 else { return nil }
-        let rest = scanner.rest.trimmingCharacters(in: [" ", "(", ")", "-", "–", "—", ":"])
+        let rest = scanner.rest.trimmingCharacters(in: [" ", "(", ")", "-", "–", "—", ":", "~", "≈"])
         return rest.isEmpty || rest.utf8.first.map({ !TextScanner.isDigit($0) }) == true ? nil : rest
     }
 
