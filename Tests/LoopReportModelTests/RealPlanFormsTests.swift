@@ -610,6 +610,37 @@ import Testing
         #expect(plan.blocks.map { $0.progress?.rawValue ?? "-" } == ["in-progress", "not-started", "in-progress", "in-progress", "in-progress"])
     }
 
+    /// A day and month in a heading's brackets is a date, not parts done; a status word then
+    /// its reason is the status; story points in a list line are read and noted, not guessed.
+    @Test func datesInHeadingsStatusReasonsAndPointsInLists() {
+        let loaded = project("""
+        # Plan
+
+        ## Phase 1: A
+
+        ### 1.1 Kickoff workshop (12/11)
+        - Estimate: 1 day
+
+        ### 1.2 Build (04/11 a 08/11)
+        - Estimate: 1 day
+        - Status: Dropped — not needed
+
+        ### 1.3 Tests (2/5)
+        - Estimate: 1 day
+        - Status: on hold (legal review)
+
+        Also:
+
+        - [ ] 1.4 Share sheet — 3 points, depends on 1.1
+        """)
+        #expect(loaded.plan.blocks.map { "\($0.id) \($0.title) \($0.progress?.rawValue ?? "-")" } == [
+            "1.1 Kickoff workshop (12/11) -", "1.2 Build (04/11 a 08/11) deferred", "1.3 Tests blocked", "1.4 Share sheet not-started",
+        ])
+        #expect(loaded.plan.blocks.last?.dependencies.map(\.id) == ["1.1"])
+        #expect(loaded.diagnostics.map(\.message).filter { $0.contains("story points") }.count == 1)
+        #expect(!loaded.diagnostics.contains { $0.code == .missingEffort })
+    }
+
     /// Lists and quotes nested thousands deep are read without recursion running out of stack
     /// (the reader looks 8 levels into nested items, 2 into quotes).
     @Test func deepNestingIsReadWithinBounds() {

@@ -22,7 +22,12 @@ extension DocumentRecognizer {
         let section = result.document.sections[index]
         let items = list.children
         // Any item may start the work items: `- Goal: …` often comes first.
-        if Self.listItemSections.contains(section.kind), !asides.contains(index), items.contains(where: mayDefineItem) {
+        // Under an item's heading, a list of its siblings (`### 1.3 Tests` then `- 1.4 Share sheet`) is items too.
+        let ofSiblings = section.kind == .block && items.contains { item in
+            HeadingParser.blockDefinition(HeadingParser.read(item.itemText).title, vocabulary: vocabulary)
+                .map { Self.areSiblings(section.subject?.id, $0.id) } ?? false
+        }
+        if Self.listItemSections.contains(section.kind) || ofSiblings, !asides.contains(index), items.contains(where: mayDefineItem) {
             let declarations = listItemDefinitions(items, section: index)
             if !declarations.isEmpty {
                 result.blocks += declarations
@@ -85,6 +90,13 @@ extension DocumentRecognizer {
                     range: locator.lineRange(line, fallback: item.range)))
             }
         }
+    }
+
+    /// `1.3` and `1.4`: ids of one parent, one level.
+    static func areSiblings(_ a: String?, _ b: String) -> Bool {
+        guard let a, a != b else { return false }
+        let x = a.split(separator: "."), y = b.split(separator: ".")
+        return x.count > 1 && x.count == y.count && x.dropLast() == y.dropLast()
     }
 
     /// A list item's part that says it waits for nothing: `— no dependencies`.
@@ -213,7 +225,7 @@ extension DocumentRecognizer {
         var headText = parts.removeFirst()
         func isField(_ part: String) -> Bool {
             let lower = part.normalizedName
-            return Effort.parse(part, units: vocabulary.units) != nil || HeadingParser.statusPhrase(part) != nil
+            return Effort.parse(part, units: vocabulary.units) != nil || EffortUnits.isPoints(part) || HeadingParser.statusPhrase(part) != nil
                 || Self.noDependencies.contains(lower) || dependencyWords.contains { lower.hasPrefix($0 + " ") }
         }
         // `— 1 day, after step 1`: fields parted by a comma within a part; `— 3d (needs 1.1)`: a
@@ -306,7 +318,7 @@ extension DocumentRecognizer {
         var statusText = heading.statusText
         for part in parts.map(\.trimmed) where !part.isEmpty {
             let lower = part.normalizedName
-            if effortText == nil, Effort.parse(part, units: vocabulary.units) != nil { effortText = part; continue }
+            if effortText == nil, Effort.parse(part, units: vocabulary.units) != nil || EffortUnits.isPoints(part) { effortText = part; continue }
             if progress == nil, let stated = HeadingParser.statusPhrase(part)
                 ?? HeadingParser.statusPhrase(String(part.prefix { $0 != "," && $0 != ";" && $0 != "(" }).trimmed) {
                 // `in progress, token counting off`: the state, then a note.
@@ -329,7 +341,7 @@ extension DocumentRecognizer {
         if let effortText {
             let field = Field(key: "Estimate", value: effortText, items: [], range: locator.range(of: effortText, line: line, fallback: range),
                               valueRange: locator.range(of: effortText, line: line, fallback: range))
-            fields.append((field, .estimate(Effort.parse(effortText, units: vocabulary.units))))
+            fields.append((field, .estimate(FieldValue.effort(field, units: vocabulary.units, diagnostics: &result.diagnostics))))
         }
         // A ticked box completes the item; an empty one leaves a stated state (`[ ] … in progress`).
         if let ticked = item.taskState, ticked || progress == nil { progress = ticked ? .complete : .notStarted; statusText = nil }

@@ -485,8 +485,12 @@ struct DocumentRecognizer {
         var parentsOfItems = Set<Int>()
         for section in sections where section.kind == .block { if let parent = section.parent { parentsOfItems.insert(parent) } }
         // `## PG-2: Channels` over `- CH-1: Email digests — 2d`: over listed items too.
+        // Not over its siblings: `### 1.3 Tests` over `- 1.4 Share sheet` is item 1.3 before item 1.4.
         for index in numberedCandidates where sections[index].content.contains(where: { node in
-            node.isList && node.children.contains { HeadingParser.blockDefinition(HeadingParser.read($0.itemText).title, vocabulary: vocabulary) != nil }
+            node.isList && node.children.contains {
+                guard let item = HeadingParser.blockDefinition(HeadingParser.read($0.itemText).title, vocabulary: vocabulary) else { return false }
+                return !Self.areSiblings(sections[index].subject?.id, item.id)
+            }
         }) { parentsOfItems.insert(index) }
         parentsOfItems = parentsOfItems.filter { sections[$0].level > 1 }   // a document's title is neither
         for index in numberedCandidates where parentsOfItems.contains(index) {

@@ -76,7 +76,7 @@ enum FieldValue: Sendable {
     /// Field names whose bare numbers are story points (`Points: 5`, a `| Points |` column).
     static let pointNames: Set<String> = ["points", "story points", "sp", "pts", "estimate points", "story point estimate"]
 
-    private static func effort(_ field: Field, units: EffortUnits, diagnostics: inout [Diagnostic]) -> Effort? {
+    static func effort(_ field: Field, units: EffortUnits, diagnostics: inout [Diagnostic]) -> Effort? {
         var field = field
         if pointNames.contains(field.name), let first = field.value.utf8.first, TextScanner.isDigit(first),
            field.value.utf8.allSatisfy({ TextScanner.isDigit($0) || $0 == 0x2E || $0 == 0x2C }) {

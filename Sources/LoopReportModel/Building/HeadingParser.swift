@@ -50,7 +50,7 @@ enum HeadingParser {
                 } else if let progress = statusPhrase(inner) {
                     status(progress, String(title[open...]))
                 } else if let share = Ratio.find(in: inner), share.denominator > 0, inner.count <= 16,
-                          inner.utf8.first.map(ReferenceScanner.isDigit) == true {
+                          inner.utf8.first.map(ReferenceScanner.isDigit) == true, !Self.looksLikeDate(inner) {
                     // `(4/4 tasks)`, `(2/5)`: how many of its parts are done.
                     status(share.numerator >= share.denominator ? .complete : share.numerator > 0 ? .inProgress : .notStarted, String(title[open...]))
                 } else if isWindow(inner) {
@@ -121,6 +121,17 @@ enum HeadingParser {
             return parsed == nil || parsed == progress ? progress : nil
         }
         return Vocabulary.statusPhrases[phrase.normalizedName]
+    }
+
+    /// `12/11`, `04/11 a 08/11`, `3/12/2026`: a day and month, not parts done (a count of parts
+    /// done never exceeds its total nor starts with a zero, and has one slash).
+    static func looksLikeDate(_ text: String) -> Bool {
+        let numbers = text.split(whereSeparator: { !$0.isNumber && $0 != "/" }).filter { $0.contains("/") }
+        return numbers.contains { pair in
+            let parts = pair.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 2, let done = Int(parts[0]), let total = Int(parts[1]) else { return parts.count > 2 }
+            return done > total || parts[0].hasPrefix("0") || parts[1].hasPrefix("0") && parts[1].count > 1
+        }
     }
 
     /// `Weeks 4-6`, `Week 2`, `Q3 2026`, `Days 1-5`, `Sprint 3-4`: a window in the calendar.

@@ -36,6 +36,11 @@ public enum Progress: String, Sendable, Hashable, Codable {
         let name = t.normalizedName
         // A status said in one word or phrase of the vocabulary: `todo`, `WIP`, `Done`.
         if !name.isEmpty, let progress = Vocabulary.statusPhrases[name] { return progress }
+        // `Dropped — not needed`, `bloqueado — aguardando o contador`, `on hold (legal)`: the state, then why.
+        if let cut = [" — ", " – ", " - ", ": ", ", ", "; ", " ("].lazy.compactMap({ t.firstByteRange(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }),
+           let progress = Vocabulary.statusPhrases[String(t[..<cut.lowerBound]).normalizedName] {
+            return progress
+        }
         // The state said first wins: `In progress — token bucket done, overrides pending`.
         let cues: [(String, Progress)] = [
             ("not started", .notStarted), ("not done", .notStarted), ("not complete", .notStarted), ("pending", .notStarted), ("planned", .notStarted), ("⬜", .notStarted), ("⚪", .notStarted),
