@@ -18,7 +18,7 @@ import Testing
         ### 1.1 Repository ✅
         **Estimate:** 2-3 days
         Owner: Dana
-        **Riippuvuudet:** 1.0
+        **Függőségek:** 1.0
 
         ## 2.1 Background
 
@@ -35,7 +35,7 @@ import Testing
             "plan.md:5:1: heading '### 1.1 Repository ✅' → work item 1.1 \"Repository\" in Group 1: a numbered heading with evidence: a status in the heading; status complete from '✅'",
             "plan.md:6:3: field '**Estimate:** 2-3 days' → estimate 2.5 days (range 2 days to 3 days): 'Estimate' is a name for estimate (Block 1.1)",
             "plan.md:7:1: field 'Owner: Dana' → owner Dana: 'Owner' is a name for team (Block 1.1)",
-            "plan.md:8:3: field '**Riippuvuudet:** 1.0' → ignored: 'Riippuvuudet' is not a field name LoopReport knows (docs/format.md lists them; loopreport.yml's vocabulary: adds more) (Block 1.1)",
+            "plan.md:8:3: field '**Függőségek:** 1.0' → ignored: 'Függőségek' is not a field name LoopReport knows (docs/format.md lists them; loopreport.yml's vocabulary: adds more) (Block 1.1)",
             "plan.md:10:1: heading '## 2.1 Background' → section: '2.1 Background' is numbered like a work item but states no estimate, dependency or status",
             "plan.md:14:2: row '| 1.2 | CI | 1 day | 1.1 |' → work item 1.2 \"CI\": a row of a work-item table: estimate 1 day; depends on Block 1.1",
         ])
@@ -45,11 +45,11 @@ import Testing
     /// (the nearest loopreport.yml above it); JSON says the same.
     @Test func oneFileWithItsProjectsVocabularyAndAsJSON() {
         let dir = TemporaryDirectory(); defer { dir.remove() }
-        dir.write("project/loopreport.yml", "vocabulary:\n  groups: [Vaihe]\n")
-        dir.write("project/plans/a.md", "## Vaihe 1: Perusta\n\n### 1.1 Schema\n**Effort**: 1 day\n")
-        dir.write("project/plans/b.md", "## Vaihe 2: Mer\n")
+        dir.write("project/loopreport.yml", "vocabulary:\n  groups: [Szakasz]\n")
+        dir.write("project/plans/a.md", "## Szakasz 1: Alapok\n\n### 1.1 Schema\n**Effort**: 1 day\n")
+        dir.write("project/plans/b.md", "## Szakasz 2: Tárolás\n")
         let result = run("check --explain '\(dir.path)/project/plans/a.md'")
-        #expect(result.stdout.hasPrefix("plans/a.md:1:1: heading '## Vaihe 1: Perusta' → group 1 \"Perusta\""), "\(result.stdout)")
+        #expect(result.stdout.hasPrefix("plans/a.md:1:1: heading '## Szakasz 1: Alapok' → group 1 \"Alapok\""), "\(result.stdout)")
         #expect(!result.stdout.contains("b.md"))
         let json = run("check --explain --format json '\(dir.path)/project/plans/a.md'")
         #expect(json.stdout.contains("\"became\" : \"work item 1.1 \\\"Schema\\\" in Group 1\""), "\(json.stdout)")

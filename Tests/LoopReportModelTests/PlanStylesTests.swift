@@ -228,9 +228,9 @@ import Testing
     /// with items gives no such warning.
     @Test func anEmptyReportIsNeverSilent() throws {
         let loaded = project("""
-        # Tallennussuunnitelma
+        # Tárolási terv
 
-        ## Vaihe 1: Perusta
+        ## Szakasz 1: Alapok
 
         ## Phase 2: Storage
 
@@ -241,16 +241,16 @@ import Testing
         ### 3.1 Background
 
         ### Schema work
-        **Riippuvuudet:** nothing
+        **Függőségek:** nothing
         """)
         let warning = try #require(loaded.diagnostics.first { $0.code == .noWorkItems })
         #expect(warning.severity == .warning)
         #expect(warning.message.hasPrefix("no work items found in 1 document"))
         #expect(warning.notes.map { "\($0.range?.start.line ?? 0): \($0.message)" } == [
             "5: Group 2 'Storage' looks like a group but holds no items; items under it are headings such as '### 2.1 Title' or '### Task 2.1: Title'",
-            "3: 'Vaihe 1: Perusta' looks like a group or work item, but 'Vaihe' is not a word LoopReport knows for either",
+            "3: 'Szakasz 1: Alapok' looks like a group or work item, but 'Szakasz' is not a word LoopReport knows for either",
             "11: '3.1 Background' is numbered like a work item but states no estimate, dependency or status",
-            "14: 'Riippuvuudet:' is not a field name LoopReport knows (docs/format.md lists those it reads as dependencies, effort and status)",
+            "14: 'Függőségek:' is not a field name LoopReport knows (docs/format.md lists those it reads as dependencies, effort and status)",
         ])
         #expect(!PlanStylesTests.model("guideline").warnings.contains { $0.hasPrefix("no work items") })
         #expect(project("# Notes\n\nNothing here.\n").diagnostics.contains { $0.code == .noWorkItems })
@@ -306,34 +306,34 @@ import Testing
         #expect(groups == ["1": "1", "2": "1", "3": "1", "T-2.1": "2", "2.1.4": "2", "9": "2"])
     }
 
-    /// Words a team uses that are not built in (here Finnish) are mapped once in
+    /// Words a team uses that are not built in (here Hungarian) are mapped once in
     /// loopreport.yml: item and group words, field names, units and states.
     @Test func aProjectVocabularyFromTheConfig() throws {
         let text = """
-        ## Vaihe 1: Perusta
+        ## Szakasz 1: Alapok
 
-        ### Tehtävä 1.1: Skeema
-        **Arvio**: 2 päivää
-        **Tila**: valmis
+        ### Feladat 1.1: Séma
+        **Becslés**: 2 nap
+        **Állapot**: kész
 
-        ### Tehtävä 1.2: Tuonti
-        - Riippuvuudet: Tehtävä 1.1
-        - Arvio: 3 päivää
-        - Kesto: 1 viikko
+        ### Feladat 1.2: Import
+        - Függőségek: Feladat 1.1
+        - Becslés: 3 nap
+        - Időtartam: 1 hét
         """
         #expect(project(text).plan.blocks.isEmpty)
         let loaded = project(config: """
             vocabulary:
-              dependencies: [Riippuvuudet]
-              estimate: Arvio
-              status: [Tila]
-              items: [Tehtävä]
-              groups: [Vaihe]
-              days: [päivää, pv]
-              complete: [valmis]
-              colour: [Väri]
+              dependencies: [Függőségek]
+              estimate: Becslés
+              status: [Állapot]
+              items: [Feladat]
+              groups: [Szakasz]
+              days: [nap, napot]
+              complete: [kész]
+              colour: [Szín]
             """, ("plan.md", text))
-        #expect(loaded.plan.groups.map(\.title) == ["Perusta"])
+        #expect(loaded.plan.groups.map(\.title) == ["Alapok"])
         #expect(loaded.plan.blocks.map { "\($0.id) \($0.estimate?.days ?? -1) \($0.dependencies.map(\.id)) \($0.progress?.rawValue ?? "-")" }
                 == ["1.1 2.0 [] complete", "1.2 3.0 [\"1.1\"] -"])
         let codes = loaded.diagnostics.map { "\($0.code.rawValue) \($0.range?.start.line ?? 0)" }

@@ -221,12 +221,41 @@ extension DocumentRecognizer {
         guard let first = text.utf8.first, positionalID != nil || ReferenceScanner.isDigit(first) || (first >= 65 && first <= 90) || first >= 0x80
                 || first == 0x23 || first == 0x5B else { return nil }
         // The parts after the title: `— 4h — depends on T-2.1.1`.
-        var parts = text.components(separatedBy: " — ").flatMap { $0.components(separatedBy: " | ") }
+        var parts = text.components(separatedBy: " — ").flatMap { $0.components(separatedBy: " | ") }.flatMap { $0.components(separatedBy: " · ") }
         var headText = parts.removeFirst()
+        // `Est: 1h`, `оценка: 1 ч`, `odhad 1 den`, `Status: done`: an estimate or status named
+        // before its value is that value.
+        func unlabelled(_ part: String) -> String {
+            let trimmed = part.trimmed
+            let label = trimmed.prefix { $0 != ":" && $0 != "：" }
+            if label.count < trimmed.count, let name = vocabulary.fieldNames[label.normalizedName], name == .estimate || name == .status {
+                return String(trimmed.dropFirst(label.count + 1)).trimmed
+            }
+            if let space = trimmed.firstIndex(of: " "), vocabulary.fieldNames[trimmed[..<space].normalizedName] == .estimate {
+                let value = String(trimmed[space...]).trimmed
+                if Effort.parse(value, units: vocabulary.units) != nil || EffortUnits.isPoints(value) { return value }
+            }
+            return part
+        }
         func isField(_ part: String) -> Bool {
+            let part = unlabelled(part)
             let lower = part.normalizedName
             return Effort.parse(part, units: vocabulary.units) != nil || EffortUnits.isPoints(part) || HeadingParser.statusPhrase(part) != nil
                 || Self.noDependencies.contains(lower) || dependencyWords.contains { lower.hasPrefix($0 + " ") }
+        }
+        // Pieces of a part at a separator, the ids after a dependency word kept together:
+        // `1d, depends on 2.1, 1.2` is `1d` and `depends on 2.1, 1.2`.
+        func fieldPieces(_ text: String, separator: Character) -> [String] {
+            var pieces: [String] = []
+            for piece in text.split(separator: separator).map({ String($0).trimmed }) {
+                if let last = pieces.last, dependencyWords.contains(where: { last.normalizedName.hasPrefix($0 + " ") }), !isField(piece),
+                   HeadingParser.blockDefinition(piece, vocabulary: vocabulary)?.title.isEmpty == true {
+                    pieces[pieces.count - 1] += "\(separator) " + piece
+                } else {
+                    pieces.append(piece)
+                }
+            }
+            return pieces
         }
         // `— 1 day, after step 1`: fields parted by a comma within a part; `— 3d (needs 1.1)`: a
         // dependency in brackets after the effort.
@@ -238,7 +267,7 @@ extension DocumentRecognizer {
                     return [String(trimmed[..<open]), inner]
                 }
             }
-            let pieces = part.components(separatedBy: ", ")
+            let pieces = fieldPieces(part, separator: ",")
             return pieces.count > 1 && pieces.allSatisfy({ isField($0.trimmed) }) ? pieces : [part]
         }
         // `**Task 1.1 — Schema** (2h)`, `2.4 Code tabs — curl / Python (2d, after 2.2)`: a dash
@@ -256,21 +285,12 @@ extension DocumentRecognizer {
             // Split at semicolons when there are any: `(1 week; depends on 2.1, 1.2)`.
             let inner = headText[headText.index(after: open)..<headText.index(before: headText.endIndex)]
             let separator: Character = inner.contains(";") ? ";" : ","
-            // `(1d, depends on 2.1, 1.2)`: the ids after a dependency word are one piece.
-            var pieces: [String] = []
-            for piece in inner.split(separator: separator).map({ String($0).trimmed }) {
-                if let last = pieces.last, dependencyWords.contains(where: { last.lowercased().hasPrefix($0 + " ") }), !isField(piece),
-                   HeadingParser.blockDefinition(piece, vocabulary: vocabulary)?.title.isEmpty == true {
-                    pieces[pieces.count - 1] += "\(separator) " + piece
-                } else {
-                    pieces.append(piece)
-                }
-            }
+            let pieces = fieldPieces(String(inner), separator: separator)
             let lower = inner.trimmed.lowercased()
             if pieces.count > 1, pieces.allSatisfy(isField) {
                 parts = pieces + parts
                 headText = String(headText[..<open])
-            } else if pieces.count > 1, Effort.parse(pieces[0], units: vocabulary.units) != nil {
+            } else if pieces.count > 1, Effort.parse(unlabelled(pieces[0]), units: vocabulary.units) != nil || EffortUnits.isPoints(unlabelled(pieces[0])) {
                 // `(~2h, revised in loop 2: was ~1h)`: the effort and any other fields; the rest is a note.
                 parts = pieces.filter(isField) + parts
                 headText = String(headText[..<open])
@@ -316,7 +336,7 @@ extension DocumentRecognizer {
         var effortText = heading.effortText
         var progress = heading.progress
         var statusText = heading.statusText
-        for part in parts.map(\.trimmed) where !part.isEmpty {
+        for part in parts.map({ unlabelled($0).trimmed }) where !part.isEmpty {
             let lower = part.normalizedName
             if effortText == nil, Effort.parse(part, units: vocabulary.units) != nil || EffortUnits.isPoints(part) { effortText = part; continue }
             if progress == nil, let stated = HeadingParser.statusPhrase(part)

@@ -12,6 +12,9 @@ struct DocumentRecognizer {
     var ganttTasks: [GanttTask] = []
     /// Numbered headings without an item word, items only with evidence (`confirmNumberedItems`).
     var numberedCandidates: [Int] = []
+    /// Headings with an item word (`## Milestone 1: Core`, `## Task 3: Auth`): items unless
+    /// the items under them show they are groups (`confirmNumberedItems`).
+    var wordedItems: [Int] = []
     /// The names group and block headings give (`Storage` in `Group 3: Storage`), by section.
     var definitionTitles: [Int: String] = [:]
     /// What group and block headings say besides their names (status, effort), by section.
@@ -452,7 +455,7 @@ struct DocumentRecognizer {
                 subject = Reference(kind: .block, id: block.id, range: node.range)
                 definitionTitles[sections.count] = block.title
                 headings[sections.count] = heading
-                if block.wordless { numberedCandidates.append(sections.count) }
+                if block.wordless { numberedCandidates.append(sections.count) } else { wordedItems.append(sections.count) }
             } else {
                 if let word = HeadingParser.unknownDefinitionWord(title) {
                     result.nearMisses.append(.init("'\(title)' looks like a group or work item, but '\(word)' is not a word LoopReport knows for either",
@@ -493,6 +496,21 @@ struct DocumentRecognizer {
             }
         }) { parentsOfItems.insert(index) }
         parentsOfItems = parentsOfItems.filter { sections[$0].level > 1 }   // a document's title is neither
+        // `## Milestone 1: Core` over `### 1.1 …` or `- [x] **1.2** …`, `## Task 3: Auth` over
+        // `- 3.1 …`: the items under it are its parts, so it is their group (`1`, `3`; `M1` over `M1.1`).
+        for index in wordedItems where sections[index].level > 1 {
+            guard let id = sections[index].subject?.id else { continue }
+            var children = sections.indices.filter { sections[$0].parent == index && sections[$0].kind == .block }.compactMap { sections[$0].subject?.id }
+            for node in sections[index].content where node.isList {
+                for item in node.children {
+                    if let child = HeadingParser.blockDefinition(HeadingParser.read(item.itemText).title, vocabulary: vocabulary)?.id { children.append(child) }
+                }
+            }
+            let number = id.hasPrefix("M") && id.dropFirst().allSatisfy(\.isNumber) ? String(id.dropFirst()) : id
+            guard let groupID = [id, number].first(where: { prefix in children.contains { $0.hasPrefix(prefix + ".") } }) else { continue }
+            result.document.sections[index].kind = .group
+            result.document.sections[index].subject = Reference(kind: .group, id: groupID, range: sections[index].range)
+        }
         for index in numberedCandidates where parentsOfItems.contains(index) {
             result.document.sections[index].kind = .group
             result.document.sections[index].subject?.kind = .group

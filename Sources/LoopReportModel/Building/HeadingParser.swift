@@ -245,7 +245,9 @@ enum HeadingParser {
     /// whose word is neither an item word nor a group word; nil for any other heading.
     static func unknownDefinitionWord(_ title: String) -> String? {
         let text = dropLeadingGlyphs(title)
-        guard let first = text.utf8.first, first >= 65, first <= 90,
+        // A capital in any script (`Fáze`, `Úkol`, `Этап`), or a letter of a script without capitals (`阶段`).
+        guard let first = text.unicodeScalars.first, first.properties.isUppercase || first.value >= 0x80 && first.properties.isAlphabetic
+                && !first.properties.isLowercase,
               let space = text.firstIndex(of: " ") else { return nil }
         let word = String(text[..<space])
         guard word.utf8.allSatisfy(TextScanner.isASCIILetter) || word.unicodeScalars.allSatisfy(\.properties.isAlphabetic),

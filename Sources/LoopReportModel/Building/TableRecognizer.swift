@@ -62,12 +62,15 @@ extension DocumentRecognizer {
     /// besides the vocabulary's item words (`| Nr | Uppgift | Uppskattning | Beroenden |`).
     static let itemIDColumns: Set<String> = ["id", "block", "task", "step", "item", "story", "no", "number", "ref", "key",
                                               "task id", "item id", "block id", "step id", "nr", "lp", "réf", "nº", "n°",
-                                              "núm", "num", "番号", "番"]
+                                              "núm", "num", "番号", "番", "č", "nro", "№", "编号", "序号", "번호", "n", "numero",
+                                              "número", "nummer", "код"]
     static let itemTitleColumns: Set<String> = ["title", "item", "task", "name", "description", "work item", "deliverable",
                                                  "summary", "block name", "task name", "what", "component", "feature", "story",
                                                  "titel", "namn", "beskrivning", "bezeichnung", "beschreibung", "tytuł", "nazwa",
                                                  "opis", "titre", "libellé", "nom", "título", "nombre", "descripción",
-                                                 "件名", "作業内容", "内容", "名前", "タイトル", "項目"]
+                                                 "件名", "作業内容", "内容", "名前", "タイトル", "項目", "名称", "标题", "描述",
+                                                 "내용", "제목", "descrição", "descrizione", "titolo", "omschrijving", "beschrijving",
+                                                 "название", "описание", "název", "popis", "nimi", "kuvaus", "action", "action item"]
 
     /// The columns of a work-item table: the first id column, and the first other title column.
     static func workItemColumns(_ header: [Cell], vocabulary: Vocabulary) -> (id: Int, title: Int)? {

@@ -6,18 +6,25 @@ import Yams
 /// with examples; `loopreport.yml`'s `vocabulary:` adds the words a team uses (`read(config:)`).
 package struct Vocabulary: Sendable, Equatable {
     /// Words before a work item's id: `Block 2.3`, `Task 1.2.1`, `Step 4`, `Story 12`, `Milestone 2`.
-    /// Besides English, built in: Swedish, Polish, German, French, Spanish and Japanese.
+    /// Besides English, built in: Swedish, Polish, German, French, Spanish, Japanese, Chinese,
+    /// Korean, Portuguese, Italian, Dutch, Russian, Czech and Finnish.
     var itemWords: Set<String> = ["block", "task", "step", "story", "milestone", "item", "deliverable", "feature", "ticket",
                                   "uppgift", "steg", "delmål", "zadanie", "krok", "blok", "aufgabe", "schritt", "meilenstein",
-                                  "tâche", "jalon", "tarea", "paso", "hito", "タスク", "ステップ", "マイルストーン", "課題"]
+                                  "tâche", "jalon", "tarea", "paso", "hito", "タスク", "ステップ", "マイルストーン", "課題",
+                                  // Chinese, Korean, Portuguese, Italian, Dutch, Russian, Czech, Finnish.
+                                  "任务", "步骤", "里程碑", "작업", "태스크", "마일스톤", "tarefa", "passo", "marco",
+                                  "attività", "compito", "taak", "stap", "mijlpaal", "задача", "шаг", "веха",
+                                  "úkol", "milník", "tehtävä", "askel", "virstanpylväs"]
 
     /// Item words for milestones: `Milestone 2` is item `M2` (milestones are numbered apart from tasks).
-    static let milestoneWords: Set<String> = ["milestone", "delmål", "meilenstein", "jalon", "hito", "マイルストーン", "kamień milowy"]
+    static let milestoneWords: Set<String> = ["milestone", "delmål", "meilenstein", "jalon", "hito", "マイルストーン", "kamień milowy",
+                                              "里程碑", "마일스톤", "marco", "mijlpaal", "веха", "milník", "virstanpylväs"]
 
     /// Words before a group's id: `Group 2`, `Phase 3`, `Stage 1`, `Wave 2`, `Epic 4`, `Sprint 4`, `Part II`.
     var groupWords: Set<String> = ["group", "phase", "stage", "wave", "epic", "sprint", "part", "workstream", "track",
                                    "fas", "etapp", "grupp", "faza", "etap", "grupa", "etappe", "gruppe", "étape", "groupe",
-                                   "fase", "grupo", "フェーズ", "段階", "グループ"]
+                                   "fase", "grupo", "フェーズ", "段階", "グループ",
+                                   "阶段", "단계", "etapa", "этап", "фаза", "fáze", "vaihe"]
 
     /// Field names and what each sets, compared normalised (lower case, single spaces, no
     /// punctuation).
@@ -145,6 +152,28 @@ package struct Vocabulary: Sendable, Equatable {
         "未着手": .notStarted, "予定": .notStarted,
         "blockerad": .blocked, "zablokowane": .blocked, "blockiert": .blocked, "bloqué": .blocked, "bloqueado": .blocked,
         "保留": .blocked,
+        // Chinese, Korean, Portuguese, Italian, Dutch, Russian, Czech, Finnish.
+        "已完成": .complete, "完成": .complete, "进行中": .inProgress, "未开始": .notStarted, "待开始": .notStarted,
+        "待办": .notStarted, "计划中": .notStarted, "阻塞": .blocked, "受阻": .blocked, "已取消": .deferred, "取消": .deferred,
+        "搁置": .deferred, "延期": .deferred,
+        "완료": .complete, "진행 중": .inProgress, "진행중": .inProgress, "대기": .notStarted, "시작 전": .notStarted,
+        "미착수": .notStarted, "예정": .notStarted, "보류": .blocked, "블로킹": .blocked, "취소": .deferred, "드롭": .deferred,
+        "concluído": .complete, "concluída": .complete, "concluido": .complete, "feito": .complete, "pronto": .complete,
+        "em andamento": .inProgress, "em progresso": .inProgress, "não iniciado": .notStarted, "não iniciada": .notStarted,
+        "a fazer": .notStarted, "bloqueada": .blocked, "cancelado": .deferred, "cancelada": .deferred, "adiado": .deferred,
+        "completato": .complete, "completata": .complete, "fatto": .complete, "in corso": .inProgress, "da fare": .notStarted,
+        "non iniziato": .notStarted, "bloccato": .blocked, "bloccata": .blocked, "annullato": .deferred, "rinviato": .deferred,
+        "gereed": .complete, "afgerond": .complete, "voltooid": .complete, "bezig": .inProgress, "mee bezig": .inProgress,
+        "in uitvoering": .inProgress, "nog te doen": .notStarted, "te doen": .notStarted, "nog niet begonnen": .notStarted,
+        "gepland": .notStarted, "geblokkeerd": .blocked, "vervallen": .deferred, "uitgesteld": .deferred,
+        "готово": .complete, "выполнено": .complete, "сделано": .complete, "завершено": .complete, "в работе": .inProgress,
+        "в процессе": .inProgress, "не начато": .notStarted, "запланировано": .notStarted, "заблокировано": .blocked,
+        "отменено": .deferred, "отложено": .deferred,
+        "hotovo": .complete, "dokončeno": .complete, "rozpracováno": .inProgress, "probíhá": .inProgress, "nezahájeno": .notStarted,
+        "nezačato": .notStarted, "plánováno": .notStarted, "blokováno": .blocked, "zrušeno": .deferred, "odloženo": .deferred,
+        "valmis": .complete, "tehty": .complete, "työn alla": .inProgress, "kesken": .inProgress, "käynnissä": .inProgress,
+        "ei aloitettu": .notStarted, "aloittamatta": .notStarted, "suunniteltu": .notStarted, "estetty": .blocked,
+        "peruttu": .deferred, "siirretty": .deferred,
     ]
 
     /// Status words written in capitals at the end of a heading, without brackets: `DONE`,
@@ -186,7 +215,11 @@ package struct Vocabulary: Sendable, Equatable {
                              "efter", "nach", "après", "después de", "also depends on", "no longer depends on",
                              "beroenden", "beroende av", "förutsättningar", "zależności", "zależy od", "abhängigkeiten",
                              "abhängig von", "voraussetzungen", "dépendances", "dépend de", "prérequis", "dependencias",
-                             "depende de", "依存", "依存関係", "前提", "前提条件"]),
+                             "depende de", "依存", "依存関係", "前提", "前提条件",
+                             "依赖", "依赖项", "前置", "前置任务", "前置条件", "의존성", "의존", "선행 작업", "선행", "선행 조건",
+                             "dependências", "dependência", "pré-requisitos", "dipendenze", "dipende da", "prerequisiti",
+                             "afhankelijkheden", "afhankelijk van", "hangt af van", "зависимости", "зависит от", "зависит",
+                             "závislosti", "závisí na", "riippuvuudet", "riippuu", "edellyttää"]),
             (.softDependencies, ["soft dependencies", "soft dependency"]),
             (.estimate, ["estimated effort", "effort", "estimate", "estimated", "estimated time", "duration", "time",
                          "time estimate", "effort estimate", "estimated duration", "size", "sizing", "expected duration",
@@ -194,11 +227,14 @@ package struct Vocabulary: Sendable, Equatable {
                          "level of effort", "story points", "ideal days", "points", "sp", "pts", "estimate points",
                          "story point estimate",
                          "uppskattning", "tidsåtgång", "tid", "czas", "zeit", "dauer", "temps", "tiempo", "所要時間", "estimering", "estymacja", "szacunek", "nakład", "aufwand", "schätzung",
-                         "estimation", "charge", "durée", "estimación", "esfuerzo", "duración", "見積もり", "見積", "工数", "期間"]),
+                         "estimation", "charge", "durée", "estimación", "esfuerzo", "duración", "見積もり", "見積", "工数", "期間",
+                         "预计", "预估", "估算", "工作量", "预计工时", "工时", "工期", "예상", "예상 시간", "추정", "공수", "소요 시간",
+                         "estimativa", "esforço", "duração", "stima", "durata", "impegno", "schatting", "inschatting", "duur",
+                         "оценка", "трудозатраты", "трудоёмкость", "длительность", "odhad", "pracnost", "arvio", "kesto", "työmäärä"]),
             (.actual, ["actual effort", "actual", "actual days", "actual time", "actual duration", "time spent", "spent",
                        "faktisk tid", "rzeczywisty czas", "tatsächlicher aufwand", "temps réel", "esfuerzo real", "実績", "実績工数"]),
             (.status, ["status", "state", "progress status", "current status", "stan", "zustand", "statut", "état", "estado",
-                       "状態", "ステータス"]),
+                       "状態", "ステータス", "状态", "상태", "situação", "stato", "статус", "состояние", "stav", "tila"]),
             (.priority, ["priority"]),
             (.percentComplete, ["progress", "completion", "percent complete"]),
             (.tasks, ["tasks", "implementation steps", "changes", "changes required", "steps", "subtasks", "work items"]),
@@ -208,7 +244,9 @@ package struct Vocabulary: Sendable, Equatable {
             (.declaredCritical, ["critical path"]),
             (.blockers, ["blockers", "blocker"]),
             (.team, ["assigned team", "team", "owner", "owners", "assigned", "assignee", "assigned to", "responsible", "lead",
-                     "ansvarig", "odpowiedzialny", "właściciel", "verantwortlich", "responsable", "担当", "担当者"]),
+                     "ansvarig", "odpowiedzialny", "właściciel", "verantwortlich", "responsable", "担当", "担当者",
+                     "负责人", "담당자", "담당", "responsável", "responsabile", "eigenaar", "verantwoordelijke", "ответственный",
+                     "исполнитель", "odpovědný", "řešitel", "vastuuhenkilö", "omistaja"]),
             (.discrepanciesAddressed, ["discrepancies addressed"]),
             (.implementationOrder, ["implementation order"]),
             (.deadline, ["deadline", "due", "due date", "target date", "start", "start date", "starts", "begins"]),

@@ -176,7 +176,8 @@ package struct EffortUnits: Sendable, Equatable {
     var sprintDays = 10.0
     var pointDays: Double?
     /// The words after a number and the unit each names, lower case: English and, built in,
-    /// the commonest in Swedish, Polish, German, French, Spanish and Japanese (`3 dagar`,
+    /// the commonest in Swedish, Polish, German, French, Spanish, Japanese, Chinese, Korean,
+    /// Portuguese, Italian, Dutch, Russian, Czech and Finnish (`3 dagar`,
     /// `2 dni`, `3日`, `2時間`); `vocabulary:` in loopreport.yml adds a team's own.
     var words: [String: Unit] = Self.standardWords
 
@@ -187,14 +188,20 @@ package struct EffortUnits: Sendable, Equatable {
             (.day, ["day", "days", "d", "working", "dag", "dagar", "dzień", "dni", "dnia", "tag", "tage", "tagen", "jour",
                     "jours", "j", "día", "días", "dia", "dias", "日", "人日", "営業日", "journée", "journées", "jornada",
                     "jornadas", "personentage", "personentag", "arbeitstage", "arbeitstag", "arbetsdagar", "arbetsdag",
-                    "osobodni", "osobodzień", "manday", "mandays", "pd", "md"]),
+                    "osobodni", "osobodzień", "manday", "mandays", "pd", "md", "天", "工作日", "人天", "人日", "일", "giorni",
+                    "giorno", "gg", "dagen", "день", "дня", "дней", "дн", "den", "dny", "dní", "dne", "dnů", "pv", "päivä",
+                    "päivää", "päivän", "pvä"]),
             (.week, ["week", "weeks", "w", "wk", "wks", "vecka", "veckor", "v", "tydzień", "tygodnie", "tygodni", "tyg",
-                     "woche", "wochen", "semaine", "semaines", "semana", "semanas", "週", "週間"]),
+                     "woche", "wochen", "semaine", "semaines", "semana", "semanas", "週", "週間", "周", "星期", "주", "settimana",
+                     "settimane", "weken", "неделя", "недели", "недель", "нед", "týden", "týdny", "týdnů", "viikko", "viikkoa", "vk"]),
             (.hour, ["hour", "hours", "h", "hr", "hrs", "timme", "timmar", "tim", "godzina", "godziny", "godzin", "godz",
-                     "stunde", "stunden", "std", "heure", "heures", "hora", "horas", "時間"]),
-            (.minute, ["minute", "minutes", "min", "mins", "m", "minuter", "minut", "minuty", "minuten", "minutos", "分"]),
+                     "stunde", "stunden", "std", "heure", "heures", "hora", "horas", "時間", "小时", "小時", "시간", "ore",
+                     "ora", "uur", "uren", "u", "час", "часа", "часов", "ч", "hodin", "hodina", "hodiny", "tunti", "tuntia", "t"]),
+            (.minute, ["minute", "minutes", "min", "mins", "m", "minuter", "minut", "minuty", "minuten", "minutos", "分", "分钟",
+                       "분", "minuti", "минут", "минуты", "мин", "minuuttia"]),
             (.month, ["month", "months", "mo", "månad", "månader", "miesiąc", "miesiące", "miesięcy", "monat", "monate",
-                      "mois", "mes", "meses", "ヶ月", "か月", "カ月"]),
+                      "mois", "mes", "meses", "ヶ月", "か月", "カ月", "个月", "개월", "mês", "mese", "mesi", "maand", "maanden",
+                      "месяц", "месяца", "месяцев", "měsíc", "měsíce", "kuukausi", "kuukautta"]),
             (.sprint, ["sprint", "sprints", "sprinty", "sprintar", "スプリント"]),
             (.point, ["point", "points", "pt", "pts", "sp", "story", "punkty", "punkte", "ポイント"]),
         ]
