@@ -641,6 +641,49 @@ import Testing
         #expect(!loaded.diagnostics.contains { $0.code == .missingEffort })
     }
 
+    /// Plans in Chinese, Korean, Portuguese, Russian and Czech read without settings: their
+    /// words for phases, tasks, fields, units and states; phases numbered first (`1단계`,
+    /// `第一阶段`) and the ideographic space after an id.
+    @Test func plansInMoreLanguagesReadWithoutSettings() {
+        let read: (String) -> [String] = { text in
+            project(text).plan.blocks.map { "\($0.id) [\($0.groupID)] \($0.estimate?.days ?? -1) \($0.dependencies.map(\.id).joined(separator: ",")) \($0.progress?.rawValue ?? "-")" }
+        }
+        #expect(read("""
+        ## 第一阶段：准备
+
+        #### 任务 1.1\u{3000}搭建集群
+        - 预计：2 天
+        - 状态：已完成
+
+        #### 任务 1.2\u{3000}索引
+        - 预计：4 小时
+        - 依赖：1.1
+        - 状态：进行中
+        """) == ["1.1 [1] 2.0  complete", "1.2 [1] 0.5 1.1 in-progress"])
+        #expect(read("""
+        ## 2단계: 홈 화면
+
+        | ID | 작업 | 예상 | 선행 작업 | 상태 |
+        |----|------|------|-----------|------|
+        | H1 | 컴포넌트 | 3일 | - | 진행 중 |
+        | H2 | 피드 | 4시간 | H1 | 대기 |
+        """) == ["H1 [2] 3.0  in-progress", "H2 [2] 0.5 H1 not-started"])
+        #expect(read("""
+        ## Этап 2. Перенос
+
+        - [x] **2.1** Команда /start (оценка: 1 ч; зависит от 1.1)
+        - [!] **2.5** Онлайн-оплата (оценка: 5 ч; зависит от 2.1) — нет договора
+        - [ ] ~~**2.6** Отзывы (оценка: 2 ч)~~ — заказчик решил не делать
+        """) == ["2.1 [2] 0.125 1.1 complete", "2.5 [2] 0.625 2.1 blocked", "2.6 [2] 0.25  not-started"])
+        #expect(project("## Этап 2\n\n- [ ] ~~**2.6** Отзывы (оценка: 2 ч)~~ — нет\n").plan.blocks.map(\.status) == [.removed])
+        #expect(read("""
+        ## Fáze 3: Spuštění
+
+        - [ ] 3.1 Přesměrování — odhad 1 den, závisí na 2.2, 2.3
+        - [x] 3.2 GDPR — odhad 0,5 dne · Stav: hotovo
+        """) == ["3.1 [3] 1.0 2.2,2.3 not-started", "3.2 [3] 0.5  complete"])
+    }
+
     /// Lists and quotes nested thousands deep are read without recursion running out of stack
     /// (the reader looks 8 levels into nested items, 2 into quotes).
     @Test func deepNestingIsReadWithinBounds() {

@@ -212,7 +212,12 @@ extension DocumentRecognizer {
         // `[~] 2.3 …`, `[-]`, `[!]`, `[/]`, Kiro's optional `[ ]* 2.3 …`: boxes GFM does not tick.
         var boxed: Progress?
         if let (state, rest) = Self.customBox(text) { (boxed, text) = (state, rest) }
-        if revision == .removed, let match = ReferenceScanner.scan(text, bareBlockIDs: true, vocabulary: vocabulary).first,
+        // `~~1.2~~ dropped`, `Removed: 1.4 (out of scope)`: an item taken out by its id. Struck
+        // through with its title (`~~**2.6** Reviews (2h)~~ — dropped`), it is also defined, as a
+        // struck-through heading is, so a plan may strike out an item it never had elsewhere.
+        let struckDefinition = revision == .removed && Self.struckThrough(item) != nil
+            && HeadingParser.blockDefinition(HeadingParser.read(text).title, vocabulary: vocabulary)?.title.isEmpty == false
+        if revision == .removed, !struckDefinition, let match = ReferenceScanner.scan(text, bareBlockIDs: true, vocabulary: vocabulary).first,
            match.kind == .block, text.hasPrefix(match.text) || HeadingParser.blockDefinition(HeadingParser.read(text).title, vocabulary: vocabulary) != nil {
             let range = locator.lineRange(item.range?.start.line, fallback: item.range)
             result.removals.append(Removal(reference: Reference(kind: .block, id: match.id, range: range), title: "", reason: nil, range: range))
@@ -270,24 +275,16 @@ extension DocumentRecognizer {
             let pieces = fieldPieces(part, separator: ",")
             return pieces.count > 1 && pieces.allSatisfy({ isField($0.trimmed) }) ? pieces : [part]
         }
-        // `**Task 1.1 — Schema** (2h)`, `2.4 Code tabs — curl / Python (2d, after 2.2)`: a dash
-        // before anything but a field is part of the title (or parts the id from it).
-        func isNamedField(_ part: String) -> Bool {
-            guard let colon = part.firstIndex(of: ":") else { return false }
-            return vocabulary.fieldNames[part[..<colon].normalizedName] != nil
-        }
-        while let next = parts.first, !isField(next.trimmed), !isNamedField(next),
-              HeadingParser.statusPhrase(String(next.prefix { $0 != "," && $0 != ";" && $0 != "(" }).trimmed) == nil {
-            headText += " — " + parts.removeFirst()
-        }
-        // `(4h, depends on 1.3)`, `(1d; after 2.1)`: fields in the closing brackets.
-        if headText.hasSuffix(")"), let open = Self.openingBracket(ofLast: headText) {
+        // `(4h, depends on 1.3)`, `(1d; after 2.1)`, `(оценка: 1 ч)`: fields in the closing brackets.
+        func takeBracketedFields() {
+            guard headText.hasSuffix(")"), let open = Self.openingBracket(ofLast: headText) else { return }
             // Split at semicolons when there are any: `(1 week; depends on 2.1, 1.2)`.
             let inner = headText[headText.index(after: open)..<headText.index(before: headText.endIndex)]
             let separator: Character = inner.contains(";") ? ";" : ","
             let pieces = fieldPieces(String(inner), separator: separator)
+            guard !pieces.isEmpty else { return }
             let lower = inner.trimmed.lowercased()
-            if pieces.count > 1, pieces.allSatisfy(isField) {
+            if pieces.count > 1 || unlabelled(pieces[0]) != pieces[0], pieces.allSatisfy(isField) {
                 parts = pieces + parts
                 headText = String(headText[..<open])
             } else if pieces.count > 1, Effort.parse(unlabelled(pieces[0]), units: vocabulary.units) != nil || EffortUnits.isPoints(unlabelled(pieces[0])) {
@@ -300,6 +297,19 @@ extension DocumentRecognizer {
                 headText = String(headText[..<open])
             }
         }
+        // `2.5 Payment (5 h; after 2.4) — no contract yet`: the brackets before a note.
+        takeBracketedFields()
+        // `**Task 1.1 — Schema** (2h)`, `2.4 Code tabs — curl / Python (2d, after 2.2)`: a dash
+        // before anything but a field is part of the title (or parts the id from it).
+        func isNamedField(_ part: String) -> Bool {
+            guard let colon = part.firstIndex(of: ":") else { return false }
+            return vocabulary.fieldNames[part[..<colon].normalizedName] != nil
+        }
+        while let next = parts.first, !isField(next.trimmed), !isNamedField(next),
+              HeadingParser.statusPhrase(String(next.prefix { $0 != "," && $0 != ";" && $0 != "(" }).trimmed) == nil {
+            headText += " — " + parts.removeFirst()
+        }
+        takeBracketedFields()
         // `2.1 SDK rollout (Go): ✅ done`: a status after the title's colon.
         if let colon = headText.lastByteRange(of: ": "), HeadingParser.statusPhrase(String(headText[colon.upperBound...]).trimmed) != nil,
            HeadingParser.blockDefinition(String(headText[..<colon.lowerBound]), vocabulary: vocabulary)?.title.isEmpty == false {
@@ -376,7 +386,11 @@ extension DocumentRecognizer {
         let group = enclosingGroup(index)
         let hasEvidence = !fields.isEmpty || nestedFields.contains { vocabulary.fieldNames[$0.name].map(Vocabulary.planFields.contains) ?? false }
             || group != nil
-        guard !definition.wordless || hasEvidence else { return nil }
+        guard !definition.wordless || hasEvidence || struckDefinition else { return nil }
+        if struckDefinition {
+            result.removals.append(Removal(reference: Reference(kind: .block, id: definition.id, range: range), title: definition.title,
+                                           reason: nil, range: range))
+        }
         return BlockDeclaration(id: definition.id, title: definition.title, marker: revision ?? heading.marker,
                                 fields: fields + readFields(nestedFields), range: range, path: path, groupID: group?.id)
     }

@@ -221,9 +221,39 @@ enum HeadingParser {
         if let first = text.utf8.first, (first | 0x20) == 0x72, text.lowercased().hasPrefix("revised ") {
             text = text.dropFirst(8); revised = true
         }
+        if let reordered = numberFirstGroup(text) { text = Substring(reordered) }
         guard let (word, id, name) = definition(String(text), words: vocabulary.groupWords, id: groupID, spacedTitle: spacedTitle),
               word != nil else { return nil }
         return (id, name, revised)
+    }
+
+    /// Words for a phase written after its number, or with a number in Chinese numerals:
+    /// `1단계: 인증`, `第一阶段：准备`, `阶段二：开发`, `第2段階` → `단계 1: 인증`, `阶段 1：准备`.
+    private static let numberFirstGroupWords = ["단계", "阶段", "段階"]
+    private static let chineseNumerals: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+                                                            "九": 9, "十": 10, "〇": 0, "零": 0]
+
+    private static func numberFirstGroup(_ text: Substring) -> String? {
+        guard text.utf8.contains(where: { $0 >= 0xE0 }), let word = numberFirstGroupWords.first(where: { text.contains($0) }) else { return nil }
+        var rest = text.hasPrefix("第") ? text.dropFirst() : text
+        func number(_ s: inout Substring) -> Int? {
+            let digits = s.prefix { $0.isASCII && $0.isNumber }
+            if !digits.isEmpty { s = s.dropFirst(digits.count); return Int(digits) }
+            let numerals = s.prefix { chineseNumerals[$0] != nil }
+            guard !numerals.isEmpty else { return nil }
+            s = s.dropFirst(numerals.count)
+            // `十二` is 12, `二十` is 20.
+            return numerals.reduce(0) { total, c in c == "十" ? max(total, 1) * 10 : total - total % 10 + chineseNumerals[c]! }
+        }
+        if let n = number(&rest) {
+            rest = rest.drop { $0 == " " }
+            guard rest.hasPrefix(word) else { return nil }
+            return "\(word) \(n)" + rest.dropFirst(word.count)
+        }
+        guard text.hasPrefix(word) else { return nil }
+        var after = text.dropFirst(word.count)
+        guard let n = number(&after) else { return nil }
+        return "\(word) \(n)" + after
     }
 
     /// `Epic: Observability`, `Phase — Hardening`: a group word and a title without an id, a
@@ -272,7 +302,9 @@ enum HeadingParser {
     /// space before the title) and the title. `spacedTitle` accepts a space alone after a word and its id.
     private static func definition(_ title: String, words: Set<String>, id parseID: ([UInt8], Int) -> (String, Int)?,
                                    spacedTitle: Bool = false) -> (word: String?, id: String, title: String)? {
-        let s = Array(title.utf8)
+        var s = Array(title.utf8)
+        // The ideographic space (U+3000) of Chinese and Japanese titles is a space: `任务 1.1　搭建`.
+        if s.contains(0xE3) { s = Array(title.replacingOccurrences(of: "\u{3000}", with: " ").utf8) }
         var i = 0
         var word: String?
         if !words.isEmpty {

@@ -74,7 +74,7 @@ extension DocumentRecognizer {
 
     /// The columns of a work-item table: the first id column, and the first other title column.
     static func workItemColumns(_ header: [Cell], vocabulary: Vocabulary) -> (id: Int, title: Int)? {
-        guard let id = header.firstIndex(where: { itemIDColumns.contains($0.text.normalizedName) || $0.text.trimmed == "#" }),
+        guard let id = header.firstIndex(where: { itemIDColumns.contains($0.text.normalizedName) || ["#", "№"].contains($0.text.trimmed) }),
               let title = header.indices.first(where: {
                   $0 != id && (itemTitleColumns.contains(header[$0].text.normalizedName) || vocabulary.itemWords.contains(header[$0].text.normalizedName))
               })
