@@ -28,8 +28,15 @@ extension DocumentRecognizer {
                 .map { Self.areSiblings(section.subject?.id, $0.id) } ?? false
         }
         if Self.listItemSections.contains(section.kind) || ofSiblings, !asides.contains(index), items.contains(where: mayDefineItem) {
-            let declarations = listItemDefinitions(items, section: index)
+            var declarations = listItemDefinitions(items, section: index)
             if !declarations.isEmpty {
+                // Under `## ✅ Done`, `## In progress`, `## Blocked`: each line without a state of its own has the heading's.
+                if let state = sectionState(index) {
+                    for d in declarations.indices where !declarations[d].fields.contains(where: { if case .status = $0.value { true } else { false } }) {
+                        let field = Field(key: "Status", value: section.title, items: [], range: declarations[d].range, valueRange: declarations[d].range)
+                        declarations[d].fields.append((field, .status(state, percent: state == .complete ? 100 : nil)))
+                    }
+                }
                 result.blocks += declarations
                 return
             }
@@ -72,7 +79,7 @@ extension DocumentRecognizer {
             let text = item.itemText
             let line = item.range?.start.line
             if drawsDependencies, let line { readArrows(text, firstLine: line); readDependencySentence(text, line: line) }
-            if let progress = readProgressItem(item, section: section.kind) {
+            if let progress = readProgressItem(item, section: section.kind, state: sectionState(index)) {
                 result.records.progress.append(progress)
                 continue
             }
@@ -497,6 +504,16 @@ extension DocumentRecognizer {
         }
     }
 
+    /// `1.4 Import spreadsheet — shipped`, `[x] T-2 Parser`: the item a line names first, and a
+    /// state the line states.
+    private func namedFirst(_ text: String) -> (Progress?, ReferenceScanner.Match)? {
+        let heading = HeadingParser.read(Self.customBox(text)?.1 ?? text)
+        guard let definition = HeadingParser.blockDefinition(heading.title, vocabulary: vocabulary) else { return nil }
+        let rest = String(text.drop { $0 != "—" && $0 != ":" }.dropFirst()).trimmed
+        let stated = heading.progress ?? (rest.isEmpty ? nil : HeadingParser.statusPhrase(rest) ?? Progress.parse(rest))
+        return (stated, ReferenceScanner.Match(kind: .block, id: definition.id, text: String(text.prefix(definition.id.count))))
+    }
+
     /// `✅ Block 1.1: Title` → block and progress.
     static func blockProgressItem(_ text: String) -> (Progress?, ReferenceScanner.Match)? {
         guard let match = ReferenceScanner.scan(text).first, match.kind == .block else { return nil }
@@ -505,8 +522,46 @@ extension DocumentRecognizer {
         return (Progress.parse(String(String.UnicodeScalarView(prefix))) ?? Progress.parse(text), match)
     }
 
-    /// Progress lines: `Core Types (Group 1): 100% complete` and block items with glyphs.
-    private mutating func readProgressItem(_ item: MarkdownNode, section: SectionKind) -> ProgressEntry? {
+    /// The state a section's heading gives the lines under it: `## ✅ Done`, `## Completed this
+    /// loop`, `## In progress`, `## Blocked`, `## 已完成`, `## Сделано` (the nearest such heading
+    /// above, up to a group or item heading).
+    func sectionState(_ index: Int) -> Progress? {
+        if let listState { return listState }
+        var current: Int? = index
+        while let i = current {
+            let section = result.document.sections[i]
+            guard section.kind != .group, section.kind != .revisedGroup, section.kind != .block else { return nil }
+            if let state = Self.headingState(section.title) { return state }
+            current = section.parent
+        }
+        return nil
+    }
+
+    /// A paragraph that is only a state, bold or with a colon: `**Completed**`, `Blocked:`.
+    static func labelState(_ paragraph: MarkdownNode) -> Progress? {
+        let text = paragraph.plainText.trimmed
+        guard text.count <= 40, !text.contains("\n") else { return nil }
+        let bold = paragraph.children.count == 1 && paragraph.children.first.map { if case .strong = $0.kind { true } else { false } } == true
+        guard bold || text.hasSuffix(":") else { return nil }
+        return headingState(text)
+    }
+
+    static func headingState(_ title: String) -> Progress? {
+        let heading = HeadingParser.read(title)
+        var name = heading.title.normalizedName
+        if name.isEmpty { return heading.progress }
+        for suffix in [" this week", " this loop", " this sprint", " this iteration", " this cycle", " so far", " tasks", " items",
+                       " work", " since last update", " last week"] where name.hasSuffix(suffix) {
+            name = String(name.dropLast(suffix.count))
+        }
+        if name == "blockers" || name == "blocked items" { return .blocked }
+        guard !name.isEmpty, name != "x", name.count > 1 || name.unicodeScalars.first!.value > 0x2E80 else { return nil }
+        return Vocabulary.statusPhrases[name]
+    }
+
+    /// Progress lines: `Core Types (Group 1): 100% complete`, block items with glyphs, and any
+    /// line naming an item first under a heading that gives a state (`## Done`: `- 1.4 Import`).
+    private mutating func readProgressItem(_ item: MarkdownNode, section: SectionKind, state sectionState: Progress? = nil) -> ProgressEntry? {
         let text = item.itemText
         let range = locator.lineRange(item.range?.start.line, fallback: item.range)
         let progressSections: [SectionKind] = [.completedComponents, .completed, .pending, .implementationProgress, .progressAssessment]
@@ -525,10 +580,10 @@ extension DocumentRecognizer {
             let state: Progress? = percent.map { $0 >= 100 ? .complete : $0 > 0 ? .inProgress : .notStarted }
             return ProgressEntry(subject: name, reference: reference, percent: percent, progress: state, path: path, range: range)
         }
-        guard progressSections.contains(section) || Self.resultGlyph(text) != nil || text.unicodeScalars.first == "⬜",
-              let (state, match) = Self.blockProgressItem(text) else { return nil }
+        guard progressSections.contains(section) || sectionState != nil || Self.resultGlyph(text) != nil || text.unicodeScalars.first == "⬜",
+              let (state, match) = Self.blockProgressItem(text) ?? (sectionState != nil ? namedFirst(text) : nil) else { return nil }
         var progress = state
-        if progress == nil { progress = section == .completed ? .complete : section == .pending ? .notStarted : nil }
+        if progress == nil { progress = sectionState ?? (section == .completed ? .complete : section == .pending ? .notStarted : nil) }
         let percent = text.lowercased().contains("%") ? Percent.find(in: text)?.value : (progress == .complete ? 100 : nil)
         let reference = Reference(kind: .block, id: match.id,
                                   range: locator.range(of: match.text, line: item.range?.start.line, fallback: range))

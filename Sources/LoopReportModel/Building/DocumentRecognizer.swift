@@ -15,6 +15,8 @@ struct DocumentRecognizer {
     /// Headings with an item word (`## Milestone 1: Core`, `## Task 3: Auth`): items unless
     /// the items under them show they are groups (`confirmNumberedItems`).
     var wordedItems: [Int] = []
+    /// The state a label paragraph (`**Completed**`) gives the list after it.
+    var listState: Progress?
     /// The names group and block headings give (`Storage` in `Group 3: Storage`), by section.
     var definitionTitles: [Int: String] = [:]
     /// What group and block headings say besides their names (status, effort), by section.
@@ -619,7 +621,14 @@ struct DocumentRecognizer {
                 recognizeCode(node, info: info, section: index)
             case .list:
                 recognizeList(node, section: index)
+                listState = nil
             case .paragraph:
+                // `**Completed**` or `Blocked:` alone over a list: the state of its lines.
+                if next?.isList == true, let state = Self.labelState(node) {
+                    listState = state
+                    i += 1
+                    continue
+                }
                 if recognizeBoldBlockLine(node, next: next, section: index) { i += 2; continue }
                 recognizeParagraph(node, next: next, section: index)
             case .htmlBlock:

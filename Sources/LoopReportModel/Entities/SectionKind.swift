@@ -51,7 +51,7 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
         "decision log": .decisionLog, "loop process decision log": .decisionLog, "decisions": .decisionLog,
         "technical specifications": .technicalSpecifications, "migration strategy": .migrationStrategy,
         "timeline and resources": .timeline, "implementation timeline": .timeline,
-        "completed": .completed, "pending": .pending, "in progress": .completed,
+        "completed": .completed, "pending": .pending,
         "progress metrics": .progressMetrics,
         "blockers": .blockers, "current blockers": .blockers, "current blocking issues": .blockers,
         "implementation block status": .blockStatus, "block status": .blockStatus,
