@@ -684,6 +684,52 @@ import Testing
         """) == ["3.1 [3] 1.0 2.2,2.3 not-started", "3.2 [3] 0.5  complete"])
     }
 
+    /// A report's states as teams write them: under a heading or a label that states one
+    /// (`## ✅ Done`, `## In progress`, `**Completed**`); in a status table whose Item column
+    /// names the item (`| # | Item | Status |`); and in a final report's estimate-vs-actual
+    /// table, whose rows are the items that were done.
+    @Test func statesUnderHeadingsInStatusTablesAndInAFinalReport() {
+        let plan = project(("plan.md", """
+        # Plan
+
+        ## Phase 1: Core
+
+        - [ ] 1.1 Import — 1d
+        - [ ] 1.2 Export — 1d
+        - [ ] 1.3 Sync — 1d
+        - [ ] 1.4 Search — 1d
+        - [ ] 1.5 Billing — 1d
+        """), ("status/week-1.md", """
+        # Weekly status — week 1
+
+        ## ✅ Done
+
+        - **1.1** Import — shipped on Tuesday.
+
+        ## In progress
+
+        - **1.2** Export — half the formats
+
+        **Completed**
+
+        - 1.3 Sync
+
+        | # | Item | Status | Notes |
+        |---|------|--------|-------|
+        | 1 | 1.4 Search | In progress | |
+        """), ("final-report.md", """
+        # Billing — Final Report
+
+        | Task | Estimate | Actual | Variance |
+        |------|----------|--------|----------|
+        | 1.4 | 1d | 1d | 0% |
+        """)).plan
+        #expect(plan.blocks.map { "\($0.id) \($0.progress?.rawValue ?? "-")" } == [
+            "1.1 complete", "1.2 in-progress", "1.3 complete", "1.4 complete", "1.5 not-started",
+        ])
+        #expect(plan.documents.map(\.kind) == [.plan, .progressReport, .consolidation])
+    }
+
     /// Lists and quotes nested thousands deep are read without recursion running out of stack
     /// (the reader looks 8 levels into nested items, 2 into quotes).
     @Test func deepNestingIsReadWithinBounds() {

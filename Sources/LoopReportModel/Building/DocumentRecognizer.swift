@@ -372,6 +372,8 @@ struct DocumentRecognizer {
         // Title cues decide first, in this order; then content signatures.
         let titleCues: [(String, DocumentKind)] = [
             ("dashboard", .dashboard), ("consolidation", .consolidation), ("final summary", .consolidation),
+            ("final report", .consolidation), ("wrap up", .consolidation), ("wrapup", .consolidation), ("closeout", .consolidation),
+            ("close out", .consolidation), ("completion report", .consolidation),
             ("loop", .iteration), ("iteration", .iteration), ("reassessment", .iteration), ("re estimation", .iteration),
             ("reestimation", .iteration), ("replan", .iteration), ("re plan", .iteration),
             ("progress", .progressReport), ("implementation block", .progressReport), ("status update", .progressReport),

@@ -208,6 +208,19 @@ struct BuildState: Sendable {
             else if signal.progress == .complete { blocks[slot].percentComplete = 100 }
         }
 
+        // A final consolidation's estimate-vs-actual rows are the items that were done: an item
+        // with an actual effort there and no state stated in it is complete.
+        if document.kind == .consolidation {
+            let statedHere = Set(recognition.progressSignals.map(\.reference.id))
+            for record in recognition.records.accuracy where record.actual != nil {
+                guard let reference = record.reference, reference.kind == .block, !statedHere.contains(reference.id),
+                      let slot = blockSlots[reference.id], blocks[slot].status != .removed, blocks[slot].progress != .complete else { continue }
+                noteStatus(reference.id, .complete, at: record.range)
+                blocks[slot].progress = .complete
+                blocks[slot].percentComplete = 100
+            }
+        }
+
         for path in recognition.records.criticalPaths {
             for reference in path.chains.joined() { checkedReferences.append((reference, .warning, "critical path")) }
         }

@@ -383,14 +383,19 @@ extension DocumentRecognizer {
     /// Status | Notes |`): its id and status columns, when most rows name an item.
     static func statusColumns(_ table: Table, vocabulary: Vocabulary) -> (id: Int, status: Int)? {
         guard table.header.count <= 5, !table.rows.isEmpty,
-              let status = table.header.firstIndex(where: { vocabulary.fieldNames[$0.text.normalizedName] == .status }),
-              let id = table.header.firstIndex(where: {
-                  let name = $0.text.normalizedName
-                  return itemIDColumns.contains(name) || vocabulary.itemWords.contains(name) || $0.text.trimmed == "#"
-              }), id != status
+              let status = table.header.firstIndex(where: { vocabulary.fieldNames[$0.text.normalizedName] == .status })
         else { return nil }
-        let named = table.rows.filter { id < $0.count && ReferenceScanner.scan($0[id].text, bareBlockIDs: true, vocabulary: vocabulary).first?.kind == .block }
-        return named.count * 2 > table.rows.count ? (id, status) : nil
+        // The first id or item column whose cells mostly name an item: `| # | Item |` with a row
+        // number in `#` and `2.3 Stampede protection` under Item is read by its Item column.
+        let candidates = table.header.indices.filter { column in
+            let name = table.header[column].text.normalizedName
+            return column != status && (itemIDColumns.contains(name) || vocabulary.itemWords.contains(name) || table.header[column].text.trimmed == "#")
+        }
+        for id in candidates {
+            let named = table.rows.filter { id < $0.count && ReferenceScanner.scan($0[id].text, bareBlockIDs: true, vocabulary: vocabulary).first?.kind == .block }
+            if named.count * 2 > table.rows.count { return (id, status) }
+        }
+        return nil
     }
 
     private mutating func readBlockStatus(_ table: Table) {
