@@ -730,6 +730,33 @@ import Testing
         #expect(plan.documents.map(\.kind) == [.plan, .progressReport, .consolidation])
     }
 
+    /// Letter groups and their items (`## Group A — Foundations` over `### A.1 Config`), and
+    /// Jira keys with a long project prefix (`INFRA-101`).
+    @Test func letterGroupsAndLongJiraKeys() {
+        let plan = project("""
+        # Plan
+
+        ## Group A — Foundations
+
+        ### A.0 Repo scaffolding
+        - **Est**: ~30m
+        - **Deps**: none
+
+        ### A.1 Config loading
+        - **Est**: ~2h
+        - **Deps**: A.0
+
+        ## Stage B: Infrastructure
+
+        - ✅ INFRA-101 EKS cluster per env (2d)
+        - ⬜ INFRA-104 Migrate staging (1d) — blocked by INFRA-101
+        """).plan
+        #expect(plan.groups.map { "\($0.id) \($0.title)" } == ["A Foundations", "B Infrastructure"])
+        #expect(plan.blocks.map { "\($0.id) [\($0.groupID)] \($0.estimate?.days ?? -1) \($0.dependencies.map(\.id))" } == [
+            "A.0 [A] 0.0625 []", "A.1 [A] 0.25 [\"A.0\"]", "INFRA-101 [B] 2.0 []", "INFRA-104 [B] 1.0 [\"INFRA-101\"]",
+        ])
+    }
+
     /// Lists and quotes nested thousands deep are read without recursion running out of stack
     /// (the reader looks 8 levels into nested items, 2 into quotes).
     @Test func deepNestingIsReadWithinBounds() {

@@ -222,9 +222,17 @@ enum HeadingParser {
             text = text.dropFirst(8); revised = true
         }
         if let reordered = numberFirstGroup(text) { text = Substring(reordered) }
-        guard let (word, id, name) = definition(String(text), words: vocabulary.groupWords, id: groupID, spacedTitle: spacedTitle),
+        guard let (word, id, name) = definition(String(text), words: vocabulary.groupWords, id: { groupID($0, at: $1) ?? letterID($0, at: $1) },
+                                                spacedTitle: spacedTitle),
               word != nil else { return nil }
         return (id, name, revised)
+    }
+
+    /// `Group A`, `Track B`: one capital as a group's id, after a group word only.
+    private static func letterID(_ s: [UInt8], at i: Int) -> (String, Int)? {
+        guard i < s.count, s[i] >= 65, s[i] <= 90, i + 1 == s.count || !(TextScanner.isASCIILetter(s[i + 1]) || ReferenceScanner.isDigit(s[i + 1]))
+        else { return nil }
+        return (String(UnicodeScalar(s[i])), i + 1)
     }
 
     /// Words for a phase written after its number, or with a number in Chinese numerals:
@@ -357,10 +365,13 @@ enum HeadingParser {
             return (String(decoding: s[i..<j], as: UTF8.self), j)
         }
         var j = i
-        // A prefix of one to four capitals, with or without a hyphen.
-        while j < s.count, j - i < 4, s[j] >= 65, s[j] <= 90 { j += 1 }
+        // A prefix of one to four capitals, with or without a hyphen, or of up to ten with one
+        // (Jira's `INFRA-101`); one capital and a dot: `A.1`.
+        while j < s.count, j - i < 10, s[j] >= 65, s[j] <= 90 { j += 1 }
+        if j - i > 4, !(j < s.count && s[j] == 0x2D) { return nil }
         let prefixed = j > i
         if prefixed, j < s.count, s[j] == 0x2D { j += 1 }
+        else if j == i + 1, j + 1 < s.count, s[j] == 0x2E, ReferenceScanner.isDigit(s[j + 1]) { j += 1 }
         let digitsStart = j
         while j < s.count, ReferenceScanner.isDigit(s[j]) { j += 1 }
         guard j > digitsStart else { return nil }
