@@ -757,6 +757,35 @@ import Testing
         ])
     }
 
+    /// A title names a document's kind by what it is, not its subject: `# Add search to the
+    /// notes API` is a plan. An RFC's `## Implementation plan` (a postmortem's `## Action
+    /// items`) is the plan part of a notes document: its items count, its design sections' do not.
+    @Test func aPlanAboutNotesAndThePlanPartOfAnRFC() {
+        let plan = project(("PLAN.md", """
+        # Add search to the notes API
+
+        ## Phase 1: Index
+
+        ### 1.1 Feature flag
+        Estimate: 1h
+        """), ("rfcs/0042-idempotency-rfc.md", """
+        # RFC 0042: Idempotency keys
+
+        ## Design
+
+        ### 2.1 Key storage
+        **Time**: 41 min
+
+        ## Implementation plan
+
+        ### Phase 3: Build
+
+        - 3.1 Key table — 1d
+        - 3.2 Middleware — 2d, depends on 3.1
+        """)).plan
+        #expect(plan.blocks.map { "\($0.id) [\($0.groupID)] \($0.dependencies.map(\.id))" } == ["1.1 [1] []", "3.1 [3] []", "3.2 [3] [\"3.1\"]"])
+    }
+
     /// Lists and quotes nested thousands deep are read without recursion running out of stack
     /// (the reader looks 8 levels into nested items, 2 into quotes).
     @Test func deepNestingIsReadWithinBounds() {

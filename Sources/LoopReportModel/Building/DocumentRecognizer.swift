@@ -242,10 +242,20 @@ struct DocumentRecognizer {
                                           "requirements", "research", "spike", "rfc", "rfcs", "meeting", "meetings", "minutes",
                                           "retro", "retrospective", "postmortem", "post", "mortem", "glossary", "changelog",
                                           "api", "sizing", "benchmark", "benchmarks", "incident", "proposal", "protocol", "specification"]
+    /// Words of a title that say notes: what the document is (`Architecture`, `RFC: …`,
+    /// `Meeting notes`), not its subject (`Add search to the notes API` is a plan).
+    static let notesTitleWords: Set<String> = ["design", "architecture", "adr", "adrs", "decision", "decisions", "requirements",
+                                               "research", "spike", "rfc", "rfcs", "meeting", "meetings", "minutes", "retro",
+                                               "retrospective", "postmortem", "glossary", "changelog", "proposal", "specification",
+                                               "protocol", "reference"]
+    /// Words of a section's title in a notes or design document that say it is the plan part:
+    /// `## Implementation plan`, `## Rollout`, `## Milestones`, `## Action items`.
+    static let planSectionWords: Set<String> = planWords.union(["rollout", "action", "actions", "execution", "breakdown", "steps",
+                                                                "deliverables", "work"])
     /// Words of a file name alone that say notes (`design-notes.md`, `adr-0003.md`, `decisions.md`).
     static let notesNameWords: Set<String> = ["notes", "note", "adr", "adrs", "decisions", "research", "spike", "rfc",
                                               "meeting", "meetings", "minutes", "retro", "retrospective", "postmortem",
-                                              "changelog", "glossary", "architecture"]
+                                              "changelog", "glossary", "architecture", "api", "reference", "protocol"]
 
     /// Words of a file name that say a document is about the repository, not a plan: its
     /// steps (`### Step 1: Install`) are instructions; only items under a group heading count.
@@ -278,13 +288,26 @@ struct DocumentRecognizer {
         // (`design-notes.md`, `decisions.md`), since a plan's parts are named after their subject.
         let folderWords = Set(components.dropLast().flatMap { Self.words(String($0)) })
         let notes = result.document.kind == .notes && result.document.kindIsDeclared
-            || !folderWords.isDisjoint(with: Self.notesWords) || !titleWords.isDisjoint(with: Self.notesWords)
+            || !folderWords.isDisjoint(with: Self.notesWords) || !titleWords.isDisjoint(with: Self.notesTitleWords)
             || !stemWords.isDisjoint(with: Self.notesNameWords)
         let pathWords = folderWords.union(stemWords)
         let guide = !stemWords.isDisjoint(with: Self.guideWords) || !pathWords.isDisjoint(with: ["runbooks", "playbooks", "guides"])
         guard notes || guide else { return }
         let why = notes ? "a notes or design document" : "a guide to the repository"
-        let setAside = Set(result.blocks.filter { notes || $0.groupID == nil }.map(\.id))
+        // An RFC's `## Implementation plan`, a postmortem's `## Action items`: the plan part of
+        // a notes document, whose items count (the lines under such a heading, to the next of its level).
+        var planLines: [ClosedRange<Int>] = []
+        let sections = result.document.sections
+        for (index, section) in sections.enumerated() where notes && section.level > 1 {
+            guard !Set(Self.words(section.title)).isDisjoint(with: Self.planSectionWords), let start = section.range?.start.line else { continue }
+            let end = sections[(index + 1)...].first(where: { $0.level <= section.level })?.range?.start.line ?? Int.max
+            planLines.append(start...max(start, end - 1))
+        }
+        func inPlanPart(_ range: SourceRange?) -> Bool {
+            guard let line = range?.start.line else { return false }
+            return planLines.contains { $0.contains(line) }
+        }
+        let setAside = Set(result.blocks.filter { (notes || $0.groupID == nil) && !inPlanPart($0.range) }.map(\.id))
         for block in result.blocks where setAside.contains(block.id) && result.nearMisses.count < 12 {
             result.nearMisses.append(.init("'\(block.title)' reads like work item \(block.id), but '\(path)' is \(why)", at: block.range))
         }
@@ -292,16 +315,16 @@ struct DocumentRecognizer {
         if notes {
             // What a notes document writes in field form is not a plan's figure to check.
             result.diagnostics.removeAll { $0.code == .unparseableEffort || $0.code == .unparseablePercentage }
-            for group in result.groups where result.nearMisses.count < 12 {
+            for group in result.groups where result.nearMisses.count < 12 && !inPlanPart(group.range) {
                 result.nearMisses.append(.init("'\(group.title)' reads like group \(group.id), but '\(path)' is \(why)", at: group.range))
             }
-            result.groups.removeAll()
+            result.groups.removeAll { !inPlanPart($0.range) }
         }
         result.removals.removeAll { setAside.contains($0.reference.id) }
         for index in result.document.sections.indices {
             let section = result.document.sections[index]
             let isGroup = section.kind == .group || section.kind == .revisedGroup
-            guard section.kind == .block && setAside.contains(section.subject?.id ?? "") || notes && isGroup else { continue }
+            guard section.kind == .block && setAside.contains(section.subject?.id ?? "") || notes && isGroup && !inPlanPart(section.range) else { continue }
             result.document.sections[index].kind = SectionKind.classify(section.title, parent: section.parent.map { result.document.sections[$0].kind })
         }
     }
@@ -446,7 +469,7 @@ struct DocumentRecognizer {
             let groupDefinition = HeadingParser.groupDefinition(title, vocabulary: vocabulary, spacedTitle: level > 1)
             let blockDefinition = groupDefinition == nil ? HeadingParser.blockDefinition(title, vocabulary: vocabulary) : nil
             // `## Ideas for later` (not a definition, nor a section the guideline names) and what is under it.
-            let aside = asides.contains(parent) || groupDefinition == nil && blockDefinition == nil && Self.isAside(title)
+            let aside = asides.contains(parent) || level > 1 && groupDefinition == nil && blockDefinition == nil && Self.isAside(title)
                 && SectionKind.classify(title, parent: sections[parent].kind) == .other
             if aside { asides.insert(sections.count) }
             if !aside, let group = groupDefinition {

@@ -197,7 +197,8 @@ struct BuildState: Sendable {
 
         for signal in recognition.progressSignals {
             guard let slot = blockSlots[signal.reference.id] else {
-                checkedReferences.append((signal.reference, .warning, "progress entry"))
+                // A postmortem's or a meeting's table of tickets names work tracked elsewhere.
+                if document.kind != .notes { checkedReferences.append((signal.reference, .warning, "progress entry")) }
                 continue
             }
             if let progress = signal.progress {
