@@ -1,5 +1,6 @@
 import LoopReportModel
 import LoopReportPipeline
+import LoopReportSource
 import LoopReportTestSupport
 import Testing
 
@@ -759,16 +760,18 @@ import Testing
 
     /// A title names a document's kind by what it is, not its subject: `# Add search to the
     /// notes API` is a plan. An RFC's `## Implementation plan` (a postmortem's `## Action
-    /// items`) is the plan part of a notes document: its items count, its design sections' do not.
+    /// items`) is the plan part of a notes document: its items count, its design sections' do
+    /// not, and only where no plan defines items (beside a plan, it restates it).
     @Test func aPlanAboutNotesAndThePlanPartOfAnRFC() {
-        let plan = project(("PLAN.md", """
+        let plan = ("PLAN.md", """
         # Add search to the notes API
 
         ## Phase 1: Index
 
         ### 1.1 Feature flag
         Estimate: 1h
-        """), ("rfcs/0042-idempotency-rfc.md", """
+        """)
+        let rfc = ("rfcs/0042-idempotency-rfc.md", """
         # RFC 0042: Idempotency keys
 
         ## Design
@@ -782,8 +785,39 @@ import Testing
 
         - 3.1 Key table — 1d
         - 3.2 Middleware — 2d, depends on 3.1
-        """)).plan
-        #expect(plan.blocks.map { "\($0.id) [\($0.groupID)] \($0.dependencies.map(\.id))" } == ["1.1 [1] []", "3.1 [3] []", "3.2 [3] [\"3.1\"]"])
+        """)
+        func read(_ files: (String, String)...) -> [String] {
+            Pipeline.model(files: files.map { SourceFile(path: $0.0, text: $0.1) }).plan.blocks.map { "\($0.id) [\($0.groupID)] \($0.dependencies.map(\.id))" }
+        }
+        #expect(read(plan) == ["1.1 [1] []"])
+        #expect(read(rfc) == ["3.1 [3] []", "3.2 [3] [\"3.1\"]"])
+        #expect(read(plan, rfc) == ["1.1 [1] []"])
+    }
+
+    /// Numbered lists whose numbers carry on from phase to phase name their items by those
+    /// numbers (`5.` in Phase 2 is item 5, and `Depends on 3, 4` names items 3 and 4); fields
+    /// may be written as sentences after the title's; one item struck out or not yet sized does
+    /// not stop the list being read.
+    @Test func numbersCarriedAcrossPhasesAndFieldsAsSentences() {
+        let plan = project("""
+        # Implementation plan
+
+        ### Phase 1: Storage
+
+        1. **Migration** — 0.5d. ✅ merged (#4411)
+        2. **Middleware skeleton** behind a flag — 2d. Depends on 1. 🚧 in review
+
+        ### Phase 2: Behaviour
+
+        3. **Replay stored responses**, add a header — 1.5d. Depends on 1, 2.
+        4. ~~**Backfill keys from logs**~~ — dropped, not needed.
+        5. **Gateway integration** behind a flag. Estimate: 1 week. Needs 3.
+        """).plan
+        #expect(plan.blocks.map { "\($0.id) [\($0.groupID)] \($0.status == .removed ? "removed" : $0.progress?.rawValue ?? "-") \($0.estimate?.days ?? -1) \($0.dependencies.map(\.id))" } == [
+            "1 [1] complete 0.5 []", "2 [1] in-progress 2.0 [\"1\"]", "3 [2] - 1.5 [\"1\", \"2\"]", "4 [2] removed -1.0 []",
+            "5 [2] - 5.0 [\"3\"]",
+        ])
+        #expect(plan.blocks.last?.title == "Gateway integration behind a flag")
     }
 
     /// Lists and quotes nested thousands deep are read without recursion running out of stack

@@ -208,7 +208,7 @@ extension DocumentRecognizer {
         // `~~1.2 Writer~~ dropped`: struck through, taken out; `Added **1.3 Exporter** — 4d`,
         // `New: Task 2.4: …`; `Removed: 1.2 (out of scope)`, `Dropped 1.2`.
         var revision: RevisionMarker?
-        if positionalID == nil, let struck = Self.struckThrough(item) {
+        if let struck = Self.struckThrough(item) {
             text = struck.plainText.trimmed
             revision = .removed
         } else if positionalID == nil, let (marker, rest) = Self.revisionPrefix(text) {
@@ -223,7 +223,7 @@ extension DocumentRecognizer {
         // through with its title (`~~**2.6** Reviews (2h)~~ — dropped`), it is also defined, as a
         // struck-through heading is, so a plan may strike out an item it never had elsewhere.
         let struckDefinition = revision == .removed && Self.struckThrough(item) != nil
-            && HeadingParser.blockDefinition(HeadingParser.read(text).title, vocabulary: vocabulary)?.title.isEmpty == false
+            && (positionalID != nil || HeadingParser.blockDefinition(HeadingParser.read(text).title, vocabulary: vocabulary)?.title.isEmpty == false)
         if revision == .removed, !struckDefinition, let match = ReferenceScanner.scan(text, bareBlockIDs: true, vocabulary: vocabulary).first,
            match.kind == .block, text.hasPrefix(match.text) || HeadingParser.blockDefinition(HeadingParser.read(text).title, vocabulary: vocabulary) != nil {
             let range = locator.lineRange(item.range?.start.line, fallback: item.range)
@@ -279,8 +279,16 @@ extension DocumentRecognizer {
                     return [String(trimmed[..<open]), inner]
                 }
             }
-            let pieces = fieldPieces(part, separator: ",")
-            return pieces.count > 1 && pieces.allSatisfy({ isField($0.trimmed) }) ? pieces : [part]
+            func commaPieces(_ part: String) -> [String] {
+                let pieces = fieldPieces(part, separator: ",")
+                return pieces.count > 1 && pieces.allSatisfy({ isField($0.trimmed) }) ? pieces : [part]
+            }
+            // `0.5d. Depends on 2. ✅ merged (#4411)`: fields as sentences, the first a field.
+            if trimmed.containsBytes(". ") {
+                let sentences = trimmed.components(separatedBy: ". ").map { $0.trimmed.trimmingCharacters(in: ["."]) }.filter { !$0.isEmpty }
+                if let first = sentences.first, isField(commaPieces(first)[0]) { return sentences.flatMap(commaPieces) }
+            }
+            return commaPieces(part)
         }
         // `(4h, depends on 1.3)`, `(1d; after 2.1)`, `(оценка: 1 ч)`: fields in the closing brackets.
         func takeBracketedFields() {
@@ -347,6 +355,24 @@ extension DocumentRecognizer {
               definition.title.distance(from: definition.title.startIndex, to: close) <= 8 {
             definition.title = String(definition.title[definition.title.index(after: close)...]).trimmed
         }
+        // `**M2 — Gateway** behind a flag. Estimate: 1 week. Needs M1.`: fields written as the
+        // sentences after the title's; the title is its first sentence.
+        let flat = definition.title.replacingOccurrences(of: "\n", with: " ")
+        if flat.containsBytes(". ") {
+            let sentences = flat.components(separatedBy: ". ").map { $0.trimmed.trimmingCharacters(in: ["."]) }
+            let fieldSentences = sentences.dropFirst().filter { sentence in
+                guard isField(sentence) else { return false }
+                let lower = sentence.normalizedName
+                guard let word = dependencyWords.first(where: { lower.hasPrefix($0 + " ") }) else { return true }
+                // `Needs M1`, `Depends on 3, 4`: ids, not prose (`After the migration, …`).
+                return !ReferenceScanner.scan(sentence, bareBlockIDs: true, vocabulary: vocabulary).isEmpty
+                    || lower.dropFirst(word.count).split(separator: " ").allSatisfy { $0 == "and" || $0.allSatisfy(\.isNumber) }
+            }
+            if !fieldSentences.isEmpty {
+                parts += fieldSentences
+                definition.title = sentences[0]
+            }
+        }
         let line = item.range?.start.line
         let range = locator.lineRange(line, fallback: item.range)
         var fields: [(field: Field, value: FieldValue)] = []
@@ -357,7 +383,7 @@ extension DocumentRecognizer {
             let lower = part.normalizedName
             if effortText == nil, Effort.parse(part, units: vocabulary.units) != nil || EffortUnits.isPoints(part) { effortText = part; continue }
             if progress == nil, let stated = HeadingParser.statusPhrase(part)
-                ?? HeadingParser.statusPhrase(String(part.prefix { $0 != "," && $0 != ";" && $0 != "(" }).trimmed) {
+                ?? HeadingParser.statusPhrase(String(part.prefix { $0 != "," && $0 != ";" && $0 != "(" && $0 != ":" }).trimmed) {
                 // `in progress, token counting off`: the state, then a note.
                 (progress, statusText) = (stated, part); continue
             }

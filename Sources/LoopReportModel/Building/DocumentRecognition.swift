@@ -50,6 +50,9 @@ struct DocumentRecognition: Sendable {
     /// What came closest to a work item without being one, said as the note of the
     /// `no-work-items` warning when the whole project has none.
     var nearMisses: [Diagnostic.Note] = []
+    /// The items are those of the plan part of a notes document (an RFC's `## Implementation
+    /// plan`, a retrospective's `## Action items`): they count only where no plan defines any.
+    var itemsAreANotesPlanPart = false
 }
 
 /// The typed records of every construct other than blocks and groups, across documents.

@@ -110,6 +110,13 @@ struct DocumentRecognizer {
         let sections = result.document.sections
         var grouped = Set(result.blocks.compactMap(\.groupID))
         for block in result.blocks { grouped.insert(Reference.groupID(ofBlock: block.id)) }
+        // `### Phase 2` over `5. **Replay** — 1.5d. Depends on 3, 4.`: a numbered list that
+        // carries its numbers on from the group before names its items by them (`5`, not `2.1`).
+        let numbersCarryOn = sections.contains { section in
+            (section.kind == .group || section.kind == .revisedGroup) && section.content.contains {
+                if case .list(ordered: true, let start, _) = $0.kind { start > 1 } else { false }
+            }
+        }
         for (index, section) in sections.enumerated() where section.kind == .group || section.kind == .revisedGroup {
             guard !asides.contains(index), let group = section.subject?.id, !grouped.contains(group) else { continue }
             // The group's own content, then sub-sections that hold its tasks.
@@ -124,13 +131,19 @@ struct DocumentRecognizer {
                     if node.isList {
                         let items = node.children
                         var found: [BlockDeclaration] = []
+                        var start: Int?
+                        if numbersCarryOn, case .list(ordered: true, let first, _) = node.kind { start = first }
+                        // Most items state an effort or have a checkbox (one struck out or not yet sized may not).
+                        var evidenced = 0
                         for (n, item) in items.enumerated() {
-                            guard let declaration = listItemDefinition(item, section: container, positionalID: "\(group).\(declarations.count + n + 1)"),
-                                  item.taskState != nil || declaration.fields.contains(where: { if case .estimate(_?) = $0.value { true } else { false } })
-                            else { found = []; break }
+                            let id = start.map { String($0 + n) } ?? "\(group).\(declarations.count + n + 1)"
+                            guard let declaration = listItemDefinition(item, section: container, positionalID: id) else { found = []; break }
+                            if item.taskState != nil || declaration.fields.contains(where: { if case .estimate(_?) = $0.value { true } else { false } }) {
+                                evidenced += 1
+                            }
                             found.append(declaration)
                         }
-                        declarations += found
+                        if evidenced * 2 > items.count { declarations += found }
                     } else if case .table = node.kind {
                         declarations += positionalRows(node, group: group, first: declarations.count + 1, section: container, titles: &titles)
                     }
@@ -143,7 +156,8 @@ struct DocumentRecognizer {
             }
             // `after step 1`: the group's first; a title named in a dependency cell: that item.
             for d in declarations.indices {
-                Self.qualifyWholeNumbers(in: &declarations[d].fields, group: group, where: { _ in true })
+                if numbersCarryOn { Self.readWholeNumberDependencies(in: &declarations[d].fields) }
+                else { Self.qualifyWholeNumbers(in: &declarations[d].fields, group: group, where: { _ in true }) }
                 for f in declarations[d].fields.indices {
                     guard case .dependencies(let references) = declarations[d].fields[f].value, references.isEmpty else { continue }
                     let named = declarations[d].fields[f].field.value.split(separator: ",").compactMap { part -> Reference? in
@@ -308,6 +322,7 @@ struct DocumentRecognizer {
             return planLines.contains { $0.contains(line) }
         }
         let setAside = Set(result.blocks.filter { (notes || $0.groupID == nil) && !inPlanPart($0.range) }.map(\.id))
+        result.itemsAreANotesPlanPart = notes && !planLines.isEmpty
         for block in result.blocks where setAside.contains(block.id) && result.nearMisses.count < 12 {
             result.nearMisses.append(.init("'\(block.title)' reads like work item \(block.id), but '\(path)' is \(why)", at: block.range))
         }

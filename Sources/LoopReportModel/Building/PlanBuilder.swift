@@ -133,6 +133,14 @@ struct BuildState: Sendable {
     var currentBlockCount = 0
 
     mutating func apply(_ recognition: DocumentRecognition, isBaseline: Bool) {
+        var recognition = recognition
+        // A design document's implementation plan beside the plan itself restates it; a
+        // retrospective's action items are work after the plan's.
+        if recognition.itemsAreANotesPlanPart, currentBlockCount > 0 {
+            recognition.blocks = []
+            recognition.groups = []
+            recognition.removals = []
+        }
         let document = recognition.document
         documents.append(document)
         diagnostics += recognition.diagnostics

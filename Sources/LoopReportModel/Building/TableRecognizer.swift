@@ -148,18 +148,22 @@ extension DocumentRecognizer {
             guard let idCell = table.cell(row, id), let itemID = Self.itemIDCell(idCell.text, vocabulary: vocabulary) else { continue }
             var read = readFields(Self.rowFields(row, fieldColumns))
             // Whole-number ids (`| 103 | Saved cards | 5 | 101, 102 |`): whole numbers in a dependency cell are items.
-            if wholeNumbers {
-                for f in read.indices {
-                    guard case .dependencies(let references) = read[f].value, references.isEmpty else { continue }
-                    let numbers = read[f].field.value.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "&" })
-                        .filter { !$0.isEmpty && $0 != "and" }
-                    if !numbers.isEmpty, numbers.allSatisfy({ $0.allSatisfy(\.isNumber) }) {
-                        read[f].value = .dependencies(numbers.map { Reference(kind: .block, id: String($0), range: read[f].field.valueRange) })
-                    }
-                }
-            }
+            if wholeNumbers { Self.readWholeNumberDependencies(in: &read) }
             result.blocks.append(BlockDeclaration(id: itemID, title: table.cell(row, title)?.text ?? "", marker: nil,
                                                   fields: read, range: idCell.range, path: path, groupID: group?.id))
+        }
+    }
+
+    /// Items named by whole numbers (`| 103 | … | 101, 102 |`, `5. Replay — Depends on 3, 4.`):
+    /// a dependency that is only whole numbers names those items.
+    static func readWholeNumberDependencies(in fields: inout [(field: Field, value: FieldValue)]) {
+        for f in fields.indices {
+            guard case .dependencies(let references) = fields[f].value, references.isEmpty else { continue }
+            let numbers = fields[f].field.value.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "&" || $0 == "." })
+                .filter { !$0.isEmpty && $0 != "and" }
+            if !numbers.isEmpty, numbers.allSatisfy({ $0.allSatisfy(\.isNumber) }) {
+                fields[f].value = .dependencies(numbers.map { Reference(kind: .block, id: String($0), range: fields[f].field.valueRange) })
+            }
         }
     }
 
