@@ -820,6 +820,42 @@ import Testing
         #expect(plan.blocks.last?.title == "Gateway integration behind a flag")
     }
 
+    /// A roadmap without group words: each section that holds items is their group, its id the
+    /// title's words (`## Now` is `now`, `## Q2 2027` over a work-item table is `q2-2027`); a
+    /// report's `## Done` never moves an item planned elsewhere; `6a.` is an id (`## Migration
+    /// steps` lists the plan's items, it does not group them).
+    @Test func sectionsOfARoadmapAreItsGroups() {
+        let loaded = project(("ROADMAP.md", """
+        # Payments roadmap
+
+        ## Now
+
+        - [ ] PAY-1 Refunds — 3d
+        - [ ] PAY-2 Payouts — 5d, depends on PAY-1
+
+        ## Q2 2027
+
+        | Key | What | Est. | Depends on |
+        |-----|------|------|------------|
+        | PAY-3 | Chargebacks | 2d | PAY-2 |
+
+        ## Migration steps
+
+        - 6a. Backfill the new column — 2h
+        - 6b. Verify row counts — 1h
+        """), ("DONE.md", """
+        # Done
+
+        ## 2027-08-11
+
+        - [x] PAY-1 Refunds — 3d
+        """))
+        #expect(loaded.plan.blocks.map { "\($0.id) [\($0.groupID)] \($0.progress?.rawValue ?? "-")" } == [
+            "PAY-1 [now] complete", "PAY-2 [now] not-started", "PAY-3 [q2-2027] -", "6a [items] -", "6b [items] -",
+        ])
+        #expect(loaded.plan.groups.map(\.id) == ["items", "now", "q2-2027"])
+    }
+
     /// Lists and quotes nested thousands deep are read without recursion running out of stack
     /// (the reader looks 8 levels into nested items, 2 into quotes).
     @Test func deepNestingIsReadWithinBounds() {

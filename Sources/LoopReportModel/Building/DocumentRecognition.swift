@@ -53,6 +53,9 @@ struct DocumentRecognition: Sendable {
     /// The items are those of the plan part of a notes document (an RFC's `## Implementation
     /// plan`, a retrospective's `## Action items`): they count only where no plan defines any.
     var itemsAreANotesPlanPart = false
+    /// Groups named by a heading without a group word (`## Now`, `## Q1 2027`): they group the
+    /// items first defined under them, and never move an item another document defined.
+    var titledGroups: Set<String> = []
 }
 
 /// The typed records of every construct other than blocks and groups, across documents.

@@ -94,6 +94,16 @@ struct DocumentRecognizer {
         }
     }
 
+    /// Whether the document's title says it reports on a plan (a status update, a loop, a review).
+    static func titleSaysReport(_ sections: [Section]) -> Bool {
+        guard let title = sections.first(where: { $0.level == 1 })?.title else { return false }
+        // `# Done`, `# Completed`, `# Archive`: the items that were done.
+        if headingState(title) != nil { return true }
+        let words = Set(Self.words(title))
+        return !words.isDisjoint(with: ["status", "update", "updates", "progress", "report", "review", "loop", "iteration",
+                                        "retro", "retrospective", "summary", "standup", "week", "weekly", "changelog", "archive"])
+    }
+
     // MARK: Items written without ids
 
     /// Words of a sub-section's title under a group that holds its tasks (`### Tasks`).
@@ -118,7 +128,8 @@ struct DocumentRecognizer {
             }
         }
         for (index, section) in sections.enumerated() where section.kind == .group || section.kind == .revisedGroup {
-            guard !asides.contains(index), let group = section.subject?.id, !grouped.contains(group) else { continue }
+            guard !asides.contains(index), let group = section.subject?.id, !grouped.contains(group),
+                  !result.titledGroups.contains(group) else { continue }
             // The group's own content, then sub-sections that hold its tasks.
             var containers = [index]
             for (child, sub) in sections.enumerated() where sub.parent == index && sub.kind == .other && !asides.contains(child) {
@@ -287,17 +298,18 @@ struct DocumentRecognizer {
     /// A notes or design document (by its folders, name or title, unless the title or name
     /// says plan) defines no work items; a guide (README, runbook) only those under a group
     /// heading. What is set aside is a near miss, so a project left empty says why.
-    private mutating func setAsideItemsOfNotes() {
-        guard !result.document.kindIsDeclared || result.document.kind == .notes,
-              !result.blocks.isEmpty || !result.groups.isEmpty else { return }
+    /// What the document's folders, name and title say it is besides a plan: notes (design,
+    /// decisions, research…) or a guide to the repository (README, runbook); neither when its
+    /// title or name says plan, or its title is a group's or an item's.
+    private func notesOrGuide() -> (notes: Bool, guide: Bool) {
         let components = path.split(separator: "/")
         let stem = components.last.map { String($0.split(separator: ".").first ?? $0) } ?? ""
         let heading = result.document.sections.first(where: { $0.level == 1 })
         // `# Phase 2: Design` is one file of a plan, whatever its name says (`02-design.md`).
-        if let heading, heading.kind == .group || heading.kind == .revisedGroup || heading.kind == .block { return }
+        if let heading, heading.kind == .group || heading.kind == .revisedGroup || heading.kind == .block { return (false, false) }
         let title = heading?.title ?? ""
         let titleWords = Set(Self.words(title)), stemWords = Set(Self.words(stem))
-        if !titleWords.isDisjoint(with: Self.planWords) || !stemWords.isDisjoint(with: Self.planWords) { return }
+        if !titleWords.isDisjoint(with: Self.planWords) || !stemWords.isDisjoint(with: Self.planWords) { return (false, false) }
         // Folders and titles say what a document is; a file name only in the plainest words
         // (`design-notes.md`, `decisions.md`), since a plan's parts are named after their subject.
         let folderWords = Set(components.dropLast().flatMap { Self.words(String($0)) })
@@ -306,6 +318,13 @@ struct DocumentRecognizer {
             || !stemWords.isDisjoint(with: Self.notesNameWords)
         let pathWords = folderWords.union(stemWords)
         let guide = !stemWords.isDisjoint(with: Self.guideWords) || !pathWords.isDisjoint(with: ["runbooks", "playbooks", "guides"])
+        return (notes, guide)
+    }
+
+    private mutating func setAsideItemsOfNotes() {
+        guard !result.document.kindIsDeclared || result.document.kind == .notes,
+              !result.blocks.isEmpty || !result.groups.isEmpty else { return }
+        let (notes, guide) = notesOrGuide()
         guard notes || guide else { return }
         let why = notes ? "a notes or design document" : "a guide to the repository"
         // An RFC's `## Implementation plan`, a postmortem's `## Action items`: the plan part of
@@ -407,6 +426,10 @@ struct DocumentRecognizer {
            !["loop iteration", "loop report", "loop summary", "loop reassessment"].contains(where: title.contains) {
             title = title.replacingOccurrences(of: "loop", with: "")
         }
+        // `# Done`, `# Archive`: a record of the work done.
+        if let heading, Self.titleSaysReport([heading]) && (Self.headingState(heading.title) != nil || title.contains("archive")) {
+            return .progressReport
+        }
         // Title cues decide first, in this order; then content signatures.
         let titleCues: [(String, DocumentKind)] = [
             ("dashboard", .dashboard), ("consolidation", .consolidation), ("final summary", .consolidation),
@@ -482,7 +505,7 @@ struct DocumentRecognizer {
             var kind: SectionKind
             var subject: Reference?
             let groupDefinition = HeadingParser.groupDefinition(title, vocabulary: vocabulary, spacedTitle: level > 1)
-            let blockDefinition = groupDefinition == nil ? HeadingParser.blockDefinition(title, vocabulary: vocabulary) : nil
+            let blockDefinition = groupDefinition == nil ? HeadingParser.blockDefinition(title, vocabulary: vocabulary, headings: true) : nil
             // `## Ideas for later` (not a definition, nor a section the guideline names) and what is under it.
             let aside = asides.contains(parent) || level > 1 && groupDefinition == nil && blockDefinition == nil && Self.isAside(title)
                 && SectionKind.classify(title, parent: sections[parent].kind) == .other
@@ -579,12 +602,17 @@ struct DocumentRecognizer {
                 headings[index] = nil
                 continue
             }
-            let underGroup = section.parent.map { [.group, .revisedGroup].contains(result.document.sections[$0].kind) } ?? false
+            // `### 1. Add model`: a whole number, an item only when it states an estimate or a
+            // status field (numbered sections of prose are common: `## 5. Non-Goals (Out of Scope)`).
+            let wholeNumber = section.subject?.id.allSatisfy(\.isNumber) ?? false
+            let underGroup = !wholeNumber && section.parent.map { [.group, .revisedGroup].contains(result.document.sections[$0].kind) } ?? false
             let hasPlanField = collectFields(section.content, allowPlainKeys: true).contains {
-                vocabulary.fieldNames[$0.name].map(Vocabulary.planFields.contains) ?? false
+                guard let name = vocabulary.fieldNames[$0.name] else { return false }
+                return wholeNumber ? [.estimate, .status].contains(name) : Vocabulary.planFields.contains(name)
             }
             // A document's title (`# Q2 Roadmap — Reporting`) is not a work item.
-            if section.level > 1, underGroup || hasPlanField || heading?.progress != nil || heading?.effortText != nil || section.marker != nil { continue }
+            if section.level > 1, underGroup || hasPlanField || heading?.effortText != nil
+                || !wholeNumber && (heading?.progress != nil || section.marker != nil) { continue }
             result.nearMisses.append(.init("'\(section.title)' is numbered like a work item but states no estimate, dependency or status",
                                            at: section.range))
             let parentKind = section.parent.map { result.document.sections[$0].kind }
@@ -592,6 +620,31 @@ struct DocumentRecognizer {
             result.document.sections[index].subject = nil
             definitionTitles[index] = nil
             headings[index] = nil
+        }
+        // A plan without group headings whose sections hold its items (`## Now`, `## Q1 2027`,
+        // `## v2.4`, `## 🚩 Private beta`): each such section is a group, its id the title's
+        // words (`now`, `q1-2027`). Not in a report, where `## Done` holds items planned elsewhere.
+        if !result.document.sections.contains(where: { $0.kind == .group || $0.kind == .revisedGroup }), !Self.titleSaysReport(sections),
+           notesOrGuide() == (false, false) {
+            for (index, section) in result.document.sections.enumerated() where section.kind == .other && section.level > 1 && !asides.contains(index) {
+                guard section.parent.map({ result.document.sections[$0].kind != .group }) ?? true,
+                      Self.headingState(section.title) == nil, let group = HeadingParser.slugGroup(section.title),
+                      // `## Tasks`, `## To-dos`: the list of the plan's items, not a group of them.
+                      Set(Self.words(section.title)).isDisjoint(with: Self.taskSectionWords.union(["dos", "plan", "overview", "progress",
+                                                                                                   "status", "log", "summary"])),
+                      parentsOfItems.contains(index) || section.content.contains(where: { node in
+                          if case .table = node.kind {
+                              return Self.table(node, sectionTitle: section.title).map { Self.isWorkItemTable($0, vocabulary: vocabulary) } ?? false
+                          }
+                          return node.isList && node.children.contains(where: mayDefineItem)
+                      })
+                else { continue }
+                result.document.sections[index].kind = .group
+                result.document.sections[index].subject = Reference(kind: .group, id: group.id, range: section.range)
+                definitionTitles[index] = group.title
+                headings[index] = HeadingParser.read(section.title)
+                result.titledGroups.insert(group.id)
+            }
         }
     }
 

@@ -165,7 +165,9 @@ enum HeadingParser {
     /// A work item's id and title: `Block 3.4: Title`, `Task 1.2.1 - Title`, `2.3 Title`,
     /// `2.3. Title`, `T-1.1.1: Title`. `wordless` says no item word came before the id (such a
     /// heading is an item only with other evidence: see `DocumentRecognizer`).
-    static func blockDefinition(_ title: String, vocabulary: Vocabulary = .standard) -> (id: String, title: String, wordless: Bool)? {
+    /// - Parameter headings: a whole number then a dot (`### 1. Add model`) may be an item's id
+    ///   too (a heading needs an estimate, dependency or status to be one).
+    static func blockDefinition(_ title: String, vocabulary: Vocabulary = .standard, headings: Bool = false) -> (id: String, title: String, wordless: Bool)? {
         let text = dropLeadingGlyphs(title)
         if let (word, id, name) = definition(text, words: vocabulary.itemWords, id: itemID), let word {
             return (milestoneID(word, id), name, false)
@@ -175,9 +177,11 @@ enum HeadingParser {
         if let (word, id, name) = definition(text, words: vocabulary.itemWords, id: itemID, spacedTitle: true), let word, !name.isEmpty {
             return (milestoneID(word, id), name, true)
         }
-        // No word: an id with a dot (`2.3`, `2.1.4`) or a prefix (`T-1.1`), then the title.
+        // No word: an id with a dot (`2.3`, `2.1.4`), a prefix (`T-1.1`), or a number and a
+        // letter then a dot (`6a. Backfill`), then the title.
         if let (_, id, name) = definition(text, words: [], id: itemID),
-           id.utf8.contains(0x2E) || id.utf8.first.map({ !ReferenceScanner.isDigit($0) }) == true, !isQuantity(id, name),
+           id.utf8.contains(0x2E) || id.utf8.first.map({ !ReferenceScanner.isDigit($0) }) == true
+            || text.dropFirst(id.count).hasPrefix(". ") && (id.last?.isLowercase == true || headings), !isQuantity(id, name),
            !isWordInProse(id, text: text, title: name) {
             return (id, name, true)
         }
@@ -277,6 +281,17 @@ enum HeadingParser {
         let slug = title.lowercased().split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).prefix(4).joined(separator: "-")
         guard !slug.isEmpty, let first = slug.first, !first.isNumber else { return nil }
         return (slug, title)
+    }
+
+    /// `Now`, `Q1 2027`, `v2.4`, `🚩 Private beta — target 2027-06-30`: a heading with no group
+    /// word as a group, its id the first words of its title in lower case (`private-beta`).
+    static func slugGroup(_ title: String) -> (id: String, title: String)? {
+        var text = read(title).title
+        for mark in [" — ", " – ", " - ", ": ", " ("] { if let cut = text.firstByteRange(of: mark) { text = String(text[..<cut.lowerBound]) } }
+        let words = text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == ".") })
+            .map { $0.trimmingCharacters(in: ["."]) }.filter { !$0.isEmpty }
+        guard !words.isEmpty else { return nil }
+        return (words.prefix(4).joined(separator: "-"), read(title).title)
     }
 
     /// The word of a heading shaped like a definition (`Etapp 2: Lagring`, `Fase 1 - Setup`)

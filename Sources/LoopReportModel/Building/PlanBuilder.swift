@@ -153,7 +153,9 @@ struct BuildState: Sendable {
 
         var seenGroups: [String: SourceRange?] = [:]
         var seenGroupTitles: [String: String] = [:]
-        for declaration in recognition.groups {
+        // A titled group (`## Done` in an archive) holding only items defined before is no group.
+        let groupsOfNewItems = Set(recognition.blocks.filter { blockSlots[$0.id] == nil }.compactMap(\.groupID))
+        for declaration in recognition.groups where !recognition.titledGroups.contains(declaration.id) || groupsOfNewItems.contains(declaration.id) {
             // A bare `# Phase 2` above `## Phase 2: Storage` names the same group, not a second one.
             if let first = seenGroups[declaration.id], !declaration.isRevisedHeading, !declaration.title.isEmpty,
                !(seenGroupTitles[declaration.id] ?? "").isEmpty {
@@ -172,7 +174,8 @@ struct BuildState: Sendable {
                 if declaration.fields.isEmpty { continue }
                 // A report may name an item twice (its table and its list): the later line is applied.
                 if document.kind != .plan || declaration.title.isEmpty {
-                    applyBlock(declaration, document: document, isBaseline: isBaseline, iteration: &iteration)
+                    applyBlock(declaration, document: document, isBaseline: isBaseline, iteration: &iteration,
+                           titledGroups: recognition.titledGroups)
                     continue
                 }
                 diagnostics.append(Diagnostic(.duplicateBlock, at: declaration.range,
@@ -181,7 +184,8 @@ struct BuildState: Sendable {
                 continue
             }
             seenBlocks[declaration.id] = declaration.range
-            applyBlock(declaration, document: document, isBaseline: isBaseline, iteration: &iteration)
+            applyBlock(declaration, document: document, isBaseline: isBaseline, iteration: &iteration,
+                           titledGroups: recognition.titledGroups)
         }
 
         // Blocks change in place (`blocks[slot]`): a copy would retain every field.
@@ -271,7 +275,7 @@ struct BuildState: Sendable {
     }
 
     private mutating func applyBlock(_ declaration: BlockDeclaration, document: Document, isBaseline: Bool,
-                                     iteration: inout Iteration) {
+                                     iteration: inout Iteration, titledGroups: Set<String> = []) {
         // Swapped out of its slot (leaving an empty block) so that its arrays are uniquely
         // referenced while it changes.
         let slot = blockSlots[declaration.id]
@@ -323,7 +327,8 @@ struct BuildState: Sendable {
         // iteration revises it under another group's heading); any other id (`7`, `T-1.1`)
         // belongs to the group heading it is written under.
         // `2.5.1` under `Phase 2.5` is in Group 2.5: a heading's group whose id starts the block's id wins.
-        if let group = declaration.groupID, !Reference.namesItsGroup(declaration.id) || declaration.id.hasPrefix(group + ".") {
+        if let group = declaration.groupID, !Reference.namesItsGroup(declaration.id) || declaration.id.hasPrefix(group + "."),
+           !titledGroups.contains(group) || slot == nil && !declaration.id.utf8.contains(0x2E) {
             block.groupID = group
         } else if slot == nil, !isBaseline, declaration.groupID == nil, let group = siblingGroup(of: declaration.id) {
             block.groupID = group

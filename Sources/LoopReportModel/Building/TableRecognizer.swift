@@ -4,17 +4,21 @@ import LoopReportSource
 extension DocumentRecognizer {
     /// Recognises a table by its header set, whatever the column order, and reads its rows
     /// into typed records; every table is also kept whole.
-    mutating func recognizeTable(_ node: MarkdownNode, section: Int) {
-        let sectionTitle = result.document.sections[section].title
+    /// A table node's header and rows as text.
+    static func table(_ node: MarkdownNode, sectionTitle: String) -> Table? {
         var rows = node.children.map { row in
             row.children.map { cell in
                 Cell(text: cell.plainText.trimmed, range: cell.range)
             }
         }
-        guard !rows.isEmpty else { return }
+        guard !rows.isEmpty else { return nil }
         let header = rows.removeFirst()
-        checkRowWidths(node, headerCount: header.count)
-        var table = Table(kind: .other, header: header, rows: rows, range: node.range, sectionTitle: sectionTitle)
+        return Table(kind: .other, header: header, rows: rows, range: node.range, sectionTitle: sectionTitle)
+    }
+
+    mutating func recognizeTable(_ node: MarkdownNode, section: Int) {
+        guard var table = Self.table(node, sectionTitle: result.document.sections[section].title) else { return }
+        checkRowWidths(node, headerCount: table.header.count)
         table.kind = Self.kind(of: table, section: result.document.sections[section].kind, vocabulary: vocabulary)
         result.records.tables.append(table)
         switch table.kind {

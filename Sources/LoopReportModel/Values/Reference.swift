@@ -38,7 +38,9 @@ public struct Reference: Sendable, Hashable {
         if let dot = id.utf8.firstIndex(of: 0x2E) { return String(id[..<dot]) }
         if id.hasPrefix("#") { return "issues" }
         // `Task 7` with no group heading: the plan's one list of items.
-        if id.utf8.allSatisfy(ReferenceScanner.isDigit) { return "items" }
+        if id.utf8.allSatisfy(ReferenceScanner.isDigit) || id.utf8.dropLast().allSatisfy(ReferenceScanner.isDigit) && id.last!.isLowercase {
+            return "items"   // and its parts, `6a`, `6b`
+        }
         var prefix = Substring(id)
         while let last = prefix.last, last.isASCII && last.isNumber { prefix = prefix.dropLast() }
         if prefix.last == "-" || prefix.last == "_" { prefix = prefix.dropLast() }
