@@ -25,6 +25,7 @@ test:
 	$(SWIFT) test
 	scripts/site-check --self-test
 	scripts/reader-score --check
+	scripts/figure-score --check
 	.build/debug/loopreport build --date 2026-03-18 --output .build/test-site $(CONTENT)
 	scripts/site-check .build/test-site --pages index.html,documents/03-iteration-1.html,groups/3.html,blocks/3.4.html
 
@@ -54,10 +55,12 @@ fuzz-smoke: deps
 bench: deps
 	scripts/bench
 
-# How well the reader reads the plans of Tests/Fixtures/ReaderCorpus, against their keys.
+# How well the reader reads the plans of Tests/Fixtures/ReaderCorpus, against their keys,
+# and how precisely the figure checks judge Tests/Fixtures/FigureCorpus.
 reader-score:
 	$(SWIFT) build
 	scripts/reader-score -v
+	scripts/figure-score -v
 
 # The smallest corpus, once: keeps the benchmark working; asserts nothing about time.
 bench-smoke: deps

@@ -102,6 +102,56 @@ import Testing
         #expect(diagnostics(percent.replacingOccurrences(of: "−33%", with: "−40%")).map(\.message)
                 == ["Delta '−40%' disagrees with the computed −33%"])
     }
+    /// The forms of correct figures real reports carry, which raise no warning: a mix or a
+    /// rate (`80/20`, `24/7`); labels that only contain "block" (`Blocking calls`, `Blockers`);
+    /// a percent of a count cut rather than rounded (`66%` of 2/3); an en dash or words for the
+    /// sign (`–50%`, `25% under`); a Delta in days and percent; a document's own variance
+    /// convention (`(Estimate − Actual) / Estimate`) when its rows all follow it. And the same
+    /// figures made wrong are flagged, in paragraphs as in lists, under unit headers too.
+    @Test func correctFiguresInTheFormsOfRealReports() {
+        let text = """
+        ## Status
+        - Read/write ratio on the sync server: 80/20 (80% reads)
+        - Blocking calls removed: 23/23 (100%)
+        - Blockers resolved: 2/3 (66%)
+
+        Tasks done: 8/11 (72%)
+
+        ### Timeline Adjustments
+        | Block | Original | Revised | Delta |
+        |---|---|---|---|
+        | Group 1 | 5d | 7d | +2d (+40%) |
+
+        ### Predictive Accuracy
+        Variance here is (Estimate − Actual) / Estimate: negative means the block ran over.
+
+        | Group | Estimated | Actual | Variance |
+        |---|---|---|---|
+        | Group 2 | 2 days | 3 days | -50% |
+        | Group 3 | 3 days | 2 days | +33% |
+        """
+        #expect(diagnostics(text).filter { $0.severity != .note }.map(\.message) == [])
+        let signs = """
+        ### Predictive Accuracy
+        | Group | Estimated | Actual | Variance |
+        |---|---|---|---|
+        | Group 1 | 2 days | 1 day | –50% |
+        | Group 2 | 4 days | 3 days | 25% under |
+        | Group 3 | 4 days | 5 days | +25% |
+        """
+        #expect(diagnostics(signs).filter { $0.severity != .note }.map(\.message) == [])
+        #expect(diagnostics(text.replacingOccurrences(of: "8/11 (72%)", with: "8/11 (45%)")).map(\.code) == [.ratioMismatch])
+        #expect(diagnostics(text.replacingOccurrences(of: "+2d (+40%)", with: "+3d (+40%)")).map(\.code) == [.deltaMismatch])
+        let hours = """
+        ### Predictive Accuracy
+        | Task | Estimate (h) | Actual (h) | Variance |
+        |---|---|---|---|
+        | Group 1 | 8 | 9 | +1h (+11.1%) |
+        | Group 2 | 16 | 22 | +6h (+37.5%) |
+        | Group 3 | 14 | 12 | −2h (−14.3%) |
+        """
+        #expect(diagnostics(hours).filter { $0.severity != .note }.map(\.message) == ["Variance '+1h (+11.1%)' disagrees with the computed +12.5%"])
+    }
 }
 
 private extension String {

@@ -63,12 +63,17 @@ enum FigureChecks {
             guard let original = row.original?.days, let revised = row.revised?.days else { continue }
             let delta = revised - original
             let declared = row.deltaDays ?? 0
-            // `−33%`: a change in percent of the original, agreeing to the whole percent written.
+            // `−33%`: a change in percent of the original, agreeing to the whole percent written;
+            // `+2d (+40%)`: both, each in its own unit.
             if row.deltaText.contains("%") {
-                guard original != 0 else { continue }
-                let percent = delta / original * 100
-                checks.append(FigureCheck(kind: .delta, declared: row.deltaText, expected: signed(percent.rounded()) + "%",
-                                          agrees: abs(declared - percent) < 0.5 + 1e-9, range: row.deltaRange ?? row.range))
+                guard original != 0, let percent = Percent.find(in: row.deltaText)?.value else { continue }
+                let expected = delta / original * 100
+                let leading = row.deltaText.prefix { $0 != "(" }
+                let daysToo = !leading.contains("%") && leading.contains(where: \.isLetter)
+                let agreesInDays = !daysToo || abs(declared - delta) < 1e-6
+                checks.append(FigureCheck(kind: .delta, declared: row.deltaText,
+                                          expected: (daysToo ? signed(delta) + " (" : "") + signed(expected.rounded()) + "%" + (daysToo ? ")" : ""),
+                                          agrees: abs(percent - expected) < 0.5 + 1e-9 && agreesInDays, range: row.deltaRange ?? row.range))
                 continue
             }
             checks.append(FigureCheck(kind: .delta, declared: row.deltaText.isEmpty ? "-" : row.deltaText,
@@ -93,11 +98,27 @@ enum FigureChecks {
                 continue
             }
         }
+        // A document's variances follow one convention: over the estimate (the guideline's), or
+        // `(Estimate − Actual) / Estimate`, or over the actual, as its authors say or its rows
+        // show. The one most rows agree with is the document's (the guideline's when tied), and
+        // each row is checked against it.
+        var conventions: [String: Int] = [:]
+        for (path, rows) in Dictionary(grouping: records.accuracy, by: \.path) {
+            var agreeing = [Int](repeating: 0, count: VarianceConvention.all.count)
+            for row in rows {
+                guard let estimate = row.estimated?.days, let actual = row.actual?.days, estimate > 0, actual > 0,
+                      let text = row.varianceText, let declared = row.variancePercent else { continue }
+                for (c, convention) in VarianceConvention.all.enumerated()
+                where agrees(declared, convention.percent(estimate: estimate, actual: actual), written: text) { agreeing[c] += 1 }
+            }
+            conventions[path] = agreeing.indices.max { agreeing[$0] < agreeing[$1] || agreeing[$0] == agreeing[$1] && $0 < $1 }
+        }
         for row in records.accuracy {
             guard let estimate = row.estimated?.days, let actual = row.actual?.days, estimate > 0 else { continue }
             if let text = row.varianceText, let declared = row.variancePercent {
-                let expected = (actual - estimate) / estimate * 100
-                checks.append(FigureCheck(kind: .variance, declared: text, expected: signed(expected, decimals: 1) + "%",
+                let convention = VarianceConvention.all[actual > 0 ? conventions[row.path] ?? 0 : 0]
+                let expected = convention.percent(estimate: estimate, actual: actual)
+                checks.append(FigureCheck(kind: .variance, declared: text, expected: signed(expected, decimals: 1) + "%" + convention.note,
                                           agrees: agrees(declared, expected, written: text), range: row.varianceRange))
             }
             if let text = row.factorText, let declared = row.factor {
@@ -122,13 +143,15 @@ enum FigureChecks {
         }
         for ratio in records.ratios {
             let r = ratio.ratio
-            if let declared = r.declaredPercent, r.denominator > 0 {
+            // `80/20 (80% reads)`, `24/7`: a mix or a rate, not a share (a share is at most the whole).
+            if let declared = r.declaredPercent, r.denominator > 0, r.numerator <= r.denominator || declared > 100 {
                 let expected = r.numerator / r.denominator * 100
                 checks.append(FigureCheck(kind: .ratio, declared: r.raw, expected: format(expected, decimals: 1) + "%",
-                                          agrees: abs(declared - expected) <= 0.5 + 1e-9, range: ratio.range))
+                                          agrees: agreesAsWholePercent(declared, expected), range: ratio.range))
             }
-            // `Blocks completed: 3/15`: the plan had that many blocks at that point.
-            if ratio.label.normalizedName.contains("block"), let k = documentIndex[ratio.path],
+            // `Blocks completed: 3/15`: the plan had that many blocks at that point (`Blocking
+            // calls removed: 23/23` and `Blockers resolved: 2/3` count other things).
+            if Set(ratio.label.normalizedName.split(separator: " ")).contains(where: { $0 == "blocks" || $0 == "block" }), let k = documentIndex[ratio.path],
                let blockCount = documents[k]?.blockCount, blockCount > 0 {
                 let count = Double(blockCount)
                 checks.append(FigureCheck(kind: .ratio, declared: "\(Int(r.denominator)) blocks",
@@ -162,12 +185,18 @@ enum FigureChecks {
             let byCount = members.reduce(0.0) { $0 + statuses[$1.id]! } / Double(members.count)
             let effort = members.reduce(0.0) { $0 + ($1.estimateDays ?? 0) }
             let byEffort = effort > 0 ? members.reduce(0.0) { $0 + statuses[$1.id]! * ($1.estimateDays ?? 0) } / effort : byCount
-            let ok = abs(byCount - declared) <= 0.5 + 1e-9 || abs(byEffort - declared) <= 0.5 + 1e-9
+            let ok = agreesAsWholePercent(declared, byCount) || agreesAsWholePercent(declared, byEffort)
             checks.append(FigureCheck(kind: .progress, declared: format(declared, decimals: 0) + "%",
                                       expected: format(byCount, decimals: 0) + "% of its blocks complete",
                                       agrees: ok, range: entry.range))
         }
         return checks
+    }
+
+    /// A percentage of a count, rounded or cut to the precision written: two thirds is `67%`
+    /// or `66%` (or `66.7%`).
+    static func agreesAsWholePercent(_ declared: Double, _ expected: Double) -> Bool {
+        abs(declared - expected) <= 0.5 + 1e-9 || declared == declared.rounded() && declared == (expected + 1e-9).rounded(.down)
     }
 
     /// Within the precision the figure was written with (`38%` ± 0.5, `1.1x` ± 0.05).
@@ -216,4 +245,33 @@ enum FigureChecks {
     }
 
     static func days(_ value: Double) -> String { format(value, decimals: 2) + (value == 1 ? " day" : " days") }
+}
+
+/// How a document computes a variance from an estimate and an actual effort.
+enum VarianceConvention: CaseIterable {
+    /// The guideline's: `(Actual − Estimate) / Estimate`.
+    case overEstimate
+    /// `(Estimate − Actual) / Estimate`: negative means over.
+    case estimateMinusActual
+    /// `(Actual − Estimate) / Actual`.
+    case overActual
+
+    static let all = allCases
+
+    func percent(estimate: Double, actual: Double) -> Double {
+        switch self {
+        case .overEstimate: (actual - estimate) / estimate * 100
+        case .estimateMinusActual: (estimate - actual) / estimate * 100
+        case .overActual: (actual - estimate) / actual * 100
+        }
+    }
+
+    /// Said beside the expected figure when it is not the guideline's.
+    var note: String {
+        switch self {
+        case .overEstimate: ""
+        case .estimateMinusActual: " (estimate − actual, as this document computes it)"
+        case .overActual: " (over the actual, as this document computes it)"
+        }
+    }
 }

@@ -535,8 +535,11 @@ extension DocumentRecognizer {
     private func namedFirst(_ text: String) -> (Progress?, ReferenceScanner.Match)? {
         let heading = HeadingParser.read(Self.customBox(text)?.1 ?? text)
         guard let definition = HeadingParser.blockDefinition(heading.title, vocabulary: vocabulary) else { return nil }
+        // A state the line says first (`— blocked, waiting on legal`), not a word of its prose
+        // (`— virtualisation done, sticky header left` under `## In progress`).
         let rest = String(text.drop { $0 != "—" && $0 != ":" }.dropFirst()).trimmed
-        let stated = heading.progress ?? (rest.isEmpty ? nil : HeadingParser.statusPhrase(rest) ?? Progress.parse(rest))
+        let stated = heading.progress ?? (rest.isEmpty ? nil : HeadingParser.statusPhrase(rest)
+            ?? HeadingParser.statusPhrase(String(rest.prefix { $0 != "," && $0 != ";" && $0 != "(" && $0 != ":" && $0 != "." }).trimmed))
         return (stated, ReferenceScanner.Match(kind: .block, id: definition.id, text: String(text.prefix(definition.id.count))))
     }
 
@@ -1158,6 +1161,17 @@ extension DocumentRecognizer {
                 if let ratio = Ratio.find(in: field.value), ratio.declaredPercent != nil {
                     result.records.ratios.append(DeclaredRatio(label: field.key, ratio: ratio, path: path, range: field.valueRange))
                 }
+            }
+        }
+        // `Tasks done: 8/11 (45%)` on a line of prose, as in a list: a declared share.
+        let fieldLines = Set(fields.compactMap { $0.valueRange?.start.line })
+        if let first = node.range?.start.line, node.plainText.utf8.contains(0x25) {
+            for (offset, textLine) in node.lines.enumerated() {
+                let number = textLine.line ?? first + offset
+                guard !fieldLines.contains(number), let ratio = Ratio.find(in: textLine.text), ratio.declaredPercent != nil else { continue }
+                let label = textLine.text.split(separator: ":").first.map { String($0).trimmed } ?? textLine.text
+                result.records.ratios.append(DeclaredRatio(label: label, ratio: ratio, path: path,
+                                                           range: locator.lineRange(number, fallback: node.range)))
             }
         }
         if section.kind == .timelineImpact, fields.isEmpty {

@@ -34,7 +34,8 @@ extension DocumentRecognizer {
     }
 
     static func kind(of table: Table, section: SectionKind, vocabulary: Vocabulary = .standard) -> TableKind {
-        let names = Set(table.header.map(\.text.normalizedName))
+        // `Estimate (h)` is an estimate column in hours.
+        let names = Set(table.header.flatMap { [$0.text.normalizedName, fieldHeader($0.text).name] })
         func has(_ options: String...) -> Bool { options.contains(where: names.contains) }
         if has("id"), has("decision") { return .decisionLog }
         if has("original estimate", "original", "was", "old estimate"), has("revised estimate", "revised", "now", "new estimate") {
@@ -222,8 +223,11 @@ extension DocumentRecognizer {
         return Reference(kind: match.kind, id: match.id, range: cell.range)
     }
 
-    private mutating func effort(_ cell: Cell?, what: String) -> Effort? {
+    private mutating func effort(_ cell: Cell?, what: String, unit: String? = nil) -> Effort? {
         guard let cell, !cell.text.isEmpty, !Self.isBlank(cell.text) else { return nil }
+        // `8` under `Estimate (h)`: the header's unit.
+        if let unit, let first = cell.text.utf8.first, ReferenceScanner.isDigit(first), cell.text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," }),
+           let effort = Effort.parse(cell.text + " " + unit, units: vocabulary.units) { return effort }
         if let effort = Effort.parse(cell.text, units: vocabulary.units) { return effort }
         if let q = Quantity.parse(cell.text), q.unit.isEmpty, q.value.isFinite, abs(q.value) <= Effort.maximumDays {
             return Effort(days: q.value, minimumDays: q.value, maximumDays: q.value, previousDays: nil, raw: cell.text)
@@ -320,8 +324,8 @@ extension DocumentRecognizer {
             }
             result.records.accuracy.append(AccuracyRecord(
                 subject: subjectCell.text, reference: subjectReference(subjectCell),
-                estimated: effort(table.cell(row, estimated), what: "estimate"),
-                actual: effort(table.cell(row, actual), what: "actual"),
+                estimated: effort(table.cell(row, estimated), what: "estimate", unit: table.unit(of: estimated)),
+                actual: effort(table.cell(row, actual), what: "actual", unit: table.unit(of: actual)),
                 varianceText: varianceCell?.text, variancePercent: percent,
                 factorText: factorCell?.text, factor: factorCell.flatMap { Quantity.parse($0.text)?.value },
                 path: path, range: subjectCell.range, varianceRange: varianceCell?.range, factorRange: factorCell?.range))
@@ -391,7 +395,10 @@ extension DocumentRecognizer {
     /// Status | Notes |`): its id and status columns, when most rows name an item.
     static func statusColumns(_ table: Table, vocabulary: Vocabulary) -> (id: Int, status: Int)? {
         guard table.header.count <= 5, !table.rows.isEmpty,
-              let status = table.header.firstIndex(where: { vocabulary.fieldNames[$0.text.normalizedName] == .status })
+              let status = table.header.firstIndex(where: { vocabulary.fieldNames[$0.text.normalizedName] == .status }),
+              // `| # | Check | Status |`: checks, whose numbers may look like items' ids.
+              !table.header.contains(where: { ["check", "checks", "test", "tests", "criterion", "criteria", "scenario",
+                                               "requirement", "verification"].contains($0.text.normalizedName) })
         else { return nil }
         // The first id or item column whose cells mostly name an item: `| # | Item |` with a row
         // number in `#` and `2.3 Stampede protection` under Item is read by its Item column.

@@ -70,7 +70,14 @@ public struct Percent: Sendable, Hashable {
             guard j < i else { continue }
             var sign = 1.0
             if j > 0, s[j - 1] == 0x2D { sign = -1 }
-            if j >= 3, s[(j - 3)..<j].elementsEqual([0xE2, 0x88, 0x92]) { sign = -1 }  // U+2212 minus
+            if j >= 3, s[(j - 3)..<j].elementsEqual([0xE2, 0x88, 0x92]) || s[(j - 3)..<j].elementsEqual([0xE2, 0x80, 0x93]) {
+                sign = -1   // U+2212 minus, or the en dash written for one (`–50%`)
+            }
+            // `25% under`, `10% below`: the sign in words.
+            if sign > 0, !(j > 0 && s[j - 1] == 0x2B) {
+                let after = String(decoding: s[(i + 1)...].prefix(12), as: UTF8.self).lowercased().trimmingCharacters(in: [" ", ")"])
+                if ["under", "below", "less", "faster", "early", "ahead"].contains(where: after.hasPrefix) { sign = -1 }
+            }
             let digits = s[j..<i].filter { $0 != 0x2C }
             if let value = Double(String(decoding: digits, as: UTF8.self)) {
                 return Percent(value: sign * value, raw: text.trimmed)
