@@ -856,6 +856,66 @@ import Testing
         #expect(loaded.plan.groups.map(\.id) == ["items", "now", "q2-2027"])
     }
 
+    /// What real plans write that is no mistake raises no error: a summary table and the
+    /// headings that detail it; an item carried over to the next release; a dependency on a
+    /// group named like an item (`Depends on: M1`); `### Phase 1 verification` under `## Phase 1:
+    /// …`; a report line about an item (`- 1.2: backpressure done`), which does not rename it;
+    /// a schedule's time of day; T-shirt sizes (read with `sizes:`, else a note); `← AUTH-1`.
+    @Test func realPlansRaiseNoFalseErrors() {
+        let loaded = project(("MIGRATION_PLAN.md", """
+        # Orders migration plan
+
+        | Step | What | Est. | Status |
+        |------|------|------|--------|
+        | 1 | Provision | 2d | done |
+        | 2 | Backfill | 1d | |
+
+        ## Stage A — Preparation
+
+        ### Step 1 — Provision the cluster
+        - **Estimate:** 2d
+
+        ### Step 2 — Backfill orders
+        - **Estimate:** 1d
+        - **Depends on:** Step 1
+
+        ### Stage A verification
+        - [x] row counts match
+
+        ## M1 — Foundations
+
+        - AUTH-1 Login (3h)
+        - AUTH-3 Session refresh (3h) ← AUTH-1
+
+        ## M2 — Notifications
+        Depends on: M1.
+        Estimate: 1w
+
+        | # | Time | Step | Duration |
+        |---|------|------|----------|
+        | C1 | 22:00 | Freeze pipeline | 2 min |
+
+        ## v2.3
+
+        - [ ] #893 Import dry-run — 2d
+
+        ## v2.4
+
+        - [ ] #893 Import dry-run — 2d _(carried over from v2.3)_
+        - [ ] #894 Export — M
+        """), ("updates.md", """
+        # Weekly update
+
+        - 2: backpressure done, DLQ in progress.
+        """))
+        #expect(loaded.diagnostics.filter { $0.severity != .note }.map(\.message) == [], "\(loaded.diagnostics.map(\.message))")
+        #expect(loaded.plan.blocks.first { $0.id == "2" }?.title == "Backfill orders")
+        #expect(loaded.plan.blocks.first { $0.id == "AUTH-3" }?.dependencies.map(\.id) == ["AUTH-1"])
+        #expect(loaded.diagnostics.contains { $0.message.hasPrefix("'M' is a T-shirt size; set sizes in loopreport.yml") })
+        let sized = project(config: "sizes: {S: 1d, M: 3d, L: 1w}\n", ("plan.md", "## Phase 1: A\n\n- [ ] 1.1 Export — M\n"))
+        #expect(sized.plan.blocks.map { $0.estimate?.days } == [3])
+    }
+
     /// Lists and quotes nested thousands deep are read without recursion running out of stack
     /// (the reader looks 8 levels into nested items, 2 into quotes).
     @Test func deepNestingIsReadWithinBounds() {

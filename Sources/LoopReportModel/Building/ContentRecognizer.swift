@@ -232,6 +232,8 @@ extension DocumentRecognizer {
         }
         guard let first = text.utf8.first, positionalID != nil || ReferenceScanner.isDigit(first) || (first >= 65 && first <= 90) || first >= 0x80
                 || first == 0x23 || first == 0x5B else { return nil }
+        // `AUTH-3 Session refresh (3h) ← AUTH-1`: what it waits for after a left arrow.
+        if text.containsBytes(" ← ") { text = text.replacingOccurrences(of: " ← ", with: " — depends on ") }
         // The parts after the title: `— 4h — depends on T-2.1.1`.
         var parts = text.components(separatedBy: " — ").flatMap { $0.components(separatedBy: " | ") }.flatMap { $0.components(separatedBy: " · ") }
         var headText = parts.removeFirst()
@@ -252,7 +254,8 @@ extension DocumentRecognizer {
         func isField(_ part: String) -> Bool {
             let part = unlabelled(part)
             let lower = part.normalizedName
-            return Effort.parse(part, units: vocabulary.units) != nil || EffortUnits.isPoints(part) || HeadingParser.statusPhrase(part) != nil
+            return Effort.parse(part, units: vocabulary.units) != nil || EffortUnits.isPoints(part) || EffortUnits.isSize(part)
+                || HeadingParser.statusPhrase(part) != nil
                 || Self.noDependencies.contains(lower) || dependencyWords.contains { lower.hasPrefix($0 + " ") }
         }
         // Pieces of a part at a separator, the ids after a dependency word kept together:
@@ -381,7 +384,9 @@ extension DocumentRecognizer {
         var statusText = heading.statusText
         for part in parts.map({ unlabelled($0).trimmed }) where !part.isEmpty {
             let lower = part.normalizedName
-            if effortText == nil, Effort.parse(part, units: vocabulary.units) != nil || EffortUnits.isPoints(part) { effortText = part; continue }
+            if effortText == nil, Effort.parse(part, units: vocabulary.units) != nil || EffortUnits.isPoints(part) || EffortUnits.isSize(part) {
+                effortText = part; continue
+            }
             if progress == nil, let stated = HeadingParser.statusPhrase(part)
                 ?? HeadingParser.statusPhrase(String(part.prefix { $0 != "," && $0 != ";" && $0 != "(" && $0 != ":" }).trimmed) {
                 // `in progress, token counting off`: the state, then a note.
@@ -417,8 +422,9 @@ extension DocumentRecognizer {
         let nested = item.children.filter(\.isList)
         let nestedFields = nested.isEmpty ? [] : collectFields(nested, allowPlainKeys: true)
         let group = enclosingGroup(index)
+        // Under `## 🔵 Later` or `## Done`, the heading's state is the line's.
         let hasEvidence = !fields.isEmpty || nestedFields.contains { vocabulary.fieldNames[$0.name].map(Vocabulary.planFields.contains) ?? false }
-            || group != nil
+            || group != nil || sectionState(index) != nil
         guard !definition.wordless || hasEvidence || struckDefinition else { return nil }
         if struckDefinition {
             result.removals.append(Removal(reference: Reference(kind: .block, id: definition.id, range: range), title: definition.title,
@@ -559,7 +565,8 @@ extension DocumentRecognizer {
         var current: Int? = index
         while let i = current {
             let section = result.document.sections[i]
-            guard section.kind != .group, section.kind != .revisedGroup, section.kind != .block else { return nil }
+            // A document's title (`# TODO`, `# Done`) names the document, not a state of its lines.
+            guard section.kind != .group, section.kind != .revisedGroup, section.kind != .block, section.level > 1 else { return nil }
             if let state = Self.headingState(section.title) { return state }
             current = section.parent
         }

@@ -11,6 +11,9 @@ struct BlockDeclaration: Sendable {
     var path: String
     /// The group heading it is written under, when there is one; else its id says its group.
     var groupID: String? = nil
+    /// Defined by a heading (`### 1.2 Import`), not a list line or a table row: a heading
+    /// defined twice in a plan is a mistake; a line may restate it (a summary, a carry-over).
+    var isHeading = false
     /// Declared inside a removal context or marked removed.
     var isRemoval: Bool { marker == .removed || marker == .deferred }
 }

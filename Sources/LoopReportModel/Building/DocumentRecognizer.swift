@@ -97,8 +97,8 @@ struct DocumentRecognizer {
     /// Whether the document's title says it reports on a plan (a status update, a loop, a review).
     static func titleSaysReport(_ sections: [Section]) -> Bool {
         guard let title = sections.first(where: { $0.level == 1 })?.title else { return false }
-        // `# Done`, `# Completed`, `# Archive`: the items that were done.
-        if headingState(title) != nil { return true }
+        // `# Done`, `# Completed`, `# Archive`: the items that were done (`# TODO` is a plan).
+        if headingState(title) == .complete { return true }
         let words = Set(Self.words(title))
         return !words.isDisjoint(with: ["status", "update", "updates", "progress", "report", "review", "loop", "iteration",
                                         "retro", "retrospective", "summary", "standup", "week", "weekly", "changelog", "archive"])
@@ -309,7 +309,9 @@ struct DocumentRecognizer {
         if let heading, heading.kind == .group || heading.kind == .revisedGroup || heading.kind == .block { return (false, false) }
         let title = heading?.title ?? ""
         let titleWords = Set(Self.words(title)), stemWords = Set(Self.words(stem))
-        if !titleWords.isDisjoint(with: Self.planWords) || !stemWords.isDisjoint(with: Self.planWords) { return (false, false) }
+        // `# Design System v2 — Status, 2025-09-19` reports on a plan, whatever it is about.
+        if !titleWords.isDisjoint(with: Self.planWords) || !stemWords.isDisjoint(with: Self.planWords)
+            || !titleWords.isDisjoint(with: ["status", "update", "updates", "report", "weekly", "standup"]) { return (false, false) }
         // Folders and titles say what a document is; a file name only in the plainest words
         // (`design-notes.md`, `decisions.md`), since a plan's parts are named after their subject.
         let folderWords = Set(components.dropLast().flatMap { Self.words(String($0)) })
@@ -476,6 +478,7 @@ struct DocumentRecognizer {
         var sections = [Section(title: "", level: 0, kind: .other, marker: nil, subject: nil, parent: nil,
                                 content: [], range: nil)]
         var stack = [0]
+        var definedGroups = Set<String>()
         // By index: `for node in` would copy each node before it is copied into its section.
         let nodes = markdown.root.children
         for n in nodes.indices {
@@ -504,7 +507,13 @@ struct DocumentRecognizer {
             let title = heading.title
             var kind: SectionKind
             var subject: Reference?
-            let groupDefinition = HeadingParser.groupDefinition(title, vocabulary: vocabulary, spacedTitle: level > 1)
+            var groupDefinition = HeadingParser.groupDefinition(title, vocabulary: vocabulary, spacedTitle: level > 1)
+            // `### Phase 1 verification` under `## Phase 1: Service skeleton`: a section about
+            // Group 1 (its title after a bare space), not its second definition.
+            if let group = groupDefinition, definedGroups.contains(group.id),
+               HeadingParser.groupDefinition(title, vocabulary: vocabulary, spacedTitle: false) == nil {
+                groupDefinition = nil
+            }
             let blockDefinition = groupDefinition == nil ? HeadingParser.blockDefinition(title, vocabulary: vocabulary, headings: true) : nil
             // `## Ideas for later` (not a definition, nor a section the guideline names) and what is under it.
             let aside = asides.contains(parent) || level > 1 && groupDefinition == nil && blockDefinition == nil && Self.isAside(title)
@@ -513,6 +522,7 @@ struct DocumentRecognizer {
             if !aside, let group = groupDefinition {
                 kind = group.revised ? .revisedGroup : .group
                 subject = Reference(kind: .group, id: group.id, range: node.range)
+                definedGroups.insert(group.id)
                 definitionTitles[sections.count] = group.title
                 headings[sections.count] = heading
             } else if !aside, let block = blockDefinition {
@@ -563,9 +573,15 @@ struct DocumentRecognizer {
         parentsOfItems = parentsOfItems.filter { sections[$0].level > 1 }   // a document's title is neither
         // `## Milestone 1: Core` over `### 1.1 …` or `- [x] **1.2** …`, `## Task 3: Auth` over
         // `- 3.1 …`: the items under it are its parts, so it is their group (`1`, `3`; `M1` over `M1.1`).
+        var childItems: [Int: [String]] = [:]   // by parent section: the ids of the item headings under it
+        if !wordedItems.isEmpty {
+            for section in sections where section.kind == .block {
+                if let parent = section.parent, let id = section.subject?.id { childItems[parent, default: []].append(id) }
+            }
+        }
         for index in wordedItems where sections[index].level > 1 {
             guard let id = sections[index].subject?.id else { continue }
-            var children = sections.indices.filter { sections[$0].parent == index && sections[$0].kind == .block }.compactMap { sections[$0].subject?.id }
+            var children = childItems[index] ?? []
             for node in sections[index].content where node.isList {
                 for item in node.children {
                     if let child = HeadingParser.blockDefinition(HeadingParser.read(item.itemText).title, vocabulary: vocabulary)?.id { children.append(child) }
@@ -696,7 +712,7 @@ struct DocumentRecognizer {
                 fields.append((field, .status(.complete, percent: nil)))
             }
             result.blocks.append(BlockDeclaration(id: subject.id, title: title, marker: marker, fields: fields,
-                                                  range: section.range, path: path, groupID: group?.id))
+                                                  range: section.range, path: path, groupID: group?.id, isHeading: true))
             // `### Block 1.2: Y (REMOVED)`: defined or restated, then taken out.
             if marker == .removed {
                 result.removals.append(Removal(reference: subject, title: title, reason: nil, range: section.range))

@@ -95,9 +95,23 @@ enum FieldValue: Sendable {
                                           severity: .note))
             return nil
         }
+        if EffortUnits.isSize(field.value) {
+            diagnostics.append(Diagnostic(.unparseableEffort, at: field.valueRange,
+                                          "'\(field.value)' is a T-shirt size; set sizes in loopreport.yml (e.g. sizes: {S: 1d, M: 3d, L: 1w}) to schedule it, until then the block takes the assumed estimate",
+                                          severity: .note))
+            return nil
+        }
+        // `22:00` in a schedule's Time column: a time of day, not an effort.
+        if Self.isTimeOfDay(field.value) { return nil }
         diagnostics.append(Diagnostic(.unparseableEffort, at: field.valueRange,
                                       "cannot read '\(field.value)' as an effort (e.g. '3 days', '1.5 days', '2 weeks')"))
         return nil
+    }
+
+    static func isTimeOfDay(_ text: String) -> Bool {
+        let parts = text.trimmed.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]), parts[1].count == 2 else { return false }
+        return (0..<24).contains(hours) && (0..<60).contains(minutes)
     }
 
     /// The references in a dependency field, each located on the field's line.

@@ -206,6 +206,8 @@ enum HeadingParser {
     private static func isQuantity(_ id: String, _ title: String) -> Bool {
         guard let first = id.utf8.first, ReferenceScanner.isDigit(first) else { return false }
         if id.hasSuffix(".0"), title.first?.isLowercase == true { return true }
+        // `1.5x slowdown`: a factor.
+        if id.hasSuffix("x"), id.dropLast().last?.isNumber == true { return true }
         // A title starts with a capital (`1.4 D`); a unit in lower case (`1.5 minutes saved`).
         guard let first = title.first, first.isLowercase || first == "%" else { return false }
         let word = title.prefix { $0.isLetter || $0 == "%" }.lowercased()

@@ -169,11 +169,17 @@ struct BuildState: Sendable {
         }
 
         var seenBlocks: [String: SourceRange?] = [:]
+        var seenTitles: [String: String] = [:]
+        var seenHeadings = Set<String>()
         for declaration in recognition.blocks {
             if let first = seenBlocks[declaration.id] {
                 if declaration.fields.isEmpty { continue }
-                // A report may name an item twice (its table and its list): the later line is applied.
-                if document.kind != .plan || declaration.title.isEmpty {
+                // A report may name an item twice (its table and its list), a plan its summary
+                // table and its heading (`| 1 | Provision | 2d |` then `### Step 1 — Provision
+                // the cluster`), a roadmap an item carried over: the later line is applied.
+                // Two titles that share no word are two pieces of work under one id.
+                if document.kind != .plan || declaration.title.isEmpty || !(declaration.isHeading && seenHeadings.contains(declaration.id))
+                    && !Self.shareNoWord(seenTitles[declaration.id] ?? "", declaration.title) {
                     applyBlock(declaration, document: document, isBaseline: isBaseline, iteration: &iteration,
                            titledGroups: recognition.titledGroups)
                     continue
@@ -184,6 +190,8 @@ struct BuildState: Sendable {
                 continue
             }
             seenBlocks[declaration.id] = declaration.range
+            seenTitles[declaration.id] = declaration.title
+            if declaration.isHeading { seenHeadings.insert(declaration.id) }
             applyBlock(declaration, document: document, isBaseline: isBaseline, iteration: &iteration,
                            titledGroups: recognition.titledGroups)
         }
@@ -259,6 +267,9 @@ struct BuildState: Sendable {
         groups[declaration.id] = group
     }
 
+    /// Whether a document reports on the plan (progress reports and notes), rather than plans.
+    static func reports(_ document: Document) -> Bool { document.kind == .progressReport || document.kind == .notes }
+
     /// The group of the item a later document's new item continues: `T-1.5`, added under no
     /// heading, joins the group `T-1.4` was planned in (Phase 1), as `DS-13` joins `DS-12`'s.
     /// Only where the id says nothing of its group (`3.4` is in Group 3 wherever it is written).
@@ -301,7 +312,9 @@ struct BuildState: Sendable {
             } else {
                 change = .restated
             }
-            if !declaration.title.isEmpty { block.title = declaration.title }
+            // A report's line about an item (`- 1.2: backpressure done, DLQ in progress`) says how
+            // it stands, not what it is called.
+            if !declaration.title.isEmpty, !Self.reports(document) || declaration.isHeading || declaration.marker != nil { block.title = declaration.title }
         } else {
             if declaration.marker == .revised {
                 unknownBeforehand.append((declaration.id, diagnostics.count))
@@ -315,7 +328,7 @@ struct BuildState: Sendable {
         }
         block.range = declaration.range
         if slot != nil, change == .restated || change == .revised, declaration.marker == nil, !declaration.title.isEmpty,
-           Self.shareNoWord(previousTitle, declaration.title) {
+           !Self.reports(document) || declaration.isHeading, Self.shareNoWord(previousTitle, declaration.title) {
             diagnostics.append(Diagnostic(.reusedID, at: declaration.range,
                                           "Block \(declaration.id) is '\(declaration.title)' here but '\(previousTitle)' before; if this is other work, give it an id of its own (or mark it REVISED)",
                                           notes: [.init("Block \(declaration.id) first defined here", at: block.history.first?.range)]))
@@ -465,6 +478,17 @@ struct BuildState: Sendable {
         for slot in blocks.indices {
             blocks[slot].dependencies.removeAll { $0.isBareName && blockSlots[$0.id] == nil }
             blocks[slot].softDependencies.removeAll { $0.isBareName && blockSlots[$0.id] == nil }
+        }
+        // `Depends on: M1` where `## M1 — Foundations` is a group: that group.
+        let namedGroups = Set(groups.filter { !$0.value.isImplicit }.keys).subtracting(blockSlots.keys)
+        func asGroups(_ references: inout [Reference]) {
+            for r in references.indices where references[r].kind == .block && namedGroups.contains(references[r].id) {
+                references[r].kind = .group
+            }
+        }
+        if !namedGroups.isEmpty {
+            for slot in blocks.indices { asGroups(&blocks[slot].dependencies); asGroups(&blocks[slot].softDependencies) }
+            for id in Array(groups.keys) { asGroups(&groups[id]!.dependencies); asGroups(&groups[id]!.softDependencies) }
         }
         let (sortedBlocks, blockIndex) = takeBlocksInIDOrder()
         // A group's blocks follow each other in id order: one look-up per run of them, in

@@ -89,6 +89,22 @@ package struct Vocabulary: Sendable, Equatable {
             default: vocabulary.units.pointDays = number
             }
         }
+        // T-shirt sizes: `sizes: {S: 1d, M: 3d, L: 1w}`.
+        if let entry = settings.first(where: { $0.key.string == "sizes" }) {
+            if case .mapping(let sizes) = entry.value {
+                for (key, value) in sizes {
+                    guard let size = key.string?.uppercased(), EffortUnits.isSize(size), let text = value.string,
+                          let effort = Effort.parse(text, units: vocabulary.units) else {
+                        diagnostics.append(Diagnostic(.invalidSettings, at: line(key),
+                                                      "sizes: maps T-shirt sizes (XS, S, M, L, XL…) to efforts (e.g. M: 3d)"))
+                        continue
+                    }
+                    vocabulary.units.sizes[size] = effort.days
+                }
+            } else {
+                diagnostics.append(Diagnostic(.invalidSettings, at: line(entry.key), "sizes: maps T-shirt sizes to efforts (e.g. {S: 1d, M: 3d})"))
+            }
+        }
         guard let section = settings.first(where: { $0.key.string == "vocabulary" })?.value else { return (vocabulary, diagnostics) }
         guard case .mapping(let entries) = section else {
             return (vocabulary, [Diagnostic(.invalidSettings, at: line(section),

@@ -54,6 +54,10 @@ public struct Effort: Sendable, Hashable {
     }
 
     private static func parseUnbounded(_ text: String, units: EffortUnits) -> Effort? {
+        // `M`, `XL`: a T-shirt size, in the days the project gives it (`sizes:` in loopreport.yml).
+        if !units.sizes.isEmpty, text.utf8.count <= 5, let days = units.sizes[text.trimmingCharacters(in: ["`", "*"]).uppercased()] {
+            return Effort(days: days, minimumDays: days, maximumDays: days, previousDays: nil, raw: text.trimmed)
+        }
         var scanner = TextScanner(text)
         scanner.skipSpaces()
         // `Est. 3d`, `Est: 1.5h`, `⏱️ 4d`: a label or a timer before the effort.
@@ -175,6 +179,8 @@ package struct EffortUnits: Sendable, Equatable {
     var hoursPerDay = Effort.hoursPerDay
     var sprintDays = 10.0
     var pointDays: Double?
+    /// T-shirt sizes in working days (`sizes: {S: 1d, M: 3d, L: 1w}`): none unless set.
+    var sizes: [String: Double] = [:]
     /// The words after a number and the unit each names, lower case: English and, built in,
     /// the commonest in Swedish, Polish, German, French, Spanish, Japanese, Chinese, Korean,
     /// Portuguese, Italian, Dutch, Russian, Czech and Finnish (`3 dagar`,
@@ -191,7 +197,7 @@ package struct EffortUnits: Sendable, Equatable {
                     "osobodni", "osobodzień", "manday", "mandays", "pd", "md", "天", "工作日", "人天", "人日", "일", "giorni",
                     "giorno", "gg", "dagen", "день", "дня", "дней", "дн", "den", "dny", "dní", "dne", "dnů", "pv", "päivä",
                     "päivää", "päivän", "pvä"]),
-            (.week, ["week", "weeks", "w", "wk", "wks", "vecka", "veckor", "v", "tydzień", "tygodnie", "tygodni", "tyg",
+            (.week, ["week", "weeks", "w", "wk", "wks", "pw", "pws", "vecka", "veckor", "v", "tydzień", "tygodnie", "tygodni", "tyg",
                      "woche", "wochen", "semaine", "semaines", "semana", "semanas", "週", "週間", "周", "星期", "주", "settimana",
                      "settimane", "weken", "неделя", "недели", "недель", "нед", "týden", "týdny", "týdnů", "viikko", "viikkoa", "vk"]),
             (.hour, ["hour", "hours", "h", "hr", "hrs", "timme", "timmar", "tim", "godzina", "godziny", "godzin", "godz",
@@ -211,6 +217,11 @@ package struct EffortUnits: Sendable, Equatable {
     }()
 
     package static let standard = EffortUnits()
+
+    /// `S`, `M`, `XL`: a T-shirt size alone (read with `sizes:`, else a note, not a guess).
+    static func isSize(_ text: String) -> Bool {
+        ["XXS", "XS", "S", "M", "L", "XL", "XXL"].contains(text.trimmed.trimmingCharacters(in: ["`", "*"]).uppercased())
+    }
 
     /// Upper case, German and Polish person-days (`5 PT`, Personentage; `3 MT`, Manntage),
     /// where lower case `5 pt` is story points.
