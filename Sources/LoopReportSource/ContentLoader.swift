@@ -134,8 +134,9 @@ public enum ContentLoader {
                                           "cannot read directory '\(relative.isEmpty ? directory : relative)': \(errnoText())"))
             return
         }
-        // Hidden files and folders are not read, but for `.kiro`, where Kiro keeps its specs and task lists.
-        for name in entries.map(\.name) where !name.hasPrefix(".") || name == ".kiro" {
+        // Hidden files and folders are not read, but for `.kiro` and `.agent`, where Kiro and
+        // other coding agents keep their specs, plans and task lists.
+        for name in entries.map(\.name) where !name.hasPrefix(".") || name == ".kiro" || name == ".agent" {
             let full = directory + "/" + name
             let rel = relative.isEmpty ? name : relative + "/" + name
             var info = stat()

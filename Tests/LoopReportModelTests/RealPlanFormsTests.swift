@@ -916,6 +916,23 @@ import Testing
         #expect(sized.plan.blocks.map { $0.estimate?.days } == [3])
     }
 
+    /// An agent's task lines: a milestone over items of any ids is their group; every bracket
+    /// group at the end is read (`(est 30m) [deps: T1] (done)`).
+    @Test func agentTaskLinesUnderMilestones() {
+        let plan = project("""
+        # Plan
+
+        ## Milestone 1 — Tail & parse
+
+        - [x] T1: Cargo workspace (est 30m) [deps: —] (done)
+        - [ ] T2: File watcher (est 2h) [deps: T1] (blocked: waiting on review)
+        """).plan
+        #expect(plan.groups.map { "\($0.id) \($0.title)" } == ["1 Tail & parse"])
+        #expect(plan.blocks.map { "\($0.id) [\($0.groupID)] \($0.estimate?.days ?? -1) \($0.dependencies.map(\.id)) \($0.progress?.rawValue ?? "-")" } == [
+            "T1 [1] 0.0625 [] complete", "T2 [1] 0.25 [\"T1\"] blocked",
+        ])
+    }
+
     /// Lists and quotes nested thousands deep are read without recursion running out of stack
     /// (the reader looks 8 levels into nested items, 2 into quotes).
     @Test func deepNestingIsReadWithinBounds() {

@@ -294,13 +294,31 @@ extension DocumentRecognizer {
             return commaPieces(part)
         }
         // `(4h, depends on 1.3)`, `(1d; after 2.1)`, `(оценка: 1 ч)`: fields in the closing brackets.
+        func isNamedField(_ part: String) -> Bool {
+            guard let colon = part.firstIndex(of: ":") else { return false }
+            return vocabulary.fieldNames[part[..<colon].normalizedName] != nil
+        }
+        // `(est 30m) [deps: T1] (done)`: each closing bracket group, last first.
         func takeBracketedFields() {
-            guard headText.hasSuffix(")"), let open = Self.openingBracket(ofLast: headText) else { return }
+            while takeLastBracket() {}
+        }
+        func takeLastBracket() -> Bool {
+            let trimmedHead = headText.trimmed
+            if trimmedHead.hasSuffix("]"), let open = trimmedHead.lastIndex(of: "["), open != trimmedHead.startIndex {
+                let inner = String(trimmedHead[trimmedHead.index(after: open)..<trimmedHead.index(before: trimmedHead.endIndex)])
+                guard isField(inner) || isNamedField(inner) else { return false }
+                parts.insert(inner.replacingOccurrences(of: ":", with: ""), at: 0)
+                headText = String(trimmedHead[..<open])
+                return true
+            }
+            headText = trimmedHead
+            guard headText.hasSuffix(")"), let open = Self.openingBracket(ofLast: headText) else { return false }
+            let before = headText
             // Split at semicolons when there are any: `(1 week; depends on 2.1, 1.2)`.
             let inner = headText[headText.index(after: open)..<headText.index(before: headText.endIndex)]
             let separator: Character = inner.contains(";") ? ";" : ","
             let pieces = fieldPieces(String(inner), separator: separator)
-            guard !pieces.isEmpty else { return }
+            guard !pieces.isEmpty else { return false }
             let lower = inner.trimmed.lowercased()
             if pieces.count > 1 || unlabelled(pieces[0]) != pieces[0], pieces.allSatisfy(isField) {
                 parts = pieces + parts
@@ -313,16 +331,17 @@ extension DocumentRecognizer {
                 // `(depends on T007, T008)`: one dependency part.
                 parts = [String(inner).trimmed] + parts
                 headText = String(headText[..<open])
+            } else if HeadingParser.statusPhrase(String(inner.prefix { $0 != ":" && $0 != "," }).trimmed) != nil, open != headText.startIndex {
+                // `(done)`, `(blocked: waiting on SEC-311)`: a state.
+                parts = [String(inner).trimmed] + parts
+                headText = String(headText[..<open])
             }
+            return headText != before
         }
         // `2.5 Payment (5 h; after 2.4) — no contract yet`: the brackets before a note.
         takeBracketedFields()
         // `**Task 1.1 — Schema** (2h)`, `2.4 Code tabs — curl / Python (2d, after 2.2)`: a dash
         // before anything but a field is part of the title (or parts the id from it).
-        func isNamedField(_ part: String) -> Bool {
-            guard let colon = part.firstIndex(of: ":") else { return false }
-            return vocabulary.fieldNames[part[..<colon].normalizedName] != nil
-        }
         while let next = parts.first, !isField(next.trimmed), !isNamedField(next),
               HeadingParser.statusPhrase(String(next.prefix { $0 != "," && $0 != ";" && $0 != "(" }).trimmed) == nil {
             headText += " — " + parts.removeFirst()

@@ -573,6 +573,14 @@ struct DocumentRecognizer {
         parentsOfItems = parentsOfItems.filter { sections[$0].level > 1 }   // a document's title is neither
         // `## Milestone 1: Core` over `### 1.1 …` or `- [x] **1.2** …`, `## Task 3: Auth` over
         // `- 3.1 …`: the items under it are its parts, so it is their group (`1`, `3`; `M1` over `M1.1`).
+        func underGroup(_ index: Int) -> Bool {
+            var current = sections[index].parent
+            while let i = current {
+                if sections[i].kind == .group || sections[i].kind == .revisedGroup { return true }
+                current = sections[i].parent
+            }
+            return false
+        }
         var childItems: [Int: [String]] = [:]   // by parent section: the ids of the item headings under it
         if !wordedItems.isEmpty {
             for section in sections where section.kind == .block {
@@ -587,8 +595,11 @@ struct DocumentRecognizer {
                     if let child = HeadingParser.blockDefinition(HeadingParser.read(item.itemText).title, vocabulary: vocabulary)?.id { children.append(child) }
                 }
             }
-            let number = id.hasPrefix("M") && id.dropFirst().allSatisfy(\.isNumber) ? String(id.dropFirst()) : id
-            guard let groupID = [id, number].first(where: { prefix in children.contains { $0.hasPrefix(prefix + ".") } }) else { continue }
+            let milestone = id.hasPrefix("M") && id.dropFirst().allSatisfy(\.isNumber)
+            let number = milestone ? String(id.dropFirst()) : id
+            // A milestone under no group, over any items (`## Milestone 1 — Tail` over `- [x] T1: …`), is their group, `1`.
+            guard let groupID = [id, number].first(where: { prefix in children.contains { $0.hasPrefix(prefix + ".") } })
+                    ?? (milestone && !children.isEmpty && !children.contains(id) && !underGroup(index) ? number : nil) else { continue }
             result.document.sections[index].kind = .group
             result.document.sections[index].subject = Reference(kind: .group, id: groupID, range: sections[index].range)
         }
