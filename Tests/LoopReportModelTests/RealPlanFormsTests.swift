@@ -933,6 +933,34 @@ import Testing
         ])
     }
 
+    /// A progress log's sentences say states: `finished 2.1, started 2.2, 2.3 blocked by flaky
+    /// CI`, `- 2.4 done, 2.5 done.`, applied from reports in order; in a plan, `after 2.1 is
+    /// done` is a condition, not a state.
+    @Test func statesInAProgressLog() {
+        let plan = project(("PLAN.md", """
+        # Plan
+
+        ## Phase 2: Sync
+
+        - [ ] 2.1 Queue — 1d, after 2.5 is done
+        - [ ] 2.2 Worker — 1d
+        - [ ] 2.3 Retries — 1d
+        - [ ] 2.4 Metrics — 1d
+        - [ ] 2.5 Docs — 1d
+        """), ("PROGRESS.md", """
+        # Progress
+
+        **2026-11-03:** finished 2.1, started 2.2, 2.3 blocked by flaky CI.
+
+        - 2.4 done, 2.5 done.
+        """)).plan
+        #expect(plan.blocks.map { "\($0.id) \($0.progress?.rawValue ?? "-")" } == [
+            "2.1 complete", "2.2 in-progress", "2.3 blocked", "2.4 complete", "2.5 complete",
+        ])
+        let alone = project("## Phase 2: Sync\n\n- [ ] 2.1 Queue — 1d, after 2.5 is done\n- [ ] 2.5 Docs — 1d\n").plan
+        #expect(alone.blocks.map { $0.progress } == [.notStarted, .notStarted])
+    }
+
     /// Lists and quotes nested thousands deep are read without recursion running out of stack
     /// (the reader looks 8 levels into nested items, 2 into quotes).
     @Test func deepNestingIsReadWithinBounds() {

@@ -83,6 +83,7 @@ extension DocumentRecognizer {
                 result.records.progress.append(progress)
                 continue
             }
+            readLoggedStates(text, line: line)
             if let ratio = Ratio.find(in: text), ratio.declaredPercent != nil || section.kind == .progressMetrics {
                 let label = text.split(separator: ":").first.map { String($0).trimmed } ?? text
                 result.records.ratios.append(DeclaredRatio(label: label, ratio: ratio, path: path,
@@ -552,6 +553,56 @@ extension DocumentRecognizer {
             result.records.checklists.append(Checklist(
                 title: context.last ?? result.document.title, context: context, items: checklistItems,
                 path: path, range: range))
+        }
+    }
+
+    /// Verbs and words of a log that say a state: `finished 2.1`, `2.3 blocked by flaky CI`.
+    static let loggedStateWords: [(String, Progress)] = [
+        ("finished", .complete), ("done", .complete), ("completed", .complete), ("complete", .complete), ("shipped", .complete),
+        ("merged", .complete), ("landed", .complete), ("closed", .complete), ("fixed", .complete),
+        ("started", .inProgress), ("began", .inProgress), ("picked up", .inProgress), ("in progress", .inProgress),
+        ("resumed", .inProgress), ("blocked", .blocked), ("stuck", .blocked), ("dropped", .deferred), ("cancelled", .deferred),
+        ("deferred", .deferred), ("postponed", .deferred),
+    ]
+
+    /// `**2026-11-03:** finished 2.1, started 2.2, 2.3 blocked by flaky CI`, `- 2.2 done, 2.4
+    /// done.`: each clause that starts with a state word and ids, or with ids and a state word.
+    mutating func readLoggedStates(_ text: String, line: Int?) {
+        guard text.utf8.contains(where: ReferenceScanner.isDigit) else { return }
+        let clauses = text.replacingOccurrences(of: ". ", with: "; ").split(whereSeparator: { $0 == ";" || $0 == "," })
+        for clause in clauses {
+            let words = clause.lowercased().split(separator: " ").map { $0.trimmingCharacters(in: ["*", ":", ".", "(", ")", "!"]) }
+                .filter { !$0.isEmpty && !($0.first.map { $0.isNumber } == true && $0.contains("-") && $0.count >= 8) }  // dates
+            guard !words.isEmpty else { continue }
+            func state(at i: Int) -> Progress? {
+                guard i < words.count else { return nil }
+                if i + 1 < words.count, let (_, p) = Self.loggedStateWords.first(where: { $0.0 == words[i] + " " + words[i + 1] }) { return p }
+                return Self.loggedStateWords.first(where: { $0.0 == words[i] })?.1
+            }
+            func ids(from start: Int) -> (ids: [String], end: Int) {
+                var found: [String] = [], i = start
+                while i < words.count {
+                    let word = words[i]
+                    if word == "and" || word == "&" { i += 1; continue }
+                    let bytes = Array(word.utf8)
+                    guard let (id, end) = HeadingParser.itemID(bytes, at: 0), end == bytes.count else { break }
+                    found.append(id); i += 1
+                }
+                return (found, i)
+            }
+            var progress: Progress?, named: [String] = []
+            if let p = state(at: 0) {
+                progress = p
+                named = ids(from: words[0] == "picked" || words[0] == "in" ? 2 : 1).ids
+            } else {
+                let (found, end) = ids(from: 0)
+                if !found.isEmpty, end < words.count, let p = state(at: end) { (progress, named) = (p, found) }
+            }
+            guard let progress, !named.isEmpty else { continue }
+            let range = locator.lineRange(line, fallback: nil)
+            for id in named {
+                result.loggedStates.append((Reference(kind: .block, id: id, range: range), progress))
+            }
         }
     }
 
@@ -1160,6 +1211,9 @@ extension DocumentRecognizer {
                 readArrows(textLine.text, firstLine: textLine.line ?? line + offset, adjacentOnly: !graph)
                 if graph { readDependencySentence(textLine.text, line: textLine.line ?? line + offset) }
             }
+        }
+        if let first = node.range?.start.line {
+            for (offset, textLine) in node.lines.enumerated() { readLoggedStates(textLine.text, line: textLine.line ?? first + offset) }
         }
         let fields = [MarkdownNode].fields(in: node, locator: locator, allowPlainKeys: false)
         noteUnknownFields(fields)

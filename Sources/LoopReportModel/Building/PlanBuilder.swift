@@ -229,6 +229,16 @@ struct BuildState: Sendable {
             else if signal.progress == .complete { blocks[slot].percentComplete = 100 }
         }
 
+        // A log's sentences (`finished 2.1, started 2.2`) in a report or an iteration, in order.
+        if Self.reports(document) || document.kind == .iteration || document.kind == .consolidation {
+            let statedHere = Set(recognition.progressSignals.map(\.reference.id))
+            for (reference, progress) in recognition.loggedStates where !statedHere.contains(reference.id) {
+                guard let slot = blockSlots[reference.id], blocks[slot].status != .removed else { continue }
+                blocks[slot].progress = progress
+                if progress == .complete { blocks[slot].percentComplete = 100 }
+            }
+        }
+
         // A final consolidation's estimate-vs-actual rows are the items that were done: an item
         // with an actual effort there and no state stated in it is complete.
         if document.kind == .consolidation {
