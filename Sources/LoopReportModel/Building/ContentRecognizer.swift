@@ -568,7 +568,7 @@ extension DocumentRecognizer {
     /// `**2026-11-03:** finished 2.1, started 2.2, 2.3 blocked by flaky CI`, `- 2.2 done, 2.4
     /// done.`: each clause that starts with a state word and ids, or with ids and a state word.
     mutating func readLoggedStates(_ text: String, line: Int?) {
-        guard text.utf8.contains(where: ReferenceScanner.isDigit) else { return }
+        guard isLog, text.utf8.contains(where: ReferenceScanner.isDigit) else { return }
         let clauses = text.replacingOccurrences(of: ". ", with: "; ").split(whereSeparator: { $0 == ";" || $0 == "," })
         for clause in clauses {
             let words = clause.lowercased().split(separator: " ").map { $0.trimmingCharacters(in: ["*", ":", ".", "(", ")", "!"]) }
@@ -630,17 +630,20 @@ extension DocumentRecognizer {
     /// The state a section's heading gives the lines under it: `## ✅ Done`, `## Completed this
     /// loop`, `## In progress`, `## Blocked`, `## 已完成`, `## Сделано` (the nearest such heading
     /// above, up to a group or item heading).
-    func sectionState(_ index: Int) -> Progress? {
+    mutating func sectionState(_ index: Int) -> Progress? {
         if let listState { return listState }
+        if let known = sectionStates[index] { return known }
+        var state: Progress?
         var current: Int? = index
         while let i = current {
             let section = result.document.sections[i]
             // A document's title (`# TODO`, `# Done`) names the document, not a state of its lines.
-            guard section.kind != .group, section.kind != .revisedGroup, section.kind != .block, section.level > 1 else { return nil }
-            if let state = Self.headingState(section.title) { return state }
+            guard section.kind != .group, section.kind != .revisedGroup, section.kind != .block, section.level > 1 else { break }
+            if let said = Self.headingState(section.title) { state = said; break }
             current = section.parent
         }
-        return nil
+        sectionStates[index] = .some(state)
+        return state
     }
 
     /// A paragraph that is only a state, bold or with a colon: `**Completed**`, `Blocked:`.
@@ -1212,7 +1215,7 @@ extension DocumentRecognizer {
                 if graph { readDependencySentence(textLine.text, line: textLine.line ?? line + offset) }
             }
         }
-        if let first = node.range?.start.line {
+        if isLog, let first = node.range?.start.line {
             for (offset, textLine) in node.lines.enumerated() { readLoggedStates(textLine.text, line: textLine.line ?? first + offset) }
         }
         let fields = [MarkdownNode].fields(in: node, locator: locator, allowPlainKeys: false)

@@ -17,6 +17,11 @@ struct DocumentRecognizer {
     var wordedItems: [Int] = []
     /// The state a label paragraph (`**Completed**`) gives the list after it.
     var listState: Progress?
+    /// The state each section's heading (or its nearest such ancestor's) gives its lines: `.some(nil)` for none.
+    var sectionStates: [Int: Progress?] = [:]
+    /// Whether the document's title says it is a log or a report (`# Progress`, `# Weekly
+    /// status`): only there do sentences say states (`finished 2.1, started 2.2`).
+    var isLog = false
     /// The names group and block headings give (`Storage` in `Group 3: Storage`), by section.
     var definitionTitles: [Int: String] = [:]
     /// What group and block headings say besides their names (status, effort), by section.
@@ -68,6 +73,8 @@ struct DocumentRecognizer {
             result.diagnostics.append(Diagnostic(.emptyDocument, at: SourceRange.line(1, in: path),
                                                  "'\(path)' has no content"))
         }
+        let fileName = path.lowercased().split(separator: "/").last.map(String.init) ?? ""
+        isLog = Self.titleSaysReport(result.document.sections) || ["progress", "journal", "status", "devlog", "worklog"].contains { fileName.contains($0) }
         for index in result.document.sections.indices { recognize(section: index) }
         ganttItems()
         positionalItems()
