@@ -22,10 +22,20 @@ extension DocumentRecognizer {
         let section = result.document.sections[index]
         let items = list.children
         // Any item may start the work items: `- Goal: …` often comes first.
-        // Under an item's heading, a list of its siblings (`### 1.3 Tests` then `- 1.4 Share sheet`) is items too.
-        let ofSiblings = section.kind == .block && items.contains { item in
-            HeadingParser.blockDefinition(HeadingParser.read(item.itemText).title, vocabulary: vocabulary)
-                .map { Self.areSiblings(section.subject?.id, $0.id) } ?? false
+        // Under an item's heading, a list of its siblings (`### 1.3 Tests` then `- 1.4 Share sheet`) is
+        // items too. (A block's lists are its tasks and files: only an item whose text opens with its
+        // parent's number, `1.`, is read further.)
+        var ofSiblings = false
+        if section.kind == .block, let id = section.subject?.id, let dot = id.lastIndex(of: "."), !id.hasPrefix("#") {
+            let stem = id[...dot]
+            ofSiblings = items.contains { item in
+                // The first words, inside bold or not (`**1.4** Share sheet`), without building the item's text.
+                var first = item.children.first(where: \.isParagraph)?.children.first
+                if let node = first, case .strong = node.kind { first = node.children.first }
+                guard let node = first, case .text = node.kind, node.literal.utf8.starts(with: stem.utf8) else { return false }
+                return HeadingParser.blockDefinition(HeadingParser.read(item.itemText).title, vocabulary: vocabulary)
+                    .map { Self.areSiblings(id, $0.id) } ?? false
+            }
         }
         if Self.listItemSections.contains(section.kind) || ofSiblings, !asides.contains(index), items.contains(where: mayDefineItem) {
             var declarations = listItemDefinitions(items, section: index)
@@ -1191,8 +1201,9 @@ extension DocumentRecognizer {
     mutating func recognizeParagraph(_ node: MarkdownNode, next: MarkdownNode?, section index: Int) {
         let section = result.document.sections[index]
         guard section.kind != .block else { return }
+        let plain = node.plainText
         // `4.1. systemd timer — 1h — after 3.2` lines, not written as a list: each line an item.
-        if Self.listItemSections.contains(section.kind), !asides.contains(index), let first = node.plainText.utf8.first,
+        if Self.listItemSections.contains(section.kind), !asides.contains(index), let first = plain.utf8.first,
            ReferenceScanner.isDigit(first) {
             // An empty first line before them, so that every line of the paragraph is read as one.
             let before = node.range.map { SourceRange(path: $0.path, start: SourceLocation(line: $0.start.line - 1, column: 1), end: $0.end) }
@@ -1204,7 +1215,7 @@ extension DocumentRecognizer {
                 return
             }
         }
-        if let rule = RelativeDependency.sequentialRule(node.plainText, vocabulary: vocabulary) {
+        if let rule = RelativeDependency.sequentialRule(plain, vocabulary: vocabulary) {
             // Stated under a group heading (`Steps, in order:`), it holds for that group's items.
             if rule == .block, let group = enclosingGroup(index) { sequentialGroups.insert(group.id) } else { result.sequentialRules.append(rule) }
         }
@@ -1248,7 +1259,7 @@ extension DocumentRecognizer {
         }
         // `Tasks done: 8/11 (45%)` on a line of prose, as in a list: a declared share.
         let fieldLines = Set(fields.compactMap { $0.valueRange?.start.line })
-        if let first = node.range?.start.line, node.plainText.utf8.contains(0x25) {
+        if let first = node.range?.start.line, plain.utf8.contains(0x25) {
             for (offset, textLine) in node.lines.enumerated() {
                 let number = textLine.line ?? first + offset
                 guard !fieldLines.contains(number), let ratio = Ratio.find(in: textLine.text), ratio.declaredPercent != nil else { continue }
@@ -1258,7 +1269,7 @@ extension DocumentRecognizer {
             }
         }
         if section.kind == .timelineImpact, fields.isEmpty {
-            let text = node.plainText.trimmed
+            let text = plain.trimmed
             result.records.totals.append(DeclaredTotal(kind: .timelineImpact, days: Self.firstDays(in: text), text: text,
                                                        path: path, range: node.range))
         }
