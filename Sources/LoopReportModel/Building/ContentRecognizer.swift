@@ -29,10 +29,7 @@ extension DocumentRecognizer {
         if section.kind == .block, let id = section.subject?.id, let dot = id.lastIndex(of: "."), !id.hasPrefix("#") {
             let stem = id[...dot]
             ofSiblings = items.contains { item in
-                // The first words, inside bold or not (`**1.4** Share sheet`), without building the item's text.
-                var first = item.children.first(where: \.isParagraph)?.children.first
-                if let node = first, case .strong = node.kind { first = node.children.first }
-                guard let node = first, case .text = node.kind, node.literal.utf8.starts(with: stem.utf8) else { return false }
+                guard Self.leadingText(of: item).utf8.starts(with: stem.utf8) else { return false }
                 return HeadingParser.blockDefinition(HeadingParser.read(item.itemText).title, vocabulary: vocabulary)
                     .map { Self.areSiblings(id, $0.id) } ?? false
             }

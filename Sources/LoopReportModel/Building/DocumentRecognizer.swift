@@ -101,6 +101,15 @@ struct DocumentRecognizer {
         }
     }
 
+    /// The first words of a list item, inside bold or not (`**1.4** Share sheet`), without
+    /// building the item's text.
+    static func leadingText(of item: MarkdownNode) -> String {
+        var first = item.children.first(where: \.isParagraph)?.children.first
+        if let node = first, case .strong = node.kind { first = node.children.first }
+        guard let node = first, case .text = node.kind else { return "" }
+        return node.literal
+    }
+
     /// Whether the document's title says it reports on a plan (a status update, a loop, a review).
     static func titleSaysReport(_ sections: [Section]) -> Bool {
         guard let title = sections.first(where: { $0.level == 1 })?.title else { return false }
@@ -597,13 +606,15 @@ struct DocumentRecognizer {
         for index in wordedItems where sections[index].level > 1 {
             guard let id = sections[index].subject?.id else { continue }
             var children = childItems[index] ?? []
+            let milestone = id.hasPrefix("M") && id.dropFirst().allSatisfy(\.isNumber)
+            let number = milestone ? String(id.dropFirst()) : id
+            // Its list entries are its parts when they open with its number (`- 3.1 …` under `## Task 3`)
+            // or it is a milestone; a block's tasks and files are not read through for that.
             for node in sections[index].content where node.isList {
-                for item in node.children {
+                for item in node.children where milestone || Self.leadingText(of: item).utf8.starts(with: (number + ".").utf8) {
                     if let child = HeadingParser.blockDefinition(HeadingParser.read(item.itemText).title, vocabulary: vocabulary)?.id { children.append(child) }
                 }
             }
-            let milestone = id.hasPrefix("M") && id.dropFirst().allSatisfy(\.isNumber)
-            let number = milestone ? String(id.dropFirst()) : id
             // A milestone under no group, over any items (`## Milestone 1 — Tail` over `- [x] T1: …`), is their group, `1`.
             guard let groupID = [id, number].first(where: { prefix in children.contains { $0.hasPrefix(prefix + ".") } })
                     ?? (milestone && !children.isEmpty && !children.contains(id) && !underGroup(index) ? number : nil) else { continue }
