@@ -387,7 +387,7 @@ extension DocumentRecognizer {
         }
         // `**M2 — Gateway** behind a flag. Estimate: 1 week. Needs M1.`: fields written as the
         // sentences after the title's; the title is its first sentence.
-        let flat = definition.title.replacingOccurrences(of: "\n", with: " ")
+        let flat = definition.title.utf8.contains(0x0A) ? definition.title.replacingOccurrences(of: "\n", with: " ") : definition.title
         if flat.containsBytes(". ") {
             let sentences = flat.components(separatedBy: ". ").map { $0.trimmed.trimmingCharacters(in: ["."]) }
             let fieldSentences = sentences.dropFirst().filter { sentence in
