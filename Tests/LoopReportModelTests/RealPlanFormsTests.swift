@@ -854,6 +854,29 @@ import Testing
             "PAY-1 [now] complete", "PAY-2 [now] not-started", "PAY-3 [q2-2027] -", "6a [items] -", "6b [items] -",
         ])
         #expect(loaded.plan.groups.map(\.id) == ["items", "now", "q2-2027"])
+
+        // `## Next` and `## Later` are horizons, groups (not states) in a roadmap; a Milestone
+        // column says each row's group.
+        let board = project("""
+        # Mobile roadmap
+
+        ## Next
+
+        - [ ] #440 Barcode scanning — 2d
+
+        ## Later
+
+        - #460 Tablet layout
+
+        ## Table
+
+        | ID | Deliverable | Milestone | Est. |
+        |----|-------------|-----------|------|
+        | DP-01 | Airflow on k8s | MS1 | 2w |
+        """).plan
+        #expect(board.blocks.map { "\($0.id) [\($0.groupID)] \($0.progress?.rawValue ?? "-")" } == [
+            "#440 [next] not-started", "#460 [later] -", "DP-01 [MS1] -",
+        ])
     }
 
     /// What real plans write that is no mistake raises no error: a summary table and the

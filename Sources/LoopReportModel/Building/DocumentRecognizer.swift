@@ -101,6 +101,8 @@ struct DocumentRecognizer {
         }
     }
 
+    static let horizons: Set<String> = ["now", "next", "later", "soon", "someday"]
+
     /// The first words of a list item, inside bold or not (`**1.4** Share sheet`), without
     /// building the item's text.
     static func leadingText(of item: MarkdownNode) -> String {
@@ -673,7 +675,9 @@ struct DocumentRecognizer {
            notesOrGuide() == (false, false) {
             for (index, section) in result.document.sections.enumerated() where section.kind == .other && section.level > 1 && !asides.contains(index) {
                 guard section.parent.map({ result.document.sections[$0].kind != .group }) ?? true,
-                      Self.headingState(section.title) == nil, let group = HeadingParser.slugGroup(section.title),
+                      // `## Now`, `## Next`, `## Later`: horizons of a roadmap, groups though `next` and `later` say states.
+                      Self.headingState(section.title) == nil || Self.horizons.contains(section.title.normalizedName),
+                      let group = HeadingParser.slugGroup(section.title),
                       // `## Tasks`, `## To-dos`: the list of the plan's items, not a group of them.
                       Set(Self.words(section.title)).isDisjoint(with: Self.taskSectionWords.union(["dos", "plan", "overview", "progress",
                                                                                                    "status", "log", "summary"])),

@@ -149,13 +149,23 @@ extension DocumentRecognizer {
         // Each field column: where it is, its key without the unit, and the unit.
         let fieldColumns = fieldColumns(table.header, besides: [id, title])
         let wholeNumbers = table.rows.allSatisfy { row in table.cell(row, id).map { Self.itemIDCell($0.text, vocabulary: vocabulary)?.allSatisfy(\.isNumber) ?? false } ?? false }
+        // `| DP-01 | … | MS1 | 2w |`: a Milestone (Phase, Epic…) column says each row's group.
+        let groupColumn = table.header.firstIndex { cell in
+            let name = cell.text.normalizedName
+            return name == "milestone" || vocabulary.groupWords.contains(name) || name == "quarter" || name == "release"
+        }
         for row in table.rows {
             guard let idCell = table.cell(row, id), let itemID = Self.itemIDCell(idCell.text, vocabulary: vocabulary) else { continue }
             var read = readFields(Self.rowFields(row, fieldColumns))
             // Whole-number ids (`| 103 | Saved cards | 5 | 101, 102 |`): whole numbers in a dependency cell are items.
             if wholeNumbers { Self.readWholeNumberDependencies(in: &read) }
+            var rowGroup = group?.id
+            if let cell = table.cell(row, groupColumn), !Self.isBlank(cell.text) {
+                let text = cell.text.trimmed
+                rowGroup = HeadingParser.groupDefinition(text, vocabulary: vocabulary)?.id ?? HeadingParser.slugGroup(text).map { text.contains(" ") ? $0.id : text }
+            }
             result.blocks.append(BlockDeclaration(id: itemID, title: table.cell(row, title)?.text ?? "", marker: nil,
-                                                  fields: read, range: idCell.range, path: path, groupID: group?.id))
+                                                  fields: read, range: idCell.range, path: path, groupID: rowGroup))
         }
     }
 
