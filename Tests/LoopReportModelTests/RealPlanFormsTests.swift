@@ -984,6 +984,31 @@ import Testing
         #expect(alone.blocks.map { $0.progress } == [.notStarted, .notStarted])
     }
 
+    /// A numbered outline of steps and sized sub-steps: each step with sub-steps is a group
+    /// named by its number, each sub-step an item within it, a sized step alone an item; a
+    /// state may follow the effort (`0.5d ✅`, `1.5d (WIP, @amelia)`) or open the entry
+    /// (`Blocked: …`).
+    @Test func aNumberedOutlineOfStepsAndSubSteps() {
+        let plan = project("""
+        # Refactoring plan
+
+        ## Plan
+
+        1. **Introduce a `LedgerClient` interface**
+           1. Define the protocol — 0.5d ✅
+           2. Implement it in `LedgerHttp` — 1d, after 1.1
+        2. **Pull tax out**
+           1. Move the tax functions — 1d (WIP, @amelia)
+           2. Blocked: remove the ledger lookups — 2d, after 1.2
+        3. **Enforce the boundaries** with contracts in CI — 0.5d, after 2.2
+        """).plan
+        #expect(plan.groups.filter { !$0.isImplicit }.map { "\($0.id) \($0.title)" } == ["1 Introduce a LedgerClient interface", "2 Pull tax out"])
+        #expect(plan.blocks.map { "\($0.id) [\($0.groupID)] \($0.estimate?.days ?? -1) \($0.dependencies.map(\.id)) \($0.progress?.rawValue ?? "-")" } == [
+            "1.1 [1] 0.5 [] complete", "1.2 [1] 1.0 [\"1.1\"] -", "2.1 [2] 1.0 [] in-progress", "2.2 [2] 2.0 [\"1.2\"] blocked",
+            "3 [items] 0.5 [\"2.2\"] -",
+        ])
+    }
+
     /// Lists and quotes nested thousands deep are read without recursion running out of stack
     /// (the reader looks 8 levels into nested items, 2 into quotes).
     @Test func deepNestingIsReadWithinBounds() {

@@ -21,6 +21,7 @@ extension DocumentRecognizer {
     mutating func recognizeList(_ list: MarkdownNode, section index: Int) {
         let section = result.document.sections[index]
         let items = list.children
+        if Self.listItemSections.contains(section.kind), !asides.contains(index), readOutline(list, section: index) { return }
         // Any item may start the work items: `- Goal: …` often comes first.
         // Under an item's heading, a list of its siblings (`### 1.3 Tests` then `- 1.4 Share sheet`) is
         // items too. (A block's lists are its tasks and files: only an item whose text opens with its
@@ -112,6 +113,55 @@ extension DocumentRecognizer {
         guard let a, a != b else { return false }
         let x = a.split(separator: "."), y = b.split(separator: ".")
         return x.count > 1 && x.count == y.count && x.dropLast() == y.dropLast()
+    }
+
+    /// A numbered outline whose steps hold numbered, sized sub-steps:
+    ///
+    ///     1. **Introduce a `LedgerClient` interface**
+    ///        1. Define the protocol — 0.5d ✅            → item 1.1 of group 1
+    ///        2. Implement it — 1d, after 1.1               → item 1.2
+    ///     5. **Enforce the boundaries** — 0.5d, after 4.2   → item 5
+    ///
+    /// Each step with sub-steps is a group named by its number; each sub-step an item numbered
+    /// within it; a step without them is an item of its own number.
+    mutating func readOutline(_ list: MarkdownNode, section index: Int) -> Bool {
+        guard case .list(ordered: true, let start, _) = list.kind else { return false }
+        func numberedSteps(_ item: MarkdownNode) -> MarkdownNode? {
+            item.children.first { if case .list(ordered: true, _, _) = $0.kind { true } else { false } }
+        }
+        let outlined = list.children.compactMap(numberedSteps)
+        guard !outlined.isEmpty, outlined.allSatisfy({ steps in
+            steps.children.count(where: { step in
+                let text = step.itemText
+                return step.taskState != nil || text.containsBytes(" — ") && text.components(separatedBy: " — ").dropFirst().contains {
+                    let lead = $0.prefix { $0 != "," && $0 != "(" }.components(separatedBy: ". ")[0].trimmed
+                    return Effort.parse(lead, units: vocabulary.units) != nil
+                }
+            }) * 2 > steps.children.count
+        }) else { return false }
+        var declarations: [BlockDeclaration] = []
+        for (offset, item) in list.children.enumerated() {
+            let number = String(start + offset)
+            if let steps = numberedSteps(item) {
+                guard case .list(ordered: true, let first, _) = steps.kind else { continue }
+                let title = HeadingParser.read(item.children.first(where: \.isParagraph)?.plainText.trimmed ?? "").title
+                if !result.groups.contains(where: { $0.id == number }) {
+                    result.groups.append(GroupDeclaration(id: number, title: title, marker: nil, isRevisedHeading: false, fields: [],
+                                                          range: locator.lineRange(item.range?.start.line, fallback: item.range)))
+                }
+                for (k, step) in steps.children.enumerated() {
+                    guard var declaration = listItemDefinition(step, section: index, positionalID: "\(number).\(first + k)") else { continue }
+                    declaration.groupID = number
+                    declarations.append(declaration)
+                }
+            } else if var declaration = listItemDefinition(item, section: index, positionalID: number),
+                      declaration.fields.contains(where: { if case .estimate = $0.value { true } else { false } }) {
+                declaration.title = HeadingParser.read(declaration.title).title
+                declarations.append(declaration)
+            }
+        }
+        result.blocks += declarations
+        return !declarations.isEmpty
     }
 
     /// A list item's part that says it waits for nothing: `— no dependencies`.
@@ -224,6 +274,13 @@ extension DocumentRecognizer {
             revision = marker
         }
         if positionalID == nil, let change = dependencyChange(text, item: item) { return change }
+        // `Blocked: switch email sending — 1d`: a state before an entry with no id.
+        var leadingState: Progress?
+        if positionalID != nil, let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) <= 12,
+           let said = HeadingParser.statusPhrase(String(text[..<colon])) {
+            leadingState = said
+            text = String(text[text.index(after: colon)...]).trimmed
+        }
         // `[~] 2.3 …`, `[-]`, `[!]`, `[/]`, Kiro's optional `[ ]* 2.3 …`: boxes GFM does not tick.
         var boxed: Progress?
         if let (state, rest) = Self.customBox(text) { (boxed, text) = (state, rest) }
@@ -407,12 +464,22 @@ extension DocumentRecognizer {
         let range = locator.lineRange(line, fallback: item.range)
         var fields: [(field: Field, value: FieldValue)] = []
         var effortText = heading.effortText
-        var progress = heading.progress
+        var progress = heading.progress ?? leadingState
         var statusText = heading.statusText
         for part in parts.map({ unlabelled($0).trimmed }) where !part.isEmpty {
             let lower = part.normalizedName
             if effortText == nil, Effort.parse(part, units: vocabulary.units) != nil || EffortUnits.isPoints(part) || EffortUnits.isSize(part) {
-                effortText = part; continue
+                effortText = part
+                // `0.5d ✅`, `1.5d (WIP, @amelia)`: a state after the effort.
+                if progress == nil {
+                    if let last = part.unicodeScalars.last(where: { $0 != " " && $0 != "\u{FE0F}" }), let said = Vocabulary.glyphStatus(last) {
+                        (progress, statusText) = (said, String(last))
+                    } else if part.hasSuffix(")"), let open = Self.openingBracket(ofLast: part),
+                              let said = HeadingParser.statusPhrase(String(part[part.index(after: open)...].prefix { $0 != "," && $0 != ":" && $0 != ")" }).trimmed) {
+                        (progress, statusText) = (said, String(part[open...]))
+                    }
+                }
+                continue
             }
             if progress == nil, let stated = HeadingParser.statusPhrase(part)
                 ?? HeadingParser.statusPhrase(String(part.prefix { $0 != "," && $0 != ";" && $0 != "(" && $0 != ":" }).trimmed) {
