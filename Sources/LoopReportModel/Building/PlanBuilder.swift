@@ -131,16 +131,20 @@ struct BuildState: Sendable {
     /// Near misses of every document, for the `no-work-items` warning.
     var nearMisses: [Diagnostic.Note] = []
     var currentBlockCount = 0
+    /// Whether a document other than notes has defined items (then a notes document's plan part restates them).
+    var planDefinesItems = false
 
     mutating func apply(_ recognition: DocumentRecognition, isBaseline: Bool) {
         var recognition = recognition
         // A design document's implementation plan beside the plan itself restates it; a
         // retrospective's action items are work after the plan's.
-        if recognition.itemsAreANotesPlanPart, currentBlockCount > 0 {
+        if recognition.itemsAreANotesPlanPart, planDefinesItems {
             recognition.blocks = []
             recognition.groups = []
             recognition.removals = []
         }
+        if !recognition.itemsAreANotesPlanPart, recognition.document.kind != .notes,
+           recognition.blocks.contains(where: { !$0.title.isEmpty && $0.marker == nil }) { planDefinesItems = true }
         let document = recognition.document
         documents.append(document)
         diagnostics += recognition.diagnostics
