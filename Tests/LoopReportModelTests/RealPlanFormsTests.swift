@@ -821,7 +821,7 @@ import Testing
     }
 
     /// A roadmap without group words: each section that holds items is their group, its id the
-    /// title's words (`## Now` is `now`, `## Q2 2027` over a work-item table is `q2-2027`); a
+    /// title's words (`## Now` is `now`; `## Q2 2027` over a work-item table is `Q2`, its id); a
     /// report's `## Done` never moves an item planned elsewhere; `6a.` is an id (`## Migration
     /// steps` lists the plan's items, it does not group them).
     @Test func sectionsOfARoadmapAreItsGroups() {
@@ -851,9 +851,9 @@ import Testing
         - [x] PAY-1 Refunds — 3d
         """))
         #expect(loaded.plan.blocks.map { "\($0.id) [\($0.groupID)] \($0.progress?.rawValue ?? "-")" } == [
-            "PAY-1 [now] complete", "PAY-2 [now] not-started", "PAY-3 [q2-2027] -", "6a [items] -", "6b [items] -",
+            "PAY-1 [now] complete", "PAY-2 [now] not-started", "PAY-3 [Q2] -", "6a [items] -", "6b [items] -",
         ])
-        #expect(loaded.plan.groups.map(\.id) == ["items", "now", "q2-2027"])
+        #expect(loaded.plan.groups.map(\.id) == ["Q2", "items", "now"])
 
         // `## Next` and `## Later` are horizons, groups (not states) in a roadmap; a Milestone
         // column says each row's group.

@@ -1154,8 +1154,12 @@ extension DocumentRecognizer {
         let defined = Set(result.blocks.map(\.id))
         var ids: [String: String] = [:]
         for task in ganttTasks {
-            if let mermaidID = task.mermaidID, let id = HeadingParser.blockDefinition(task.title, vocabulary: vocabulary)?.id,
-               defined.contains(id) { ids[mermaidID] = id }
+            // The id first (`DW-4 Staging`) or in brackets at the end (`Design tokens (W-1)`).
+            var id = HeadingParser.blockDefinition(task.title, vocabulary: vocabulary)?.id
+            if id.map({ !defined.contains($0) }) ?? true, task.title.hasSuffix(")"), let open = task.title.lastIndex(of: "(") {
+                id = String(task.title[task.title.index(after: open)..<task.title.index(before: task.title.endIndex)]).trimmed
+            }
+            if let mermaidID = task.mermaidID, let id, defined.contains(id) { ids[mermaidID] = id }
         }
         for task in ganttTasks {
             guard let mermaidID = task.mermaidID, let id = ids[mermaidID], let start = task.start,

@@ -583,7 +583,17 @@ struct DocumentRecognizer {
         // `## PG-2: Channels` over `- CH-1: Email digests — 2d`: over listed items too.
         // Not over its siblings: `### 1.3 Tests` over `- 1.4 Share sheet` is item 1.3 before item 1.4.
         for index in numberedCandidates where sections[index].content.contains(where: { node in
-            node.isList && node.children.contains {
+            // `## Q2 2027` over a work-item table too, whose ids do not name another group (`1.2` is Group 1's).
+            if case .table = node.kind {
+                guard let table = Self.table(node, sectionTitle: sections[index].title), Self.isWorkItemTable(table, vocabulary: vocabulary),
+                      let (idColumn, _) = Self.workItemColumns(table.header, vocabulary: vocabulary), let candidate = sections[index].subject?.id
+                else { return false }
+                return table.rows.contains { row in
+                    guard let id = table.cell(row, idColumn).flatMap({ Self.itemIDCell($0.text, vocabulary: vocabulary) }) else { return false }
+                    return !Reference.namesItsGroup(id) || id.hasPrefix(candidate + ".")
+                }
+            }
+            return node.isList && node.children.contains {
                 guard let item = HeadingParser.blockDefinition(HeadingParser.read($0.itemText).title, vocabulary: vocabulary) else { return false }
                 return !Self.areSiblings(sections[index].subject?.id, item.id)
             }
@@ -671,7 +681,11 @@ struct DocumentRecognizer {
         // A plan without group headings whose sections hold its items (`## Now`, `## Q1 2027`,
         // `## v2.4`, `## 🚩 Private beta`): each such section is a group, its id the title's
         // words (`now`, `q1-2027`). Not in a report, where `## Done` holds items planned elsewhere.
-        if !result.document.sections.contains(where: { $0.kind == .group || $0.kind == .revisedGroup }), !Self.titleSaysReport(sections),
+        // (Groups made of numbered headings, `## Q2 2027` over a table, do not count: they are such sections too.)
+        if !result.document.sections.indices.contains(where: { i in
+               let kind = result.document.sections[i].kind
+               return (kind == .group || kind == .revisedGroup) && !candidates.contains(i)
+           }), !Self.titleSaysReport(sections),
            notesOrGuide() == (false, false) {
             for (index, section) in result.document.sections.enumerated() where section.kind == .other && section.level > 1 && !asides.contains(index) {
                 guard section.parent.map({ result.document.sections[$0].kind != .group }) ?? true,
