@@ -957,7 +957,8 @@ import Testing
     }
 
     /// A progress log's sentences say states: `finished 2.1, started 2.2, 2.3 blocked by flaky
-    /// CI`, `- 2.4 done, 2.5 done.`, applied from reports in order; in a plan, `after 2.1 is
+    /// CI`, `- 2.4 done, 2.5 done.`, `2.2, 2.3 and 2.4 all shipped`, `2.5 ✅`, applied from
+    /// reports in order; in a plan, `after 2.1 is
     /// done` is a condition, not a state.
     @Test func statesInAProgressLog() {
         let plan = project(("PLAN.md", """
@@ -976,9 +977,12 @@ import Testing
         **2026-11-03:** finished 2.1, started 2.2, 2.3 blocked by flaky CI.
 
         - 2.4 done, 2.5 done.
+
+        ### 2026-11-10
+        Phase 2 is nearly done: 2.2, 2.3 and 2.4 all shipped. 2.5 ✅.
         """)).plan
         #expect(plan.blocks.map { "\($0.id) \($0.progress?.rawValue ?? "-")" } == [
-            "2.1 complete", "2.2 in-progress", "2.3 blocked", "2.4 complete", "2.5 complete",
+            "2.1 complete", "2.2 complete", "2.3 complete", "2.4 complete", "2.5 complete",
         ])
         let alone = project("## Phase 2: Sync\n\n- [ ] 2.1 Queue — 1d, after 2.5 is done\n- [ ] 2.5 Docs — 1d\n").plan
         #expect(alone.blocks.map { $0.progress } == [.notStarted, .notStarted])

@@ -643,22 +643,28 @@ extension DocumentRecognizer {
     /// done.`: each clause that starts with a state word and ids, or with ids and a state word.
     mutating func readLoggedStates(_ text: String, line: Int?) {
         guard isLog, text.utf8.contains(where: ReferenceScanner.isDigit) else { return }
-        let clauses = text.replacingOccurrences(of: ". ", with: "; ").split(whereSeparator: { $0 == ";" || $0 == "," })
+        let clauses = text.replacingOccurrences(of: ". ", with: "; ").split(whereSeparator: { $0 == ";" || $0 == "," || $0 == ":" })
+        var pending: [String] = []
         for clause in clauses {
-            let words = clause.lowercased().split(separator: " ").map { $0.trimmingCharacters(in: ["*", ":", ".", "(", ")", "!"]) }
+            // As written (ids keep their capitals), and in lower case for the state words.
+            let written = clause.split(separator: " ").map { $0.trimmingCharacters(in: ["*", ":", ".", "(", ")", "!"]) }
                 .filter { !$0.isEmpty && !($0.first.map { $0.isNumber } == true && $0.contains("-") && $0.count >= 8) }  // dates
+            let words = written.map { $0.lowercased() }
             guard !words.isEmpty else { continue }
             func state(at i: Int) -> Progress? {
+                var i = i
+                // `M1.3 and M1.4 all shipped`, `M1 is done`: a word or two between the ids and the state.
+                while i < words.count, ["all", "is", "are", "was", "were", "now", "fully", "also"].contains(words[i]) { i += 1 }
                 guard i < words.count else { return nil }
                 if i + 1 < words.count, let (_, p) = Self.loggedStateWords.first(where: { $0.0 == words[i] + " " + words[i + 1] }) { return p }
+                if let first = words[i].unicodeScalars.first, first.value > 0x2000, let glyph = Vocabulary.glyphStatus(first) { return glyph }
                 return Self.loggedStateWords.first(where: { $0.0 == words[i] })?.1
             }
             func ids(from start: Int) -> (ids: [String], end: Int) {
                 var found: [String] = [], i = start
                 while i < words.count {
-                    let word = words[i]
-                    if word == "and" || word == "&" { i += 1; continue }
-                    let bytes = Array(word.utf8)
+                    if words[i] == "and" || words[i] == "&" { i += 1; continue }
+                    let bytes = Array(written[i].utf8)
                     guard let (id, end) = HeadingParser.itemID(bytes, at: 0), end == bytes.count else { break }
                     found.append(id); i += 1
                 }
@@ -670,8 +676,15 @@ extension DocumentRecognizer {
                 named = ids(from: words[0] == "picked" || words[0] == "in" ? 2 : 1).ids
             } else {
                 let (found, end) = ids(from: 0)
-                if !found.isEmpty, end < words.count, let p = state(at: end) { (progress, named) = (p, found) }
+                if !found.isEmpty, end < words.count, let p = state(at: end) {
+                    (progress, named) = (p, pending + found)
+                } else if !found.isEmpty, end == words.count {
+                    // `M1.1, M1.2, M1.3 and M1.4 all shipped`: ids whose state a later clause says.
+                    pending += found
+                    continue
+                }
             }
+            pending = []
             guard let progress, !named.isEmpty else { continue }
             let range = locator.lineRange(line, fallback: nil)
             for id in named {
