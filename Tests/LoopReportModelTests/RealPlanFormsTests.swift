@@ -986,6 +986,25 @@ import Testing
         ])
         let alone = project("## Phase 2: Sync\n\n- [ ] 2.1 Queue — 1d, after 2.5 is done\n- [ ] 2.5 Docs — 1d\n").plan
         #expect(alone.blocks.map { $0.progress } == [.notStarted, .notStarted])
+        // A roadmap's own log section, and its recently shipped items.
+        let roadmap = project("""
+        # Mobile roadmap
+
+        ## Now
+
+        - [ ] #418 Photo compression — 3 pts
+        - [ ] #420 Sync conflict screen — 5 pts
+
+        ## ✅ Recently shipped
+
+        - #398 Login with SSO — 8 pts
+
+        ### Changes since last update
+
+        - #418 merged → done.
+        - #420 started (@lena).
+        """).plan
+        #expect(roadmap.blocks.map { "\($0.id) \($0.progress?.rawValue ?? "-")" } == ["#398 complete", "#418 complete", "#420 in-progress"])
     }
 
     /// A numbered outline of steps and sized sub-steps: each step with sub-steps is a group

@@ -46,6 +46,10 @@ extension DocumentRecognizer {
                     }
                 }
                 result.blocks += declarations
+                // In a log section, what the lines say of items defined before: `- #418 merged → done.`
+                if isLogSection(index) {
+                    for item in items { readLoggedStates(item.itemText, line: item.range?.start.line, section: index) }
+                }
                 return
             }
         }
@@ -91,7 +95,7 @@ extension DocumentRecognizer {
                 result.records.progress.append(progress)
                 continue
             }
-            readLoggedStates(text, line: line)
+            readLoggedStates(text, line: line, section: index)
             if let ratio = Ratio.find(in: text), ratio.declaredPercent != nil || section.kind == .progressMetrics {
                 let label = text.split(separator: ":").first.map { String($0).trimmed } ?? text
                 result.records.ratios.append(DeclaredRatio(label: label, ratio: ratio, path: path,
@@ -630,19 +634,34 @@ extension DocumentRecognizer {
         }
     }
 
+    /// Whether a section of a plan is a log (`### Changes since last update`, `## Progress`,
+    /// `## Status updates`): its sentences say states too.
+    mutating func isLogSection(_ index: Int) -> Bool {
+        if let known = logSections[index] { return known }
+        var found = false
+        var current: Int? = index
+        while let i = current, i > 0 {
+            let words = Set(result.document.sections[i].title.lowercased().split(whereSeparator: { !$0.isLetter }))
+            if !words.isDisjoint(with: ["update", "updates", "changes", "changelog", "log", "progress", "status", "journal"]) { found = true; break }
+            current = result.document.sections[i].parent
+        }
+        logSections[index] = found
+        return found
+    }
+
     /// Verbs and words of a log that say a state: `finished 2.1`, `2.3 blocked by flaky CI`.
     static let loggedStateWords: [(String, Progress)] = [
         ("finished", .complete), ("done", .complete), ("completed", .complete), ("complete", .complete), ("shipped", .complete),
         ("merged", .complete), ("landed", .complete), ("closed", .complete), ("fixed", .complete),
         ("started", .inProgress), ("began", .inProgress), ("picked up", .inProgress), ("in progress", .inProgress),
         ("resumed", .inProgress), ("blocked", .blocked), ("stuck", .blocked), ("dropped", .deferred), ("cancelled", .deferred),
-        ("deferred", .deferred), ("postponed", .deferred),
+        ("deferred", .deferred), ("postponed", .deferred), ("removed", .deferred),
     ]
 
     /// `**2026-11-03:** finished 2.1, started 2.2, 2.3 blocked by flaky CI`, `- 2.2 done, 2.4
     /// done.`: each clause that starts with a state word and ids, or with ids and a state word.
-    mutating func readLoggedStates(_ text: String, line: Int?) {
-        guard isLog, text.utf8.contains(where: ReferenceScanner.isDigit) else { return }
+    mutating func readLoggedStates(_ text: String, line: Int?, section index: Int) {
+        guard isLog || isLogSection(index), text.utf8.contains(where: ReferenceScanner.isDigit) else { return }
         let clauses = text.replacingOccurrences(of: ". ", with: "; ").split(whereSeparator: { $0 == ";" || $0 == "," || $0 == ":" })
         var pending: [String] = []
         for clause in clauses {
@@ -751,6 +770,7 @@ extension DocumentRecognizer {
             name = String(name.dropLast(suffix.count))
         }
         if name == "blockers" || name == "blocked items" { return .blocked }
+        for prefix in ["recently ", "already "] where name.hasPrefix(prefix) { name = String(name.dropFirst(prefix.count)) }
         guard !name.isEmpty, name != "x", name.count > 1 || name.unicodeScalars.first!.value > 0x2E80 else { return nil }
         return Vocabulary.statusPhrases[name]
     }
@@ -1307,8 +1327,8 @@ extension DocumentRecognizer {
                 if graph { readDependencySentence(textLine.text, line: textLine.line ?? line + offset) }
             }
         }
-        if isLog, let first = node.range?.start.line {
-            for (offset, textLine) in node.lines.enumerated() { readLoggedStates(textLine.text, line: textLine.line ?? first + offset) }
+        if isLog || isLogSection(index), let first = node.range?.start.line {
+            for (offset, textLine) in node.lines.enumerated() { readLoggedStates(textLine.text, line: textLine.line ?? first + offset, section: index) }
         }
         let fields = [MarkdownNode].fields(in: node, locator: locator, allowPlainKeys: false)
         noteUnknownFields(fields)

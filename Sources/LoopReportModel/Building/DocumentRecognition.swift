@@ -44,7 +44,7 @@ struct DocumentRecognition: Sendable {
     var removals: [Removal] = []
     var progressSignals: [(reference: Reference, progress: Progress?, percent: Double?)] = []
     /// States said in a log's sentences (`finished 2.1, started 2.2, 2.3 blocked by flaky CI`):
-    /// applied from reports and iterations only (in a plan, `after 1.1 is done` is a condition).
+    /// read only in reports and a plan's log sections (in a plan, `after 1.1 is done` is a condition).
     var loggedStates: [(reference: Reference, progress: Progress)] = []
     var records = PlanRecords()
     var diagnostics: [Diagnostic] = []

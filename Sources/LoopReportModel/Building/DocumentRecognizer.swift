@@ -22,6 +22,8 @@ struct DocumentRecognizer {
     /// Whether the document's title says it is a log or a report (`# Progress`, `# Weekly
     /// status`): only there do sentences say states (`finished 2.1, started 2.2`).
     var isLog = false
+    /// Whether each section is a log section (`isLogSection`), worked out once.
+    var logSections: [Int: Bool] = [:]
     /// The names group and block headings give (`Storage` in `Group 3: Storage`), by section.
     var definitionTitles: [Int: String] = [:]
     /// What group and block headings say besides their names (status, effort), by section.

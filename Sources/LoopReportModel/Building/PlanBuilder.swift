@@ -233,8 +233,8 @@ struct BuildState: Sendable {
             else if signal.progress == .complete { blocks[slot].percentComplete = 100 }
         }
 
-        // A log's sentences (`finished 2.1, started 2.2`) in a report or an iteration, in order.
-        if Self.reports(document) || document.kind == .iteration || document.kind == .consolidation {
+        // A log's sentences (`finished 2.1, started 2.2`), in order (read only in logs and log sections).
+        do {
             let statedHere = Set(recognition.progressSignals.map(\.reference.id))
             for (reference, progress) in recognition.loggedStates where !statedHere.contains(reference.id) {
                 guard let slot = blockSlots[reference.id], blocks[slot].status != .removed else { continue }
