@@ -1032,6 +1032,21 @@ import Testing
         ])
     }
 
+    /// What the review of this reader found, kept fixed: two list lines with one id and other
+    /// work are a duplicate; a log's whole numbers need to end the clause (`Fixed 3 flaky
+    /// tests` marks nothing, `started 6 (button)` does); `(0/4)` is parts done; a range's dash
+    /// is no minus sign (`40–50%`).
+    @Test func reviewedEdgesOfTheReader() {
+        let duplicate = project("## Phase 1: A\n\n- 1.1 Import users — 1d\n- 1.1 Import orders — 3d\n")
+        #expect(duplicate.diagnostics.map(\.code).contains(.duplicateBlock))
+        let log = project(("plan.md", "## Phase 1: A\n\n### Task 3: Three\n- Estimate: 1d\n\n### Task 6: Six\n- Estimate: 1d\n"),
+                          ("status.md", "# Weekly status\n\n- Fixed 3 flaky tests in CI\n- started 6 (button)\n"))
+        #expect(log.plan.blocks.map { "\($0.id) \($0.progress?.rawValue ?? "-")" } == ["3 -", "6 in-progress"])
+        #expect(project("## Phase 1: A\n\n### 1.1 Install (0/4)\n- Estimate: 1d\n").plan.blocks.map(\.progress) == [.notStarted])
+        #expect(Percent.find(in: "Progress: 40–50%")?.value == 50)
+        #expect(Percent.find(in: "Variance –50%")?.value == -50)
+    }
+
     /// Lists and quotes nested thousands deep are read without recursion running out of stack
     /// (the reader looks 8 levels into nested items, 2 into quotes).
     @Test func deepNestingIsReadWithinBounds() {

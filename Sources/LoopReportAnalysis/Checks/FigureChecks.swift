@@ -104,19 +104,20 @@ enum FigureChecks {
         // each row is checked against it.
         var conventions: [String: Int] = [:]
         for (path, rows) in Dictionary(grouping: records.accuracy, by: \.path) {
-            var agreeing = [Int](repeating: 0, count: VarianceConvention.all.count)
+            var agreeing = [Int](repeating: 0, count: VarianceConvention.allCases.count)
             for row in rows {
                 guard let estimate = row.estimated?.days, let actual = row.actual?.days, estimate > 0, actual > 0,
                       let text = row.varianceText, let declared = row.variancePercent else { continue }
-                for (c, convention) in VarianceConvention.all.enumerated()
+                for (c, convention) in VarianceConvention.allCases.enumerated()
                 where agrees(declared, convention.percent(estimate: estimate, actual: actual), written: text) { agreeing[c] += 1 }
             }
-            conventions[path] = agreeing.indices.max { agreeing[$0] < agreeing[$1] || agreeing[$0] == agreeing[$1] && $0 < $1 }
+            // The most agreeing; the first (the guideline's) when tied.
+            conventions[path] = agreeing.firstIndex(of: agreeing.max() ?? 0)
         }
         for row in records.accuracy {
             guard let estimate = row.estimated?.days, let actual = row.actual?.days, estimate > 0 else { continue }
             if let text = row.varianceText, let declared = row.variancePercent {
-                let convention = VarianceConvention.all[actual > 0 ? conventions[row.path] ?? 0 : 0]
+                let convention = VarianceConvention.allCases[actual > 0 ? conventions[row.path] ?? 0 : 0]
                 let expected = convention.percent(estimate: estimate, actual: actual)
                 checks.append(FigureCheck(kind: .variance, declared: text, expected: signed(expected, decimals: 1) + "%" + convention.note,
                                           agrees: agrees(declared, expected, written: text), range: row.varianceRange))
@@ -151,7 +152,7 @@ enum FigureChecks {
             }
             // `Blocks completed: 3/15`: the plan had that many blocks at that point (`Blocking
             // calls removed: 23/23` and `Blockers resolved: 2/3` count other things).
-            if Set(ratio.label.normalizedName.split(separator: " ")).contains(where: { $0 == "blocks" || $0 == "block" }), let k = documentIndex[ratio.path],
+            if ratio.label.normalizedName.split(separator: " ").contains(where: { $0 == "blocks" || $0 == "block" }), let k = documentIndex[ratio.path],
                let blockCount = documents[k]?.blockCount, blockCount > 0 {
                 let count = Double(blockCount)
                 checks.append(FigureCheck(kind: .ratio, declared: "\(Int(r.denominator)) blocks",
@@ -255,8 +256,6 @@ enum VarianceConvention: CaseIterable {
     case estimateMinusActual
     /// `(Actual − Estimate) / Actual`.
     case overActual
-
-    static let all = allCases
 
     func percent(estimate: Double, actual: Double) -> Double {
         switch self {

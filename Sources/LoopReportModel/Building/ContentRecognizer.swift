@@ -21,7 +21,8 @@ extension DocumentRecognizer {
     mutating func recognizeList(_ list: MarkdownNode, section index: Int) {
         let section = result.document.sections[index]
         let items = list.children
-        if Self.listItemSections.contains(section.kind), !asides.contains(index), readOutline(list, section: index) { return }
+        if Self.listItemSections.contains(section.kind), !asides.contains(index), enclosingGroup(index) == nil,
+           readOutline(list, section: index) { return }
         // Any item may start the work items: `- Goal: …` often comes first.
         // Under an item's heading, a list of its siblings (`### 1.3 Tests` then `- 1.4 Share sheet`) is
         // items too. (A block's lists are its tasks and files: only an item whose text opens with its
@@ -270,7 +271,8 @@ extension DocumentRecognizer {
         // `~~1.2 Writer~~ dropped`: struck through, taken out; `Added **1.3 Exporter** — 4d`,
         // `New: Task 2.4: …`; `Removed: 1.2 (out of scope)`, `Dropped 1.2`.
         var revision: RevisionMarker?
-        if let struck = Self.struckThrough(item) {
+        let struck = Self.struckThrough(item)
+        if let struck {
             text = struck.plainText.trimmed
             revision = .removed
         } else if positionalID == nil, let (marker, rest) = Self.revisionPrefix(text) {
@@ -291,7 +293,7 @@ extension DocumentRecognizer {
         // `~~1.2~~ dropped`, `Removed: 1.4 (out of scope)`: an item taken out by its id. Struck
         // through with its title (`~~**2.6** Reviews (2h)~~ — dropped`), it is also defined, as a
         // struck-through heading is, so a plan may strike out an item it never had elsewhere.
-        let struckDefinition = revision == .removed && Self.struckThrough(item) != nil
+        let struckDefinition = revision == .removed && struck != nil
             && (positionalID != nil || HeadingParser.blockDefinition(HeadingParser.read(text).title, vocabulary: vocabulary)?.title.isEmpty == false)
         if revision == .removed, !struckDefinition, let match = ReferenceScanner.scan(text, bareBlockIDs: true, vocabulary: vocabulary).first,
            match.kind == .block, text.hasPrefix(match.text) || HeadingParser.blockDefinition(HeadingParser.read(text).title, vocabulary: vocabulary) != nil {
@@ -325,14 +327,14 @@ extension DocumentRecognizer {
             let lower = part.normalizedName
             return Effort.parse(part, units: vocabulary.units) != nil || EffortUnits.isPoints(part) || EffortUnits.isSize(part)
                 || HeadingParser.statusPhrase(part) != nil
-                || Self.noDependencies.contains(lower) || dependencyWords.contains { lower.hasPrefix($0 + " ") }
+                || Self.noDependencies.contains(lower) || dependencyPrefixes.contains(where: lower.hasPrefix)
         }
         // Pieces of a part at a separator, the ids after a dependency word kept together:
         // `1d, depends on 2.1, 1.2` is `1d` and `depends on 2.1, 1.2`.
         func fieldPieces(_ text: String, separator: Character) -> [String] {
             var pieces: [String] = []
             for piece in text.split(separator: separator).map({ String($0).trimmed }) {
-                if let last = pieces.last, dependencyWords.contains(where: { last.normalizedName.hasPrefix($0 + " ") }), !isField(piece),
+                if let last = pieces.last, dependencyPrefixes.contains(where: last.normalizedName.hasPrefix), !isField(piece),
                    HeadingParser.blockDefinition(piece, vocabulary: vocabulary)?.title.isEmpty == true {
                     pieces[pieces.count - 1] += "\(separator) " + piece
                 } else {
@@ -347,7 +349,7 @@ extension DocumentRecognizer {
             let trimmed = part.trimmed
             if trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "("), open != trimmed.startIndex {
                 let inner = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
-                if dependencyWords.contains(where: { inner.lowercased().hasPrefix($0 + " ") }), isField(String(trimmed[..<open]).trimmed) {
+                if dependencyPrefixes.contains(where: inner.lowercased().hasPrefix), isField(String(trimmed[..<open]).trimmed) {
                     return [String(trimmed[..<open]), inner]
                 }
             }
@@ -396,7 +398,7 @@ extension DocumentRecognizer {
                 // `(~2h, revised in loop 2: was ~1h)`: the effort and any other fields; the rest is a note.
                 parts = pieces.filter(isField) + parts
                 headText = String(headText[..<open])
-            } else if !inner.contains(";"), dependencyWords.contains(where: { lower.hasPrefix($0 + " ") }) {
+            } else if !inner.contains(";"), dependencyPrefixes.contains(where: lower.hasPrefix) {
                 // `(depends on T007, T008)`: one dependency part.
                 parts = [String(inner).trimmed] + parts
                 headText = String(headText[..<open])
@@ -454,7 +456,7 @@ extension DocumentRecognizer {
             let fieldSentences = sentences.dropFirst().filter { sentence in
                 guard isField(sentence) else { return false }
                 let lower = sentence.normalizedName
-                guard let word = dependencyWords.first(where: { lower.hasPrefix($0 + " ") }) else { return true }
+                guard let word = dependencyPrefixes.first(where: lower.hasPrefix)?.dropLast() else { return true }
                 // `Needs M1`, `Depends on 3, 4`: ids, not prose (`After the migration, …`).
                 return !ReferenceScanner.scan(sentence, bareBlockIDs: true, vocabulary: vocabulary).isEmpty
                     || lower.dropFirst(word.count).split(separator: " ").allSatisfy { $0 == "and" || $0.allSatisfy(\.isNumber) }
@@ -496,7 +498,7 @@ extension DocumentRecognizer {
                 fields.append((field, .dependencies([])))
                 continue
             }
-            if let word = dependencyWords.first(where: { lower.hasPrefix($0 + " ") }) {
+            if let word = dependencyPrefixes.first(where: lower.hasPrefix)?.dropLast() {
                 let value = String(part.dropFirst(word.count)).trimmed
                 let field = Field(key: word.prefix(1).uppercased() + word.dropFirst(), value: value, items: [],
                                   range: locator.range(of: part, line: line, fallback: range),
@@ -662,23 +664,27 @@ extension DocumentRecognizer {
     /// done.`: each clause that starts with a state word and ids, or with ids and a state word.
     mutating func readLoggedStates(_ text: String, line: Int?, section index: Int) {
         guard isLog || isLogSection(index), text.utf8.contains(where: ReferenceScanner.isDigit) else { return }
-        let clauses = text.replacingOccurrences(of: ". ", with: "; ").split(whereSeparator: { $0 == ";" || $0 == "," || $0 == ":" })
+        // Clauses: at `. `, `;`, `,` and a colon before a space (not `10:30`).
+        let clauses = text.replacingOccurrences(of: ". ", with: "; ").replacingOccurrences(of: ": ", with: "; ")
+            .split(whereSeparator: { $0 == ";" || $0 == "," })
         var pending: [String] = []
         for clause in clauses {
             // As written (ids keep their capitals), and in lower case for the state words.
-            let written = clause.split(separator: " ").map { $0.trimmingCharacters(in: ["*", ":", ".", "(", ")", "!"]) }
+            let written = clause.split(separator: " ").map { $0.trimmingCharacters(in: ["*", ":", ".", "!"]) }
                 .filter { !$0.isEmpty && !($0.first.map { $0.isNumber } == true && $0.contains("-") && $0.count >= 8) }  // dates
             let words = written.map { $0.lowercased() }
             guard !words.isEmpty else { continue }
-            func state(at i: Int) -> Progress? {
+            /// The state said at `i` (after a filler word or two: `all shipped`, `also started`), and where it ends.
+            func state(at i: Int) -> (Progress, Int)? {
                 var i = i
-                // `M1.3 and M1.4 all shipped`, `M1 is done`: a word or two between the ids and the state.
                 while i < words.count, ["all", "is", "are", "was", "were", "now", "fully", "also"].contains(words[i]) { i += 1 }
                 guard i < words.count else { return nil }
-                if i + 1 < words.count, let (_, p) = Self.loggedStateWords.first(where: { $0.0 == words[i] + " " + words[i + 1] }) { return p }
-                if let first = words[i].unicodeScalars.first, first.value > 0x2000, let glyph = Vocabulary.glyphStatus(first) { return glyph }
-                return Self.loggedStateWords.first(where: { $0.0 == words[i] })?.1
+                if i + 1 < words.count, let (_, p) = Self.loggedStateWords.first(where: { $0.0 == words[i] + " " + words[i + 1] }) { return (p, i + 2) }
+                if let first = words[i].unicodeScalars.first, first.value > 0x2000, let glyph = Vocabulary.glyphStatus(first) { return (glyph, i + 1) }
+                return Self.loggedStateWords.first(where: { $0.0 == words[i] }).map { ($0.1, i + 1) }
             }
+            /// The ids from `start`; a whole number (`3`) only where the ids end the clause or a
+            /// bracket follows (`started 6 (button)`), not `Fixed 3 flaky tests`.
             func ids(from start: Int) -> (ids: [String], end: Int) {
                 var found: [String] = [], i = start
                 while i < words.count {
@@ -687,15 +693,16 @@ extension DocumentRecognizer {
                     guard let (id, end) = HeadingParser.itemID(bytes, at: 0), end == bytes.count else { break }
                     found.append(id); i += 1
                 }
-                return (found, i)
+                let endsClause = i == words.count || written[i].hasPrefix("(")
+                return (endsClause ? found : found.filter { !$0.allSatisfy(\.isNumber) }, i)
             }
             var progress: Progress?, named: [String] = []
-            if let p = state(at: 0) {
+            if let (p, after) = state(at: 0) {
                 progress = p
-                named = ids(from: words[0] == "picked" || words[0] == "in" ? 2 : 1).ids
+                named = ids(from: after).ids
             } else {
                 let (found, end) = ids(from: 0)
-                if !found.isEmpty, end < words.count, let p = state(at: end) {
+                if !found.isEmpty, end < words.count, let (p, _) = state(at: end) {
                     (progress, named) = (p, pending + found)
                 } else if !found.isEmpty, end == words.count {
                     // `M1.1, M1.2, M1.3 and M1.4 all shipped`: ids whose state a later clause says.
@@ -722,7 +729,7 @@ extension DocumentRecognizer {
         let rest = String(text.drop { $0 != "—" && $0 != ":" }.dropFirst()).trimmed
         let stated = heading.progress ?? (rest.isEmpty ? nil : HeadingParser.statusPhrase(rest)
             ?? HeadingParser.statusPhrase(String(rest.prefix { $0 != "," && $0 != ";" && $0 != "(" && $0 != ":" && $0 != "." }).trimmed))
-        return (stated, ReferenceScanner.Match(kind: .block, id: definition.id, text: String(text.prefix(definition.id.count))))
+        return (stated, ReferenceScanner.Match(kind: .block, id: definition.id, text: definition.id))
     }
 
     /// `✅ Block 1.1: Title` → block and progress.

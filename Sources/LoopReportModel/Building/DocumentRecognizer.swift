@@ -47,6 +47,8 @@ struct DocumentRecognizer {
     /// Dependency field names, longest first (`depends on` before `depends`): the words that
     /// open a dependency part of a list item (`— depends on 1.1`).
     let dependencyWords: [String]
+    /// The same words, each with the space after it (`depends on `): what a dependency part starts with.
+    let dependencyPrefixes: [String]
 
     /// The project's words (field names, item and group words).
     var vocabulary: Vocabulary { locator.vocabulary }
@@ -61,6 +63,7 @@ struct DocumentRecognizer {
         self.markdown = markdown
         self.locator = Locator(file: markdown.source, vocabulary: vocabulary)
         dependencyWords = vocabulary.fieldNames.filter { $0.value == .dependencies }.keys.sorted { $0.count > $1.count }
+        dependencyPrefixes = dependencyWords.map { $0 + " " }
         let document = Document(path: markdown.path, kind: .notes, kindIsDeclared: false, title: "",
                                 date: nil, frontMatter: [:], sections: [], source: markdown.source,
                                 bodyStartLine: (markdown.frontMatterRange?.end.line ?? 0) + 1)
@@ -104,6 +107,8 @@ struct DocumentRecognizer {
     }
 
     static let horizons: Set<String> = ["now", "next", "later", "soon", "someday"]
+    /// Words of a heading that lists the plan's items or reports on them, not a group of them.
+    static let listingWords = taskSectionWords.union(["dos", "plan", "overview", "progress", "status", "log", "summary"])
 
     /// The first words of a list item, inside bold or not (`**1.4** Share sheet`), without
     /// building the item's text.
@@ -683,7 +688,8 @@ struct DocumentRecognizer {
         // A plan without group headings whose sections hold its items (`## Now`, `## Q1 2027`,
         // `## v2.4`, `## 🚩 Private beta`): each such section is a group, its id the title's
         // words (`now`, `q1-2027`). Not in a report, where `## Done` holds items planned elsewhere.
-        // (Groups made of numbered headings, `## Q2 2027` over a table, do not count: they are such sections too.)
+        // (Groups made of numbered headings without a word, `## Q2 2027` over a table, do not count:
+        // they are such sections too.)
         if !result.document.sections.indices.contains(where: { i in
                let kind = result.document.sections[i].kind
                return (kind == .group || kind == .revisedGroup) && !candidates.contains(i)
@@ -695,8 +701,7 @@ struct DocumentRecognizer {
                       Self.headingState(section.title) == nil || Self.horizons.contains(section.title.normalizedName),
                       let group = HeadingParser.slugGroup(section.title),
                       // `## Tasks`, `## To-dos`: the list of the plan's items, not a group of them.
-                      Set(Self.words(section.title)).isDisjoint(with: Self.taskSectionWords.union(["dos", "plan", "overview", "progress",
-                                                                                                   "status", "log", "summary"])),
+                      Set(Self.words(section.title)).isDisjoint(with: Self.listingWords),
                       parentsOfItems.contains(index) || section.content.contains(where: { node in
                           if case .table = node.kind {
                               return Self.table(node, sectionTitle: section.title).map { Self.isWorkItemTable($0, vocabulary: vocabulary) } ?? false

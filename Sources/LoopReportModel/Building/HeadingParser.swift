@@ -130,7 +130,7 @@ enum HeadingParser {
         return numbers.contains { pair in
             let parts = pair.split(separator: "/", omittingEmptySubsequences: false)
             guard parts.count == 2, let done = Int(parts[0]), let total = Int(parts[1]) else { return parts.count > 2 }
-            return done > total || parts[0].hasPrefix("0") || parts[1].hasPrefix("0") && parts[1].count > 1
+            return done > total || parts[0].hasPrefix("0") && parts[0].count > 1 || parts[1].hasPrefix("0") && parts[1].count > 1
         }
     }
 
@@ -329,7 +329,7 @@ enum HeadingParser {
                                    spacedTitle: Bool = false) -> (word: String?, id: String, title: String)? {
         var s = Array(title.utf8)
         // The ideographic space (U+3000) of Chinese and Japanese titles is a space: `任务 1.1　搭建`.
-        if s.contains(0xE3) { s = Array(title.replacingOccurrences(of: "\u{3000}", with: " ").utf8) }
+        if title.containsBytes("\u{3000}") { s = Array(title.replacingOccurrences(of: "\u{3000}", with: " ").utf8) }
         var i = 0
         var word: String?
         if !words.isEmpty {

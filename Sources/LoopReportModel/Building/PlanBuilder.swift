@@ -182,8 +182,12 @@ struct BuildState: Sendable {
                 // table and its heading (`| 1 | Provision | 2d |` then `### Step 1 — Provision
                 // the cluster`), a roadmap an item carried over: the later line is applied.
                 // Two titles that share no word are two pieces of work under one id.
-                if document.kind != .plan || declaration.title.isEmpty || !(declaration.isHeading && seenHeadings.contains(declaration.id))
-                    && !Self.shareNoWord(seenTitles[declaration.id] ?? "", declaration.title) {
+                // A line and a heading (a summary and its detail) sharing a word restate one item;
+                // two lines must name the same work (`- 1.1 Import users`, `- 1.1 Import orders` are two).
+                let earlier = seenTitles[declaration.id] ?? ""
+                let restated = declaration.isHeading != seenHeadings.contains(declaration.id) ? !Self.shareNoWord(earlier, declaration.title)
+                    : !declaration.isHeading && Self.namesTheSameWork(earlier, declaration.title)
+                if document.kind != .plan || declaration.title.isEmpty || restated {
                     applyBlock(declaration, document: document, isBaseline: isBaseline, iteration: &iteration,
                            titledGroups: recognition.titledGroups)
                     continue
@@ -393,6 +397,13 @@ struct BuildState: Sendable {
             }
         }
         stated[id] = (progress, range, document)
+    }
+
+    /// Titles of one piece of work: the same, or one the start of the other (`Provision` and
+    /// `Provision the cluster`), words compared (`Import users` and `Import orders` are two).
+    static func namesTheSameWork(_ a: String, _ b: String) -> Bool {
+        let (x, y) = (a.normalizedName.split(separator: " "), b.normalizedName.split(separator: " "))
+        return x.starts(with: y) || y.starts(with: x)
     }
 
     /// Titles sharing no word of three letters or more (`Schema` and `Payment Gateway`).

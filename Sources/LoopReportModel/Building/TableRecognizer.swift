@@ -2,8 +2,6 @@ import LoopReportMarkdown
 import LoopReportSource
 
 extension DocumentRecognizer {
-    /// Recognises a table by its header set, whatever the column order, and reads its rows
-    /// into typed records; every table is also kept whole.
     /// A table node's header and rows as text.
     static func table(_ node: MarkdownNode, sectionTitle: String) -> Table? {
         var rows = node.children.map { row in
@@ -16,6 +14,8 @@ extension DocumentRecognizer {
         return Table(kind: .other, header: header, rows: rows, range: node.range, sectionTitle: sectionTitle)
     }
 
+    /// Recognises a table by its header set, whatever the column order, and reads its rows
+    /// into typed records; every table is also kept whole.
     mutating func recognizeTable(_ node: MarkdownNode, section: Int) {
         guard var table = Self.table(node, sectionTitle: result.document.sections[section].title) else { return }
         checkRowWidths(node, headerCount: table.header.count)

@@ -69,9 +69,11 @@ public struct Percent: Sendable, Hashable {
             while j > 0, TextScanner.isDigit(s[j - 1]) || s[j - 1] == 0x2E || s[j - 1] == 0x2C { j -= 1 }
             guard j < i else { continue }
             var sign = 1.0
-            if j > 0, s[j - 1] == 0x2D { sign = -1 }
-            if j >= 3, s[(j - 3)..<j].elementsEqual([0xE2, 0x88, 0x92]) || s[(j - 3)..<j].elementsEqual([0xE2, 0x80, 0x93]) {
-                sign = -1   // U+2212 minus, or the en dash written for one (`–50%`)
+            // A minus, U+2212, or an en dash written for one (`–50%`) — not the dash of a range (`40–50%`).
+            let afterDigit = { (k: Int) in k > 0 && TextScanner.isDigit(s[k - 1]) }
+            if j > 0, s[j - 1] == 0x2D, !afterDigit(j - 1) { sign = -1 }
+            if j >= 3, s[(j - 3)..<j].elementsEqual([0xE2, 0x88, 0x92]) || s[(j - 3)..<j].elementsEqual([0xE2, 0x80, 0x93]) && !afterDigit(j - 3) {
+                sign = -1
             }
             // `25% under`, `10% below`: the sign in words.
             if sign > 0, !(j > 0 && s[j - 1] == 0x2B) {
