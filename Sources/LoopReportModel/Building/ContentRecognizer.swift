@@ -750,7 +750,7 @@ extension DocumentRecognizer {
         var current: Int? = index
         while let i = current {
             let section = result.document.sections[i]
-            // A document's title (`# TODO`, `# Done`) names the document, not a state of its lines.
+            // A document's title (`# To do`, `# Done`) names the document, not a state of its lines.
             guard section.kind != .group, section.kind != .revisedGroup, section.kind != .block, section.level > 1 else { break }
             if let said = Self.headingState(section.title) { state = said; break }
             current = section.parent

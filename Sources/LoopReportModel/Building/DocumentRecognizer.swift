@@ -122,7 +122,7 @@ struct DocumentRecognizer {
     /// Whether the document's title says it reports on a plan (a status update, a loop, a review).
     static func titleSaysReport(_ sections: [Section]) -> Bool {
         guard let title = sections.first(where: { $0.level == 1 })?.title else { return false }
-        // `# Done`, `# Completed`, `# Archive`: the items that were done (`# TODO` is a plan).
+        // `# Done`, `# Completed`, `# Archive`: the items that were done (a to-do list is a plan).
         if headingState(title) == .complete { return true }
         let words = Set(Self.words(title))
         return !words.isDisjoint(with: ["status", "update", "updates", "progress", "report", "review", "loop", "iteration",
