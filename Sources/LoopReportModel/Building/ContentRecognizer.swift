@@ -120,6 +120,14 @@ extension DocumentRecognizer {
         return x.count > 1 && x.count == y.count && x.dropLast() == y.dropLast()
     }
 
+    /// A group a list item stands for (an outline's step, a task over its numbered tasks),
+    /// declared once.
+    mutating func declareGroup(_ id: String, title: String, at item: MarkdownNode) {
+        guard !result.groups.contains(where: { $0.id == id }) else { return }
+        result.groups.append(GroupDeclaration(id: id, title: title, marker: nil, isRevisedHeading: false, fields: [],
+                                              range: locator.lineRange(item.range?.start.line, fallback: item.range)))
+    }
+
     /// A numbered outline whose steps hold numbered, sized sub-steps:
     ///
     ///     1. **Introduce a `LedgerClient` interface**
@@ -150,10 +158,7 @@ extension DocumentRecognizer {
             if let steps = numberedSteps(item) {
                 guard case .list(ordered: true, let first, _) = steps.kind else { continue }
                 let title = HeadingParser.read(item.children.first(where: \.isParagraph)?.plainText.trimmed ?? "").title
-                if !result.groups.contains(where: { $0.id == number }) {
-                    result.groups.append(GroupDeclaration(id: number, title: title, marker: nil, isRevisedHeading: false, fields: [],
-                                                          range: locator.lineRange(item.range?.start.line, fallback: item.range)))
-                }
+                declareGroup(number, title: title, at: item)
                 for (k, step) in steps.children.enumerated() {
                     guard var declaration = listItemDefinition(step, section: index, positionalID: "\(number).\(first + k)") else { continue }
                     declaration.groupID = number
@@ -201,10 +206,7 @@ extension DocumentRecognizer {
             // An item over its own numbered items (`- [ ] 1. Set up` over `1.1 …`, `- [x] 1.0 Data
             // model` over `1.1 …`, `1. Indexing pipeline` over `1.1. …`) is their group.
             if !children.isEmpty, let group = Self.parentGroup(own.itemText, parent: parent, children: children) {
-                if !result.groups.contains(where: { $0.id == group.id }) {
-                    result.groups.append(GroupDeclaration(id: group.id, title: group.title, marker: nil, isRevisedHeading: false,
-                                                          fields: [], range: locator.lineRange(item.range?.start.line, fallback: item.range)))
-                }
+                declareGroup(group.id, title: group.title, at: item)
                 declarations += children.map { var child = $0; child.groupID = group.id; return child }
                 continue
             }

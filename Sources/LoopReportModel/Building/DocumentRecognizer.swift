@@ -22,6 +22,9 @@ struct DocumentRecognizer {
     /// Whether the document's title says it is a log or a report (`# Progress`, `# Weekly
     /// status`): only there do sentences say states (`finished 2.1, started 2.2`).
     var isLog = false
+    /// What the document's folders, name and title say it is besides a plan, read once its
+    /// headings are settled (`notesOrGuide()`).
+    var notesOrGuideRead: (notes: Bool, guide: Bool)?
     /// Whether each section is a log section (`isLogSection`), worked out once.
     var logSections: [Int: Bool] = [:]
     /// The names group and block headings give (`Storage` in `Group 3: Storage`), by section.
@@ -326,7 +329,14 @@ struct DocumentRecognizer {
     /// What the document's folders, name and title say it is besides a plan: notes (design,
     /// decisions, research…) or a guide to the repository (README, runbook); neither when its
     /// title or name says plan, or its title is a group's or an item's.
-    private func notesOrGuide() -> (notes: Bool, guide: Bool) {
+    private mutating func notesOrGuide() -> (notes: Bool, guide: Bool) {
+        if let read = notesOrGuideRead { return read }
+        let read = readNotesOrGuide()
+        notesOrGuideRead = read
+        return read
+    }
+
+    private func readNotesOrGuide() -> (notes: Bool, guide: Bool) {
         let components = path.split(separator: "/")
         let stem = components.last.map { String($0.split(separator: ".").first ?? $0) } ?? ""
         let heading = result.document.sections.first(where: { $0.level == 1 })
@@ -592,7 +602,7 @@ struct DocumentRecognizer {
         for index in numberedCandidates where sections[index].content.contains(where: { node in
             // `## Q2 2027` over a work-item table too, whose ids do not name another group (`1.2` is Group 1's).
             if case .table = node.kind {
-                guard let table = Self.table(node, sectionTitle: sections[index].title), Self.isWorkItemTable(table, vocabulary: vocabulary),
+                guard let table = workItemTable(node, sectionTitle: sections[index].title),
                       let (idColumn, _) = Self.workItemColumns(table.header, vocabulary: vocabulary), let candidate = sections[index].subject?.id
                 else { return false }
                 return table.rows.contains { row in
@@ -703,9 +713,7 @@ struct DocumentRecognizer {
                       // `## Tasks`, `## To-dos`: the list of the plan's items, not a group of them.
                       Set(Self.words(section.title)).isDisjoint(with: Self.listingWords),
                       parentsOfItems.contains(index) || section.content.contains(where: { node in
-                          if case .table = node.kind {
-                              return Self.table(node, sectionTitle: section.title).map { Self.isWorkItemTable($0, vocabulary: vocabulary) } ?? false
-                          }
+                          if case .table = node.kind { return workItemTable(node, sectionTitle: section.title) != nil }
                           return node.isList && node.children.contains(where: mayDefineItem)
                       })
                 else { continue }

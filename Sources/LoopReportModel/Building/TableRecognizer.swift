@@ -16,6 +16,15 @@ extension DocumentRecognizer {
 
     /// Recognises a table by its header set, whatever the column order, and reads its rows
     /// into typed records; every table is also kept whole.
+    /// The table of a node when it is a work-item table; its header is looked at first, so
+    /// other tables' cells are not read for this.
+    func workItemTable(_ node: MarkdownNode, sectionTitle: String) -> Table? {
+        guard case .table = node.kind, let header = node.children.first,
+              Self.workItemColumns(header.children.map { Cell(text: $0.plainText.trimmed, range: $0.range) }, vocabulary: vocabulary) != nil,
+              let table = Self.table(node, sectionTitle: sectionTitle), Self.isWorkItemTable(table, vocabulary: vocabulary) else { return nil }
+        return table
+    }
+
     mutating func recognizeTable(_ node: MarkdownNode, section: Int) {
         guard var table = Self.table(node, sectionTitle: result.document.sections[section].title) else { return }
         checkRowWidths(node, headerCount: table.header.count)
@@ -124,9 +133,8 @@ extension DocumentRecognizer {
 
     /// A header's field name without a unit in brackets (`Estimate (h)` → `estimate`), and the unit.
     static func fieldHeader(_ text: String) -> (name: String, unit: String?) {
-        guard let open = text.lastIndex(of: "("), text.hasSuffix(")") else { return (text.normalizedName, nil) }
-        let unit = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmed
-        return (text[..<open].normalizedName, unit.isEmpty ? nil : unit)
+        let (name, unit) = Table.nameAndUnit(text)
+        return (name.normalizedName, unit)
     }
 
     /// A table whose rows are work items: an id column whose cells are item ids, a title

@@ -28,16 +28,22 @@ public struct Table: Sendable, Hashable {
     public func column(_ names: String...) -> Int? {
         header.firstIndex { names.contains($0.text.normalizedName) }
             ?? header.firstIndex { cell in
-                guard cell.text.hasSuffix(")"), let open = cell.text.lastIndex(of: "(") else { return false }
-                return names.contains(cell.text[..<open].normalizedName)
+                let (name, unit) = Self.nameAndUnit(cell.text)
+                return unit != nil && names.contains(name.normalizedName)
             }
     }
 
     /// The unit a column's header gives its bare numbers: `h` of `Estimate (h)`.
     public func unit(of column: Int?) -> String? {
-        guard let column, column < header.count, header[column].text.hasSuffix(")"), let open = header[column].text.lastIndex(of: "(") else { return nil }
-        let unit = header[column].text[header[column].text.index(after: open)..<header[column].text.index(before: header[column].text.endIndex)].trimmed
-        return unit.isEmpty ? nil : unit
+        guard let column, column < header.count else { return nil }
+        return Self.nameAndUnit(header[column].text).unit
+    }
+
+    /// A header's name and the unit in brackets at its end: `Estimate (h)` → `Estimate `, `h`.
+    static func nameAndUnit(_ text: String) -> (name: Substring, unit: String?) {
+        guard text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return (Substring(text), nil) }
+        let unit = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmed
+        return (text[..<open], unit.isEmpty ? nil : unit)
     }
 
     /// The cell at a row and optional column, nil when absent.

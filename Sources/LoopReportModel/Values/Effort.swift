@@ -113,7 +113,7 @@ public struct Effort: Sendable, Hashable {
         guard let first = text.utf8.first(where: { $0 != 0x20 }), first == 0x53 || first == 0x4D || first == 0x4C || first == 0x58 else { return nil }
         var scanner = TextScanner(text)
         scanner.skipSpaces()
-        guard scanner.take(anyOf: ["XXL", "XL", "XS", "S", "M", "L"]), let next = scanner.peek, next == 0x20 || next == 0x28 else { return nil }
+        guard scanner.take(anyOf: EffortUnits.tShirtSizes), let next = scanner.peek, next == 0x20 || next == 0x28 else { return nil }
         let rest = scanner.rest.trimmingCharacters(in: [" ", "(", ")", "-", "–", "—", ":", "~", "≈"])
         return rest.isEmpty || rest.utf8.first.map({ !TextScanner.isDigit($0) }) == true ? nil : rest
     }
@@ -220,8 +220,11 @@ package struct EffortUnits: Sendable, Equatable {
 
     /// `S`, `M`, `XL`: a T-shirt size alone (read with `sizes:`, else a note, not a guess).
     static func isSize(_ text: String) -> Bool {
-        ["XXS", "XS", "S", "M", "L", "XL", "XXL"].contains(text.trimmed.trimmingCharacters(in: ["`", "*"]).uppercased())
+        tShirtSizes.contains(text.trimmed.trimmingCharacters(in: ["`", "*"]).uppercased())
     }
+
+    /// T-shirt sizes, longest first (`XL` before `L`).
+    static let tShirtSizes = ["XXL", "XXS", "XL", "XS", "S", "M", "L"]
 
     /// Upper case, German and Polish person-days (`5 PT`, Personentage; `3 MT`, Manntage),
     /// where lower case `5 pt` is story points.
