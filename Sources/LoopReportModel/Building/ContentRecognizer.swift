@@ -641,17 +641,16 @@ extension DocumentRecognizer {
     /// Whether a section of a plan is a log (`### Changes since last update`, `## Progress`,
     /// `## Status updates`): its sentences say states too.
     mutating func isLogSection(_ index: Int) -> Bool {
+        guard index > 0 else { return false }
         if let known = logSections[index] { return known }
-        var found = false
-        var current: Int? = index
-        while let i = current, i > 0 {
-            let words = Set(result.document.sections[i].title.lowercased().split(whereSeparator: { !$0.isLetter }))
-            if !words.isDisjoint(with: ["update", "updates", "changes", "changelog", "log", "progress", "status", "journal"]) { found = true; break }
-            current = result.document.sections[i].parent
-        }
+        let section = result.document.sections[index]
+        let found = section.title.lowercased().split(whereSeparator: { !$0.isLetter }).contains(where: Self.logTitleWords.contains)
+            || section.parent.map { isLogSection($0) } ?? false
         logSections[index] = found
         return found
     }
+
+    static let logTitleWords: Set<Substring> = ["update", "updates", "changes", "changelog", "log", "progress", "status", "journal"]
 
     /// Verbs and words of a log that say a state: `finished 2.1`, `2.3 blocked by flaky CI`.
     static let loggedStateWords: [(String, Progress)] = [

@@ -253,7 +253,8 @@ enum RelativeDependency {
     static let previous = "(previous)", allPrevious = "(all previous)"
 
     static func parse(_ name: String, vocabulary: Vocabulary) -> (kind: Reference.Kind, marker: String)? {
-        var words = name.split(separator: " ").map(String.init)
+        // The first four words are all it reads (`the all previous blocks`).
+        var words = name.split(separator: " ", maxSplits: 4).prefix(4).map(String.init)
         if words.first == "the" { words.removeFirst() }
         var all = false
         if words.first == "all" { all = true; words.removeFirst() }
@@ -271,15 +272,16 @@ enum RelativeDependency {
     /// previous one`, `tasks are done in order`: a rule for the whole plan, stated once.
     static func sequentialRule(_ text: String, vocabulary: Vocabulary) -> Reference.Kind? {
         let name = text.normalizedName
-        guard name.count < 300 else { return nil }
+        guard name.utf8.count < 1200 else { return nil }
+        let relation = name.contains("before it") || name.contains("previous") || name.contains("prior one") || name.contains("preceding")
+        let inOrder = name.contains("in order") || name.contains("sequentially") || name.contains("one after another") || name.contains("one after the other")
+        guard relation || inOrder, name.count < 300 else { return nil }
         let words = Set(name.split(separator: " ").map(String.init))
         let kind: Reference.Kind
         if words.contains(where: { vocabulary.groupWords.contains($0) || vocabulary.groupWords.contains(String($0.dropLast())) }) { kind = .group }
         else if words.contains(where: { vocabulary.itemWords.contains($0) || vocabulary.itemWords.contains(String($0.dropLast())) }) { kind = .block }
         else { return nil }
         let quantified = words.contains("each") || words.contains("every")
-        let relation = name.contains("before it") || name.contains("previous") || name.contains("prior one") || name.contains("preceding")
-        let inOrder = name.contains("in order") || name.contains("sequentially") || name.contains("one after another") || name.contains("one after the other")
         return (quantified && relation) || inOrder ? kind : nil
     }
 }

@@ -64,7 +64,9 @@ enum HeadingParser {
                 continue
             }
             // An effort after a dash or a timer: `Feature flag — ~1h`, `SSE gateway ⏱️ 4d`.
-            if heading.effortText == nil, let mark = [" — ", " – ", " - ", "⏱"].lazy.compactMap({ title.lastByteRange(of: $0) }).first {
+            // (Each mark holds a hyphen or starts with the byte 0xE2.)
+            if heading.effortText == nil, title.utf8.contains(where: { $0 == 0x2D || $0 == 0xE2 }),
+               let mark = [" — ", " – ", " - ", "⏱"].lazy.compactMap({ title.lastByteRange(of: $0) }).first {
                 let effort = String(title[mark.upperBound...]).trimmed
                 if !effort.isEmpty, Effort.parse(effort) != nil || EffortUnits.isPoints(effort), mark.lowerBound != title.startIndex {
                     heading.effortText = effort
@@ -149,6 +151,8 @@ enum HeadingParser {
 
     /// A trailing status word or two in capitals (`DONE`, `IN PROGRESS`), and its length in characters.
     private static func trailingCapitalStatus(_ title: String) -> (Progress, Int)? {
+        // Every capital status ends in an ASCII capital: most titles are ruled out by their last byte.
+        guard let last = title.utf8.last, last >= 0x41, last <= 0x5A else { return nil }
         let words = title.split(separator: " ", omittingEmptySubsequences: true)
         guard words.count >= 2 else { return nil }
         for count in [2, 1] where words.count > count {

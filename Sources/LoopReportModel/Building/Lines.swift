@@ -161,7 +161,7 @@ extension Field {
                 guard allowPlainKey, let first = text.utf8.first(where: { $0 != 0x20 }), first | 0x20 == 0x65 else { return nil }
                 let trimmed = text.trimmed
                 guard trimmed.lowercased().hasPrefix("est. "), Effort.parse(String(trimmed.dropFirst(5))) != nil else { return nil }
-                let keyRange = locator.lineRange(line.line, fallback: line.nodes.first?.range)
+                let keyRange = locator.lineRange(line.line, fallback: line.nodes[start].range)
                 return Field(key: "Est", value: String(trimmed.dropFirst(5)).trimmed, items: [], range: keyRange, valueRange: keyRange)
             }
             let candidate = text[..<colon].trimmed
@@ -174,7 +174,7 @@ extension Field {
             value = text[text.index(after: colon)...].trimmed
         }
         guard !key.isEmpty else { return nil }
-        let keyRange = locator.range(of: key, line: line.line, fallback: line.nodes.first?.range)
+        let keyRange = locator.range(of: key, line: line.line, fallback: line.nodes[start].range)
         var valueRange = keyRange
         if !value.isEmpty, let keyRange, keyRange.start.line == keyRange.end.line,
            let column = locator.file.valueColumn(afterKeyEndingAt: keyRange.end.column, onLine: keyRange.start.line) {
