@@ -1087,4 +1087,102 @@ import Testing
         ])
         #expect(plan.groups.map(\.title) == ["Services", "日本語"])
     }
+
+    /// Work packages as grant proposals write them: a bold task id opening a paragraph with its
+    /// fields in brackets among notes (`(M1–M4; Lead: UNIPD; 6 PM)`, person-months) or after a
+    /// dash, the lines after it describing it; a letter id (`**A. Export**`) with prose fields.
+    @Test func boldTaskLinesWithFieldsOnTheirLine() {
+        let plan = project("""
+        # Work plan
+
+        ## WP1 — Sensing platform
+
+        **T1.1 Requirements and use cases** (M1–M4; Lead: UNIPD; 2 PM)
+        Co-design workshops with farmers; the output is a frozen requirement set used in T1.2.
+
+        **T1.2 Probe design** — 3 days, after T1.1.
+        Three prototype iterations.
+
+        **Objectives** are set by the consortium.
+
+        ## Phase 2: Launch
+
+        **A. Export the space** — half a day.
+
+        **B. Clean up the pages** (macros, anchors) — 2 days.
+        """).plan
+        #expect(plan.blocks.map { "\($0.id) \($0.title) [\($0.groupID)] \($0.estimate?.days ?? -1) \($0.dependencies.map(\.id))" } == [
+            "T1.1 Requirements and use cases [WP1] 40.0 []", "T1.2 Probe design [WP1] 3.0 [\"T1.1\"]",
+            "2.A Export the space [2] 0.5 []", "2.B Clean up the pages (macros, anchors) [2] 2.0 []",
+        ])
+    }
+
+    /// Open-source roadmaps: an issue's number at the end of a checklist line or heading is the
+    /// item's id (`(#112)`, `(#140, PR #152)`, `— #301`); a pull request's is not, nor a field's.
+    @Test func issueNumbersAtTheEndAreIds() {
+        let plan = project("""
+        # Roadmap
+
+        ## v0.4
+
+        - [x] Track byte spans on every `Value` (#112)
+        - [x] Render errors with snippets (#118) — needs #112 first
+        - [ ] Stop panicking on nested tables (#140, PR #152) — small
+        - [ ] ~~Custom error hook (#127)~~ dropped
+        - [ ] Ship the docs site (see #45)
+
+        ## v1.3
+
+        ### SIMD decode paths (NEON + AVX2) — #301
+
+        - **Size:** L
+        - **Status:** in progress, AVX2 landed in PR #318
+        """).plan
+        #expect(plan.blocks.map { "\($0.id) \($0.title) [\($0.groupID)] \($0.status.rawValue) \($0.progress?.rawValue ?? "-") \($0.dependencies.map(\.id))" } == [
+            "#112 Track byte spans on every Value [v0.4] planned complete []",
+            "#118 Render errors with snippets [v0.4] planned complete [\"#112\"]",
+            "#127 Custom error hook [v0.4] removed not-started []",
+            "#140 Stop panicking on nested tables [v0.4] planned not-started []",
+            "#301 SIMD decode paths (NEON + AVX2) [v1.3] planned in-progress []",
+        ])
+    }
+
+    /// A report's numbered section over items of several groups (`## 2. Progress per task` over
+    /// `T1.1` and `T2.1`) leaves them in their groups; a state that opens a note after the
+    /// title (`completed in M3; …`, `postponed to Year 2. …`) is the item's state.
+    @Test func reportSectionsOverItemsOfSeveralGroups() {
+        let loaded = project(("plan.md", """
+        # Plan
+
+        ## WP1 — Management
+
+        | Task | Title | Estimate | Depends on |
+        |---|---|---|---|
+        | T1.1 | Coordination | 2d | — |
+        | T1.2 | Data management | 1d | — |
+
+        ## WP2 — Hardware
+
+        | Task | Title | Estimate | Depends on |
+        |---|---|---|---|
+        | T2.1 | Specification | 1d | T1.2 |
+        | T2.2 | Redesign | 3d | T2.1 |
+        """), ("report.md", """
+        # Annual progress report, Year 1
+
+        ## 2. Progress per task
+
+        **WP1**
+        - **T1.1** Coordination — ongoing. Kick-off in January.
+        - **T1.2** Data management — **completed** in M6; D1.2 submitted.
+
+        **WP2**
+        - **T2.1** Specification — **completed** (M3).
+        - **T2.2** Redesign — **postponed to Year 2**. The post is vacant.
+        """))
+        #expect(loaded.plan.blocks.map { "\($0.id) [\($0.groupID)] \($0.progress?.rawValue ?? "-")" } == [
+            "T1.1 [WP1] in-progress", "T1.2 [WP1] complete", "T2.1 [WP2] complete", "T2.2 [WP2] deferred",
+        ])
+        #expect(loaded.plan.groups.map(\.id) == ["WP1", "WP2"])
+    }
 }

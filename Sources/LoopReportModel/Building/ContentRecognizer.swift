@@ -396,8 +396,9 @@ extension DocumentRecognizer {
             if pieces.count > 1 || unlabelled(pieces[0]) != pieces[0], pieces.allSatisfy(isField) {
                 parts = pieces + parts
                 headText = String(headText[..<open])
-            } else if pieces.count > 1, Effort.parse(unlabelled(pieces[0]), units: vocabulary.units) != nil || EffortUnits.isPoints(unlabelled(pieces[0])) {
-                // `(~2h, revised in loop 2: was ~1h)`: the effort and any other fields; the rest is a note.
+            } else if pieces.count > 1, pieces.contains(where: { Effort.parse(unlabelled($0), units: vocabulary.units) != nil || EffortUnits.isPoints(unlabelled($0)) }) {
+                // `(~2h, revised in loop 2: was ~1h)`, `(M1–M4; Lead: UNIPD; 6 PM)`: the effort and
+                // any other fields; the rest is a note.
                 parts = pieces.filter(isField) + parts
                 headText = String(headText[..<open])
             } else if !inner.contains(";"), dependencyPrefixes.contains(where: lower.hasPrefix) {
@@ -416,7 +417,7 @@ extension DocumentRecognizer {
         // `**Task 1.1 — Schema** (2h)`, `2.4 Code tabs — curl / Python (2d, after 2.2)`: a dash
         // before anything but a field is part of the title (or parts the id from it).
         while let next = parts.first, !isField(next.trimmed), !isNamedField(next),
-              HeadingParser.statusPhrase(String(next.prefix { $0 != "," && $0 != ";" && $0 != "(" }).trimmed) == nil {
+              HeadingParser.leadingStatus(next) == nil {
             headText += " — " + parts.removeFirst()
         }
         takeBracketedFields()
@@ -489,8 +490,8 @@ extension DocumentRecognizer {
                 }
                 continue
             }
-            if progress == nil, let stated = HeadingParser.statusPhrase(part)
-                ?? HeadingParser.statusPhrase(String(part.prefix { $0 != "," && $0 != ";" && $0 != "(" && $0 != ":" }).trimmed) {
+            // (`blocked on #409 and #412` is what it waits for.)
+            if progress == nil, !dependencyPrefixes.contains(where: lower.hasPrefix), let stated = HeadingParser.leadingStatus(part) {
                 // `in progress, token counting off`: the state, then a note.
                 (progress, statusText) = (stated, part); continue
             }
@@ -1297,6 +1298,32 @@ extension DocumentRecognizer {
         result.blocks.append(BlockDeclaration(id: definition.id, title: definition.title, marker: heading.marker,
                                               fields: readFields(fields), range: node.range, path: path,
                                               groupID: group?.id))
+        return true
+    }
+
+    /// `**T2.1 Requirements** (M1–M4; Lead: UNIPD; 6 PM)`, `**A. Export the space** — half a
+    /// day, after A.`, `**WP1-T2 Interviews** — 5 pd`: a paragraph that opens with an item's id
+    /// in bold and states a field (effort, dependencies or state) on that line is the item; the
+    /// lines after it describe it.
+    mutating func recognizeBoldLeadItem(_ node: MarkdownNode, section index: Int) -> Bool {
+        guard !asides.contains(index), Self.listItemSections.contains(result.document.sections[index].kind),
+              case .strong? = node.children.first?.kind, let first = node.lines.first, first.nodes.count > 1 else { return false }
+        let bold = HeadingParser.read(node.children[0].plainText.trimmed).title
+        var nodes = Array(first.nodes)
+        var positionalID: String?
+        if HeadingParser.blockDefinition(bold, vocabulary: vocabulary) == nil {
+            // A letter is qualified by its group (`2.A`), as under a bold line over fields.
+            guard let letter = Self.letterDefinition(bold) else { return false }
+            positionalID = (enclosingGroup(index).map { "\($0.id)." } ?? "") + letter.id
+            nodes[0] = MarkdownNode(kind: .text, literal: letter.title, range: nodes[0].range)
+        }
+        let range = first.line.map { SourceRange.line($0, in: path) } ?? node.range
+        let line = MarkdownNode(kind: .item(task: nil), range: range, children: [MarkdownNode(kind: .paragraph, range: range, children: nodes)])
+        guard let declaration = listItemDefinition(line, section: index, positionalID: positionalID),
+              declaration.fields.contains(where: {
+                  switch $0.value { case .estimate, .dependencies, .status: true; default: false }
+              }) else { return false }
+        result.blocks.append(declaration)
         return true
     }
 

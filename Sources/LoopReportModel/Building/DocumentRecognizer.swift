@@ -584,6 +584,12 @@ struct DocumentRecognizer {
         result.document.sections = sections
     }
 
+    /// Ids that name more than one group (`T1.1` and `T2.3` under `## 2. Progress per task`):
+    /// the heading over them is a section of a report, not their group.
+    static func spanGroups(_ ids: [String]) -> Bool {
+        Set(ids.filter { $0.utf8.contains(0x2E) }.map(Reference.groupID(ofBlock:))).count > 1
+    }
+
     /// A numbered heading without an item word (`### 2.3 Title`) is a work item only with
     /// evidence: a status or effort in the heading, a group heading above it, or a plan field
     /// (estimate, dependencies, status, owner…) under it. Otherwise it is a numbered section
@@ -599,21 +605,25 @@ struct DocumentRecognizer {
         for section in sections where section.kind == .block { if let parent = section.parent { parentsOfItems.insert(parent) } }
         // `## PG-2: Channels` over `- CH-1: Email digests — 2d`: over listed items too.
         // Not over its siblings: `### 1.3 Tests` over `- 1.4 Share sheet` is item 1.3 before item 1.4.
+        // (`**T1.1 Requirements** (M1–M4; 6 PM)` opening a paragraph is one too.)
+        func listedIDs(_ node: MarkdownNode) -> [String] {
+            if node.isParagraph {
+                guard case .strong? = node.children.first?.kind, node.children.count > 1 else { return [] }
+                return HeadingParser.blockDefinition(HeadingParser.read(node.children[0].plainText.trimmed).title, vocabulary: vocabulary).map { [$0.id] } ?? []
+            }
+            return node.children.compactMap { HeadingParser.blockDefinition(HeadingParser.read($0.itemText).title, vocabulary: vocabulary)?.id }
+        }
         for index in numberedCandidates where sections[index].content.contains(where: { node in
             // `## Q2 2027` over a work-item table too, whose ids do not name another group (`1.2` is Group 1's).
             if case .table = node.kind {
                 guard let table = workItemTable(node, sectionTitle: sections[index].title),
                       let (idColumn, _) = Self.workItemColumns(table.header, vocabulary: vocabulary), let candidate = sections[index].subject?.id
                 else { return false }
-                return table.rows.contains { row in
-                    guard let id = table.cell(row, idColumn).flatMap({ Self.itemIDCell($0.text, vocabulary: vocabulary) }) else { return false }
-                    return !Reference.namesItsGroup(id) || id.hasPrefix(candidate + ".")
-                }
+                let ids = table.rows.compactMap { table.cell($0, idColumn).flatMap({ Self.itemIDCell($0.text, vocabulary: vocabulary) }) }
+                return !Self.spanGroups(ids) && ids.contains { !Reference.namesItsGroup($0) || $0.hasPrefix(candidate + ".") }
             }
-            return node.isList && node.children.contains {
-                guard let item = HeadingParser.blockDefinition(HeadingParser.read($0.itemText).title, vocabulary: vocabulary) else { return false }
-                return !Self.areSiblings(sections[index].subject?.id, item.id)
-            }
+            return (node.isList || node.isParagraph) && listedIDs(node).contains { !Self.areSiblings(sections[index].subject?.id, $0) }
+                && !Self.spanGroups(sections[index].content.filter { $0.isList || $0.isParagraph }.flatMap(listedIDs))
         }) { parentsOfItems.insert(index) }
         parentsOfItems = parentsOfItems.filter { sections[$0].level > 1 }   // a document's title is neither
         // `## Milestone 1: Core` over `### 1.1 …` or `- [x] **1.2** …`, `## Task 3: Auth` over
@@ -801,6 +811,7 @@ struct DocumentRecognizer {
                     continue
                 }
                 if recognizeBoldBlockLine(node, next: next, section: index) { i += 2; continue }
+                if recognizeBoldLeadItem(node, section: index) { i += 1; continue }
                 recognizeParagraph(node, next: next, section: index)
             case .htmlBlock:
                 result.diagnostics.append(Diagnostic(.rawHTML, at: node.range,

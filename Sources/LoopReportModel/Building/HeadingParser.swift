@@ -125,6 +125,26 @@ enum HeadingParser {
         return Vocabulary.statusPhrases[phrase.normalizedName]
     }
 
+    /// The state a part of a line opens with: `in progress, token counting off`, `completed (M6)`,
+    /// `completed in M3; D2.1 submitted`, `postponed to Year 2. The post is vacant`: a status
+    /// phrase up to a comma, semicolon, bracket, colon or full stop, or before a word that says
+    /// when or why (`in`, `to`, `since`, `on`, `until`…).
+    static func leadingStatus(_ text: String) -> Progress? {
+        if let said = statusPhrase(text) { return said }
+        var clause = Substring(text.prefix { $0 != "," && $0 != ";" && $0 != "(" && $0 != ":" })
+        if let stop = clause.range(of: ". ") { clause = clause[..<stop.lowerBound] }
+        let trimmed = clause.trimmed.trimmingCharacters(in: ["."])
+        if let said = statusPhrase(trimmed) { return said }
+        let words = trimmed.split(separator: " ")
+        for count in stride(from: min(3, words.count - 1), through: 1, by: -1) where statusQualifiers.contains(words[count].lowercased()) {
+            if let said = statusPhrase(words[..<count].joined(separator: " ")) { return said }
+        }
+        return nil
+    }
+
+    static let statusQualifiers: Set<String> = ["in", "to", "since", "on", "at", "by", "for", "until", "till", "after", "before",
+                                                "as", "per", "from", "due"]
+
     /// `12/11`, `04/11 a 08/11`, `3/12/2026`: a day and month, not parts done (a count of parts
     /// done never exceeds its total nor starts with a zero, and has one slash).
     static func looksLikeDate(_ text: String) -> Bool {
@@ -189,7 +209,53 @@ enum HeadingParser {
            !isWordInProse(id, text: text, title: name) {
             return (id, name, true)
         }
+        if let (id, name) = trailingIssue(text), !isFieldLine(name, vocabulary: vocabulary) { return (id, name, true) }
         return nil
+    }
+
+    /// `Status: in review`, `- Owner: @kim`: a field's line, not a title.
+    static func isFieldLine(_ text: String, vocabulary: Vocabulary) -> Bool {
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        return vocabulary.fieldNames[text[..<colon].normalizedName] != nil
+    }
+
+    /// `Track byte spans (#112)`, `Fuzz the parser (#140, PR #152)`, `SIMD decode paths — #301`:
+    /// an issue's number at the end of a title is the item's id (a pull request's, `(PR #152)`,
+    /// or one in a sentence, `(see #45)`, is not).
+    static func trailingIssue(_ text: String) -> (id: String, title: String)? {
+        // `Format-preserving edits (#90) — large, after the rewrite (#88)`: the first number
+        // after the title, before a note.
+        let segments = text.components(separatedBy: " — ")
+        for count in 1...segments.count {
+            if let found = issueAtEnd(segments[..<count].joined(separator: " — ")) { return found }
+        }
+        return nil
+    }
+
+    private static func issueAtEnd(_ text: String) -> (id: String, title: String)? {
+        var body = Substring(text.trimmed)
+        let inner: Substring
+        let bracketed: Bool
+        if let close = body.last, close == ")" || close == "]", let open = body.lastIndex(of: close == ")" ? "(" : "[") {
+            inner = body[body.index(after: open)..<body.index(before: body.endIndex)]
+            body = body[..<open]
+            bracketed = true
+        } else if let hash = body.lastIndex(of: "#"), hash > body.startIndex, body[body.index(before: hash)] == " " {
+            inner = body[hash...]
+            body = body[..<hash]
+            bracketed = false
+        } else {
+            return nil
+        }
+        let bytes = Array(inner.utf8)
+        guard let (id, end) = itemID(bytes, at: 0), id.hasPrefix("#"),
+              end == bytes.count || bracketed && (bytes[end] == 0x2C || bytes[end] == 0x3B || bytes[end] == 0x20) else { return nil }
+        var title = body.trimmed
+        // Without brackets, only after a dash or colon: `SIMD decode paths — #301`, not `landed in PR #318`.
+        guard bracketed || title.last.map({ "—–-:|".contains($0) }) == true else { return nil }
+        while let last = title.last, "—–-:|".contains(last) { title = String(title.dropLast()).trimmed }
+        guard title.contains(where: \.isLetter), !["pr", "mr", "see", "in", "via", "by"].contains(title.split(separator: " ").last?.lowercased() ?? "") else { return nil }
+        return (id, title)
     }
 
     /// `E2E encryption of notes`, `S3 bucket policy`: a word-like id (no dot, no hyphen) followed
