@@ -413,7 +413,9 @@ extension DocumentRecognizer {
     /// Status | Notes |`): its id and status columns, when most rows name an item.
     static func statusColumns(_ table: Table, vocabulary: Vocabulary) -> (id: Int, status: Int)? {
         guard table.header.count <= 5, !table.rows.isEmpty,
-              let status = table.header.firstIndex(where: { vocabulary.fieldNames[$0.text.normalizedName] == .status }),
+              let status = table.header.firstIndex(where: {
+                  vocabulary.fieldNames[$0.text.normalizedName] == .status || $0.text.normalizedName == "outcome"   // a sprint review's
+              }),
               // `| # | Check | Status |`: checks, whose numbers may look like items' ids.
               !table.header.contains(where: { ["check", "checks", "test", "tests", "criterion", "criteria", "scenario",
                                                "requirement", "verification"].contains($0.text.normalizedName) })

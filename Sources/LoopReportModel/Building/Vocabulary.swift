@@ -205,7 +205,7 @@ package struct Vocabulary: Sendable, Equatable {
     static func glyphStatus(_ scalar: Unicode.Scalar) -> Progress? {
         switch scalar {
         case "✅", "✔", "✓", "☑", "🟢", "🎉": .complete
-        case "🔄", "🚧", "🟡", "🟠", "⚙", "🔨", "🏗": .inProgress
+        case "🔄", "🔁", "🚧", "🟡", "🟠", "⚙", "🔨", "🏗": .inProgress
         case "⏳", "⬜", "☐", "🔲", "⚪", "📋", "🔜", "⏸": .notStarted
         case "🔴", "⛔", "🛑", "❌": .blocked
         case "⚫": .deferred
