@@ -1185,4 +1185,40 @@ import Testing
         ])
         #expect(loaded.plan.groups.map(\.id) == ["WP1", "WP2"])
     }
+
+    /// A coding agent's timestamped log (`2026-03-02 09:14  T1 done.`) and a team's standup
+    /// notes say states, in the words logs use (`ongoing`, `cut`, `moved to 1.1`); a sprint
+    /// review's `| Key | Outcome |` table is a status table.
+    @Test func statesInTimestampedLogsStandupsAndReviews() {
+        let plan = project(("PLAN.md", """
+        # Plan
+
+        - [ ] **T1** Inventory deprecated APIs — est. 30m
+        - [ ] **T2** Bump the ingress chart — est. 1h — after T1
+        - [ ] **T3** Move flowcontrol manifests — est. 45m — after T1
+        - [ ] **T4** Update the Terraform module — est. 2h
+        - [ ] **T5** Runbook — est. 1h
+        - [ ] **T6** Smoke test — est. 30m
+        """), ("progress.md", """
+        # progress.md
+
+        2026-03-02 09:14  T1 done. 7 deprecated usages found.
+        2026-03-02 10:02  T3 done → PR #418.
+        2026-03-02 13:30  T4 ongoing, module 20.x replaces aws-auth.
+        """), ("notes/launch-standups.md", """
+        # Launch
+
+        - T5 cut, the docs overhaul covers it.
+        """), ("review.md", """
+        # Review
+
+        | Key | Outcome |
+        |-----|---------|
+        | T2 | ✅ demoed |
+        | T6 | 🔁 in code review, carries over |
+        """)).plan
+        #expect(plan.blocks.map { "\($0.id) \($0.progress?.rawValue ?? "-")" } == [
+            "T1 complete", "T2 complete", "T3 complete", "T4 in-progress", "T5 deferred", "T6 in-progress",
+        ])
+    }
 }

@@ -658,8 +658,9 @@ extension DocumentRecognizer {
         ("finished", .complete), ("done", .complete), ("completed", .complete), ("complete", .complete), ("shipped", .complete),
         ("merged", .complete), ("landed", .complete), ("closed", .complete), ("fixed", .complete),
         ("started", .inProgress), ("began", .inProgress), ("picked up", .inProgress), ("in progress", .inProgress),
-        ("resumed", .inProgress), ("blocked", .blocked), ("stuck", .blocked), ("dropped", .deferred), ("cancelled", .deferred),
-        ("deferred", .deferred), ("postponed", .deferred), ("removed", .deferred),
+        ("resumed", .inProgress), ("ongoing", .inProgress), ("underway", .inProgress), ("blocked", .blocked), ("stuck", .blocked),
+        ("dropped", .deferred), ("cancelled", .deferred), ("cut", .deferred), ("deferred", .deferred), ("deferring", .deferred),
+        ("postponed", .deferred), ("moved to", .deferred), ("moves to", .deferred), ("pushed to", .deferred), ("removed", .deferred),
     ]
 
     /// `**2026-11-03:** finished 2.1, started 2.2, 2.3 blocked by flaky CI`, `- 2.2 done, 2.4
@@ -673,7 +674,9 @@ extension DocumentRecognizer {
         for clause in clauses {
             // As written (ids keep their capitals), and in lower case for the state words.
             let written = clause.split(separator: " ").map { $0.trimmingCharacters(in: ["*", ":", ".", "!"]) }
-                .filter { !$0.isEmpty && !($0.first.map { $0.isNumber } == true && $0.contains("-") && $0.count >= 8) }  // dates
+                // Dates and times of day (`2026-03-02 09:14  T1 done`).
+                .filter { !$0.isEmpty && !($0.first.map { $0.isNumber } == true && $0.contains("-") && $0.count >= 8)
+                    && !FieldValue.isTimeOfDay($0.trimmingCharacters(in: ["[", "]", "(", ")"])) }
             let words = written.map { $0.lowercased() }
             guard !words.isEmpty else { continue }
             /// The state said at `i` (after a filler word or two: `all shipped`, `also started`), and where it ends.

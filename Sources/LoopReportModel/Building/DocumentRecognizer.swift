@@ -82,7 +82,8 @@ struct DocumentRecognizer {
                                                  "'\(path)' has no content"))
         }
         let fileName = path.lowercased().split(separator: "/").last.map(String.init) ?? ""
-        isLog = Self.titleSaysReport(result.document.sections) || ["progress", "journal", "status", "devlog", "worklog"].contains { fileName.contains($0) }
+        isLog = Self.titleSaysReport(result.document.sections) || ["progress", "journal", "status", "devlog", "worklog", "standup"].contains { fileName.contains($0) }
+            || Self.words(fileName).contains { $0 == "log" || $0 == "update" || $0 == "updates" }
         for index in result.document.sections.indices { recognize(section: index) }
         ganttItems()
         positionalItems()
@@ -129,7 +130,8 @@ struct DocumentRecognizer {
         if headingState(title) == .complete { return true }
         let words = Set(Self.words(title))
         return !words.isDisjoint(with: ["status", "update", "updates", "progress", "report", "review", "loop", "iteration",
-                                        "retro", "retrospective", "summary", "standup", "week", "weekly", "changelog", "archive"])
+                                        "retro", "retrospective", "summary", "standup", "standups", "week", "weekly", "changelog",
+                                        "archive", "log", "devlog", "worklog", "journal", "wrap", "wrapup"])
     }
 
     // MARK: Items written without ids

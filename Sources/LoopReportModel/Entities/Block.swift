@@ -58,7 +58,10 @@ public enum Progress: String, Sendable, Hashable, Codable {
                haystack.utf8[haystack.utf8.index(found.lowerBound, offsetBy: -2)...].starts(with: "in".utf8) { continue }
             if first.map({ offset < $0.offset }) ?? true { first = (offset, progress) }
         }
-        return first?.progress
+        if let first { return first.progress }
+        // `🔁 in code review, carries over`: a status glyph first says it.
+        guard let glyph = t.unicodeScalars.first(where: { !$0.properties.isWhitespace }), glyph.value > 0x2000 else { return nil }
+        return Vocabulary.glyphStatus(glyph)
     }
 }
 
