@@ -1221,4 +1221,23 @@ import Testing
             "T1 complete", "T2 complete", "T3 complete", "T4 in-progress", "T5 deferred", "T6 in-progress",
         ])
     }
+
+    /// Time-boxed plans: `## Day 1 — export plumbing` and `## Week 2` are groups, and an id
+    /// written in bold on its own is an id even as a number and a letter (`- **1a** Read …`).
+    @Test func daysAndWeeksAsGroupsWithBoldIds() {
+        let plan = project("""
+        # Plan: scheduled CSV reports
+
+        ## Day 1 — export plumbing
+        - **1a** Read the `reports/` app. (~30 min)
+        - **1b** `CsvExporter` service + unit tests. (~2h) — needs 1a
+
+        ## Week 2
+        - **2a** Model `ReportSchedule` + migration. (~1.5h)
+        """).plan
+        #expect(plan.blocks.map { "\($0.id) [\($0.groupID)] \($0.estimate?.days ?? -1) \($0.dependencies.map(\.id))" } == [
+            "1a [1] 0.0625 []", "1b [1] 0.25 [\"1a\"]", "2a [2] 0.1875 []",
+        ])
+        #expect(plan.groups.map(\.id) == ["1", "2"])
+    }
 }

@@ -229,7 +229,8 @@ extension DocumentRecognizer {
         if Self.struckThrough(item) != nil { return true }
         let paragraph = item.children.first(where: \.isParagraph)
         let text = item.itemText
-        if HeadingParser.blockDefinition(HeadingParser.read(Self.revisionPrefix(text)?.1 ?? text).title, vocabulary: vocabulary) != nil { return true }
+        if HeadingParser.blockDefinition(HeadingParser.read(Self.revisionPrefix(text)?.1 ?? text).title, vocabulary: vocabulary,
+                                         boldID: Self.boldLead(of: item)) != nil { return true }
         if let paragraph, !Self.lineItems(paragraph).isEmpty { return true }
         guard depth < Self.maximumItemNesting else { return false }
         return item.children.contains { $0.isList && $0.children.contains { mayDefineItem($0, depth: depth + 1) } }
@@ -429,7 +430,7 @@ extension DocumentRecognizer {
         }
         let heading = HeadingParser.read(headText)
         guard var definition = positionalID.map({ ($0, heading.title, false) })
-                ?? HeadingParser.blockDefinition(heading.title, vocabulary: vocabulary) else { return nil }
+                ?? HeadingParser.blockDefinition(heading.title, vocabulary: vocabulary, boldID: Self.boldLead(of: item)) else { return nil }
         // `Block 1.1: Complete`: the state, not a new title.
         if positionalID == nil, heading.progress == nil, HeadingParser.statusPhrase(definition.title) != nil {
             parts.insert(definition.title, at: 0)
@@ -1328,6 +1329,12 @@ extension DocumentRecognizer {
               }) else { return false }
         result.blocks.append(declaration)
         return true
+    }
+
+    /// The text of the bold words a list item opens with (`**1a**` in `- **1a** Read the app`).
+    static func boldLead(of item: MarkdownNode) -> String? {
+        guard let first = item.children.first(where: \.isParagraph)?.children.first, case .strong = first.kind else { return nil }
+        return first.plainText.trimmed
     }
 
     /// `C. Payment Service`, `B) Exports`: a capital letter as an item's id.

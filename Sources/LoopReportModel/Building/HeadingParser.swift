@@ -191,7 +191,10 @@ enum HeadingParser {
     /// heading is an item only with other evidence: see `DocumentRecognizer`).
     /// - Parameter headings: a whole number then a dot (`### 1. Add model`) may be an item's id
     ///   too (a heading needs an estimate, dependency or status to be one).
-    static func blockDefinition(_ title: String, vocabulary: Vocabulary = .standard, headings: Bool = false) -> (id: String, title: String, wordless: Bool)? {
+    /// - Parameter boldID: the id was written in bold on its own (`- **1a** Read the app`), so
+    ///   a whole number with or without a letter is an id too.
+    static func blockDefinition(_ title: String, vocabulary: Vocabulary = .standard, headings: Bool = false,
+                                boldID: String? = nil) -> (id: String, title: String, wordless: Bool)? {
         let text = dropLeadingGlyphs(title)
         if let (word, id, name) = definition(text, words: vocabulary.itemWords, id: itemID), let word {
             return (milestoneID(word, id), name, false)
@@ -205,7 +208,8 @@ enum HeadingParser {
         // letter then a dot (`6a. Backfill`), then the title.
         if let (_, id, name) = definition(text, words: [], id: itemID),
            id.utf8.contains(0x2E) || id.utf8.first.map({ !ReferenceScanner.isDigit($0) }) == true
-            || text.dropFirst(id.count).hasPrefix(". ") && (id.last?.isLowercase == true || headings), !isQuantity(id, name),
+            || text.dropFirst(id.count).hasPrefix(". ") && (id.last?.isLowercase == true || headings)
+            || id == boldID && text.dropFirst(id.count).hasPrefix(" "), !isQuantity(id, name),
            !isWordInProse(id, text: text, title: name) {
             return (id, name, true)
         }

@@ -127,6 +127,13 @@ enum ReferenceScanner {
                 i = end + 2
                 continue
             }
+            // `needs 1a, 2b`: a number and a lower-case letter (not an effort: `+3d`, `~2h`, `(1d)`).
+            if bareBlockIDs, isDigit(s[i]), let (id, end) = groupID(s, at: i), let last = id.utf8.last, isLowercaseASCII(last),
+               i == 0 || ![0x2B, 0x7E, 0x28, 0x2D].contains(s[i - 1]) {
+                matches.append(Match(kind: .block, id: id, text: string(i..<end), annotation: annotation(s, after: end)))
+                i = end
+                continue
+            }
             if bareBlockIDs, let (id, end) = blockID(s, at: i) ?? prefixedItemID(s, at: i) {
                 if isDigit(s[i]), isAfterAName(s, at: i) { i = end; continue }
                 let wordLike = !isDigit(s[i]) && !id.utf8.contains(0x2D)
