@@ -1240,4 +1240,32 @@ import Testing
         ])
         #expect(plan.groups.map(\.id) == ["1", "2"])
     }
+
+    /// An Obsidian Kanban board: each lane is its cards' state (an empty box says none), a
+    /// card's `<br>` lines are its parts, and a file named a board is a plan, not a guide.
+    @Test func kanbanLanesAreStates() {
+        let plan = project(("Onboarding board.md", """
+        ---
+
+        kanban-plugin: basic
+
+        ---
+
+        ## Backlog
+
+        - [ ] WEB-21 Referral code field<br>est 2d
+
+        ## Doing
+
+        - [ ] WEB-17 Step router<br>est 3d
+
+        ## Done
+
+        - [ ] WEB-18 Copy freeze<br>est 0.5d · needs WEB-17
+        """)).plan
+        #expect(plan.blocks.map { "\($0.id) \($0.title) \($0.estimate?.days ?? -1) \($0.dependencies.map(\.id)) \($0.progress?.rawValue ?? "-")" } == [
+            "WEB-17 Step router 3.0 [] in-progress", "WEB-18 Copy freeze 0.5 [\"WEB-17\"] complete",
+            "WEB-21 Referral code field 2.0 [] not-started",
+        ])
+    }
 }

@@ -40,7 +40,11 @@ extension DocumentRecognizer {
             var declarations = listItemDefinitions(items, section: index)
             if !declarations.isEmpty {
                 // Under `## ✅ Done`, `## In progress`, `## Blocked`: each line without a state of its own has the heading's.
+                // An empty box is none (a board's lane is its cards' state: `## Doing` over `- [ ] WEB-17 …`).
                 if let state = sectionState(index) {
+                    for d in declarations.indices {
+                        declarations[d].fields.removeAll { $0.field.key == "Status" && $0.field.value == "[ ]" }
+                    }
                     for d in declarations.indices where !declarations[d].fields.contains(where: { if case .status = $0.value { true } else { false } }) {
                         let field = Field(key: "Status", value: section.title, items: [], range: declarations[d].range, valueRange: declarations[d].range)
                         declarations[d].fields.append((field, .status(state, percent: state == .complete ? 100 : nil)))
@@ -271,6 +275,10 @@ extension DocumentRecognizer {
     /// - Parameter positionalID: the id of an item written without one (`positionalItems`).
     mutating func listItemDefinition(_ item: MarkdownNode, section index: Int, positionalID: String? = nil) -> BlockDeclaration? {
         var text = item.itemText
+        // `WEB-21 Referral code<br>est 2d`: a board card's lines, parts of the item.
+        if text.containsBytes("<br") {
+            for tag in ["<br>", "<br/>", "<br />"] { text = text.replacingOccurrences(of: tag, with: " — ") }
+        }
         // `~~1.2 Writer~~ dropped`: struck through, taken out; `Added **1.3 Exporter** — 4d`,
         // `New: Task 2.4: …`; `Removed: 1.2 (out of scope)`, `Dropped 1.2`.
         var revision: RevisionMarker?

@@ -319,7 +319,7 @@ struct DocumentRecognizer {
     /// Words of a title that say it is a plan after all ("Design and implementation plan").
     static let planWords: Set<String> = ["plan", "plans", "roadmap", "tasks", "backlog", "milestones", "schedule",
                                          "implementation", "phases", "sprint", "iteration", "iterations", "progress",
-                                         "todo", "consolidation", "reassessment", "estimation"]
+                                         "todo", "consolidation", "reassessment", "estimation", "board", "kanban"]
 
     private static func words(_ text: String) -> [String] {
         text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)

@@ -145,7 +145,7 @@ package struct Vocabulary: Sendable, Equatable {
         "done": .complete, "complete": .complete, "completed": .complete, "finished": .complete, "x": .complete,
         "shipped": .complete, "merged": .complete, "closed": .complete,
         "in progress": .inProgress, "wip": .inProgress, "ongoing": .inProgress, "started": .inProgress, "active": .inProgress,
-        "in review": .inProgress, "partial": .inProgress, "partially complete": .inProgress, "needs review": .inProgress,
+        "in review": .inProgress, "doing": .inProgress, "partial": .inProgress, "partially complete": .inProgress, "needs review": .inProgress,
         "ready for review": .inProgress, "in qa": .inProgress, "in testing": .inProgress, "testing": .inProgress,
         "partially done": .inProgress, "reopened": .inProgress, "half done": .inProgress, "landed": .complete, "released": .complete, "deployed": .complete,
         "not yet": .notStarted, "not yet started": .notStarted, "queued": .notStarted, "ready": .notStarted,
@@ -155,7 +155,7 @@ package struct Vocabulary: Sendable, Equatable {
         "deferred": .deferred, "postponed": .deferred, "skipped": .deferred, "cancelled": .deferred, "canceled": .deferred,
         "parked": .deferred, "paused": .deferred, "on ice": .deferred, "won't do": .deferred, "wont do": .deferred,
         "wontfix": .deferred, "superseded": .deferred, "dropped": .deferred, "descoped": .deferred, "out of scope": .deferred,
-        "later": .deferred,
+        "later": .deferred, "icebox": .deferred,
         // Swedish, Polish, German, French, Spanish, Japanese.
         "klar": .complete, "klart": .complete, "avklarad": .complete, "gotowe": .complete, "zrobione": .complete,
         "ukończone": .complete, "zakończone": .complete, "erledigt": .complete, "fertig": .complete, "abgeschlossen": .complete,
