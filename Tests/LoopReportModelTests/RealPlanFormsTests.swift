@@ -1268,4 +1268,29 @@ import Testing
             "WEB-21 Referral code field 2.0 [] not-started",
         ])
     }
+
+    /// A column headed by a unit alone (`| Pts |`, `| PM |`, `| Hours |`) holds estimates in
+    /// that unit; an Obsidian Dataview field (`estimate:: 3d`) is a field.
+    @Test func unitColumnsAndDataviewFields() {
+        let plan = project(config: "pointDays: 0.5\n", ("plan.md", """
+        # Plan
+
+        ## WP1 — Management
+
+        | Task | Title | Lead | PM | Depends on |
+        |---|---|---|---|---|
+        | T1.1 | Coordination | LNEC | 2 | — |
+
+        | ID | Story | Pts | Blocked by |
+        |---|---|---|---|
+        | S-01 | Offline queue | 4 | T1.1 |
+
+        ### Task 3 - Parser
+        estimate:: 5d
+        depends:: S-01
+        """)).plan
+        #expect(plan.blocks.map { "\($0.id) \($0.estimate?.days ?? -1) \($0.dependencies.map(\.id))" } == [
+            "S-01 2.0 [\"T1.1\"]", "T1.1 40.0 []", "3 5.0 [\"S-01\"]",
+        ])
+    }
 }

@@ -172,6 +172,8 @@ extension Field {
                         && candidate.utf8.first.map({ $0 >= 65 && $0 <= 90 }) == true) else { return nil }
             key = candidate
             value = text[text.index(after: colon)...].trimmed
+            // `estimate:: 3d`: Obsidian Dataview's inline field.
+            if value.hasPrefix(":") { value = value.dropFirst().trimmed }
         }
         guard !key.isEmpty else { return nil }
         let keyRange = locator.range(of: key, line: line.line, fallback: line.nodes[start].range)

@@ -113,7 +113,9 @@ extension DocumentRecognizer {
             let text = header[column].text
             let (name, unit) = Self.fieldHeader(text)
             guard !besides.contains(column), vocabulary.fieldNames[name] != nil else { return nil }
-            return (column, unit == nil ? text : String(text[..<text.lastIndex(of: "(")!]).trimmed, unit)
+            // (`| Pts |` is its own unit, `| PM |` an estimate's: no brackets to cut.)
+            let key = String(Table.nameAndUnit(text).name).trimmed
+            return (column, vocabulary.fieldNames[key.normalizedName] == nil ? name : key, unit)
         }
     }
 
@@ -134,7 +136,18 @@ extension DocumentRecognizer {
     /// A header's field name without a unit in brackets (`Estimate (h)` → `estimate`), and the unit.
     static func fieldHeader(_ text: String) -> (name: String, unit: String?) {
         let (name, unit) = Table.nameAndUnit(text)
-        return (name.normalizedName, unit)
+        let normal = name.normalizedName
+        // `| Pts |`, `| PM |`, `| Hours |`: a unit alone heads an estimate column in that unit.
+        if unit == nil, let unit = unitHeaders[normal] { return (vocabularyEstimateName(normal), unit) }
+        return (normal, unit)
+    }
+
+    static let unitHeaders: [String: String] = ["pts": "pts", "sp": "SP", "points": "points", "story points": "points",
+                                                "pm": "PM", "person months": "person-months", "hours": "h", "hrs": "h",
+                                                "days": "days", "person days": "person-days"]
+
+    private static func vocabularyEstimateName(_ header: String) -> String {
+        Vocabulary.standardFieldNames[header] == .estimate ? header : "estimate"
     }
 
     /// A table whose rows are work items: an id column whose cells are item ids, a title
