@@ -1293,4 +1293,29 @@ import Testing
             "S-01 2.0 [\"T1.1\"]", "T1.1 40.0 []", "3 5.0 [\"S-01\"]",
         ])
     }
+
+    /// A proposal's deliverables and milestones under `### Deliverables` and `### Milestones`,
+    /// beside its tasks, are what the tasks produce, not work items.
+    @Test func deliverablesAndMilestonesOfAProposalAreNotWork() {
+        let loaded = project(("annex1.md", """
+        # Work plan
+
+        ## WP1 — Management
+
+        | Task | Title | Lead | PM | Depends on |
+        |---|---|---|---|---|
+        | T1.1 | Coordination | LNEC | 6 | — |
+        | T1.2 | Data management plan | LNEC | 1.5 | — |
+
+        ### Deliverables
+
+        - D1.1 Project handbook (M2)
+        - D1.2 Data management plan (M6)
+
+        ### Milestones
+
+        - MS1 — Specification frozen (M3)
+        """))
+        #expect(loaded.plan.blocks.map(\.id) == ["T1.1", "T1.2"])
+    }
 }

@@ -90,6 +90,7 @@ struct DocumentRecognizer {
         chainSequentialGroups()
         qualifyRestartingNumbers()
         setAsideItemsOfNotes()
+        setAsideDeliverables()
         finishDocumentInfo()
     }
 
@@ -400,6 +401,30 @@ struct DocumentRecognizer {
             guard section.kind == .block && setAside.contains(section.subject?.id ?? "") || notes && isGroup && !inPlanPart(section.range) else { continue }
             result.document.sections[index].kind = SectionKind.classify(section.title, parent: section.parent.map { result.document.sections[$0].kind })
         }
+    }
+
+    /// A proposal's deliverables and milestones (`D1.2 Data management plan (M6)`, `MS3 — 2,000
+    /// meters live (M20)`) under `### Deliverables` or `### Milestones`, beside the tasks that
+    /// produce them, are outputs and checkpoints, not work: each is a near miss.
+    private mutating func setAsideDeliverables() {
+        let sections = result.document.sections
+        var lines: [ClosedRange<Int>] = []
+        for (index, section) in sections.enumerated() where section.level > 1 {
+            let words = Set(Self.words(section.title))
+            guard words.contains("deliverables") || words.contains("milestones"), let start = section.range?.start.line else { continue }
+            let end = sections[(index + 1)...].first(where: { $0.level <= section.level })?.range?.start.line ?? Int.max
+            lines.append(start...max(start, end - 1))
+        }
+        func isOutput(_ block: BlockDeclaration) -> Bool {
+            guard let line = block.range?.start.line, lines.contains(where: { $0.contains(line) }) else { return false }
+            let prefix = block.id.prefix { $0.isLetter }
+            return (prefix == "D" || prefix == "MS") && block.id.dropFirst(prefix.count).first?.isNumber == true
+        }
+        guard !lines.isEmpty, result.blocks.contains(where: { !isOutput($0) }) else { return }
+        for block in result.blocks where isOutput(block) && result.nearMisses.count < 12 {
+            result.nearMisses.append(.init("'\(block.title)' is deliverable or milestone \(block.id), what the tasks produce, not a work item", at: block.range))
+        }
+        result.blocks.removeAll(where: isOutput)
     }
 
     // MARK: Front matter and document kind
