@@ -1320,7 +1320,11 @@ extension DocumentRecognizer {
     mutating func recognizeBoldLeadItem(_ node: MarkdownNode, section index: Int) -> Bool {
         guard !asides.contains(index), Self.listItemSections.contains(result.document.sections[index].kind),
               case .strong? = node.children.first?.kind, let first = node.lines.first, first.nodes.count > 1 else { return false }
-        let bold = HeadingParser.read(node.children[0].plainText.trimmed).title
+        let boldText = node.children[0].plainText
+        // Every item id holds a digit but a letter's (`**A. Export**`); most bold lines are field names.
+        guard boldText.utf8.contains(where: ReferenceScanner.isDigit) || boldText.utf8.dropFirst().first.map({ $0 == 0x2E || $0 == 0x29 }) == true
+        else { return false }
+        let bold = HeadingParser.read(boldText.trimmed).title
         var nodes = Array(first.nodes)
         var positionalID: String?
         if HeadingParser.blockDefinition(bold, vocabulary: vocabulary) == nil {

@@ -409,7 +409,8 @@ struct DocumentRecognizer {
     private mutating func setAsideDeliverables() {
         let sections = result.document.sections
         var lines: [ClosedRange<Int>] = []
-        for (index, section) in sections.enumerated() where section.level > 1 {
+        for (index, section) in sections.enumerated() where section.level > 1
+            && ["eliverables", "ilestones", "ELIVERABLES", "ILESTONES"].contains(where: section.title.containsBytes) {
             let words = Set(Self.words(section.title))
             guard words.contains("deliverables") || words.contains("milestones"), let start = section.range?.start.line else { continue }
             let end = sections[(index + 1)...].first(where: { $0.level <= section.level })?.range?.start.line ?? Int.max

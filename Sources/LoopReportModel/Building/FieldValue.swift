@@ -253,6 +253,7 @@ enum RelativeDependency {
     static let previous = "(previous)", allPrevious = "(all previous)"
 
     static func parse(_ name: String, vocabulary: Vocabulary) -> (kind: Reference.Kind, marker: String)? {
+        guard ["previous", "prior", "preceding", "earlier"].contains(where: name.containsBytes) else { return nil }
         // The first four words are all it reads (`the all previous blocks`).
         var words = name.split(separator: " ", maxSplits: 4).prefix(4).map(String.init)
         if words.first == "the" { words.removeFirst() }
@@ -271,6 +272,8 @@ enum RelativeDependency {
     /// `Each block starts when the one before it is done`, `every phase depends on the
     /// previous one`, `tasks are done in order`: a rule for the whole plan, stated once.
     static func sequentialRule(_ text: String, vocabulary: Vocabulary) -> Reference.Kind? {
+        // Each phrase below holds one of these (most paragraphs hold none).
+        guard ["revious", "rior one", "receding", "efore it", "n order", "equential", "ne after"].contains(where: text.containsBytes) else { return nil }
         let name = text.normalizedName
         guard name.utf8.count < 1200 else { return nil }
         let relation = name.contains("before it") || name.contains("previous") || name.contains("prior one") || name.contains("preceding")

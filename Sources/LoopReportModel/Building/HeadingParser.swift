@@ -227,6 +227,7 @@ enum HeadingParser {
     /// an issue's number at the end of a title is the item's id (a pull request's, `(PR #152)`,
     /// or one in a sentence, `(see #45)`, is not).
     static func trailingIssue(_ text: String) -> (id: String, title: String)? {
+        guard text.utf8.contains(0x23) else { return nil }
         // `Format-preserving edits (#90) — large, after the rewrite (#88)`: the first number
         // after the title, before a note.
         let segments = text.components(separatedBy: " — ")
