@@ -1318,4 +1318,28 @@ import Testing
         """))
         #expect(loaded.plan.blocks.map(\.id) == ["T1.1", "T1.2"])
     }
+
+    /// Lettered items in bold paragraphs with their fields in prose (`— 1 day, after A.`), and a
+    /// running log (`# Docs — April log`) read as a report after the plan: a bold letter on its
+    /// own opens a line about that item (`- **A** — done.`).
+    @Test func letteredItemsAndARunningLog() {
+        let plan = project(("plan.md", """
+        # Moving the docs off Confluence
+
+        **A. Export the space with the converter** — half a day.
+
+        **C. Redirect map from old URLs** — 1 day, after A.
+
+        **D. Theme and navigation** — 2 days, after A, C.
+        """), ("status-2026-04.md", """
+        # Docs — April log
+
+        - **A** — done. The converter kept the macros.
+        - **C** — done.
+        - **D** — in progress, Noor has it.
+        """)).plan
+        #expect(plan.blocks.map { "\($0.id) \($0.estimate?.days ?? -1) \($0.dependencies.map(\.id)) \($0.progress?.rawValue ?? "-")" } == [
+            "A 0.5 [] complete", "C 1.0 [\"A\"] complete", "D 2.0 [\"A\", \"C\"] in-progress",
+        ])
+    }
 }

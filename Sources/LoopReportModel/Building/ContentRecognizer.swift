@@ -346,7 +346,7 @@ extension DocumentRecognizer {
             var pieces: [String] = []
             for piece in text.split(separator: separator).map({ String($0).trimmed }) {
                 if let last = pieces.last, dependencyPrefixes.contains(where: last.normalizedName.hasPrefix), !isField(piece),
-                   HeadingParser.blockDefinition(piece, vocabulary: vocabulary)?.title.isEmpty == true {
+                   HeadingParser.blockDefinition(piece, vocabulary: vocabulary)?.title.isEmpty == true || FieldValue.letterIDs(piece) != nil {
                     pieces[pieces.count - 1] += "\(separator) " + piece
                 } else {
                     pieces.append(piece)

@@ -523,6 +523,8 @@ struct DocumentRecognizer {
             return .plan
         }
         for (cue, kind) in titleCues where title.contains(cue) { return kind }
+        // `# Ingest rewrite — April log`, `# devlog`: a running log of progress (not `Changelog`, `Catalog`).
+        if !Set(Self.words(title)).isDisjoint(with: ["log", "devlog", "worklog", "journal", "standups"]) { return .progressReport }
         if kinds.contains(.implementationSummary) || kinds.contains(.knowledgeCapture) { return .consolidation }
         if !kinds.isDisjoint(with: loopSignatures) || result.records.decisions.contains(where: { $0.id.hasPrefix("L") }) {
             return .iteration

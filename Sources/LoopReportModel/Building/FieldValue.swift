@@ -108,6 +108,14 @@ enum FieldValue: Sendable {
         return nil
     }
 
+    /// `A`, `B, C and D`, `A & B.`: nothing but single capital letters (not `I`, a word).
+    static func letterIDs(_ text: String) -> [String]? {
+        let words = text.trimmed.trimmingCharacters(in: ["."]).split(whereSeparator: { $0 == " " || $0 == "," })
+            .filter { $0 != "and" && $0 != "&" }
+        guard !words.isEmpty, words.allSatisfy({ $0.count == 1 && $0 != "I" && $0.first!.isASCII && $0.first!.isUppercase }) else { return nil }
+        return words.map(String.init)
+    }
+
     static func isTimeOfDay(_ text: String) -> Bool {
         let parts = text.trimmed.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]), parts[1].count == 2 else { return false }
@@ -123,6 +131,8 @@ enum FieldValue: Sendable {
         if let relative = RelativeDependency.parse(name, vocabulary: vocabulary) {
             return [Reference(kind: relative.kind, id: relative.marker, range: field.valueRange)]
         }
+        // `after A`, `B, C and D`: capital letters alone, where a plan's items are lettered.
+        if let letters = letterIDs(text) { return letters.map { Reference(kind: .block, id: $0, range: field.valueRange) } }
         var located = ReferenceScanner.scan(text, bareBlockIDs: true, vocabulary: vocabulary).map {
             Reference(kind: $0.kind, id: $0.id, annotation: $0.annotation, range: field.valueRange, isBareName: $0.isBareName)
         }

@@ -213,6 +213,11 @@ enum HeadingParser {
            !isWordInProse(id, text: text, title: name) {
             return (id, name, true)
         }
+        // `- **A** — done.`: a letter in bold on its own is an item's id.
+        if let boldID, boldID.utf8.count == 1, let letter = boldID.utf8.first, letter >= 65, letter <= 90,
+           text == boldID || text.hasPrefix(boldID + " ") {
+            return (boldID, String(text.dropFirst()).trimmed, true)
+        }
         if let (id, name) = trailingIssue(text), !isFieldLine(name, vocabulary: vocabulary) { return (id, name, true) }
         return nil
     }
