@@ -1342,4 +1342,19 @@ import Testing
             "A 0.5 [] complete", "C 1.0 [\"A\"] complete", "D 2.0 [\"A\", \"C\"] in-progress",
         ])
     }
+
+    /// A GitHub Projects table has no id column: each title ends with its issue's number.
+    @Test func gitHubProjectsTablesNumberItemsInTheirTitles() {
+        let plan = project(config: "pointDays: 0.5\n", ("board.md", """
+        # Android 5.0 board
+
+        | Title | Status | Points | Blocked by |
+        | --- | --- | --- | --- |
+        | Room DB for saved routes #221 | ✅ Done | 4 | |
+        | Sync worker (WorkManager) #222 | 🏗 In Progress | 8 | #221 |
+        """)).plan
+        #expect(plan.blocks.map { "\($0.id) \($0.title) \($0.estimate?.days ?? -1) \($0.dependencies.map(\.id)) \($0.progress?.rawValue ?? "-")" } == [
+            "#221 Room DB for saved routes 2.0 [] complete", "#222 Sync worker (WorkManager) 4.0 [\"#221\"] in-progress",
+        ])
+    }
 }

@@ -231,18 +231,20 @@ enum HeadingParser {
     /// `Track byte spans (#112)`, `Fuzz the parser (#140, PR #152)`, `SIMD decode paths — #301`:
     /// an issue's number at the end of a title is the item's id (a pull request's, `(PR #152)`,
     /// or one in a sentence, `(see #45)`, is not).
-    static func trailingIssue(_ text: String) -> (id: String, title: String)? {
+    /// - Parameter spaced: a number after a space is one too (a GitHub Projects title cell:
+    ///   `Room DB for saved routes #221`).
+    static func trailingIssue(_ text: String, spaced: Bool = false) -> (id: String, title: String)? {
         guard text.utf8.contains(0x23) else { return nil }
         // `Format-preserving edits (#90) — large, after the rewrite (#88)`: the first number
         // after the title, before a note.
         let segments = text.components(separatedBy: " — ")
         for count in 1...segments.count {
-            if let found = issueAtEnd(segments[..<count].joined(separator: " — ")) { return found }
+            if let found = issueAtEnd(segments[..<count].joined(separator: " — "), spaced: spaced) { return found }
         }
         return nil
     }
 
-    private static func issueAtEnd(_ text: String) -> (id: String, title: String)? {
+    private static func issueAtEnd(_ text: String, spaced: Bool) -> (id: String, title: String)? {
         var body = Substring(text.trimmed)
         let inner: Substring
         let bracketed: Bool
@@ -262,7 +264,7 @@ enum HeadingParser {
               end == bytes.count || bracketed && (bytes[end] == 0x2C || bytes[end] == 0x3B || bytes[end] == 0x20) else { return nil }
         var title = body.trimmed
         // Without brackets, only after a dash or colon: `SIMD decode paths — #301`, not `landed in PR #318`.
-        guard bracketed || title.last.map({ "—–-:|".contains($0) }) == true else { return nil }
+        guard bracketed || spaced || title.last.map({ "—–-:|".contains($0) }) == true else { return nil }
         while let last = title.last, "—–-:|".contains(last) { title = String(title.dropLast()).trimmed }
         guard title.contains(where: \.isLetter), !["pr", "mr", "see", "in", "via", "by"].contains(title.split(separator: " ").last?.lowercased() ?? "") else { return nil }
         return (id, title)

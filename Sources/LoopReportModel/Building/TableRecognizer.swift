@@ -87,13 +87,14 @@ extension DocumentRecognizer {
                                                  "название", "описание", "název", "popis", "nimi", "kuvaus", "action", "action item"]
 
     /// The columns of a work-item table: the first id column, and the first other title column.
+    /// A GitHub Projects table has no id column: its titles end with the issue's number
+    /// (`| Room DB for saved routes #221 | ✅ Done | 5 |`), and the title column is both.
     static func workItemColumns(_ header: [Cell], vocabulary: Vocabulary) -> (id: Int, title: Int)? {
-        guard let id = header.firstIndex(where: { itemIDColumns.contains($0.text.normalizedName) || ["#", "№"].contains($0.text.trimmed) }),
-              let title = header.indices.first(where: {
-                  $0 != id && (itemTitleColumns.contains(header[$0].text.normalizedName) || vocabulary.itemWords.contains(header[$0].text.normalizedName))
-              })
-        else { return nil }
-        return (id, title)
+        let id = header.firstIndex(where: { itemIDColumns.contains($0.text.normalizedName) || ["#", "№"].contains($0.text.trimmed) })
+        guard let title = header.indices.first(where: {
+            $0 != id && (itemTitleColumns.contains(header[$0].text.normalizedName) || vocabulary.itemWords.contains(header[$0].text.normalizedName))
+        }) else { return nil }
+        return (id ?? title, title)
     }
 
     /// The id in a work-item table's id cell: `2.3`, `US-20`, or `20` of `Story 20`.
@@ -102,7 +103,7 @@ extension DocumentRecognizer {
         if let space = cell.firstIndex(of: 0x20), vocabulary.itemWords.contains(String(decoding: cell[..<space], as: UTF8.self).lowercased()) {
             cell = Array(cell[(space + 1)...])
         }
-        guard let (id, end) = HeadingParser.itemID(cell, at: 0), end == cell.count else { return nil }
+        guard let (id, end) = HeadingParser.itemID(cell, at: 0), end == cell.count else { return HeadingParser.trailingIssue(text, spaced: true)?.id }
         return id
     }
 
@@ -185,7 +186,8 @@ extension DocumentRecognizer {
                 let text = cell.text.trimmed
                 rowGroup = HeadingParser.groupDefinition(text, vocabulary: vocabulary)?.id ?? HeadingParser.slugGroup(text).map { text.contains(" ") ? $0.id : text }
             }
-            result.blocks.append(BlockDeclaration(id: itemID, title: table.cell(row, title)?.text ?? "", marker: nil,
+            let titleText = table.cell(row, title)?.text ?? ""
+            result.blocks.append(BlockDeclaration(id: itemID, title: id == title ? HeadingParser.trailingIssue(titleText, spaced: true)?.title ?? titleText : titleText, marker: nil,
                                                   fields: read, range: idCell.range, path: path, groupID: rowGroup))
         }
     }
