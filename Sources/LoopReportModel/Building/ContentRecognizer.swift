@@ -42,8 +42,8 @@ extension DocumentRecognizer {
                 // Under `## ✅ Done`, `## In progress`, `## Blocked`: each line without a state of its own has the heading's.
                 // An empty box is none (a board's lane is its cards' state: `## Doing` over `- [ ] WEB-17 …`).
                 if let state = sectionState(index) {
-                    for d in declarations.indices {
-                        declarations[d].fields.removeAll { $0.field.key == "Status" && $0.field.value == "[ ]" }
+                    if isBoard {
+                        for d in declarations.indices { declarations[d].fields.removeAll { $0.field.key == "Status" && $0.field.value == "[ ]" } }
                     }
                     for d in declarations.indices where !declarations[d].fields.contains(where: { if case .status = $0.value { true } else { false } }) {
                         let field = Field(key: "Status", value: section.title, items: [], range: declarations[d].range, valueRange: declarations[d].range)
@@ -234,7 +234,7 @@ extension DocumentRecognizer {
         let paragraph = item.children.first(where: \.isParagraph)
         let text = item.itemText
         if HeadingParser.blockDefinition(HeadingParser.read(Self.revisionPrefix(text)?.1 ?? text).title, vocabulary: vocabulary,
-                                         boldID: Self.boldLead(of: item)) != nil { return true }
+                                         boldID: Self.boldLead(of: item), issueNumbers: item.taskState != nil) != nil { return true }
         if let paragraph, !Self.lineItems(paragraph).isEmpty { return true }
         guard depth < Self.maximumItemNesting else { return false }
         return item.children.contains { $0.isList && $0.children.contains { mayDefineItem($0, depth: depth + 1) } }
@@ -276,8 +276,8 @@ extension DocumentRecognizer {
     mutating func listItemDefinition(_ item: MarkdownNode, section index: Int, positionalID: String? = nil) -> BlockDeclaration? {
         var text = item.itemText
         // `WEB-21 Referral code<br>est 2d`: a board card's lines, parts of the item.
-        if text.containsBytes("<br") {
-            for tag in ["<br>", "<br/>", "<br />"] { text = text.replacingOccurrences(of: tag, with: " — ") }
+        if text.containsBytes("<br") || text.containsBytes("<BR") {
+            for tag in ["<br>", "<br/>", "<br />", "<BR>", "<BR/>", "<BR />"] { text = text.replacingOccurrences(of: tag, with: " — ") }
         }
         // `~~1.2 Writer~~ dropped`: struck through, taken out; `Added **1.3 Exporter** — 4d`,
         // `New: Task 2.4: …`; `Removed: 1.2 (out of scope)`, `Dropped 1.2`.
@@ -305,7 +305,7 @@ extension DocumentRecognizer {
         // through with its title (`~~**2.6** Reviews (2h)~~ — dropped`), it is also defined, as a
         // struck-through heading is, so a plan may strike out an item it never had elsewhere.
         let struckDefinition = revision == .removed && struck != nil
-            && (positionalID != nil || HeadingParser.blockDefinition(HeadingParser.read(text).title, vocabulary: vocabulary)?.title.isEmpty == false)
+            && (positionalID != nil || HeadingParser.blockDefinition(HeadingParser.read(text).title, vocabulary: vocabulary, issueNumbers: true)?.title.isEmpty == false)
         if revision == .removed, !struckDefinition, let match = ReferenceScanner.scan(text, bareBlockIDs: true, vocabulary: vocabulary).first,
            match.kind == .block, text.hasPrefix(match.text) || HeadingParser.blockDefinition(HeadingParser.read(text).title, vocabulary: vocabulary) != nil {
             let range = locator.lineRange(item.range?.start.line, fallback: item.range)
@@ -406,7 +406,7 @@ extension DocumentRecognizer {
                 parts = pieces + parts
                 headText = String(headText[..<open])
             } else if pieces.count > 1, pieces.contains(where: { Effort.parse(unlabelled($0), units: vocabulary.units) != nil || EffortUnits.isPoints(unlabelled($0)) }) {
-                // `(~2h, revised in loop 2: was ~1h)`, `(M1–M4; Lead: UNIPD; 6 PM)`: the effort and
+                // `(~2h, revised in loop 2: was ~1h)`, `(M1–M4; Lead: UNIPD; 6 person-months)`: the effort and
                 // any other fields; the rest is a note.
                 parts = pieces.filter(isField) + parts
                 headText = String(headText[..<open])
@@ -438,7 +438,8 @@ extension DocumentRecognizer {
         }
         let heading = HeadingParser.read(headText)
         guard var definition = positionalID.map({ ($0, heading.title, false) })
-                ?? HeadingParser.blockDefinition(heading.title, vocabulary: vocabulary, boldID: Self.boldLead(of: item)) else { return nil }
+                ?? HeadingParser.blockDefinition(heading.title, vocabulary: vocabulary, boldID: Self.boldLead(of: item),
+                                                 issueNumbers: item.taskState != nil || struck != nil) else { return nil }
         // `Block 1.1: Complete`: the state, not a new title.
         if positionalID == nil, heading.progress == nil, HeadingParser.statusPhrase(definition.title) != nil {
             parts.insert(definition.title, at: 0)
@@ -668,8 +669,8 @@ extension DocumentRecognizer {
         ("merged", .complete), ("landed", .complete), ("closed", .complete), ("fixed", .complete),
         ("started", .inProgress), ("began", .inProgress), ("picked up", .inProgress), ("in progress", .inProgress),
         ("resumed", .inProgress), ("ongoing", .inProgress), ("underway", .inProgress), ("blocked", .blocked), ("stuck", .blocked),
-        ("dropped", .deferred), ("cancelled", .deferred), ("cut", .deferred), ("deferred", .deferred), ("deferring", .deferred),
-        ("postponed", .deferred), ("moved to", .deferred), ("moves to", .deferred), ("pushed to", .deferred), ("removed", .deferred),
+        ("dropped", .deferred), ("cancelled", .deferred), ("deferred", .deferred), ("deferring", .deferred),
+        ("postponed", .deferred), ("removed", .deferred),
     ]
 
     /// `**2026-11-03:** finished 2.1, started 2.2, 2.3 blocked by flaky CI`, `- 2.2 done, 2.4
@@ -1313,7 +1314,7 @@ extension DocumentRecognizer {
         return true
     }
 
-    /// `**T2.1 Requirements** (M1–M4; Lead: UNIPD; 6 PM)`, `**A. Export the space** — half a
+    /// `**T2.1 Requirements** (M1–M4; Lead: UNIPD; 6 person-months)`, `**A. Export the space** — half a
     /// day, after A.`, `**WP1-T2 Interviews** — 5 pd`: a paragraph that opens with an item's id
     /// in bold and states a field (effort, dependencies or state) on that line is the item; the
     /// lines after it describe it.
@@ -1335,12 +1336,20 @@ extension DocumentRecognizer {
         }
         let range = first.line.map { SourceRange.line($0, in: path) } ?? node.range
         let line = MarkdownNode(kind: .item(task: nil), range: range, children: [MarkdownNode(kind: .paragraph, range: range, children: nodes)])
-        guard let declaration = listItemDefinition(line, section: index, positionalID: positionalID),
+        // (`**H1 2027** — 3 months`, `**Q3 2026** — 4 weeks`: a period, not an item.)
+        guard let declaration = listItemDefinition(line, section: index, positionalID: positionalID), declaration.title.contains(where: \.isLetter),
               declaration.fields.contains(where: {
                   switch $0.value { case .estimate, .dependencies, .status: true; default: false }
               }) else { return false }
         result.blocks.append(declaration)
         return true
+    }
+
+    /// A board kept as Markdown (the Obsidian Kanban plugin's front matter, or a file named
+    /// `board` or `kanban`): its lanes are its cards' states.
+    var isBoard: Bool {
+        result.document.frontMatter["kanban-plugin"] != nil
+            || path.lowercased().split(separator: "/").last.map { $0.contains("board") || $0.contains("kanban") } == true
     }
 
     /// The text of the bold words a list item opens with (`**1a**` in `- **1a** Read the app`).

@@ -83,7 +83,7 @@ struct DocumentRecognizer {
         }
         let fileName = path.lowercased().split(separator: "/").last.map(String.init) ?? ""
         isLog = Self.titleSaysReport(result.document.sections) || ["progress", "journal", "status", "devlog", "worklog", "standup"].contains { fileName.contains($0) }
-            || Self.words(fileName).contains { $0 == "log" || $0 == "update" || $0 == "updates" }
+            || Self.words(fileName).dropLast().last == "log"   // `cutover-log-2024-11-16.md`, not `log-retention.md`
         for index in result.document.sections.indices { recognize(section: index) }
         ganttItems()
         positionalItems()
@@ -125,6 +125,19 @@ struct DocumentRecognizer {
     }
 
     /// Whether the document's title says it reports on a plan (a status update, a loop, a review).
+    /// `# Ingest rewrite — April log`, `# Cutover log — Sat 16 Nov`, `# Running log`: the title
+    /// after its subject ends with the word log, or a log is dated (not `# Log retention`,
+    /// `# Audit log`, `# Audit log — design`).
+    static func titleIsALog(_ title: String) -> Bool {
+        let parts = title.components(separatedBy: " — ").flatMap { $0.components(separatedBy: " - ") }
+            .map { words(String($0.prefix { $0 != "(" && $0 != ":" })) }
+        if parts.contains(where: { $0 == ["log"] || $0 == ["running", "log"] }) { return true }
+        guard parts.count >= 2 else { return false }
+        if parts.last?.last == "log" { return true }
+        let rawParts = title.components(separatedBy: " — ").flatMap { $0.components(separatedBy: " - ") }
+        return parts.indices.dropLast().contains { parts[$0].last == "log" && rawParts[$0 + 1].contains(where: \.isNumber) }
+    }
+
     static func titleSaysReport(_ sections: [Section]) -> Bool {
         guard let title = sections.first(where: { $0.level == 1 })?.title else { return false }
         // `# Done`, `# Completed`, `# Archive`: the items that were done (a to-do list is a plan).
@@ -132,7 +145,7 @@ struct DocumentRecognizer {
         let words = Set(Self.words(title))
         return !words.isDisjoint(with: ["status", "update", "updates", "progress", "report", "review", "loop", "iteration",
                                         "retro", "retrospective", "summary", "standup", "standups", "week", "weekly", "changelog",
-                                        "archive", "log", "devlog", "worklog", "journal", "wrap", "wrapup"])
+                                        "archive", "devlog", "worklog", "journal", "wrap", "wrapup"]) || Self.titleIsALog(title)
     }
 
     // MARK: Items written without ids
@@ -416,10 +429,14 @@ struct DocumentRecognizer {
             let end = sections[(index + 1)...].first(where: { $0.level <= section.level })?.range?.start.line ?? Int.max
             lines.append(start...max(start, end - 1))
         }
+        // One a task waits for (`after MS1`) is kept as an item, so the dependency holds.
+        let awaited = Set(result.blocks.flatMap { block in
+            block.fields.flatMap { field -> [String] in if case .dependencies(let references) = field.value { references.map(\.id) } else { [] } }
+        })
         func isOutput(_ block: BlockDeclaration) -> Bool {
             guard let line = block.range?.start.line, lines.contains(where: { $0.contains(line) }) else { return false }
             let prefix = block.id.prefix { $0.isLetter }
-            return (prefix == "D" || prefix == "MS") && block.id.dropFirst(prefix.count).first?.isNumber == true
+            return (prefix == "D" || prefix == "MS") && block.id.dropFirst(prefix.count).first?.isNumber == true && !awaited.contains(block.id)
         }
         guard !lines.isEmpty, result.blocks.contains(where: { !isOutput($0) }) else { return }
         for block in result.blocks where isOutput(block) && result.nearMisses.count < 12 {
@@ -523,8 +540,10 @@ struct DocumentRecognizer {
             return .plan
         }
         for (cue, kind) in titleCues where title.contains(cue) { return kind }
-        // `# Ingest rewrite — April log`, `# devlog`: a running log of progress (not `Changelog`, `Catalog`).
-        if !Set(Self.words(title)).isDisjoint(with: ["log", "devlog", "worklog", "journal", "standups"]) { return .progressReport }
+        // `# Ingest rewrite — April log`, `# devlog`: a running log of progress (not `Changelog`, `Log retention`).
+        if Self.titleIsALog(heading?.title ?? "") || !Set(Self.words(title)).isDisjoint(with: ["devlog", "worklog", "journal", "standups"]) {
+            return .progressReport
+        }
         if kinds.contains(.implementationSummary) || kinds.contains(.knowledgeCapture) { return .consolidation }
         if !kinds.isDisjoint(with: loopSignatures) || result.records.decisions.contains(where: { $0.id.hasPrefix("L") }) {
             return .iteration
@@ -579,7 +598,7 @@ struct DocumentRecognizer {
                HeadingParser.groupDefinition(title, vocabulary: vocabulary, spacedTitle: false) == nil {
                 groupDefinition = nil
             }
-            let blockDefinition = groupDefinition == nil ? HeadingParser.blockDefinition(title, vocabulary: vocabulary, headings: true) : nil
+            let blockDefinition = groupDefinition == nil ? HeadingParser.blockDefinition(title, vocabulary: vocabulary, headings: true, issueNumbers: true) : nil
             // `## Ideas for later` (not a definition, nor a section the guideline names) and what is under it.
             let aside = asides.contains(parent) || level > 1 && groupDefinition == nil && blockDefinition == nil && Self.isAside(title)
                 && SectionKind.classify(title, parent: sections[parent].kind) == .other
@@ -635,13 +654,15 @@ struct DocumentRecognizer {
         for section in sections where section.kind == .block { if let parent = section.parent { parentsOfItems.insert(parent) } }
         // `## PG-2: Channels` over `- CH-1: Email digests — 2d`: over listed items too.
         // Not over its siblings: `### 1.3 Tests` over `- 1.4 Share sheet` is item 1.3 before item 1.4.
-        // (`**T1.1 Requirements** (M1–M4; 6 PM)` opening a paragraph is one too.)
+        // (`**T1.1 Requirements** (M1–M4; 6 person-months)` opening a paragraph is one too.)
         func listedIDs(_ node: MarkdownNode) -> [String] {
             if node.isParagraph {
                 guard case .strong? = node.children.first?.kind, node.children.count > 1 else { return [] }
                 return HeadingParser.blockDefinition(HeadingParser.read(node.children[0].plainText.trimmed).title, vocabulary: vocabulary).map { [$0.id] } ?? []
             }
-            return node.children.compactMap { HeadingParser.blockDefinition(HeadingParser.read($0.itemText).title, vocabulary: vocabulary)?.id }
+            return node.children.compactMap {
+                HeadingParser.blockDefinition(HeadingParser.read($0.itemText).title, vocabulary: vocabulary, issueNumbers: $0.taskState != nil)?.id
+            }
         }
         for index in numberedCandidates where sections[index].content.contains(where: { node in
             // `## Q2 2027` over a work-item table too, whose ids do not name another group (`1.2` is Group 1's).

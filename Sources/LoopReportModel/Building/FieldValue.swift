@@ -108,12 +108,18 @@ enum FieldValue: Sendable {
         return nil
     }
 
-    /// `A`, `B, C and D`, `A & B.`: nothing but single capital letters (not `I`, a word).
+    /// `A`, `B, C and D`, `A & B.`: nothing but single capital letters (not `I`, a word); or
+    /// nothing but numbers each with a lower-case letter (`1a`, `2a and 1b`), an effort in
+    /// none of them (`after 1.1 + 2d` is not read this way).
     static func letterIDs(_ text: String) -> [String]? {
         let words = text.trimmed.trimmingCharacters(in: ["."]).split(whereSeparator: { $0 == " " || $0 == "," })
             .filter { $0 != "and" && $0 != "&" }
-        guard !words.isEmpty, words.allSatisfy({ $0.count == 1 && $0 != "I" && $0.first!.isASCII && $0.first!.isUppercase }) else { return nil }
-        return words.map(String.init)
+        guard !words.isEmpty else { return nil }
+        if words.allSatisfy({ $0.count == 1 && $0 != "I" && $0.first!.isASCII && $0.first!.isUppercase }) { return words.map(String.init) }
+        let numbered = words.allSatisfy { word in
+            word.count >= 2 && word.last!.isASCII && word.last!.isLowercase && word.dropLast().allSatisfy { $0.isASCII && $0.isNumber }
+        }
+        return numbered ? words.map(String.init) : nil
     }
 
     static func isTimeOfDay(_ text: String) -> Bool {
@@ -283,7 +289,9 @@ enum RelativeDependency {
     /// previous one`, `tasks are done in order`: a rule for the whole plan, stated once.
     static func sequentialRule(_ text: String, vocabulary: Vocabulary) -> Reference.Kind? {
         // Each phrase below holds one of these (most paragraphs hold none).
-        guard ["revious", "rior one", "receding", "efore it", "n order", "equential", "ne after"].contains(where: text.containsBytes) else { return nil }
+        let lower = text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? text.lowercased() : text
+        guard ["previous", "prior one", "preceding", "before it", "in order", "sequential", "one after", "one-after"].contains(where: lower.containsBytes)
+        else { return nil }
         let name = text.normalizedName
         guard name.utf8.count < 1200 else { return nil }
         let relation = name.contains("before it") || name.contains("previous") || name.contains("prior one") || name.contains("preceding")

@@ -128,7 +128,7 @@ enum HeadingParser {
     /// The state a part of a line opens with: `in progress, token counting off`, `completed (M6)`,
     /// `completed in M3; D2.1 submitted`, `postponed to Year 2. The post is vacant`: a status
     /// phrase up to a comma, semicolon, bracket, colon or full stop, or before a word that says
-    /// when or why (`in`, `to`, `since`, `on`, `until`…).
+    /// when or where to (`in`, `to`, `since`, `until`).
     static func leadingStatus(_ text: String) -> Progress? {
         if let said = statusPhrase(text) { return said }
         var clause = Substring(text.prefix { $0 != "," && $0 != ";" && $0 != "(" && $0 != ":" })
@@ -137,13 +137,14 @@ enum HeadingParser {
         if let said = statusPhrase(trimmed) { return said }
         let words = trimmed.split(separator: " ")
         for count in stride(from: min(3, words.count - 1), through: 1, by: -1) where statusQualifiers.contains(words[count].lowercased()) {
-            if let said = statusPhrase(words[..<count].joined(separator: " ")) { return said }
+            let phrase = words[..<count].joined(separator: " ")
+            // (`later in the week`, `next to the cache`: words of time and place, not states.)
+            if !["later", "next", "open", "future", "active", "ready"].contains(phrase.lowercased()), let said = statusPhrase(phrase) { return said }
         }
         return nil
     }
 
-    static let statusQualifiers: Set<String> = ["in", "to", "since", "on", "at", "by", "for", "until", "till", "after", "before",
-                                                "as", "per", "from", "due"]
+    static let statusQualifiers: Set<String> = ["in", "to", "since", "until", "till"]
 
     /// `12/11`, `04/11 a 08/11`, `3/12/2026`: a day and month, not parts done (a count of parts
     /// done never exceeds its total nor starts with a zero, and has one slash).
@@ -193,8 +194,10 @@ enum HeadingParser {
     ///   too (a heading needs an estimate, dependency or status to be one).
     /// - Parameter boldID: the id was written in bold on its own (`- **1a** Read the app`), so
     ///   a whole number with or without a letter is an id too.
+    /// - Parameter issueNumbers: an issue's number at the end is the id (`trailingIssue`): for a
+    ///   heading or a checklist line, not for a note's bullet (`- Related bug (#45)`).
     static func blockDefinition(_ title: String, vocabulary: Vocabulary = .standard, headings: Bool = false,
-                                boldID: String? = nil) -> (id: String, title: String, wordless: Bool)? {
+                                boldID: String? = nil, issueNumbers: Bool = false) -> (id: String, title: String, wordless: Bool)? {
         let text = dropLeadingGlyphs(title)
         if let (word, id, name) = definition(text, words: vocabulary.itemWords, id: itemID), let word {
             return (milestoneID(word, id), name, false)
@@ -218,7 +221,7 @@ enum HeadingParser {
            text == boldID || text.hasPrefix(boldID + " ") {
             return (boldID, String(text.dropFirst()).trimmed, true)
         }
-        if let (id, name) = trailingIssue(text), !isFieldLine(name, vocabulary: vocabulary) { return (id, name, true) }
+        if issueNumbers, let (id, name) = trailingIssue(text), !isFieldLine(name, vocabulary: vocabulary) { return (id, name, true) }
         return nil
     }
 

@@ -144,8 +144,8 @@ extension DocumentRecognizer {
     }
 
     static let unitHeaders: [String: String] = ["pts": "pts", "sp": "SP", "points": "points", "story points": "points",
-                                                "pm": "PM", "person months": "person-months", "hours": "h", "hrs": "h",
-                                                "days": "days", "person days": "person-days"]
+                                                "pm": "person-months", "person months": "person-months", "hours": "h", "hrs": "h",
+                                                "person days": "person-days"]
 
     private static func vocabularyEstimateName(_ header: String) -> String {
         Vocabulary.standardFieldNames[header] == .estimate ? header : "estimate"
@@ -168,8 +168,14 @@ extension DocumentRecognizer {
     private mutating func readWorkItems(_ table: Table, section: Int) {
         guard let (id, title) = Self.workItemColumns(table.header, vocabulary: vocabulary) else { return }
         let group = enclosingGroup(section)
-        // Each field column: where it is, its key without the unit, and the unit.
-        let fieldColumns = fieldColumns(table.header, besides: [id, title])
+        // Each field column: where it is, its key without the unit, and the unit. A column headed
+        // by a unit alone holds numbers (`| PM |` over names is the product manager).
+        let fieldColumns = fieldColumns(table.header, besides: [id, title]).filter { column in
+            Table.nameAndUnit(table.header[column.column].text).unit != nil || Self.unitHeaders[table.header[column.column].text.normalizedName] == nil
+                || table.rows.allSatisfy { row in
+                    table.cell(row, column.column).map { Self.isBlank($0.text) || $0.text.unicodeScalars.allSatisfy { $0.properties.numericType != nil || ".,-–~ ".unicodeScalars.contains($0) } } ?? true
+                }
+        }
         let wholeNumbers = table.rows.allSatisfy { row in table.cell(row, id).map { Self.itemIDCell($0.text, vocabulary: vocabulary)?.allSatisfy(\.isNumber) ?? false } ?? false }
         // `| DP-01 | … | MS1 | 2w |`: a Milestone (Phase, Epic…) column says each row's group.
         let groupColumn = table.header.firstIndex { cell in

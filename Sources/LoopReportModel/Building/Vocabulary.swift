@@ -21,7 +21,7 @@ package struct Vocabulary: Sendable, Equatable {
                                               "里程碑", "마일스톤", "marco", "mijlpaal", "веха", "milník", "virstanpylväs"]
 
     /// Words before a group's id: `Group 2`, `Phase 3`, `Stage 1`, `Wave 2`, `Epic 4`, `Sprint 4`, `Part II`.
-    var groupWords: Set<String> = ["group", "phase", "stage", "wave", "epic", "sprint", "week", "day", "part", "workstream", "track",
+    var groupWords: Set<String> = ["group", "phase", "stage", "wave", "epic", "sprint", "part", "workstream", "track",
                                    "fas", "etapp", "grupp", "faza", "etap", "grupa", "etappe", "gruppe", "étape", "groupe",
                                    "fase", "grupo", "フェーズ", "段階", "グループ",
                                    "阶段", "단계", "etapa", "этап", "фаза", "fáze", "vaihe"]

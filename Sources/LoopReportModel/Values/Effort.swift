@@ -205,7 +205,7 @@ package struct EffortUnits: Sendable, Equatable {
                      "ora", "uur", "uren", "u", "час", "часа", "часов", "ч", "hodin", "hodina", "hodiny", "tunti", "tuntia", "t"]),
             (.minute, ["minute", "minutes", "min", "mins", "m", "minuter", "minut", "minuty", "minuten", "minutos", "分", "分钟",
                        "분", "minuti", "минут", "минуты", "мин", "minuuttia"]),
-            (.month, ["month", "months", "mo", "pm", "pms", "personenmonate", "personenmonat", "månad", "månader", "miesiąc", "miesiące", "miesięcy", "monat", "monate",
+            (.month, ["month", "months", "mo", "personenmonate", "personenmonat", "månad", "månader", "miesiąc", "miesiące", "miesięcy", "monat", "monate",
                       "mois", "mes", "meses", "ヶ月", "か月", "カ月", "个月", "개월", "mês", "mese", "mesi", "maand", "maanden",
                       "месяц", "месяца", "месяцев", "měsíc", "měsíce", "kuukausi", "kuukautta"]),
             (.sprint, ["sprint", "sprints", "sprinty", "sprintar", "スプリント"]),

@@ -127,9 +127,9 @@ enum ReferenceScanner {
                 i = end + 2
                 continue
             }
-            // `needs 1a, 2b`: a number and a lower-case letter (not an effort: `+3d`, `~2h`, `(1d)`).
+            // `needs 6a, 6b`: a number and a lower-case letter, but for an effort's (`3d`, `2h`, `1w`, `30m`).
             if bareBlockIDs, isDigit(s[i]), let (id, end) = groupID(s, at: i), let last = id.utf8.last, isLowercaseASCII(last),
-               i == 0 || ![0x2B, 0x7E, 0x28, 0x2D].contains(s[i - 1]) {
+               ![0x64, 0x68, 0x6D, 0x77].contains(last) {
                 matches.append(Match(kind: .block, id: id, text: string(i..<end), annotation: annotation(s, after: end)))
                 i = end
                 continue
