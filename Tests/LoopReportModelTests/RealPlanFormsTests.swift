@@ -1406,4 +1406,52 @@ import Testing
         """)).plan
         #expect(plan.blocks.map { "\($0.id) [\($0.groupID)] \($0.estimate?.days ?? -1)" } == ["T1.1 [2] 120.0", "2a [2] 1.0"])
     }
+
+    /// A roadmap folded in `<details><summary>` sections: each summary is a heading one level
+    /// under the one before, and the tracked lines under it (`- ✅ Speaker notes (#88)`) its
+    /// items; a README's `## Roadmap` is its plan part (an install step's `(#12)` is not).
+    @Test func foldedRoadmapSectionsOfAReadme() {
+        let plan = project(("README.md", """
+        # quillmark
+
+        Slides in Markdown.
+
+        ## Install
+
+        - Run `npm i -g quillmark` (#12)
+
+        ## Roadmap
+
+        <details>
+        <summary><b>v0.3 — Presenter</b> (shipped Aug 2024)</summary>
+
+        - ✅ Speaker notes view (#88)
+        - ✅ Timer in presenter mode (#91)
+
+        </details>
+
+        <details open>
+        <summary><b>v0.4 — Themes</b></summary>
+
+        - 🚧 Port the built-in themes (#103)
+
+        </details>
+        """)).plan
+        #expect(plan.blocks.map { "\($0.id) \($0.title) \($0.progress?.rawValue ?? "-")" } == [
+            "#103 Port the built-in themes in-progress", "#88 Speaker notes view complete", "#91 Timer in presenter mode complete",
+        ])
+        // Outside a README (a guide, whose numbered headings are not confirmed as groups), the
+        // summaries are the items' groups.
+        let roadmap = project(("ROADMAP.md", """
+        # Roadmap
+
+        <details>
+        <summary><b>v0.3 — Presenter</b> (shipped Aug 2024)</summary>
+
+        - ✅ Speaker notes view (#88)
+
+        </details>
+        """)).plan
+        #expect(roadmap.blocks.map { "\($0.id) [\($0.groupID)]" } == ["#88 [v0.3]"])
+    }
 }

@@ -234,7 +234,7 @@ extension DocumentRecognizer {
         let paragraph = item.children.first(where: \.isParagraph)
         let text = item.itemText
         if HeadingParser.blockDefinition(HeadingParser.read(Self.revisionPrefix(text)?.1 ?? text).title, vocabulary: vocabulary,
-                                         boldID: Self.boldLead(of: item), issueNumbers: item.taskState != nil) != nil { return true }
+                                         boldID: Self.boldLead(of: item), issueNumbers: Self.statesItsItem(item)) != nil { return true }
         if let paragraph, !Self.lineItems(paragraph).isEmpty { return true }
         guard depth < Self.maximumItemNesting else { return false }
         return item.children.contains { $0.isList && $0.children.contains { mayDefineItem($0, depth: depth + 1) } }
@@ -439,7 +439,7 @@ extension DocumentRecognizer {
         let heading = HeadingParser.read(headText)
         guard var definition = positionalID.map({ ($0, heading.title, false) })
                 ?? HeadingParser.blockDefinition(heading.title, vocabulary: vocabulary, boldID: Self.boldLead(of: item),
-                                                 issueNumbers: item.taskState != nil || struck != nil) else { return nil }
+                                                 issueNumbers: Self.statesItsItem(item) || struck != nil) else { return nil }
         // `Block 1.1: Complete`: the state, not a new title.
         if positionalID == nil, heading.progress == nil, HeadingParser.statusPhrase(definition.title) != nil {
             parts.insert(definition.title, at: 0)
@@ -1350,6 +1350,12 @@ extension DocumentRecognizer {
     var isBoard: Bool {
         result.document.frontMatter["kanban-plugin"] != nil
             || path.lowercased().split(separator: "/").last.map { $0.contains("board") || $0.contains("kanban") } == true
+    }
+
+    /// A checklist line (`- [x] …`) or one opening with a state's glyph (`- ✅ Speaker notes
+    /// (#88)`): a tracked item, whose issue number at the end is its id.
+    static func statesItsItem(_ item: MarkdownNode) -> Bool {
+        item.taskState != nil || leadingText(of: item).unicodeScalars.first.map { $0.value > 0x2000 && Vocabulary.glyphStatus($0) != nil } == true
     }
 
     /// The text of the bold words a list item opens with (`**1a**` in `- **1a** Read the app`).

@@ -384,8 +384,11 @@ struct DocumentRecognizer {
         // a notes document, whose items count (the lines under such a heading, to the next of its level).
         var planLines: [ClosedRange<Int>] = []
         let sections = result.document.sections
-        for (index, section) in sections.enumerated() where notes && section.level > 1 {
-            guard !Set(Self.words(section.title)).isDisjoint(with: Self.planSectionWords), let start = section.range?.start.line else { continue }
+        // (A README's `## Roadmap` is its plan part too.)
+        for (index, section) in sections.enumerated() where section.level > 1 {
+            let words = Set(Self.words(section.title))
+            guard notes && !words.isDisjoint(with: Self.planSectionWords) || words.contains("roadmap"),
+                  let start = section.range?.start.line else { continue }
             let end = sections[(index + 1)...].first(where: { $0.level <= section.level })?.range?.start.line ?? Int.max
             planLines.append(start...max(start, end - 1))
         }
@@ -564,7 +567,7 @@ struct DocumentRecognizer {
         var stack = [0]
         var definedGroups = Set<String>()
         // By index: `for node in` would copy each node before it is copied into its section.
-        let nodes = markdown.root.children
+        let nodes = Self.summariesAsHeadings(markdown.root.children)
         for n in nodes.indices {
             guard case .heading(let level) = nodes[n].kind else {
                 sections[sections.count - 1].content.append(nodes[n])
@@ -633,6 +636,33 @@ struct DocumentRecognizer {
         result.document.sections = sections
     }
 
+    /// A README's `<details><summary><b>v0.4 — Themes</b> (in progress)</summary>` is a heading
+    /// one level under the heading before it (`## Roadmap` › `### v0.4 — Themes`): what the
+    /// folded section holds is its content.
+    static func summariesAsHeadings(_ nodes: [MarkdownNode]) -> [MarkdownNode] {
+        guard nodes.contains(where: { $0.kind == .htmlBlock && $0.literal.contains("<summary") }) else { return nodes }
+        var result: [MarkdownNode] = []
+        var level = 1
+        for node in nodes {
+            if case .heading(let l) = node.kind { level = l }
+            guard node.kind == .htmlBlock, let open = node.literal.range(of: "<summary"),
+                  let close = node.literal.range(of: "</summary>", range: open.upperBound..<node.literal.endIndex) else {
+                result.append(node)
+                continue
+            }
+            // The summary's words without its tags (`<b>`, `<strong>`).
+            var text = "", inTag = false
+            for c in node.literal[open.lowerBound..<close.lowerBound] {
+                if c == "<" { inTag = true } else if c == ">" { inTag = false } else if !inTag { text.append(c) }
+            }
+            let title = text.replacingOccurrences(of: "\n", with: " ").trimmed
+            guard !title.isEmpty else { result.append(node); continue }
+            result.append(MarkdownNode(kind: .heading(level: min(6, level + 1)), range: node.range,
+                                       children: [MarkdownNode(kind: .text, literal: title, range: node.range)]))
+        }
+        return result
+    }
+
     /// Ids that name more than one group (`T1.1` and `T2.3` under `## 2. Progress per task`):
     /// the heading over them is a section of a report, not their group.
     static func spanGroups(_ ids: [String]) -> Bool {
@@ -661,7 +691,7 @@ struct DocumentRecognizer {
                 return HeadingParser.blockDefinition(HeadingParser.read(node.children[0].plainText.trimmed).title, vocabulary: vocabulary).map { [$0.id] } ?? []
             }
             return node.children.compactMap {
-                HeadingParser.blockDefinition(HeadingParser.read($0.itemText).title, vocabulary: vocabulary, issueNumbers: $0.taskState != nil)?.id
+                HeadingParser.blockDefinition(HeadingParser.read($0.itemText).title, vocabulary: vocabulary, issueNumbers: Self.statesItsItem($0))?.id
             }
         }
         for index in numberedCandidates where sections[index].content.contains(where: { node in
