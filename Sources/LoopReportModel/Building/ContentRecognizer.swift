@@ -43,7 +43,7 @@ extension DocumentRecognizer {
                 // An empty box is none (a board's lane is its cards' state: `## Doing` over `- [ ] WEB-17 …`).
                 if let state = sectionState(index) {
                     if isBoard {
-                        for d in declarations.indices { declarations[d].fields.removeAll { $0.field.key == "Status" && $0.field.value == "[ ]" } }
+                        for d in declarations.indices { declarations[d].fields.removeAll { $0.field.key == "Status" && $0.field.value == Self.emptyBox } }
                     }
                     for d in declarations.indices where !declarations[d].fields.contains(where: { if case .status = $0.value { true } else { false } }) {
                         let field = Field(key: "Status", value: section.title, items: [], range: declarations[d].range, valueRange: declarations[d].range)
@@ -528,7 +528,7 @@ extension DocumentRecognizer {
         if let ticked = item.taskState, ticked || progress == nil { progress = ticked ? .complete : .notStarted; statusText = nil }
         if let boxed, progress == nil || boxed == .complete { progress = boxed; statusText = nil }
         if let progress {
-            let field = Field(key: "Status", value: statusText ?? (progress == .complete ? "[x]" : "[ ]"), items: [],
+            let field = Field(key: "Status", value: statusText ?? (progress == .complete ? "[x]" : Self.emptyBox), items: [],
                               range: range, valueRange: range)
             fields.append((field, .status(progress, percent: progress == .complete ? 100 : nil)))
         }
@@ -1320,12 +1320,11 @@ extension DocumentRecognizer {
     /// lines after it describe it.
     mutating func recognizeBoldLeadItem(_ node: MarkdownNode, section index: Int) -> Bool {
         guard !asides.contains(index), Self.listItemSections.contains(result.document.sections[index].kind),
-              case .strong? = node.children.first?.kind, let first = node.lines.first, first.nodes.count > 1 else { return false }
-        let boldText = node.children[0].plainText
+              let boldText = Self.boldOpening(node), let first = node.lines.first, first.nodes.count > 1 else { return false }
         // Every item id holds a digit but a letter's (`**A. Export**`); most bold lines are field names.
         guard boldText.utf8.contains(where: ReferenceScanner.isDigit) || boldText.utf8.dropFirst().first.map({ $0 == 0x2E || $0 == 0x29 }) == true
         else { return false }
-        let bold = HeadingParser.read(boldText.trimmed).title
+        let bold = HeadingParser.read(boldText).title
         var nodes = Array(first.nodes)
         var positionalID: String?
         if HeadingParser.blockDefinition(bold, vocabulary: vocabulary) == nil {
@@ -1345,6 +1344,9 @@ extension DocumentRecognizer {
         return true
     }
 
+    /// The status an empty checkbox writes (a ticked one writes `[x]`).
+    static let emptyBox = "[ ]"
+
     /// A board kept as Markdown (the Obsidian Kanban plugin's front matter, or a file named
     /// `board` or `kanban`): its lanes are its cards' states.
     var isBoard: Bool {
@@ -1360,7 +1362,12 @@ extension DocumentRecognizer {
 
     /// The text of the bold words a list item opens with (`**1a**` in `- **1a** Read the app`).
     static func boldLead(of item: MarkdownNode) -> String? {
-        guard let first = item.children.first(where: \.isParagraph)?.children.first, case .strong = first.kind else { return nil }
+        item.children.first(where: \.isParagraph).flatMap(boldOpening)
+    }
+
+    /// The text of the bold words a paragraph opens with (`**T2.1 Requirements**`).
+    static func boldOpening(_ paragraph: MarkdownNode) -> String? {
+        guard let first = paragraph.children.first, case .strong = first.kind else { return nil }
         return first.plainText.trimmed
     }
 

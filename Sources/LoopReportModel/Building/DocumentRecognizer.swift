@@ -129,13 +129,12 @@ struct DocumentRecognizer {
     /// after its subject ends with the word log, or a log is dated (not `# Log retention`,
     /// `# Audit log`, `# Audit log — design`).
     static func titleIsALog(_ title: String) -> Bool {
-        let parts = title.components(separatedBy: " — ").flatMap { $0.components(separatedBy: " - ") }
-            .map { words(String($0.prefix { $0 != "(" && $0 != ":" })) }
+        let written = title.components(separatedBy: " — ").flatMap { $0.components(separatedBy: " - ") }
+        let parts = written.map { words(String($0.prefix { $0 != "(" && $0 != ":" })) }
         if parts.contains(where: { $0 == ["log"] || $0 == ["running", "log"] }) { return true }
         guard parts.count >= 2 else { return false }
         if parts.last?.last == "log" { return true }
-        let rawParts = title.components(separatedBy: " — ").flatMap { $0.components(separatedBy: " - ") }
-        return parts.indices.dropLast().contains { parts[$0].last == "log" && rawParts[$0 + 1].contains(where: \.isNumber) }
+        return parts.indices.dropLast().contains { parts[$0].last == "log" && written[$0 + 1].contains(where: \.isNumber) }
     }
 
     static func titleSaysReport(_ sections: [Section]) -> Bool {
@@ -382,15 +381,10 @@ struct DocumentRecognizer {
         let why = notes ? "a notes or design document" : "a guide to the repository"
         // An RFC's `## Implementation plan`, a postmortem's `## Action items`: the plan part of
         // a notes document, whose items count (the lines under such a heading, to the next of its level).
-        var planLines: [ClosedRange<Int>] = []
-        let sections = result.document.sections
         // (A README's `## Roadmap` is its plan part too.)
-        for (index, section) in sections.enumerated() where section.level > 1 {
+        let planLines = linesOfSections { section in
             let words = Set(Self.words(section.title))
-            guard notes && !words.isDisjoint(with: Self.planSectionWords) || words.contains("roadmap"),
-                  let start = section.range?.start.line else { continue }
-            let end = sections[(index + 1)...].first(where: { $0.level <= section.level })?.range?.start.line ?? Int.max
-            planLines.append(start...max(start, end - 1))
+            return notes && !words.isDisjoint(with: Self.planSectionWords) || words.contains("roadmap")
         }
         func inPlanPart(_ range: SourceRange?) -> Bool {
             guard let line = range?.start.line else { return false }
@@ -419,18 +413,27 @@ struct DocumentRecognizer {
         }
     }
 
+    /// The lines of each section below the title that `matches`, from its heading to the next
+    /// heading of its level or above.
+    private func linesOfSections(where matches: (Section) -> Bool) -> [ClosedRange<Int>] {
+        let sections = result.document.sections
+        return sections.indices.compactMap { index in
+            let section = sections[index]
+            guard section.level > 1, matches(section), let start = section.range?.start.line else { return nil }
+            let end = sections[(index + 1)...].first(where: { $0.level <= section.level })?.range?.start.line ?? Int.max
+            return start...max(start, end - 1)
+        }
+    }
+
     /// A proposal's deliverables and milestones (`D1.2 Data management plan (M6)`, `MS3 — 2,000
     /// meters live (M20)`) under `### Deliverables` or `### Milestones`, beside the tasks that
     /// produce them, are outputs and checkpoints, not work: each is a near miss.
     private mutating func setAsideDeliverables() {
-        let sections = result.document.sections
-        var lines: [ClosedRange<Int>] = []
-        for (index, section) in sections.enumerated() where section.level > 1
-            && ["eliverables", "ilestones", "ELIVERABLES", "ILESTONES"].contains(where: section.title.containsBytes) {
+        let lines = linesOfSections { section in
+            // (The bytes first: most titles are ruled out without splitting them into words.)
+            guard ["eliverables", "ilestones", "ELIVERABLES", "ILESTONES"].contains(where: section.title.containsBytes) else { return false }
             let words = Set(Self.words(section.title))
-            guard words.contains("deliverables") || words.contains("milestones"), let start = section.range?.start.line else { continue }
-            let end = sections[(index + 1)...].first(where: { $0.level <= section.level })?.range?.start.line ?? Int.max
-            lines.append(start...max(start, end - 1))
+            return words.contains("deliverables") || words.contains("milestones")
         }
         // One a task waits for (`after MS1`) is kept as an item, so the dependency holds.
         let awaited = Set(result.blocks.flatMap { block in
@@ -687,25 +690,29 @@ struct DocumentRecognizer {
         // (`**T1.1 Requirements** (M1–M4; 6 person-months)` opening a paragraph is one too.)
         func listedIDs(_ node: MarkdownNode) -> [String] {
             if node.isParagraph {
-                guard case .strong? = node.children.first?.kind, node.children.count > 1 else { return [] }
-                return HeadingParser.blockDefinition(HeadingParser.read(node.children[0].plainText.trimmed).title, vocabulary: vocabulary).map { [$0.id] } ?? []
+                guard node.children.count > 1, let bold = Self.boldOpening(node) else { return [] }
+                return HeadingParser.blockDefinition(HeadingParser.read(bold).title, vocabulary: vocabulary).map { [$0.id] } ?? []
             }
+            guard node.isList else { return [] }
             return node.children.compactMap {
                 HeadingParser.blockDefinition(HeadingParser.read($0.itemText).title, vocabulary: vocabulary, issueNumbers: Self.statesItsItem($0))?.id
             }
         }
-        for index in numberedCandidates where sections[index].content.contains(where: { node in
+        for index in numberedCandidates {
+            let content = sections[index].content
+            // The ids listed under it, read once: a list or bold line naming one that is not its sibling.
+            let listed = content.map(listedIDs)
+            let overListed = listed.contains { $0.contains { !Self.areSiblings(sections[index].subject?.id, $0) } }
+                && !Self.spanGroups(listed.flatMap { $0 })
             // `## Q2 2027` over a work-item table too, whose ids do not name another group (`1.2` is Group 1's).
-            if case .table = node.kind {
-                guard let table = workItemTable(node, sectionTitle: sections[index].title),
+            if overListed || content.contains(where: { node in
+                guard case .table = node.kind, let table = workItemTable(node, sectionTitle: sections[index].title),
                       let (idColumn, _) = Self.workItemColumns(table.header, vocabulary: vocabulary), let candidate = sections[index].subject?.id
                 else { return false }
                 let ids = table.rows.compactMap { table.cell($0, idColumn).flatMap({ Self.itemIDCell($0.text, vocabulary: vocabulary) }) }
                 return !Self.spanGroups(ids) && ids.contains { !Reference.namesItsGroup($0) || $0.hasPrefix(candidate + ".") }
-            }
-            return (node.isList || node.isParagraph) && listedIDs(node).contains { !Self.areSiblings(sections[index].subject?.id, $0) }
-                && !Self.spanGroups(sections[index].content.filter { $0.isList || $0.isParagraph }.flatMap(listedIDs))
-        }) { parentsOfItems.insert(index) }
+            }) { parentsOfItems.insert(index) }
+        }
         parentsOfItems = parentsOfItems.filter { sections[$0].level > 1 }   // a document's title is neither
         // `## Milestone 1: Core` over `### 1.1 …` or `- [x] **1.2** …`, `## Task 3: Auth` over
         // `- 3.1 …`: the items under it are its parts, so it is their group (`1`, `3`; `M1` over `M1.1`).

@@ -267,15 +267,17 @@ extension Group: PlanItem {
 /// (`BuildState.resolveRelative`).
 enum RelativeDependency {
     static let previous = "(previous)", allPrevious = "(all previous)"
+    /// The words that say a position before (`previous phase`, `prior step`).
+    static let positionWords = ["previous", "prior", "preceding", "earlier"]
 
     static func parse(_ name: String, vocabulary: Vocabulary) -> (kind: Reference.Kind, marker: String)? {
-        guard ["previous", "prior", "preceding", "earlier"].contains(where: name.containsBytes) else { return nil }
+        guard positionWords.contains(where: name.containsBytes) else { return nil }
         // The first four words are all it reads (`the all previous blocks`).
         var words = name.split(separator: " ", maxSplits: 4).prefix(4).map(String.init)
         if words.first == "the" { words.removeFirst() }
         var all = false
         if words.first == "all" { all = true; words.removeFirst() }
-        guard words.count >= 2, ["previous", "prior", "preceding", "earlier"].contains(words[0]) else { return nil }
+        guard words.count >= 2, positionWords.contains(words[0]) else { return nil }
         var word = words[1]
         if word.hasSuffix("s"), vocabulary.itemWords.contains(String(word.dropLast())) || vocabulary.groupWords.contains(String(word.dropLast())) {
             word.removeLast()

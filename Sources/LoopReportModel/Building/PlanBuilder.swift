@@ -238,19 +238,16 @@ struct BuildState: Sendable {
         }
 
         // A log's sentences (`finished 2.1, started 2.2`), in order (read only in logs and log sections).
-        do {
-            let statedHere = Set(recognition.progressSignals.map(\.reference.id))
-            for (reference, progress) in recognition.loggedStates where !statedHere.contains(reference.id) {
-                guard let slot = blockSlots[reference.id], blocks[slot].status != .removed else { continue }
-                blocks[slot].progress = progress
-                if progress == .complete { blocks[slot].percentComplete = 100 }
-            }
+        let statedHere = Set(recognition.progressSignals.map(\.reference.id))
+        for (reference, progress) in recognition.loggedStates where !statedHere.contains(reference.id) {
+            guard let slot = blockSlots[reference.id], blocks[slot].status != .removed else { continue }
+            blocks[slot].progress = progress
+            if progress == .complete { blocks[slot].percentComplete = 100 }
         }
 
         // A final consolidation's estimate-vs-actual rows are the items that were done: an item
         // with an actual effort there and no state stated in it is complete.
         if document.kind == .consolidation {
-            let statedHere = Set(recognition.progressSignals.map(\.reference.id))
             for record in recognition.records.accuracy where record.actual != nil {
                 guard let reference = record.reference, reference.kind == .block, !statedHere.contains(reference.id),
                       let slot = blockSlots[reference.id], blocks[slot].status != .removed, blocks[slot].progress != .complete else { continue }

@@ -14,8 +14,6 @@ extension DocumentRecognizer {
         return Table(kind: .other, header: header, rows: rows, range: node.range, sectionTitle: sectionTitle)
     }
 
-    /// Recognises a table by its header set, whatever the column order, and reads its rows
-    /// into typed records; every table is also kept whole.
     /// The table of a node when it is a work-item table; its header is looked at first, so
     /// other tables' cells are not read for this.
     func workItemTable(_ node: MarkdownNode, sectionTitle: String) -> Table? {
@@ -25,6 +23,8 @@ extension DocumentRecognizer {
         return table
     }
 
+    /// Recognises a table by its header set, whatever the column order, and reads its rows
+    /// into typed records; every table is also kept whole.
     mutating func recognizeTable(_ node: MarkdownNode, section: Int) {
         guard var table = Self.table(node, sectionTitle: result.document.sections[section].title) else { return }
         checkRowWidths(node, headerCount: table.header.count)
@@ -125,13 +125,19 @@ extension DocumentRecognizer {
         columns.compactMap { column, key, unit in
             guard column < row.count else { return nil }
             var value = row[column].text
-            // `8`, `0,5`, `16–24`, `~3`: a number or range with no unit of its own.
-            if let unit, value.utf8.contains(where: ReferenceScanner.isDigit),
-               value.unicodeScalars.allSatisfy({ $0.properties.numericType != nil && $0.isASCII || ".,-–~ ".unicodeScalars.contains($0) }) {
-                value += " " + unit
-            }
+            if let unit, value.utf8.contains(where: ReferenceScanner.isDigit), isBareNumber(value) { value += " " + unit }
             return Field(key: key, value: value, items: [], range: row[column].range, valueRange: row[column].range)
         }
+    }
+
+    /// `8`, `0,5`, `16–24`, `~3`: a number or range with no unit of its own.
+    static func isBareNumber(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0.properties.numericType != nil && $0.isASCII || ".,-–~ ".unicodeScalars.contains($0) }
+    }
+
+    /// `| Pts |`, `| PM |`: a unit alone as a column's header (`fieldHeader`).
+    static func isUnitHeader(_ text: String) -> Bool {
+        Table.nameAndUnit(text).unit == nil && unitHeaders[text.normalizedName] != nil
     }
 
     /// A header's field name without a unit in brackets (`Estimate (h)` → `estimate`), and the unit.
@@ -171,10 +177,8 @@ extension DocumentRecognizer {
         // Each field column: where it is, its key without the unit, and the unit. A column headed
         // by a unit alone holds numbers (`| PM |` over names is the product manager).
         let fieldColumns = fieldColumns(table.header, besides: [id, title]).filter { column in
-            Table.nameAndUnit(table.header[column.column].text).unit != nil || Self.unitHeaders[table.header[column.column].text.normalizedName] == nil
-                || table.rows.allSatisfy { row in
-                    table.cell(row, column.column).map { Self.isBlank($0.text) || $0.text.unicodeScalars.allSatisfy { $0.properties.numericType != nil || ".,-–~ ".unicodeScalars.contains($0) } } ?? true
-                }
+            !Self.isUnitHeader(table.header[column.column].text)
+                || table.rows.allSatisfy { row in table.cell(row, column.column).map { Self.isBlank($0.text) || Self.isBareNumber($0.text) } ?? true }
         }
         let wholeNumbers = table.rows.allSatisfy { row in table.cell(row, id).map { Self.itemIDCell($0.text, vocabulary: vocabulary)?.allSatisfy(\.isNumber) ?? false } ?? false }
         // `| DP-01 | … | MS1 | 2w |`: a Milestone (Phase, Epic…) column says each row's group.
