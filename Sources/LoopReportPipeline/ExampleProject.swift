@@ -25,6 +25,6 @@ public enum ExampleProject {
             }
         }
         let configFile = try? SourceFile.decode(path: config.path, bytes: config.bytes).get()
-        return Pipeline.model(files: files, config: configFile, root: "(built-in example)", inputDiagnostics: diagnostics)
+        return Pipeline.model(files: files, config: configFile, origin: .builtInExample, inputDiagnostics: diagnostics)
     }
 }

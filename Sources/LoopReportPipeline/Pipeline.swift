@@ -3,9 +3,32 @@ import LoopReportMarkdown
 import LoopReportModel
 import LoopReportSource
 
+/// Where a project was read from.
+public enum ProjectOrigin: Sendable, Equatable, CustomStringConvertible {
+    /// A content directory: its config, documents and `templates/` are read from there.
+    case directory(String)
+    /// The example compiled into the binary (`content/`): what commands read without a content directory.
+    case builtInExample
+    /// Files handed over in memory (tests, generated plans, the fuzzer).
+    case memory
+
+    /// The content directory; nil for a project that has none on disk.
+    public var directory: String? {
+        if case .directory(let path) = self { path } else { nil }
+    }
+
+    public var description: String {
+        switch self {
+        case .directory(let path): path
+        case .builtInExample: "(built-in example)"
+        case .memory: "(in memory)"
+        }
+    }
+}
+
 /// A project read from disk: sources, the plan and every diagnostic, in display order.
 public struct LoadedProject: Sendable {
-    public var root: String
+    public var origin: ProjectOrigin
     public var sources: [String: SourceFile]
     public var plan: Plan
     public var analysis: Analysis
@@ -59,7 +82,7 @@ public enum Pipeline {
         if found.subprojects.isEmpty || !loaded.files.isEmpty {
             diagnostics += ContentLoader.emptyContentCheck(root: root, documents: loaded.files.count, diagnostics: diagnostics)
         }
-        var project = assemble(files: loaded.files, assembly: &loaded.assembly, config: config, root: root,
+        var project = assemble(files: loaded.files, assembly: &loaded.assembly, config: config, origin: .directory(root),
                                inputDiagnostics: diagnostics + configDiagnostics + vocabularyDiagnostics, started: started)
         project.subprojects = found.subprojects
         return project
@@ -98,25 +121,25 @@ public enum Pipeline {
         let files = order.map { files[$0] }
         var diagnostics = inputDiagnostics
         diagnostics += ContentLoader.emptyContentCheck(root: root, documents: files.count, diagnostics: diagnostics)
-        return assemble(files: files, assembly: &assembly, config: config, root: root, inputDiagnostics: diagnostics,
-                        started: started)
+        return assemble(files: files, assembly: &assembly, config: config, origin: .directory(root),
+                        inputDiagnostics: diagnostics, started: started)
     }
 
     /// Parses and models already-loaded files (tests, generated corpora).
-    public static func model(files: [SourceFile], config: SourceFile? = nil, root: String = "",
+    public static func model(files: [SourceFile], config: SourceFile? = nil, origin: ProjectOrigin = .memory,
                              inputDiagnostics: [Diagnostic] = []) -> LoadedProject {
         let started = ContinuousClock.now
         let (vocabulary, vocabularyDiagnostics) = Vocabulary.read(config: config)
         let recognized = parallelMap(files) { PlanBuilder.recognize(CmarkParser.parse($0), vocabulary: vocabulary) }
         let order = PlanBuilder.documentOrder(recognized, listed: ProjectSettings.documentOrder(config: config))
         var assembly = PlanAssembly(applying: order.map { recognized[$0] })
-        return assemble(files: order.map { files[$0] }, assembly: &assembly, config: config, root: root,
+        return assemble(files: order.map { files[$0] }, assembly: &assembly, config: config, origin: origin,
                         inputDiagnostics: inputDiagnostics + vocabularyDiagnostics, started: started)
     }
 
     /// Model, settings and analysis from the applied documents. The assembly is finished in
     /// place: a copy would share its blocks, and finishing would then copy every one.
-    static func assemble(files: [SourceFile], assembly: inout PlanAssembly, config: SourceFile?, root: String,
+    static func assemble(files: [SourceFile], assembly: inout PlanAssembly, config: SourceFile?, origin: ProjectOrigin,
                          inputDiagnostics: [Diagnostic], started: ContinuousClock.Instant) -> LoadedProject {
         let (plan, modelDiagnostics) = assembly.finish()
         let modelled = ContinuousClock.now
@@ -127,7 +150,7 @@ public enum Pipeline {
         var sources: [String: SourceFile] = [:]
         for file in files + (config.map { [$0] } ?? []) { sources[file.path] = file }
         let diagnostics = inputDiagnostics + modelDiagnostics + settingsDiagnostics + analysisDiagnostics
-        return LoadedProject(root: root, sources: sources, plan: plan, analysis: analysis,
+        return LoadedProject(origin: origin, sources: sources, plan: plan, analysis: analysis,
                              diagnostics: diagnostics.sortedForDisplay(), timings: timings)
     }
 }

@@ -49,8 +49,7 @@ public final class PreviewServer: @unchecked Sendable {
     let options: Options
     private let cache = ProjectCache()
     /// The last site built, so the next build re-renders only pages whose inputs changed.
-    private var lastSite: BuiltSite?
-    private var lastTemplates: TemplateSet?
+    private var lastSite: RenderedSite?
     private let lock = Locked()
     private var state = State()
     private var listeners: [Int: AsyncStream<String>.Continuation] = [:]
@@ -80,15 +79,12 @@ public final class PreviewServer: @unchecked Sendable {
             return place + diagnostic.message
         }
         var files: [String: ServedFile]?
-        var rendered = 0
+        var renderedCount = 0
         do {
-            let templates = try Pipeline.templates(root: options.root, reusing: lastTemplates)
-            lastTemplates = templates
-            let site = SiteBuilder.build(plan: loaded.plan, analysis: loaded.analysis, diagnostics: loaded.diagnostics,
-                                         templates: templates, options: options.site, reusing: lastSite,
-                                         incremental: true)
-            lastSite = site
-            rendered = site.renderedCount
+            let rendered = try Pipeline.renderSite(loaded, options: options.site, previous: lastSite, incremental: true)
+            lastSite = rendered
+            let site = rendered.site
+            renderedCount = site.renderedCount
             let previous = current.files
             var served: [String: ServedFile] = [:]
             served.reserveCapacity(site.files.count)
@@ -118,7 +114,7 @@ public final class PreviewServer: @unchecked Sendable {
         let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         let parsed = cache.parsedLastTime
         let summary = "rebuilt in \(numberText(ms, decimals: 0)) ms (\(parsed) document\(parsed == 1 ? "" : "s") parsed, "
-            + "\(rendered) page\(rendered == 1 ? "" : "s") rendered)"
+            + "\(renderedCount) page\(renderedCount == 1 ? "" : "s") rendered)"
             + (errors.isEmpty ? "" : ", \(errors.count) error\(errors.count == 1 ? "" : "s")")
         broadcast("reload \(generation)")
         return summary

@@ -47,105 +47,44 @@ struct BuildCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let today = try dateOption(date)
+        let options = SiteOptions(baseURL: baseURL, date: today)
         let output = self.output ?? (singleFile ? "report.html" : "output")
-        do { try SiteWriter.checkOutput(output, content: project.contentRoot) } catch let error as SiteWriter.WriteError { throw CommandError(error.description) }
-        let projects = singleFile ? [("", project.load())] : project.loadAll()
-        KeepUntilExit.hold(projects.map(\.project))
-        if projects.count > 1 { return try buildEach(projects, output: output, today: today, start: start) }
-        let loaded = projects[0].project
-        let root = loaded.root.hasPrefix("(") ? nil : loaded.root
-        let templates: TemplateSet
-        do { templates = try Pipeline.templates(root: root) } catch let error as TemplateSet.TemplateError { throw CommandError(error.description) }
-        let renderStart = clock.now
-        if singleFile {
-            let report = SiteBuilder.singleFile(plan: loaded.plan, analysis: loaded.analysis, diagnostics: loaded.diagnostics,
-                                                templates: templates, options: SiteOptions(baseURL: baseURL, date: today))
-            try Terminal.writeFile(output, Array(report.utf8), force: force)
-            if !loaded.diagnostics.isEmpty { DiagnosticPrinter.print(loaded, options: diagnosticOptions, toStandardOutput: false) }
-            Terminal.writeError("Wrote the report to \(output) (\(numberText(Double(report.utf8.count) / 1024, decimals: 0)) KB)\n")
-            try DiagnosticPrinter.exitIfFailed(loaded.diagnostics, strict: diagnosticOptions.strict)
-            return
-        }
-        // Each page is written as soon as it is rendered, into a new directory that is
-        // swapped in once the whole site is there.
-        let staging: SiteStaging
         do {
-            staging = try SiteStaging(output: output, force: force) {
+            try SiteWriter.checkOutput(output, content: project.contentRoot)
+            if singleFile { return try writeSingleFile(project.load(), options: options, output: output) }
+            let projects = project.loadAll()
+            KeepUntilExit.hold(projects.map(\.project))
+            let several = projects.count > 1
+            let written = try Pipeline.writeSite(projects, contentRoot: project.contentRoot, output: output, options: options,
+                                                 force: force, waiting: {
                 Terminal.writeError("Waiting for another build into '\(output)' to finish\n")
-            }
-        } catch let error as SiteWriter.WriteError { throw CommandError(error.description) }
-        let site = SiteBuilder.build(plan: loaded.plan, analysis: loaded.analysis, diagnostics: loaded.diagnostics,
-                                     templates: templates, options: SiteOptions(baseURL: baseURL, date: today),
-                                     writePage: { staging.write($0) })
-        KeepUntilExit.hold(site.leftovers)
-        let writeStart = clock.now
-        staging.write(site.files)
-        do { try staging.commit() } catch let error as SiteWriter.WriteError { throw CommandError(error.description) }
-        let end = clock.now
-        if !loaded.diagnostics.isEmpty {
-            DiagnosticPrinter.print(loaded, options: diagnosticOptions, toStandardOutput: false)
-        }
-        let seconds = Double((end - start).components.attoseconds) / 1e18 + Double((end - start).components.seconds)
-        Terminal.writeError("Built \(site.pageCount) pages with \(site.diagramCount) diagrams in \(numberText(seconds, decimals: 2)) s: \(output)/\n")
-        if timings { DiagnosticPrinter.printTimings(loaded.timings + [("render and write pages", writeStart - renderStart),
-                                                                         ("write the rest and swap in", end - writeStart)]) }
-        try DiagnosticPrinter.exitIfFailed(loaded.diagnostics, strict: diagnosticOptions.strict)
-    }
-}
-
-extension BuildCommand {
-    /// A content tree of several projects: one site each, in a folder of the output named
-    /// after the project's folder, and an index page at the top linking them, all swapped in
-    /// at once.
-    private func buildEach(_ projects: [(relative: String, project: LoadedProject)], output: String, today: CalendarDate?,
-                           start: ContinuousClock.Instant) throws {
-        let staging: SiteStaging
-        do {
-            staging = try SiteStaging(output: output, force: force) {
-                Terminal.writeError("Waiting for another build into '\(output)' to finish\n")
-            }
-        } catch let error as SiteWriter.WriteError { throw CommandError(error.description) }
-        var entries: [ProjectIndexEntry] = []
-        var used = Set<String>()
-        var pages = 0, diagrams = 0
-        for (relative, loaded) in projects {
-            let templates: TemplateSet
-            do { templates = try Pipeline.templates(root: loaded.root) } catch let error as TemplateSet.TemplateError { throw CommandError(error.description) }
-            let folder = Self.folderName(relative, root: loaded.root, used: &used)
-            let base = baseURL.map { $0.hasSuffix("/") ? $0 + folder + "/" : $0 + "/" + folder + "/" }
-            let site = SiteBuilder.build(plan: loaded.plan, analysis: loaded.analysis, diagnostics: loaded.diagnostics,
-                                         templates: templates, options: SiteOptions(baseURL: base, date: today),
-                                         writePage: { staging.write(SiteFile(path: folder + "/" + $0.path, bytes: $0.bytes)) })
-            KeepUntilExit.hold(site.leftovers)
-            staging.write(site.files.map { SiteFile(path: folder + "/" + $0.path, bytes: $0.bytes) })
-            pages += site.pageCount
-            diagrams += site.diagramCount
-            entries.append(ProjectIndexEntry(title: SiteBuilder.title(plan: loaded.plan, analysis: loaded.analysis), folder: folder,
-                                             source: relative.isEmpty ? "." : relative, plan: loaded.plan, analysis: loaded.analysis,
-                                             errors: loaded.diagnostics.count(of: .error), warnings: loaded.diagnostics.count(of: .warning)))
-            if !loaded.diagnostics.isEmpty {
-                Terminal.writeError("\(relative.isEmpty ? "." : relative): \(entries.last!.title)\n")
+            }, built: { relative, loaded, title in
+                guard !loaded.diagnostics.isEmpty else { return }
+                if several { Terminal.writeError("\(relative.isEmpty ? "." : relative): \(title)\n") }
                 DiagnosticPrinter.print(loaded, options: diagnosticOptions, toStandardOutput: false)
-            }
+            })
+            KeepUntilExit.hold(written.leftovers)
+            let elapsed = clock.now - start
+            let seconds = Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds)
+            let what = several ? "\(written.projects) project sites (\(written.pages) pages with \(written.diagrams) diagrams) and their index"
+                               : "\(written.pages) pages with \(written.diagrams) diagrams"
+            Terminal.writeError("Built \(what) in \(numberText(seconds, decimals: 2)) s: \(output)/\n")
+            if timings, !several { DiagnosticPrinter.printTimings(projects[0].project.timings + written.timings) }
+            try DiagnosticPrinter.exitIfFailed(projects.flatMap(\.project.diagnostics), strict: diagnosticOptions.strict)
+        } catch let error as SiteWriter.WriteError {
+            throw CommandError(error.description)
+        } catch let error as TemplateSet.TemplateError {
+            throw CommandError(error.description)
         }
-        let indexTemplates: TemplateSet
-        do { indexTemplates = try Pipeline.templates(root: project.contentRoot) } catch let error as TemplateSet.TemplateError { throw CommandError(error.description) }
-        staging.write(SiteBuilder.projectIndex(entries, templates: indexTemplates))
-        do { try staging.commit() } catch let error as SiteWriter.WriteError { throw CommandError(error.description) }
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds)
-        Terminal.writeError("Built \(projects.count) project sites (\(pages) pages with \(diagrams) diagrams) and their index in \(numberText(seconds, decimals: 2)) s: \(output)/\n")
-        try DiagnosticPrinter.exitIfFailed(projects.flatMap(\.project.diagnostics), strict: diagnosticOptions.strict)
     }
 
-    /// A project's site folder: its folder's path with `-` for `/` (the content directory's
-    /// own name for the root project), made unique, and never `assets` or a file's name.
-    static func folderName(_ relative: String, root: String, used: inout Set<String>) -> String {
-        let raw = relative.isEmpty ? String(root.split(separator: "/").last ?? "main") : relative.replacingOccurrences(of: "/", with: "-")
-        var name = String(raw.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
-        if name.isEmpty || name == "." || name == "assets" || name == "index.html" { name = "project" }
-        var candidate = name, n = 2
-        while !used.insert(candidate).inserted { candidate = "\(name)-\(n)"; n += 1 }
-        return candidate
+    /// `--single-file`: one self-contained HTML report, written atomically.
+    private func writeSingleFile(_ loaded: LoadedProject, options: SiteOptions, output: String) throws {
+        KeepUntilExit.hold(loaded)
+        let report = try Pipeline.renderSingleFile(loaded, options: options)
+        try Terminal.writeFile(output, Array(report.utf8), force: force)
+        if !loaded.diagnostics.isEmpty { DiagnosticPrinter.print(loaded, options: diagnosticOptions, toStandardOutput: false) }
+        Terminal.writeError("Wrote the report to \(output) (\(numberText(Double(report.utf8.count) / 1024, decimals: 0)) KB)\n")
+        try DiagnosticPrinter.exitIfFailed(loaded.diagnostics, strict: diagnosticOptions.strict)
     }
 }

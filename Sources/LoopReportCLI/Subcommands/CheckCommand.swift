@@ -89,7 +89,7 @@ extension CheckCommand {
             lines += PlanBuilder.explain(CmarkParser.parse(file), vocabulary: vocabulary)
         }
         if let only, !loaded.plan.documents.contains(where: { $0.path == only }) {
-            throw CommandError("'\(only)' is not a document of the project in '\(loaded.root)'")
+            throw CommandError("'\(only)' is not a document of the project in '\(loaded.origin)'")
         }
         switch format {
         case .text:
@@ -141,7 +141,7 @@ extension Diagnostic {
 enum DiagnosticPrinter {
     static func print(_ loaded: LoadedProject, options: DiagnosticOptions, toStandardOutput: Bool) {
         let formatter = DiagnosticFormatter(useColor: Terminal.colorEnabled(options.color),
-                                            pathPrefix: loaded.root.isEmpty || loaded.root.hasPrefix("(") ? "" : loaded.root + "/")
+                                            pathPrefix: loaded.origin.directory.map { $0 + "/" } ?? "")
         var text = ""
         for diagnostic in loaded.diagnostics {
             text += formatter.format(diagnostic, sources: loaded.sources)

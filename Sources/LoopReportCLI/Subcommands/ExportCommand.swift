@@ -53,8 +53,7 @@ struct ExportCommand: ParsableCommand {
         let loaded = project.load()
         KeepUntilExit.hold(loaded)
         if let output {
-            let root = loaded.root.hasPrefix("(") ? nil : loaded.root
-            do { try SiteWriter.checkOutput(output, content: root) } catch let error as SiteWriter.WriteError { throw CommandError(error.description) }
+            do { try SiteWriter.checkOutput(output, content: loaded.origin.directory) } catch let error as SiteWriter.WriteError { throw CommandError(error.description) }
         }
         let bytes: [UInt8]
         let clock = ContinuousClock()
