@@ -95,6 +95,13 @@ let package = Package(
         .testTarget(name: "LoopReportAuthoringTests", dependencies: [
             "LoopReportAuthoring", "LoopReportPipeline", "LoopReportTestSupport",
         ]),
+        // The preview's routes and middleware in process (HummingbirdTesting); LoopReportCLITests
+        // drives a real `loopreport serve` as well.
+        .testTarget(name: "LoopReportServerTests", dependencies: [
+            "LoopReportServer", "LoopReportSite", "LoopReportTestSupport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "LoopReportCLITests", dependencies: ["loopreport", "LoopReportPipeline", "LoopReportTestSupport"]),
         .testTarget(name: "LoopReportFuzzTests", dependencies: ["loopreport-fuzz", "LoopReportTestSupport"]),
     ]

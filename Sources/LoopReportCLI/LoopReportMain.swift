@@ -7,10 +7,14 @@ import Glibc
 /// diagnostics (or warnings under `--strict`), 2 usage errors. ArgumentParser's own
 /// usage status is 64 on Linux, so parsing and exit codes are handled here.
 public enum LoopReportMain {
-    public static func run(_ arguments: [String]) -> Int32 {
+    public static func run(_ arguments: [String]) async -> Int32 {
         do {
             var command = try LoopReportCommand.parseAsRoot(arguments)
-            try command.run()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
             return 0
         } catch {
             let code = LoopReportCommand.exitCode(for: error)

@@ -5,8 +5,9 @@ import LoopReportSource
 /// Loads a project again after edits, re-parsing only the documents whose bytes changed:
 /// what `serve` does on every save. The plan and its analysis are rebuilt from the
 /// recognised documents (both are fast next to parsing).
-public final class ProjectCache: @unchecked Sendable {
-    private struct Entry {
+/// Not thread-safe: one load at a time (the preview server holds it under a lock).
+public final class ProjectCache {
+    private struct Entry: Sendable {
         var bytes: [UInt8]
         var file: SourceFile
         var recognized: RecognizedDocument
@@ -20,7 +21,6 @@ public final class ProjectCache: @unchecked Sendable {
 
     public init() {}
 
-    /// Not thread-safe: one load at a time (the server rebuilds serially).
     public func load(root: String) -> LoadedProject {
         let started = ContinuousClock.now
         let found = ContentLoader.discover(root: root)
@@ -29,9 +29,10 @@ public final class ProjectCache: @unchecked Sendable {
         if vocabulary != self.vocabulary { documents = [:] }
         self.vocabulary = vocabulary
         var diagnostics = found.diagnostics
+        let cached = documents
         let outcomes = parallelMap(found.documents) { relative -> Result<(String, [UInt8], SourceFile?, RecognizedDocument?), Diagnostic> in
             ContentLoader.read(root + "/" + relative, relative: relative).flatMap { bytes in
-                if let cached = self.documents[relative], cached.bytes == bytes {
+                if let entry = cached[relative], entry.bytes == bytes {
                     return .success((relative, bytes, nil, nil))
                 }
                 return SourceFile.decode(path: relative, bytes: bytes).map { file in

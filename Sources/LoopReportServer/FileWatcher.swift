@@ -1,13 +1,33 @@
+import Dispatch
+import LoopReportSource
 #if canImport(Glibc)
 import Glibc
 #endif
-import LoopReportSource
 
 /// Watches a directory tree with inotify (no polling) and reports that something changed.
 /// Directories created, moved or renamed later are watched from the next `rescan()`.
 /// The root's parent is watched for the root's own name, so a content directory deleted and
 /// created again (a `git checkout`, an editor's save-by-rename) is watched again.
-final class FileWatcher: @unchecked Sendable {
+/// Used by one thread only: `changes` makes one on the thread that reads its events.
+final class FileWatcher {
+    /// The changes under `root`: one element wakes the reader up after any number of changes
+    /// (it holds one at most); `changed` is called, on the watching thread, for each batch of
+    /// them first. The stream finishes at once when the directory cannot be watched.
+    static func changes(root: String, changed: @escaping @Sendable () -> Void) -> AsyncStream<Void> {
+        AsyncStream(bufferingPolicy: .bufferingNewest(1)) { continuation in
+            // inotify is read with blocking calls: on a thread of its own, not Swift's pool.
+            DispatchQueue(label: "loopreport.watch").async {
+                guard let watcher = FileWatcher(root: root) else { return continuation.finish() }
+                watcher.run {
+                    changed()
+                    continuation.yield()
+                }
+                continuation.finish()
+            }
+        }
+    }
+
+
     private let root: String
     private let fd: Int32
     /// The watch on the root's parent, and the root's name in it.
@@ -43,7 +63,7 @@ final class FileWatcher: @unchecked Sendable {
     }
 
     /// Blocks until inotify reports events, then calls `changed` (on this thread); forever.
-    func run(_ changed: @escaping @Sendable () -> Void) {
+    func run(_ changed: () -> Void) {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }

@@ -3,4 +3,4 @@ import LoopReportCLI
 import Glibc
 #endif
 
-exit(LoopReportMain.run(Array(CommandLine.arguments.dropFirst())))
+exit(await LoopReportMain.run(Array(CommandLine.arguments.dropFirst())))

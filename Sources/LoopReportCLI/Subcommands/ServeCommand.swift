@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Dispatch
 import LoopReportModel
 import LoopReportServer
 import LoopReportSite
@@ -10,7 +9,7 @@ import Glibc
 #endif
 
 /// `loopreport serve [DIR]`: preview while writing.
-struct ServeCommand: ParsableCommand {
+struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the report site, rebuild it when the content changes and reload open pages.",
@@ -39,7 +38,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Close a connection that sends no complete request for this many seconds.")
     var idleTimeout: Int = 30
 
-    func run() throws {
+    func run() async throws {
         var info = stat()
         guard stat(directory, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
             throw CommandError("'\(directory)' is not a directory")
@@ -51,33 +50,19 @@ struct ServeCommand: ParsableCommand {
         let server = PreviewServer(options: .init(root: directory, host: host, port: port, site: SiteOptions(date: today),
                                                   idleTimeout: idleTimeout))
         Terminal.writeError("Building \(directory) … " + server.rebuild() + "\n")
-        server.onRebuild = { Terminal.writeError($0 + "\n") }
-        server.watch()
-        let done = DispatchSemaphore(value: 0)
-        let failure = FailureBox()
+        let watching = Task { await server.watch { Terminal.writeError($0 + "\n") } }
+        defer { watching.cancel() }
         let host = self.host, open = self.open
-        Task {
-            do {
-                try await server.serve { port in
-                    let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
-                    Terminal.writeError("Serving at \(url) (Ctrl-C stops)\n")
-                    if open { Self.openInBrowser(url) }
-                }
-            } catch {
-                failure.set("cannot serve on \(host):\(port): \(error)")
+        do {
+            try await server.serve { port in
+                let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
+                Terminal.writeError("Serving at \(url) (Ctrl-C stops)\n")
+                if open { Self.openInBrowser(url) }
             }
-            done.signal()
+        } catch {
+            throw CommandError("cannot serve on \(host):\(port): \(error)")
         }
-        done.wait()
-        if let message = failure.get() { throw CommandError(message) }
     }
-}
-
-/// The server task's error, read by the waiting command.
-final class FailureBox: Sendable {
-    private let message = Locked<String?>(nil)
-    func set(_ value: String) { message.withLock { $0 = value } }
-    func get() -> String? { message.withLock { $0 } }
 }
 
 extension ServeCommand {
