@@ -146,8 +146,9 @@ public enum SiteWriter {
     /// system, not one per file), then swapped in with one atomic exchange.
     static func swapIn(_ staging: String, as target: String, output: String) throws {
         if loopreport_sync_file_system(staging) != 0 {
+            let code = errno   // before removing the tree changes it
             removeTree(staging)
-            throw failure("cannot write '\(output)'")
+            throw failure("cannot write '\(output)'", code: code)
         }
         var status = stat()
         if lstat(target, &status) == 0 {
@@ -170,8 +171,10 @@ public enum SiteWriter {
         }
     }
 
-    static func failure(_ message: String) -> WriteError {
-        WriteError(description: "\(message): \(String(cString: strerror(errno)))")
+    /// The error of a failed system call: `code` is read first, before the message is made
+    /// (making it may call the system, which changes `errno`).
+    static func failure(_ message: @autoclosure () -> String, code: Int32 = errno) -> WriteError {
+        WriteError(description: "\(message()): \(String(cString: strerror(code)))")
     }
 
     /// Writes a whole file, flushed to disk unless `sync` is false; `exclusive`: the file
