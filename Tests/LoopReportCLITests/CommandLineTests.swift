@@ -95,8 +95,7 @@ import Testing
         let result = run("export --format json content")
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
-        #expect(matchesGolden(result.stdout, "content-export.json"),
-                "run LOOPREPORT_RECORD=1 swift test --filter exportOfTheExampleMatchesTheGolden to update after reviewing the diff")
+        expectMatchesGolden(result.stdout, "content-export.json")
     }
 
     @Test func exportToAFileIsAtomicAndIdenticalToStdout() {

@@ -55,4 +55,55 @@ import Glibc
         #expect(fileIdentity(dir.path) == nil)
         #expect(readFile(outside.path + "/keep.txt") == "kept\n")
     }
+
+    // MARK: Golden files
+
+    @Test func aMatchingGoldenPassesAndRecordingAlwaysFails() {
+        #expect(goldenVerdict("same\n", golden: Array("same\n".utf8), name: "x.txt", recorded: false) == nil)
+        let recorded = goldenVerdict("same\n", golden: Array("same\n".utf8), name: "x.txt", recorded: true)
+        #expect(recorded?.hasPrefix("recorded Tests/Golden/x.txt (LOOPREPORT_RECORD=1)") == true)
+        #expect(recorded?.contains("without LOOPREPORT_RECORD") == true)
+        #expect(goldenVerdict("x", golden: nil, name: "new.txt", recorded: false)?.contains("does not exist") == true)
+    }
+
+    @Test func aDifferenceIsShownAsAUnifiedDiff() throws {
+        let old = (1...10).map { "line \($0)" }.joined(separator: "\n") + "\n"
+        let new = old.replacingLine(5, with: "line five")
+        let verdict = try #require(goldenVerdict(new, golden: Array(old.utf8), name: "n.txt", recorded: false))
+        #expect(verdict.contains("""
+            --- Tests/Golden/n.txt
+            +++ actual output
+            @@ -2,7 +2,7 @@ first difference at line 5, column 6
+             line 2
+             line 3
+             line 4
+            -line 5
+            +line five
+             line 6
+             line 7
+             line 8
+
+            """), "\(verdict)")
+    }
+
+    @Test func aDiffIsBoundedInLinesAndWidth() {
+        let old = (1...500).map { "row \($0)" }.joined(separator: "\n")
+        let new = (1...500).map { "ROW \($0)" }.joined(separator: "\n")
+        let diff = unifiedDiff(old, new)
+        #expect(diff.split(separator: "\n").count == 3 + 20 + 1 + 20 + 1)
+        #expect(diff.contains("-… 480 more lines\n+row") == false && diff.contains("-… 480 more lines\n+ROW 1\n"))
+        let long = String(repeating: "a", count: 5000)
+        let wide = unifiedDiff("<svg>\(long)x\(long)</svg>", "<svg>\(long)y\(long)</svg>")
+        #expect(wide.contains("first difference at line 1, column 5006"))
+        #expect(wide.split(separator: "\n").allSatisfy { $0.count < 200 })
+        #expect(wide.contains("…aaaa") && wide.contains("ax") && wide.contains("ay"))
+    }
+}
+
+private extension String {
+    func replacingLine(_ number: Int, with line: String) -> String {
+        var lines = split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[number - 1] = line
+        return lines.joined(separator: "\n")
+    }
 }

@@ -80,13 +80,3 @@ struct TemporaryFile {
     func read() -> String { readFile(path) }
     func remove() { unlink(path) }
 }
-
-/// Compares text with a golden file under `Tests/Golden/`; `LOOPREPORT_RECORD=1` rewrites it.
-public func matchesGolden(_ text: String, _ name: String) -> Bool {
-    let path = packageRoot + "/Tests/Golden/" + name
-    if let record = getenv("LOOPREPORT_RECORD"), String(cString: record) == "1" {
-        writeFile(path, text)
-        return true
-    }
-    return readFile(path) == text
-}
