@@ -9,6 +9,11 @@ import Glibc
 @Suite struct CommandLineTests {
     private func run(_ arguments: String..., environment: [String: String] = [:],
                      sourceLocation: SourceLocation = #_sourceLocation) -> ProcessResult {
+        run(arguments, environment: environment, sourceLocation: sourceLocation)
+    }
+
+    private func run(_ arguments: [String], environment: [String: String] = [:],
+                     sourceLocation: SourceLocation = #_sourceLocation) -> ProcessResult {
         loopreport(arguments, environment: environment, sourceLocation: sourceLocation)
     }
 
@@ -50,6 +55,46 @@ import Glibc
         #expect(run("frobnicate").status == 2)
         #expect(run("check", "--format", "yaml").status == 2)
         #expect(run("--help").status == 0)
+    }
+
+    /// Every command that takes `--date` (found from the help, so a new one is covered too)
+    /// refuses a bad one as a usage error: status 2, the same message, the command's usage,
+    /// and nothing read or written.
+    @Test func aBadDateIsAUsageErrorInEveryCommand() {
+        var commands: [[String]] = []
+        var queue: [[String]] = [[]]
+        while let command = queue.popLast() {
+            let help = run(command + ["--help"]).stdout
+            let subcommands = Self.subcommands(in: help)
+            if subcommands.isEmpty {
+                if help.contains("--date <date>") { commands.append(command) }
+            } else {
+                queue += subcommands.map { command + [$0] }
+            }
+        }
+        #expect(Set(commands) == [["build"], ["export"], ["serve"], ["new", "iteration"]])
+        let dir = TemporaryDirectory(); defer { dir.remove() }
+        for command in commands {
+            for date in ["2026-13-45", "yesterday"] {
+                let result = loopreport(command + ["--date", date], in: dir.path)
+                let name = (command + ["--date", date]).joined(separator: " ")
+                #expect(result.status == 2, "\(name): \(result.stderr)")
+                #expect(result.stderr.hasPrefix("Error: --date must be a date like 2026-03-02, not '\(date)'\n"), "\(name): \(result.stderr)")
+                #expect(result.stderr.contains("\nUsage: loopreport \(command.joined(separator: " ")) "), "\(name): \(result.stderr)")
+                #expect(result.stdout.isEmpty, "\(name)")
+            }
+        }
+        #expect(listDirectory(dir.path).isEmpty)
+    }
+
+    /// The names listed under SUBCOMMANDS in a command's help.
+    private static func subcommands(in help: String) -> [String] {
+        guard let section = help.components(separatedBy: "SUBCOMMANDS:\n").dropFirst().first else { return [] }
+        return section.split(separator: "\n").compactMap { line in
+            guard line.hasPrefix("  "), !line.hasPrefix("   ") else { return nil }
+            let name = line.dropFirst(2).prefix { !$0.isWhitespace }
+            return name.isEmpty || name.hasPrefix("See") ? nil : String(name)
+        }
     }
 
     @Test func colourOnlyWhenAskedOrOnATerminal() {
