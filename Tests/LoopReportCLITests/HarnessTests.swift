@@ -29,7 +29,7 @@ import Glibc
         let dir = TemporaryDirectory(); defer { dir.remove() }
         #expect(runProcess(["/bin/pwd"], in: dir.path).stdout == dir.path + "\n")
         #expect(runProcess(["/usr/bin/env"], environment: ["LOOPREPORT_HARNESS": "x y"]).stdout.contains("\nLOOPREPORT_HARNESS=x y\n"))
-        #expect(runProcess(["/bin/cat"]) .stdout == "")   // /dev/null: returns at once
+        #expect(runProcess(["/bin/cat"]).stdout == "")   // /dev/null: returns at once
     }
 
     @Test func statusesStreamsAndMissingPrograms() {

@@ -27,7 +27,6 @@ public final class ChildProcess: @unchecked Sendable {
     public let arguments: [String]
     private let outputFD: Int32, errorFD: Int32
     private var exitStatus: Int32?
-    private var closed = false
 
     public struct SpawnError: Error, CustomStringConvertible {
         public var description: String
