@@ -18,11 +18,13 @@ build: deps
 example: build
 	.build/release/loopreport build --output $(OUTPUT) $(CONTENT)
 
-# The whole test suite (what CI runs).
+# The whole test suite (what CI runs). The tools some tests need (nginx, Java, Graphviz) are
+# installed first, and LOOPREPORT_REQUIRE_TOOLS makes a missing one fail those tests rather
+# than skip them, as a plain `swift test` does.
 test:
 	@scripts/install-deps test
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	LOOPREPORT_REQUIRE_TOOLS=1 $(SWIFT) test
 	scripts/site-check --self-test
 	scripts/reader-score --check
 	scripts/figure-score --check
@@ -32,7 +34,7 @@ test:
 # The whole suite under AddressSanitizer, then under ThreadSanitizer, each in a build folder of
 # its own; the CLI tests run that build's loopreport. A report stops the run (halt_on_error).
 # Leaks are not checked: a one-shot command frees nothing on purpose.
-SANITIZED_TEST = LOOPREPORT_SANITIZED=1 SWIFT_BACKTRACE=enable=no
+SANITIZED_TEST = LOOPREPORT_SANITIZED=1 LOOPREPORT_REQUIRE_TOOLS=1 SWIFT_BACKTRACE=enable=no
 test-sanitizers:
 	@scripts/install-deps test
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan

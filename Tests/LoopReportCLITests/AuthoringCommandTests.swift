@@ -2,32 +2,33 @@ import LoopReportModel
 import LoopReportPipeline
 import LoopReportTestSupport
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `loopreport init` and `loopreport new iteration`, run as the built binary.
 @Suite struct AuthoringCommandTests {
-    private func run(_ arguments: String, in directory: String = packageRoot) -> (status: Int32, stdout: String, stderr: String) {
-        shell("cd '\(directory)' && '\(loopreportBinary)' \(arguments)", environment: ["NO_COLOR": "1"])
+    /// Runs in `directory`, always a test's own: these commands write where they run.
+    private func run(_ arguments: String..., in directory: String, sourceLocation: SourceLocation = #_sourceLocation) -> ProcessResult {
+        loopreport(arguments, in: directory, environment: ["NO_COLOR": "1"], sourceLocation: sourceLocation)
     }
 
     /// A copy of the example project (`content/`) to write into.
     private func exampleCopy(in dir: TemporaryDirectory, without: [String] = []) -> String {
         let copy = dir.path + "/content"
-        shell("mkdir -p '\(copy)' && cp -R '\(packageRoot)/content/.' '\(copy)/'")
-        for name in without { shell("rm '\(copy)/\(name)'") }
+        copyTree(packageRoot + "/content", to: copy)
+        for name in without { unlink(copy + "/" + name) }
         return copy
     }
 
-    /// The files under a directory, relative to it, sorted. (In parentheses: `shell` redirects
-    /// the last command's input.)
-    private func files(under path: String) -> [String] {
-        shell("(cd '\(path)' && find . -type f | sort)").stdout.split(separator: "\n").map { String($0.dropFirst(2)) }
-    }
+    /// The files under a directory, relative to it, sorted.
+    private func files(under path: String) -> [String] { filesUnder(path) }
 
     // MARK: init
 
     @Test func initCreatesACleanProjectThatChecksAndBuilds() {
         let dir = TemporaryDirectory(); defer { dir.remove() }
-        let result = run("init tessera-search --start 2026-03-02", in: dir.path)
+        let result = run("init", "tessera-search", "--start", "2026-03-02", in: dir.path)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty)
         let project = dir.path + "/tessera-search"
@@ -53,9 +54,9 @@ import Testing
         let check = run("check", in: project)
         #expect(check.status == 0)
         #expect(check.stderr == "0 errors, 0 warnings in 1 document\n")
-        let strict = run("check --strict", in: project)
+        let strict = run("check", "--strict", in: project)
         #expect(strict.status == 0)
-        let build = run("build --date 2026-03-02", in: project)
+        let build = run("build", "--date", "2026-03-02", in: project)
         #expect(build.status == 0, "\(build.stderr)")
         #expect(build.stderr.hasPrefix("Built "))
         #expect(!readFile(project + "/output/index.html").isEmpty)
@@ -73,7 +74,7 @@ import Testing
 
     @Test func initInTheCurrentDirectoryPrintsNoCd() {
         let dir = TemporaryDirectory(); defer { dir.remove() }
-        let result = run("init --title 'Search: Phase 2'", in: dir.path)
+        let result = run("init", "--title", "Search: Phase 2", in: dir.path)
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("Created a LoopReport project in the current directory:\n  content/loopreport.yml "))
         #expect(!result.stdout.contains("cd "))
@@ -83,45 +84,45 @@ import Testing
 
     @Test func initRefusesAnExistingProjectAndWritesNothing() {
         let dir = TemporaryDirectory(); defer { dir.remove() }
-        #expect(run("init p", in: dir.path).status == 0)
+        #expect(run("init", "p", in: dir.path).status == 0)
         dir.write("p/content/01-plan.md", "# Mine\n")
-        let again = run("init p", in: dir.path)
+        let again = run("init", "p", in: dir.path)
         #expect(again.status == 1)
         #expect(again.stderr == "Error: 'p/content' already holds a project ('p/content/loopreport.yml'); nothing written\n")
         #expect(readFile(dir.path + "/p/content/01-plan.md") == "# Mine\n")
 
         // A content directory with documents but no settings.
         dir.write("q/content/notes.md", "# Notes\n")
-        let documents = run("init q", in: dir.path)
+        let documents = run("init", "q", in: dir.path)
         #expect(documents.status == 1)
         #expect(documents.stderr.contains("'q/content' already holds a project ('q/content/notes.md')"))
         #expect(files(under: dir.path + "/q") == ["content/notes.md"])
 
         // A directory that is itself a content directory.
         dir.write("r/loopreport.yml", "title: R\n")
-        let settings = run("init r", in: dir.path)
+        let settings = run("init", "r", in: dir.path)
         #expect(settings.status == 1)
         #expect(settings.stderr.contains("'r/loopreport.yml' exists: 'r' is already a LoopReport content directory"))
         #expect(files(under: dir.path + "/r") == ["loopreport.yml"])
 
         // Plan documents at the top of the directory; a README alone is fine.
         dir.write("s/plan.md", "### Group 1: A\n#### Block 1.1: B\n**Estimated Effort**: 1 day\n")
-        let plan = run("init s", in: dir.path)
+        let plan = run("init", "s", in: dir.path)
         #expect(plan.status == 1)
         #expect(plan.stderr.contains("'s/plan.md' is already a plan document (it defines Block 1.1); nothing written"))
         #expect(files(under: dir.path + "/s") == ["plan.md"])
         dir.write("t/README.md", "# T\n\nA repository that is about to get a plan.\n")
-        #expect(run("init t", in: dir.path).status == 0)
+        #expect(run("init", "t", in: dir.path).status == 0)
 
         // One of the files it would write is there already: nothing else is written either.
         dir.write("u/content/templates/.gitkeep", "")
-        let partial = run("init u", in: dir.path)
+        let partial = run("init", "u", in: dir.path)
         #expect(partial.status == 1)
         #expect(partial.stderr == "Error: 'u/content/templates/.gitkeep' already exists; nothing written\n")
         #expect(files(under: dir.path + "/u") == ["content/templates/.gitkeep"])
 
         dir.write("v", "a file")
-        #expect(run("init v", in: dir.path).stderr == "Error: 'v' exists and is not a directory\n")
+        #expect(run("init", "v", in: dir.path).stderr == "Error: 'v' exists and is not a directory\n")
     }
 
     // MARK: new iteration
@@ -129,7 +130,7 @@ import Testing
     @Test func newIterationOnTheExampleContinuesItsNumberingAndStaysClean() {
         let dir = TemporaryDirectory(); defer { dir.remove() }
         _ = exampleCopy(in: dir)
-        let result = run("new iteration --date 2026-04-02", in: dir.path)
+        let result = run("new", "iteration", "--date", "2026-04-02", in: dir.path)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("Wrote content/06-iteration-3.md (Loop Iteration 3, 2026-04-02):\n"))
         #expect(result.stdout.contains("decision L6"))
@@ -143,7 +144,7 @@ import Testing
         #expect(check.stderr == "0 errors, 0 warnings in 6 documents\n")
 
         // The next one follows it.
-        let again = run("new iteration content --date 2026-04-09 --title 'After the Pilot'", in: dir.path)
+        let again = run("new", "iteration", "content", "--date", "2026-04-09", "--title", "After the Pilot", in: dir.path)
         #expect(again.status == 0)
         #expect(again.stdout.hasPrefix("Wrote content/07-iteration-4.md (After the Pilot, 2026-04-09):\n"))
         #expect(readFile(dir.path + "/content/07-iteration-4.md").contains("\n# After the Pilot\n"))
@@ -156,7 +157,7 @@ import Testing
         // Before the consolidation, work on Group 4, Group 5 and Group 6 is still open.
         let content = exampleCopy(in: dir, without: ["05-consolidation.md"])
         let before = Pipeline.load(root: content)
-        let result = run("new iteration content --date 2026-04-02", in: dir.path)
+        let result = run("new", "iteration", "content", "--date", "2026-04-02", in: dir.path)
         #expect(result.status == 0, "\(result.stderr)")
         let path = "05-iteration-3.md"
         let text = readFile(content + "/" + path)
@@ -198,9 +199,9 @@ import Testing
 
     @Test func newIterationOnAFreshProject() {
         let dir = TemporaryDirectory(); defer { dir.remove() }
-        #expect(run("init fresh", in: dir.path).status == 0)
+        #expect(run("init", "fresh", in: dir.path).status == 0)
         let project = dir.path + "/fresh"
-        let result = run("new iteration --date 2026-03-09", in: project)
+        let result = run("new", "iteration", "--date", "2026-03-09", in: project)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("Wrote content/02-iteration-1.md (Loop Iteration 1, 2026-03-09):\n"))
         let text = readFile(project + "/content/02-iteration-1.md")
@@ -208,10 +209,10 @@ import Testing
         #expect(text.contains("\n| Group 1 | 2 days            | 2 days           | -     |        |\n"))
         #expect(text.contains("\n## Validation Checklist\n"))
         #expect(text.contains("\n| L1 |      |       |          |           |        |\n"))
-        let check = run("check --strict", in: project)
+        let check = run("check", "--strict", in: project)
         #expect(check.status == 0)
         #expect(check.stderr == "0 errors, 0 warnings in 2 documents\n")
-        #expect(run("build --date 2026-03-09", in: project).status == 0)
+        #expect(run("build", "--date", "2026-03-09", in: project).status == 0)
     }
 
     @Test func nextDecisionIDFollowsThePlansSeries() {
@@ -232,28 +233,28 @@ import Testing
             | D4 | 2026-03-02 | x | y | z | None |
 
             """)
-        let result = run("new iteration c --date 2026-03-09", in: dir.path)
+        let result = run("new", "iteration", "c", "--date", "2026-03-09", in: dir.path)
         #expect(result.status == 0)
         #expect(readFile(dir.path + "/c/02-iteration-1.md").contains("\n| D5 |"))
-        #expect(run("check c", in: dir.path).stderr == "0 errors, 0 warnings in 2 documents\n")
+        #expect(run("check", "c", in: dir.path).stderr == "0 errors, 0 warnings in 2 documents\n")
     }
 
     @Test func newIterationNeverOverwrites() {
         let dir = TemporaryDirectory(); defer { dir.remove() }
         let content = exampleCopy(in: dir)
         // Something already has the name (a dangling link is not a document, so it does not move the numbering).
-        shell("ln -s nowhere '\(content)/06-iteration-3.md'")
-        let result = run("new iteration content --date 2026-04-02", in: dir.path)
+        symlink("nowhere", "\(content)/06-iteration-3.md")
+        let result = run("new", "iteration", "content", "--date", "2026-04-02", in: dir.path)
         #expect(result.status == 1)
         #expect(result.stderr.hasSuffix("Error: 'content/06-iteration-3.md' already exists; not overwritten\n"))
-        #expect(shell("readlink '\(content)/06-iteration-3.md'").stdout == "nowhere\n")
+        #expect(readLink("\(content)/06-iteration-3.md") == "nowhere")
         #expect(files(under: content).count == 6)
     }
 
     @Test func documentsThatWouldBeReadAfterTheNewOneAreReported() {
         let dir = TemporaryDirectory(); defer { dir.remove() }
         dir.write("u/plan.md", "### Group 1: A\n#### Block 1.1: B\n**Dependencies**: None\n**Estimated Effort**: 1 day\n")
-        let refused = run("new iteration u --date 2026-03-09", in: dir.path)
+        let refused = run("new", "iteration", "u", "--date", "2026-03-09", in: dir.path)
         #expect(refused.status == 1)
         #expect(refused.stderr == """
             Error: 'iteration-1.md' would be read before 'plan.md' (documents are read in path order, and later ones \
@@ -265,47 +266,47 @@ import Testing
 
         // Without numbering, a name that does come last is used as it is.
         dir.write("w/fourth-pass.md", "### Group 1: A\n#### Block 1.1: B\n**Dependencies**: None\n**Estimated Effort**: 1 day\n")
-        let unnumbered = run("new iteration w --date 2026-03-09", in: dir.path)
+        let unnumbered = run("new", "iteration", "w", "--date", "2026-03-09", in: dir.path)
         #expect(unnumbered.status == 0)
         #expect(unnumbered.stdout.hasPrefix("Wrote w/iteration-1.md (Loop Iteration 1, 2026-03-09):\n"))
-        #expect(run("check w", in: dir.path).stderr == "0 errors, 0 warnings in 2 documents\n")
+        #expect(run("check", "w", in: dir.path).stderr == "0 errors, 0 warnings in 2 documents\n")
     }
 
     @Test func aProjectDirectoryIsNotTakenForItsContent() {
         let dir = TemporaryDirectory(); defer { dir.remove() }
-        #expect(run("init p", in: dir.path).status == 0)
-        let result = run("new iteration p --date 2026-03-09", in: dir.path)
+        #expect(run("init", "p", in: dir.path).status == 0)
+        let result = run("new", "iteration", "p", "--date", "2026-03-09", in: dir.path)
         #expect(result.status == 1)
         #expect(result.stderr == "Error: 'p' is a project directory; its content directory is 'p/content' (loopreport new iteration p/content)\n")
         #expect(files(under: dir.path + "/p") == ["content/01-plan.md", "content/loopreport.yml", "content/templates/.gitkeep"])
 
-        let nothing = run("new iteration", in: dir.path)
+        let nothing = run("new", "iteration", in: dir.path)
         #expect(nothing.status == 1)
         #expect(nothing.stderr.contains("no content directory here"))
-        #expect(run("new iteration missing", in: dir.path).stderr == "Error: content directory 'missing' does not exist or is not a directory\n")
+        #expect(run("new", "iteration", "missing", in: dir.path).stderr == "Error: content directory 'missing' does not exist or is not a directory\n")
         dir.write("empty/.keep", "")
-        #expect(run("new iteration empty", in: dir.path).stderr.contains("'empty' holds no documents"))
+        #expect(run("new", "iteration", "empty", in: dir.path).stderr.contains("'empty' holds no documents"))
     }
 
     @Test func usageErrorsExitWithTwo() {
         let dir = TemporaryDirectory(); defer { dir.remove() }
         let content = exampleCopy(in: dir)
-        let badDate = run("new iteration content --date 2026-02-30", in: dir.path)
+        let badDate = run("new", "iteration", "content", "--date", "2026-02-30", in: dir.path)
         #expect(badDate.status == 2)
         #expect(badDate.stderr.contains("--date must be a date like 2026-03-02, not '2026-02-30'"))
         #expect(badDate.stderr.contains("Usage: loopreport new iteration"))
-        #expect(run("new iteration content --date tomorrow", in: dir.path).status == 2)
-        let badStart = run("init x --start 03/02/2026", in: dir.path)
+        #expect(run("new", "iteration", "content", "--date", "tomorrow", in: dir.path).status == 2)
+        let badStart = run("init", "x", "--start", "03/02/2026", in: dir.path)
         #expect(badStart.status == 2)
         #expect(badStart.stderr.contains("--start must be a date like 2026-03-02, not '03/02/2026'"))
         #expect(run("new", in: dir.path).status == 2)
-        #expect(run("new chapter", in: dir.path).status == 2)
-        #expect(run("new iteration --no-such-option", in: dir.path).status == 2)
-        #expect(run("new iteration content extra", in: dir.path).status == 2)
-        #expect(run("init a b", in: dir.path).status == 2)
-        #expect(run("init --title ''", in: dir.path).status == 2)
-        #expect(run("new iteration --help", in: dir.path).status == 0)
-        #expect(run("init --help", in: dir.path).status == 0)
+        #expect(run("new", "chapter", in: dir.path).status == 2)
+        #expect(run("new", "iteration", "--no-such-option", in: dir.path).status == 2)
+        #expect(run("new", "iteration", "content", "extra", in: dir.path).status == 2)
+        #expect(run("init", "a", "b", in: dir.path).status == 2)
+        #expect(run("init", "--title", "", in: dir.path).status == 2)
+        #expect(run("new", "iteration", "--help", in: dir.path).status == 0)
+        #expect(run("init", "--help", in: dir.path).status == 0)
         // Nothing was written by any of them.
         #expect(files(under: content).count == 6)
         #expect(files(under: dir.path).allSatisfy { $0.hasPrefix("content/") })

@@ -4,8 +4,8 @@ import Testing
 /// `check --explain`: what each heading, field line and table row became, and why — the
 /// tool a user reaches for when a block is missing.
 @Suite struct ExplainTests {
-    private func run(_ arguments: String) -> (status: Int32, stdout: String, stderr: String) {
-        shell("cd '\(packageRoot)' && '\(loopreportBinary)' \(arguments)")
+    private func run(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) -> ProcessResult {
+        loopreport(arguments, sourceLocation: sourceLocation)
     }
 
     @Test func everyHeadingFieldAndRowIsExplained() {
@@ -26,7 +26,7 @@ import Testing
         |----|------|----------|------------|
         | 1.2 | CI | 1 day | 1.1 |
         """)
-        let result = run("check --explain '\(dir.path)/project'")
+        let result = run("check", "--explain", "\(dir.path)/project")
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines == [
@@ -48,20 +48,20 @@ import Testing
         dir.write("project/loopreport.yml", "vocabulary:\n  groups: [Szakasz]\n")
         dir.write("project/plans/a.md", "## Szakasz 1: Alapok\n\n### 1.1 Schema\n**Effort**: 1 day\n")
         dir.write("project/plans/b.md", "## Szakasz 2: Tárolás\n")
-        let result = run("check --explain '\(dir.path)/project/plans/a.md'")
+        let result = run("check", "--explain", "\(dir.path)/project/plans/a.md")
         #expect(result.stdout.hasPrefix("plans/a.md:1:1: heading '## Szakasz 1: Alapok' → group 1 \"Alapok\""), "\(result.stdout)")
         #expect(!result.stdout.contains("b.md"))
-        let json = run("check --explain --format json '\(dir.path)/project/plans/a.md'")
+        let json = run("check", "--explain", "--format", "json", "\(dir.path)/project/plans/a.md")
         #expect(json.stdout.contains("\"became\" : \"work item 1.1 \\\"Schema\\\" in Group 1\""), "\(json.stdout)")
-        #expect(run("check --explain '\(dir.path)/project/missing.md'").status != 0)
+        #expect(run("check", "--explain", "\(dir.path)/project/missing.md").status != 0)
     }
 
     /// Escape sequences in a document are shown, never obeyed, in diagnostics and explanations.
     @Test func controlCharactersReachNoTerminal() {
         let dir = TemporaryDirectory(); defer { dir.remove() }
         dir.write("project/plan.md", "## Group 1: A\n### Block 1.1: Title \u{1B}]0;pwned\u{07}\u{1B}[2J\n**Dependencies**: Block 9.9 \u{1B}[31m\n")
-        for command in ["check --color never", "check --explain"] {
-            let result = run("\(command) '\(dir.path)/project'")
+        for command in [["check", "--color", "never"], ["check", "--explain"]] {
+            let result = loopreport(command + ["\(dir.path)/project"])
             let output = result.stdout + result.stderr
             #expect(!output.contains("\u{1B}") && !output.contains("\u{07}"), "\(command)")
             #expect(output.contains("\\x1B"), "\(command): \(output)")

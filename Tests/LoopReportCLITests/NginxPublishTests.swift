@@ -23,7 +23,7 @@ import Glibc
         init(binary: String, in root: TemporaryDirectory, name: String, port: Int, site: String) throws {
             dir = root.path + "/" + name
             self.port = port
-            _ = shell("mkdir -p '\(dir)/tmp'")
+            makeDirectories(dir + "/tmp")
             let types = access("/etc/nginx/mime.types", R_OK) == 0
                 ? "include /etc/nginx/mime.types;"
                 : """
@@ -35,7 +35,7 @@ import Glibc
             // As root, workers drop to nobody: the published files must be world-readable.
             var user = ""
             if getuid() == 0 {
-                let group = shell("getent group nogroup").status == 0 ? "nogroup" : "nobody"
+                let group = getgrnam("nogroup") != nil ? "nogroup" : "nobody"
                 user = "user nobody \(group);"
             }
             let subpath = NginxPublishTests.subpath
@@ -69,7 +69,7 @@ import Glibc
                 """
             root.write(name + "/nginx.conf", config)
             // Daemon mode: the command returns once the master listens (or failed to).
-            let start = shell("'\(binary)' -p '\(dir)' -e '\(dir)/error.log' -c '\(dir)/nginx.conf'")
+            let start = runProcess([binary, "-p", dir, "-e", dir + "/error.log", "-c", dir + "/nginx.conf"])
             guard start.status == 0 else {
                 stopped = true
                 throw NginxDidNotStart(log: start.stderr + readFile(dir + "/error.log"))
@@ -78,9 +78,12 @@ import Glibc
                 if !readFile(pidFile).filter(\.isNumber).isEmpty { break }
                 usleep(20_000)
             }
-            // Should this process die before `stop()`, nginx is not left behind.
-            _ = shell("(while kill -0 \(getpid()) 2>/dev/null && [ -f '\(pidFile)' ]; do sleep 0.5; done; "
-                      + "[ -f '\(pidFile)' ] && kill -QUIT \"$(cat '\(pidFile)')\") >/dev/null 2>&1 &")
+            // Should this process die before `stop()`, nginx is not left behind: a watcher in
+            // the background (the shell is the point), which outlives the test process.
+            runShellScript("""
+                (while kill -0 "$1" 2>/dev/null && [ -f "$2" ]; do sleep 0.5; done; \
+                [ -f "$2" ] && kill -QUIT "$(cat "$2")") >/dev/null 2>&1 &
+                """, ["\(getpid())", pidFile])
         }
 
         var base: String { "http://127.0.0.1:\(port)" }
@@ -88,7 +91,7 @@ import Glibc
         /// Status, content type and (for `body`) the body of one request.
         func get(_ path: String) -> (status: Int, type: String, body: String) {
             let body = dir + "/body"
-            let result = shell("curl -sg --max-time 5 -o '\(body)' -w '%{http_code}\\t%{content_type}' '\(base)\(path)'")
+            let result = runProcess(["curl", "-sg", "--max-time", "5", "-o", body, "-w", "%{http_code}\\t%{content_type}", base + path])
             let parts = result.stdout.split(separator: "\t", omittingEmptySubsequences: false)
             return (Int(parts.first ?? "") ?? 0, parts.count > 1 ? String(parts[1]) : "", readFile(body))
         }
@@ -99,12 +102,14 @@ import Glibc
             stopped = true
             let pid = readFile(pidFile).filter(\.isNumber)
             guard !pid.isEmpty else { return }
-            _ = shell("kill -QUIT \(pid)")
+            guard let master = pid_t(pid) else { return }
+            kill(master, SIGQUIT)
             for _ in 0..<150 {
-                if shell("kill -0 \(pid) 2>/dev/null").status != 0 { return }
+                if kill(master, 0) != 0 { return }
                 usleep(20_000)
             }
-            _ = shell("kill -KILL \(pid); rm -f '\(pidFile)'")
+            kill(master, SIGKILL)
+            unlink(pidFile)
         }
 
         deinit { stop() }
@@ -113,12 +118,6 @@ import Glibc
     struct NginxDidNotStart: Error, CustomStringConvertible {
         var log: String
         var description: String { "nginx did not start:\n\(log)" }
-    }
-
-    static var nginxBinary: String? {
-        let found = shell("command -v nginx").stdout.filter { !$0.isNewline }
-        if !found.isEmpty { return found }
-        return access("/usr/sbin/nginx", X_OK) == 0 ? "/usr/sbin/nginx" : nil
     }
 
     /// A loopback port nothing listens on right now.
@@ -138,11 +137,9 @@ import Glibc
         return bound ? Int(UInt16(bigEndian: address.sin_port)) : Int.random(in: 20_000...60_000)
     }
 
-    @Test func theBuiltSiteWorksUnderASubpathOfNginx() throws {
-        guard let binary = Self.nginxBinary else {
-            Issue.record("nginx is not installed: scripts/install-deps test installs it")
-            return
-        }
+    @Test(.tags(.nginx), .needs(.nginx))
+    func theBuiltSiteWorksUnderASubpathOfNginx() throws {
+        let binary = try #require(Tool.nginx.path, "nginx is not installed: scripts/install-deps test installs it")
         let dir = TemporaryDirectory(); defer { dir.remove() }
         chmod(dir.path, 0o755)   // mkdtemp's 0700 would keep the workers out
         let site = dir.path + "/site"
@@ -152,8 +149,8 @@ import Glibc
         var failures: [String] = []
         for attempt in 0..<5 where started == nil {
             let port = Self.freePort()
-            let build = shell("cd '\(packageRoot)' && '\(loopreportBinary)' build --date 2026-03-18 "
-                              + "--base-url http://127.0.0.1:\(port)\(Self.subpath) -o '\(site)' content")
+            let build = loopreport("build", "--date", "2026-03-18", "--base-url", "http://127.0.0.1:\(port)\(Self.subpath)",
+                                   "-o", site, "content")
             try #require(build.status == 0, "\(build.stderr)")
             do {
                 started = try Nginx(binary: binary, in: dir, name: "nginx\(attempt)", port: port, site: site)
@@ -213,9 +210,7 @@ import Glibc
         #expect(canonical.isEmpty, "pages without their own canonical URL: \(canonical)")
 
         // The crawl reached every page of the output, starting with the ones a reader needs.
-        // (`shell` gives the whole command line stdin from /dev/null: no pipes into it.)
-        let files = shell("find '\(site)' -type f -printf '%P\\n'").stdout
-            .split(separator: "\n").map { Self.subpath + $0 }.sorted()
+        let files = filesUnder(site).map { Self.subpath + $0 }.sorted()
         let pages = files.filter { $0.hasSuffix(".html") }
         let reached = Set(fetched.keys.map(Self.percentDecoded))
         for kind in ["index.html", "documents/", "groups/", "blocks/"] {
@@ -263,7 +258,8 @@ import Glibc
         let root = nginx.get(Self.subpath)
         #expect(root.status == 200 && root.type.hasPrefix("text/html"))
         #expect(root.body == nginx.get(Self.subpath + "index.html").body)
-        let redirect = shell("curl -s -o /dev/null -w '%{http_code} %{redirect_url}' '\(nginx.base)\(Self.subpath.dropLast())'").stdout
+        let redirect = runProcess(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code} %{redirect_url}",
+                                   "\(nginx.base)\(Self.subpath.dropLast())"]).stdout
         #expect(redirect == "301 \(base)", "\(redirect)")
         #expect(!nginx.log.contains("[error]"), "\(nginx.log)")
         #expect(nginx.get("/index.html").status == 404)   // nothing of the site outside the subpath

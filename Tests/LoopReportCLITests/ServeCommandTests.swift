@@ -7,28 +7,36 @@ import Glibc
 
 /// A real `loopreport serve` process, driven over HTTP.
 @Suite(.serialized) struct ServeCommandTests {
-    /// Starts the server on a free port; returns its base URL and the log file.
+    /// Starts the server on a free port, in a copy of the example of its own; its base URL and log.
     final class Server {
         let dir = TemporaryDirectory()
-        let log: String
+        let process: ChildProcess
         var url = ""
+        /// What the server wrote (both streams).
+        var log: String { process.stdoutSoFar + process.stderrSoFar }
 
-        init(options: String = "") throws {
-            _ = shell("cp -r '\(packageRoot)/content' '\(dir.path)/content'")
-            log = dir.path + "/serve.log"
-            _ = shell("cd '\(dir.path)' && ('\(loopreportBinary)' serve --port 0 --date 2026-03-18 \(options) content > serve.log 2>&1 & echo $! > serve.pid)")
+        init(options: [String] = []) throws {
+            copyTree(packageRoot + "/content", to: dir.path + "/content")
+            do {
+                process = try ChildProcess([loopreportBinary, "serve", "--port", "0", "--date", "2026-03-18"] + options + ["content"],
+                                           in: dir.path)
+            } catch {
+                dir.remove()
+                throw error
+            }
             for _ in 0..<200 {
-                if let line = readFile(log).split(separator: "\n").first(where: { $0.hasPrefix("Serving at ") }) {
+                if let line = log.split(separator: "\n").first(where: { $0.hasPrefix("Serving at ") }) {
                     url = String(line.dropFirst("Serving at ".count).prefix { $0 != " " })
                     return
                 }
+                if !process.isRunning { break }
                 usleep(50_000)
             }
-            throw ServerDidNotStart(log: readFile(log))
+            throw ServerDidNotStart(log: log)
         }
 
-        func get(_ path: String, options: String = "") -> (status: String, body: String) {
-            let result = shell("curl -s --path-as-is \(options) -w '\\n%{http_code}' '\(url.dropLast())\(path)'")
+        func get(_ path: String, options: [String] = []) -> (status: String, body: String) {
+            let result = runProcess(["curl", "-s", "--path-as-is"] + options + ["-w", "\\n%{http_code}", "\(url.dropLast())\(path)"])
             let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
             return (String(lines.last ?? ""), lines.dropLast().joined(separator: "\n"))
         }
@@ -46,18 +54,9 @@ import Glibc
             dir.write("content/" + file, change(readFile(dir.path + "/content/" + file)))
         }
 
-        /// Stops the server as Ctrl-C or a service manager would; true when it exited cleanly.
-        func stop() -> Bool {
-            let pid = readFile(dir.path + "/serve.pid").filter(\.isNumber)
-            guard !pid.isEmpty else { return false }
-            _ = shell("kill -TERM \(pid)")
-            for _ in 0..<100 {
-                if shell("kill -0 \(pid) 2>/dev/null").status != 0 { return true }
-                usleep(50_000)
-            }
-            _ = shell("kill -KILL \(pid)")
-            return false
-        }
+        /// Stops the server as Ctrl-C or a service manager would (SIGTERM; SIGKILL after five
+        /// seconds); true when it exited after SIGTERM.
+        func stop() -> Bool { process.terminate(grace: 5) }
 
         deinit {
             _ = stop()
@@ -74,35 +73,35 @@ import Glibc
         #expect(index.body.contains("<title>Tessera Search Index · Tessera Search Index</title>"))
         #expect(index.body.contains("new EventSource(\"/__loopreport/events\")"))   // served pages only
         #expect(server.get("/blocks/3.4.html").status == "200")
-        #expect(server.get("/assets/site.css", options: "-o /dev/null -D -").body.lowercased().contains("content-type: text/css"))
+        #expect(server.get("/assets/site.css", options: ["-o", "/dev/null", "-D", "-"]).body.lowercased().contains("content-type: text/css"))
         for path in ["/../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/blocks/%2E%2E/../x", "/a%00b", "/..%5c..%5cetc"] {
             #expect(["400", "404"].contains(server.get(path).status), "\(path)")
         }
         #expect(server.get("/etc/passwd").status == "404")
-        #expect(server.get("/", options: "-X POST").status == "405")
-        #expect(server.get("/", options: "-X PUT --data x").status == "405")
-        #expect(server.get("/", options: "-X DELETE").status == "405")
+        #expect(server.get("/", options: ["-X", "POST"]).status == "405")
+        #expect(server.get("/", options: ["-X", "PUT", "--data", "x"]).status == "405")
+        #expect(server.get("/", options: ["-X", "DELETE"]).status == "405")
         // Validators: an unchanged page is not sent again.
-        let headers = server.get("/index.html", options: "-o /dev/null -D -").body
+        let headers = server.get("/index.html", options: ["-o", "/dev/null", "-D", "-"]).body
         // (Header lines end in CR LF, one Character in Swift.)
         let etag = headers.split(whereSeparator: \.isNewline).first { $0.lowercased().hasPrefix("etag:") }
             .map { String($0.dropFirst(5).filter { $0 != " " }) } ?? ""
         #expect(!etag.isEmpty)
-        #expect(server.get("/index.html", options: "-H 'If-None-Match: \(etag)'").status == "304")
+        #expect(server.get("/index.html", options: ["-H", "If-None-Match: \(etag)"]).status == "304")
     }
 
     @Test func anEditShowsUpAndTheReloadEventFires() throws {
         let server = try Server()
-        let events = server.dir.path + "/events.txt"
-        _ = shell("(curl -s -N --max-time 60 '\(server.url)__loopreport/events' > '\(events)' &)")
+        let events = try ChildProcess(["curl", "-s", "-N", "--max-time", "60", "\(server.url)__loopreport/events"])
+        defer { events.terminate() }
         usleep(300_000)
         server.edit("03-iteration-1.md") { $0 + "\nA paragraph added while the server runs.\n" }
         #expect(server.eventually("/documents/03-iteration-1.html") { $0.contains("<p>A paragraph added while the server runs.</p>") })
-        #expect(readFile(server.log).contains("(1 document parsed, "))
+        #expect(server.log.contains("(1 document parsed, "))
         server.edit("loopreport.yml") { $0.replacingOccurrences(of: "title: Tessera Search Index", with: "title: Tessera v2") }
         #expect(server.eventually("/") { $0.contains("<a class=\"brand\" href=\"index.html\">Tessera v2</a>") })
         var fired = false
-        for _ in 0..<50 where !fired { fired = readFile(events).contains("data: reload"); usleep(100_000) }
+        for _ in 0..<50 where !fired { fired = events.stdoutSoFar.contains("data: reload"); usleep(100_000) }
         #expect(fired)
         #expect(server.stop())   // with a page still listening for reloads
     }
@@ -126,19 +125,19 @@ import Glibc
     @Test func requestsAreBounded() throws {
         let server = try Server()
         #expect(server.get("/" + String(repeating: "a", count: 10_000)).status == "414")
-        #expect(server.get("/", options: "-X GET --data x").status == "413")
-        #expect(server.get("/", options: "-H 'Transfer-Encoding: chunked' -X GET --data x").status == "413")
+        #expect(server.get("/", options: ["-X", "GET", "--data", "x"]).status == "413")
+        #expect(server.get("/", options: ["-H", "Transfer-Encoding: chunked", "-X", "GET", "--data", "x"]).status == "413")
         // Headers beyond the HTTP parser's limit end the connection without an answer.
         let header = "X-Padding: " + String(repeating: "b", count: 100_000)
         server.dir.write("header.txt", header)
-        #expect(server.get("/", options: "-H @'\(server.dir.path)/header.txt'").status != "200")
+        #expect(server.get("/", options: ["-H", "@\(server.dir.path)/header.txt"]).status != "200")
         #expect(server.get("/").status == "200")
     }
 
     /// A client that opens a connection and never finishes its request (slowloris) is cut
     /// off after --idle-timeout seconds; a prompt one is answered as ever.
     @Test func anIdleConnectionIsClosed() throws {
-        let server = try Server(options: "--idle-timeout 1")
+        let server = try Server(options: ["--idle-timeout", "1"])
         let port = server.url.split(separator: ":").last!.filter(\.isNumber)
         let probe = """
         import socket, time
@@ -149,11 +148,11 @@ import Glibc
         print(len(s.recv(100)), round(time.time() - started))
         """
         server.dir.write("probe.py", probe)
-        let closed = shell("python3 '\(server.dir.path)/probe.py'").stdout.split(separator: " ")
+        let closed = runProcess(["python3", "\(server.dir.path)/probe.py"]).stdout.split(separator: " ")
         #expect(closed.first == "0", "the server answered or kept the connection: \(closed)")
         #expect((Int(closed.last?.filter(\.isNumber) ?? "") ?? 99) <= 5)
         #expect(server.get("/").status == "200")
-        #expect(shell("'\(loopreportBinary)' serve --idle-timeout 0 content").stderr.contains("--idle-timeout must be between 1 and 86400"))
+        #expect(loopreport("serve", "--idle-timeout", "0", "content").stderr.contains("--idle-timeout must be between 1 and 86400"))
     }
 
     @Test func deletedFilesAndRenamedDirectoriesAreFollowed() throws {
@@ -161,13 +160,13 @@ import Glibc
         server.dir.write("content/notes/extra.md", "# Extra notes\n\nFirst words.\n")
         #expect(server.eventually("/documents/notes-extra.html") { $0.contains("<p>First words.</p>") })
         // A renamed directory: the page moves, and edits inside it are still seen.
-        _ = shell("mv '\(server.dir.path)/content/notes' '\(server.dir.path)/content/papers'")
+        rename("\(server.dir.path)/content/notes", "\(server.dir.path)/content/papers")
         #expect(server.eventually("/documents/papers-extra.html") { $0.contains("<p>First words.</p>") })
         #expect(server.get("/documents/notes-extra.html").status == "404")
         server.edit("papers/extra.md") { $0 + "\nSecond words.\n" }
         #expect(server.eventually("/documents/papers-extra.html") { $0.contains("<p>Second words.</p>") })
         // A deleted file: its page goes, the rest stays.
-        _ = shell("rm '\(server.dir.path)/content/papers/extra.md'")
+        unlink("\(server.dir.path)/content/papers/extra.md")
         #expect(server.eventually("/documents/papers-extra.html") { $0.hasPrefix("Not found") })
         #expect(server.get("/documents/03-iteration-1.html").status == "200")
         // A file saved half-written (cut inside a UTF-8 character), then completed.
@@ -182,10 +181,10 @@ import Glibc
     /// this machine) is refused; the loopback names and IP addresses are answered.
     @Test func onlyItsOwnHostNamesAreAnswered() throws {
         let server = try Server()
-        #expect(server.get("/index.html", options: "-H 'Host: attacker.example'").status == "403")
-        #expect(server.get("/index.html", options: "-H 'Host: attacker.example:80'").status == "403")
+        #expect(server.get("/index.html", options: ["-H", "Host: attacker.example"]).status == "403")
+        #expect(server.get("/index.html", options: ["-H", "Host: attacker.example:80"]).status == "403")
         for host in ["localhost", "127.0.0.1:9", "[::1]:9", "app.localhost"] {
-            #expect(server.get("/index.html", options: "-H 'Host: \(host)'").status == "200", "\(host)")
+            #expect(server.get("/index.html", options: ["-H", "Host: \(host)"]).status == "200", "\(host)")
         }
         #expect(server.stop())
     }
@@ -194,7 +193,8 @@ import Glibc
     /// watched again: the next edit still rebuilds the preview.
     @Test func aRecreatedContentDirectoryIsWatchedAgain() throws {
         let server = try Server()
-        _ = shell("mv '\(server.dir.path)/content' '\(server.dir.path)/content-old' && cp -r '\(server.dir.path)/content-old' '\(server.dir.path)/content'")
+        rename("\(server.dir.path)/content", "\(server.dir.path)/content-old")
+        copyTree("\(server.dir.path)/content-old", to: "\(server.dir.path)/content")
         usleep(300_000)
         server.edit("01-plan.md") { $0.replacingOccurrences(of: "Tokenizer and Normalizer Core", with: "Tokenizer Reborn") }
         #expect(server.eventually("/documents/01-plan.html") { $0.contains("Tokenizer Reborn") })

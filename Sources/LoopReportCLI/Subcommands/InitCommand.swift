@@ -28,7 +28,7 @@ struct InitCommand: ParsableCommand {
     var start: String?
 
     func validate() throws {
-        do { _ = try dateOption(start, name: "--start") } catch { throw ValidationError("\(error)") }
+        try validateDateOption(start, name: "--start")
         if let title, title.trimmed.isEmpty { throw ValidationError("--title must not be empty") }
     }
 

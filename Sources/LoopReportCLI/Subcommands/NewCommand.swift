@@ -40,7 +40,7 @@ struct NewIterationCommand: ParsableCommand {
     var date: String?
 
     func validate() throws {
-        do { _ = try dateOption(date) } catch { throw ValidationError("\(error)") }
+        try validateDateOption(date)
     }
 
     func run() throws {

@@ -38,6 +38,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Close a connection that sends no complete request for this many seconds.")
     var idleTimeout: Int = 30
 
+    func validate() throws {
+        try validateDateOption(date)
+    }
+
     func run() async throws {
         var info = stat()
         guard stat(directory, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
