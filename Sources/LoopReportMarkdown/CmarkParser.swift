@@ -138,7 +138,9 @@ public enum CmarkParser {
         return MarkdownNode(kind: kind, literal: literal, range: range(of: node, path: path))
     }
 
-    /// Nodes of the GFM extensions, known only by their type strings (P4).
+    /// Nodes of the GFM extensions, known only by their type strings (`table`, `table_header`,
+    /// `table_row`, `table_cell`, `strikethrough`, `tasklist`: Debian's cmark-gfm 0.29 has no
+    /// node-type constants for them, nor swift-cmark's colspan, rowspan or attribute calls).
     private static func extensionKind(_ node: OpaquePointer) -> MarkdownNode.Kind {
         let typeName = cmark_node_get_type_string(node).map { String(cString: $0) } ?? "unknown"
         switch typeName {
@@ -164,7 +166,11 @@ public enum CmarkParser {
         }
     }
 
-    /// cmark's positions, made half-open; nil when cmark reported nothing usable (P5).
+    /// cmark's positions, made half-open; nil when cmark reported nothing usable. Columns are
+    /// UTF-8 bytes and end columns inclusive; some nodes report 0 or an end before the start
+    /// (an `html_block` ending at 0:0), and inline positions drift after soft breaks, escapes
+    /// and entities, so block-level lines are trusted and matches inside text are located
+    /// again in the source line's bytes.
     private static func range(of node: OpaquePointer, path: String) -> SourceRange? {
         let startLine = Int(cmark_node_get_start_line(node))
         let startColumn = Int(cmark_node_get_start_column(node))

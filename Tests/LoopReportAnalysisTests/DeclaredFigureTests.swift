@@ -3,7 +3,7 @@ import LoopReportSource
 import LoopReportTestSupport
 import Testing
 
-/// The guideline's own figures check out; altered copies are flagged at the figure.
+/// The reference tables' figures (GuidelineTables) check out; altered copies are flagged at the figure.
 @Suite struct DeclaredFigureTests {
     static let figures = """
     ## Revised Timeline and Dependencies

@@ -278,7 +278,7 @@ import Darwin
     }
 
     @Test func dataGrowingMoreSlowlyThanClaimedIsNotWarnedAbout() throws {
-        // The guideline's own example: 3 → 112 ms over 10 → 500 validators is linear.
+        // The reference tables' example: 3 → 112 ms over 10 → 500 validators is linear.
         let (analysis, disputes) = try Self.analysed(Self.results("Validator Count | Aggregation Time | Memory Usage", [
             "10 Validators | 3ms | 12MB", "50 Validators | 12ms | 28MB", "100 Validators | 23ms | 42MB",
             "500 Validators | 112ms | 128MB",

@@ -89,7 +89,7 @@ import Testing
     @Test func isAProgressReportAndClean() {
         #expect(Self.loaded.plan.documents[1].kind == .progressReport)
         #expect(Self.loaded.plan.documents[1].date == "2024-05-12")
-        // The guideline's `1/14` counts a bigger plan than the fixture's four blocks, and the
+        // The reference table's `1/14` counts a bigger plan than the fixture's four blocks, and the
         // block added in the progress list has no estimate: both are reported, nothing else.
         let found = Self.loaded.diagnostics.filter { $0.severity != .note }
         #expect(found.map(\.code) == [.missingEffort, .ratioMismatch], "\(found.map(\.message))")

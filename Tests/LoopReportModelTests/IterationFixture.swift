@@ -1,7 +1,7 @@
 import LoopReportTestSupport
 
-/// A loop-iteration document with every construct of the guideline's fifth pass, in our
-/// own words and with the guideline's figures, plus the plan it revises.
+/// A loop-iteration document with every construct of an iteration in the core dialect
+/// (docs/format.md), in our own words and with figures that agree, plus the plan it revises.
 enum IterationFixture {
     static let plan = """
     # Consolidated Ledger Plan 3.0

@@ -8,7 +8,7 @@ import Testing
     var plan: Plan { Self.loaded.plan }
     var records: PlanRecords { plan.records }
 
-    /// The guideline's own critical path skips Blocks 3.1 and 3.2, on which Block 3.4
+    /// The reference iteration's own critical path skips Blocks 3.1 and 3.2, on which Block 3.4
     /// depends: the one problem LoopReport finds in the fixture.
     @Test func theFixtureHasOnlyTheGuidelinesCriticalPathProblem() {
         #expect(Self.loaded.diagnostics.map(\.code) == [.criticalPathMismatch], "\(Self.loaded.diagnostics.map(\.message))")

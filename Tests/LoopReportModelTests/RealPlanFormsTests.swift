@@ -4,7 +4,7 @@ import LoopReportSource
 import LoopReportTestSupport
 import Testing
 
-/// The forms real plans and reports take beyond the guideline's dialect (docs/format.md), a
+/// The forms real plans and reports take beyond the core dialect (docs/format.md), a
 /// test per family of forms, each on a plan written in those forms. The reader corpus
 /// (Tests/Fixtures/ReaderCorpus, `scripts/reader-score`) measures the same on whole folders.
 @Suite struct RealPlanFormsTests {

@@ -1,4 +1,4 @@
-/// The guideline's own tables, with its figures, shared by the suites that read them
+/// The loop process's reference tables (the core dialect, docs/format.md), with their figures, shared by the suites that read them
 /// (model) and check them (analysis).
 public enum GuidelineTables {
     /// Predictive accuracy (factors 1.1x, 1.5x, 1.0x) and the 21 → 29 days projection.

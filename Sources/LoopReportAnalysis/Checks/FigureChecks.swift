@@ -98,9 +98,9 @@ enum FigureChecks {
                 continue
             }
         }
-        // A document's variances follow one convention: over the estimate (the guideline's), or
+        // A document's variances follow one convention: over the estimate (the core dialect's, docs/format.md), or
         // `(Estimate − Actual) / Estimate`, or over the actual, as its authors say or its rows
-        // show. The one most rows agree with is the document's (the guideline's when tied), and
+        // show. The one most rows agree with is the document's (the core dialect's when tied), and
         // each row is checked against it.
         var conventions: [String: Int] = [:]
         for (path, rows) in Dictionary(grouping: records.accuracy, by: \.path) {
@@ -111,7 +111,7 @@ enum FigureChecks {
                 for (c, convention) in VarianceConvention.allCases.enumerated()
                 where agrees(declared, convention.percent(estimate: estimate, actual: actual), written: text) { agreeing[c] += 1 }
             }
-            // The most agreeing; the first (the guideline's) when tied.
+            // The most agreeing; the first (the core dialect's) when tied.
             conventions[path] = agreeing.firstIndex(of: agreeing.max() ?? 0)
         }
         for row in records.accuracy {
@@ -250,7 +250,7 @@ enum FigureChecks {
 
 /// How a document computes a variance from an estimate and an actual effort.
 enum VarianceConvention: CaseIterable {
-    /// The guideline's: `(Actual − Estimate) / Estimate`.
+    /// The core dialect's (docs/format.md): `(Actual − Estimate) / Estimate`.
     case overEstimate
     /// `(Estimate − Actual) / Estimate`: negative means over.
     case estimateMinusActual
@@ -265,7 +265,7 @@ enum VarianceConvention: CaseIterable {
         }
     }
 
-    /// Said beside the expected figure when it is not the guideline's.
+    /// Said beside the expected figure when it is not the core dialect's.
     var note: String {
         switch self {
         case .overEstimate: ""

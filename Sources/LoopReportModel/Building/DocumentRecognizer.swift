@@ -503,7 +503,8 @@ struct DocumentRecognizer {
         return nil
     }
 
-    /// Title cues first, then content signatures (constructs.md §8).
+    /// Title cues first (`Progress Reassessment`, `Iteration 2`, `Consolidation`), then content
+    /// signatures: the sections only one kind of document has.
     private func inferKind() -> DocumentKind {
         let kinds = Set(result.document.sections.map(\.kind))
         let sections = result.document.sections
@@ -605,7 +606,7 @@ struct DocumentRecognizer {
                 groupDefinition = nil
             }
             let blockDefinition = groupDefinition == nil ? HeadingParser.blockDefinition(title, vocabulary: vocabulary, headings: true, issueNumbers: true) : nil
-            // `## Ideas for later` (not a definition, nor a section the guideline names) and what is under it.
+            // `## Ideas for later` (not a definition, nor a section of the core dialect in docs/format.md) and what is under it.
             let aside = asides.contains(parent) || level > 1 && groupDefinition == nil && blockDefinition == nil && Self.isAside(title)
                 && SectionKind.classify(title, parent: sections[parent].kind) == .other
             if aside { asides.insert(sections.count) }
