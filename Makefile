@@ -3,7 +3,7 @@ SWIFT ?= swift
 CONTENT ?= content
 OUTPUT ?= output
 
-.PHONY: deps build example test test-sanitizers fuzz fuzz-smoke bench bench-smoke reader-score clean
+.PHONY: deps build example test format test-sanitizers fuzz fuzz-smoke bench bench-smoke reader-score clean
 
 deps:
 	@scripts/install-deps
@@ -21,15 +21,22 @@ example: build
 # The whole test suite (what CI runs). The tools some tests need (nginx, Java, Graphviz) are
 # installed first, and LOOPREPORT_REQUIRE_TOOLS makes a missing one fail those tests rather
 # than skip them, as a plain `swift test` does.
+# The lint first (seconds): swift-format's rules in .swift-format. The build then holds every
+# target to the dependencies it declares (an import of an undeclared target is an error).
 test:
 	@scripts/install-deps test
-	$(SWIFT) build --build-tests
-	LOOPREPORT_REQUIRE_TOOLS=1 $(SWIFT) test
+	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests
+	$(SWIFT) build --build-tests --explicit-target-dependency-import-check error
+	LOOPREPORT_REQUIRE_TOOLS=1 $(SWIFT) test --skip-build
 	scripts/site-check --self-test
 	scripts/reader-score --check
 	scripts/figure-score --check
 	.build/debug/loopreport build --date 2026-03-18 --output .build/test-site $(CONTENT)
 	scripts/site-check .build/test-site --pages index.html,documents/03-iteration-1.html,groups/3.html,blocks/3.4.html
+
+# Rewrites the sources in the house style (.swift-format); `make test` fails on what it would change.
+format:
+	$(SWIFT) format format --in-place --recursive --parallel Package.swift Sources Tests
 
 # The whole suite under AddressSanitizer, then under ThreadSanitizer, each in a build folder of
 # its own; the CLI tests run that build's loopreport. A report stops the run (halt_on_error).

@@ -40,12 +40,6 @@ public enum EdgePath {
         }
     }
 
-    /// The drawn path as a polyline: what `svgPathData` draws, each Bézier cut into
-    /// `curveSegments` straight pieces (the same flattening `SVGDrawingReader` applies).
-    public static func polyline(_ points: [Point], curveSegments: Int = 8) -> [Point] {
-        PathFlattener.flatten(svgPathData(points), curveSegments: curveSegments)
-    }
-
     @inline(__always) static func rounded(_ v: Double) -> Int64 {
         v.isFinite ? Int64((v * 100).rounded()) : 0
     }

@@ -1,4 +1,5 @@
-@testable import LoopReportLayout
+@testable import LoopReportDrawingMetrics
+import LoopReportLayout
 import Testing
 
 /// Crossing and edge-through-node counts, edge path text and the SVG reader.

@@ -1,3 +1,4 @@
+import LoopReportDrawingMetrics
 @testable import LoopReportLayout
 import Testing
 

@@ -1,3 +1,5 @@
+import LoopReportLayout
+
 /// Flattens SVG path data into one polyline: M/m L/l H/h V/v C/c S/s Q/q T/t A/a Z/z, absolute and
 /// relative, implicit repetition, numbers separated by commas and/or spaces (`-71.7`, `1e3`, `.5.5`).
 /// Curves become `curveSegments` straight pieces each; arcs a straight line to their end point.

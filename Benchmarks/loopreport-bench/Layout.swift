@@ -1,3 +1,4 @@
+import LoopReportDrawingMetrics
 import LoopReportLayout
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,5 @@
+import LoopReportLayout
+
 /// Reads the geometry of a rendered graph SVG, so our drawings and Graphviz's are measured alike.
 ///
 /// Nodes: every `<g>` whose class list contains `node` gives the bounding box of its first `<rect>`

@@ -1,3 +1,5 @@
+import LoopReportLayout
+
 /// Measures of a drawing given as flattened edge polylines and node boxes (absolute coordinates),
 /// the same for any drawing: ours (`EdgePath.polyline`) and Graphviz's (`SVGDrawingReader`).
 public enum DrawingMetrics {
