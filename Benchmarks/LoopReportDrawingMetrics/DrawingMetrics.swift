@@ -2,16 +2,16 @@ import LoopReportLayout
 
 /// Measures of a drawing given as flattened edge polylines and node boxes (absolute coordinates),
 /// the same for any drawing: ours (`EdgePath.polyline`) and Graphviz's (`SVGDrawingReader`).
-public enum DrawingMetrics {
+package enum DrawingMetrics {
     /// How far the end of a polyline may stop short of its node (an arrowhead is drawn there).
-    public static let endGap = 12.0
+    package static let endGap = 12.0
 
     /// Pairs of segments from different edges that cross. Degenerate contacts are resolved by
     /// shifting the later edge by an infinitesimal vector (simulation of simplicity), so two
     /// polylines that cross exactly at a vertex count once and ones that only touch, or run on top of
     /// each other, not at all. Crossings inside or within `tolerance` of a node box that both edges
     /// end at (edges meeting at a shared node) are ignored. Uniform grid: about linear time.
-    public static func crossings(edges: [[Point]], nodes: [Rect], tolerance: Double = 1) -> Int {
+    package static func crossings(edges: [[Point]], nodes: [Rect], tolerance: Double = 1) -> Int {
         let segments = SegmentSet(edges)
         let s = segments.count
         if s < 2 { return 0 }
@@ -45,7 +45,7 @@ public enum DrawingMetrics {
 
     /// Edges with a segment through the interior of a node box (shrunk by `tolerance`) other than
     /// the edge's own end nodes: the boxes nearest to the first and last point, within `endGap`.
-    public static func edgesThroughNodes(edges: [[Point]], nodes: [Rect], tolerance: Double = 1) -> Int {
+    package static func edgesThroughNodes(edges: [[Point]], nodes: [Rect], tolerance: Double = 1) -> Int {
         let grid = NodeGrid(nodes)
         var stamp = [Int](repeating: -1, count: nodes.count)
         var count = 0

@@ -9,15 +9,15 @@ import LoopReportLayout
 /// `<path d=…>`, flattened (Béziers into 8 pieces each). Nested groups inside a node or edge group
 /// (Graphviz's link wrappers) belong to it. The `scale(…)`/`translate(…)` transform of the
 /// enclosing `class="graph"` group is applied (rotation is ignored); other transforms are not.
-public enum SVGDrawingReader {
-    public static func read(_ svg: String) -> (nodes: [Rect], edges: [[Point]]) {
+package enum SVGDrawingReader {
+    package static func read(_ svg: String) -> (nodes: [Rect], edges: [[Point]]) {
         var bytes = Array(svg.utf8)
         bytes.append(0)
         return bytes.withUnsafeBufferPointer { read(bytes: $0, count: $0.count - 1) }
     }
 
     /// The polyline `d` draws: the flattening applied to edge paths (8 pieces per curve).
-    public static func flattenPath(_ d: String, curveSegments: Int = 8) -> [Point] {
+    package static func flattenPath(_ d: String, curveSegments: Int = 8) -> [Point] {
         PathFlattener.flatten(d, curveSegments: curveSegments)
     }
 

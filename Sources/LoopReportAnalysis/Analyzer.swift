@@ -2,41 +2,41 @@ import LoopReportModel
 import LoopReportSource
 
 /// The schedule and figures of one document's snapshot of the plan.
-public struct SnapshotSummary: Sendable {
-    public var path: String
-    public var title: String
-    public var durationDays: Double
-    public var criticalPath: [String]
-    public var blockCount: Int
+package struct SnapshotSummary: Sendable {
+    package var path: String
+    package var title: String
+    package var durationDays: Double
+    package var criticalPath: [String]
+    package var blockCount: Int
 }
 
 /// Everything computed from the plan: schedules, variance, forecast, metric verdicts and
 /// the checks of declared figures.
-public struct Analysis: Sendable {
-    public var settings: ProjectSettings
-    public var calendar: WorkCalendar?
+package struct Analysis: Sendable {
+    package var settings: ProjectSettings
+    package var calendar: WorkCalendar?
     /// The current plan's schedule.
-    public var schedule: Schedule
+    package var schedule: Schedule
     /// The first plan with its original estimates.
-    public var baseline: Schedule
+    package var baseline: Schedule
     /// One per iteration (document after the baseline), in order.
-    public var snapshots: [SnapshotSummary]
-    public var variance: Variance
-    public var forecast: Forecast
-    public var metrics: [MetricJudgement]
+    package var snapshots: [SnapshotSummary]
+    package var variance: Variance
+    package var forecast: Forecast
+    package var metrics: [MetricJudgement]
     /// Metrics that recur across documents, by name.
-    public var metricSeries: [MetricSeries]
-    public var checks: [FigureCheck]
+    package var metricSeries: [MetricSeries]
+    package var checks: [FigureCheck]
     /// One per measurement table, in document order: series in readable units, axis
     /// scales, growth fits and the growth claims checked.
-    public var measurements: [MeasurementAnalysis]
+    package var measurements: [MeasurementAnalysis]
 
     /// Slip of the current plan against the baseline, in working days.
-    public var slipDays: Double { schedule.durationDays - baseline.durationDays }
+    package var slipDays: Double { schedule.durationDays - baseline.durationDays }
 }
 
-public enum Analyzer {
-    public static func analyze(_ plan: Plan, settings: ProjectSettings) -> (analysis: Analysis, diagnostics: [Diagnostic]) {
+package enum Analyzer {
+    package static func analyze(_ plan: Plan, settings: ProjectSettings) -> (analysis: Analysis, diagnostics: [Diagnostic]) {
         let week = settings.daysPerWeek
 
         // Each document's snapshot, scheduled (the declared critical paths are checked

@@ -1,13 +1,13 @@
 import LoopReportModel
 
 /// A file to write, relative to the directory it is written into.
-public struct AuthoredFile: Sendable, Hashable {
-    public var path: String
-    public var text: String
+package struct AuthoredFile: Sendable, Hashable {
+    package var path: String
+    package var text: String
     /// What the file is for, one line (printed after it is created).
-    public var purpose: String
+    package var purpose: String
 
-    public init(path: String, text: String, purpose: String) {
+    package init(path: String, text: String, purpose: String) {
         self.path = path
         self.text = text
         self.purpose = purpose
@@ -20,11 +20,11 @@ public struct AuthoredFile: Sendable, Hashable {
 /// Everything lives in `content/` because that is the directory commands read when none
 /// is given, and both the settings file and the template overrides are looked up at the
 /// root of the directory a command reads.
-public enum NewProject {
+package enum NewProject {
     /// The content directory, relative to the project directory.
-    public static let contentDirectory = "content"
+    package static let contentDirectory = "content"
 
-    public static func files(title: String, start: CalendarDate?) -> [AuthoredFile] {
+    package static func files(title: String, start: CalendarDate?) -> [AuthoredFile] {
         [
             AuthoredFile(path: contentDirectory + "/loopreport.yml", text: settings(title: title, start: start),
                          purpose: "settings: title, start date, working days, holidays"),
@@ -88,7 +88,7 @@ public enum NewProject {
     }
 
     /// A title from a directory name: `tessera-search_index` → `Tessera Search Index`.
-    public static func title(fromDirectoryName name: String) -> String {
+    package static func title(fromDirectoryName name: String) -> String {
         let words = name.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == " " || $0 == "." })
         let title = words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
         return title.isEmpty ? "New Project" : title

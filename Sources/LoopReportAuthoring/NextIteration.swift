@@ -5,26 +5,26 @@ import LoopReportSource
 /// The next loop iteration document of a project, pre-filled from the plan as it stands:
 /// every group's completion, a timeline adjustments table with the current estimates, an
 /// empty validation checklist and a decision log row with the next free id.
-public struct NextIteration: Sendable {
+package struct NextIteration: Sendable {
     /// The iteration's number: one more than the iterations so far.
-    public var number: Int
+    package var number: Int
     /// The file name, relative to the content directory; read after every existing document.
-    public var path: String
-    public var title: String
-    public var date: CalendarDate
+    package var path: String
+    package var title: String
+    package var date: CalendarDate
     /// The id of the decision log's empty row (`L6` after `L5`).
-    public var decisionID: String
+    package var decisionID: String
     /// Each group's completion, in percent, in group order.
-    public var progress: [(groupID: String, name: String, percent: Int)]
+    package var progress: [(groupID: String, name: String, percent: Int)]
     /// Each group's current estimate in working days (nil: none given), in group order.
-    public var estimates: [(groupID: String, days: Double?)]
-    public var text: String
+    package var estimates: [(groupID: String, days: Double?)]
+    package var text: String
 
-    public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
         /// The new document would be read before `document`, so it would not be the latest.
         case wouldNotBeReadLast(path: String, document: String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .wouldNotBeReadLast(let path, let document):
                 return "'\(path)' would be read before '\(document)' (documents are read in path order, and "
@@ -37,7 +37,7 @@ public struct NextIteration: Sendable {
     /// - Parameters:
     ///   - documentPaths: every document under the content directory, relative to it (also
     ///     those that could not be read); by default the plan's documents.
-    public static func make(plan: Plan, analysis: Analysis, title: String? = nil, date: CalendarDate,
+    package static func make(plan: Plan, analysis: Analysis, title: String? = nil, date: CalendarDate,
                             documentPaths: [String]? = nil) throws(Problem) -> NextIteration {
         let paths = documentPaths ?? plan.documents.map(\.path)
         let number = iterationNumber(plan: plan, paths: paths)

@@ -1,8 +1,8 @@
 import ArgumentParser
 
 /// The `loopreport` command: subcommands for checking, exporting and building reports.
-public struct LoopReportCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct LoopReportCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "loopreport",
         abstract: "Turn loop-process Markdown plans into checked, scheduled report sites.",
         version: "0.1.0",
@@ -10,5 +10,5 @@ public struct LoopReportCommand: ParsableCommand {
                       InitCommand.self, NewCommand.self, ServeCommand.self]
     )
 
-    public init() {}
+    package init() {}
 }

@@ -6,8 +6,8 @@ import Glibc
 /// Runs a command line and returns the process exit status: 0 success, 1 error
 /// diagnostics (or warnings under `--strict`), 2 usage errors. ArgumentParser's own
 /// usage status is 64 on Linux, so parsing and exit codes are handled here.
-public enum LoopReportMain {
-    public static func run(_ arguments: [String]) async -> Int32 {
+package enum LoopReportMain {
+    package static func run(_ arguments: [String]) async -> Int32 {
         do {
             var command = try LoopReportCommand.parseAsRoot(arguments)
             if var asynchronous = command as? any AsyncParsableCommand {

@@ -6,8 +6,8 @@ import LoopReportSource
 /// The dependency graph for Graphviz: `dot -Tsvg plan.dot` lays it out. Boxes are sized
 /// like LoopReport's own (so the two layouts compare), the critical path is bold, and
 /// edges that close a cycle are dashed.
-public enum DOTExport {
-    public static func encode(_ graph: DependencyGraph) -> [UInt8] {
+package enum DOTExport {
+    package static func encode(_ graph: DependencyGraph) -> [UInt8] {
         // The comment tells a later `export --output` that it may replace the file.
         var out = "digraph plan {\n  // Written by LoopReport\n"
         out += "  graph [rankdir=TB, label=\(quoted(graph.title)), labelloc=t, fontname=\"Helvetica\"];\n"
@@ -50,8 +50,8 @@ public enum DOTExport {
 /// Mermaid text: a `gantt` of the schedule or a `flowchart` of the dependency graph, for
 /// tools that render Mermaid (it draws neither dependency arrows in Gantt charts nor a
 /// computed critical path; `crit` marks the critical tasks).
-public enum MermaidExport {
-    public static func gantt(plan: Plan, analysis: Analysis, group: String? = nil) -> [UInt8] {
+package enum MermaidExport {
+    package static func gantt(plan: Plan, analysis: Analysis, group: String? = nil) -> [UInt8] {
         let schedule = analysis.schedule
         // The comment tells a later `export --output` that it may replace the file.
         var out = "gantt\n    %% Written by LoopReport\n"
@@ -105,7 +105,7 @@ public enum MermaidExport {
         return Array(out.utf8)
     }
 
-    public static func flowchart(_ graph: DependencyGraph) -> [UInt8] {
+    package static func flowchart(_ graph: DependencyGraph) -> [UInt8] {
         var out = "flowchart TD\n    %% Written by LoopReport\n"
         for (n, node) in graph.nodes.enumerated() {
             out += "    n\(n)[\"\(label(node.label))\"]\n"

@@ -5,11 +5,11 @@ import LoopReportSource
 
 /// The model as versioned JSON (`loopreport export --format json`); documented in
 /// `docs/export-json.md`. Keys are sorted so the same input gives the same bytes.
-public enum JSONExport {
+package enum JSONExport {
     /// Bumped whenever a field changes meaning or disappears; additions keep the version.
-    public static let schemaVersion = 1
+    package static let schemaVersion = 1
 
-    public static func encode(plan: Plan, analysis: Analysis, diagnostics: [Diagnostic]) throws -> [UInt8] {
+    package static func encode(plan: Plan, analysis: Analysis, diagnostics: [Diagnostic]) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(ExportDocument(plan: plan, analysis: analysis, diagnostics: diagnostics))
@@ -529,7 +529,7 @@ struct DiagnosticDTO: Encodable {
 }
 
 /// `check --format json`: the diagnostics alone, versioned like the export.
-public enum DiagnosticsJSON {
+package enum DiagnosticsJSON {
     struct Payload: Encodable {
         var schemaVersion = JSONExport.schemaVersion
         var documentCount: Int
@@ -537,7 +537,7 @@ public enum DiagnosticsJSON {
         var diagnostics: [DiagnosticDTO]
     }
 
-    public static func encode(_ diagnostics: [Diagnostic], documentCount: Int) throws -> [UInt8] {
+    package static func encode(_ diagnostics: [Diagnostic], documentCount: Int) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(Payload(

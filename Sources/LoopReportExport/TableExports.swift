@@ -3,10 +3,10 @@ import LoopReportModel
 import LoopReportSource
 
 /// `export --format csv`: the schedule or the variance as a table (RFC 4180, header row).
-public enum CSVExport {
-    public enum Table: String, CaseIterable, Sendable { case schedule, variance }
+package enum CSVExport {
+    package enum Table: String, CaseIterable, Sendable { case schedule, variance }
 
-    public static func encode(_ table: Table, plan: Plan, analysis: Analysis) -> [UInt8] {
+    package static func encode(_ table: Table, plan: Plan, analysis: Analysis) -> [UInt8] {
         var rows: [[String]]
         switch table {
         case .schedule:
@@ -53,14 +53,14 @@ public enum CSVExport {
 }
 
 /// `export --format ics`: group finishes and dated milestones as all-day calendar events.
-public enum ICSExport {
-    public struct MissingStartDate: Error, CustomStringConvertible {
-        public var description: String {
+package enum ICSExport {
+    package struct MissingStartDate: Error, CustomStringConvertible {
+        package var description: String {
             "calendar export needs a start date: add `start: YYYY-MM-DD` to loopreport.yml"
         }
     }
 
-    public static func encode(plan: Plan, analysis: Analysis) throws -> [UInt8] {
+    package static func encode(plan: Plan, analysis: Analysis) throws -> [UInt8] {
         guard let calendar = analysis.calendar else { throw MissingStartDate() }
         let name = analysis.settings.title ?? plan.documents.first?.title ?? "LoopReport plan"
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//LoopReport//LoopReport//EN", "CALSCALE:GREGORIAN",

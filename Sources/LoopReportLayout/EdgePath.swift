@@ -1,21 +1,21 @@
 import LoopReportSource
 
 /// The SVG path of an edge route.
-public enum EdgePath {
+package enum EdgePath {
     /// The `d` attribute for `points` (an `EdgeRoute`'s): straight vertical runs (`L`) where two
     /// consecutive points share their x (within layer bands, along dummy lanes), and between layers
     /// a cubic Bézier with vertical tangents at both ends, `C x1 ym x2 ym x2 y2` with ym halfway
     /// down, which stays inside the band between the two layers and so never cuts a box.
     /// Absolute commands only, numbers with at most two decimals and no trailing zeros; repeated
     /// points are skipped. Empty for fewer than one point.
-    public static func svgPathData(_ points: [Point]) -> String {
+    package static func svgPathData(_ points: [Point]) -> String {
         var bytes = ByteBuffer()
         appendPathData(points, to: &bytes)
         return bytes.string
     }
 
     /// `svgPathData`, appended to SVG markup being written.
-    public static func appendPathData(_ points: [Point], to bytes: inout ByteBuffer) {
+    package static func appendPathData(_ points: [Point], to bytes: inout ByteBuffer) {
         guard let first = points.first else { return }
         bytes.append(0x4D)   // M
         appendNumber(first.x, to: &bytes)
@@ -45,14 +45,14 @@ public enum EdgePath {
     }
 
     /// `v` with at most two decimals, no trailing zeros, no "-0".
-    public static func format(_ v: Double) -> String {
+    package static func format(_ v: Double) -> String {
         var bytes = ByteBuffer()
         appendNumber(v, to: &bytes)
         return bytes.string
     }
 
     /// `format(v)`, appended to markup being written: the one number format of the drawings.
-    public static func appendNumber(_ v: Double, to bytes: inout ByteBuffer) {
+    package static func appendNumber(_ v: Double, to bytes: inout ByteBuffer) {
         var hundredths = rounded(v)
         if hundredths < 0 { bytes.append(0x2D); hundredths = -hundredths }
         bytes.appendDigits(UInt64(hundredths / 100))

@@ -20,8 +20,8 @@
 ///
 /// Everything is deterministic — the same graph and options give the identical layout — and the
 /// work is bounded (sweeps and exchanges are budgeted by graph size, not by a clock).
-public struct LayeredLayout: Sendable, Equatable {
-    public enum OrderingStrategy: Sendable, Hashable {
+package struct LayeredLayout: Sendable, Equatable {
+    package enum OrderingStrategy: Sendable, Hashable {
         /// The barycenter baseline, then median sweeps with transpositions and sifting from one or
         /// more initial orders; the best wins (the default).
         case full
@@ -29,23 +29,23 @@ public struct LayeredLayout: Sendable, Equatable {
         case barycenterOnly
     }
 
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// Vertical space between layer bands.
-        public var layerGap: Double = 48
+        package var layerGap: Double = 48
         /// Horizontal space between neighbouring boxes, and between a box and a dummy (edge lane).
-        public var nodeGap: Double = 16
+        package var nodeGap: Double = 16
         /// Horizontal space between neighbouring dummy (edge) lanes.
-        public var edgeGap: Double = 8
-        public var margin: Double = 8
-        public var orderingStrategy: OrderingStrategy = .full
+        package var edgeGap: Double = 8
+        package var margin: Double = 8
+        package var orderingStrategy: OrderingStrategy = .full
         /// Distance between the ports of the edges leaving (entering) a box along its bottom (top)
         /// border, ordered by the other end so they do not cross; 0 puts them all at the centre.
         /// Squeezed to fit the box.
-        public var portSpacing: Double = 8
-        public init() {}
+        package var portSpacing: Double = 8
+        package init() {}
     }
 
-    public struct EdgeRoute: Sendable, Hashable {
+    package struct EdgeRoute: Sendable, Hashable {
         /// Polyline control points, top to bottom: the start on the upper box's bottom border; the
         /// band exit below it when the box is shorter than its layer band; for each layer crossed by
         /// a long edge the dummy's entry (band top) and exit (band bottom) at the dummy's x (the two
@@ -60,13 +60,13 @@ public struct LayeredLayout: Sendable, Equatable {
         ///
         /// Duplicate edges (same ends, either direction, e.g. the two edges of a 2-cycle) are laid
         /// out as one and get identical points; they count with their multiplicity in crossings.
-        public var points: [Point]
+        package var points: [Point]
         /// The edge was reversed to break a cycle (the drawing should mark it).
-        public var reversed: Bool
+        package var reversed: Bool
         /// `from == to`: no points; the renderer draws a small loop at the box's right side (there is
         /// `nodeGap` of free space to the right of every box).
-        public var isSelfLoop: Bool
-        public init(points: [Point], reversed: Bool, isSelfLoop: Bool = false) {
+        package var isSelfLoop: Bool
+        package init(points: [Point], reversed: Bool, isSelfLoop: Bool = false) {
             self.points = points
             self.reversed = reversed
             self.isSelfLoop = isSelfLoop
@@ -74,21 +74,21 @@ public struct LayeredLayout: Sendable, Equatable {
     }
 
     /// Placed box per node.
-    public var nodes: [Rect]
+    package var nodes: [Rect]
     /// Layer index per node (0 = top).
-    public var layers: [Int]
-    public var layerCount: Int
+    package var layers: [Int]
+    package var layerCount: Int
     /// One per input edge, same order as `graph.edges`.
-    public var edges: [EdgeRoute]
-    public var width: Double
-    public var height: Double
+    package var edges: [EdgeRoute]
+    package var width: Double
+    package var height: Double
     /// Weighted crossings of the final order, counted between consecutive layers (the drawn routes
     /// cross exactly this often).
-    public var crossings: Int
+    package var crossings: Int
     /// Dummy nodes created for long edges.
-    public var dummyCount: Int
+    package var dummyCount: Int
 
-    public init(nodes: [Rect], layers: [Int], layerCount: Int, edges: [EdgeRoute], width: Double, height: Double,
+    package init(nodes: [Rect], layers: [Int], layerCount: Int, edges: [EdgeRoute], width: Double, height: Double,
                 crossings: Int = 0, dummyCount: Int = 0) {
         self.nodes = nodes
         self.layers = layers
@@ -100,7 +100,7 @@ public struct LayeredLayout: Sendable, Equatable {
         self.dummyCount = dummyCount
     }
 
-    public static func compute(_ graph: LayeredGraph, options: Options = .init()) -> LayeredLayout {
+    package static func compute(_ graph: LayeredGraph, options: Options = .init()) -> LayeredLayout {
         var engine = LayoutEngine(graph: graph, options: options)
         return engine.run()
     }

@@ -14,7 +14,7 @@ import Glibc
 /// parallel. Until then, and for good if the library's calls never reach it, every parse
 /// (feed and finish) runs under one process-wide lock. The tree's memory comes from the
 /// calling thread's arena (CLoopReportCmark), released in one step after conversion.
-public enum CmarkParser {
+package enum CmarkParser {
     private static let lock = Locked()
     static let extensionNames = ["table", "tasklist", "strikethrough", "autolink", "tagfilter"]
 
@@ -27,7 +27,7 @@ public enum CmarkParser {
     }
 
     /// Parses a document. Total: any content gives a tree, never an error.
-    public static func parse(_ file: SourceFile) -> MarkdownDocument {
+    package static func parse(_ file: SourceFile) -> MarkdownDocument {
         let (frontMatter, frontMatterRange, body) = FrontMatter.split(file)
         var root = MarkdownNode(kind: .document)
         // The tree lives in this thread's arena: converted here, then released at once.

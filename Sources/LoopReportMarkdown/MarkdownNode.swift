@@ -2,8 +2,8 @@ import LoopReportSource
 
 /// A Markdown node as a plain value: kind, source range, literal text and children.
 /// Produced by `CmarkParser`; no C pointer ever escapes into it.
-public struct MarkdownNode: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable {
+package struct MarkdownNode: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         case document
         case blockQuote
         case list(ordered: Bool, start: Int, tight: Bool)
@@ -35,20 +35,20 @@ public struct MarkdownNode: Sendable, Hashable {
         case unknown(String)
     }
 
-    public enum TableAlignment: String, Sendable, Hashable { case none, left, center, right }
+    package enum TableAlignment: String, Sendable, Hashable { case none, left, center, right }
 
-    public var kind: Kind
+    package var kind: Kind
     /// Text of leaf nodes (text, code, code blocks, HTML); empty for containers.
-    public var literal: String
+    package var literal: String
     /// Where cmark says the node is; nil when it reported nothing usable. Spelled
     /// `Optional<…>`, not `SourceRange?`: a `T?` property starts as nil before the initialiser
     /// assigns it, and with that double initialisation the optimiser built each node on the
     /// stack and copied it out (every field retained and released again: ~95 M instructions
     /// for the 370,000 nodes of a 10,000-block plan).
-    public var range: Optional<SourceRange>
-    public var children: [MarkdownNode]
+    package var range: Optional<SourceRange>
+    package var children: [MarkdownNode]
 
-    public init(kind: Kind, literal: String = "", range: SourceRange? = nil, children: [MarkdownNode] = []) {
+    package init(kind: Kind, literal: String = "", range: SourceRange? = nil, children: [MarkdownNode] = []) {
         self.kind = kind
         self.literal = literal
         self.range = range
@@ -56,14 +56,14 @@ public struct MarkdownNode: Sendable, Hashable {
     }
 
     /// The node's text with markup removed: what a reader sees, soft breaks as spaces.
-    public var plainText: String {
+    package var plainText: String {
         var out = ""
         appendPlainText(to: &out)
         return out
     }
 
     /// Appends `plainText` to `out`.
-    public func appendPlainText(to out: inout String) {
+    package func appendPlainText(to out: inout String) {
         if Self.appendLeaf(self, to: &out) { return }
         // By index: `for child in children` would copy each child (and retain its fields).
         // Leaves are the usual children; anything nested goes through the iterative walk.
@@ -84,7 +84,7 @@ public struct MarkdownNode: Sendable, Hashable {
 
     /// Calls `visit` on this node and every descendant, depth first, in document order.
     /// Iterative: a list nested twenty thousand deep must not overflow the stack.
-    public func forEach(_ visit: (MarkdownNode) throws -> Void) rethrows {
+    package func forEach(_ visit: (MarkdownNode) throws -> Void) rethrows {
         try visit(self)
         // Each entry: a node's children and the next one to visit.
         var stack: [(children: [MarkdownNode], next: Int)] = [(children, 0)]
@@ -100,12 +100,12 @@ public struct MarkdownNode: Sendable, Hashable {
 }
 
 /// A parsed document: its source, optional front matter, and the Markdown tree.
-public struct MarkdownDocument: Sendable {
-    public var source: SourceFile
+package struct MarkdownDocument: Sendable {
+    package var source: SourceFile
     /// YAML between leading `---` lines, without the fences.
-    public var frontMatter: String?
-    public var frontMatterRange: SourceRange?
-    public var root: MarkdownNode
+    package var frontMatter: String?
+    package var frontMatterRange: SourceRange?
+    package var root: MarkdownNode
 
-    public var path: String { source.path }
+    package var path: String { source.path }
 }

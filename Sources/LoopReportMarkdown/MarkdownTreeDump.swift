@@ -1,7 +1,7 @@
 /// A readable dump of a tree, one node a line with its range, for tests and debugging:
 /// `paragraph @2:1-2:12` then indented children.
 extension MarkdownNode {
-    public func dump() -> String {
+    package func dump() -> String {
         var out = ""
         var stack: [(MarkdownNode, Int)] = [(self, 0)]
         while let (node, depth) = stack.popLast() {

@@ -4,7 +4,7 @@ import LoopReportModel
 import LoopReportSource
 
 /// Where a project was read from.
-public enum ProjectOrigin: Sendable, Equatable, CustomStringConvertible {
+package enum ProjectOrigin: Sendable, Equatable, CustomStringConvertible {
     /// A content directory: its config, documents and `templates/` are read from there.
     case directory(String)
     /// The example compiled into the binary (`content/`): what commands read without a content directory.
@@ -13,11 +13,11 @@ public enum ProjectOrigin: Sendable, Equatable, CustomStringConvertible {
     case memory
 
     /// The content directory; nil for a project that has none on disk.
-    public var directory: String? {
+    package var directory: String? {
         if case .directory(let path) = self { path } else { nil }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .directory(let path): path
         case .builtInExample: "(built-in example)"
@@ -27,22 +27,22 @@ public enum ProjectOrigin: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// A project read from disk: sources, the plan and every diagnostic, in display order.
-public struct LoadedProject: Sendable {
-    public var origin: ProjectOrigin
-    public var sources: [String: SourceFile]
-    public var plan: Plan
-    public var analysis: Analysis
-    public var diagnostics: [Diagnostic]
+package struct LoadedProject: Sendable {
+    package var origin: ProjectOrigin
+    package var sources: [String: SourceFile]
+    package var plan: Plan
+    package var analysis: Analysis
+    package var diagnostics: [Diagnostic]
     /// Wall time of each stage, in order: reading and modelling, then analysis.
-    public var timings: [(stage: String, duration: Duration)]
+    package var timings: [(stage: String, duration: Duration)]
     /// Sub-folders (relative to `root`) that are projects of their own, not read into this one.
-    public var subprojects: [String] = []
-    public var documentCount: Int { plan.documents.count }
+    package var subprojects: [String] = []
+    package var documentCount: Int { plan.documents.count }
 }
 
 /// The stages in order. `check` is load → parse → model; later stages append to it.
-public enum Pipeline {
-    public static func load(root: String) -> LoadedProject {
+package enum Pipeline {
+    package static func load(root: String) -> LoadedProject {
         let started = ContinuousClock.now
         let found = ContentLoader.discover(root: root)
         // The config first: its vocabulary says how documents are read.
@@ -92,7 +92,7 @@ public enum Pipeline {
     /// its own (`ContentLoader.isProject`), and theirs, each read on its own; `relative` is
     /// the project's folder inside `root` ("" for the root). The root is left out when it
     /// holds no document of its own but has sub-projects.
-    public static func loadProjects(root: String) -> [(relative: String, project: LoadedProject)] {
+    package static func loadProjects(root: String) -> [(relative: String, project: LoadedProject)] {
         var projects: [(relative: String, project: LoadedProject)] = []
         var pending = [""]
         while !pending.isEmpty {
@@ -126,7 +126,7 @@ public enum Pipeline {
     }
 
     /// Parses and models already-loaded files (tests, generated corpora).
-    public static func model(files: [SourceFile], config: SourceFile? = nil, origin: ProjectOrigin = .memory,
+    package static func model(files: [SourceFile], config: SourceFile? = nil, origin: ProjectOrigin = .memory,
                              inputDiagnostics: [Diagnostic] = []) -> LoadedProject {
         let started = ContinuousClock.now
         let (vocabulary, vocabularyDiagnostics) = Vocabulary.read(config: config)

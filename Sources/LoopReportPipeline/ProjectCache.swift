@@ -6,7 +6,7 @@ import LoopReportSource
 /// what `serve` does on every save. The plan and its analysis are rebuilt from the
 /// recognised documents (both are fast next to parsing).
 /// Not thread-safe: one load at a time (the preview server holds it under a lock).
-public final class ProjectCache {
+package final class ProjectCache {
     private struct Entry: Sendable {
         var bytes: [UInt8]
         var file: SourceFile
@@ -17,11 +17,11 @@ public final class ProjectCache {
     /// every document is read again.
     private var vocabulary = Vocabulary.standard
     /// How many documents the last load parsed (the rest came from the cache).
-    public private(set) var parsedLastTime = 0
+    package private(set) var parsedLastTime = 0
 
-    public init() {}
+    package init() {}
 
-    public func load(root: String) -> LoadedProject {
+    package func load(root: String) -> LoadedProject {
         let started = ContinuousClock.now
         let found = ContentLoader.discover(root: root)
         let (config, configDiagnostics) = Pipeline.readConfig(root: root, path: found.config)

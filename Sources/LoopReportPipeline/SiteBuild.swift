@@ -4,20 +4,20 @@ import LoopReportSite
 import LoopReportSource
 
 /// A project's site as rendered, with what the next build of the same project reuses.
-public struct RenderedSite: Sendable {
-    public var site: BuiltSite
-    public var templates: TemplateSet
+package struct RenderedSite: Sendable {
+    package var site: BuiltSite
+    package var templates: TemplateSet
 }
 
 /// What `writeSite` wrote.
-public struct WrittenSite: Sendable {
-    public var projects = 0
-    public var pages = 0
-    public var diagrams = 0
+package struct WrittenSite: Sendable {
+    package var projects = 0
+    package var pages = 0
+    package var diagrams = 0
     /// Rendering (with the pages written as they are done), then the rest written and swapped in.
-    public var timings: [(stage: String, duration: Duration)] = []
+    package var timings: [(stage: String, duration: Duration)] = []
     /// What the build used and a command about to exit keeps rather than frees (`BuiltSite.leftovers`).
-    public var leftovers: [any Sendable] = []
+    package var leftovers: [any Sendable] = []
 }
 
 extension Pipeline {
@@ -28,7 +28,7 @@ extension Pipeline {
     ///     the project's files are unchanged, and its pages whose inputs are unchanged.
     ///   - incremental: fingerprint every page, so that the next build can reuse them.
     ///   - writePage: called with each page as soon as it is rendered (`build` writes it).
-    public static func renderSite(_ project: LoadedProject, options: SiteOptions, previous: RenderedSite? = nil,
+    package static func renderSite(_ project: LoadedProject, options: SiteOptions, previous: RenderedSite? = nil,
                                   incremental: Bool = false,
                                   writePage: (@Sendable (SiteFile) -> Void)? = nil) throws -> RenderedSite {
         let templates = try templates(root: project.origin.directory, reusing: previous?.templates)
@@ -39,7 +39,7 @@ extension Pipeline {
     }
 
     /// The one-file report (`build --single-file`): every page in one HTML document.
-    public static func renderSingleFile(_ project: LoadedProject, options: SiteOptions) throws -> String {
+    package static func renderSingleFile(_ project: LoadedProject, options: SiteOptions) throws -> String {
         let templates = try templates(root: project.origin.directory)
         return SiteBuilder.singleFile(plan: project.plan, analysis: project.analysis, diagnostics: project.diagnostics,
                                       templates: templates, options: options)
@@ -51,7 +51,7 @@ extension Pipeline {
     /// directory that is swapped in once everything is there, so an interrupted build leaves the
     /// previous site whole; builds into one output take turns (`waiting` is called when this one
     /// has to wait). `built` is called after each project's site, in order.
-    public static func writeSite(_ projects: [(relative: String, project: LoadedProject)], contentRoot: String?,
+    package static func writeSite(_ projects: [(relative: String, project: LoadedProject)], contentRoot: String?,
                                  output: String, options: SiteOptions, force: Bool, waiting: () -> Void = {},
                                  built: (_ relative: String, _ project: LoadedProject, _ title: String) -> Void = { _, _, _ in })
         throws -> WrittenSite {

@@ -9,7 +9,7 @@ extension Pipeline {
     /// `templates/NAME` when it exists (`layout.mustache`, `page.mustache`, `site.css` …).
     /// - Parameter previous: returned as it is when the project's files are unchanged
     ///   (`serve` reads them on every rebuild, and compiling them costs more).
-    public static func templates(root: String?, reusing previous: TemplateSet? = nil) throws -> TemplateSet {
+    package static func templates(root: String?, reusing previous: TemplateSet? = nil) throws -> TemplateSet {
         var overrides: [String: (path: String, text: String)] = [:]
         if let root {
             for name in TemplateSet.defaults.keys.sorted() {

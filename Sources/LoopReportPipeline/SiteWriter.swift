@@ -7,14 +7,14 @@ import Glibc
 
 /// Writing outputs safely: the site through `SiteStaging`, single files atomically, new
 /// files without overwriting, and the checks that keep a build off its sources.
-public enum SiteWriter {
-    public struct WriteError: Error, CustomStringConvertible, Sendable {
-        public var description: String
+package enum SiteWriter {
+    package struct WriteError: Error, CustomStringConvertible, Sendable {
+        package var description: String
     }
 
     /// The file at the top of every site `build` writes. A directory that is not empty is
     /// replaced only when it holds this file, or with `--force`.
-    public static let siteMarker = ".loopreport-site"
+    package static let siteMarker = ".loopreport-site"
     static let siteMarkerText = """
         This directory is a report site written by LoopReport (`loopreport build`).
         Each build replaces it whole: keep no other files here.
@@ -24,7 +24,7 @@ public enum SiteWriter {
     /// Refuses outputs that would destroy sources or a home: the content directory, a
     /// directory containing it or inside it, `/`, the home directory or one of its parents.
     /// `content` is nil for the built-in example. True of the site and of single files.
-    public static func checkOutput(_ output: String, content: String?) throws {
+    package static func checkOutput(_ output: String, content: String?) throws {
         let target = absolute(output)
         let home = getenv("HOME").map { absolute(String(cString: $0)) }
         if target == "/" || home.map({ $0 == target || $0.hasPrefix(target + "/") }) == true {
@@ -93,7 +93,7 @@ public enum SiteWriter {
     /// Writes one file (the single-file report, an export) atomically: a temporary file
     /// beside it, renamed over it; missing folders are created. An existing file is replaced
     /// only when LoopReport wrote it, or with `force`.
-    public static func writeReport(_ bytes: [UInt8], to output: String, force: Bool = false) throws {
+    package static func writeReport(_ bytes: [UInt8], to output: String, force: Bool = false) throws {
         let target = absolute(output)
         try checkReplaceable(file: target, output: output, force: force)
         try makeDirectories("/" + target.split(separator: "/").dropLast().joined(separator: "/"))
@@ -108,7 +108,7 @@ public enum SiteWriter {
 
     /// Writes a file that must not exist yet: a temporary sibling, then `link(2)`, which
     /// fails rather than replace a file that appeared meanwhile; never a partial file.
-    public static func writeNew(_ bytes: [UInt8], to path: String) throws {
+    package static func writeNew(_ bytes: [UInt8], to path: String) throws {
         let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) + "/" : ""
         let temporary = directory + ".loopreport-new-\(getpid())"
         do {
@@ -294,7 +294,7 @@ public enum SiteWriter {
 /// A site being written: files go into a new directory beside the output, from any thread,
 /// as they are made; `commit` swaps it in with one atomic exchange, so readers (and an
 /// interrupted build) only ever see the whole previous site or the whole new one.
-public final class SiteStaging: Sendable {
+package final class SiteStaging: Sendable {
     private let output: String
     private let target: String
     private let staging: String
@@ -322,7 +322,7 @@ public final class SiteStaging: Sendable {
     /// Takes the output's lock (calling `waiting` first when another build holds it), checks
     /// that the output may be replaced (`SiteWriter.checkReplaceable`), removes staging left by
     /// killed builds and opens a new staging directory.
-    public init(output: String, force: Bool = false, waiting: () -> Void = {}) throws {
+    package init(output: String, force: Bool = false, waiting: () -> Void = {}) throws {
         self.output = output
         target = SiteWriter.absolute(output)
         let prefix = SiteWriter.stagingPrefix(for: target)
@@ -352,7 +352,7 @@ public final class SiteStaging: Sendable {
     }
 
     /// Writes one file of the site (its folders made as needed); safe from any thread.
-    public func write(_ file: SiteFile) {
+    package func write(_ file: SiteFile) {
         // Split among the bytes: searching characters finds grapheme boundaries along the path.
         let slash = file.path.utf8.lastIndex(of: UInt8(ascii: "/"))
         let folder = slash.map { String(file.path[..<$0]) } ?? ""
@@ -388,13 +388,13 @@ public final class SiteStaging: Sendable {
     }
 
     /// Writes files one after another (the few a build has besides its pages).
-    public func write(_ files: [SiteFile]) {
+    package func write(_ files: [SiteFile]) {
         for file in files { write(file) }
     }
 
     /// Swaps the written site in, or, if any write failed, removes it and throws that failure,
     /// naming the file by where it was to go in the output (not the staging directory).
-    public func commit() throws {
+    package func commit() throws {
         write(SiteFile(path: SiteWriter.siteMarker, bytes: Array(SiteWriter.siteMarkerText.utf8)))
         closeFolders()
         if let failure = state.withLock({ $0.failure }) {

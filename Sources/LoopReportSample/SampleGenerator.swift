@@ -5,16 +5,16 @@ import LoopReportSource
 /// efforts, and iteration documents that add, revise and remove blocks, with progress
 /// lists, timeline-adjustment tables and decision logs. For trying LoopReport on a big
 /// plan and for benchmarks.
-public struct SampleGenerator {
-    public struct Options: Sendable {
-        public var blocks: Int
-        public var iterations: Int
-        public var seed: UInt64
-        public var blocksPerGroup: Int = 10
+package struct SampleGenerator {
+    package struct Options: Sendable {
+        package var blocks: Int
+        package var iterations: Int
+        package var seed: UInt64
+        package var blocksPerGroup: Int = 10
         /// Groups per plan file, so no document gets near the size limit.
-        public var groupsPerFile: Int = 100
+        package var groupsPerFile: Int = 100
 
-        public init(blocks: Int, iterations: Int, seed: UInt64) {
+        package init(blocks: Int, iterations: Int, seed: UInt64) {
             self.blocks = blocks
             self.iterations = iterations
             self.seed = seed
@@ -22,7 +22,7 @@ public struct SampleGenerator {
     }
 
     /// Relative path and contents of each generated document, in path order.
-    public static func generate(_ options: Options) -> [(path: String, text: String)] {
+    package static func generate(_ options: Options) -> [(path: String, text: String)] {
         var generator = SampleGenerator(options: options)
         return generator.run()
     }

@@ -11,15 +11,15 @@ import LoopReportSource
 /// mixed. Errors are shown over the pages: over the new ones when the documents have errors
 /// (the site still renders), over the last good ones when nothing could be rendered (a
 /// broken template); the server keeps running either way.
-public final class PreviewServer: Sendable {
-    public struct Options: Sendable {
-        public var root: String
-        public var host: String
-        public var port: Int
-        public var site: SiteOptions
+package final class PreviewServer: Sendable {
+    package struct Options: Sendable {
+        package var root: String
+        package var host: String
+        package var port: Int
+        package var site: SiteOptions
         /// Seconds a connection may send no complete request before it is closed.
-        public var idleTimeout: Int
-        public init(root: String, host: String, port: Int, site: SiteOptions, idleTimeout: Int = 30) {
+        package var idleTimeout: Int
+        package init(root: String, host: String, port: Int, site: SiteOptions, idleTimeout: Int = 30) {
             self.root = root
             self.host = host
             self.port = port
@@ -39,7 +39,7 @@ public final class PreviewServer: Sendable {
     /// Held for a whole rebuild: one at a time.
     private let builder = Locked(Builder())
 
-    public init(options: Options) {
+    package init(options: Options) {
         self.options = options
     }
 
@@ -48,7 +48,7 @@ public final class PreviewServer: Sendable {
     /// Builds the site into memory and returns a line saying how it went. Errors keep the
     /// previous pages and are shown over them.
     @discardableResult
-    public func rebuild() -> String {
+    package func rebuild() -> String {
         let clock = ContinuousClock()
         let start = clock.now
         let (files, errors, parsed, rendered) = builder.withLock { builder in
@@ -96,7 +96,7 @@ public final class PreviewServer: Sendable {
     /// Watches the content and rebuilds once edits have settled (10 ms without a change, or
     /// 1 s into a continuous burst), one rebuild at a time, calling `onRebuild` with each
     /// rebuild's line; pings open pages while nothing changes. Returns when the task is cancelled.
-    public func watch(onRebuild: @escaping @Sendable (String) -> Void) async {
+    package func watch(onRebuild: @escaping @Sendable (String) -> Void) async {
         let lastChange = Locked(ContinuousClock.now)
         let changes = FileWatcher.changes(root: options.root) { lastChange.withLock { $0 = .now } }
         await withTaskGroup(of: Void.self) { group in
@@ -138,7 +138,7 @@ public final class PreviewServer: Sendable {
     }
 
     /// Runs the HTTP server until SIGINT or SIGTERM.
-    public func serve(onRunning: @escaping @Sendable (Int) -> Void) async throws {
+    package func serve(onRunning: @escaping @Sendable (Int) -> Void) async throws {
         var logger = Logger(label: "loopreport.serve")
         logger.logLevel = .warning
         // A connection that sends no complete request for `idleTimeout` seconds is closed (a

@@ -2,13 +2,13 @@
 /// dozen instructions. Writers append millions of short pieces per site, and
 /// `Array.append(contentsOf:)` spent about a hundred instructions on each (7 % of a build).
 /// Noncopyable: it owns its memory, so an append checks no sharing (copy-on-write would).
-public struct ByteBuffer: ~Copyable, @unchecked Sendable {
+package struct ByteBuffer: ~Copyable, @unchecked Sendable {
     @usableFromInline var base: UnsafeMutablePointer<UInt8>
     /// Bytes written.
     @usableFromInline var written: Int
     @usableFromInline var capacity: Int
 
-    public init(capacity: Int = 0) {
+    package init(capacity: Int = 0) {
         self.capacity = Swift.max(capacity, 16)
         base = .allocate(capacity: self.capacity)
         written = 0
@@ -16,15 +16,15 @@ public struct ByteBuffer: ~Copyable, @unchecked Sendable {
 
     deinit { base.deallocate() }
 
-    public var count: Int { written }
+    package var count: Int { written }
 
     /// The bytes written, as an array (a copy).
-    public var array: [UInt8] { withUnsafeBytes { Array($0) } }
+    package var array: [UInt8] { withUnsafeBytes { Array($0) } }
 
     /// The bytes written, decoded as UTF-8.
-    public var string: String { withUnsafeBytes { String(decoding: $0, as: UTF8.self) } }
+    package var string: String { withUnsafeBytes { String(decoding: $0, as: UTF8.self) } }
 
-    public func withUnsafeBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    package func withUnsafeBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try body(UnsafeBufferPointer(start: base, count: written))
     }
 
@@ -45,7 +45,7 @@ public struct ByteBuffer: ~Copyable, @unchecked Sendable {
     }
 
     @inlinable @inline(__always)
-    public mutating func append(_ byte: UInt8) {
+    package mutating func append(_ byte: UInt8) {
         reserve(1)
         base[written] = byte
         written += 1
@@ -53,7 +53,7 @@ public struct ByteBuffer: ~Copyable, @unchecked Sendable {
 
     /// Short pieces (most are tags and words) are copied as two overlapping words, inline.
     @inlinable @inline(__always)
-    public mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    package mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         let n = bytes.count
         guard n > 0, let from = UnsafeRawPointer(bytes.baseAddress) else { return }
         reserve(n)
@@ -76,7 +76,7 @@ public struct ByteBuffer: ~Copyable, @unchecked Sendable {
     }
 
     @inlinable @inline(__always)
-    public mutating func append(_ text: StaticString) {
+    package mutating func append(_ text: StaticString) {
         // Read in place (`withUTF8Buffer` takes a closure the optimiser leaves uninlined).
         if text.hasPointerRepresentation {
             append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
@@ -86,24 +86,24 @@ public struct ByteBuffer: ~Copyable, @unchecked Sendable {
     }
 
     @inlinable
-    public mutating func append(_ bytes: [UInt8]) {
+    package mutating func append(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { append($0) }
     }
 
     /// A string's UTF-8 bytes.
     @inlinable
-    public mutating func append(utf8 text: String) {
+    package mutating func append(utf8 text: String) {
         var text = text
         text.withUTF8 { append($0) }
     }
 
     @inlinable
-    public mutating func append(_ other: borrowing ByteBuffer) {
+    package mutating func append(_ other: borrowing ByteBuffer) {
         other.withUnsafeBytes { append($0) }
     }
 
     /// Writes again bytes written before, at `range`.
-    public mutating func appendCopy(of range: Range<Int>) {
+    package mutating func appendCopy(of range: Range<Int>) {
         precondition(range.lowerBound >= 0 && range.upperBound <= written, "ByteBuffer range out of bounds")
         reserve(range.count)
         (base + written).update(from: base + range.lowerBound, count: range.count)
@@ -113,7 +113,7 @@ public struct ByteBuffer: ~Copyable, @unchecked Sendable {
     /// An integer's decimal digits. Up to four (coordinates, most counts) written directly;
     /// longer ones counted, then written from the last.
     @inlinable
-    public mutating func appendDigits(_ value: UInt64) {
+    package mutating func appendDigits(_ value: UInt64) {
         reserve(20)
         let p = base + written
         @inline(__always) func digit(_ d: UInt64) -> UInt8 { 0x30 + UInt8(truncatingIfNeeded: d) }

@@ -5,22 +5,22 @@ import Darwin
 #endif
 
 /// The documents found under a content root, in path order, plus what could not be read.
-public struct LoadedContent: Sendable {
-    public var root: String
-    public var files: [SourceFile]
+package struct LoadedContent: Sendable {
+    package var root: String
+    package var files: [SourceFile]
     /// Raw bytes of `loopreport.yml` at the root, when present.
-    public var configText: SourceFile?
-    public var diagnostics: [Diagnostic]
+    package var configText: SourceFile?
+    package var diagnostics: [Diagnostic]
 }
 
 /// Discovers `**/*.md` under a directory: sorted, symlink loops cut, bad files diagnosed
 /// and skipped so the rest are still read.
-public enum ContentLoader {
+package enum ContentLoader {
     /// Largest document read; anything bigger is reported rather than parsed.
-    public static let maximumFileSize = 16 * 1024 * 1024
-    public static let configFileName = "loopreport.yml"
+    package static let maximumFileSize = 16 * 1024 * 1024
+    package static let configFileName = "loopreport.yml"
 
-    public static func load(root: String) -> LoadedContent {
+    package static func load(root: String) -> LoadedContent {
         let found = discover(root: root)
         var result = LoadedContent(root: root, files: [], configText: nil, diagnostics: found.diagnostics)
         for relative in found.documents {
@@ -40,7 +40,7 @@ public enum ContentLoader {
     /// be listed; nothing is read yet, so reading can happen in parallel.
     /// Sub-folders that are projects of their own (`isProject`) are not walked: their paths
     /// are listed in `subprojects`.
-    public static func discover(root: String)
+    package static func discover(root: String)
         -> (documents: [String], config: String?, diagnostics: [Diagnostic], subprojects: [String]) {
         var diagnostics: [Diagnostic] = []
         var rootInfo = stat()
@@ -101,12 +101,12 @@ public enum ContentLoader {
     }
 
     /// Reads and validates one document.
-    public static func readDocument(root: String, relative: String) -> Result<SourceFile, Diagnostic> {
+    package static func readDocument(root: String, relative: String) -> Result<SourceFile, Diagnostic> {
         read(root + "/" + relative, relative: relative).flatMap { SourceFile.decode(path: relative, bytes: $0) }
     }
 
     /// `empty-content` when no document could be read and nothing else explains why.
-    public static func emptyContentCheck(root: String, documents: Int, diagnostics: [Diagnostic]) -> [Diagnostic] {
+    package static func emptyContentCheck(root: String, documents: Int, diagnostics: [Diagnostic]) -> [Diagnostic] {
         guard documents == 0, !diagnostics.contains(where: { $0.severity == .error }) else { return [] }
         return [Diagnostic(.emptyContent, at: nil, "content directory '\(root)' contains no Markdown documents (*.md)")]
     }
@@ -117,7 +117,7 @@ public enum ContentLoader {
     }
 
     /// The folder at the content root holding template overrides: never read as documents.
-    public static let templatesDirectory = "templates"
+    package static let templatesDirectory = "templates"
 
     /// The walk of one project's folders; sub-folders that are projects of their own are listed,
     /// not walked.
@@ -178,7 +178,7 @@ public enum ContentLoader {
     }
 
     /// A file's bytes (size-limited), or an `unreadable-file` / `file-too-large` diagnostic.
-    public static func read(_ path: String, relative: String) -> Result<[UInt8], Diagnostic> {
+    package static func read(_ path: String, relative: String) -> Result<[UInt8], Diagnostic> {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             return .failure(Diagnostic(.unreadableFile, at: nil, "cannot read '\(relative)': \(errnoText())"))

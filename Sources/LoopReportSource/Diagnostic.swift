@@ -1,25 +1,25 @@
 /// A problem found in the input, located in its source.
-public struct Diagnostic: Error, Sendable, Hashable {
+package struct Diagnostic: Error, Sendable, Hashable {
     /// A secondary location: the first definition of a duplicate, another edge of a cycle.
-    public struct Note: Sendable, Hashable {
-        public var message: String
-        public var range: SourceRange?
+    package struct Note: Sendable, Hashable {
+        package var message: String
+        package var range: SourceRange?
 
-        public init(_ message: String, at range: SourceRange?) {
+        package init(_ message: String, at range: SourceRange?) {
             self.message = message
             self.range = range
         }
     }
 
-    public var code: DiagnosticCode
-    public var severity: Severity
+    package var code: DiagnosticCode
+    package var severity: Severity
     /// Where the problem is; nil only for whole-project problems.
-    public var range: SourceRange?
+    package var range: SourceRange?
     /// One line, without a trailing period.
-    public var message: String
-    public var notes: [Note]
+    package var message: String
+    package var notes: [Note]
 
-    public init(_ code: DiagnosticCode, at range: SourceRange?, _ message: String,
+    package init(_ code: DiagnosticCode, at range: SourceRange?, _ message: String,
                 severity: Severity? = nil, notes: [Note] = []) {
         self.code = code
         self.severity = severity ?? code.defaultSeverity
@@ -29,12 +29,12 @@ public struct Diagnostic: Error, Sendable, Hashable {
     }
 
     /// The path shown for this diagnostic, or nil for project-wide ones.
-    public var path: String? { range?.path }
+    package var path: String? { range?.path }
 }
 
 extension Array where Element == Diagnostic {
     /// Diagnostics in the order they are printed: by file, line, column, then code.
-    public func sortedForDisplay() -> [Diagnostic] {
+    package func sortedForDisplay() -> [Diagnostic] {
         sorted { a, b in
             let ka = (a.range?.path ?? "", a.range?.start.line ?? 0, a.range?.start.column ?? 0)
             let kb = (b.range?.path ?? "", b.range?.start.line ?? 0, b.range?.start.column ?? 0)
@@ -44,5 +44,5 @@ extension Array where Element == Diagnostic {
         }
     }
 
-    public func count(of severity: Severity) -> Int { filter { $0.severity == severity }.count }
+    package func count(of severity: Severity) -> Int { filter { $0.severity == severity }.count }
 }

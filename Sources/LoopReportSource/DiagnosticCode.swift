@@ -1,5 +1,5 @@
 /// Every diagnostic LoopReport emits: a stable kebab-case code, its default severity and meaning.
-public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
+package enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     // Input and encoding.
     case missingDirectory = "missing-directory"
     case emptyContent = "empty-content"
@@ -47,7 +47,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case revisedUnknownBlock = "revised-unknown-block"
 
     /// How serious the problem is unless a command says otherwise.
-    public var defaultSeverity: Severity {
+    package var defaultSeverity: Severity {
         switch self {
         case .missingDirectory, .emptyContent, .unreadableFile, .invalidUTF8, .binaryFile,
              .fileTooLarge, .overLimit, .symlinkLoop, .unknownBlockReference, .duplicateBlock,
@@ -67,7 +67,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     }
 
     /// One line saying what the code means, for `docs/` and `--explain`-style listings.
-    public var meaning: String {
+    package var meaning: String {
         switch self {
         case .missingDirectory: "The content directory does not exist or is not a directory."
         case .emptyContent: "The content directory holds no Markdown documents."
@@ -114,10 +114,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
 }
 
 /// How serious a diagnostic is.
-public enum Severity: String, Sendable, Hashable, Comparable, Codable {
+package enum Severity: String, Sendable, Hashable, Comparable, Codable {
     case note, warning, error
 
-    public static func < (a: Severity, b: Severity) -> Bool {
+    package static func < (a: Severity, b: Severity) -> Bool {
         let order: [Severity] = [.note, .warning, .error]
         return order.firstIndex(of: a)! < order.firstIndex(of: b)!
     }

@@ -1,16 +1,16 @@
 /// Renders diagnostics as compiler-style text: `path:line:col: error: message [code]`,
 /// the source line, a caret under the column, then notes.
-public struct DiagnosticFormatter: Sendable {
-    public var useColor: Bool
+package struct DiagnosticFormatter: Sendable {
+    package var useColor: Bool
     /// Path prefix shown before each document path (the content directory as given).
-    public var pathPrefix: String
+    package var pathPrefix: String
 
-    public init(useColor: Bool, pathPrefix: String = "") {
+    package init(useColor: Bool, pathPrefix: String = "") {
         self.useColor = useColor
         self.pathPrefix = pathPrefix
     }
 
-    public func format(_ diagnostic: Diagnostic, sources: [String: SourceFile]) -> String {
+    package func format(_ diagnostic: Diagnostic, sources: [String: SourceFile]) -> String {
         var out = header(for: diagnostic.range, severity: diagnostic.severity.rawValue,
                          color: color(for: diagnostic.severity))
         // Messages quote documents: their control characters are shown, never sent to the terminal.
@@ -25,7 +25,7 @@ public struct DiagnosticFormatter: Sendable {
     }
 
     /// `3 errors, 1 warning in 7 documents`.
-    public func summary(_ diagnostics: [Diagnostic], documentCount: Int) -> String {
+    package func summary(_ diagnostics: [Diagnostic], documentCount: Int) -> String {
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         var parts = [plural(diagnostics.count(of: .error), "error"),
                      plural(diagnostics.count(of: .warning), "warning")]

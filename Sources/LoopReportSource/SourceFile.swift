@@ -1,13 +1,13 @@
 /// A document's bytes, decoded text and line index, validated before any parser sees it.
-public struct SourceFile: Sendable {
+package struct SourceFile: Sendable {
     /// Path relative to the content root, with `/` separators.
-    public let path: String
-    public let text: String
+    package let path: String
+    package let text: String
     /// Byte offsets (into `text.utf8`) where each line starts; `lineStarts[0] == 0`.
-    public let lineStarts: [Int]
+    package let lineStarts: [Int]
 
     /// Decodes `bytes`, or returns the problem with its exact location.
-    public static func decode(path: String, bytes: [UInt8]) -> Result<SourceFile, Diagnostic> {
+    package static func decode(path: String, bytes: [UInt8]) -> Result<SourceFile, Diagnostic> {
         if let nul = bytes.firstIndex(of: 0) {
             let location = Self.location(ofOffset: nul, in: bytes)
             return .failure(Diagnostic(
@@ -32,7 +32,7 @@ public struct SourceFile: Sendable {
 
     /// The most cells a table row may have: past a few thousand, cmark-gfm's table extension
     /// takes seconds (quadratic in the row's width).
-    public static let maximumTableCells = 1_000
+    package static let maximumTableCells = 1_000
 
     /// The line with the most pipes (1-based) and their count, when any line has more than
     /// `maximumTableCells` of them; nil otherwise. One pass over the bytes.
@@ -51,7 +51,7 @@ public struct SourceFile: Sendable {
     }
 
     /// A file from text already known to be valid (tests, generated documents).
-    public init(path: String, text: String) {
+    package init(path: String, text: String) {
         self.path = path
         self.text = text
         var starts = [0]
@@ -65,10 +65,10 @@ public struct SourceFile: Sendable {
         self.lineStarts = starts
     }
 
-    public var lineCount: Int { lineStarts.count }
+    package var lineCount: Int { lineStarts.count }
 
     /// The text of a 1-based line without its line break; empty when out of range.
-    public func line(_ number: Int) -> Substring {
+    package func line(_ number: Int) -> Substring {
         guard number >= 1, number <= lineStarts.count else { return "" }
         let utf8 = text.utf8
         let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[number - 1])
@@ -80,7 +80,7 @@ public struct SourceFile: Sendable {
 
     /// The 1-based byte column of the first occurrence of `needle` on `line` at or after
     /// `fromColumn`, so a match inside text is located from the source itself, never guessed.
-    public func column(of needle: String, onLine number: Int, from fromColumn: Int = 1) -> Int? {
+    package func column(of needle: String, onLine number: Int, from fromColumn: Int = 1) -> Int? {
         guard number >= 1, number <= lineStarts.count else { return nil }
         let lineStart = lineStarts[number - 1]
         let lineEnd = number < lineStarts.count ? lineStarts[number] - 1 : text.utf8.count
@@ -98,7 +98,7 @@ public struct SourceFile: Sendable {
     }
 
     /// Where a field's value starts: past the `:`, `**` and spaces that follow its key.
-    public func valueColumn(afterKeyEndingAt column: Int, onLine number: Int) -> Int? {
+    package func valueColumn(afterKeyEndingAt column: Int, onLine number: Int) -> Int? {
         guard number >= 1, number <= lineStarts.count else { return nil }
         let lineStart = lineStarts[number - 1]
         let lineEnd = number < lineStarts.count ? lineStarts[number] - 1 : text.utf8.count
@@ -137,7 +137,7 @@ public struct SourceFile: Sendable {
     }
 
     /// Calls `body` with the bytes of each line, 1-based line number first.
-    public func forEachLine(from first: Int = 1, _ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
+    package func forEachLine(from first: Int = 1, _ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
         let visit = { (bytes: UnsafeBufferPointer<UInt8>) in
             guard first <= lineStarts.count else { return }
             for number in first...lineStarts.count {

@@ -1,39 +1,39 @@
 /// A position in a source file: 1-based line and 1-based UTF-8 byte column.
-public struct SourceLocation: Sendable, Hashable, Comparable, Codable {
-    public var line: Int
-    public var column: Int
+package struct SourceLocation: Sendable, Hashable, Comparable, Codable {
+    package var line: Int
+    package var column: Int
 
-    public init(line: Int, column: Int) {
+    package init(line: Int, column: Int) {
         self.line = line
         self.column = column
     }
 
-    public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+    package static func < (a: SourceLocation, b: SourceLocation) -> Bool {
         (a.line, a.column) < (b.line, b.column)
     }
 }
 
 /// A half-open span of a source file: `start` is the first byte, `end` the one after the last.
-public struct SourceRange: Sendable, Hashable {
+package struct SourceRange: Sendable, Hashable {
     /// The document's path relative to the content root, as shown in diagnostics.
-    public var path: String
-    public var start: SourceLocation
-    public var end: SourceLocation
+    package var path: String
+    package var start: SourceLocation
+    package var end: SourceLocation
 
-    public init(path: String, start: SourceLocation, end: SourceLocation) {
+    package init(path: String, start: SourceLocation, end: SourceLocation) {
         self.path = path
         self.start = start
         self.end = end
     }
 
     /// A range covering a whole line when nothing finer is known.
-    public static func line(_ line: Int, in path: String) -> SourceRange {
+    package static func line(_ line: Int, in path: String) -> SourceRange {
         SourceRange(path: path, start: SourceLocation(line: line, column: 1),
                     end: SourceLocation(line: line + 1, column: 1))
     }
 
     /// The smallest range covering both.
-    public func union(_ other: SourceRange) -> SourceRange {
+    package func union(_ other: SourceRange) -> SourceRange {
         SourceRange(path: path, start: min(start, other.start), end: max(end, other.end))
     }
 }

@@ -6,12 +6,12 @@ import Glibc
 /// Whether the suite runs under a sanitizer (`make test-sanitizers` sets LOOPREPORT_SANITIZED):
 /// its runtime reserves terabytes of shadow memory and maps files of its own, so tests that
 /// cap memory or file size (`ulimit`) measure it rather than LoopReport.
-public let runsUnderSanitizer = getenv("LOOPREPORT_SANITIZED") != nil
+package let runsUnderSanitizer = getenv("LOOPREPORT_SANITIZED") != nil
 
 /// The directory of the running test program. SwiftPM builds it beside the products: on
 /// Linux it is `<bin-path>/LoopReportPackageTests.xctest`, so the `loopreport` of the same
 /// build is its neighbour.
-public let testRunnerDirectory: String? = {
+package let testRunnerDirectory: String? = {
     let program = readLink("/proc/self/exe") ?? CommandLine.arguments.first.flatMap { argument -> String? in
         guard let resolved = realpath(argument, nil) else { return nil }
         defer { free(resolved) }
@@ -24,7 +24,7 @@ public let testRunnerDirectory: String? = {
 /// The `loopreport` binary the CLI tests run: `LOOPREPORT_BINARY` when set (a build with its
 /// own `--scratch-path`, as `make test-sanitizers` runs), else the one the test program was
 /// built with (`swift build --build-tests` builds both).
-public var loopreportBinary: String {
+package var loopreportBinary: String {
     if let path = getenv("LOOPREPORT_BINARY").map({ String(cString: $0) }), !path.isEmpty { return path }
     return (testRunnerDirectory ?? "(the test program's directory is unknown)") + "/loopreport"
 }
@@ -33,7 +33,7 @@ public var loopreportBinary: String {
 /// read only: every test writes under a `TemporaryDirectory`), with `environment` added.
 /// A missing binary is a failed test that says where it was looked for.
 @discardableResult
-public func loopreport(_ arguments: [String], in directory: String = packageRoot, environment: [String: String] = [:],
+package func loopreport(_ arguments: [String], in directory: String = packageRoot, environment: [String: String] = [:],
                        sourceLocation: SourceLocation = #_sourceLocation) -> ProcessResult {
     let binary = loopreportBinary
     guard access(binary, X_OK) == 0 else {
@@ -47,7 +47,7 @@ public func loopreport(_ arguments: [String], in directory: String = packageRoot
 }
 
 @discardableResult
-public func loopreport(_ arguments: String..., in directory: String = packageRoot, environment: [String: String] = [:],
+package func loopreport(_ arguments: String..., in directory: String = packageRoot, environment: [String: String] = [:],
                        sourceLocation: SourceLocation = #_sourceLocation) -> ProcessResult {
     loopreport(arguments, in: directory, environment: environment, sourceLocation: sourceLocation)
 }

@@ -5,7 +5,7 @@ import Glibc
 // File operations the tests need, as system calls (no shell, no `rm`, `cp` or `find`).
 
 /// The bytes of a file (nil when it cannot be read).
-public func readBytes(_ path: String) -> [UInt8]? {
+package func readBytes(_ path: String) -> [UInt8]? {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
@@ -22,14 +22,14 @@ public func readBytes(_ path: String) -> [UInt8]? {
 }
 
 /// The text of a file ("" when it cannot be read).
-public func readFile(_ path: String) -> String {
+package func readFile(_ path: String) -> String {
     String(decoding: readBytes(path) ?? [], as: UTF8.self)
 }
 
 /// Writes a file (replacing its content in place), creating the directories above it.
-public func writeFile(_ path: String, _ text: String) { writeFile(path, bytes: Array(text.utf8)) }
+package func writeFile(_ path: String, _ text: String) { writeFile(path, bytes: Array(text.utf8)) }
 
-public func writeFile(_ path: String, bytes: [UInt8]) {
+package func writeFile(_ path: String, bytes: [UInt8]) {
     if let slash = path.lastIndex(of: "/"), slash != path.startIndex { makeDirectories(String(path[..<slash])) }
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { return }
@@ -44,7 +44,7 @@ public func writeFile(_ path: String, bytes: [UInt8]) {
 }
 
 /// `mkdir -p`.
-public func makeDirectories(_ path: String) {
+package func makeDirectories(_ path: String) {
     var prefix = path.hasPrefix("/") ? "" : "."
     for part in path.split(separator: "/") {
         prefix += "/" + part
@@ -58,7 +58,7 @@ private func fileType(_ path: String) -> mode_t? {
 }
 
 /// The names in a directory, without `.` and `..`, in byte order (what `ls -A` lists in the C locale).
-public func listDirectory(_ path: String) -> [String] {
+package func listDirectory(_ path: String) -> [String] {
     guard let directory = opendir(path) else { return [] }
     defer { closedir(directory) }
     var names: [String] = []
@@ -73,7 +73,7 @@ public func listDirectory(_ path: String) -> [String] {
 
 /// The regular files under a directory (symbolic links not followed), as paths relative to
 /// it, in byte order: `cd path && find . -type f | sort`.
-public func filesUnder(_ path: String) -> [String] {
+package func filesUnder(_ path: String) -> [String] {
     var found: [String] = []
     func walk(_ relative: String) {
         for name in listDirectory(relative.isEmpty ? path : path + "/" + relative) {
@@ -90,7 +90,7 @@ public func filesUnder(_ path: String) -> [String] {
 }
 
 /// `rm -rf path`: symbolic links are removed, never followed.
-public func removeTree(_ path: String) {
+package func removeTree(_ path: String) {
     guard let type = fileType(path) else { return }
     if type == S_IFDIR {
         chmod(path, 0o755)   // a test may have taken its write permission away
@@ -103,7 +103,7 @@ public func removeTree(_ path: String) {
 
 /// `cp -R source destination` (destination new): directories, files with their permissions,
 /// and symbolic links as links.
-public func copyTree(_ source: String, to destination: String) {
+package func copyTree(_ source: String, to destination: String) {
     var info = stat()
     guard lstat(source, &info) == 0 else { return }
     switch info.st_mode & S_IFMT {
@@ -121,7 +121,7 @@ public func copyTree(_ source: String, to destination: String) {
 }
 
 /// The target of a symbolic link, or nil.
-public func readLink(_ path: String) -> String? {
+package func readLink(_ path: String) -> String? {
     var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
     let count = readlink(path, &buffer, buffer.count - 1)
     guard count >= 0 else { return nil }
@@ -129,14 +129,14 @@ public func readLink(_ path: String) -> String? {
 }
 
 /// A file's inode and modification time (`stat -c '%i %Y'`), or nil.
-public func fileIdentity(_ path: String) -> (inode: UInt64, modified: Int)? {
+package func fileIdentity(_ path: String) -> (inode: UInt64, modified: Int)? {
     var info = stat()
     guard stat(path, &info) == 0 else { return nil }
     return (UInt64(info.st_ino), Int(info.st_mtim.tv_sec))
 }
 
 /// The disk space a tree takes, in KiB, each inode counted once (`du -sk`); nil when it does not exist.
-public func diskUsageKiB(_ path: String) -> Int? {
+package func diskUsageKiB(_ path: String) -> Int? {
     guard fileType(path) != nil else { return nil }
     var seen = Set<UInt64>()
     var blocks = 0

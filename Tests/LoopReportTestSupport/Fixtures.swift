@@ -5,30 +5,30 @@ import Glibc
 #endif
 
 /// Builds a project from in-memory documents: `("01-plan.md", text), …`.
-public func project(_ documents: (String, String)...) -> LoadedProject {
+package func project(_ documents: (String, String)...) -> LoadedProject {
     Pipeline.model(files: documents.map { SourceFile(path: $0.0, text: $0.1) })
 }
 
 /// A project with a `loopreport.yml`.
-public func project(config: String, _ documents: (String, String)...) -> LoadedProject {
+package func project(config: String, _ documents: (String, String)...) -> LoadedProject {
     Pipeline.model(files: documents.map { SourceFile(path: $0.0, text: $0.1) },
                    config: SourceFile(path: "loopreport.yml", text: config))
 }
 
 /// A single-document project.
-public func project(_ text: String, path: String = "plan.md") -> LoadedProject {
+package func project(_ text: String, path: String = "plan.md") -> LoadedProject {
     Pipeline.model(files: [SourceFile(path: path, text: text)])
 }
 
 /// The package root (for `content/`, golden files and the built binary).
-public let packageRoot: String = {
+package let packageRoot: String = {
     var path = #filePath
     for _ in 0..<3 { path = String(path[..<path.lastIndex(of: "/")!]) }
     return path
 }()
 
 /// Where temporary files go: `$TMPDIR`, else /tmp.
-public let temporaryRoot: String = {
+package let temporaryRoot: String = {
     if let value = getenv("TMPDIR").map({ String(cString: $0) }), !value.isEmpty {
         return value.count > 1 && value.hasSuffix("/") ? String(value.dropLast()) : value
     }
@@ -36,10 +36,10 @@ public let temporaryRoot: String = {
 }()
 
 /// A fresh directory of its own under the temporary root (`mkdtemp`), removed by `remove()`.
-public struct TemporaryDirectory: Sendable {
-    public let path: String
+package struct TemporaryDirectory: Sendable {
+    package let path: String
 
-    public init() {
+    package init() {
         var template = Array((temporaryRoot + "/loopreport-test-XXXXXX").utf8CString)
         let result = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
         guard let result else { fatalError("cannot create a temporary directory under \(temporaryRoot): \(String(cString: strerror(errno)))") }
@@ -47,15 +47,15 @@ public struct TemporaryDirectory: Sendable {
     }
 
     @discardableResult
-    public func write(_ relative: String, _ text: String) -> String { write(relative, bytes: Array(text.utf8)) }
+    package func write(_ relative: String, _ text: String) -> String { write(relative, bytes: Array(text.utf8)) }
 
     @discardableResult
-    public func write(_ relative: String, bytes: [UInt8]) -> String {
+    package func write(_ relative: String, bytes: [UInt8]) -> String {
         let full = path + "/" + relative
         writeFile(full, bytes: bytes)
         return full
     }
 
     /// Removes the directory and everything in it (symbolic links, not what they point to).
-    public func remove() { removeTree(path) }
+    package func remove() { removeTree(path) }
 }

@@ -4,16 +4,16 @@ import Glibc
 #endif
 
 /// Where the golden files are: `Tests/Golden/`.
-public let goldenDirectory = packageRoot + "/Tests/Golden"
+package let goldenDirectory = packageRoot + "/Tests/Golden"
 
 /// Whether this run records golden files (`LOOPREPORT_RECORD=1`) instead of checking them.
-public let recordsGoldens: Bool = getenv("LOOPREPORT_RECORD").map { String(cString: $0) == "1" } ?? false
+package let recordsGoldens: Bool = getenv("LOOPREPORT_RECORD").map { String(cString: $0) == "1" } ?? false
 
 /// Checks `text` against the golden file `Tests/Golden/<name>`, byte for byte. A difference
 /// fails the test with a unified diff of the lines that differ. With `LOOPREPORT_RECORD=1` the
 /// file is rewritten and the test still fails, saying so: a recording run never passes, so a
 /// recorded change is always looked at (`git diff Tests/Golden`) and checked by a run without it.
-public func expectMatchesGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+package func expectMatchesGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
     let path = goldenDirectory + "/" + name
     if recordsGoldens { writeFile(path, text) }
     if let problem = goldenVerdict(text, golden: readBytes(path), name: name, recorded: recordsGoldens) {
@@ -23,7 +23,7 @@ public func expectMatchesGolden(_ text: String, _ name: String, sourceLocation: 
 
 /// What is wrong with `text` against a golden file's bytes (nil: it matches and nothing was
 /// recorded). Separate from `expectMatchesGolden` so that the harness itself can be tested.
-public func goldenVerdict(_ text: String, golden: [UInt8]?, name: String, recorded: Bool) -> String? {
+package func goldenVerdict(_ text: String, golden: [UInt8]?, name: String, recorded: Bool) -> String? {
     let file = "Tests/Golden/\(name)"
     if recorded {
         return "recorded \(file) (LOOPREPORT_RECORD=1); review it with `git diff \(file)`, then run the tests "
@@ -43,7 +43,7 @@ public func goldenVerdict(_ text: String, golden: [UInt8]?, name: String, record
 /// the last, with `context` lines around them. At most `maxLines` removed and `maxLines`
 /// added lines are shown, each cut to `maxWidth` characters around the first differing
 /// column, so a difference in a one-line SVG or a 10,000-line page stays readable.
-public func unifiedDiff(_ old: String, _ new: String, oldName: String = "expected", newName: String = "actual",
+package func unifiedDiff(_ old: String, _ new: String, oldName: String = "expected", newName: String = "actual",
                         context: Int = 3, maxLines: Int = 20, maxWidth: Int = 160) -> String {
     let a = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let b = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

@@ -1,8 +1,8 @@
 /// The loop process's reference tables (the core dialect, docs/format.md), with their figures, shared by the suites that read them
 /// (model) and check them (analysis).
-public enum GuidelineTables {
+package enum GuidelineTables {
     /// Predictive accuracy (factors 1.1x, 1.5x, 1.0x) and the 21 → 29 days projection.
-    public static let adaptivePlanning = """
+    package static let adaptivePlanning = """
     ## Adaptive Planning Metrics
 
     ### Predictive Accuracy
@@ -20,7 +20,7 @@ public enum GuidelineTables {
     """
 
     /// Target vs. achieved rows: minimum, range, upper bounds, a relative target.
-    public static let targetVsAchievedRows = """
+    package static let targetVsAchievedRows = """
     | Metric | Target | Achieved | Variance |
     |--------|--------|----------|----------|
     | Standard TPS | 200,000+ | 215,000 | +7.5% |

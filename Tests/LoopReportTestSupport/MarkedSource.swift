@@ -2,13 +2,13 @@ import LoopReportSource
 
 /// Plan text with emoji markers (1️⃣ 2️⃣ …) that stand for expected locations; the markers
 /// are removed and their positions (line, UTF-8 column) remembered.
-public struct MarkedSource {
-    public let text: String
+package struct MarkedSource {
+    package let text: String
     private var markers: [String: SourceLocation] = [:]
 
-    public static let markerNames = ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣", "8️⃣", "9️⃣"]
+    package static let markerNames = ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣", "8️⃣", "9️⃣"]
 
-    public init(_ marked: String) {
+    package init(_ marked: String) {
         var output = ""
         var line = 1, column = 1
         var rest = Substring(marked)
@@ -25,5 +25,5 @@ public struct MarkedSource {
         text = output
     }
 
-    public func location(of marker: String) -> SourceLocation? { markers[marker] }
+    package func location(of marker: String) -> SourceLocation? { markers[marker] }
 }

@@ -4,16 +4,16 @@ import Glibc
 
 /// What a finished child process left: its exit status (128 + the signal's number when a
 /// signal ended it, as a shell reports it) and everything it wrote to each stream.
-public struct ProcessResult: Sendable, CustomStringConvertible {
-    public var status: Int32
-    public var stdout: String
-    public var stderr: String
+package struct ProcessResult: Sendable, CustomStringConvertible {
+    package var status: Int32
+    package var stdout: String
+    package var stderr: String
 
-    public init(status: Int32, stdout: String, stderr: String) {
+    package init(status: Int32, stdout: String, stderr: String) {
         (self.status, self.stdout, self.stderr) = (status, stdout, stderr)
     }
 
-    public var description: String { "exit status \(status)\nstdout:\n\(stdout)\nstderr:\n\(stderr)" }
+    package var description: String { "exit status \(status)\nstdout:\n\(stdout)\nstderr:\n\(stderr)" }
 }
 
 /// A child process started from an argument vector, never through a shell: `arguments[0]`
@@ -22,19 +22,19 @@ public struct ProcessResult: Sendable, CustomStringConvertible {
 /// files (so a daemon that keeps them open never blocks the test), read with `stdoutSoFar`,
 /// `stderrSoFar` or after `wait()`. The child starts with no blocked signals and every
 /// signal at its default action, whatever the test thread's mask.
-public final class ChildProcess: @unchecked Sendable {
-    public let pid: pid_t
-    public let arguments: [String]
+package final class ChildProcess: @unchecked Sendable {
+    package let pid: pid_t
+    package let arguments: [String]
     private let outputFD: Int32, errorFD: Int32
     private var exitStatus: Int32?
 
-    public struct SpawnError: Error, CustomStringConvertible {
-        public var description: String
+    package struct SpawnError: Error, CustomStringConvertible {
+        package var description: String
     }
 
     /// Starts `arguments` in `directory` (default: the test process's own), with `environment`
     /// added to (and overriding) the test process's environment.
-    public init(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws {
+    package init(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws {
         precondition(!arguments.isEmpty, "no program to run")
         self.arguments = arguments
         outputFD = try Self.captureFile()
@@ -92,7 +92,7 @@ public final class ChildProcess: @unchecked Sendable {
     }
 
     /// Whether the child has not exited yet (reaps it when it has).
-    public var isRunning: Bool {
+    package var isRunning: Bool {
         if exitStatus != nil { return false }
         var status: Int32 = 0
         let result = waitpid(pid, &status, WNOHANG)
@@ -101,12 +101,12 @@ public final class ChildProcess: @unchecked Sendable {
     }
 
     /// Sends `signal` to the child while it runs.
-    public func signal(_ signal: Int32) {
+    package func signal(_ signal: Int32) {
         if isRunning { kill(pid, signal) }
     }
 
     /// Waits up to `timeout` seconds for the child to exit; true when it has.
-    public func waitForExit(timeout: Double) -> Bool {
+    package func waitForExit(timeout: Double) -> Bool {
         let steps = max(1, Int(timeout / 0.02))
         for _ in 0..<steps {
             if !isRunning { return true }
@@ -117,7 +117,7 @@ public final class ChildProcess: @unchecked Sendable {
 
     /// Stops the child: SIGTERM, then SIGKILL after `grace` seconds; true when SIGTERM was enough.
     @discardableResult
-    public func terminate(grace: Double = 5) -> Bool {
+    package func terminate(grace: Double = 5) -> Bool {
         guard isRunning else { return true }
         kill(pid, SIGTERM)
         if waitForExit(timeout: grace) { return true }
@@ -126,11 +126,11 @@ public final class ChildProcess: @unchecked Sendable {
         return false
     }
 
-    public var stdoutSoFar: String { Self.read(outputFD) }
-    public var stderrSoFar: String { Self.read(errorFD) }
+    package var stdoutSoFar: String { Self.read(outputFD) }
+    package var stderrSoFar: String { Self.read(errorFD) }
 
     /// Waits for the child to exit; its status and streams.
-    public func wait() -> ProcessResult {
+    package func wait() -> ProcessResult {
         if exitStatus == nil {
             var status: Int32 = 0
             while true {
@@ -195,7 +195,7 @@ public final class ChildProcess: @unchecked Sendable {
 /// Runs `arguments` to completion (see `ChildProcess`). A program that cannot be started
 /// gives status 127 and the reason on standard error, as a shell would.
 @discardableResult
-public func runProcess(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) -> ProcessResult {
+package func runProcess(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) -> ProcessResult {
     do {
         return try ChildProcess(arguments, in: directory, environment: environment).wait()
     } catch {
@@ -207,13 +207,13 @@ public func runProcess(_ arguments: [String], in directory: String? = nil, envir
 /// `trap`): the script is one argument, and the values it uses are passed after it, as `"$1"`,
 /// `"$2"`…, never written into it.
 @discardableResult
-public func runShellScript(_ script: String, _ positional: [String] = [], in directory: String? = nil,
+package func runShellScript(_ script: String, _ positional: [String] = [], in directory: String? = nil,
                            environment: [String: String] = [:]) -> ProcessResult {
     runProcess(["/bin/sh", "-c", script, "sh"] + positional, in: directory, environment: environment)
 }
 
 /// The full path of `program` on `PATH` (then in `extraDirectories`), or nil.
-public func executablePath(_ program: String, extraDirectories: [String] = []) -> String? {
+package func executablePath(_ program: String, extraDirectories: [String] = []) -> String? {
     let path = getenv("PATH").map { String(cString: $0) } ?? "/usr/local/bin:/usr/bin:/bin"
     for directory in path.split(separator: ":").map(String.init) + extraDirectories where !directory.isEmpty {
         let candidate = directory + "/" + program

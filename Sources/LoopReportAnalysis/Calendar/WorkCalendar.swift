@@ -2,24 +2,24 @@ import LoopReportModel
 
 /// Maps working-day offsets to dates: day 0 is the first working day on or after the start
 /// date; weekends (per the settings) and holidays are skipped.
-public struct WorkCalendar: Sendable {
-    public let start: CalendarDate
+package struct WorkCalendar: Sendable {
+    package let start: CalendarDate
     let weekdays: Set<Int>
     let holidays: Set<CalendarDate>
 
-    public init?(_ settings: ProjectSettings) {
+    package init?(_ settings: ProjectSettings) {
         guard let start = settings.startDate, !settings.workingWeekdays.isEmpty else { return nil }
         self.start = start
         self.weekdays = settings.workingWeekdays
         self.holidays = settings.holidays
     }
 
-    public func isWorkingDay(_ date: CalendarDate) -> Bool {
+    package func isWorkingDay(_ date: CalendarDate) -> Bool {
         weekdays.contains(date.weekday) && !holidays.contains(date)
     }
 
     /// The date of working day `n` (0-based).
-    public func date(ofWorkingDay n: Int) -> CalendarDate {
+    package func date(ofWorkingDay n: Int) -> CalendarDate {
         var date = start
         while !isWorkingDay(date) { date = date.adding(days: 1) }
         var remaining = max(0, n)
@@ -37,16 +37,16 @@ public struct WorkCalendar: Sendable {
     }
 
     /// The date a task starting at offset `day` starts on.
-    public func startDate(_ day: Double) -> CalendarDate { date(ofWorkingDay: Int((day + 1e-9).rounded(.down))) }
+    package func startDate(_ day: Double) -> CalendarDate { date(ofWorkingDay: Int((day + 1e-9).rounded(.down))) }
 
     /// The last working day of a task finishing at offset `day` (a task of 2 days from day 0
     /// finishes on working day 1).
-    public func finishDate(_ day: Double) -> CalendarDate {
+    package func finishDate(_ day: Double) -> CalendarDate {
         date(ofWorkingDay: max(0, Int((day - 1e-9).rounded(.up)) - 1))
     }
 
     /// Every non-working date between two dates, for shading charts.
-    public func nonWorkingDays(from: CalendarDate, to: CalendarDate) -> [CalendarDate] {
+    package func nonWorkingDays(from: CalendarDate, to: CalendarDate) -> [CalendarDate] {
         guard from <= to else { return [] }
         return (from.daysSinceEpoch...to.daysSinceEpoch).map(CalendarDate.init(daysSinceEpoch:)).filter { !isWorkingDay($0) }
     }

@@ -2,15 +2,15 @@ import LoopReportModel
 import LoopReportSource
 
 /// One declared figure and what LoopReport computes for it.
-public struct FigureCheck: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable, Codable {
+package struct FigureCheck: Sendable, Hashable {
+    package enum Kind: String, Sendable, Hashable, Codable {
         case criticalPath, delta, overallImpact, totalBuffer, variance, factor, projection, ratio, progress
     }
-    public var kind: Kind
-    public var declared: String
-    public var expected: String
-    public var agrees: Bool
-    public var range: SourceRange?
+    package var kind: Kind
+    package var declared: String
+    package var expected: String
+    package var agrees: Bool
+    package var range: SourceRange?
 }
 
 /// What the snapshot summaries and the checks read of one document's snapshot of the plan

@@ -4,23 +4,23 @@ import LoopReportSource
 /// When the work will end if the rest goes as the finished work did: remaining estimates
 /// scaled by the observed factors, and a Monte Carlo forecast in the manner of
 /// evidence-based scheduling (each run samples a historical factor per remaining block).
-public struct Forecast: Sendable {
-    public var durationDays: Double
+package struct Forecast: Sendable {
+    package var durationDays: Double
     /// Mean of the observed factors (1 when nothing has been measured).
-    public var meanFactor: Double
-    public var p50Days: Double
-    public var p80Days: Double
-    public var p95Days: Double
-    public var runs: Int
-    public var seed: UInt64
+    package var meanFactor: Double
+    package var p50Days: Double
+    package var p80Days: Double
+    package var p95Days: Double
+    package var runs: Int
+    package var seed: UInt64
     /// How many factors the forecast draws from.
-    public var observations: Int
-    public var remainingBlocks: Int
+    package var observations: Int
+    package var remainingBlocks: Int
 
     /// An estimate written as a range (`3-4 days`), as multiples of its midpoint: each run
     /// draws the task's remaining work from the triangular distribution over low, midpoint and
     /// high (a three-point estimate).
-    public struct Range: Sendable {
+    package struct Range: Sendable {
         var task: Int
         var low: Double
         var high: Double
@@ -29,7 +29,7 @@ public struct Forecast: Sendable {
     /// - Parameters:
     ///   - done, remaining: per network task, the done and the remaining part, in days.
     ///   - ranges: the tasks whose estimates are ranges.
-    public static func compute(network: PrecedenceNetwork, result: CPMResult, done: [Double], remaining: [Double],
+    package static func compute(network: PrecedenceNetwork, result: CPMResult, done: [Double], remaining: [Double],
                                factors: [Double], ranges: [Range] = [], settings: ProjectSettings) -> Forecast {
         let sample = factors.filter { $0.isFinite && $0 > 0 }
         let mean = sample.isEmpty ? 1 : sample.reduce(0, +) / Double(sample.count)

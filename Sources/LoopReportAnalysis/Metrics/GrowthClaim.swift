@@ -1,10 +1,10 @@
 /// The growth rate an author claims for a measured series: `scales approximately as
 /// O(n log n)`, `grows linearly`, `sub-linearly`, `constant time`.
-public enum ClaimedGrowth: String, Sendable, Hashable, Codable, CaseIterable {
+package enum ClaimedGrowth: String, Sendable, Hashable, Codable, CaseIterable {
     case constant, logarithmic, squareRoot, sublinear, linear, linearithmic, superlinear, quadratic, cubic
 
     /// The fitted classes that bear the claim out.
-    public var models: [GrowthModel] {
+    package var models: [GrowthModel] {
         switch self {
         case .constant: [.constant]
         case .logarithmic: [.logarithmic]
@@ -19,7 +19,7 @@ public enum ClaimedGrowth: String, Sendable, Hashable, Codable, CaseIterable {
     }
 
     /// `O(n log n)`, or `sub-linear` for the open classes.
-    public var notation: String {
+    package var notation: String {
         switch self {
         case .sublinear: "sub-linear"
         case .superlinear: "super-linear"
@@ -29,7 +29,7 @@ public enum ClaimedGrowth: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// The class a sentence claims, or nil when it claims none this check can test (no
     /// growth wording, a negation, several variables, an exponent it does not know).
-    public static func parse(_ sentence: String) -> ClaimedGrowth? {
+    package static func parse(_ sentence: String) -> ClaimedGrowth? {
         let text = normalized(sentence)
         if let notation = bigO(in: text) { return notation }
         return wording(in: text)

@@ -6,11 +6,11 @@ import Darwin
 
 /// A growth class, slowest first: the candidate shapes `y = a + b·f(n)` a measured series
 /// is fitted with.
-public enum GrowthModel: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+package enum GrowthModel: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     case constant, logarithmic, squareRoot, linear, linearithmic, quadratic, cubic
 
     /// Big-O notation: `O(n log n)`.
-    public var notation: String {
+    package var notation: String {
         switch self {
         case .constant: "O(1)"
         case .logarithmic: "O(log n)"
@@ -49,7 +49,7 @@ public enum GrowthModel: String, Sendable, Hashable, Codable, CaseIterable, Comp
         }
     }
 
-    public static func < (a: GrowthModel, b: GrowthModel) -> Bool {
+    package static func < (a: GrowthModel, b: GrowthModel) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 }
@@ -64,40 +64,40 @@ public enum GrowthModel: String, Sendable, Hashable, Codable, CaseIterable, Comp
 /// every model within 4 of the best (about two standard deviations; widened when even the
 /// best fit is poor) is one the data cannot rule out. With exact data over two decades,
 /// three points separate O(n) from O(n log n); over 1k–10k they do not.
-public struct GrowthFit: Sendable, Hashable {
+package struct GrowthFit: Sendable, Hashable {
     /// One candidate model fitted to the points.
-    public struct Candidate: Sendable, Hashable {
-        public var model: GrowthModel
+    package struct Candidate: Sendable, Hashable {
+        package var model: GrowthModel
         /// `y ≈ intercept + slope·f(n)`, in the series' display unit.
-        public var intercept: Double
-        public var slope: Double
+        package var intercept: Double
+        package var slope: Double
         /// Weighted squared residuals (χ²) and the ordinary R² of the fit.
-        public var chiSquare: Double
-        public var rSquared: Double
+        package var chiSquare: Double
+        package var rSquared: Double
         /// χ² + 2 per parameter: lower is better.
-        public var score: Double
+        package var score: Double
 
-        public func predict(_ n: Double) -> Double { intercept + slope * (model.term(n) ?? 0) }
+        package func predict(_ n: Double) -> Double { intercept + slope * (model.term(n) ?? 0) }
     }
 
     /// The best-fitting class.
-    public var bestModel: GrowthModel
+    package var bestModel: GrowthModel
     /// The slope of log y against log n (`y ≈ c·nᵏ`); nil when a value is not positive.
-    public var exponent: Double?
+    package var exponent: Double?
     /// R² of the best model.
-    public var rSquared: Double
+    package var rSquared: Double
     /// The classes the data cannot tell from the best one (the best included), slowest first.
-    public var plausible: [GrowthModel]
+    package var plausible: [GrowthModel]
     /// Every increasing fit (and the constant), slowest first.
-    public var candidates: [Candidate]
+    package var candidates: [Candidate]
     /// True when the values fall as n grows, more than noise explains.
-    public var decreasing: Bool
-    public var pointCount: Int
+    package var decreasing: Bool
+    package var pointCount: Int
     /// The x range fitted.
-    public var minX: Double
-    public var maxX: Double
+    package var minX: Double
+    package var maxX: Double
 
-    public func candidate(_ model: GrowthModel) -> Candidate? { candidates.first { $0.model == model } }
+    package func candidate(_ model: GrowthModel) -> Candidate? { candidates.first { $0.model == model } }
 
     /// Relative measurement noise assumed on top of the written precision.
     static let relativeNoise = 0.05

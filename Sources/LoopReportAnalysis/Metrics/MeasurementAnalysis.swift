@@ -2,40 +2,40 @@ import LoopReportModel
 import LoopReportSource
 
 /// One measured point of a series, in the series' display unit.
-public struct MeasuredPoint: Sendable, Hashable {
-    public var x: Double
-    public var y: Double
+package struct MeasuredPoint: Sendable, Hashable {
+    package var x: Double
+    package var y: Double
     /// The table row it came from (0 is the first row under the header).
-    public var row: Int
+    package var row: Int
 }
 
 /// One column of a measurement table, ready to plot and fitted.
-public struct MeasuredSeries: Sendable, Hashable {
+package struct MeasuredSeries: Sendable, Hashable {
     /// The column header (`Index Time`).
-    public var name: String
+    package var name: String
     /// The unit family of its cells (`time`, `bytes`, `percent`, `factor`, or the unit as
     /// written); `""` for plain numbers.
-    public var dimension: String
+    package var dimension: String
     /// The unit every point is expressed in, chosen so the numbers read well: `ms` for
     /// 3 ms…800 ms, `s` when most values are a second or more, `KB`/`MB`/`GB` alike.
-    public var unit: String
+    package var unit: String
     /// Numeric cells of the series' dimension, in row order; `1.2MB` and `950KB` in one
     /// column both land in the display unit.
-    public var points: [MeasuredPoint]
+    package var points: [MeasuredPoint]
     /// Rows with no point: a cell that is not a number, or one of another dimension.
-    public var skippedRows: [Int]
+    package var skippedRows: [Int]
     /// True when some cells are of another dimension than the rest (`12ms` among `MB`s):
     /// those cells are not plotted.
-    public var mixedDimensions: Bool
+    package var mixedDimensions: Bool
     /// The values span more than two orders of magnitude (max/min > 100, all positive).
-    public var logScaleY: Bool
+    package var logScaleY: Bool
     /// The growth fit; nil with fewer than three points at positive x.
-    public var fit: GrowthFit?
+    package var fit: GrowthFit?
 }
 
 /// A growth claim checked against the series it talks about.
-public struct GrowthClaimCheck: Sendable, Hashable {
-    public enum Verdict: String, Sendable, Hashable, Codable {
+package struct GrowthClaimCheck: Sendable, Hashable {
+    package enum Verdict: String, Sendable, Hashable, Codable {
         /// The claimed class fits and no other class fits as well.
         case agrees
         /// The claimed class does not fit; `deviation` says which way the data departs.
@@ -44,7 +44,7 @@ public struct GrowthClaimCheck: Sendable, Hashable {
         case inconclusive
     }
     /// Which way disputed data departs from the claim.
-    public enum Deviation: String, Sendable, Hashable, Codable {
+    package enum Deviation: String, Sendable, Hashable, Codable {
         /// Grows faster than claimed: the claim understates growth (a warning).
         case faster
         /// Grows more slowly than claimed (or falls): the claim still holds as a big-O
@@ -52,42 +52,42 @@ public struct GrowthClaimCheck: Sendable, Hashable {
         case slower
     }
     /// The sentence as written.
-    public var text: String
-    public var claimed: ClaimedGrowth
+    package var text: String
+    package var claimed: ClaimedGrowth
     /// The series it is checked against (index into `MeasurementAnalysis.series`).
-    public var seriesIndex: Int
-    public var seriesName: String
+    package var seriesIndex: Int
+    package var seriesName: String
     /// True when the series was named in the claim; false when it fell back to the only
     /// series or the first time-like one.
-    public var seriesMatched: Bool
-    public var verdict: Verdict
-    public var deviation: Deviation?
+    package var seriesMatched: Bool
+    package var verdict: Verdict
+    package var deviation: Deviation?
     /// The class the data fits best, when it was fitted.
-    public var dataModel: GrowthModel?
+    package var dataModel: GrowthModel?
     /// One or two sentences for the report page.
-    public var explanation: String
+    package var explanation: String
 }
 
 /// A measurement table analysed: its series in readable units, the axis scales a chart
 /// should use, a growth fit per series and the authors' growth claims checked.
-public struct MeasurementAnalysis: Sendable, Hashable {
-    public var title: String
+package struct MeasurementAnalysis: Sendable, Hashable {
+    package var title: String
     /// The first column's header (`Document Count`).
-    public var scaleName: String
-    public var series: [MeasuredSeries]
+    package var scaleName: String
+    package var series: [MeasuredSeries]
     /// x spans more than two orders of magnitude (max/min > 100, all positive).
-    public var logScaleX: Bool
+    package var logScaleX: Bool
     /// Some series spans more than two orders of magnitude: a shared chart style should
     /// use a log y axis (each series also says so for itself).
-    public var logScaleY: Bool
+    package var logScaleY: Bool
     /// Recognised growth claims near the table, checked.
-    public var claims: [GrowthClaimCheck]
+    package var claims: [GrowthClaimCheck]
     /// Sentences collected as claims in which no testable growth class was recognised.
-    public var unrecognizedClaims: [String]
-    public var path: String
-    public var range: SourceRange?
+    package var unrecognizedClaims: [String]
+    package var path: String
+    package var range: SourceRange?
 
-    public static func analyze(_ table: MeasurementTable) -> MeasurementAnalysis {
+    package static func analyze(_ table: MeasurementTable) -> MeasurementAnalysis {
         let x = table.scale
         let series = table.seriesNames.indices.map { k in
             measuredSeries(name: table.seriesNames[k], cells: k < table.series.count ? table.series[k] : [], x: x)

@@ -3,22 +3,22 @@ import LoopReportSource
 
 /// A metric's achieved value judged against its target, with the variance recomputed in an
 /// explicit direction: positive is better, whatever sign the authors used.
-public struct MetricJudgement: Sendable, Hashable {
-    public enum Verdict: String, Sendable, Hashable, Codable { case met, missed, unknown }
-    public var name: String
-    public var verdict: Verdict
-    public var higherIsBetter: Bool?
+package struct MetricJudgement: Sendable, Hashable {
+    package enum Verdict: String, Sendable, Hashable, Codable { case met, missed, unknown }
+    package var name: String
+    package var verdict: Verdict
+    package var higherIsBetter: Bool?
     /// How far past (+) or short of (−) the target, in percent of the bound; 0 inside a range.
     /// For targets that are themselves percentages (`<10% increase`), in percentage points.
-    public var variancePercent: Double?
-    public var varianceInPoints: Bool = false
-    public var target: String?
-    public var achieved: String?
-    public var declared: String?
-    public var path: String
-    public var range: SourceRange?
+    package var variancePercent: Double?
+    package var varianceInPoints: Bool = false
+    package var target: String?
+    package var achieved: String?
+    package var declared: String?
+    package var path: String
+    package var range: SourceRange?
 
-    public static func judge(_ metric: Metric) -> MetricJudgement {
+    package static func judge(_ metric: Metric) -> MetricJudgement {
         var judgement = MetricJudgement(name: metric.name, verdict: .unknown, higherIsBetter: metric.target?.higherIsBetter,
                                         target: metric.target?.raw, achieved: metric.achievedText,
                                         declared: metric.declaredVariance, path: metric.path, range: metric.range)
@@ -66,7 +66,7 @@ public struct MetricJudgement: Sendable, Hashable {
 }
 
 /// The values of one metric across documents, in document order.
-public struct MetricSeries: Sendable, Hashable {
-    public var name: String
-    public var points: [MetricJudgement]
+package struct MetricSeries: Sendable, Hashable {
+    package var name: String
+    package var points: [MetricJudgement]
 }

@@ -4,18 +4,18 @@ import LoopReportSource
 /// indices, predecessor lists in one compressed array, no dictionaries or strings in the
 /// passes. Finish-to-start and start-to-start edges; cycles are cut (they are diagnosed
 /// elsewhere) so the rest is still scheduled.
-public struct PrecedenceNetwork: Sendable {
-    public var durations: [Double]
+package struct PrecedenceNetwork: Sendable {
+    package var durations: [Double]
     /// Predecessors of task `i` are `predecessors[predecessorStart[i]..<predecessorStart[i + 1]]`.
-    public var predecessorStart: [Int]
-    public var predecessors: [Int32]
+    package var predecessorStart: [Int]
+    package var predecessors: [Int32]
     /// Per edge: true for start-to-start, false for finish-to-start.
-    public var startToStart: [Bool]
+    package var startToStart: [Bool]
 
-    public var count: Int { durations.count }
+    package var count: Int { durations.count }
 
     /// Builds the compressed arrays from per-task predecessor lists.
-    public init(durations: [Double], predecessors lists: [[(task: Int, startToStart: Bool)]]) {
+    package init(durations: [Double], predecessors lists: [[(task: Int, startToStart: Bool)]]) {
         var edges = NetworkEdges(taskCount: lists.count)
         for (task, list) in lists.enumerated() {
             for edge in list { edges.append(to: task, from: edge.task, startToStart: edge.startToStart) }
@@ -25,7 +25,7 @@ public struct PrecedenceNetwork: Sendable {
 
     /// Builds the compressed arrays from edges listed in any order of tasks: each task's
     /// predecessors keep the order in which they were added.
-    public init(durations: [Double], edges: NetworkEdges) {
+    package init(durations: [Double], edges: NetworkEdges) {
         self.durations = durations
         let byTask = KeyedPositions(keys: edges.to, keyCount: durations.count)
         predecessorStart = byTask.start
@@ -35,16 +35,16 @@ public struct PrecedenceNetwork: Sendable {
 }
 
 /// A precedence network's edges as they are found, in three parallel arrays.
-public struct NetworkEdges: Sendable {
-    public private(set) var to: [Int32] = [], from: [Int32] = [], startToStart: [Bool] = []
+package struct NetworkEdges: Sendable {
+    package private(set) var to: [Int32] = [], from: [Int32] = [], startToStart: [Bool] = []
 
-    public init(taskCount: Int) {
+    package init(taskCount: Int) {
         to.reserveCapacity(2 * taskCount)
         from.reserveCapacity(2 * taskCount)
         startToStart.reserveCapacity(2 * taskCount)
     }
 
-    public mutating func append(to task: Int, from predecessor: Int, startToStart kind: Bool) {
+    package mutating func append(to task: Int, from predecessor: Int, startToStart kind: Bool) {
         to.append(Int32(task))
         from.append(Int32(predecessor))
         startToStart.append(kind)
@@ -52,34 +52,34 @@ public struct NetworkEdges: Sendable {
 }
 
 /// Early and late dates, floats and driving predecessors of every task, in working days.
-public struct CPMResult: Sendable {
-    public var earlyStart: [Double]
-    public var earlyFinish: [Double]
-    public var lateStart: [Double]
-    public var lateFinish: [Double]
-    public var totalFloat: [Double]
-    public var freeFloat: [Double]
+package struct CPMResult: Sendable {
+    package var earlyStart: [Double]
+    package var earlyFinish: [Double]
+    package var lateStart: [Double]
+    package var lateFinish: [Double]
+    package var totalFloat: [Double]
+    package var freeFloat: [Double]
     /// The predecessor that fixes each task's early start (-1 when it starts at day 0).
-    public var driving: [Int32]
-    public var duration: Double
+    package var driving: [Int32]
+    package var duration: Double
     /// Edges left out to break cycles, as (task, predecessor).
-    public var cutEdges: [(Int, Int)]
+    package var cutEdges: [(Int, Int)]
     /// The topological order used, and which edges (by position) were ignored; kept so the
     /// same network can be re-timed quickly with other durations.
-    public var order: [Int32]
-    public var ignoredEdges: [Bool]
+    package var order: [Int32]
+    package var ignoredEdges: [Bool]
 
-    public static let epsilon = 1e-9
+    package static let epsilon = 1e-9
 
-    public func isCritical(_ task: Int) -> Bool { totalFloat[task] <= Self.epsilon }
+    package func isCritical(_ task: Int) -> Bool { totalFloat[task] <= Self.epsilon }
 }
 
-public enum CriticalPathMethod {
+package enum CriticalPathMethod {
     /// Both passes work on predecessor lists only: the forward pass pulls from
     /// predecessors in topological order, the backward pass pushes to them in reverse
     /// order, so no successor lists are built. Plans usually number tasks in dependency
     /// order; then the order is the identity and costs one scan.
-    public static func schedule(_ network: PrecedenceNetwork) -> CPMResult {
+    package static func schedule(_ network: PrecedenceNetwork) -> CPMResult {
         let n = network.count, edgeCount = network.predecessors.count
         var (order, ignored, cut) = topologicalOrder(network)
         // Every element is written by the passes below before it is read, so the arrays are
@@ -195,7 +195,7 @@ public enum CriticalPathMethod {
 
     /// The project duration for other task durations on the same network (forward pass
     /// only): the inner loop of the Monte Carlo forecast.
-    public static func duration(_ network: PrecedenceNetwork, order: [Int32], ignored: [Bool],
+    package static func duration(_ network: PrecedenceNetwork, order: [Int32], ignored: [Bool],
                                 durations: [Double], earlyFinish: inout [Double]) -> Double {
         var end = 0.0
         network.predecessors.withUnsafeBufferPointer { preds in

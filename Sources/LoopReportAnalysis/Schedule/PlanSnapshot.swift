@@ -3,30 +3,30 @@ import LoopReportSource
 
 /// The plan as it stood after one document: which blocks it had, with which estimates and
 /// dependencies. Rebuilt from the blocks' histories, so every iteration can be scheduled.
-public struct PlanSnapshot: Sendable {
-    public struct Item: Sendable {
-        public var id: String
-        public var title: String
-        public var groupID: String
-        public var estimateDays: Double?
-        public var dependencies: [Reference]
-        public var softDependencies: [Reference]
+package struct PlanSnapshot: Sendable {
+    package struct Item: Sendable {
+        package var id: String
+        package var title: String
+        package var groupID: String
+        package var estimateDays: Double?
+        package var dependencies: [Reference]
+        package var softDependencies: [Reference]
         /// Whether the block states its own dependencies; if not, it inherits its group's.
-        public var declaresDependencies: Bool
+        package var declaresDependencies: Bool
         /// Whether an effort field was written (an unreadable one is diagnosed already).
-        public var declaresEstimate: Bool = false
+        package var declaresEstimate: Bool = false
         /// Where the block is defined, for diagnostics about it.
-        public var range: SourceRange?
+        package var range: SourceRange?
     }
 
     /// Index of the last document applied (-1: nothing).
-    public var document: Int
-    public var blocks: [Item]
-    public var groups: [Group]
-    public var buffers: [Buffer]
+    package var document: Int
+    package var blocks: [Item]
+    package var groups: [Group]
+    package var buffers: [Buffer]
 
     /// The current plan: every block still in it, as the documents leave it.
-    public static func current(_ plan: Plan, daysPerWeek: Double = Effort.daysPerWeek) -> PlanSnapshot {
+    package static func current(_ plan: Plan, daysPerWeek: Double = Effort.daysPerWeek) -> PlanSnapshot {
         var items: [Item] = []
         items.reserveCapacity(plan.blocks.count)
         plan.blocks.withUnsafeBufferPointer { blocks in   // read in place: a copy of a block retains every field
@@ -44,7 +44,7 @@ public struct PlanSnapshot: Sendable {
 
     /// The plan after document `index`: blocks defined by then and not removed by then,
     /// each with its state after its latest event up to that document.
-    public static func after(document index: Int, of plan: Plan, daysPerWeek: Double = Effort.daysPerWeek) -> PlanSnapshot {
+    package static func after(document index: Int, of plan: Plan, daysPerWeek: Double = Effort.daysPerWeek) -> PlanSnapshot {
         let paths = Set(plan.documents.prefix(index + 1).map(\.path))
         var items: [Item] = []
         items.reserveCapacity(plan.blocks.count)
@@ -68,7 +68,7 @@ public struct PlanSnapshot: Sendable {
 
     /// The baseline: the first plan's blocks with their first estimates (the originals in
     /// `5 days (increased from 3 days)`).
-    public static func baseline(_ plan: Plan, daysPerWeek: Double = Effort.daysPerWeek) -> PlanSnapshot {
+    package static func baseline(_ plan: Plan, daysPerWeek: Double = Effort.daysPerWeek) -> PlanSnapshot {
         let baselineDocuments = plan.documents.count - plan.iterations.count
         var snapshot = after(document: max(0, baselineDocuments - 1), of: plan, daysPerWeek: daysPerWeek)
         for i in snapshot.blocks.indices {

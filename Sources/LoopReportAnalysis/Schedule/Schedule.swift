@@ -2,60 +2,60 @@ import LoopReportModel
 import LoopReportSource
 
 /// One scheduled task: a block, a group without blocks, or a buffer.
-public struct ScheduledTask: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable, Codable { case block, group, buffer }
-    public var id: String
-    public var kind: Kind
-    public var title: String
-    public var groupID: String?
-    public var durationDays: Double
-    public var earlyStart: Double
-    public var earlyFinish: Double
-    public var lateStart: Double
-    public var lateFinish: Double
+package struct ScheduledTask: Sendable, Hashable {
+    package enum Kind: String, Sendable, Hashable, Codable { case block, group, buffer }
+    package var id: String
+    package var kind: Kind
+    package var title: String
+    package var groupID: String?
+    package var durationDays: Double
+    package var earlyStart: Double
+    package var earlyFinish: Double
+    package var lateStart: Double
+    package var lateFinish: Double
     /// Total float: how far the task can slip without moving the project end.
-    public var slack: Double
+    package var slack: Double
     /// How far it can slip without delaying any successor.
-    public var freeFloat: Double
-    public var critical: Bool
-    public var nearCritical: Bool
+    package var freeFloat: Double
+    package var critical: Bool
+    package var nearCritical: Bool
     /// The block (or group, buffer) that fixes this task's early start.
-    public var drivingPredecessor: String?
+    package var drivingPredecessor: String?
 }
 
 /// A group's span: from its first block's start to its last block's finish.
-public struct GroupSpan: Sendable, Hashable {
-    public var groupID: String
-    public var start: Double
-    public var finish: Double
+package struct GroupSpan: Sendable, Hashable {
+    package var groupID: String
+    package var start: Double
+    package var finish: Double
 }
 
 /// A dependency between two scheduled tasks, as drawn in diagrams. A dependency on a group
 /// is shown as links from the group's last blocks (those no other block of it waits for).
-public struct ScheduleLink: Sendable, Hashable {
+package struct ScheduleLink: Sendable, Hashable {
     /// Indices into `Schedule.tasks`.
-    public var from: Int
-    public var to: Int
-    public var startToStart: Bool
+    package var from: Int
+    package var to: Int
+    package var startToStart: Bool
     /// The link closes a dependency cycle; the schedule ignores it.
-    public var cut: Bool
+    package var cut: Bool
 }
 
 /// The computed schedule of one snapshot of the plan.
-public struct Schedule: Sendable {
-    public let tasks: [ScheduledTask]
+package struct Schedule: Sendable {
+    package let tasks: [ScheduledTask]
     /// Every dependency between tasks, group finishes resolved to the blocks they wait for.
-    public let links: [ScheduleLink]
-    public var durationDays: Double
+    package let links: [ScheduleLink]
+    package var durationDays: Double
     /// One chain of critical tasks from the project start to its end (blocks and groups).
-    public let criticalPath: [String]
+    package let criticalPath: [String]
     /// Each task's place on `criticalPath`.
     private let criticalPathPosition: [String: Int]
     /// Every critical block.
-    public var criticalSet: [String]
-    public let groupSpans: [GroupSpan]
+    package var criticalSet: [String]
+    package let groupSpans: [GroupSpan]
     /// Blocks that state no estimate and are scheduled with the assumed one (`defaultEstimate`).
-    public var assumedEstimates: Set<String> = []
+    package var assumedEstimates: Set<String> = []
     var index: [String: Int]
     /// The network as scheduled (milestones included), for re-timing it in forecasts.
     var network: PrecedenceNetwork
@@ -97,24 +97,24 @@ public struct Schedule: Sendable {
         linksIntoStart = byTask.start
     }
 
-    public func task(_ id: String) -> ScheduledTask? { index[id].map { tasks[$0] } }
+    package func task(_ id: String) -> ScheduledTask? { index[id].map { tasks[$0] } }
 
     /// The tasks of `ids` on the critical path, in path order: a chart's share of the path,
     /// found without reading the whole path.
-    public func criticalPath(among ids: [String]) -> [String] {
+    package func criticalPath(among ids: [String]) -> [String] {
         ids.compactMap { id in criticalPathPosition[id].map { (id, $0) } }.sorted { $0.1 < $1.1 }.map(\.0)
     }
 
-    public func span(ofGroup group: String) -> GroupSpan? { spanOfGroup[group].map { groupSpans[$0] } }
+    package func span(ofGroup group: String) -> GroupSpan? { spanOfGroup[group].map { groupSpans[$0] } }
 
     /// Indices into `tasks` of one group's tasks, or of every task when `group` is nil.
-    public func taskIndices(inGroup group: String?) -> [Int] {
+    package func taskIndices(inGroup group: String?) -> [Int] {
         guard let group else { return Array(tasks.indices) }
         return tasksOfGroup[group] ?? []
     }
 
     /// The links whose both ends are among `included` (indices into `tasks`), in `links` order.
-    public func links(among included: [Int]) -> [ScheduleLink] {
+    package func links(among included: [Int]) -> [ScheduleLink] {
         let members = Set(included)
         var found: [Int] = []
         for t in included {
@@ -124,7 +124,7 @@ public struct Schedule: Sendable {
     }
 
     /// The chain of driving predecessors back to the project start, nearest first.
-    public func drivingChain(of id: String) -> [String] {
+    package func drivingChain(of id: String) -> [String] {
         var chain: [String] = []
         var seen: Set<String> = [id]
         var current = task(id)?.drivingPredecessor
@@ -136,7 +136,7 @@ public struct Schedule: Sendable {
     }
 
     /// A sentence saying why the task is, or is not, critical.
-    public func explanation(for id: String) -> String? {
+    package func explanation(for id: String) -> String? {
         guard let t = index[id] else { return nil }
         // Written as bytes into one buffer: one of these is made for every block page.
         var text = ByteBuffer(capacity: 192)
@@ -217,9 +217,9 @@ private struct NetworkTasks {
 }
 
 /// Turns a snapshot into a precedence network and schedules it.
-public enum Scheduler {
+package enum Scheduler {
     /// - Returns: the schedule, and warnings for blocks without a usable estimate.
-    public static func schedule(_ snapshot: PlanSnapshot, settings: ProjectSettings,
+    package static func schedule(_ snapshot: PlanSnapshot, settings: ProjectSettings,
                                 diagnose: Bool = false) -> (Schedule, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var assumed = Set<String>()

@@ -2,28 +2,28 @@ import LoopReportModel
 
 /// Estimate against actual, per block, group and iteration, and the adjustment factors
 /// (actual ÷ estimate) observed.
-public struct Variance: Sendable {
-    public struct Entry: Sendable, Hashable {
+package struct Variance: Sendable {
+    package struct Entry: Sendable, Hashable {
         /// `3.4`, `Group 2`, or an iteration's path.
-        public var subject: String
-        public var estimateDays: Double
-        public var actualDays: Double
-        public var varianceDays: Double { actualDays - estimateDays }
+        package var subject: String
+        package var estimateDays: Double
+        package var actualDays: Double
+        package var varianceDays: Double { actualDays - estimateDays }
         /// (actual − estimate) ÷ estimate × 100; nil when the estimate is 0.
-        public var variancePercent: Double? { estimateDays > 0 ? varianceDays / estimateDays * 100 : nil }
+        package var variancePercent: Double? { estimateDays > 0 ? varianceDays / estimateDays * 100 : nil }
         /// actual ÷ estimate; nil when the estimate is 0.
-        public var factor: Double? { estimateDays > 0 ? actualDays / estimateDays : nil }
+        package var factor: Double? { estimateDays > 0 ? actualDays / estimateDays : nil }
     }
 
-    public var blocks: [Entry]
-    public var groups: [Entry]
-    public var iterations: [Entry]
+    package var blocks: [Entry]
+    package var groups: [Entry]
+    package var iterations: [Entry]
     /// Group figures the documents declare (predictive-accuracy tables), recomputed.
-    public var declared: [Entry]
+    package var declared: [Entry]
     /// The factors the forecast samples: per block where known, else the declared ones.
-    public var factors: [Double]
+    package var factors: [Double]
 
-    public static func compute(_ plan: Plan, daysPerWeek: Double = Effort.daysPerWeek) -> Variance {
+    package static func compute(_ plan: Plan, daysPerWeek: Double = Effort.daysPerWeek) -> Variance {
         var blocks: [Entry] = []
         var byGroup: [String: (Double, Double)] = [:]
         var byDocument: [Int: (Double, Double)] = [:]

@@ -8,14 +8,14 @@ import Glibc
 /// panel per unit (time and memory are not drawn against one axis), log axes where the
 /// values span orders of magnitude, each series with its own marker shape as well as its
 /// colour, and the fitted growth class in the legend.
-public struct ResultChart: Sendable {
+package struct ResultChart: Sendable {
     /// The drawing as SVG markup (UTF-8), as pages embed it.
-    public var markup: [UInt8]
-    public var svg: String { String(decoding: markup, as: UTF8.self) }
-    public var width: Double
-    public var height: Double
+    package var markup: [UInt8]
+    package var svg: String { String(decoding: markup, as: UTF8.self) }
+    package var width: Double
+    package var height: Double
     /// The panels drawn: their unit and series indices.
-    public var panels: [(unit: String, series: [Int], logY: Bool)]
+    package var panels: [(unit: String, series: [Int], logY: Bool)]
 
     static let width = 680.0
     static let panelHeight = 220.0
@@ -24,7 +24,7 @@ public struct ResultChart: Sendable {
     static let top = 12.0
     static let axisLabelSpace = 44.0
 
-    public static func render(_ table: MeasurementAnalysis, options: DiagramOptions) -> ResultChart {
+    package static func render(_ table: MeasurementAnalysis, options: DiagramOptions) -> ResultChart {
         // Panels: series grouped by display unit, in column order.
         var panels: [(unit: String, series: [Int], logY: Bool)] = []
         for (s, series) in table.series.enumerated() where !series.points.isEmpty {

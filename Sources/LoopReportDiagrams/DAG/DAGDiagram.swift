@@ -4,15 +4,15 @@ import LoopReportLayout
 /// A dependency graph drawn with the layered layout: boxes `<g class="node">`, edges
 /// `<g class="edge">` routed between layers, the critical path highlighted (colour, a
 /// heavier outline and bold text), edges that close a cycle dashed.
-public struct DAGDiagram: Sendable {
+package struct DAGDiagram: Sendable {
     /// The drawing as SVG markup (UTF-8), as pages embed it.
-    public var markup: [UInt8]
-    public var svg: String { String(decoding: markup, as: UTF8.self) }
-    public var width: Double
-    public var height: Double
-    public var layout: LayeredLayout
+    package var markup: [UInt8]
+    package var svg: String { String(decoding: markup, as: UTF8.self) }
+    package var width: Double
+    package var height: Double
+    package var layout: LayeredLayout
     /// What was laid out: the boxes' sizes and the edges.
-    public var input: LayeredGraph
+    package var input: LayeredGraph
 
     static let nodeHeight = 28.0
     static let maxNodeWidth = 220.0
@@ -22,7 +22,7 @@ public struct DAGDiagram: Sendable {
     /// - Parameter earlier: a drawing of an earlier version of the graph (`serve`): its
     ///   layout is reused when the boxes and edges are the same (the layout is most of the
     ///   work; labels, colours and links are drawn again).
-    public static func render(_ full: DependencyGraph, options: DiagramOptions,
+    package static func render(_ full: DependencyGraph, options: DiagramOptions,
                               reusing earlier: DAGDiagram? = nil) -> DAGDiagram {
         let graph = full.reducedForDrawing()
         let maxWidth = graph.collapsed ? 280.0 : maxNodeWidth

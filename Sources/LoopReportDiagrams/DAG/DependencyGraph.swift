@@ -4,41 +4,41 @@ import LoopReportModel
 /// The dependency graph of a schedule, as drawn: tasks (blocks, groups planned without
 /// blocks, buffers) or, collapsed, groups; and the links between them. The SVG DAG, the
 /// DOT and the Mermaid exports are all drawn from this one value.
-public struct DependencyGraph: Sendable {
-    public struct Node: Sendable {
-        public enum Kind: Sendable, Equatable { case block, group, buffer }
-        public var id: String
-        public var kind: Kind
+package struct DependencyGraph: Sendable {
+    package struct Node: Sendable {
+        package enum Kind: Sendable, Equatable { case block, group, buffer }
+        package var id: String
+        package var kind: Kind
         /// The text in the box (`1.2 Parser`), and the full name for titles.
-        public var label: String
-        public var name: String
-        public var critical: Bool
+        package var label: String
+        package var name: String
+        package var critical: Bool
         /// The scheduled task, when the node is one (not for collapsed groups).
-        public var task: ScheduledTask?
+        package var task: ScheduledTask?
         /// For a collapsed group: how many blocks it stands for.
-        public var memberCount: Int
+        package var memberCount: Int
     }
-    public struct Edge: Sendable, Hashable {
-        public var from: Int
-        public var to: Int
-        public var startToStart: Bool
+    package struct Edge: Sendable, Hashable {
+        package var from: Int
+        package var to: Int
+        package var startToStart: Bool
         /// On the critical path (consecutive critical tasks, the constraint tight).
-        public var critical: Bool
+        package var critical: Bool
         /// Closes a dependency cycle: the schedule ignores it; drawn marked.
-        public var cut: Bool
+        package var cut: Bool
         /// For collapsed groups: how many block links it stands for.
-        public var count: Int
+        package var count: Int
     }
-    public var nodes: [Node]
-    public var edges: [Edge]
+    package var nodes: [Node]
+    package var edges: [Edge]
     /// Groups stand for their blocks.
-    public var collapsed: Bool
-    public var title: String
+    package var collapsed: Bool
+    package var title: String
     /// The nodes on the schedule's critical path, in path order.
-    public var criticalPath: [String]
+    package var criticalPath: [String]
 
     /// Every task of the plan (or of one group) and the links between them.
-    public static func tasks(of schedule: Schedule, plan: Plan, group: String? = nil) -> DependencyGraph {
+    package static func tasks(of schedule: Schedule, plan: Plan, group: String? = nil) -> DependencyGraph {
         let included = schedule.taskIndices(inGroup: group)
         var nodeOfTask: [Int: Int] = [:]
         nodeOfTask.reserveCapacity(included.count)
@@ -83,17 +83,17 @@ public struct DependencyGraph: Sendable {
     }
 
     /// Above this many tasks a plan's graph on a page shows groups instead of blocks.
-    public static let readableTaskCount = 120
+    package static let readableTaskCount = 120
 
     /// The project's graph as a page shows it: every task while that stays readable, else
     /// one node per group (exports draw every task however many).
-    public static func overview(of schedule: Schedule, plan: Plan) -> DependencyGraph {
+    package static func overview(of schedule: Schedule, plan: Plan) -> DependencyGraph {
         schedule.tasks.count <= readableTaskCount ? tasks(of: schedule, plan: plan) : groups(of: schedule, plan: plan)
     }
 
     /// One node per group, for plans too large to read block by block: an edge per pair of
     /// groups with a link between their blocks, labelled with how many.
-    public static func groups(of schedule: Schedule, plan: Plan) -> DependencyGraph {
+    package static func groups(of schedule: Schedule, plan: Plan) -> DependencyGraph {
         var nodeOfGroup: [String: Int] = [:]
         var nodes: [Node] = []
         var members: [String: (count: Int, critical: Bool)] = [:]
@@ -133,10 +133,10 @@ public struct DependencyGraph: Sendable {
     }
 
     /// Dependencies left out of the drawing because other paths imply them (`reducedForDrawing`).
-    public var impliedNotDrawn = 0
+    package var impliedNotDrawn = 0
 
     /// A sentence for screen readers: counts and the critical path.
-    public var description: String {
+    package var description: String {
         let kind = collapsed ? "group" : "task"
         var text = "\(nodes.count) \(kind)\(nodes.count == 1 ? "" : "s") and \(edges.count) dependenc\(edges.count == 1 ? "y" : "ies")."
         if impliedNotDrawn > 0 {
@@ -154,7 +154,7 @@ public struct DependencyGraph: Sendable {
     /// the edges (500 blocks all depending on each other: 125,000 edges, 499 drawn). Critical
     /// and cycle-closing edges are always drawn. Sparse graphs, and graphs over 20,000 tasks
     /// (whose reachability would not fit in memory), are drawn as they are.
-    public func reducedForDrawing() -> DependencyGraph {
+    package func reducedForDrawing() -> DependencyGraph {
         let n = nodes.count
         guard edges.count > 4 * n, n <= 20_000 else { return self }
         var successors = [[Int]](repeating: [], count: n)

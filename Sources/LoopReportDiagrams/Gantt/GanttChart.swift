@@ -3,17 +3,17 @@ import LoopReportModel
 import LoopReportSource
 
 /// Options shared by every diagram.
-public struct DiagramOptions: Sendable {
+package struct DiagramOptions: Sendable {
     /// Prefix for element ids (patterns, markers), unique per page.
-    public var id: String
+    package var id: String
     /// A standalone SVG document (exports): `role="img"`, its own stylesheet, no links.
     /// Otherwise an SVG for a page: its implicit role (graphics-document), styled by the page, and
     /// tasks linked through `link`.
-    public var standalone: Bool
+    package var standalone: Bool
     /// The page address of a task (by id), relative to the page showing the diagram.
-    public var link: (@Sendable (ScheduledTask) -> String?)?
+    package var link: (@Sendable (ScheduledTask) -> String?)?
 
-    public init(id: String, standalone: Bool, link: (@Sendable (ScheduledTask) -> String?)? = nil) {
+    package init(id: String, standalone: Bool, link: (@Sendable (ScheduledTask) -> String?)? = nil) {
         self.id = id
         self.standalone = standalone
         self.link = link
@@ -21,52 +21,52 @@ public struct DiagramOptions: Sendable {
 }
 
 /// A rendered diagram: the SVG text and, for tests and pages, the geometry it drew.
-public struct GanttDiagram: Sendable {
-    public struct Row: Sendable {
-        public enum Kind: Sendable, Equatable { case group, task }
-        public var kind: Kind
-        public var taskID: String?
-        public var label: String
-        public var fullLabel: String
+package struct GanttDiagram: Sendable {
+    package struct Row: Sendable {
+        package enum Kind: Sendable, Equatable { case group, task }
+        package var kind: Kind
+        package var taskID: String?
+        package var label: String
+        package var fullLabel: String
         /// Where the label's text sits (estimated extent) and the row's bar, if any.
-        public var labelBox: Box
-        public var bar: Box?
-        public var critical: Bool
+        package var labelBox: Box
+        package var bar: Box?
+        package var critical: Bool
     }
-    public struct Arrow: Sendable {
-        public var from: String
-        public var to: String
-        public var startToStart: Bool
-        public var critical: Bool
-        public var cut: Bool
-        public var points: [(x: Double, y: Double)]
+    package struct Arrow: Sendable {
+        package var from: String
+        package var to: String
+        package var startToStart: Bool
+        package var critical: Bool
+        package var cut: Bool
+        package var points: [(x: Double, y: Double)]
     }
-    public struct Box: Sendable, Equatable {
-        public var x: Double, y: Double, width: Double, height: Double
-        public var maxX: Double { x + width }
-        public var maxY: Double { y + height }
+    package struct Box: Sendable, Equatable {
+        package var x: Double, y: Double, width: Double, height: Double
+        package var maxX: Double { x + width }
+        package var maxY: Double { y + height }
     }
     /// The drawing as SVG markup (UTF-8), as pages embed it.
-    public var markup: [UInt8]
-    public var svg: String { String(decoding: markup, as: UTF8.self) }
-    public var width: Double
-    public var height: Double
-    public var rows: [Row]
-    public var arrows: [Arrow]
+    package var markup: [UInt8]
+    package var svg: String { String(decoding: markup, as: UTF8.self) }
+    package var width: Double
+    package var height: Double
+    package var rows: [Row]
+    package var arrows: [Arrow]
     /// Axis tick labels drawn, with their estimated boxes.
-    public var tickLabels: [(text: String, box: Box)]
+    package var tickLabels: [(text: String, box: Box)]
     /// The encodings listed in the legend.
-    public var legend: [String]
+    package var legend: [String]
     /// The tick unit chosen for the time axis.
-    public var axisUnit: GanttChart.AxisUnit
+    package var axisUnit: GanttChart.AxisUnit
 }
 
 /// The Gantt chart of a schedule: one swimlane per group (a summary bar over its blocks),
 /// a bar per block at its early dates, the baseline as a thin ghost bar, progress as a fill,
 /// milestones, hatched buffers, finish-to-start arrows routed around other bars, the
 /// critical path, a today line, non-working days, and a legend of what was used.
-public enum GanttChart {
-    public enum AxisUnit: String, Sendable { case day, week, month, quarter, year }
+package enum GanttChart {
+    package enum AxisUnit: String, Sendable { case day, week, month, quarter, year }
 
     static let rowHeight = 24.0
     static let barInset = 5.0
@@ -78,21 +78,21 @@ public enum GanttChart {
     static let fontSize = 12.0
 
     /// Above this many rows a page shows one row per group (`groupsOnly`) instead.
-    public static let readableRowCount = 300
+    package static let readableRowCount = 300
 
     /// - Parameters:
     ///   - group: draw only this group's blocks (and the links between them).
     ///   - today: the date of the today line (drawn when the plan has a start date).
     ///   - groupsOnly: one summary row per group, no blocks and no arrows: the overview of a
     ///     plan too large to read block by block.
-    public static func render(plan: Plan, analysis: Analysis, group: String? = nil, today: CalendarDate? = nil,
+    package static func render(plan: Plan, analysis: Analysis, group: String? = nil, today: CalendarDate? = nil,
                               groupsOnly: Bool = false, options: DiagramOptions) -> GanttDiagram {
         var chart = Chart(plan: plan, analysis: analysis, group: group, today: today, groupsOnly: groupsOnly, options: options)
         return chart.draw()
     }
 
     /// The rows a full chart of the plan would have (groups, blocks and buffers).
-    public static func rowCount(of analysis: Analysis) -> Int {
+    package static func rowCount(of analysis: Analysis) -> Int {
         analysis.schedule.tasks.count + Set(analysis.schedule.tasks.compactMap(\.groupID)).count
     }
 

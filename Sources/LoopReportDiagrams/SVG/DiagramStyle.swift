@@ -1,10 +1,10 @@
 /// The diagrams' look: every colour is a CSS variable, so a page's light and dark themes
 /// restyle its diagrams too. Pages set the variables in their stylesheet; a standalone SVG
 /// carries them itself, with a dark variant for `prefers-color-scheme: dark`.
-public enum DiagramStyle {
+package enum DiagramStyle {
     /// The variables and their light values (mark colours keep ≥ 3:1 against the
     /// background, text ≥ 4.5:1).
-    public static let lightVariables = """
+    package static let lightVariables = """
     --lr-bg:#ffffff;--lr-text:#1f2933;--lr-muted:#52606d;--lr-grid:#d9dee4;--lr-band:#f4f6f8;\
     --lr-nonworking:#e9edf1;--lr-bar:#3a6db5;--lr-bar-progress:#1b3a66;--lr-critical:#c0390b;\
     --lr-critical-outline:#5c1a04;--lr-baseline:#7b8794;--lr-buffer:#6b7785;--lr-milestone:#6a2fc4;\
@@ -12,7 +12,7 @@ public enum DiagramStyle {
     --lr-series-1:#3a6db5;--lr-series-2:#c0390b;--lr-series-3:#2f7d32;--lr-series-4:#6a2fc4;--lr-series-5:#8a5a00;
     """
 
-    public static let darkVariables = """
+    package static let darkVariables = """
     --lr-bg:#14181d;--lr-text:#e4e7eb;--lr-muted:#a9b4c0;--lr-grid:#3b4450;--lr-band:#1b2027;\
     --lr-nonworking:#232a33;--lr-bar:#6fa3ee;--lr-bar-progress:#c8dcfa;--lr-critical:#ff8a50;\
     --lr-critical-outline:#ffd9c4;--lr-baseline:#8b96a3;--lr-buffer:#9aa5b1;--lr-milestone:#b892ff;\
@@ -21,7 +21,7 @@ public enum DiagramStyle {
     """
 
     /// Rules for the diagrams' classes; they only read the variables.
-    public static let rules = """
+    package static let rules = """
     .lr-diagram{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;font-size:12px}
     .lr-diagram text{fill:var(--lr-text)}
     .lr-diagram .muted{fill:var(--lr-muted)}
@@ -69,7 +69,7 @@ public enum DiagramStyle {
 
     /// The `<style>` of a standalone SVG: variables (light, and dark when the viewer
     /// prefers it) and the rules.
-    public static let standaloneStyle = """
+    package static let standaloneStyle = """
     svg.lr-diagram{\(lightVariables)}
     @media (prefers-color-scheme: dark){svg.lr-diagram{\(darkVariables)}}
     \(rules)

@@ -5,48 +5,48 @@ import LoopReportSource
 /// Writes SVG markup into one growing byte buffer: no intermediate strings per element,
 /// numbers with at most two decimals, text and attributes always escaped (titles and
 /// labels come from the documents, so nothing in them can become markup).
-public struct SVGBuilder: ~Copyable {
+package struct SVGBuilder: ~Copyable {
     private(set) var bytes: ByteBuffer
 
-    public init(capacity: Int = 1 << 14) { bytes = ByteBuffer(capacity: capacity) }
+    package init(capacity: Int = 1 << 14) { bytes = ByteBuffer(capacity: capacity) }
 
-    public var text: String { bytes.string }
+    package var text: String { bytes.string }
 
     /// The markup as an array (a copy), as diagrams hand it to pages.
     var markup: [UInt8] { bytes.array }
 
     /// Markup written as is (element names, fixed attributes).
-    public mutating func raw(_ s: StaticString) {
+    package mutating func raw(_ s: StaticString) {
         bytes.append(s)
     }
 
     /// Markup assembled by the caller from already-safe pieces (ids, numbers).
-    public mutating func rawString(_ s: String) {
+    package mutating func rawString(_ s: String) {
         bytes.append(utf8: s)
     }
 
     /// Markup another builder wrote (a part drawn before its place in the drawing was known).
-    public mutating func append(_ other: borrowing SVGBuilder) {
+    package mutating func append(_ other: borrowing SVGBuilder) {
         bytes.append(other.bytes)
     }
 
     /// Runs `body` on this builder and returns the range of bytes it wrote, for `appendCopy`.
     @discardableResult
-    public mutating func write(_ body: (inout SVGBuilder) -> Void) -> Range<Int> {
+    package mutating func write(_ body: (inout SVGBuilder) -> Void) -> Range<Int> {
         let start = bytes.count
         body(&self)
         return start..<bytes.count
     }
 
     /// Writes again bytes written before (`write`'s range).
-    public mutating func appendCopy(of range: Range<Int>) {
+    package mutating func appendCopy(of range: Range<Int>) {
         bytes.appendCopy(of: range)
     }
 
     /// Text content or an attribute value, escaped for both (`&`, `<`, `>`, `"`, `'`);
     /// control characters other than tab and newline are dropped (not allowed in XML).
     /// Runs of bytes that need nothing are appended whole.
-    public mutating func escaped(_ s: String) {
+    package mutating func escaped(_ s: String) {
         var s = s
         s.withUTF8 { Self.escape($0, into: &bytes) }
     }
@@ -73,17 +73,17 @@ public struct SVGBuilder: ~Copyable {
     }
 
     /// A coordinate or length: rounded to two decimals, no trailing zeros, no `-0`.
-    public mutating func number(_ value: Double) {
+    package mutating func number(_ value: Double) {
         EdgePath.appendNumber(value, to: &bytes)
     }
 
     /// An edge route as path data (`EdgePath.svgPathData`).
-    public mutating func pathData(_ points: [Point]) {
+    package mutating func pathData(_ points: [Point]) {
         EdgePath.appendPathData(points, to: &bytes)
     }
 
     /// A date as `2026-01-05`.
-    public mutating func date(_ date: CalendarDate) {
+    package mutating func date(_ date: CalendarDate) {
         let (year, month, day) = date.components
         integer(year)
         twoDigits(month)
@@ -93,23 +93,23 @@ public struct SVGBuilder: ~Copyable {
         }
     }
 
-    public mutating func integer(_ value: Int) {
+    package mutating func integer(_ value: Int) {
         if value < 0 { bytes.append(0x2D) }
         bytes.appendDigits(UInt64(value.magnitude))
     }
 
     /// ` name="value"` with a numeric value.
-    public mutating func attribute(_ name: StaticString, _ value: Double) {
+    package mutating func attribute(_ name: StaticString, _ value: Double) {
         bytes.append(0x20); raw(name); raw("=\""); number(value); bytes.append(0x22)
     }
 
     /// ` name="value"` with an escaped text value.
-    public mutating func attribute(_ name: StaticString, _ value: String) {
+    package mutating func attribute(_ name: StaticString, _ value: String) {
         bytes.append(0x20); raw(name); raw("=\""); escaped(value); bytes.append(0x22)
     }
 
     /// `<rect x y width height class/>`.
-    public mutating func rect(x: Double, y: Double, width: Double, height: Double, class className: StaticString, rx: Double = 0) {
+    package mutating func rect(x: Double, y: Double, width: Double, height: Double, class className: StaticString, rx: Double = 0) {
         // Fixed pieces are written one append each: this runs for every bar and grid line.
         raw("<rect x=\""); number(x); raw("\" y=\""); number(y)
         raw("\" width=\""); number(max(0, width)); raw("\" height=\""); number(max(0, height)); bytes.append(0x22)
@@ -117,13 +117,13 @@ public struct SVGBuilder: ~Copyable {
         classAttribute(className); raw("/>")
     }
 
-    public mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, class className: StaticString) {
+    package mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, class className: StaticString) {
         raw("<line x1=\""); number(x1); raw("\" y1=\""); number(y1)
         raw("\" x2=\""); number(x2); raw("\" y2=\""); number(y2); raw("\" class=\""); raw(className); raw("\"/>")
     }
 
     /// `<text x y class>text</text>`.
-    public mutating func text(_ content: String, x: Double, y: Double, class className: StaticString, anchor: TextAnchor = .start) {
+    package mutating func text(_ content: String, x: Double, y: Double, class className: StaticString, anchor: TextAnchor = .start) {
         raw("<text x=\""); number(x); raw("\" y=\""); number(y); bytes.append(0x22); classAttribute(className)
         switch anchor {
         case .start: break
@@ -140,25 +140,25 @@ public struct SVGBuilder: ~Copyable {
     }
 
     /// `<title>text</title>`: the tooltip and accessible name of the enclosing element.
-    public mutating func title(_ content: String) {
+    package mutating func title(_ content: String) {
         raw("<title>"); escaped(content); raw("</title>")
     }
 
     /// A polyline as path data: `M x y L x y …`.
-    public mutating func polylinePath(_ points: [(x: Double, y: Double)]) {
+    package mutating func polylinePath(_ points: [(x: Double, y: Double)]) {
         for (i, p) in points.enumerated() {
             raw(i == 0 ? "M" : " L"); number(p.x); bytes.append(0x20); number(p.y)
         }
     }
 
-    public enum TextAnchor: Sendable { case start, middle, end }
+    package enum TextAnchor: Sendable { case start, middle, end }
 }
 
 /// Text width estimates for the diagrams' sans-serif labels, so labels can be sized and
 /// truncated without a font engine (averages of common sans faces at the given size).
-public enum TextMetrics {
+package enum TextMetrics {
     /// Width of `text` at `fontSize` px, counting wide and narrow characters apart.
-    public static func width(_ text: String, fontSize: Double = 12, bold: Bool = false) -> Double {
+    package static func width(_ text: String, fontSize: Double = 12, bold: Bool = false) -> Double {
         // ASCII (every label of most plans) byte by byte in place; the same sum otherwise.
         var text = text
         let ascii: Double? = text.withUTF8 { bytes in
@@ -177,7 +177,7 @@ public enum TextMetrics {
     static let boldFactor = 1.1
 
     /// The text cut to fit `maxWidth`, with an ellipsis when cut.
-    public static func truncate(_ text: String, toWidth maxWidth: Double, fontSize: Double = 12, bold: Bool = false) -> String {
+    package static func truncate(_ text: String, toWidth maxWidth: Double, fontSize: Double = 12, bold: Bool = false) -> String {
         if width(text, fontSize: fontSize, bold: bold) <= maxWidth { return text }
         let budget = maxWidth / (fontSize * (bold ? boldFactor : 1)) - advance("…")
         var used = 0.0

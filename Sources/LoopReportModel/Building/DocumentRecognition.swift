@@ -65,29 +65,29 @@ struct DocumentRecognition: Sendable {
 }
 
 /// The typed records of every construct other than blocks and groups, across documents.
-public struct PlanRecords: Sendable {
-    public var decisions: [Decision] = []
-    public var checklists: [Checklist] = []
-    public var metrics: [Metric] = []
-    public var measurementTables: [MeasurementTable] = []
-    public var timelineAdjustments: [TimelineAdjustment] = []
-    public var accuracy: [AccuracyRecord] = []
-    public var progress: [ProgressEntry] = []
-    public var ratios: [DeclaredRatio] = []
-    public var buffers: [Buffer] = []
-    public var totals: [DeclaredTotal] = []
-    public var projections: [TimelineProjection] = []
-    public var criticalPaths: [DeclaredCriticalPath] = []
-    public var figures: [Figure] = []
-    public var findings: [Finding] = []
-    public var rootCauses: [RootCause] = []
-    public var strategies: [ContinuationStrategy] = []
-    public var specifications: [RevisedSpecification] = []
-    public var scenarios: [IntegrationScenario] = []
-    public var revisions: [MajorRevision] = []
-    public var statuses: [StatusRecord] = []
+package struct PlanRecords: Sendable {
+    package var decisions: [Decision] = []
+    package var checklists: [Checklist] = []
+    package var metrics: [Metric] = []
+    package var measurementTables: [MeasurementTable] = []
+    package var timelineAdjustments: [TimelineAdjustment] = []
+    package var accuracy: [AccuracyRecord] = []
+    package var progress: [ProgressEntry] = []
+    package var ratios: [DeclaredRatio] = []
+    package var buffers: [Buffer] = []
+    package var totals: [DeclaredTotal] = []
+    package var projections: [TimelineProjection] = []
+    package var criticalPaths: [DeclaredCriticalPath] = []
+    package var figures: [Figure] = []
+    package var findings: [Finding] = []
+    package var rootCauses: [RootCause] = []
+    package var strategies: [ContinuationStrategy] = []
+    package var specifications: [RevisedSpecification] = []
+    package var scenarios: [IntegrationScenario] = []
+    package var revisions: [MajorRevision] = []
+    package var statuses: [StatusRecord] = []
     /// Every table, recognised or not, with its kind.
-    public var tables: [Table] = []
+    package var tables: [Table] = []
 
     mutating func append(_ other: PlanRecords) {
         decisions += other.decisions; checklists += other.checklists; metrics += other.metrics

@@ -4,7 +4,7 @@ import LoopReportSource
 /// Combines documents, in path order, into the current plan: the first plan with every
 /// later document applied (NEW adds, REVISED or re-declared replaces the fields given,
 /// "Removed Blocks" removes), keeping each document's changes and each block's history.
-public enum PlanBuilder {
+package enum PlanBuilder {
     /// Reads one document on its own: a pure function, so documents can be read in parallel.
     /// `vocabulary`: the project's words (`Vocabulary.read(config:)`).
     package static func recognize(_ markdown: MarkdownDocument, vocabulary: Vocabulary = .standard) -> RecognizedDocument {
@@ -12,13 +12,13 @@ public enum PlanBuilder {
     }
 
     /// Applies recognised documents in path order.
-    public static func build(_ documents: [RecognizedDocument]) -> (plan: Plan, diagnostics: [Diagnostic]) {
+    package static func build(_ documents: [RecognizedDocument]) -> (plan: Plan, diagnostics: [Diagnostic]) {
         var assembly = PlanAssembly(applying: documents)
         return assembly.finish()
     }
 
     /// Recognises and applies parsed documents, one after the other.
-    public static func build(_ documents: [MarkdownDocument]) -> (plan: Plan, diagnostics: [Diagnostic]) {
+    package static func build(_ documents: [MarkdownDocument]) -> (plan: Plan, diagnostics: [Diagnostic]) {
         build(documents.map { recognize($0) })
     }
 }
@@ -81,31 +81,31 @@ extension PlanBuilder {
 }
 
 /// One document read into sections and records, not yet applied to the plan.
-public struct RecognizedDocument: Sendable {
+package struct RecognizedDocument: Sendable {
     let recognition: DocumentRecognition
 }
 
 /// The plan so far: documents applied one at a time in path order, so a loader can apply
 /// each while later ones are still being read.
-public struct PlanAssembly: Sendable {
+package struct PlanAssembly: Sendable {
     private var state = BuildState()
     /// The baseline is the first document and any plan documents right after it (a plan
     /// split into several files); every later document is an iteration.
     private var inBaseline = true
 
-    public init() {}
+    package init() {}
 
-    public init(applying documents: [RecognizedDocument]) {
+    package init(applying documents: [RecognizedDocument]) {
         for document in documents { apply(document) }
     }
 
-    public mutating func apply(_ document: RecognizedDocument) {
+    package mutating func apply(_ document: RecognizedDocument) {
         inBaseline = inBaseline && (state.documents.isEmpty || document.recognition.document.kind == .plan)
         state.apply(document.recognition, isBaseline: inBaseline)
     }
 
     /// The plan with every reference and dependency cycle checked.
-    public mutating func finish() -> (plan: Plan, diagnostics: [Diagnostic]) { state.finish() }
+    package mutating func finish() -> (plan: Plan, diagnostics: [Diagnostic]) { state.finish() }
 }
 
 struct BuildState: Sendable {

@@ -1,7 +1,7 @@
 import LoopReportSource
 
 /// How an iteration marked a block or section: `(NEW)`, `(REVISED)`, `[ADDED]`, ….
-public enum RevisionMarker: String, Sendable, Hashable, Codable, CaseIterable {
+package enum RevisionMarker: String, Sendable, Hashable, Codable, CaseIterable {
     case new, revised, removed, deferred, split, merged, moved, added, problematic, extended
 
     static func parse(_ word: String) -> RevisionMarker? {
@@ -22,12 +22,12 @@ public enum RevisionMarker: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// Where a block stands in the plan's history.
-public enum BlockStatus: String, Sendable, Hashable, Codable {
+package enum BlockStatus: String, Sendable, Hashable, Codable {
     case planned, new, revised, removed
 }
 
 /// How far the work on a block has come, from status fields, glyphs and status tables.
-public enum Progress: String, Sendable, Hashable, Codable {
+package enum Progress: String, Sendable, Hashable, Codable {
     case notStarted = "not-started", inProgress = "in-progress", complete, blocked, deferred
 
     /// Reads `🟢 COMPLETE`, `✅`, `In Progress (80% complete)`, `⬜`, `🔴 BLOCKED`, `⚫ Deferred`.
@@ -66,22 +66,22 @@ public enum Progress: String, Sendable, Hashable, Codable {
 }
 
 /// A field line: `**Key**: value`, `**Key:** value`, `Key: value` or `- Key: value`.
-public struct Field: Sendable, Hashable {
+package struct Field: Sendable, Hashable {
     /// The key as written, without markup or colon.
-    public var key: String {
+    package var key: String {
         didSet { name = key.normalizedName }
     }
     /// The key normalised for matching (`estimated effort`).
-    public private(set) var name: String
+    package private(set) var name: String
     /// The inline value (may be empty when a list or paragraph follows).
-    public var value: String
+    package var value: String
     /// Items of a list that follows the field line.
-    public var items: [String]
+    package var items: [String]
     /// `Optional<…>` rather than `SourceRange?`, as in `MarkdownNode`: no implicit nil first,
     /// so a field is built in place, not copied out of a temporary.
-    public var range: Optional<SourceRange>
+    package var range: Optional<SourceRange>
     /// Where the value starts, for diagnostics about it.
-    public var valueRange: Optional<SourceRange>
+    package var valueRange: Optional<SourceRange>
 
     /// Keys as commonly written (`Estimated Effort`, `estimated effort`) and their names,
     /// so the usual case costs one look-up.
@@ -100,7 +100,7 @@ public struct Field: Sendable, Hashable {
         return names
     }()
 
-    public init(key: String, value: String, items: [String], range: SourceRange?, valueRange: SourceRange?) {
+    package init(key: String, value: String, items: [String], range: SourceRange?, valueRange: SourceRange?) {
         self.key = key
         self.name = Field.commonNames[key] ?? key.normalizedName
         self.value = value
@@ -111,69 +111,69 @@ public struct Field: Sendable, Hashable {
 }
 
 /// One change to a block made by one document.
-public struct BlockEvent: Sendable, Hashable {
-    public enum Change: String, Sendable, Hashable, Codable { case defined, added, revised, restated, removed }
-    public var change: Change
+package struct BlockEvent: Sendable, Hashable {
+    package enum Change: String, Sendable, Hashable, Codable { case defined, added, revised, restated, removed }
+    package var change: Change
     /// Index of the document in `Plan.documents`.
-    public var document: Int
-    public var path: String
-    public var documentTitle: String
-    public var range: SourceRange?
+    package var document: Int
+    package var path: String
+    package var documentTitle: String
+    package var range: SourceRange?
     /// Field names this document set.
-    public var fields: [String]
+    package var fields: [String]
     /// The block's estimate, dependencies and actual effort after this document.
-    public var estimate: Effort?
-    public var estimateDays: Double? { estimate?.days }
+    package var estimate: Effort?
+    package var estimateDays: Double? { estimate?.days }
 
     /// Whether this document stated the block's dependencies (a dependencies field among
     /// `fields`; decided once, when the event is recorded).
-    public var declaresDependencies: Bool
-    public var dependencies: [Reference]
-    public var softDependencies: [Reference]
-    public var actualDays: Double?
+    package var declaresDependencies: Bool
+    package var dependencies: [Reference]
+    package var softDependencies: [Reference]
+    package var actualDays: Double?
 }
 
 /// An implementation block (`Block 3.4: Title`), as the documents leave it.
-public struct Block: Sendable, Hashable {
-    public var id: String
-    public var title: String
-    public var groupID: String
-    public var status: BlockStatus
-    public var priority: String?
+package struct Block: Sendable, Hashable {
+    package var id: String
+    package var title: String
+    package var groupID: String
+    package var status: BlockStatus
+    package var priority: String?
     /// The block's own declared dependencies (blocks or whole groups).
-    public var dependencies: [Reference]
+    package var dependencies: [Reference]
     /// Dependencies the documents call soft (start-to-start).
-    public var softDependencies: [Reference]
-    public var estimate: Effort?
+    package var softDependencies: [Reference]
+    package var estimate: Effort?
     /// The first plan's estimate: the "increased from" original, else the first estimate given.
-    public var baselineEstimateDays: Double?
-    public var actual: Effort?
-    public var progress: Progress?
-    public var percentComplete: Double?
+    package var baselineEstimateDays: Double?
+    package var actual: Effort?
+    package var progress: Progress?
+    package var percentComplete: Double?
     /// `Critical Path: Yes` as declared by the authors.
-    public var declaredCritical: Bool?
-    public var tasks: [String]
-    public var files: [String]
-    public var completionCriteria: [String]
-    public var blockers: String?
+    package var declaredCritical: Bool?
+    package var tasks: [String]
+    package var files: [String]
+    package var completionCriteria: [String]
+    package var blockers: String?
     /// Every field as written, including ones LoopReport has no name for. Set through
     /// `apply`, which also keeps the two flags below.
-    public internal(set) var fields: [Field]
+    package internal(set) var fields: [Field]
 
     /// Whether the block states its own dependencies (even `None`). A block that does not
     /// inherits its group's; one that does is taken at its word.
-    public internal(set) var declaresDependencies = false
+    package internal(set) var declaresDependencies = false
     /// Whether the block has an effort field (an unreadable one is diagnosed already).
-    public internal(set) var declaresEstimate = false
+    package internal(set) var declaresEstimate = false
 
     /// Where the block is defined now (its latest definition).
-    public var range: SourceRange?
-    public var history: [BlockEvent]
+    package var range: SourceRange?
+    package var history: [BlockEvent]
 
     /// A block with no id, for a moment's stand-in while a block is moved: it owns no storage.
     static let empty = Block(id: "", title: "")
 
-    public init(id: String, title: String) {
+    package init(id: String, title: String) {
         self.id = id
         self.title = title
         self.groupID = Reference.groupID(ofBlock: id)
@@ -189,32 +189,32 @@ public struct Block: Sendable, Hashable {
 }
 
 /// A group of blocks (`Group 3: Storage`).
-public struct Group: Sendable, Hashable {
-    public var id: String
-    public var title: String
+package struct Group: Sendable, Hashable {
+    package var id: String
+    package var title: String
     /// Other names the documents use for the group, with where.
-    public var aliases: [String]
-    public var priority: String?
-    public var dependencies: [Reference]
-    public var softDependencies: [Reference]
-    public var estimate: Effort?
-    public var baselineEstimateDays: Double?
-    public var team: String?
-    public var files: [String]
-    public var discrepanciesAddressed: [String]
-    public var implementationOrder: [String]
-    public var tasks: [String]
-    public var fields: [Field]
+    package var aliases: [String]
+    package var priority: String?
+    package var dependencies: [Reference]
+    package var softDependencies: [Reference]
+    package var estimate: Effort?
+    package var baselineEstimateDays: Double?
+    package var team: String?
+    package var files: [String]
+    package var discrepanciesAddressed: [String]
+    package var implementationOrder: [String]
+    package var tasks: [String]
+    package var fields: [Field]
     /// Block ids in the group, current ones first in id order.
-    public var blockIDs: [String]
-    public var range: SourceRange?
+    package var blockIDs: [String]
+    package var range: SourceRange?
     /// True when no document defines the group and it exists only through its blocks' ids.
-    public var isImplicit: Bool
+    package var isImplicit: Bool
     /// Whether the group states its own dependencies (even `None`): arrows and plan-wide
     /// rules then add none to it.
-    public internal(set) var declaresDependencies = false
+    package internal(set) var declaresDependencies = false
 
-    public init(id: String, title: String) {
+    package init(id: String, title: String) {
         self.id = id
         self.title = title
         self.aliases = []

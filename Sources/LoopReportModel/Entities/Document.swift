@@ -2,7 +2,7 @@ import LoopReportMarkdown
 import LoopReportSource
 
 /// What a document is, declared in front matter (`kind:`) or inferred from its content.
-public enum DocumentKind: String, Sendable, Hashable, Codable, CaseIterable {
+package enum DocumentKind: String, Sendable, Hashable, Codable, CaseIterable {
     case plan
     case progressReport = "progress-report"
     case iteration
@@ -25,41 +25,41 @@ public enum DocumentKind: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// A heading and the Markdown between it and the next heading. Sections nest by level.
-public struct Section: Sendable, Hashable {
+package struct Section: Sendable, Hashable {
     /// Heading text without markers (`(NEW)`) or a trailing colon; empty for the preamble.
-    public var title: String
-    public var level: Int
-    public var kind: SectionKind
-    public var marker: RevisionMarker?
+    package var title: String
+    package var level: Int
+    package var kind: SectionKind
+    package var marker: RevisionMarker?
     /// The block or group the heading is about (`Implementation Results: Block 3.4`).
-    public var subject: Reference?
+    package var subject: Reference?
     /// Index of the enclosing section in `Document.sections`, nil at the top.
-    public var parent: Int?
+    package var parent: Int?
     /// Block-level Markdown nodes under the heading, before the next heading. Everything
     /// is kept here, recognised or not, so nothing is dropped.
-    public var content: [MarkdownNode]
-    public var range: SourceRange?
+    package var content: [MarkdownNode]
+    package var range: SourceRange?
 }
 
 /// One Markdown file of the project, read into sections.
-public struct Document: Sendable {
-    public var path: String
-    public var kind: DocumentKind
+package struct Document: Sendable {
+    package var path: String
+    package var kind: DocumentKind
     /// True when front matter declared the kind.
-    public var kindIsDeclared: Bool
-    public var title: String
-    public var date: String?
+    package var kindIsDeclared: Bool
+    package var title: String
+    package var date: String?
     /// Front matter keys and values as written (scalars only).
-    public var frontMatter: [String: String]
+    package var frontMatter: [String: String]
     /// Sections in document order; index 0 is the preamble before the first heading.
-    public var sections: [Section]
-    public var source: SourceFile
+    package var sections: [Section]
+    package var source: SourceFile
     /// The first line after the front matter.
-    public var bodyStartLine: Int
+    package var bodyStartLine: Int
 
     /// Every block and group reference in the document's text (prose, tables, lists,
     /// headings and figures alike), located: one pass over the source lines.
-    public func mentions() -> [Reference] {
+    package func mentions() -> [Reference] {
         var candidates: [(Int, String)] = []
         source.forEachLine(from: bodyStartLine) { number, bytes in
             if ReferenceScanner.mightContainReference(bytes) {
@@ -72,7 +72,7 @@ public struct Document: Sendable {
     }
 
     /// The titles of a section and its ancestors, outermost first.
-    public func context(of index: Int) -> [String] {
+    package func context(of index: Int) -> [String] {
         var titles: [String] = []
         var current: Int? = index
         while let i = current {

@@ -1,50 +1,50 @@
 import LoopReportSource
 
 /// What one document changed: the blocks it added, revised and removed.
-public struct Iteration: Sendable, Hashable {
-    public var path: String
-    public var title: String
-    public var kind: DocumentKind
-    public var date: String?
-    public var added: [String]
-    public var revised: [String]
-    public var removed: [String]
+package struct Iteration: Sendable, Hashable {
+    package var path: String
+    package var title: String
+    package var kind: DocumentKind
+    package var date: String?
+    package var added: [String]
+    package var revised: [String]
+    package var removed: [String]
     /// How many blocks the plan has after this document. (The blocks themselves, and their
     /// estimates at this point, follow from each block's history.)
-    public var blockCount: Int
+    package var blockCount: Int
 }
 
 /// The whole project: every document read, and the current plan they add up to.
-public struct Plan: Sendable {
-    public var documents: [Document]
+package struct Plan: Sendable {
+    package var documents: [Document]
     /// Groups by id order; implicit groups exist only through their blocks' ids.
-    public private(set) var groups: [Group]
+    package private(set) var groups: [Group]
     /// Every block ever defined, removed ones included (status `.removed`), in id order.
-    public private(set) var blocks: [Block]
+    package private(set) var blocks: [Block]
     /// One entry per document after the baseline plan (its first document and any plan
     /// documents right after it): the plan's history.
-    public var iterations: [Iteration]
+    package var iterations: [Iteration]
     /// Every other recognised construct, across documents.
-    public var records: PlanRecords
+    package var records: PlanRecords
 
     /// Blocks still in the plan.
-    public var currentBlocks: [Block] { blocks.filter { $0.status != .removed } }
+    package var currentBlocks: [Block] { blocks.filter { $0.status != .removed } }
 
-    public func block(_ id: String) -> Block? {
+    package func block(_ id: String) -> Block? {
         blockIndex[id].map { blocks[$0] }
     }
 
     /// The index in `blocks` of a block.
-    public func blockIndex(of id: String) -> Int? { blockIndex[id] }
+    package func blockIndex(of id: String) -> Int? { blockIndex[id] }
 
-    public func group(_ id: String) -> Group? {
+    package func group(_ id: String) -> Group? {
         groupIndex[id].map { groups[$0] }
     }
 
     private let blockIndex: [String: Int]
     private let groupIndex: [String: Int]
 
-    public init(documents: [Document], groups: [Group], blocks: [Block], iterations: [Iteration],
+    package init(documents: [Document], groups: [Group], blocks: [Block], iterations: [Iteration],
                 records: PlanRecords) {
         // By index: `enumerated()` would copy every block (and retain each of its fields).
         self.init(documents: documents, groups: groups, blocks: blocks,
@@ -67,7 +67,7 @@ public struct Plan: Sendable {
 
 /// Orders ids like `1.2` < `1.10` < `2.1` and `1` < `1a` < `2`: numbers compare as
 /// numbers, letters as text. Runs on UTF-8 bytes without allocating (it sorts every block).
-public func idPrecedes(_ a: String, _ b: String) -> Bool {
+package func idPrecedes(_ a: String, _ b: String) -> Bool {
     var x = a.utf8.makeIterator(), y = b.utf8.makeIterator()
     var cx = x.next(), cy = y.next()
     while true {

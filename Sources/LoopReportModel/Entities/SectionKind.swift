@@ -1,6 +1,6 @@
 /// What a section is about, from its heading text (trailing colon, glyphs and markers
 /// stripped). Heading levels float between documents, so only the text decides.
-public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
+package enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
     // Plan structure.
     case overview, keyObjectives, implementationGroups, group, revisedGroup, block, newBlocks,
          removedBlocks, dependencyGraph, criticalPath, risks, milestones, testingRequirements,

@@ -1,13 +1,13 @@
 import LoopReportSource
 
 /// A table cell's text with its own location, so checks can point at the exact figure.
-public struct Cell: Sendable, Hashable {
-    public var text: String
-    public var range: SourceRange?
+package struct Cell: Sendable, Hashable {
+    package var text: String
+    package var range: SourceRange?
 }
 
 /// What a table is, recognised from its header set whatever the column order.
-public enum TableKind: String, Sendable, Hashable, Codable, CaseIterable {
+package enum TableKind: String, Sendable, Hashable, Codable, CaseIterable {
     case timelineAdjustments, predictiveAccuracy, expectationVsReality, metrics, measurements,
          approachEffectiveness, timelineComparison, decisionLog, risks, milestones, blockStatus,
          validationStatus, synthesisMatrix, resourceAllocation, testSuites, buildStatus,
@@ -15,17 +15,17 @@ public enum TableKind: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// A GFM table, kept whole, with its recognised kind and the column each role sits in.
-public struct Table: Sendable, Hashable {
-    public var kind: TableKind
-    public var header: [Cell]
-    public var rows: [[Cell]]
-    public var range: SourceRange?
+package struct Table: Sendable, Hashable {
+    package var kind: TableKind
+    package var header: [Cell]
+    package var rows: [[Cell]]
+    package var range: SourceRange?
     /// The heading the table sits under.
-    public var sectionTitle: String
+    package var sectionTitle: String
 
     /// The index of the first column whose normalised name is one of `names`.
     /// The first column named one of `names`, with or without a unit in brackets (`Actual (h)`).
-    public func column(_ names: String...) -> Int? {
+    package func column(_ names: String...) -> Int? {
         header.firstIndex { names.contains($0.text.normalizedName) }
             ?? header.firstIndex { cell in
                 let (name, unit) = Self.nameAndUnit(cell.text)
@@ -34,7 +34,7 @@ public struct Table: Sendable, Hashable {
     }
 
     /// The unit a column's header gives its bare numbers: `h` of `Estimate (h)`.
-    public func unit(of column: Int?) -> String? {
+    package func unit(of column: Int?) -> String? {
         guard let column, column < header.count else { return nil }
         return Self.nameAndUnit(header[column].text).unit
     }
@@ -47,7 +47,7 @@ public struct Table: Sendable, Hashable {
     }
 
     /// The cell at a row and optional column, nil when absent.
-    public func cell(_ row: [Cell], _ column: Int?) -> Cell? {
+    package func cell(_ row: [Cell], _ column: Int?) -> Cell? {
         guard let column, column < row.count else { return nil }
         return row[column]
     }

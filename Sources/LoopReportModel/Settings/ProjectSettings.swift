@@ -2,13 +2,13 @@ import LoopReportSource
 import Yams
 
 /// A calendar date without time or zone (`2026-03-02`), as days since 1970-01-01.
-public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var daysSinceEpoch: Int
+package struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package var daysSinceEpoch: Int
 
-    public init(daysSinceEpoch: Int) { self.daysSinceEpoch = daysSinceEpoch }
+    package init(daysSinceEpoch: Int) { self.daysSinceEpoch = daysSinceEpoch }
 
     /// From year, month and day (proleptic Gregorian; Howard Hinnant's days_from_civil).
-    public init(year: Int, month: Int, day: Int) {
+    package init(year: Int, month: Int, day: Int) {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -19,7 +19,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// Parses `YYYY-MM-DD`.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let parts = text.trimmed.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
               (1...12).contains(m), (1...31).contains(d) else { return nil }
@@ -27,7 +27,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         guard components == (y, m, d) else { return nil }
     }
 
-    public var components: (year: Int, month: Int, day: Int) {
+    package var components: (year: Int, month: Int, day: Int) {
         let z = daysSinceEpoch + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -40,43 +40,43 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// 1 = Monday … 7 = Sunday (ISO 8601).
-    public var weekday: Int { ((daysSinceEpoch % 7) + 7 + 3) % 7 + 1 }
+    package var weekday: Int { ((daysSinceEpoch % 7) + 7 + 3) % 7 + 1 }
 
-    public func adding(days: Int) -> CalendarDate { CalendarDate(daysSinceEpoch: daysSinceEpoch + days) }
+    package func adding(days: Int) -> CalendarDate { CalendarDate(daysSinceEpoch: daysSinceEpoch + days) }
 
-    public var description: String {
+    package var description: String {
         let (y, m, d) = components
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return "\(y)-\(two(m))-\(two(d))"
     }
 
-    public static func < (a: CalendarDate, b: CalendarDate) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
+    package static func < (a: CalendarDate, b: CalendarDate) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
 }
 
 /// Project settings from `loopreport.yml` at the content root, or the first document's
 /// front matter: title, start date, working weekdays, holidays, scheduling options.
-public struct ProjectSettings: Sendable {
-    public var title: String?
-    public var startDate: CalendarDate?
+package struct ProjectSettings: Sendable {
+    package var title: String?
+    package var startDate: CalendarDate?
     /// ISO weekdays worked (1 = Monday); Monday to Friday unless configured.
-    public var workingWeekdays: Set<Int> = [1, 2, 3, 4, 5]
-    public var holidays: Set<CalendarDate> = []
+    package var workingWeekdays: Set<Int> = [1, 2, 3, 4, 5]
+    package var holidays: Set<CalendarDate> = []
     /// Working days in a week, for efforts written in weeks (`2 weeks`).
-    public var daysPerWeek: Double = 5
+    package var daysPerWeek: Double = 5
     /// A block whose total float is at most this many days is near-critical.
-    public var nearCriticalDays: Double = 1
+    package var nearCriticalDays: Double = 1
     /// Monte Carlo forecast: number of runs and the seed (the same input gives the same result).
     /// The estimate a block that states none is scheduled with (`defaultEstimate: 1 day`),
     /// marked as assumed on every page, table and chart.
-    public var defaultEstimateDays: Double = 1
+    package var defaultEstimateDays: Double = 1
     /// What a group's (phase's) dependencies mean. `unstated` (the default): they hold for
     /// its blocks that state no dependencies of their own. `inherit`: every block of the
     /// group waits for them, as in TaskJuggler and MS Project (a summary task's predecessors).
-    public var groupDependenciesInherit = false
-    public var forecastRuns: Int = 1000
-    public var forecastSeed: UInt64 = 1
+    package var groupDependenciesInherit = false
+    package var forecastRuns: Int = 1000
+    package var forecastSeed: UInt64 = 1
 
-    public init() {}
+    package init() {}
 
     static let weekdayNames = ["monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "wednesday": 3, "wed": 3,
                                "thursday": 4, "thu": 4, "friday": 5, "fri": 5, "saturday": 6, "sat": 6,
@@ -93,7 +93,7 @@ public struct ProjectSettings: Sendable {
 
     /// Reads settings from the config file (if any), then fills what it leaves open from the
     /// first document's front matter. Problems are diagnostics at the offending line.
-    public static func read(config: SourceFile?, frontMatter: [String: String]) -> (ProjectSettings, [Diagnostic]) {
+    package static func read(config: SourceFile?, frontMatter: [String: String]) -> (ProjectSettings, [Diagnostic]) {
         var settings = ProjectSettings()
         var diagnostics: [Diagnostic] = []
         var values: [String: Node] = [:]

@@ -2,24 +2,24 @@ import LoopReportSource
 
 /// A duration in working days, parsed from `1 day`, `1.5 days`, `2 weeks`, `1-2 days`,
 /// `2 to 3 days`, `4 hours`, `16h`, `90 minutes`, and `5 days (increased from 3 days)`.
-public struct Effort: Sendable, Hashable {
+package struct Effort: Sendable, Hashable {
     /// The value in working days: for a range (`1-2 days`), its midpoint, the estimate a
     /// three-point reading of it gives.
-    public var days: Double
+    package var days: Double
     /// The lower end when written as a range (`1-2 days`), else equal to `days`.
-    public var minimumDays: Double
+    package var minimumDays: Double
     /// The upper end when written as a range, else equal to `days`.
-    public var maximumDays: Double
+    package var maximumDays: Double
     /// The earlier estimate embedded in the text (`increased from 3 days`), in days.
-    public var previousDays: Double?
+    package var previousDays: Double?
     /// The text as written.
-    public var raw: String
+    package var raw: String
     /// Whether the value was written in weeks or months (so depends on the working week).
-    public var inWeeks: Bool = false
-    public var previousInWeeks: Bool = false
+    package var inWeeks: Bool = false
+    package var previousInWeeks: Bool = false
 
     /// The same effort for a working week of `daysPerWeek` days instead of 5.
-    public func scaled(daysPerWeek: Double) -> Effort {
+    package func scaled(daysPerWeek: Double) -> Effort {
         guard daysPerWeek != Effort.daysPerWeek, inWeeks || previousInWeeks else { return self }
         var copy = self
         let ratio = daysPerWeek / Effort.daysPerWeek
@@ -29,10 +29,10 @@ public struct Effort: Sendable, Hashable {
     }
 
     /// Working days in a week and hours in a day used for conversions.
-    public static let daysPerWeek = 5.0
-    public static let hoursPerDay = 8.0
+    package static let daysPerWeek = 5.0
+    package static let hoursPerDay = 8.0
 
-    public static func parse(_ text: String) -> Effort? { parse(text, units: .standard) }
+    package static func parse(_ text: String) -> Effort? { parse(text, units: .standard) }
 
     /// The largest effort read: 10,000 working days (about forty years). Beyond it a number is
     /// a typo or an attack (`1e10 days`, a 401-digit number), and every schedule and chart

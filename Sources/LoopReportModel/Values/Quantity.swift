@@ -1,17 +1,17 @@
 /// A measured value with its unit: `215,000`, `37ms`, `3.7GB`, `12% increase`, `1.1x`.
-public struct Quantity: Sendable, Hashable {
-    public var value: Double
+package struct Quantity: Sendable, Hashable {
+    package var value: Double
     /// The unit as written, lower-cased (`ms`, `gb`, `%`, `x`, `tps`), empty when none.
-    public var unit: String
-    public var raw: String
+    package var unit: String
+    package var raw: String
 
     /// The value in the unit family's base unit (seconds, bytes), for comparing across units.
-    public var normalizedValue: Double { value * Quantity.scale(of: unit) }
+    package var normalizedValue: Double { value * Quantity.scale(of: unit) }
 
     /// The unit family (`time`, `bytes`, `percent`, …) so values of one family compare.
-    public var dimension: String { Quantity.dimension(of: unit) }
+    package var dimension: String { Quantity.dimension(of: unit) }
 
-    public static func parse(_ text: String) -> Quantity? {
+    package static func parse(_ text: String) -> Quantity? {
         var scanner = TextScanner(text)
         scanner.skipSpaces()
         _ = scanner.take("~")
@@ -57,12 +57,12 @@ public struct Quantity: Sendable, Hashable {
 }
 
 /// A signed percentage: `100% complete`, `+15%`, `(25% delay)`, `-12%`.
-public struct Percent: Sendable, Hashable {
-    public var value: Double
-    public var raw: String
+package struct Percent: Sendable, Hashable {
+    package var value: Double
+    package var raw: String
 
     /// The first percentage in the text.
-    public static func find(in text: String) -> Percent? {
+    package static func find(in text: String) -> Percent? {
         let s = Array(text.utf8)
         for i in s.indices where s[i] == 0x25 {  // %
             var j = i
@@ -90,14 +90,14 @@ public struct Percent: Sendable, Hashable {
 }
 
 /// A declared fraction: `1/14 (7%)`, `15/36 (42%)`, `98% (452/460)`.
-public struct Ratio: Sendable, Hashable {
-    public var numerator: Double
-    public var denominator: Double
+package struct Ratio: Sendable, Hashable {
+    package var numerator: Double
+    package var denominator: Double
     /// The percentage the author wrote beside it, if any.
-    public var declaredPercent: Double?
-    public var raw: String
+    package var declaredPercent: Double?
+    package var raw: String
 
-    public static func find(in text: String) -> Ratio? {
+    package static func find(in text: String) -> Ratio? {
         let s = Array(text.utf8)
         for i in s.indices where s[i] == 0x2F && i > 0 && i + 1 < s.count {  // /
             var a = i

@@ -1,20 +1,20 @@
 import LoopReportSource
 
 /// A reference to a block (`Block 3.4`) or group (`Group 2`) written in a document.
-public struct Reference: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable, Codable { case block, group }
+package struct Reference: Sendable, Hashable {
+    package enum Kind: String, Sendable, Hashable, Codable { case block, group }
 
-    public var kind: Kind
+    package var kind: Kind
     /// `3.4` for blocks, `2` or `1a` for groups.
-    public var id: String
+    package var id: String
     /// Words in parentheses right after it, e.g. `completed` in `Block 1.2 (completed)`.
-    public var annotation: String?
-    public var range: SourceRange?
+    package var annotation: String?
+    package var range: SourceRange?
     /// Written as a word-like id alone (`M1`, `HTTP2`, `S3`, no item word, no hyphen): a
     /// dependency only when the plan defines that id, else a name in prose.
-    public var isBareName: Bool
+    package var isBareName: Bool
 
-    public init(kind: Kind, id: String, annotation: String? = nil, range: SourceRange? = nil, isBareName: Bool = false) {
+    package init(kind: Kind, id: String, annotation: String? = nil, range: SourceRange? = nil, isBareName: Bool = false) {
         self.kind = kind
         self.id = id
         self.annotation = annotation
@@ -23,7 +23,7 @@ public struct Reference: Sendable, Hashable {
     }
 
     /// `Block 3.4` / `Group 2`.
-    public var label: String { (kind == .block ? "Block " : "Group ") + id }
+    package var label: String { (kind == .block ? "Block " : "Group ") + id }
 
     /// Whether a block id says its group: a number, a dot, then more (`3.4`, `1a.2`, `2.1.4`).
     static func namesItsGroup(_ id: String) -> Bool {
@@ -34,7 +34,7 @@ public struct Reference: Sendable, Hashable {
     /// The group a block id belongs to: `3` for `3.4`, `1a` for `1a.2`; for an id of one
     /// part, its prefix (`DW` for `DW-1`, `S5` for `S5-01`, `M` for `M1`), so the items of a
     /// plan without group headings share a group; a whole number is its own.
-    public static func groupID(ofBlock id: String) -> String {
+    package static func groupID(ofBlock id: String) -> String {
         if let dot = id.utf8.firstIndex(of: 0x2E) { return String(id[..<dot]) }
         if id.hasPrefix("#") { return "issues" }
         // `Task 7` with no group heading: the plan's one list of items.

@@ -1,20 +1,20 @@
 /// A metric target: `200,000+`, `<1s`, `>2/3 validators`, `20-50ms`, `<10% increase`,
 /// `<100ms for 500 validators`, or qualitative (`All requirements`).
-public struct Target: Sendable, Hashable {
-    public enum Comparator: String, Sendable, Hashable, Codable {
+package struct Target: Sendable, Hashable {
+    package enum Comparator: String, Sendable, Hashable, Codable {
         case atLeast, atMost, lessThan, greaterThan, range, equal, qualitative
     }
 
-    public var comparator: Comparator
-    public var lower: Double?
-    public var upper: Double?
-    public var unit: String
+    package var comparator: Comparator
+    package var lower: Double?
+    package var upper: Double?
+    package var unit: String
     /// Words after the bound (`for 500 validators`, `increase`).
-    public var qualifier: String
-    public var raw: String
+    package var qualifier: String
+    package var raw: String
 
     /// Whether a higher achieved value is better; nil for ranges and qualitative targets.
-    public var higherIsBetter: Bool? {
+    package var higherIsBetter: Bool? {
         switch comparator {
         case .atLeast, .greaterThan: true
         case .atMost, .lessThan: false
@@ -22,7 +22,7 @@ public struct Target: Sendable, Hashable {
         }
     }
 
-    public static func parse(_ text: String) -> Target {
+    package static func parse(_ text: String) -> Target {
         let raw = text.trimmed
         var scanner = TextScanner(raw)
         var comparator: Comparator?

@@ -2,7 +2,7 @@
 /// Class-bound: renderers hold one and pass it to every piece of prose, and an existential
 /// of a reference is copied by a retain (a struct's was copied field by field, 140
 /// instructions, for each of the 200,000 pieces of a large site).
-public protocol CrossReferenceResolver: AnyObject, Sendable {
+package protocol CrossReferenceResolver: AnyObject, Sendable {
     /// URL (relative to the page being rendered) of `Block 3.4`, or nil if no such block.
     func blockURL(_ id: String) -> String?
     /// URL of `Group 2` (ids like `2`, `1a`), or nil.

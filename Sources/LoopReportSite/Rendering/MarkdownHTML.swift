@@ -4,21 +4,21 @@ import LoopReportMarkdown
 /// raw HTML is shown as text, only `http(s):`, `mailto:` and relative URLs become links or
 /// images, and the output is valid HTML5 for any tree (block nodes met in inline context are
 /// flattened, inline nodes met in block context are wrapped in paragraphs).
-public struct MarkdownHTML {
-    public struct Options: Sendable {
+package struct MarkdownHTML {
+    package struct Options: Sendable {
         /// Shift heading levels so a document's `#` becomes the page's h2, etc. (clamped to h6).
-        public var headingOffset: Int = 1
+        package var headingOffset: Int = 1
         /// Prefix for heading ids (anchors), unique within a page.
-        public var anchorPrefix: String = ""
-        public init() {}
-        public init(headingOffset: Int, anchorPrefix: String = "") {
+        package var anchorPrefix: String = ""
+        package init() {}
+        package init(headingOffset: Int, anchorPrefix: String = "") {
             self.headingOffset = headingOffset
             self.anchorPrefix = anchorPrefix
         }
     }
 
     /// Renders nodes (a document's whole root, or a section's content nodes) to HTML.
-    public static func render(_ nodes: [MarkdownNode], resolver: CrossReferenceResolver?, options: Options = .init()) -> String {
+    package static func render(_ nodes: [MarkdownNode], resolver: CrossReferenceResolver?, options: Options = .init()) -> String {
         var out = Output(capacity: estimatedSize(nodes))
         render(nodes, into: &out, resolver: resolver, options: options)
         return out.string
@@ -35,7 +35,7 @@ public struct MarkdownHTML {
 
     /// Inline rendering of plain text from the model (a block title, a table cell's text, a
     /// decision's rationale): escaped, with cross-references linked.
-    public static func inline(_ text: String, resolver: CrossReferenceResolver?) -> String {
+    package static func inline(_ text: String, resolver: CrossReferenceResolver?) -> String {
         var out = Output(capacity: text.utf8.count + 16)
         out.prose(text, resolver)
         return out.string
@@ -45,7 +45,7 @@ public struct MarkdownHTML {
     /// them collapsed to one `-` (`"Block 3.4: Flush"` → `"block-3-4-flush"`). Apostrophes and
     /// non-ASCII letters are dropped (`"Don't"` → `"dont"`, `"Größe"` → `"gre"`); non-ASCII
     /// spaces, dashes and punctuation separate like ASCII ones. May be empty.
-    public static func slug(_ text: String) -> String {
+    package static func slug(_ text: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var separate = false

@@ -84,7 +84,7 @@ func daysText(_ value: Double) -> String {
 }
 
 /// Text escaped for HTML content or attribute values (the one escaper of the site).
-public func htmlEscaped(_ text: String) -> String {
+package func htmlEscaped(_ text: String) -> String {
     var html = HTML(capacity: text.utf8.count + 16)
     html.text(text)
     return html.string

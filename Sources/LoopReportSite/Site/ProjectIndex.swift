@@ -4,18 +4,18 @@ import LoopReportSource
 
 /// One project of a content tree with several (`Pipeline.loadProjects`), as its row on the
 /// index page that links their sites.
-public struct ProjectIndexEntry: Sendable {
-    public var title: String
+package struct ProjectIndexEntry: Sendable {
+    package var title: String
     /// The folder of its site under the output, e.g. `payments`.
-    public var folder: String
+    package var folder: String
     /// Where its documents are, for the reader: `plan/payments`.
-    public var source: String
-    public var plan: Plan
-    public var analysis: Analysis
-    public var errors: Int
-    public var warnings: Int
+    package var source: String
+    package var plan: Plan
+    package var analysis: Analysis
+    package var errors: Int
+    package var warnings: Int
 
-    public init(title: String, folder: String, source: String, plan: Plan, analysis: Analysis, errors: Int, warnings: Int) {
+    package init(title: String, folder: String, source: String, plan: Plan, analysis: Analysis, errors: Int, warnings: Int) {
         self.title = title
         self.folder = folder
         self.source = source
@@ -29,14 +29,14 @@ public struct ProjectIndexEntry: Sendable {
 extension SiteBuilder {
     /// A project's title: `title:` in loopreport.yml, else its plan document's title (not that
     /// of whichever document sorts first).
-    public static func title(plan: Plan, analysis: Analysis) -> String {
+    package static func title(plan: Plan, analysis: Analysis) -> String {
         analysis.settings.title ?? (plan.documents.first { $0.kind == .plan } ?? plan.documents.first)?.title ?? "Plan"
     }
 
     /// The page at the top of an output holding several projects' sites: each project with
     /// its progress, duration, finish and problems, linking to its dashboard. Self-contained
     /// (the stylesheet inline), like the single-file report.
-    public static func projectIndex(_ entries: [ProjectIndexEntry], templates: TemplateSet) -> SiteFile {
+    package static func projectIndex(_ entries: [ProjectIndexEntry], templates: TemplateSet) -> SiteFile {
         var out = HTML(capacity: 16384 + templates.stylesheet.utf8.count)
         out.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         out.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")

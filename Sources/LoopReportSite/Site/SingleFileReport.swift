@@ -7,7 +7,7 @@ import LoopReportSource
 /// inline and no script. Links between included pages become links within the file; links
 /// to pages it leaves out (blocks, groups) become plain text.
 extension SiteBuilder {
-    public static func singleFile(plan: Plan, analysis: Analysis, diagnostics: [Diagnostic], templates: TemplateSet,
+    package static func singleFile(plan: Plan, analysis: Analysis, diagnostics: [Diagnostic], templates: TemplateSet,
                                   options: SiteOptions) -> String {
         let site = SiteModel(plan: plan, analysis: analysis, diagnostics: diagnostics, templates: templates, options: options,
                              fingerprinting: false)

@@ -4,47 +4,47 @@ import LoopReportModel
 import LoopReportSource
 
 /// How to build the site.
-public struct SiteOptions: Sendable {
+package struct SiteOptions: Sendable {
     /// The address the site is published at (`https://host/reports/project/`): adds
     /// canonical links and `sitemap.xml`. Links stay relative either way.
-    public var baseURL: String?
+    package var baseURL: String?
     /// The report's "as of" date: the Gantt chart's today line. Nothing depends on the clock.
-    public var date: CalendarDate?
-    public init(baseURL: String? = nil, date: CalendarDate? = nil) {
+    package var date: CalendarDate?
+    package init(baseURL: String? = nil, date: CalendarDate? = nil) {
         self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         self.date = date
     }
 }
 
 /// One file of the site.
-public struct SiteFile: Sendable {
-    public var path: String
-    public var bytes: [UInt8]
+package struct SiteFile: Sendable {
+    package var path: String
+    package var bytes: [UInt8]
 
-    public init(path: String, bytes: [UInt8]) {
+    package init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
     }
 }
 
 /// The whole site in memory, ready to be written.
-public struct BuiltSite: Sendable {
-    public var files: [SiteFile]
-    public var pageCount: Int
-    public var diagramCount: Int
+package struct BuiltSite: Sendable {
+    package var files: [SiteFile]
+    package var pageCount: Int
+    package var diagramCount: Int
     /// Pages rendered by this build; the others were the previous build's, unchanged inputs.
-    public var renderedCount: Int
+    package var renderedCount: Int
     /// Each page with the fingerprint of its inputs, for the next incremental build.
     var pages: [String: (fingerprint: Int, page: RenderedPage)] = [:]
     /// Each page's dependency graph drawing, whose layout the next build may reuse.
     var dags: [String: DAGDiagram] = [:]
     /// What a one-off build used (the site model, the pages' search entries): a command that
     /// exits next keeps it rather than free it, which took 1.5 % of a large build.
-    public var leftovers: [any Sendable] = []
+    package var leftovers: [any Sendable] = []
 }
 
 /// Renders the report site: a pure function of the plan, its analysis and the templates.
-public enum SiteBuilder {
+package enum SiteBuilder {
     /// - Parameters:
     ///   - previous: the last build of the same project (`serve`): pages whose inputs have
     ///     the same fingerprint are taken from it instead of rendered again.
@@ -52,7 +52,7 @@ public enum SiteBuilder {
     ///     fingerprinted, its diagrams kept); a one-off build skips that work.
     ///   - writePage: called with each page as soon as it is rendered, on the rendering
     ///     thread; the page is then not kept in `files` (only in `pages`, when incremental).
-    public static func build(plan: Plan, analysis: Analysis, diagnostics: [Diagnostic], templates: TemplateSet,
+    package static func build(plan: Plan, analysis: Analysis, diagnostics: [Diagnostic], templates: TemplateSet,
                              options: SiteOptions, reusing previous: BuiltSite? = nil,
                              incremental: Bool = false,
                              writePage: (@Sendable (SiteFile) -> Void)? = nil) -> BuiltSite {
@@ -118,7 +118,7 @@ extension SiteBuilder {
     /// Some pages of the site, as `build` writes them: `choosing` is given the path of every
     /// page (`index.html`, `groups/2.html`, `blocks/2.3.html`, … in `build`'s order) and returns
     /// those to render.
-    public static func pages(plan: Plan, analysis: Analysis, diagnostics: [Diagnostic], templates: TemplateSet,
+    package static func pages(plan: Plan, analysis: Analysis, diagnostics: [Diagnostic], templates: TemplateSet,
                              options: SiteOptions, choosing: ([String]) -> [String]) -> [SiteFile] {
         let site = SiteModel(plan: plan, analysis: analysis, diagnostics: diagnostics, templates: templates, options: options,
                              fingerprinting: false)

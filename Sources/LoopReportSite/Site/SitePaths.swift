@@ -1,21 +1,21 @@
 /// Where each page lives in the site, and links between pages as relative paths, so the
 /// site works from `file://` and under any subpath.
-public enum SitePaths {
-    public static let dashboard = "index.html"
-    public static let decisions = "decisions.html"
-    public static let metrics = "metrics.html"
-    public static let changes = "changes.html"
-    public static let summary = "summary.html"
-    public static let diagnostics = "diagnostics.html"
-    public static let search = "search.html"
-    public static let searchIndex = "search-index.json"
-    public static let stylesheet = "assets/site.css"
-    public static let script = "assets/search.js"
+package enum SitePaths {
+    package static let dashboard = "index.html"
+    package static let decisions = "decisions.html"
+    package static let metrics = "metrics.html"
+    package static let changes = "changes.html"
+    package static let summary = "summary.html"
+    package static let diagnostics = "diagnostics.html"
+    package static let search = "search.html"
+    package static let searchIndex = "search-index.json"
+    package static let stylesheet = "assets/site.css"
+    package static let script = "assets/search.js"
 
-    public static func block(_ id: String) -> String { "blocks/\(fileName(id)).html" }
-    public static func group(_ id: String) -> String { "groups/\(fileName(id)).html" }
+    package static func block(_ id: String) -> String { "blocks/\(fileName(id)).html" }
+    package static func group(_ id: String) -> String { "groups/\(fileName(id)).html" }
     /// A document's page: its file name without `.md`, folders flattened with `-`.
-    public static func document(_ path: String) -> String {
+    package static func document(_ path: String) -> String {
         var name = path
         if name.hasSuffix(".md") { name.removeLast(3) } else if name.hasSuffix(".markdown") { name.removeLast(9) }
         return "documents/\(fileName(name.replacingSlashes)).html"
@@ -47,12 +47,12 @@ public enum SitePaths {
     }
 
     /// The relative path from one page to another (`blocks/1.2.html` → `../groups/1.html`).
-    public static func relative(from page: String, to target: String) -> String {
+    package static func relative(from page: String, to target: String) -> String {
         root(of: page) + target
     }
 
     /// `../../` for a page two folders deep, `` at the root.
-    public static func root(of page: String) -> String {
+    package static func root(of page: String) -> String {
         var page = page
         let depth = page.withUTF8 { $0.count(where: { $0 == UInt8(ascii: "/") }) }
         return switch depth {

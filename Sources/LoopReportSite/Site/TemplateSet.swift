@@ -4,15 +4,15 @@ import Mustache
 
 /// The site's templates and assets: the defaults compiled into the binary (from
 /// `templates/`), each replaced by the project's own file of the same name when it has one.
-public struct TemplateSet: Sendable {
+package struct TemplateSet: Sendable {
     /// A template that cannot be read: the file and line the parser stopped at.
-    public struct TemplateError: Error, CustomStringConvertible, Sendable {
-        public var file: String
-        public var line: Int
-        public var column: Int
-        public var message: String
-        public var description: String { "\(file):\(line):\(column): error: \(message)" }
-        public init(file: String, line: Int, column: Int, message: String) {
+    package struct TemplateError: Error, CustomStringConvertible, Sendable {
+        package var file: String
+        package var line: Int
+        package var column: Int
+        package var message: String
+        package var description: String { "\(file):\(line):\(column): error: \(message)" }
+        package init(file: String, line: Int, column: Int, message: String) {
             self.file = file
             self.line = line
             self.column = column
@@ -21,7 +21,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// The default files, by name.
-    public static let defaults: [String: [UInt8]] = [
+    package static let defaults: [String: [UInt8]] = [
         "layout.mustache": PackageResources.layout_mustache,
         "dashboard.mustache": PackageResources.dashboard_mustache,
         "page.mustache": PackageResources.page_mustache,
@@ -30,16 +30,16 @@ public struct TemplateSet: Sendable {
     ]
 
     let library: MustacheLibrary
-    public let stylesheet: String
-    public let script: String
+    package let stylesheet: String
+    package let script: String
     /// A hash of every template and asset in use (this process only).
     let fingerprint: Int
     /// The project's replacements, by file name.
-    public let overrideTexts: [String: String]
+    package let overrideTexts: [String: String]
 
     /// - Parameter overrides: file name → contents and the path it came from, from the
     ///   project's `templates/` directory.
-    public init(overrides: [String: (path: String, text: String)] = [:]) throws {
+    package init(overrides: [String: (path: String, text: String)] = [:]) throws {
         func text(_ name: String) -> (path: String, text: String) {
             overrides[name] ?? ("templates/\(name) (built in)", String(decoding: Self.defaults[name]!, as: UTF8.self))
         }
