@@ -4,8 +4,9 @@
 /// its layer. Crossings between two layers are counted with the accumulator tree of Barth, Jünger
 /// and Mutzel (2004) in O(E log V). All crossing counts are weighted by edge multiplicity.
 ///
-/// The hot loops work on raw 32-bit buffers with the nodes renumbered layer by layer, so that a
-/// layer's data is contiguous in memory; `layers()` hands the order back in the graph's node ids.
+/// The hot loops work on fixed buffers of 32-bit values (`FixedBuffer`) with the nodes renumbered
+/// layer by layer, so that a layer's data is contiguous in memory; `layers()` hands the order back
+/// in the graph's node ids.
 final class CrossingMinimizer {
     let n: Int
     let h: Int
@@ -16,29 +17,29 @@ final class CrossingMinimizer {
     let oldOf: [Int]
     let layerOf: [Int]
     /// Per layer, the first index in `order` (`h + 2` entries).
-    let layerStart: UnsafeMutablePointer<Int>
+    let layerStart: FixedBuffer<Int>
     /// Per node: first and end index of its neighbours above (in `upNbr`), then below (`downNbr`).
-    let adj: UnsafeMutablePointer<Int32>
-    let upNbr: UnsafeMutablePointer<Int32>
-    let upW: UnsafeMutablePointer<Int32>
-    let downNbr: UnsafeMutablePointer<Int32>
-    let downW: UnsafeMutablePointer<Int32>
+    let adj: FixedBuffer<Int32>
+    let upNbr: FixedBuffer<Int32>
+    let upW: FixedBuffer<Int32>
+    let downNbr: FixedBuffer<Int32>
+    let downW: FixedBuffer<Int32>
     /// All edge weights are 1.
     let unitWeights: Bool
-    let order: UnsafeMutablePointer<Int32>
-    let pos: UnsafeMutablePointer<Int32>
+    let order: FixedBuffer<Int32>
+    let pos: FixedBuffer<Int32>
     /// Transposition round from which a node's pairs must be looked at again.
-    let dirty: UnsafeMutablePointer<Int32>
+    let dirty: FixedBuffer<Int32>
     /// Per layer, the span of positions holding marked nodes (empty: lo > hi).
-    let dirtyLo: UnsafeMutablePointer<Int>
-    let dirtyHi: UnsafeMutablePointer<Int>
+    let dirtyLo: FixedBuffer<Int>
+    let dirtyHi: FixedBuffer<Int>
     var roundCounter: Int32 = 0
-    // scratch (raw buffers: no exclusivity checks in the loops)
-    let bucket: UnsafeMutablePointer<Int>
-    let seqPos: UnsafeMutablePointer<Int32>
-    let seqW: UnsafeMutablePointer<Int32>
-    let fenwick: UnsafeMutablePointer<Int>
-    let keys: UnsafeMutablePointer<Double>
+    // scratch (fixed buffers: no exclusivity checks in the loops)
+    let bucket: FixedBuffer<Int>
+    let seqPos: FixedBuffer<Int32>
+    let seqW: FixedBuffer<Int32>
+    let fenwick: FixedBuffer<Int>
+    let keys: FixedBuffer<Double>
     var nbrScratch: [Int] = []
     var sortScratch: [(key: Double, tie: Int, node: Int32)] = []
     var orderedCount = 0
@@ -46,12 +47,6 @@ final class CrossingMinimizer {
     /// Pair evaluations (transpositions, sifting) left before the search stops where it is: keeps
     /// the time bounded on dense or huge graphs, and the result deterministic (unlike a clock).
     var budget = Int.max
-
-    static func buffer<T: Numeric>(_ count: Int, _ value: T = 0) -> UnsafeMutablePointer<T> {
-        let p = UnsafeMutablePointer<T>.allocate(capacity: max(count, 1))
-        p.initialize(repeating: value, count: max(count, 1))
-        return p
-    }
 
     init(_ g: LayerGraph) {
         realCount = g.realCount
@@ -73,11 +68,11 @@ final class CrossingMinimizer {
         self.newOf = newOf
         self.oldOf = oldOf
         layerOf = oldOf.map { g.layer[$0] }
-        adj = Self.buffer(4 * n)
-        upNbr = Self.buffer(m)
-        upW = Self.buffer(m)
-        downNbr = Self.buffer(m)
-        downW = Self.buffer(m)
+        adj = FixedBuffer(count: 4 * n, repeating: 0)
+        upNbr = FixedBuffer(count: m, repeating: 0)
+        upW = FixedBuffer(count: m, repeating: 0)
+        downNbr = FixedBuffer(count: m, repeating: 0)
+        downW = FixedBuffer(count: m, repeating: 0)
         var ku = 0, kd = 0, unit = true
         for v in 0..<n {
             let old = oldOf[v]
@@ -98,22 +93,22 @@ final class CrossingMinimizer {
             adj[4 * v + 3] = Int32(kd)
         }
         unitWeights = unit
-        layerStart = Self.buffer(h + 2)
-        order = Self.buffer(n)
-        pos = Self.buffer(n)
-        dirty = Self.buffer(n)
-        dirtyLo = Self.buffer(h)
-        dirtyHi = Self.buffer(h, -1)
-        bucket = Self.buffer(n + 2)
-        seqPos = Self.buffer(m)
-        seqW = Self.buffer(m)
-        fenwick = Self.buffer(n + 2)
-        keys = Self.buffer(n)
+        layerStart = FixedBuffer(count: h + 2, repeating: 0)
+        order = FixedBuffer(count: n, repeating: 0)
+        pos = FixedBuffer(count: n, repeating: 0)
+        dirty = FixedBuffer(count: n, repeating: 0)
+        dirtyLo = FixedBuffer(count: h, repeating: 0)
+        dirtyHi = FixedBuffer(count: h, repeating: -1)
+        bucket = FixedBuffer(count: n + 2, repeating: 0)
+        seqPos = FixedBuffer(count: m, repeating: 0)
+        seqW = FixedBuffer(count: m, repeating: 0)
+        fenwick = FixedBuffer(count: n + 2, repeating: 0)
+        keys = FixedBuffer(count: n, repeating: 0)
     }
 
     deinit {
-        for p in [adj, upNbr, upW, downNbr, downW, order, pos, dirty, seqPos, seqW] { p.deallocate() }
-        for p in [layerStart, dirtyLo, dirtyHi, bucket, fenwick] { p.deallocate() }
+        for buffer in [adj, upNbr, upW, downNbr, downW, order, pos, dirty, seqPos, seqW] { buffer.deallocate() }
+        for buffer in [layerStart, dirtyLo, dirtyHi, bucket, fenwick] { buffer.deallocate() }
         keys.deallocate()
     }
 
@@ -141,7 +136,7 @@ final class CrossingMinimizer {
 
     /// The current order as a flat array (layer after layer).
     func snapshot() -> [Int32] {
-        Array(UnsafeBufferPointer(start: order, count: orderedCount))
+        order.array(prefix: orderedCount)
     }
 
     func restore(_ flat: [Int32]) {
@@ -406,7 +401,7 @@ final class CrossingMinimizer {
     /// `w` left of `v` (`.1`), counting both neighbouring layers.
     @inline(__always)
     func pairCrossings(_ v: Int, _ w: Int) -> (Int, Int) {
-        let av = adj + 4 &* v, aw = adj + 4 &* w
+        let av = adj.view(from: 4 &* v), aw = adj.view(from: 4 &* w)
         var c0 = 0, c1 = 0
         if unitWeights {
             side(Int(av[0]), Int(av[1]), Int(aw[0]), Int(aw[1]), upNbr, &c0, &c1)
@@ -419,7 +414,7 @@ final class CrossingMinimizer {
     }
 
     @inline(__always)
-    func side(_ va: Int, _ vb: Int, _ wa: Int, _ wb: Int, _ nbr: UnsafeMutablePointer<Int32>,
+    func side(_ va: Int, _ vb: Int, _ wa: Int, _ wb: Int, _ nbr: FixedBuffer<Int32>,
               _ c0: inout Int, _ c1: inout Int) {
         if va == vb || wa == wb { return }
         if vb &- va == 1 && wb &- wa == 1 {
@@ -439,8 +434,8 @@ final class CrossingMinimizer {
     }
 
     @inline(__always)
-    func weightedSide(_ va: Int, _ vb: Int, _ wa: Int, _ wb: Int, _ nbr: UnsafeMutablePointer<Int32>,
-                      _ wts: UnsafeMutablePointer<Int32>, _ c0: inout Int, _ c1: inout Int) {
+    func weightedSide(_ va: Int, _ vb: Int, _ wa: Int, _ wb: Int, _ nbr: FixedBuffer<Int32>,
+                      _ wts: FixedBuffer<Int32>, _ c0: inout Int, _ c1: inout Int) {
         if va == vb || wa == wb { return }
         for i in va..<vb {
             let pa = pos[Int(nbr[i])], x = Int(wts[i])
@@ -544,7 +539,7 @@ final class CrossingMinimizer {
         }
         sortScratch.sort { $0.key < $1.key || ($0.key == $1.key && $0.tie < $1.tie) }
         var saved = 0
-        let row = order + s
+        let row = order.view(from: s)
         for item in sortScratch {
             let v = Int(item.node)
             let p0 = Int(pos[v])

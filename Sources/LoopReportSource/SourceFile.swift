@@ -136,17 +136,16 @@ package struct SourceFile: Sendable {
         return nil
     }
 
-    /// Calls `body` with the bytes of each line, 1-based line number first.
-    package func forEachLine(from first: Int = 1, _ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
-        let visit = { (bytes: UnsafeBufferPointer<UInt8>) in
-            guard first <= lineStarts.count else { return }
-            for number in first...lineStarts.count {
-                let start = lineStarts[number - 1]
-                let end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
-                body(number, UnsafeBufferPointer(rebasing: bytes[start..<max(start, end)]))
-            }
+    /// Calls `body` with each line's number (1-based, from `first`) and its bytes without the
+    /// line break, read in place: a span, which cannot outlive the call.
+    package func forEachLine(from first: Int = 1, _ body: (Int, Span<UInt8>) -> Void) {
+        guard first <= lineStarts.count else { return }
+        let bytes = text.utf8.span
+        for number in first...lineStarts.count {
+            let start = lineStarts[number - 1]
+            let end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
+            body(number, bytes.extracting(start..<max(start, end)))
         }
-        if text.utf8.withContiguousStorageIfAvailable(visit) == nil { Array(text.utf8).withUnsafeBufferPointer(visit) }
     }
 
     /// Whether the byte at `offset` ends a line as CommonMark (and cmark's source positions)
@@ -183,5 +182,13 @@ package struct SourceFile: Sendable {
             i += length
         }
         return max(0, bytes.count - 1)
+    }
+}
+
+extension String {
+    /// The text of a line's bytes as `SourceFile.forEachLine` lends them (decoded as
+    /// `String(decoding:as:)` decodes UTF-8).
+    package init(decodingLine bytes: Span<UInt8>) {
+        self = bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -43,6 +43,15 @@ import Testing
         }
         #expect(diagnostic.range?.start == SourceLocation(line: 3, column: 2))
     }
+
+    /// Each line from the one asked for, without its line feed (a CRLF's CR stays with the line).
+    @Test func forEachLineLendsEachLinesBytes() {
+        let file = SourceFile(path: "a.md", text: "one\rtwo\r\n叶 three\n\nlast")
+        var lines: [(Int, String)] = []
+        file.forEachLine(from: 2) { number, bytes in lines.append((number, String(decodingLine: bytes))) }
+        #expect(lines.map(\.0) == [2, 3, 4, 5])
+        #expect(lines.map(\.1) == ["two\r", "叶 three", "", "last"])
+    }
 }
 
 @Suite struct DiagnosticFormatterTests {

@@ -63,7 +63,7 @@ package struct Document: Sendable {
         var candidates: [(Int, String)] = []
         source.forEachLine(from: bodyStartLine) { number, bytes in
             if ReferenceScanner.mightContainReference(bytes) {
-                candidates.append((number, String(decoding: bytes, as: UTF8.self)))
+                candidates.append((number, String(decodingLine: bytes)))
             }
         }
         return candidates.flatMap { number, line in

@@ -264,6 +264,18 @@ enum ReferenceScanner {
         return false
     }
 
+    /// The same scan of a source line's bytes, as `SourceFile.forEachLine` lends them.
+    static func mightContainReference(_ bytes: Span<UInt8>) -> Bool {
+        var previous: UInt8 = 0
+        for i in bytes.indices {
+            let byte = bytes[i]
+            if (previous | 0x20) == 0x62 && (byte | 0x20) == 0x6C { return true }   // b, l
+            if (previous | 0x20) == 0x67 && (byte | 0x20) == 0x72 { return true }   // g, r
+            previous = byte
+        }
+        return false
+    }
+
     private static func word(_ s: [UInt8], at i: Int, _ w: StaticString) -> Bool {
         let count = w.utf8CodeUnitCount
         guard i + count <= s.count else { return false }
