@@ -21,11 +21,13 @@ example: build
 # The whole test suite (what CI runs). The tools some tests need (nginx, Java, Graphviz) are
 # installed first, and LOOPREPORT_REQUIRE_TOOLS makes a missing one fail those tests rather
 # than skip them, as a plain `swift test` does.
-# The lint first (seconds): swift-format's rules in .swift-format. The build then holds every
-# target to the dependencies it declares (an import of an undeclared target is an error).
+# The lint first (seconds): swift-format's rules in .swift-format, and every target's imports
+# against the dependencies it declares (scripts/check-imports; SwiftPM's own check, in the
+# build, accepts a module that comes through another dependency).
 test:
 	@scripts/install-deps test
-	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests
+	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Benchmarks Tests
+	scripts/check-imports
 	$(SWIFT) build --build-tests --explicit-target-dependency-import-check error
 	LOOPREPORT_REQUIRE_TOOLS=1 $(SWIFT) test --skip-build
 	scripts/site-check --self-test
@@ -36,7 +38,7 @@ test:
 
 # Rewrites the sources in the house style (.swift-format); `make test` fails on what it would change.
 format:
-	$(SWIFT) format format --in-place --recursive --parallel Package.swift Sources Tests
+	$(SWIFT) format format --in-place --recursive --parallel Package.swift Sources Benchmarks Tests
 
 # The whole suite under AddressSanitizer, then under ThreadSanitizer, each in a build folder of
 # its own; the CLI tests run that build's loopreport. A report stops the run (halt_on_error).

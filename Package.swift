@@ -1,21 +1,25 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// One target per pipeline stage; each may import only the stages before it:
-// loopreport → LoopReportCLI → LoopReportPipeline → LoopReportSite, LoopReportExport → LoopReportDiagrams
-//   → LoopReportAnalysis → LoopReportModel → LoopReportMarkdown → LoopReportSource;
-// LoopReportDiagrams → LoopReportLayout (graph layout and geometry) → LoopReportSource (its byte buffer);
-// LoopReportMarkdown → CCmarkGFM (system library) and CLoopReportCmark (its allocator, and its
-//   special-character table kept filled so documents parse in parallel);
-// LoopReportPipeline → CLoopReportSystem (swaps the new site in atomically);
-// LoopReportServer (the preview server, Hummingbird) → LoopReportPipeline; LoopReportAuthoring
-// (init, new iteration) → LoopReportAnalysis; LoopReportCLI uses them all.
-// LoopReportSample generates plans; loopreport-bench times the schedule pass and the layout;
-// loopreport-fuzz (with CLoopReportFuzzer, its libFuzzer entry) runs bytes through the reader,
-// analysis, report and exports: the fuzzer in `make fuzz`, a replayer of findings otherwise.
+// One target per pipeline stage, each a folder; a stage imports only the stages before it, and
+// every target declares each module it imports (scripts/check-imports, in `make test`):
+//
+//   content/*.md → LoopReportMarkdown (cmark-gfm, source ranges) → LoopReportModel (typed plan,
+//   diagnostics) → LoopReportAnalysis (schedule, variance, forecasts, checks) → LoopReportLayout
+//   (graph layout, geometry) and LoopReportDiagrams (Gantt, DAG, charts as SVG) → LoopReportSite
+//   (pages) and LoopReportExport (JSON, CSV, ICS, DOT, Mermaid) → LoopReportPipeline (one way to
+//   load a project and to build its site, written atomically) → LoopReportServer (the preview,
+//   Hummingbird) and LoopReportAuthoring (init, the next iteration) → LoopReportCLI → loopreport.
+//
+// Under all of them: LoopReportSource (source files, locations, diagnostics, reading a content
+// tree) over LoopReportSupport (byte buffers, the lock, parallel map, number text). C beside
+// them: CCmarkGFM (Debian's cmark-gfm), CLoopReportCmark (its allocator, and its special-
+// character table kept filled so documents parse in parallel), CLoopReportSystem (the atomic
+// swap and the file-system flush). Not in the product: LoopReportSample (generated plans, for
+// `loopreport sample` and the benchmark), Benchmarks/ (drawing metrics and loopreport-bench),
+// loopreport-fuzz with CLoopReportFuzzer (the fuzzer in `make fuzz`, a replayer otherwise).
 let package = Package(
     name: "LoopReport",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "loopreport", targets: ["loopreport"]),
     ],
@@ -34,80 +38,159 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "CLoopReportCmark", dependencies: ["CCmarkGFM"]),
-        .target(name: "LoopReportSource"),
         .target(name: "CLoopReportSystem"),
-        .target(name: "LoopReportMarkdown", dependencies: ["CCmarkGFM", "CLoopReportCmark", "LoopReportSource"]),
-        .target(name: "LoopReportModel", dependencies: [
-            "LoopReportMarkdown", "LoopReportSource", .product(name: "Yams", package: "Yams"),
-        ]),
-        .target(name: "LoopReportAnalysis", dependencies: ["LoopReportModel"]),
-        .target(name: "LoopReportLayout", dependencies: ["LoopReportSource"]),
-        .target(name: "LoopReportDiagrams", dependencies: ["LoopReportAnalysis", "LoopReportModel", "LoopReportSource", "LoopReportLayout"]),
-        .target(name: "LoopReportSite", dependencies: [
-            "LoopReportDiagrams", "LoopReportAnalysis", "LoopReportModel", "LoopReportMarkdown", "LoopReportSource",
-            .product(name: "Mustache", package: "swift-mustache"),
-        ],
-        // templates/ (through a symlink), compiled into the binary: the default templates
-        // and assets, each overridable by a file of the same name in a project's templates/.
-        resources: [.embedInCode("DefaultTemplates")]),
-        .target(name: "LoopReportExport", dependencies: ["LoopReportDiagrams", "LoopReportAnalysis", "LoopReportModel"]),
-        .target(name: "LoopReportPipeline", dependencies: [
-                    "CLoopReportSystem", "LoopReportAnalysis", "LoopReportExport", "LoopReportModel", "LoopReportSite",
-                ],
-                // content/ (through a symlink), compiled into the binary: the example every
-                // command falls back to when there is no content directory.
-                resources: [.embedInCode("ExampleContent")]),
-        .target(name: "LoopReportSample", dependencies: ["LoopReportSource"]),
-        .target(name: "LoopReportServer", dependencies: [
-            "LoopReportPipeline", "LoopReportSite", "LoopReportSource",
-            .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "Logging", package: "swift-log"),
-            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-        ]),
-        // New projects and the next iteration document, written from the plan and its analysis.
-        .target(name: "LoopReportAuthoring", dependencies: ["LoopReportAnalysis", "LoopReportModel", "LoopReportSource"]),
-        .target(name: "LoopReportCLI", dependencies: [
-            "LoopReportPipeline", "LoopReportDiagrams", "LoopReportSite", "LoopReportSample", "LoopReportServer", "LoopReportAuthoring",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .target(name: "LoopReportSupport"),
+        .target(name: "LoopReportSource", dependencies: ["LoopReportSupport"]),
+        .target(name: "LoopReportMarkdown", dependencies: ["CCmarkGFM", "CLoopReportCmark", "LoopReportSource", "LoopReportSupport"]),
+        .target(
+            name: "LoopReportModel",
+            dependencies: ["LoopReportMarkdown", "LoopReportSource", "LoopReportSupport", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "LoopReportAnalysis", dependencies: ["LoopReportModel", "LoopReportSource", "LoopReportSupport"]),
+        .target(name: "LoopReportLayout", dependencies: ["LoopReportSource", "LoopReportSupport"]),
+        .target(
+            name: "LoopReportDiagrams",
+            dependencies: ["LoopReportAnalysis", "LoopReportLayout", "LoopReportModel", "LoopReportSource", "LoopReportSupport"]
+        ),
+        .target(
+            name: "LoopReportSite",
+            dependencies: [
+                "LoopReportAnalysis", "LoopReportDiagrams", "LoopReportMarkdown", "LoopReportModel", "LoopReportSource",
+                "LoopReportSupport", .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            // templates/ (through a symlink), compiled into the binary: the default templates
+            // and assets, each overridable by a file of the same name in a project's templates/.
+            resources: [.embedInCode("DefaultTemplates")]
+        ),
+        .target(
+            name: "LoopReportExport",
+            dependencies: ["LoopReportAnalysis", "LoopReportDiagrams", "LoopReportModel", "LoopReportSource", "LoopReportSupport"]
+        ),
+        .target(
+            name: "LoopReportPipeline",
+            dependencies: [
+                "CLoopReportSystem", "LoopReportAnalysis", "LoopReportMarkdown", "LoopReportModel", "LoopReportSite",
+                "LoopReportSource", "LoopReportSupport",
+            ],
+            // content/ (through a symlink), compiled into the binary: the example every
+            // command falls back to when there is no content directory.
+            resources: [.embedInCode("ExampleContent")]
+        ),
+        .target(
+            name: "LoopReportServer",
+            dependencies: [
+                "LoopReportPipeline", "LoopReportSite", "LoopReportSource", "LoopReportSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
+            name: "LoopReportAuthoring",
+            dependencies: ["LoopReportAnalysis", "LoopReportModel", "LoopReportSource", "LoopReportSupport"]
+        ),
+        .target(name: "LoopReportSample", dependencies: ["LoopReportSource", "LoopReportSupport"]),
+        .target(
+            name: "LoopReportCLI",
+            dependencies: [
+                "LoopReportAnalysis", "LoopReportAuthoring", "LoopReportDiagrams", "LoopReportExport", "LoopReportMarkdown",
+                "LoopReportModel", "LoopReportPipeline", "LoopReportSample", "LoopReportServer", "LoopReportSite",
+                "LoopReportSource", "LoopReportSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // tcmalloc (gperftools' libtcmalloc-minimal4) instead of glibc's malloc: a build makes
         // millions of small allocations on every core, and its per-thread caches make a
         // 10,000-block build 5–8 % faster. Linked by file name: the runtime package is enough.
-        .executableTarget(name: "loopreport", dependencies: ["LoopReportCLI"],
-                          linkerSettings: [.linkedLibrary(":libtcmalloc_minimal.so.4", .when(platforms: [.linux]))]),
+        .executableTarget(
+            name: "loopreport",
+            dependencies: ["LoopReportCLI"],
+            linkerSettings: [.linkedLibrary(":libtcmalloc_minimal.so.4", .when(platforms: [.linux]))]
+        ),
+
         // Measuring, not the product: drawing metrics (crossings, edges through nodes, read from
         // our SVG and from Graphviz's) for the tests and the benchmark, and the benchmark's timer.
-        .target(name: "LoopReportDrawingMetrics", dependencies: ["LoopReportLayout"],
-                path: "Benchmarks/LoopReportDrawingMetrics"),
-        .executableTarget(name: "loopreport-bench", dependencies: ["LoopReportAnalysis", "LoopReportLayout", "LoopReportDrawingMetrics"],
-                          path: "Benchmarks/loopreport-bench"),
+        .target(name: "LoopReportDrawingMetrics", dependencies: ["LoopReportLayout"], path: "Benchmarks/LoopReportDrawingMetrics"),
+        .executableTarget(
+            name: "loopreport-bench",
+            dependencies: ["LoopReportAnalysis", "LoopReportDrawingMetrics", "LoopReportLayout"],
+            path: "Benchmarks/loopreport-bench"
+        ),
         .target(name: "CLoopReportFuzzer"),
-        .executableTarget(name: "loopreport-fuzz", dependencies: ["CLoopReportFuzzer", "LoopReportPipeline"]),
+        .executableTarget(
+            name: "loopreport-fuzz",
+            dependencies: [
+                "CLoopReportFuzzer", "LoopReportAnalysis", "LoopReportDiagrams", "LoopReportExport", "LoopReportModel",
+                "LoopReportPipeline", "LoopReportSite", "LoopReportSource",
+            ]
+        ),
 
-        .target(name: "LoopReportTestSupport", dependencies: ["LoopReportPipeline"],
-                path: "Tests/LoopReportTestSupport"),
+        .target(name: "LoopReportTestSupport", dependencies: ["LoopReportPipeline", "LoopReportSource"], path: "Tests/LoopReportTestSupport"),
+        .testTarget(name: "LoopReportSupportTests", dependencies: ["LoopReportSupport"]),
         .testTarget(name: "LoopReportSourceTests", dependencies: ["LoopReportSource", "LoopReportTestSupport"]),
-        .testTarget(name: "LoopReportMarkdownTests", dependencies: ["LoopReportMarkdown", "LoopReportTestSupport"]),
-        .testTarget(name: "LoopReportModelTests", dependencies: ["LoopReportModel", "LoopReportMarkdown", "LoopReportTestSupport"]),
-        .testTarget(name: "LoopReportAnalysisTests", dependencies: ["LoopReportAnalysis", "LoopReportTestSupport"]),
-        .testTarget(name: "LoopReportLayoutTests", dependencies: ["LoopReportLayout", "LoopReportDrawingMetrics"]),
-        .testTarget(name: "LoopReportDiagramsTests", dependencies: [
-            "LoopReportDiagrams", "LoopReportPipeline", "LoopReportSample", "LoopReportTestSupport",
-        ]),
-        .testTarget(name: "LoopReportSiteTests", dependencies: [
-            "LoopReportSite", "LoopReportPipeline", "LoopReportTestSupport",
-        ]),
-        .testTarget(name: "LoopReportAuthoringTests", dependencies: [
-            "LoopReportAuthoring", "LoopReportPipeline", "LoopReportTestSupport",
-        ]),
+        .testTarget(name: "LoopReportMarkdownTests", dependencies: ["LoopReportMarkdown", "LoopReportSource"]),
+        .testTarget(
+            name: "LoopReportModelTests",
+            dependencies: [
+                "LoopReportAnalysis", "LoopReportMarkdown", "LoopReportModel", "LoopReportPipeline", "LoopReportSource",
+                "LoopReportTestSupport",
+            ]
+        ),
+        .testTarget(
+            name: "LoopReportAnalysisTests",
+            dependencies: [
+                "LoopReportAnalysis", "LoopReportModel", "LoopReportPipeline", "LoopReportSource", "LoopReportSupport",
+                "LoopReportTestSupport",
+            ]
+        ),
+        .testTarget(name: "LoopReportLayoutTests", dependencies: ["LoopReportDrawingMetrics", "LoopReportLayout"]),
+        .testTarget(
+            name: "LoopReportDiagramsTests",
+            dependencies: [
+                "LoopReportAnalysis", "LoopReportDiagrams", "LoopReportModel", "LoopReportPipeline", "LoopReportSample",
+                "LoopReportSource", "LoopReportTestSupport",
+            ]
+        ),
+        .testTarget(
+            name: "LoopReportSiteTests",
+            dependencies: [
+                "LoopReportMarkdown", "LoopReportModel", "LoopReportPipeline", "LoopReportSite", "LoopReportSource",
+                "LoopReportSupport", "LoopReportTestSupport",
+            ]
+        ),
+        .testTarget(
+            name: "LoopReportAuthoringTests",
+            dependencies: [
+                "LoopReportAnalysis", "LoopReportAuthoring", "LoopReportModel", "LoopReportPipeline", "LoopReportSource",
+                "LoopReportTestSupport",
+            ]
+        ),
         // The preview's routes and middleware in process (HummingbirdTesting); LoopReportCLITests
         // drives a real `loopreport serve` as well.
-        .testTarget(name: "LoopReportServerTests", dependencies: [
-            "LoopReportServer", "LoopReportSite", "LoopReportTestSupport",
-            .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "HummingbirdTesting", package: "hummingbird"),
-        ]),
-        .testTarget(name: "LoopReportCLITests", dependencies: ["loopreport", "LoopReportPipeline", "LoopReportTestSupport"]),
+        .testTarget(
+            name: "LoopReportServerTests",
+            dependencies: [
+                "LoopReportServer", "LoopReportSite", "LoopReportSupport", "LoopReportTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        // The built binaries, run as processes: `loopreport` and `loopreport-fuzz` are built first.
+        .testTarget(
+            name: "LoopReportCLITests",
+            dependencies: [
+                "loopreport", "LoopReportAnalysis", "LoopReportModel", "LoopReportPipeline", "LoopReportSupport",
+                "LoopReportTestSupport",
+            ]
+        ),
         .testTarget(name: "LoopReportFuzzTests", dependencies: ["loopreport-fuzz", "LoopReportTestSupport"]),
     ]
 )
+
+// Every module names what it uses: with MemberImportVisibility, a method from an extension in
+// another module (LoopReportSupport's string helpers, say) is visible only where that module
+// is imported, so a file's imports, and the target dependencies that
+// `--explicit-target-dependency-import-check error` holds them to, are the whole truth.
+for target in package.targets where target.type != .system && target.type != .binary {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
+}

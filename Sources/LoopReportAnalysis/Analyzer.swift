@@ -1,5 +1,6 @@
 import LoopReportModel
 import LoopReportSource
+import LoopReportSupport
 
 /// The schedule and figures of one document's snapshot of the plan.
 package struct SnapshotSummary: Sendable {

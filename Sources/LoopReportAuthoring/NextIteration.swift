@@ -1,6 +1,8 @@
+import Foundation
 import LoopReportAnalysis
 import LoopReportModel
 import LoopReportSource
+import LoopReportSupport
 
 /// The next loop iteration document of a project, pre-filled from the plan as it stands:
 /// every group's completion, a timeline adjustments table with the current estimates, an

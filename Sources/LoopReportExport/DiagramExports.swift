@@ -2,6 +2,7 @@ import LoopReportAnalysis
 import LoopReportDiagrams
 import LoopReportModel
 import LoopReportSource
+import LoopReportSupport
 
 /// The dependency graph for Graphviz: `dot -Tsvg plan.dot` lays it out. Boxes are sized
 /// like LoopReport's own (so the two layouts compare), the critical path is bold, and

@@ -1,5 +1,6 @@
 import LoopReportAnalysis
 import LoopReportModel
+import LoopReportSource
 
 // The export's plan: groups, blocks (with their history and schedule) and iterations.
 

@@ -1,4 +1,5 @@
 import LoopReportModel
+import LoopReportSource
 
 // The export's documents and the records read from them: decisions, checklists, metrics,
 // measurements, adjustments, findings, specifications, status records, tables and others.

@@ -1,6 +1,7 @@
 import LoopReportAnalysis
 import LoopReportModel
 import LoopReportSource
+import LoopReportSupport
 
 /// `export --format csv`: the schedule or the variance as a table (RFC 4180, header row).
 package enum CSVExport {

@@ -1,4 +1,5 @@
 import LoopReportSource
+import LoopReportSupport
 
 /// The SVG path of an edge route.
 package enum EdgePath {

@@ -3,6 +3,7 @@ import CLoopReportCmark
 import LoopReportSource
 #if canImport(Glibc)
 import Glibc
+import LoopReportSupport
 #endif
 
 /// Parses Markdown with cmark-gfm (GFM extensions on) into `MarkdownNode` values.

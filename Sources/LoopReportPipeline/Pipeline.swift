@@ -2,6 +2,7 @@ import LoopReportAnalysis
 import LoopReportMarkdown
 import LoopReportModel
 import LoopReportSource
+import LoopReportSupport
 
 /// Where a project was read from.
 package enum ProjectOrigin: Sendable, Equatable, CustomStringConvertible {

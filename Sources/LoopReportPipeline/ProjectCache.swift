@@ -1,6 +1,7 @@
 import LoopReportMarkdown
 import LoopReportModel
 import LoopReportSource
+import LoopReportSupport
 
 /// Loads a project again after edits, re-parsing only the documents whose bytes changed:
 /// what `serve` does on every save. The plan and its analysis are rebuilt from the

@@ -2,6 +2,7 @@ import LoopReportAnalysis
 import LoopReportModel
 import LoopReportSite
 import LoopReportSource
+import LoopReportSupport
 
 /// A project's site as rendered, with what the next build of the same project reuses.
 package struct RenderedSite: Sendable {

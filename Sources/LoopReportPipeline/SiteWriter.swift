@@ -3,6 +3,7 @@ import LoopReportSite
 import LoopReportSource
 #if canImport(Glibc)
 import Glibc
+import LoopReportSupport
 #endif
 
 /// Writing outputs safely: the site through `SiteStaging`, single files atomically, new

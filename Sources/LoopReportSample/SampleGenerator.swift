@@ -1,4 +1,5 @@
 import LoopReportSource
+import LoopReportSupport
 
 /// Generates a plan in the loop-process format, deterministic for a seed: groups of
 /// blocks with dependencies (each block depends on 0–3 of the 40 blocks before it),

@@ -2,6 +2,7 @@ import Dispatch
 import LoopReportSource
 #if canImport(Glibc)
 import Glibc
+import LoopReportSupport
 #endif
 
 /// Watches a directory tree with inotify (no polling) and reports that something changed.

@@ -1,9 +1,11 @@
 import Hummingbird
 import Logging
+import LoopReportSupport
 import ServiceLifecycle
 import LoopReportPipeline
 import LoopReportSite
 import LoopReportSource
+import UnixSignals
 
 /// `loopreport serve`: builds the site into memory, serves it, watches the content
 /// (documents, config, templates), rebuilds after edits settle and tells open pages to

@@ -1,6 +1,7 @@
 import LoopReportSource
 #if canImport(Glibc)
 import Glibc
+import LoopReportSupport
 #endif
 
 /// What the preview serves: the last good site and the problems of the latest build, swapped

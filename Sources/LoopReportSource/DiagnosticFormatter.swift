@@ -1,3 +1,4 @@
+import LoopReportSupport
 /// Renders diagnostics as compiler-style text: `path:line:col: error: message [code]`,
 /// the source line, a caret under the column, then notes.
 package struct DiagnosticFormatter: Sendable {

@@ -1,4 +1,5 @@
 import LoopReportAnalysis
+import LoopReportPipeline
 import LoopReportSource
 import LoopReportTestSupport
 import Testing

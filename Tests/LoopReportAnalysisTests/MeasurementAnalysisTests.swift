@@ -1,6 +1,7 @@
 import LoopReportAnalysis
 import LoopReportPipeline
 import LoopReportSource
+import LoopReportSupport
 import LoopReportTestSupport
 import Testing
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
 import LoopReportAnalysis
 import LoopReportModel
+import LoopReportPipeline
 import LoopReportSource
 import LoopReportTestSupport
 import Testing

@@ -1,4 +1,5 @@
 @testable import LoopReportAuthoring
+import LoopReportAnalysis
 import LoopReportModel
 import LoopReportPipeline
 import LoopReportSource

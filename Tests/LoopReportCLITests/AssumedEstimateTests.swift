@@ -1,3 +1,5 @@
+import Foundation
+import LoopReportSupport
 import LoopReportTestSupport
 import Testing
 

@@ -1,3 +1,4 @@
+import LoopReportAnalysis
 import LoopReportModel
 import LoopReportPipeline
 import LoopReportTestSupport

@@ -1,3 +1,4 @@
+import Foundation
 import LoopReportPipeline
 import LoopReportTestSupport
 import Testing

@@ -1,4 +1,5 @@
 import LoopReportModel
+import LoopReportSupport
 import LoopReportTestSupport
 import Testing
 #if canImport(Glibc)

@@ -1,3 +1,5 @@
+import Foundation
+import LoopReportAnalysis
 import LoopReportDiagrams
 import LoopReportModel
 import LoopReportPipeline

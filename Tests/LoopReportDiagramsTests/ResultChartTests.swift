@@ -1,3 +1,4 @@
+import Foundation
 import LoopReportAnalysis
 import LoopReportDiagrams
 import LoopReportPipeline

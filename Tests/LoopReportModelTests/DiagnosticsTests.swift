@@ -1,4 +1,6 @@
+import LoopReportMarkdown
 import LoopReportModel
+import LoopReportPipeline
 import LoopReportSource
 import LoopReportTestSupport
 import Testing

@@ -1,4 +1,5 @@
 import LoopReportModel
+import LoopReportPipeline
 import LoopReportSource
 import LoopReportTestSupport
 import Testing

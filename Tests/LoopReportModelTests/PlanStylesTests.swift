@@ -1,5 +1,7 @@
+import LoopReportAnalysis
 import LoopReportModel
 import LoopReportPipeline
+import LoopReportSource
 import LoopReportTestSupport
 import Testing
 

@@ -1,6 +1,7 @@
 import Hummingbird
 import HummingbirdTesting
 import LoopReportSite
+import LoopReportSupport
 import LoopReportTestSupport
 import Testing
 @testable import LoopReportServer

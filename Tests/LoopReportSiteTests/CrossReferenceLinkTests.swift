@@ -1,5 +1,6 @@
 import LoopReportMarkdown
 import LoopReportSite
+import LoopReportSupport
 import Testing
 
 @Suite struct CrossReferenceLinkTests {

@@ -1,6 +1,7 @@
 import LoopReportPipeline
 import LoopReportSite
 import LoopReportSource
+import LoopReportSupport
 import LoopReportTestSupport
 import Testing
 

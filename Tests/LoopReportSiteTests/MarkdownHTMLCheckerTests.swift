@@ -1,4 +1,5 @@
 import LoopReportMarkdown
+import LoopReportModel
 import LoopReportPipeline
 import LoopReportSite
 import LoopReportTestSupport

@@ -1,3 +1,4 @@
+import Foundation
 import LoopReportMarkdown
 import LoopReportSite
 import LoopReportSource

@@ -1,5 +1,6 @@
 import LoopReportModel
 import LoopReportSource
+import LoopReportSupport
 
 /// One declared figure and what LoopReport computes for it.
 package struct FigureCheck: Sendable, Hashable {

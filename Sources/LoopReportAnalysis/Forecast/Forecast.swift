@@ -1,5 +1,6 @@
 import LoopReportModel
 import LoopReportSource
+import LoopReportSupport
 
 /// When the work will end if the rest goes as the finished work did: remaining estimates
 /// scaled by the observed factors, and a Monte Carlo forecast in the manner of

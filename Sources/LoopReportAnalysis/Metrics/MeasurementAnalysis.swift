@@ -1,5 +1,6 @@
 import LoopReportModel
 import LoopReportSource
+import LoopReportSupport
 
 /// One measured point of a series, in the series' display unit.
 package struct MeasuredPoint: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import LoopReportSource
+import LoopReportSupport
 
 /// The critical path method on a precedence network held in flat arrays: integer task
 /// indices, predecessor lists in one compressed array, no dictionaries or strings in the

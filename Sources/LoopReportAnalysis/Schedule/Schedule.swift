@@ -1,5 +1,6 @@
 import LoopReportModel
 import LoopReportSource
+import LoopReportSupport
 
 /// One scheduled task: a block, a group without blocks, or a buffer.
 package struct ScheduledTask: Sendable, Hashable {

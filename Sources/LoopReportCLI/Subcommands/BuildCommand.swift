@@ -5,6 +5,7 @@ import LoopReportSite
 import LoopReportSource
 #if canImport(Glibc)
 import Glibc
+import LoopReportSupport
 #endif
 
 /// `loopreport build [DIR]`: the report site, written atomically.

@@ -6,6 +6,7 @@ import LoopReportModel
 import LoopReportPipeline
 import LoopReportSite
 import LoopReportSource
+import LoopReportSupport
 
 enum DiagnosticsFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LoopReportAnalysis
 import LoopReportDiagrams
 import LoopReportExport
 import LoopReportModel

@@ -5,6 +5,7 @@ import LoopReportPipeline
 import LoopReportSource
 #if canImport(Glibc)
 import Glibc
+import LoopReportSupport
 #endif
 
 /// `loopreport init [DIR]`: a new project that `check` reads without a problem.

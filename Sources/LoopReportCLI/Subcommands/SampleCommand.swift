@@ -3,6 +3,7 @@ import LoopReportSample
 import LoopReportSource
 #if canImport(Glibc)
 import Glibc
+import LoopReportSupport
 #endif
 
 /// `loopreport sample --blocks N --iterations K --seed S DIR`: a generated project.

@@ -2,6 +2,7 @@ import LoopReportAnalysis
 import LoopReportSource
 #if canImport(Glibc)
 import Glibc
+import LoopReportSupport
 #endif
 
 /// A measurement table as a line chart: the first column on x, one line per series, a

@@ -1,6 +1,7 @@
 import LoopReportAnalysis
 import LoopReportModel
 import LoopReportSource
+import LoopReportSupport
 
 /// The time axis: the scale (working days to x, in calendar days when the plan is dated),
 /// its ticks and labels, the non-working days shaded behind the rows, and the today line.

@@ -1,6 +1,7 @@
 import LoopReportAnalysis
 import LoopReportModel
 import LoopReportSource
+import LoopReportSupport
 
 /// Options shared by every diagram.
 package struct DiagramOptions: Sendable {

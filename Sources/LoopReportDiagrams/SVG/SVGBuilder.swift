@@ -1,6 +1,7 @@
 import LoopReportLayout
 import LoopReportModel
 import LoopReportSource
+import LoopReportSupport
 
 /// Writes SVG markup into one growing byte buffer: no intermediate strings per element,
 /// numbers with at most two decimals, text and attributes always escaped (titles and

@@ -1,4 +1,5 @@
 import LoopReportSource
+import LoopReportSupport
 
 /// Finds dependency cycles among blocks with Tarjan's algorithm (iteratively), including
 /// cycles through group dependencies, and names each whole cycle.

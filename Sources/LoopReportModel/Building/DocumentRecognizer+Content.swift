@@ -1,5 +1,7 @@
+import Foundation
 import LoopReportMarkdown
 import LoopReportSource
+import LoopReportSupport
 
 extension DocumentRecognizer {
     /// Finding kinds by section kind: the lists under these headings are categorised items.

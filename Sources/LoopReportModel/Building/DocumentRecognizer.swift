@@ -1,5 +1,7 @@
+import Foundation
 import LoopReportMarkdown
 import LoopReportSource
+import LoopReportSupport
 import Yams
 
 /// Reads one parsed document into sections and typed records. What it does not recognise

@@ -1,5 +1,6 @@
 import LoopReportMarkdown
 import LoopReportSource
+import LoopReportSupport
 
 /// What one heading, field line or table of a document became, and why: `check --explain`,
 /// the tool for "why is my block missing?".

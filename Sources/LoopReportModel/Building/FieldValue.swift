@@ -1,4 +1,5 @@
 import LoopReportSource
+import LoopReportSupport
 
 /// What one field line of a block or group definition sets, read once while its document is
 /// recognised (in parallel with other documents); applying it to the plan is an assignment.

@@ -1,3 +1,5 @@
+import Foundation
+import LoopReportSupport
 /// What a heading's text says besides its title: a revision marker (`(NEW)`), a status
 /// (`✅`, `DONE`, `(in progress)`, `[PLANNED]`), an effort (`(2-3 days)`) and a calendar
 /// window (`(Weeks 4-6)`), each taken off the end of the title.

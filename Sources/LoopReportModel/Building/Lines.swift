@@ -1,5 +1,7 @@
+import Foundation
 import LoopReportMarkdown
 import LoopReportSource
+import LoopReportSupport
 
 /// One source line of a paragraph: cmark puts consecutive field lines into one paragraph
 /// separated by soft breaks, so recognisers work on these lines, not on paragraphs.

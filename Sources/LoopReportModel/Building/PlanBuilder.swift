@@ -1,5 +1,6 @@
 import LoopReportMarkdown
 import LoopReportSource
+import LoopReportSupport
 
 /// Combines documents, in path order, into the current plan: the first plan with every
 /// later document applied (NEW adds, REVISED or re-declared replaces the fields given,

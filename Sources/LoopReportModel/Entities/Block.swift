@@ -1,4 +1,5 @@
 import LoopReportSource
+import LoopReportSupport
 
 /// How an iteration marked a block or section: `(NEW)`, `(REVISED)`, `[ADDED]`, ….
 package enum RevisionMarker: String, Sendable, Hashable, Codable, CaseIterable {

@@ -1,4 +1,5 @@
 import LoopReportSource
+import LoopReportSupport
 
 /// A duration in working days, parsed from `1 day`, `1.5 days`, `2 weeks`, `1-2 days`,
 /// `2 to 3 days`, `4 hours`, `16h`, `90 minutes`, and `5 days (increased from 3 days)`.

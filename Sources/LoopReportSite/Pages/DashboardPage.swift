@@ -2,6 +2,7 @@ import LoopReportAnalysis
 import LoopReportDiagrams
 import LoopReportModel
 import LoopReportSource
+import LoopReportSupport
 
 extension SiteModel {
     /// Health, progress, baseline vs current vs forecast, the critical path, the latest

@@ -2,6 +2,7 @@ import LoopReportAnalysis
 import LoopReportDiagrams
 import LoopReportModel
 import LoopReportSource
+import LoopReportSupport
 
 extension SiteModel {
     /// Block fields the page shows in its own sections, not under "Other fields".

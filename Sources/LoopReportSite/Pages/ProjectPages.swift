@@ -1,6 +1,7 @@
 import LoopReportAnalysis
 import LoopReportModel
 import LoopReportSource
+import LoopReportSupport
 
 extension SiteModel {
     /// Every decision log, document by document; each decision has an anchor the prose links to.

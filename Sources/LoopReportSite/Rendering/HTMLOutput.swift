@@ -1,4 +1,5 @@
 import LoopReportSource
+import LoopReportSupport
 
 extension MarkdownHTML {
     /// An HTML output buffer of UTF-8 bytes: markup appended as is, text escaped.

@@ -1,4 +1,5 @@
 import LoopReportSource
+import LoopReportSupport
 
 /// Page markup is written into the renderer's output buffer: markup as is, every piece of
 /// document or model text escaped.

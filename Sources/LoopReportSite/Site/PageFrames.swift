@@ -1,4 +1,5 @@
 import LoopReportSource
+import LoopReportSupport
 
 /// The template around page bodies, rendered once per kind of page (depth, navigation
 /// entry, with or without a subtitle) with markers in place of the per-page values, then

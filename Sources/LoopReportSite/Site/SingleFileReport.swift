@@ -1,6 +1,7 @@
 import LoopReportAnalysis
 import LoopReportModel
 import LoopReportSource
+import LoopReportSupport
 
 /// One self-contained HTML report (for email): the dashboard, changes, decisions, metrics,
 /// the summary, every document and the diagnostics, one after another, with the stylesheet

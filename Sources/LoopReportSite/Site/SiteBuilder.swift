@@ -2,6 +2,7 @@ import LoopReportAnalysis
 import LoopReportDiagrams
 import LoopReportModel
 import LoopReportSource
+import LoopReportSupport
 
 /// How to build the site.
 package struct SiteOptions: Sendable {

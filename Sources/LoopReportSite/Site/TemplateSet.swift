@@ -1,5 +1,6 @@
 import LoopReportDiagrams
 import LoopReportSource
+import LoopReportSupport
 import Mustache
 
 /// The site's templates and assets: the defaults compiled into the binary (from

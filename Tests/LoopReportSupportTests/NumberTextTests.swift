@@ -1,4 +1,4 @@
-import LoopReportSource
+import LoopReportSupport
 import Testing
 
 /// Every figure on the pages, in messages and in exports is written by `numberText`: the

@@ -1,4 +1,4 @@
-import LoopReportSource
+import LoopReportSupport
 import Testing
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,4 @@
-import LoopReportSource
+import LoopReportSupport
 import Testing
 
 /// Every page and drawing is written through `ByteBuffer`: pieces of each length take their
