@@ -21,7 +21,7 @@ import PackageDescription
 let package = Package(
     name: "LoopReport",
     products: [
-        .executable(name: "loopreport", targets: ["loopreport"]),
+        .executable(name: "loopreport", targets: ["loopreport"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -125,7 +125,8 @@ let package = Package(
             ]
         ),
 
-        .target(name: "LoopReportTestSupport", dependencies: ["LoopReportPipeline", "LoopReportSource"], path: "Tests/LoopReportTestSupport"),
+        .target(
+            name: "LoopReportTestSupport", dependencies: ["LoopReportPipeline", "LoopReportSource"], path: "Tests/LoopReportTestSupport"),
         .testTarget(name: "LoopReportSupportTests", dependencies: ["LoopReportSupport"]),
         .testTarget(name: "LoopReportSourceTests", dependencies: ["LoopReportSource", "LoopReportTestSupport"]),
         .testTarget(name: "LoopReportMarkdownTests", dependencies: ["LoopReportMarkdown", "LoopReportSource"]),

@@ -58,8 +58,10 @@ package enum DrawingMetrics {
                     if hit || c == s || c == t || stamp[c] == e * 1_000_003 + k { return }
                     stamp[c] = e * 1_000_003 + k
                     let r = nodes[c]
-                    if segmentCrossesInterior(a, b, minX: r.minX + tolerance, minY: r.minY + tolerance,
-                                              maxX: r.maxX - tolerance, maxY: r.maxY - tolerance) {
+                    if segmentCrossesInterior(
+                        a, b, minX: r.minX + tolerance, minY: r.minY + tolerance,
+                        maxX: r.maxX - tolerance, maxY: r.maxY - tolerance)
+                    {
                         hit = true
                     }
                 }
@@ -117,7 +119,10 @@ struct SegmentSet {
         let b0x = ax[q], b0y = ay[q], b1x = bx[q], b1y = by[q]
         // bounding boxes
         if max(a0x, a1x) < min(b0x, b1x) || max(b0x, b1x) < min(a0x, a1x)
-            || max(a0y, a1y) < min(b0y, b1y) || max(b0y, b1y) < min(a0y, a1y) { return nil }
+            || max(a0y, a1y) < min(b0y, b1y) || max(b0y, b1y) < min(a0y, a1y)
+        {
+            return nil
+        }
         let dxA = a1x - a0x, dyA = a1y - a0y, dxB = b1x - b0x, dyB = b1y - b0y
         let lenA = abs(dxA) + abs(dyA), lenB = abs(dxB) + abs(dyB)
         let zero = 1e-9 * lenA * (lenA + lenB)

@@ -35,7 +35,9 @@ enum PathFlattener {
             for k in 1...segs {
                 let t = Double(k) / Double(segs), u = 1 - t
                 let a = u * u * u, bb = 3 * u * u * t, c = 3 * u * t * t, dd = t * t * t
-                if k == segs { add(x, y) } else {
+                if k == segs {
+                    add(x, y)
+                } else {
                     add(a * x0 + bb * x1 + c * x2 + dd * x, a * y0 + bb * y1 + c * y2 + dd * y)
                 }
             }
@@ -44,7 +46,9 @@ enum PathFlattener {
             let x0 = cx, y0 = cy
             for k in 1...segs {
                 let t = Double(k) / Double(segs), u = 1 - t
-                if k == segs { add(x, y) } else {
+                if k == segs {
+                    add(x, y)
+                } else {
                     add(u * u * x0 + 2 * u * t * x1 + t * t * x, u * u * y0 + 2 * u * t * y1 + t * t * y)
                 }
             }
@@ -103,7 +107,8 @@ enum PathFlattener {
                 lastWasQuad = false
             case 99:  // c
                 guard let x1 = number(), let y1 = number(), let x2 = number(), let y2 = number(),
-                      let x = number(), let y = number() else { i += 1; continue }
+                    let x = number(), let y = number()
+                else { i += 1; continue }
                 if out.isEmpty { add(cx, cy) }
                 cubic(x1 + dx, y1 + dy, x2 + dx, y2 + dy, x + dx, y + dy)
                 lastCtrlX = x2 + dx
@@ -148,7 +153,8 @@ enum PathFlattener {
                 lastWasCubic = false
             case 97:  // a: rx ry rotation large-arc sweep x y -> straight line
                 guard number() != nil, number() != nil, number() != nil, number() != nil, number() != nil,
-                      let x = number(), let y = number() else { i += 1; continue }
+                    let x = number(), let y = number()
+                else { i += 1; continue }
                 cx = x + dx
                 cy = y + dy
                 add(cx, cy)

@@ -1,5 +1,6 @@
 import LoopReportDrawingMetrics
 import LoopReportLayout
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -21,9 +22,11 @@ func benchLayout(nodes n: Int, runs: Int, seed: UInt64) {
     let crossings = DrawingMetrics.crossings(edges: lines, nodes: layout.nodes)
     let through = DrawingMetrics.edgesThroughNodes(edges: lines, nodes: layout.nodes)
     func ms(_ t: Double) -> String { String(Double(Int(t * 100_000)) / 100) }
-    print("{\"nodes\":\(n),\"edges\":\(graph.edges.count),\"median_ms\":\(ms(times[times.count / 2])),\"min_ms\":\(ms(times[0])),"
-        + "\"crossings\":\(crossings),\"edges_through_nodes\":\(through),\"layer_crossings\":\(layout.crossings),"
-        + "\"layers\":\(layout.layerCount),\"dummies\":\(layout.dummyCount),\"width\":\(Int(layout.width)),\"height\":\(Int(layout.height))}")
+    print(
+        "{\"nodes\":\(n),\"edges\":\(graph.edges.count),\"median_ms\":\(ms(times[times.count / 2])),\"min_ms\":\(ms(times[0])),"
+            + "\"crossings\":\(crossings),\"edges_through_nodes\":\(through),\"layer_crossings\":\(layout.crossings),"
+            + "\"layers\":\(layout.layerCount),\"dummies\":\(layout.dummyCount),\"width\":\(Int(layout.width)),\"height\":\(Int(layout.height))}"
+    )
 }
 
 /// `svg-metrics FILE.svg`: nodes, edges, crossings and edges through nodes of a rendered drawing.
@@ -46,5 +49,7 @@ func svgMetrics(path: String) {
     let crossings = DrawingMetrics.crossings(edges: edges, nodes: nodes)
     let through = DrawingMetrics.edgesThroughNodes(edges: edges, nodes: nodes)
     let elapsed = now() - start
-    print("{\"nodes\":\(nodes.count),\"edges\":\(edges.count),\"crossings\":\(crossings),\"edges_through_nodes\":\(through),\"measure_ms\":\(Int(elapsed * 1000))}")
+    print(
+        "{\"nodes\":\(nodes.count),\"edges\":\(edges.count),\"crossings\":\(crossings),\"edges_through_nodes\":\(through),\"measure_ms\":\(Int(elapsed * 1000))}"
+    )
 }

@@ -4,6 +4,7 @@
 // generated plan; `loopreport-bench svg-metrics FILE.svg` measures a rendered graph drawing.
 import LoopReportAnalysis
 import LoopReportLayout
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,8 +23,9 @@ case "layout":
         print(usage)
         exit(2)
     }
-    benchLayout(nodes: n, runs: arguments.count > 3 ? max(1, Int(arguments[3]) ?? 5) : 5,
-                seed: arguments.count > 4 ? UInt64(arguments[4]) ?? 42 : 42)
+    benchLayout(
+        nodes: n, runs: arguments.count > 3 ? max(1, Int(arguments[3]) ?? 5) : 5,
+        seed: arguments.count > 4 ? UInt64(arguments[4]) ?? 42 : 42)
     exit(0)
 case "svg-metrics":
     svgMetrics(path: arguments[2])
@@ -64,4 +66,6 @@ for _ in 0..<runs {
     times.append(now() - start)
 }
 times.sort()
-print("{\"tasks\": \(n), \"edges\": \(network.predecessors.count), \"runs\": \(runs), \"medianSeconds\": \(times[times.count / 2]), \"minSeconds\": \(times[0]), \"durationDays\": \(duration)}")
+print(
+    "{\"tasks\": \(n), \"edges\": \(network.predecessors.count), \"runs\": \(runs), \"medianSeconds\": \(times[times.count / 2]), \"minSeconds\": \(times[0]), \"durationDays\": \(duration)}"
+)

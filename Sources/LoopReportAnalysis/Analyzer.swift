@@ -53,7 +53,10 @@ package enum Analyzer {
         // are independent of each other: built and scheduled on all cores, the longest first.
         // A job keeps only the figures read later of a snapshot and its schedule, so that both
         // are released in the job, on its core, not one after another at the end.
-        enum Job { case current, baseline, document(Int) }
+        enum Job {
+            case current, baseline
+            case document(Int)
+        }
         let indices = wanted.sorted(), lastIsWanted = wanted.contains(last)
         let jobs: [Job] = [.current, .baseline] + indices.filter { $0 != last }.map { .document($0) }
         let computed = parallelMap(jobs) { job -> JobResult in
@@ -63,16 +66,19 @@ package enum Analyzer {
                 let (schedule, diagnostics) = Scheduler.schedule(snapshot, settings: settings, diagnose: true)
                 let variance = Variance.compute(plan, daysPerWeek: week)
                 let forecast = forecastFor(plan, schedule: schedule, factors: variance.factors, settings: settings)
-                let figures = lastIsWanted
-                    ? DocumentFigures(plan, document: last, snapshot: snapshot,
-                                      schedule: scheduledPaths.contains(plan.documents[last].path) ? schedule : nil)
+                let figures =
+                    lastIsWanted
+                    ? DocumentFigures(
+                        plan, document: last, snapshot: snapshot,
+                        schedule: scheduledPaths.contains(plan.documents[last].path) ? schedule : nil)
                     : nil
                 return JobResult(schedule: schedule, figures: figures, diagnostics: diagnostics, variance: variance, forecast: forecast)
             case .baseline:
                 return JobResult(schedule: Scheduler.schedule(.baseline(plan, daysPerWeek: week), settings: settings).0)
             case .document(let k):
                 let snapshot = PlanSnapshot.after(document: k, of: plan, daysPerWeek: week)
-                let schedule = scheduledPaths.contains(plan.documents[k].path)
+                let schedule =
+                    scheduledPaths.contains(plan.documents[k].path)
                     ? Scheduler.schedule(snapshot, settings: settings).0 : nil
                 return JobResult(figures: DocumentFigures(plan, document: k, snapshot: snapshot, schedule: schedule))
             }
@@ -88,9 +94,11 @@ package enum Analyzer {
         }
         let summaries = plan.iterations.compactMap { iteration -> SnapshotSummary? in
             guard let k = documentIndex[iteration.path], let document = figures[k],
-                  let durationDays = document.durationDays, let criticalPath = document.criticalPath else { return nil }
-            return SnapshotSummary(path: iteration.path, title: iteration.title, durationDays: durationDays,
-                                   criticalPath: criticalPath, blockCount: document.blockCount)
+                let durationDays = document.durationDays, let criticalPath = document.criticalPath
+            else { return nil }
+            return SnapshotSummary(
+                path: iteration.path, title: iteration.title, durationDays: durationDays,
+                criticalPath: criticalPath, blockCount: document.blockCount)
         }
 
         let metrics = plan.records.metrics.map(MetricJudgement.judge)
@@ -108,11 +116,15 @@ package enum Analyzer {
         }
         let checks = FigureChecks.run(plan, documents: figures)
         let measurements = plan.records.measurementTables.map(MeasurementAnalysis.analyze)
-        let analysis = Analysis(settings: settings, calendar: WorkCalendar(settings), schedule: current.schedule!, baseline: baseline,
-                                snapshots: summaries, variance: current.variance!, forecast: current.forecast!, metrics: metrics,
-                                metricSeries: series, checks: checks, measurements: measurements)
-        return (analysis, current.diagnostics + FigureChecks.diagnostics(for: checks)
-                    + MeasurementAnalysis.diagnostics(for: measurements))
+        let analysis = Analysis(
+            settings: settings, calendar: WorkCalendar(settings), schedule: current.schedule!, baseline: baseline,
+            snapshots: summaries, variance: current.variance!, forecast: current.forecast!, metrics: metrics,
+            metricSeries: series, checks: checks, measurements: measurements)
+        return (
+            analysis,
+            current.diagnostics + FigureChecks.diagnostics(for: checks)
+                + MeasurementAnalysis.diagnostics(for: measurements)
+        )
     }
 
     /// What one job of `analyze` gives back.
@@ -131,7 +143,7 @@ package enum Analyzer {
         var ranges: [Forecast.Range] = []
         for (t, id) in schedule.networkIDs.enumerated() {
             if schedule.task(id)?.kind == .buffer { done[t] = remaining[t]; remaining[t] = 0; continue }
-            guard let block = plan.blockIndex(of: id) else { continue }   // read in place, not copied
+            guard let block = plan.blockIndex(of: id) else { continue }  // read in place, not copied
             let effort = plan.blocks[block].estimate?.scaled(daysPerWeek: settings.daysPerWeek)
             let estimate = effort?.days ?? settings.defaultEstimateDays
             if let effort, effort.minimumDays < effort.maximumDays, estimate > 0, plan.blocks[block].progress != .complete {
@@ -147,7 +159,8 @@ package enum Analyzer {
                 break
             }
         }
-        return Forecast.compute(network: schedule.network, result: schedule.cpm, done: done, remaining: remaining,
-                                factors: factors, ranges: ranges, settings: settings)
+        return Forecast.compute(
+            network: schedule.network, result: schedule.cpm, done: done, remaining: remaining,
+            factors: factors, ranges: ranges, settings: settings)
     }
 }

@@ -26,18 +26,22 @@ package enum NewProject {
 
     package static func files(title: String, start: CalendarDate?) -> [AuthoredFile] {
         [
-            AuthoredFile(path: contentDirectory + "/loopreport.yml", text: settings(title: title, start: start),
-                         purpose: "settings: title, start date, working days, holidays"),
-            AuthoredFile(path: contentDirectory + "/01-plan.md", text: plan(title: title),
-                         purpose: "the plan: one group with one block, to rename and extend"),
+            AuthoredFile(
+                path: contentDirectory + "/loopreport.yml", text: settings(title: title, start: start),
+                purpose: "settings: title, start date, working days, holidays"),
+            AuthoredFile(
+                path: contentDirectory + "/01-plan.md", text: plan(title: title),
+                purpose: "the plan: one group with one block, to rename and extend"),
             // An empty directory cannot be committed; dot files are not read as documents.
-            AuthoredFile(path: contentDirectory + "/templates/.gitkeep", text: "",
-                         purpose: "template overrides (layout.mustache, page.mustache, site.css …), empty"),
+            AuthoredFile(
+                path: contentDirectory + "/templates/.gitkeep", text: "",
+                purpose: "template overrides (layout.mustache, page.mustache, site.css …), empty"),
         ]
     }
 
     static func settings(title: String, start: CalendarDate?) -> String {
-        let startLine = start.map { "start: \($0)                  # day 0 of the schedule (YYYY-MM-DD)" }
+        let startLine =
+            start.map { "start: \($0)                  # day 0 of the schedule (YYYY-MM-DD)" }
             ?? "# start: YYYY-MM-DD           # day 0 of the schedule; without it the schedule stays in working days"
         return """
             # LoopReport settings (README, "Settings"). Documents are every *.md file in this
@@ -96,7 +100,9 @@ package enum NewProject {
 
     /// The title as a YAML scalar: plain when that reads back as the same string, else quoted.
     static func yamlScalar(_ text: String) -> String {
-        let plain = text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == " " || $0 == "-" || $0 == "_" || $0 == "." }
+        let plain = text.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == " " || $0 == "-" || $0 == "_" || $0 == "."
+        }
         let startsWithLetter = text.unicodeScalars.first?.properties.isAlphabetic == true
         let reserved = ["true", "false", "yes", "no", "on", "off", "null", "y", "n"].contains(text.lowercased())
         if plain, startsWithLetter, !reserved, !text.hasSuffix(" ") { return text }

@@ -39,8 +39,10 @@ package struct NextIteration: Sendable {
     /// - Parameters:
     ///   - documentPaths: every document under the content directory, relative to it (also
     ///     those that could not be read); by default the plan's documents.
-    package static func make(plan: Plan, analysis: Analysis, title: String? = nil, date: CalendarDate,
-                            documentPaths: [String]? = nil) throws(Problem) -> NextIteration {
+    package static func make(
+        plan: Plan, analysis: Analysis, title: String? = nil, date: CalendarDate,
+        documentPaths: [String]? = nil
+    ) throws(Problem) -> NextIteration {
         let paths = documentPaths ?? plan.documents.map(\.path)
         let number = iterationNumber(plan: plan, paths: paths)
         let path = fileName(iteration: number, paths: paths)
@@ -51,10 +53,12 @@ package struct NextIteration: Sendable {
         let week = analysis.settings.daysPerWeek
         let progress = groups.map { group in (group.id, progressName(group), completion(of: group, in: plan, daysPerWeek: week)) }
         let estimates = groups.map { group in (group.id, estimateDays(of: group, in: plan, daysPerWeek: week)) }
-        var iteration = NextIteration(number: number, path: path, title: title.map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 }
-                                          ?? "Loop Iteration \(number)",
-                                      date: date, decisionID: nextDecisionID(plan.records.decisions.map(\.id)),
-                                      progress: progress, estimates: estimates, text: "")
+        var iteration = NextIteration(
+            number: number, path: path,
+            title: title.map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 }
+                ?? "Loop Iteration \(number)",
+            date: date, decisionID: nextDecisionID(plan.records.decisions.map(\.id)),
+            progress: progress, estimates: estimates, text: "")
         iteration.text = iteration.render()
         return iteration
     }
@@ -163,7 +167,8 @@ package struct NextIteration: Sendable {
     static func progressName(_ group: Group) -> String {
         let title = group.title.trimmed
         let lower = title.lowercased()
-        let unsafe = title.contains(where: { ":()%[]|*_`\\<>#".contains($0) })
+        let unsafe =
+            title.contains(where: { ":()%[]|*_`\\<>#".contains($0) })
             || ["group", "block"].contains(where: { word in
                 var rest = lower[...]
                 while let found = rest.range(of: word) {
@@ -197,15 +202,17 @@ package struct NextIteration: Sendable {
             text += name.isEmpty ? "- Group \(id): \(percent)% complete\n" : "- \(name) (Group \(id)): \(percent)% complete\n"
         }
         text += "\n## Timeline Adjustments\n\n"
-        text += Self.table(header: ["Group", "Original Estimate", "Revised Estimate", "Delta", "Reason"],
-                           rows: estimates.map { id, days in
-                               let effort = days.map(Self.effortText) ?? "-"
-                               return ["Group \(id)", effort, effort, "-", ""]
-                           })
+        text += Self.table(
+            header: ["Group", "Original Estimate", "Revised Estimate", "Delta", "Reason"],
+            rows: estimates.map { id, days in
+                let effort = days.map(Self.effortText) ?? "-"
+                return ["Group \(id)", effort, effort, "-", ""]
+            })
         text += "\n## Validation Checklist\n\n"
         text += "## Decision Log\n\n"
-        text += Self.table(header: ["ID", "Date", "Issue", "Decision", "Rationale", "Impact"],
-                           rows: [[decisionID, "", "", "", "", ""]])
+        text += Self.table(
+            header: ["ID", "Date", "Issue", "Decision", "Rationale", "Impact"],
+            rows: [[decisionID, "", "", "", "", ""]])
         return text
     }
 
@@ -219,7 +226,8 @@ package struct NextIteration: Sendable {
         var widths = header.map(\.count)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
         func line(_ cells: [String]) -> String {
-            "| " + cells.enumerated().map { i, cell in cell + String(repeating: " ", count: widths[i] - cell.count) }
+            "| "
+                + cells.enumerated().map { i, cell in cell + String(repeating: " ", count: widths[i] - cell.count) }
                 .joined(separator: " | ") + " |\n"
         }
         return line(header) + "|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|\n"

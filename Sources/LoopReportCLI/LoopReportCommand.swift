@@ -6,8 +6,10 @@ package struct LoopReportCommand: ParsableCommand {
         commandName: "loopreport",
         abstract: "Turn loop-process Markdown plans into checked, scheduled report sites.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, ExportCommand.self, SampleCommand.self,
-                      InitCommand.self, NewCommand.self, ServeCommand.self]
+        subcommands: [
+            BuildCommand.self, CheckCommand.self, ExportCommand.self, SampleCommand.self,
+            InitCommand.self, NewCommand.self, ServeCommand.self,
+        ]
     )
 
     package init() {}

@@ -33,7 +33,9 @@ enum Terminal {
     /// Writes a file atomically: a temporary sibling, then `rename(2)`.
     static func writeFile(_ path: String, _ bytes: [UInt8], force: Bool) throws {
         // One atomic writer for every file LoopReport writes: a temporary file, renamed over.
-        do { try SiteWriter.writeReport(bytes, to: path, force: force) } catch let error as SiteWriter.WriteError { throw CommandError(error.description) }
+        do { try SiteWriter.writeReport(bytes, to: path, force: force) } catch let error as SiteWriter.WriteError {
+            throw CommandError(error.description)
+        }
     }
 }
 

@@ -22,8 +22,11 @@ package enum DOTExport {
         }
         for edge in graph.edges {
             var attributes: [String] = []
-            if edge.cut { attributes += ["style=dashed", "color=\"#b3261e\"", "constraint=false"] }
-            else if edge.critical { attributes += ["penwidth=2", "color=\"#c0390b\""] }
+            if edge.cut {
+                attributes += ["style=dashed", "color=\"#b3261e\"", "constraint=false"]
+            } else if edge.critical {
+                attributes += ["penwidth=2", "color=\"#c0390b\""]
+            }
             if edge.startToStart { attributes.append("taillabel=\"SS\"") }
             if edge.count > 1 { attributes.append("label=\"\(edge.count)\"") }
             out += "  \(quoted(graph.nodes[edge.from].id)) -> \(quoted(graph.nodes[edge.to].id))"

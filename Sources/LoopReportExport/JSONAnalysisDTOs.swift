@@ -33,8 +33,9 @@ struct ScheduleDTO: Encodable {
         finishDate = a.calendar.map { $0.finishDate(s.durationDays).description }
         workingWeekdays = a.settings.workingWeekdays.sorted(); holidays = a.settings.holidays.sorted().map(\.description)
         otherTasks = s.tasks.filter { $0.kind != .block }.map {
-            TaskDTO(id: $0.id, kind: $0.kind.rawValue, title: $0.title, group: $0.groupID, durationDays: $0.durationDays,
-                    schedule: TaskScheduleDTO($0, calendar: a.calendar))
+            TaskDTO(
+                id: $0.id, kind: $0.kind.rawValue, title: $0.title, group: $0.groupID, durationDays: $0.durationDays,
+                schedule: TaskScheduleDTO($0, calendar: a.calendar))
         }
         groupSpans = s.groupSpans.map { SpanDTO(group: $0.groupID, start: $0.start, finish: $0.finish) }
     }
@@ -100,8 +101,9 @@ struct MeasurementAnalysisDTO: Encodable {
             rSquared = significant(f.rSquared); plausible = f.plausible.map(\.rawValue); decreasing = f.decreasing
             pointCount = f.pointCount
             candidates = f.candidates.map {
-                CandidateDTO(model: $0.model.rawValue, intercept: significant($0.intercept), slope: significant($0.slope),
-                             chiSquare: significant($0.chiSquare), rSquared: significant($0.rSquared))
+                CandidateDTO(
+                    model: $0.model.rawValue, intercept: significant($0.intercept), slope: significant($0.slope),
+                    chiSquare: significant($0.chiSquare), rSquared: significant($0.rSquared))
             }
         }
     }

@@ -9,8 +9,11 @@ struct DiagnosticDTO: Encodable {
     init(_ d: Diagnostic) {
         severity = d.severity.rawValue; code = d.code.rawValue; message = d.message; path = d.range?.path
         line = d.range?.start.line; column = d.range?.start.column
-        notes = d.notes.map { NoteDTO(message: $0.message, path: $0.range?.path, line: $0.range?.start.line,
-                                      column: $0.range?.start.column) }
+        notes = d.notes.map {
+            NoteDTO(
+                message: $0.message, path: $0.range?.path, line: $0.range?.start.line,
+                column: $0.range?.start.column)
+        }
     }
 }
 
@@ -26,10 +29,11 @@ package enum DiagnosticsJSON {
     package static func encode(_ diagnostics: [Diagnostic], documentCount: Int) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(Payload(
-            documentCount: documentCount, errorCount: diagnostics.count(of: .error),
-            warningCount: diagnostics.count(of: .warning), noteCount: diagnostics.count(of: .note),
-            diagnostics: diagnostics.map(DiagnosticDTO.init)))
+        var data = try encoder.encode(
+            Payload(
+                documentCount: documentCount, errorCount: diagnostics.count(of: .error),
+                warningCount: diagnostics.count(of: .warning), noteCount: diagnostics.count(of: .note),
+                diagnostics: diagnostics.map(DiagnosticDTO.init)))
         data.append(0x0A)
         return Array(data)
     }

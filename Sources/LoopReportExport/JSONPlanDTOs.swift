@@ -44,8 +44,11 @@ struct BlockDTO: Encodable {
         actualDays = b.actual?.days; progress = b.progress?.rawValue; percentComplete = b.percentComplete
         declaredCritical = b.declaredCritical; tasks = b.tasks; files = b.files
         completionCriteria = b.completionCriteria; blockers = b.blockers; fields = b.fields.map(FieldDTO.init)
-        history = b.history.map { EventDTO(change: $0.change.rawValue, path: $0.path, fields: $0.fields,
-                                           estimateDays: $0.estimateDays, line: $0.range?.start.line) }
+        history = b.history.map {
+            EventDTO(
+                change: $0.change.rawValue, path: $0.path, fields: $0.fields,
+                estimateDays: $0.estimateDays, line: $0.range?.start.line)
+        }
         source = Location(b.range)
     }
 }

@@ -12,8 +12,9 @@ struct DocumentDTO: Encodable {
     init(_ d: Document) {
         path = d.path; kind = d.kind.rawValue; kindDeclared = d.kindIsDeclared; title = d.title; date = d.date
         sections = d.sections.dropFirst().map {
-            SectionDTO(title: $0.title, level: $0.level, kind: $0.kind.rawValue, marker: $0.marker?.rawValue,
-                       subject: $0.subject?.label, line: $0.range?.start.line)
+            SectionDTO(
+                title: $0.title, level: $0.level, kind: $0.kind.rawValue, marker: $0.marker?.rawValue,
+                subject: $0.subject?.label, line: $0.range?.start.line)
         }
     }
 }

@@ -11,26 +11,34 @@ package enum CSVExport {
         var rows: [[String]]
         switch table {
         case .schedule:
-            rows = [["id", "kind", "title", "group", "duration_days", "early_start", "early_finish", "late_start",
-                     "late_finish", "total_float", "free_float", "critical", "near_critical", "driving_predecessor",
-                     "start_date", "finish_date", "estimate_assumed"]]
+            rows = [
+                [
+                    "id", "kind", "title", "group", "duration_days", "early_start", "early_finish", "late_start",
+                    "late_finish", "total_float", "free_float", "critical", "near_critical", "driving_predecessor",
+                    "start_date", "finish_date", "estimate_assumed",
+                ]
+            ]
             let calendar = analysis.calendar
             for task in analysis.schedule.tasks {
-                rows.append([task.id, task.kind.rawValue, task.title, task.groupID ?? "", number(task.durationDays),
-                             number(task.earlyStart), number(task.earlyFinish), number(task.lateStart),
-                             number(task.lateFinish), number(task.slack), number(task.freeFloat), String(task.critical),
-                             String(task.nearCritical), task.drivingPredecessor ?? "",
-                             calendar.map { $0.startDate(task.earlyStart).description } ?? "",
-                             calendar.map { $0.finishDate(task.earlyFinish).description } ?? "",
-                             String(task.kind == .block && analysis.schedule.assumedEstimates.contains(task.id))])
+                rows.append([
+                    task.id, task.kind.rawValue, task.title, task.groupID ?? "", number(task.durationDays),
+                    number(task.earlyStart), number(task.earlyFinish), number(task.lateStart),
+                    number(task.lateFinish), number(task.slack), number(task.freeFloat), String(task.critical),
+                    String(task.nearCritical), task.drivingPredecessor ?? "",
+                    calendar.map { $0.startDate(task.earlyStart).description } ?? "",
+                    calendar.map { $0.finishDate(task.earlyFinish).description } ?? "",
+                    String(task.kind == .block && analysis.schedule.assumedEstimates.contains(task.id)),
+                ])
             }
         case .variance:
             rows = [["level", "subject", "estimate_days", "actual_days", "variance_days", "variance_percent", "factor"]]
             let v = analysis.variance
             for (level, entries) in [("block", v.blocks), ("group", v.groups), ("iteration", v.iterations), ("declared", v.declared)] {
                 for e in entries {
-                    rows.append([level, e.subject, number(e.estimateDays), number(e.actualDays), number(e.varianceDays),
-                                 e.variancePercent.map(number) ?? "", e.factor.map(number) ?? ""])
+                    rows.append([
+                        level, e.subject, number(e.estimateDays), number(e.actualDays), number(e.varianceDays),
+                        e.variancePercent.map(number) ?? "", e.factor.map(number) ?? "",
+                    ])
                 }
             }
         }
@@ -64,32 +72,40 @@ package enum ICSExport {
     package static func encode(plan: Plan, analysis: Analysis) throws -> [UInt8] {
         guard let calendar = analysis.calendar else { throw MissingStartDate() }
         let name = analysis.settings.title ?? plan.documents.first?.title ?? "LoopReport plan"
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//LoopReport//LoopReport//EN", "CALSCALE:GREGORIAN",
-                     "X-WR-CALNAME:" + escape(name)]
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//LoopReport//LoopReport//EN", "CALSCALE:GREGORIAN",
+            "X-WR-CALNAME:" + escape(name),
+        ]
         func event(uid: String, date: CalendarDate, summary: String, description: String) {
             let day = date.description.replacingOccurrencesOfDash
             let next = date.adding(days: 1).description.replacingOccurrencesOfDash
-            lines += ["BEGIN:VEVENT", "UID:\(uid)@loopreport", "DTSTAMP:\(day)T000000Z", "DTSTART;VALUE=DATE:\(day)",
-                      "DTEND;VALUE=DATE:\(next)", "SUMMARY:" + escape(summary), "DESCRIPTION:" + escape(description),
-                      "END:VEVENT"]
+            lines += [
+                "BEGIN:VEVENT", "UID:\(uid)@loopreport", "DTSTAMP:\(day)T000000Z", "DTSTART;VALUE=DATE:\(day)",
+                "DTEND;VALUE=DATE:\(next)", "SUMMARY:" + escape(summary), "DESCRIPTION:" + escape(description),
+                "END:VEVENT",
+            ]
         }
         for span in analysis.schedule.groupSpans {
             let title = plan.group(span.groupID)?.title ?? ""
-            event(uid: "group-\(span.groupID)-finish", date: calendar.finishDate(span.finish),
-                  summary: "Group \(span.groupID) finishes" + (title.isEmpty ? "" : ": \(title)"),
-                  description: "Scheduled finish of Group \(span.groupID) (working day \(CSVExport.number(span.finish)))")
+            event(
+                uid: "group-\(span.groupID)-finish", date: calendar.finishDate(span.finish),
+                summary: "Group \(span.groupID) finishes" + (title.isEmpty ? "" : ": \(title)"),
+                description: "Scheduled finish of Group \(span.groupID) (working day \(CSVExport.number(span.finish)))")
         }
-        event(uid: "project-finish", date: calendar.finishDate(analysis.schedule.durationDays), summary: "\(name) finishes",
-              description: "Scheduled end of the current plan (\(CSVExport.number(analysis.schedule.durationDays)) working days)")
+        event(
+            uid: "project-finish", date: calendar.finishDate(analysis.schedule.durationDays), summary: "\(name) finishes",
+            description: "Scheduled end of the current plan (\(CSVExport.number(analysis.schedule.durationDays)) working days)")
         // Milestone table rows with an ISO date.
         for (n, table) in plan.records.tables.enumerated() where table.kind == .milestones {
             let nameColumn = table.column("milestone") ?? 0
             let dateColumn = table.column("forecast date", "target date", "date")
             for (r, row) in table.rows.enumerated() {
                 guard let cell = table.cell(row, dateColumn), let date = firstISODate(cell.text),
-                      let label = table.cell(row, nameColumn)?.text else { continue }
-                event(uid: "milestone-\(n)-\(r)", date: date, summary: label,
-                      description: "Milestone from \(table.range?.path ?? "the plan")")
+                    let label = table.cell(row, nameColumn)?.text
+                else { continue }
+                event(
+                    uid: "milestone-\(n)-\(r)", date: date, summary: label,
+                    description: "Milestone from \(table.range?.path ?? "the plan")")
             }
         }
         lines.append("END:VCALENDAR")
@@ -137,6 +153,6 @@ package enum ICSExport {
     }
 }
 
-private extension String {
-    var replacingOccurrencesOfDash: String { String(filter { $0 != "-" }) }
+extension String {
+    fileprivate var replacingOccurrencesOfDash: String { String(filter { $0 != "-" }) }
 }

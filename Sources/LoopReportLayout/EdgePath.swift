@@ -18,7 +18,7 @@ package enum EdgePath {
     /// `svgPathData`, appended to SVG markup being written.
     package static func appendPathData(_ points: [Point], to bytes: inout ByteBuffer) {
         guard let first = points.first else { return }
-        bytes.append(0x4D)   // M
+        bytes.append(0x4D)  // M
         appendNumber(first.x, to: &bytes)
         bytes.append(0x20)
         appendNumber(first.y, to: &bytes)
@@ -26,13 +26,13 @@ package enum EdgePath {
         for q in points.dropFirst() {
             if q == p { continue }
             if rounded(q.x) == rounded(p.x) || rounded(q.y) == rounded(p.y) {
-                bytes.append(0x20); bytes.append(0x4C)   // " L"
+                bytes.append(0x20); bytes.append(0x4C)  // " L"
                 appendNumber(q.x, to: &bytes)
                 bytes.append(0x20)
                 appendNumber(q.y, to: &bytes)
             } else {
                 let ym = (p.y + q.y) / 2
-                bytes.append(0x20); bytes.append(0x43)   // " C"
+                bytes.append(0x20); bytes.append(0x43)  // " C"
                 appendNumber(p.x, to: &bytes); bytes.append(0x20); appendNumber(ym, to: &bytes); bytes.append(0x20)
                 appendNumber(q.x, to: &bytes); bytes.append(0x20); appendNumber(ym, to: &bytes); bytes.append(0x20)
                 appendNumber(q.x, to: &bytes); bytes.append(0x20); appendNumber(q.y, to: &bytes)

@@ -88,8 +88,10 @@ package struct LayeredLayout: Sendable, Equatable {
     /// Dummy nodes created for long edges.
     package var dummyCount: Int
 
-    package init(nodes: [Rect], layers: [Int], layerCount: Int, edges: [EdgeRoute], width: Double, height: Double,
-                crossings: Int = 0, dummyCount: Int = 0) {
+    package init(
+        nodes: [Rect], layers: [Int], layerCount: Int, edges: [EdgeRoute], width: Double, height: Double,
+        crossings: Int = 0, dummyCount: Int = 0
+    ) {
         self.nodes = nodes
         self.layers = layers
         self.layerCount = layerCount
@@ -201,8 +203,9 @@ struct LayoutEngine {
             pweight.append(weights[e])
         }
         let dummyCount = nodeLayer.count - n
-        let lg = LayerGraph(layer: nodeLayer, layerCount: layerCount, width: nodeWidth, realCount: n,
-                            upper: upper, lower: lower, weight: pweight)
+        let lg = LayerGraph(
+            layer: nodeLayer, layerCount: layerCount, width: nodeWidth, realCount: n,
+            upper: upper, lower: lower, weight: pweight)
 
         // Ordering.
         var orderable = [Bool](repeating: true, count: lg.nodeCount)
@@ -228,12 +231,14 @@ struct LayoutEngine {
         // Coordinates.
         var bk = BrandesKoepf(g, nodeGap: options.nodeGap, edgeGap: options.edgeGap, alignBoxes: false)
         var cx = bk.place()
-        MedianRelaxation.relax(g, x: &cx, nodeGap: options.nodeGap, edgeGap: options.edgeGap,
-                               sweeps: max(2, Int(8 * Self.effort(g))))
+        MedianRelaxation.relax(
+            g, x: &cx, nodeGap: options.nodeGap, edgeGap: options.edgeGap,
+            sweeps: max(2, Int(8 * Self.effort(g))))
         if g.nodeCount + upper.count <= 2500 {
             // small graphs: the optimum of dot's objective, from the relaxed placement
-            cx = SimplexPlacement.place(g, nodeGap: options.nodeGap, edgeGap: options.edgeGap, start: cx,
-                                        maxIterations: 4000)
+            cx = SimplexPlacement.place(
+                g, nodeGap: options.nodeGap, edgeGap: options.edgeGap, start: cx,
+                maxIterations: 4000)
         }
         var minX = Double.infinity, maxX = -Double.infinity
         for v in 0..<g.nodeCount {
@@ -255,8 +260,9 @@ struct LayoutEngine {
         var rects = [Rect](repeating: Rect(x: 0, y: 0, width: 0, height: 0), count: n)
         for v in 0..<n {
             let r = rank[v]
-            rects[v] = Rect(x: cx[v] - widths[v] / 2, y: bandTop[r] + (bandHeight[r] - heights[v]) / 2,
-                            width: widths[v], height: heights[v])
+            rects[v] = Rect(
+                x: cx[v] - widths[v] / 2, y: bandTop[r] + (bandHeight[r] - heights[v]) / 2,
+                width: widths[v], height: heights[v])
         }
 
         // Ports: per proper edge, x on the upper box's bottom and on the lower box's top.
@@ -324,8 +330,9 @@ struct LayoutEngine {
             routes[i].points = layoutRoutes[layoutEdgeOf[i]]
             routes[i].reversed = reversed[i]
         }
-        return LayeredLayout(nodes: rects, layers: rank, layerCount: layerCount, edges: routes,
-                             width: totalWidth, height: totalHeight, crossings: crossings, dummyCount: dummyCount)
+        return LayeredLayout(
+            nodes: rects, layers: rank, layerCount: layerCount, edges: routes,
+            width: totalWidth, height: totalHeight, crossings: crossings, dummyCount: dummyCount)
     }
 
     /// Crossing minimisation: the plain barycenter baseline, and from each initial order in `starts`

@@ -177,7 +177,6 @@ struct NetworkSimplex {
         treeDeg[v] -= 1
     }
 
-
     /// A spanning forest of tight edges: start from the tight components and repeatedly hang the
     /// smallest subtree onto a neighbour through its least-slack incident edge, shifting its ranks.
     mutating func feasibleTree() {

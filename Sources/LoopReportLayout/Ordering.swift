@@ -414,8 +414,10 @@ final class CrossingMinimizer {
     }
 
     @inline(__always)
-    func side(_ va: Int, _ vb: Int, _ wa: Int, _ wb: Int, _ nbr: FixedBuffer<Int32>,
-              _ c0: inout Int, _ c1: inout Int) {
+    func side(
+        _ va: Int, _ vb: Int, _ wa: Int, _ wb: Int, _ nbr: FixedBuffer<Int32>,
+        _ c0: inout Int, _ c1: inout Int
+    ) {
         if va == vb || wa == wb { return }
         if vb &- va == 1 && wb &- wa == 1 {
             let pa = pos[Int(nbr[va])], pb = pos[Int(nbr[wa])]
@@ -434,8 +436,10 @@ final class CrossingMinimizer {
     }
 
     @inline(__always)
-    func weightedSide(_ va: Int, _ vb: Int, _ wa: Int, _ wb: Int, _ nbr: FixedBuffer<Int32>,
-                      _ wts: FixedBuffer<Int32>, _ c0: inout Int, _ c1: inout Int) {
+    func weightedSide(
+        _ va: Int, _ vb: Int, _ wa: Int, _ wb: Int, _ nbr: FixedBuffer<Int32>,
+        _ wts: FixedBuffer<Int32>, _ c0: inout Int, _ c1: inout Int
+    ) {
         if va == vb || wa == wb { return }
         for i in va..<vb {
             let pa = pos[Int(nbr[i])], x = Int(wts[i])

@@ -334,14 +334,16 @@ enum SimplexPlacement {
 /// up. A weak pull (weight `anchor`) to the current place keeps nodes without edges where they are
 /// and breaks ties. Layers wider than `maxLayer` keep their places (the merging is quadratic there).
 enum MedianRelaxation {
-    static func relax(_ g: LayerGraph, x: inout [Double], nodeGap: Double, edgeGap: Double, sweeps: Int,
-                      anchor: Double = 0.01, maxLayer: Int = 2000) {
+    static func relax(
+        _ g: LayerGraph, x: inout [Double], nodeGap: Double, edgeGap: Double, sweeps: Int,
+        anchor: Double = 0.01, maxLayer: Int = 2000
+    ) {
         if g.layerCount == 0 { return }
-        var value: [Double] = []      // breakpoints of the current layer, node after node
+        var value: [Double] = []  // breakpoints of the current layer, node after node
         var weight: [Double] = []
         var nodeStart: [Int] = []
         var offset: [Double] = []
-        var blockFirst: [Int] = []    // first node of each block on the stack
+        var blockFirst: [Int] = []  // first node of each block on the stack
         var blockMedian: [Double] = []
         var blockWeight: [Double] = []
         var tmpV: [Double] = [], tmpW: [Double] = []
@@ -450,8 +452,10 @@ enum MedianRelaxation {
     }
 
     /// Merges the sorted ranges `lo..<mid` and `mid..<hi` into one sorted range.
-    static func mergeRanges(_ value: inout [Double], _ weight: inout [Double], _ lo: Int, _ mid: Int, _ hi: Int,
-                            _ tmpV: inout [Double], _ tmpW: inout [Double]) {
+    static func mergeRanges(
+        _ value: inout [Double], _ weight: inout [Double], _ lo: Int, _ mid: Int, _ hi: Int,
+        _ tmpV: inout [Double], _ tmpW: inout [Double]
+    ) {
         if mid == lo || mid == hi || value[mid - 1] <= value[mid] { return }
         tmpV.removeAll(keepingCapacity: true)
         tmpW.removeAll(keepingCapacity: true)

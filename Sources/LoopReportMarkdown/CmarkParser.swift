@@ -1,6 +1,7 @@
 import CCmarkGFM
 import CLoopReportCmark
 import LoopReportSource
+
 #if canImport(Glibc)
 import Glibc
 import LoopReportSupport
@@ -35,8 +36,9 @@ package enum CmarkParser {
         let tree = parsesInParallel ? parseTree(body) : lock.locked { parseTree(body) }
         if let tree { root = convert(tree, path: file.path) }
         loopreport_arena_reset()
-        return MarkdownDocument(source: file, frontMatter: frontMatter,
-                                frontMatterRange: frontMatterRange, root: root)
+        return MarkdownDocument(
+            source: file, frontMatter: frontMatter,
+            frontMatterRange: frontMatterRange, root: root)
     }
 
     /// Builds the tree; the parser is freed, so the tree returned is referenced by nothing else.
@@ -118,9 +120,10 @@ package enum CmarkParser {
         case CMARK_NODE_FOOTNOTE_DEFINITION: kind = .footnoteDefinition
         case CMARK_NODE_FOOTNOTE_REFERENCE: kind = .footnoteReference
         case CMARK_NODE_LIST:
-            kind = .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
-                         start: Int(cmark_node_get_list_start(node)),
-                         tight: cmark_node_get_list_tight(node) != 0)
+            kind = .list(
+                ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                start: Int(cmark_node_get_list_start(node)),
+                tight: cmark_node_get_list_tight(node) != 0)
         case CMARK_NODE_ITEM:
             let isTask = cmark_node_get_type_string(node).map { strcmp($0, "tasklist") == 0 } ?? false
             kind = .item(task: isTask ? cmark_gfm_extensions_get_tasklist_item_checked(node) : nil)
@@ -130,7 +133,9 @@ package enum CmarkParser {
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
             let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
-            kind = cmark_node_get_type(node) == CMARK_NODE_LINK ? .link(destination: url, title: title)
+            kind =
+                cmark_node_get_type(node) == CMARK_NODE_LINK
+                ? .link(destination: url, title: title)
                 : .image(source: url, title: title)
         default:
             kind = extensionKind(node)

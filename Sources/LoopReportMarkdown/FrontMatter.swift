@@ -11,8 +11,9 @@ enum FrontMatter {
             let endOffset = number < file.lineCount ? file.lineStarts[number] : file.text.utf8.count
             let rest = file.text.utf8.dropFirst(endOffset)
             let body = String(repeating: "\n", count: number) + String(decoding: rest, as: UTF8.self)
-            let range = SourceRange(path: file.path, start: SourceLocation(line: 1, column: 1),
-                                    end: SourceLocation(line: number, column: 4))
+            let range = SourceRange(
+                path: file.path, start: SourceLocation(line: 1, column: 1),
+                end: SourceLocation(line: number, column: 4))
             return (yaml, range, body)
         }
         return (nil, nil, file.text)

@@ -1,4 +1,5 @@
 import LoopReportSource
+
 /// A readable dump of a tree, one node a line with its range, for tests and debugging:
 /// `paragraph @2:1-2:12` then indented children.
 extension MarkdownNode {

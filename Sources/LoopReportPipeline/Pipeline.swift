@@ -83,8 +83,9 @@ package enum Pipeline {
         if found.subprojects.isEmpty || !loaded.files.isEmpty {
             diagnostics += ContentLoader.emptyContentCheck(root: root, documents: loaded.files.count, diagnostics: diagnostics)
         }
-        var project = assemble(files: loaded.files, assembly: &loaded.assembly, config: config, origin: .directory(root),
-                               inputDiagnostics: diagnostics + configDiagnostics + vocabularyDiagnostics, started: started)
+        var project = assemble(
+            files: loaded.files, assembly: &loaded.assembly, config: config, origin: .directory(root),
+            inputDiagnostics: diagnostics + configDiagnostics + vocabularyDiagnostics, started: started)
         project.subprojects = found.subprojects
         return project
     }
@@ -115,43 +116,53 @@ package enum Pipeline {
     }
 
     /// With the documents read and recognised (the project cache's): applies them, then `assemble`.
-    static func assemble(files: [SourceFile], documents: [RecognizedDocument], config: SourceFile?, root: String,
-                         inputDiagnostics: [Diagnostic], started: ContinuousClock.Instant) -> LoadedProject {
+    static func assemble(
+        files: [SourceFile], documents: [RecognizedDocument], config: SourceFile?, root: String,
+        inputDiagnostics: [Diagnostic], started: ContinuousClock.Instant
+    ) -> LoadedProject {
         let order = PlanBuilder.documentOrder(documents, listed: ProjectSettings.documentOrder(config: config))
         var assembly = PlanAssembly(applying: order.map { documents[$0] })
         let files = order.map { files[$0] }
         var diagnostics = inputDiagnostics
         diagnostics += ContentLoader.emptyContentCheck(root: root, documents: files.count, diagnostics: diagnostics)
-        return assemble(files: files, assembly: &assembly, config: config, origin: .directory(root),
-                        inputDiagnostics: diagnostics, started: started)
+        return assemble(
+            files: files, assembly: &assembly, config: config, origin: .directory(root),
+            inputDiagnostics: diagnostics, started: started)
     }
 
     /// Parses and models already-loaded files (tests, generated corpora).
-    package static func model(files: [SourceFile], config: SourceFile? = nil, origin: ProjectOrigin = .memory,
-                             inputDiagnostics: [Diagnostic] = []) -> LoadedProject {
+    package static func model(
+        files: [SourceFile], config: SourceFile? = nil, origin: ProjectOrigin = .memory,
+        inputDiagnostics: [Diagnostic] = []
+    ) -> LoadedProject {
         let started = ContinuousClock.now
         let (vocabulary, vocabularyDiagnostics) = Vocabulary.read(config: config)
         let recognized = parallelMap(files) { PlanBuilder.recognize(CmarkParser.parse($0), vocabulary: vocabulary) }
         let order = PlanBuilder.documentOrder(recognized, listed: ProjectSettings.documentOrder(config: config))
         var assembly = PlanAssembly(applying: order.map { recognized[$0] })
-        return assemble(files: order.map { files[$0] }, assembly: &assembly, config: config, origin: origin,
-                        inputDiagnostics: inputDiagnostics + vocabularyDiagnostics, started: started)
+        return assemble(
+            files: order.map { files[$0] }, assembly: &assembly, config: config, origin: origin,
+            inputDiagnostics: inputDiagnostics + vocabularyDiagnostics, started: started)
     }
 
     /// Model, settings and analysis from the applied documents. The assembly is finished in
     /// place: a copy would share its blocks, and finishing would then copy every one.
-    static func assemble(files: [SourceFile], assembly: inout PlanAssembly, config: SourceFile?, origin: ProjectOrigin,
-                         inputDiagnostics: [Diagnostic], started: ContinuousClock.Instant) -> LoadedProject {
+    static func assemble(
+        files: [SourceFile], assembly: inout PlanAssembly, config: SourceFile?, origin: ProjectOrigin,
+        inputDiagnostics: [Diagnostic], started: ContinuousClock.Instant
+    ) -> LoadedProject {
         let (plan, modelDiagnostics) = assembly.finish()
         let modelled = ContinuousClock.now
-        let (settings, settingsDiagnostics) = ProjectSettings.read(config: config,
-                                                                   frontMatter: plan.documents.first?.frontMatter ?? [:])
+        let (settings, settingsDiagnostics) = ProjectSettings.read(
+            config: config,
+            frontMatter: plan.documents.first?.frontMatter ?? [:])
         let (analysis, analysisDiagnostics) = Analyzer.analyze(plan, settings: settings)
         let timings = [("read, parse and model", modelled - started), ("analysis", ContinuousClock.now - modelled)]
         var sources: [String: SourceFile] = [:]
         for file in files + (config.map { [$0] } ?? []) { sources[file.path] = file }
         let diagnostics = inputDiagnostics + modelDiagnostics + settingsDiagnostics + analysisDiagnostics
-        return LoadedProject(origin: origin, sources: sources, plan: plan, analysis: analysis,
-                             diagnostics: diagnostics.sortedForDisplay(), timings: timings)
+        return LoadedProject(
+            origin: origin, sources: sources, plan: plan, analysis: analysis,
+            diagnostics: diagnostics.sortedForDisplay(), timings: timings)
     }
 }

@@ -57,7 +57,8 @@ package final class ProjectCache {
             }
         }
         documents = next
-        return Pipeline.assemble(files: files, documents: recognized, config: config, root: root,
-                                 inputDiagnostics: diagnostics + configDiagnostics + vocabularyDiagnostics, started: started)
+        return Pipeline.assemble(
+            files: files, documents: recognized, config: config, root: root,
+            inputDiagnostics: diagnostics + configDiagnostics + vocabularyDiagnostics, started: started)
     }
 }

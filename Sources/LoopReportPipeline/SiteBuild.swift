@@ -29,21 +29,25 @@ extension Pipeline {
     ///     the project's files are unchanged, and its pages whose inputs are unchanged.
     ///   - incremental: fingerprint every page, so that the next build can reuse them.
     ///   - writePage: called with each page as soon as it is rendered (`build` writes it).
-    package static func renderSite(_ project: LoadedProject, options: SiteOptions, previous: RenderedSite? = nil,
-                                  incremental: Bool = false,
-                                  writePage: (@Sendable (SiteFile) -> Void)? = nil) throws -> RenderedSite {
+    package static func renderSite(
+        _ project: LoadedProject, options: SiteOptions, previous: RenderedSite? = nil,
+        incremental: Bool = false,
+        writePage: (@Sendable (SiteFile) -> Void)? = nil
+    ) throws -> RenderedSite {
         let templates = try templates(root: project.origin.directory, reusing: previous?.templates)
-        let site = SiteBuilder.build(plan: project.plan, analysis: project.analysis, diagnostics: project.diagnostics,
-                                     templates: templates, options: options, reusing: previous?.site,
-                                     incremental: incremental, writePage: writePage)
+        let site = SiteBuilder.build(
+            plan: project.plan, analysis: project.analysis, diagnostics: project.diagnostics,
+            templates: templates, options: options, reusing: previous?.site,
+            incremental: incremental, writePage: writePage)
         return RenderedSite(site: site, templates: templates)
     }
 
     /// The one-file report (`build --single-file`): every page in one HTML document.
     package static func renderSingleFile(_ project: LoadedProject, options: SiteOptions) throws -> String {
         let templates = try templates(root: project.origin.directory)
-        return SiteBuilder.singleFile(plan: project.plan, analysis: project.analysis, diagnostics: project.diagnostics,
-                                      templates: templates, options: options)
+        return SiteBuilder.singleFile(
+            plan: project.plan, analysis: project.analysis, diagnostics: project.diagnostics,
+            templates: templates, options: options)
     }
 
     /// Builds the site of a content tree into `output`: a single project's site at the top; with
@@ -52,10 +56,13 @@ extension Pipeline {
     /// directory that is swapped in once everything is there, so an interrupted build leaves the
     /// previous site whole; builds into one output take turns (`waiting` is called when this one
     /// has to wait). `built` is called after each project's site, in order.
-    package static func writeSite(_ projects: [(relative: String, project: LoadedProject)], contentRoot: String?,
-                                 output: String, options: SiteOptions, force: Bool, waiting: () -> Void = {},
-                                 built: (_ relative: String, _ project: LoadedProject, _ title: String) -> Void = { _, _, _ in })
-        throws -> WrittenSite {
+    package static func writeSite(
+        _ projects: [(relative: String, project: LoadedProject)], contentRoot: String?,
+        output: String, options: SiteOptions, force: Bool, waiting: () -> Void = {},
+        built: (_ relative: String, _ project: LoadedProject, _ title: String) -> Void = { _, _, _ in }
+    )
+        throws -> WrittenSite
+    {
         let clock = ContinuousClock()
         let start = clock.now
         let staging = try SiteStaging(output: output, force: force, waiting: waiting)
@@ -67,10 +74,12 @@ extension Pipeline {
             let folder = several ? siteFolder(relative, root: project.origin.directory ?? "", used: &usedFolders) : ""
             let prefix = several ? folder + "/" : ""
             var siteOptions = options
-            if several { siteOptions.baseURL = options.baseURL.map { $0 + prefix } }   // it ends in `/`
-            let rendered = try renderSite(project, options: siteOptions, writePage: {
-                staging.write(several ? SiteFile(path: prefix + $0.path, bytes: $0.bytes) : $0)
-            })
+            if several { siteOptions.baseURL = options.baseURL.map { $0 + prefix } }  // it ends in `/`
+            let rendered = try renderSite(
+                project, options: siteOptions,
+                writePage: {
+                    staging.write(several ? SiteFile(path: prefix + $0.path, bytes: $0.bytes) : $0)
+                })
             let site = rendered.site
             staging.write(several ? site.files.map { SiteFile(path: prefix + $0.path, bytes: $0.bytes) } : site.files)
             written.pages += site.pageCount
@@ -78,10 +87,12 @@ extension Pipeline {
             written.leftovers += site.leftovers
             let title = SiteBuilder.title(plan: project.plan, analysis: project.analysis)
             if several {
-                entries.append(ProjectIndexEntry(title: title, folder: folder, source: relative.isEmpty ? "." : relative,
-                                                 plan: project.plan, analysis: project.analysis,
-                                                 errors: project.diagnostics.count(of: .error),
-                                                 warnings: project.diagnostics.count(of: .warning)))
+                entries.append(
+                    ProjectIndexEntry(
+                        title: title, folder: folder, source: relative.isEmpty ? "." : relative,
+                        plan: project.plan, analysis: project.analysis,
+                        errors: project.diagnostics.count(of: .error),
+                        warnings: project.diagnostics.count(of: .warning)))
             }
             built(relative, project, title)
         }

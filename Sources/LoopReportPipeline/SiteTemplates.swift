@@ -1,5 +1,6 @@
 import LoopReportSite
 import LoopReportSource
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,9 +18,11 @@ extension Pipeline {
                 guard access(root + "/" + relative, F_OK) == 0 else { continue }
                 // A template linked to a file outside the project would be published with the site.
                 if let target = ContentLoader.realPath(root + "/" + relative), let base = ContentLoader.realPath(root),
-                   !ContentLoader.isInside(target, base) {
-                    throw TemplateSet.TemplateError(file: root + "/" + relative, line: 1, column: 1,
-                                                    message: "the template is a symbolic link to '\(target)', outside the project; not read")
+                    !ContentLoader.isInside(target, base)
+                {
+                    throw TemplateSet.TemplateError(
+                        file: root + "/" + relative, line: 1, column: 1,
+                        message: "the template is a symbolic link to '\(target)', outside the project; not read")
                 }
                 switch ContentLoader.readDocument(root: root, relative: relative) {
                 case .success(let file): overrides[name] = (root + "/" + relative, file.text)

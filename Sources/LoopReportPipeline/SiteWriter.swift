@@ -1,6 +1,7 @@
 import CLoopReportSystem
 import LoopReportSite
 import LoopReportSource
+
 #if canImport(Glibc)
 import Glibc
 import LoopReportSupport
@@ -29,7 +30,10 @@ package enum SiteWriter {
         let target = absolute(output)
         let home = getenv("HOME").map { absolute(String(cString: $0)) }
         if target == "/" || home.map({ $0 == target || $0.hasPrefix(target + "/") }) == true {
-            throw WriteError(description: "refusing to write to '\(output)': it would replace \(target == "/" ? "the root directory" : target == home ? "your home directory" : "a directory that holds your home directory")")
+            throw WriteError(
+                description:
+                    "refusing to write to '\(output)': it would replace \(target == "/" ? "the root directory" : target == home ? "your home directory" : "a directory that holds your home directory")"
+            )
         }
         guard let content else { return }
         let source = absolute(content)
@@ -37,7 +41,10 @@ package enum SiteWriter {
             throw WriteError(description: "refusing to write to '\(output)': it is or contains the content directory '\(content)'")
         }
         if target.hasPrefix(source + "/") {
-            throw WriteError(description: "refusing to write to '\(output)': it is inside the content directory '\(content)', where LoopReport reads its sources; choose a path outside it")
+            throw WriteError(
+                description:
+                    "refusing to write to '\(output)': it is inside the content directory '\(content)', where LoopReport reads its sources; choose a path outside it"
+            )
         }
     }
 
@@ -50,8 +57,12 @@ package enum SiteWriter {
             throw WriteError(description: "'\(output)' exists and is not a directory; not replaced")
         }
         guard !force, let entries = directoryEntries(target), !entries.isEmpty,
-              !entries.contains(where: { $0.name == siteMarker }) else { return }
-        throw WriteError(description: "refusing to replace '\(output)': it is not empty and LoopReport did not write it (it has no \(siteMarker) file); choose another --output, empty it, or pass --force to replace it with the site")
+            !entries.contains(where: { $0.name == siteMarker })
+        else { return }
+        throw WriteError(
+            description:
+                "refusing to replace '\(output)': it is not empty and LoopReport did not write it (it has no \(siteMarker) file); choose another --output, empty it, or pass --force to replace it with the site"
+        )
     }
 
     /// Refuses to replace an existing file that LoopReport did not write (by its first bytes,
@@ -63,7 +74,9 @@ package enum SiteWriter {
             throw WriteError(description: "'\(output)' exists and is not a regular file; not replaced")
         }
         guard !force, !isWrittenByLoopReport(path: target) else { return }
-        throw WriteError(description: "refusing to overwrite '\(output)': LoopReport did not write it; choose another --output, or pass --force to replace it")
+        throw WriteError(
+            description:
+                "refusing to overwrite '\(output)': LoopReport did not write it; choose another --output, or pass --force to replace it")
     }
 
     /// Whether a file is one LoopReport writes: a single-file report or an export, told by the
@@ -82,13 +95,13 @@ package enum SiteWriter {
 
     /// What the first kilobyte of each kind of file LoopReport writes contains.
     static let writtenSignatures = [
-        "<meta name=\"generator\" content=\"LoopReport\">",      // the single-file report
-        "Written by LoopReport",                                    // DOT and Mermaid exports
-        "PRODID:-//LoopReport//",                                   // the calendar
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"lr-diagram",   // standalone SVG
-        "{\n  \"blocks\" : [",                                       // the JSON export
-        "id,kind,title,group,duration_days,early_start,",           // the schedule table
-        "level,subject,estimate_days,actual_days,variance_days,",   // the variance table
+        "<meta name=\"generator\" content=\"LoopReport\">",  // the single-file report
+        "Written by LoopReport",  // DOT and Mermaid exports
+        "PRODID:-//LoopReport//",  // the calendar
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"lr-diagram",  // standalone SVG
+        "{\n  \"blocks\" : [",  // the JSON export
+        "id,kind,title,group,duration_days,early_start,",  // the schedule table
+        "level,subject,estimate_days,actual_days,variance_days,",  // the variance table
     ]
 
     /// Writes one file (the single-file report, an export) atomically: a temporary file
@@ -147,7 +160,7 @@ package enum SiteWriter {
     /// system, not one per file), then swapped in with one atomic exchange.
     static func swapIn(_ staging: String, as target: String, output: String) throws {
         if loopreport_sync_file_system(staging) != 0 {
-            let code = errno   // before removing the tree changes it
+            let code = errno  // before removing the tree changes it
             removeTree(staging)
             throw failure("cannot write '\(output)'", code: code)
         }
@@ -181,8 +194,10 @@ package enum SiteWriter {
     /// Writes a whole file, flushed to disk unless `sync` is false; `exclusive`: the file
     /// must not exist yet. `path` is relative to the open folder `directory`, when given;
     /// messages name the file `described` (by default, `path`).
-    static func writeFile(_ path: String, _ bytes: [UInt8], sync: Bool = true, exclusive: Bool = false,
-                          in directory: Int32 = AT_FDCWD, described: @autoclosure () -> String? = nil) throws {
+    static func writeFile(
+        _ path: String, _ bytes: [UInt8], sync: Bool = true, exclusive: Bool = false,
+        in directory: Int32 = AT_FDCWD, described: @autoclosure () -> String? = nil
+    ) throws {
         let fd = openat(directory, path, O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : O_TRUNC), 0o644)
         guard fd >= 0 else { throw failure("cannot write '\(described() ?? path)'") }
         var offset = 0
@@ -211,7 +226,8 @@ package enum SiteWriter {
     static func linkUnchanged(_ name: String, _ bytes: [UInt8], from previous: Int32, to staging: Int32) -> Bool {
         var status = stat()
         guard fstatat(previous, name, &status, AT_SYMLINK_NOFOLLOW) == 0, status.st_mode & S_IFMT == S_IFREG,
-              status.st_size == bytes.count else { return false }
+            status.st_size == bytes.count
+        else { return false }
         let fd = openat(previous, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return false }
         // One byte more than expected is asked for, so that a file grown since the check shows.
@@ -227,8 +243,10 @@ package enum SiteWriter {
         }
         close(fd)
         // memcmp: Array's == compares element by element, ten times slower on whole pages.
-        let same = stored.count == bytes.count && (bytes.isEmpty
-            || stored.withUnsafeBytes { a in bytes.withUnsafeBytes { b in memcmp(a.baseAddress!, b.baseAddress!, b.count) == 0 } })
+        let same =
+            stored.count == bytes.count
+            && (bytes.isEmpty
+                || stored.withUnsafeBytes { a in bytes.withUnsafeBytes { b in memcmp(a.baseAddress!, b.baseAddress!, b.count) == 0 } })
         return same && linkat(previous, name, staging, name, 0) == 0
     }
 
@@ -383,7 +401,9 @@ package final class SiteStaging: Sendable {
             try SiteWriter.writeFile(name, file.bytes, sync: false, in: directory.staging, described: self.staging + "/" + file.path)
         } catch {
             state.withLock { state in
-                if state.failure == nil { state.failure = error as? SiteWriter.WriteError ?? SiteWriter.WriteError(description: "\(error)") }
+                if state.failure == nil {
+                    state.failure = error as? SiteWriter.WriteError ?? SiteWriter.WriteError(description: "\(error)")
+                }
             }
         }
     }

@@ -44,11 +44,15 @@ package struct SampleGenerator {
     }
 
     private static let verbs = ["Implement", "Refactor", "Harden", "Extend", "Instrument", "Migrate", "Optimise", "Document"]
-    private static let nouns = ["tokenizer", "segment writer", "query planner", "cache layer", "replication log",
-                                "schema registry", "metrics exporter", "merge scheduler", "admin API", "ingest pipeline",
-                                "snapshot reader", "config loader", "rate limiter", "audit trail", "feature flags"]
-    private static let areas = ["Core Types", "Storage", "Indexing", "Query Engine", "Replication", "Operations",
-                                "Security", "Observability", "Migration", "Client SDK"]
+    private static let nouns = [
+        "tokenizer", "segment writer", "query planner", "cache layer", "replication log",
+        "schema registry", "metrics exporter", "merge scheduler", "admin API", "ingest pipeline",
+        "snapshot reader", "config loader", "rate limiter", "audit trail", "feature flags",
+    ]
+    private static let areas = [
+        "Core Types", "Storage", "Indexing", "Query Engine", "Replication", "Operations",
+        "Security", "Observability", "Migration", "Client SDK",
+    ]
 
     private mutating func title() -> String {
         "\(Self.verbs[random.next(Self.verbs.count)]) \(Self.nouns[random.next(Self.nouns.count)])"
@@ -104,29 +108,29 @@ package struct SampleGenerator {
             let name = title()
             titles[id] = name
             blockText += """
-            #### Block \(id): \(name)
-            **Priority**: \(["Critical", "High", "Medium", "Low"][random.next(4)])
-            **Dependencies**: \(deps.isEmpty ? "None" : deps.map { "Block " + $0 }.joined(separator: ", "))
-            **Estimated Effort**: \(Self.days(estimate))
-            **Tasks**:
-            - \(title()) for the \(Self.nouns[random.next(Self.nouns.count)])
-            - Add tests for the \(Self.nouns[random.next(Self.nouns.count)])
-            **Files to Modify**:
-            - `src/\(Self.nouns[random.next(Self.nouns.count)].replacingSpaces)/mod.rs`
+                #### Block \(id): \(name)
+                **Priority**: \(["Critical", "High", "Medium", "Low"][random.next(4)])
+                **Dependencies**: \(deps.isEmpty ? "None" : deps.map { "Block " + $0 }.joined(separator: ", "))
+                **Estimated Effort**: \(Self.days(estimate))
+                **Tasks**:
+                - \(title()) for the \(Self.nouns[random.next(Self.nouns.count)])
+                - Add tests for the \(Self.nouns[random.next(Self.nouns.count)])
+                **Files to Modify**:
+                - `src/\(Self.nouns[random.next(Self.nouns.count)].replacingSpaces)/mod.rs`
 
 
-            """
+                """
         }
         let area = Self.areas[(group - 1) % Self.areas.count]
         groupEstimates[group] = total
         return """
-        ### Group \(group): \(area) \(group)
-        **Priority**: \(group == 1 ? "Critical" : "High")
-        **Dependencies**: \(group == 1 ? "None" : "Group \(group - 1)")
-        **Estimated Effort**: \(Self.days(total))
+            ### Group \(group): \(area) \(group)
+            **Priority**: \(group == 1 ? "Critical" : "High")
+            **Dependencies**: \(group == 1 ? "None" : "Group \(group - 1)")
+            **Estimated Effort**: \(Self.days(total))
 
 
-        """ + blockText
+            """ + blockText
     }
 
     private mutating func iterationDocument(_ iteration: Int) -> String {
@@ -152,13 +156,13 @@ package struct SampleGenerator {
             ids.append(id); estimates[id] = estimate; dependencies[id] = deps; titles[id] = title()
             revisedGroups[group, default: 0] += estimate
             text += """
-            #### Block \(id): \(titles[id]!) (NEW)
-            **Priority**: High
-            **Dependencies**: \(deps.isEmpty ? "None" : deps.map { "Block " + $0 }.joined(separator: ", "))
-            **Estimated Effort**: \(Self.days(estimate))
+                #### Block \(id): \(titles[id]!) (NEW)
+                **Priority**: High
+                **Dependencies**: \(deps.isEmpty ? "None" : deps.map { "Block " + $0 }.joined(separator: ", "))
+                **Estimated Effort**: \(Self.days(estimate))
 
 
-            """
+                """
         }
         text += "### Revised Blocks:\n\n"
         var touched = Set(ids.suffix(changes))
@@ -169,11 +173,11 @@ package struct SampleGenerator {
             estimates[id] = new
             revisedGroups[Int(id.split(separator: ".")[0])!, default: 0] += new - old
             text += """
-            #### Block \(id): \(titles[id]!) (REVISED)
-            **Estimated Effort**: \(Self.days(new)) (increased from \(Self.days(old)))
+                #### Block \(id): \(titles[id]!) (REVISED)
+                **Estimated Effort**: \(Self.days(new)) (increased from \(Self.days(old)))
 
 
-            """
+                """
         }
         var dependents: Set<String> = []
         for (id, deps) in dependencies where !removed.contains(id) { dependents.formUnion(deps) }
@@ -197,13 +201,15 @@ package struct SampleGenerator {
             let original = groupEstimates[group] ?? 0
             groupEstimates[group] = original + delta
             overall += delta
-            text += "| Group \(group) | \(Self.days(original)) | \(Self.days(original + delta)) | +\(Self.days(delta).split(separator: " ")[0]) | Iteration \(iteration) changes |\n"
+            text +=
+                "| Group \(group) | \(Self.days(original)) | \(Self.days(original + delta)) | +\(Self.days(delta).split(separator: " ")[0]) | Iteration \(iteration) changes |\n"
         }
         text += "\n**Overall Impact**: +\(Self.days(overall)) to original timeline\n\n"
         text += "# Loop Process Decision Log\n\n| ID | Date | Issue | Decision | Rationale | Impact |\n|---|---|---|---|---|---|\n"
         for n in 1...3 {
             let day = 1 + (iteration * 3 + n) % 28
-            text += "| L\((iteration - 1) * 3 + n) | 2026-0\(1 + iteration % 9)-\(day < 10 ? "0" : "")\(day) | \(title()) slower than planned | Split the work | Lower risk | +\(n) days |\n"
+            text +=
+                "| L\((iteration - 1) * 3 + n) | 2026-0\(1 + iteration % 9)-\(day < 10 ? "0" : "")\(day) | \(title()) slower than planned | Split the work | Lower risk | +\(n) days |\n"
         }
         return text
     }
@@ -212,6 +218,6 @@ package struct SampleGenerator {
     private func format3(_ n: Int) -> String { n < 10 ? "00\(n)" : n < 100 ? "0\(n)" : "\(n)" }
 }
 
-private extension String {
-    var replacingSpaces: String { String(map { $0 == " " ? "_" : $0 }) }
+extension String {
+    fileprivate var replacingSpaces: String { String(map { $0 == " " ? "_" : $0 }) }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import LoopReportSource
+
 #if canImport(Glibc)
 import Glibc
 import LoopReportSupport
@@ -28,7 +29,6 @@ final class FileWatcher {
         }
     }
 
-
     private let root: String
     private let fd: Int32
     /// The watch on the root's parent, and the root's name in it.
@@ -42,8 +42,9 @@ final class FileWatcher {
         fd = inotify_init1(Int32(IN_CLOEXEC))
         guard fd >= 0 else { return nil }
         let parent = trimmed.contains("/") ? String(trimmed[..<trimmed.lastIndex(of: "/")!]) : "."
-        parentWatch = inotify_add_watch(fd, parent.isEmpty ? "/" : parent,
-                                        UInt32(IN_CREATE | IN_MOVED_TO | IN_DELETE | IN_MOVED_FROM | IN_ONLYDIR))
+        parentWatch = inotify_add_watch(
+            fd, parent.isEmpty ? "/" : parent,
+            UInt32(IN_CREATE | IN_MOVED_TO | IN_DELETE | IN_MOVED_FROM | IN_ONLYDIR))
         rescan()
     }
 
@@ -54,8 +55,9 @@ final class FileWatcher {
         var seen = Set<String>()
         while let directory = stack.popLast() {
             guard seen.insert(directory).inserted, seen.count < 10_000 else { continue }
-            let mask = UInt32(IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
-                              | IN_DELETE_SELF | IN_MOVE_SELF | IN_ATTRIB)
+            let mask = UInt32(
+                IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
+                    | IN_DELETE_SELF | IN_MOVE_SELF | IN_ATTRIB)
             _ = inotify_add_watch(fd, directory, mask)
             for entry in directoryEntries(directory) ?? [] where entry.isDirectory == true && !entry.name.hasPrefix(".") {
                 stack.append(directory + "/" + entry.name)

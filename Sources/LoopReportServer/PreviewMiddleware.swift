@@ -37,14 +37,15 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
     static func isAllowedHost(_ authority: String?, bound: String) -> Bool {
         guard let authority, !authority.isEmpty else { return true }
         var host = Substring(authority.lowercased())
-        if host.hasPrefix("[") {   // [::1]:8080
+        if host.hasPrefix("[") {  // [::1]:8080
             guard let close = host.firstIndex(of: "]") else { return false }
             return host[host.index(after: host.startIndex)..<close].allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
         }
         if let colon = host.lastIndex(of: ":") { host = host[..<colon] }
         if host == bound.lowercased() || host == "localhost" || host.hasSuffix(".localhost") { return true }
         let parts = host.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts.allSatisfy { part in !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isNumber) && Int(part)! <= 255 }
+        return parts.count == 4
+            && parts.allSatisfy { part in !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isNumber) && Int(part)! <= 255 }
     }
 }
 
@@ -59,19 +60,21 @@ struct ReloadInjection<Context: RequestContext>: RouterMiddleware {
         let collected = CollectedBody()
         try await response.body.write(CollectingWriter(into: collected))
         let page = Self.inject(into: collected.bytes, errors: site.current.errors)
-        response.body = ResponseBody(byteBuffer: ByteBuffer(bytes: page))   // and its Content-Length
+        response.body = ResponseBody(byteBuffer: ByteBuffer(bytes: page))  // and its Content-Length
         return response
     }
 
     static func inject(into page: [UInt8], errors: [String]) -> [UInt8] {
-        var addition = "<script>(function(){var s=new EventSource(\"\(PreviewServer.eventsPath)\");"
+        var addition =
+            "<script>(function(){var s=new EventSource(\"\(PreviewServer.eventsPath)\");"
             + "s.onmessage=function(e){if(e.data.indexOf(\"reload\")===0){location.reload();}};})();</script>"
         if !errors.isEmpty {
             var list = ""
             for error in errors.prefix(50) {
                 list += "<li>" + htmlEscaped(error) + "</li>"
             }
-            addition += "<div id=\"loopreport-errors\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;"
+            addition +=
+                "<div id=\"loopreport-errors\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;"
                 + "background:#3d1715;color:#ffe9e7;font:14px/1.5 ui-monospace,monospace;padding:1rem 1.5rem;z-index:1000;"
                 + "border-top:4px solid #ff7b72\"><strong>LoopReport: the content has errors</strong><ul>"
                 + list + "</ul></div>"
@@ -133,7 +136,7 @@ struct SiteFiles<Context: RequestContext>: RouterMiddleware {
         var bytes: [UInt8] = []
         var utf8 = Array(raw.utf8)[...]
         while let byte = utf8.popFirst() {
-            if byte == 0x25 {   // %
+            if byte == 0x25 {  // %
                 guard utf8.count >= 2, let high = hex(utf8.popFirst()!), let low = hex(utf8.popFirst()!) else { return nil }
                 bytes.append(high << 4 | low)
             } else {

@@ -1,10 +1,10 @@
 import Hummingbird
 import Logging
-import LoopReportSupport
-import ServiceLifecycle
 import LoopReportPipeline
 import LoopReportSite
 import LoopReportSource
+import LoopReportSupport
+import ServiceLifecycle
 import UnixSignals
 
 /// `loopreport serve`: builds the site into memory, serves it, watches the content
@@ -154,8 +154,10 @@ package final class PreviewServer: Sendable {
             logger: logger)
         // Shut down in reverse order: the reload streams end first, then the HTTP server
         // (which waits for open requests) stops.
-        let group = ServiceGroup(configuration: .init(services: [app, EventStreamCloser(site: site)],
-                                                      gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [app, EventStreamCloser(site: site)],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 

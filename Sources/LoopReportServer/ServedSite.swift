@@ -1,4 +1,5 @@
 import LoopReportSource
+
 #if canImport(Glibc)
 import Glibc
 import LoopReportSupport

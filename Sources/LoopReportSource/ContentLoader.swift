@@ -42,12 +42,14 @@ package enum ContentLoader {
     /// Sub-folders that are projects of their own (`isProject`) are not walked: their paths
     /// are listed in `subprojects`.
     package static func discover(root: String)
-        -> (documents: [String], config: String?, diagnostics: [Diagnostic], subprojects: [String]) {
+        -> (documents: [String], config: String?, diagnostics: [Diagnostic], subprojects: [String])
+    {
         var diagnostics: [Diagnostic] = []
         var rootInfo = stat()
         guard stat(root, &rootInfo) == 0, (rootInfo.st_mode & S_IFMT) == S_IFDIR else {
-            diagnostics.append(Diagnostic(
-                .missingDirectory, at: nil, "content directory '\(root)' does not exist or is not a directory"))
+            diagnostics.append(
+                Diagnostic(
+                    .missingDirectory, at: nil, "content directory '\(root)' does not exist or is not a directory"))
             return ([], nil, diagnostics, [])
         }
         var visited: Set<[UInt64]> = [[UInt64(rootInfo.st_dev), UInt64(rootInfo.st_ino)]]
@@ -128,54 +130,65 @@ package enum ContentLoader {
         let realRoot: String
         var subprojects: [String] = []
 
-    mutating func walk(_ directory: String, relative: String, visited: inout Set<[UInt64]>,
-                       into paths: inout [String], diagnostics: inout [Diagnostic]) {
-        guard let entries = directoryEntries(directory) else {
-            diagnostics.append(Diagnostic(.unreadableFile, at: nil,
-                                          "cannot read directory '\(relative.isEmpty ? directory : relative)': \(errnoText())"))
-            return
-        }
-        // Hidden files and folders are not read, but for `.kiro` and `.agent`, where Kiro and
-        // other coding agents keep their specs, plans and task lists.
-        for name in entries.map(\.name) where !name.hasPrefix(".") || name == ".kiro" || name == ".agent" {
-            let full = directory + "/" + name
-            let rel = relative.isEmpty ? name : relative + "/" + name
-            var info = stat()
-            guard stat(full, &info) == 0 else {
-                var linkInfo = stat()
-                let isLink = lstat(full, &linkInfo) == 0 && (linkInfo.st_mode & S_IFMT) == S_IFLNK
-                let why = errno == ELOOP ? "a symbolic link loop" : isLink ? "a broken symbolic link" : errnoText()
-                diagnostics.append(Diagnostic(errno == ELOOP ? .symlinkLoop : .unreadableFile, at: nil,
-                                              "cannot read '\(rel)': \(why)"))
-                continue
+        mutating func walk(
+            _ directory: String, relative: String, visited: inout Set<[UInt64]>,
+            into paths: inout [String], diagnostics: inout [Diagnostic]
+        ) {
+            guard let entries = directoryEntries(directory) else {
+                diagnostics.append(
+                    Diagnostic(
+                        .unreadableFile, at: nil,
+                        "cannot read directory '\(relative.isEmpty ? directory : relative)': \(errnoText())"))
+                return
             }
-            var linkInfo = stat()
-            if lstat(full, &linkInfo) == 0, (linkInfo.st_mode & S_IFMT) == S_IFLNK, let target = realPath(full),
-               !isInside(target, realRoot) {
-                diagnostics.append(Diagnostic(.outsideContent, at: nil,
-                                              "'\(rel)' is a symbolic link to '\(target)', outside the content directory; not read"))
-                continue
-            }
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR:
-                // The project's template overrides are not documents.
-                if rel == templatesDirectory { continue }
-                if isProject(full, enclosingHasPlan: rootHasPlan) { subprojects.append(rel); continue }
-                let key = [UInt64(info.st_dev), UInt64(info.st_ino)]
-                guard visited.insert(key).inserted else {
-                    diagnostics.append(Diagnostic(.symlinkLoop, at: nil,
-                                                  "'\(rel)' leads back to a directory already read; skipped"))
+            // Hidden files and folders are not read, but for `.kiro` and `.agent`, where Kiro and
+            // other coding agents keep their specs, plans and task lists.
+            for name in entries.map(\.name) where !name.hasPrefix(".") || name == ".kiro" || name == ".agent" {
+                let full = directory + "/" + name
+                let rel = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard stat(full, &info) == 0 else {
+                    var linkInfo = stat()
+                    let isLink = lstat(full, &linkInfo) == 0 && (linkInfo.st_mode & S_IFMT) == S_IFLNK
+                    let why = errno == ELOOP ? "a symbolic link loop" : isLink ? "a broken symbolic link" : errnoText()
+                    diagnostics.append(
+                        Diagnostic(
+                            errno == ELOOP ? .symlinkLoop : .unreadableFile, at: nil,
+                            "cannot read '\(rel)': \(why)"))
                     continue
                 }
-                walk(full, relative: rel, visited: &visited, into: &paths, diagnostics: &diagnostics)
-                visited.remove(key)
-            case S_IFREG:
-                paths.append(rel)
-            default:
-                diagnostics.append(Diagnostic(.ignoredFile, at: nil, "'\(rel)' is not a regular file; ignored"))
+                var linkInfo = stat()
+                if lstat(full, &linkInfo) == 0, (linkInfo.st_mode & S_IFMT) == S_IFLNK, let target = realPath(full),
+                    !isInside(target, realRoot)
+                {
+                    diagnostics.append(
+                        Diagnostic(
+                            .outsideContent, at: nil,
+                            "'\(rel)' is a symbolic link to '\(target)', outside the content directory; not read"))
+                    continue
+                }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR:
+                    // The project's template overrides are not documents.
+                    if rel == templatesDirectory { continue }
+                    if isProject(full, enclosingHasPlan: rootHasPlan) { subprojects.append(rel); continue }
+                    let key = [UInt64(info.st_dev), UInt64(info.st_ino)]
+                    guard visited.insert(key).inserted else {
+                        diagnostics.append(
+                            Diagnostic(
+                                .symlinkLoop, at: nil,
+                                "'\(rel)' leads back to a directory already read; skipped"))
+                        continue
+                    }
+                    walk(full, relative: rel, visited: &visited, into: &paths, diagnostics: &diagnostics)
+                    visited.remove(key)
+                case S_IFREG:
+                    paths.append(rel)
+                default:
+                    diagnostics.append(Diagnostic(.ignoredFile, at: nil, "'\(rel)' is not a regular file; ignored"))
+                }
             }
         }
-    }
     }
 
     /// A file's bytes (size-limited), or an `unreadable-file` / `file-too-large` diagnostic.
@@ -187,9 +200,11 @@ package enum ContentLoader {
         defer { close(fd) }
         var info = stat()
         if fstat(fd, &info) == 0, Int(info.st_size) > maximumFileSize {
-            return .failure(Diagnostic(
-                .fileTooLarge, at: SourceRange.line(1, in: relative),
-                "'\(relative)' is \(Int(info.st_size) / (1024 * 1024)) MiB, over the \(maximumFileSize / (1024 * 1024)) MiB limit for one document; skipped"))
+            return .failure(
+                Diagnostic(
+                    .fileTooLarge, at: SourceRange.line(1, in: relative),
+                    "'\(relative)' is \(Int(info.st_size) / (1024 * 1024)) MiB, over the \(maximumFileSize / (1024 * 1024)) MiB limit for one document; skipped"
+                ))
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(info.st_size))
@@ -202,8 +217,10 @@ package enum ContentLoader {
             if count == 0 { break }
             bytes.append(contentsOf: buffer[0..<count])
             if bytes.count > maximumFileSize {
-                return .failure(Diagnostic(.fileTooLarge, at: SourceRange.line(1, in: relative),
-                                           "'\(relative)' is over the \(maximumFileSize / (1024 * 1024)) MiB limit for one document; skipped"))
+                return .failure(
+                    Diagnostic(
+                        .fileTooLarge, at: SourceRange.line(1, in: relative),
+                        "'\(relative)' is over the \(maximumFileSize / (1024 * 1024)) MiB limit for one document; skipped"))
             }
         }
         return .success(bytes)

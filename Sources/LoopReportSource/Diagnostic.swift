@@ -19,8 +19,10 @@ package struct Diagnostic: Error, Sendable, Hashable {
     package var message: String
     package var notes: [Note]
 
-    package init(_ code: DiagnosticCode, at range: SourceRange?, _ message: String,
-                severity: Severity? = nil, notes: [Note] = []) {
+    package init(
+        _ code: DiagnosticCode, at range: SourceRange?, _ message: String,
+        severity: Severity? = nil, notes: [Note] = []
+    ) {
         self.code = code
         self.severity = severity ?? code.defaultSeverity
         self.range = range

@@ -50,18 +50,18 @@ package enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     package var defaultSeverity: Severity {
         switch self {
         case .missingDirectory, .emptyContent, .unreadableFile, .invalidUTF8, .binaryFile,
-             .fileTooLarge, .overLimit, .symlinkLoop, .unknownBlockReference, .duplicateBlock,
-             .dependencyCycle, .dependencyOnRemovedBlock, .invalidFrontMatter, .invalidSettings:
+            .fileTooLarge, .overLimit, .symlinkLoop, .unknownBlockReference, .duplicateBlock,
+            .dependencyCycle, .dependencyOnRemovedBlock, .invalidFrontMatter, .invalidSettings:
             return .error
         case .ignoredFile, .rawHTML, .zeroEffort:
             return .note
         case .outsideContent:
             return .warning
         case .criticalPathMismatch, .deltaMismatch, .totalMismatch, .varianceMismatch, .factorMismatch,
-             .projectionMismatch, .ratioMismatch, .progressMismatch, .growthClaimDisputed,
-             .missingEffort, .emptyDocument, .unknownGroupReference, .duplicateGroup, .unparseableEffort,
-             .unparseablePercentage, .malformedTableRow, .unknownDocumentKind, .noWorkItems, .conflictingStatus, .reusedID,
-             .removedUnknownBlock, .revisedUnknownBlock:
+            .projectionMismatch, .ratioMismatch, .progressMismatch, .growthClaimDisputed,
+            .missingEffort, .emptyDocument, .unknownGroupReference, .duplicateGroup, .unparseableEffort,
+            .unparseablePercentage, .malformedTableRow, .unknownDocumentKind, .noWorkItems, .conflictingStatus, .reusedID,
+            .removedUnknownBlock, .revisedUnknownBlock:
             return .warning
         }
     }
@@ -75,10 +75,12 @@ package enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .invalidUTF8: "A document is not valid UTF-8; it is skipped."
         case .binaryFile: "A document contains NUL bytes; it is skipped."
         case .fileTooLarge: "A document exceeds the size limit; it is skipped."
-        case .overLimit: "A document holds a table row of over 1,000 cells (which cmark-gfm parses in quadratic time); it is skipped. A title over 300 characters is shortened (a warning): it is repeated on every page."
+        case .overLimit:
+            "A document holds a table row of over 1,000 cells (which cmark-gfm parses in quadratic time); it is skipped. A title over 300 characters is shortened (a warning): it is repeated on every page."
         case .symlinkLoop: "A symbolic link leads back into a directory already being read."
         case .ignoredFile: "A file in the content directory is not a Markdown document."
-        case .outsideContent: "A symbolic link in the content directory (or its templates) leads outside it; it is not read, so no file from elsewhere on the machine is published."
+        case .outsideContent:
+            "A symbolic link in the content directory (or its templates) leads outside it; it is not read, so no file from elsewhere on the machine is published."
         case .emptyDocument: "A document has no content."
         case .invalidFrontMatter: "The YAML front matter of a document cannot be read."
         case .rawHTML: "Raw HTML in a document is kept as text, never as active content."
@@ -92,9 +94,12 @@ package enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .unparseablePercentage: "A percentage value is not a number."
         case .malformedTableRow: "A table row has a different number of cells than its header."
         case .unknownDocumentKind: "The front matter names a document kind LoopReport does not know."
-        case .conflictingStatus: "Two places give one block different states: a status table against the block's own line, or a later document putting a block back (complete, then in progress). The later one is kept; the note names the other."
-        case .reusedID: "A later document gives a block id a title sharing no word with the first one, without marking it revised: the same id for different work. The later title is kept; the note names the first."
-        case .noWorkItems: "The documents hold no work item LoopReport can read; its notes list the nearest misses (a group heading with no items under it, a numbered heading with no estimate, dependency or status, a heading whose word is not in the vocabulary, an unknown field name)."
+        case .conflictingStatus:
+            "Two places give one block different states: a status table against the block's own line, or a later document putting a block back (complete, then in progress). The later one is kept; the note names the other."
+        case .reusedID:
+            "A later document gives a block id a title sharing no word with the first one, without marking it revised: the same id for different work. The later title is kept; the note names the first."
+        case .noWorkItems:
+            "The documents hold no work item LoopReport can read; its notes list the nearest misses (a group heading with no items under it, a numbered heading with no estimate, dependency or status, a heading whose word is not in the vocabulary, an unknown field name)."
         case .criticalPathMismatch: "A declared critical path differs from the one computed from dependencies and estimates."
         case .deltaMismatch: "A timeline adjustment's Delta is not Revised − Original."
         case .totalMismatch: "A declared total (Overall Impact, Total Buffer) is not the sum of its parts."
@@ -103,7 +108,8 @@ package enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .projectionMismatch: "A timeline projection's change does not follow from its original and projected figures."
         case .ratioMismatch: "A declared ratio's percentage (or its total) does not match."
         case .progressMismatch: "A group's completion disagrees with the statuses of its blocks."
-        case .growthClaimDisputed: "A measurement table's data grows faster than the growth rate claimed beside it (`scales as O(n log n)`)."
+        case .growthClaimDisputed:
+            "A measurement table's data grows faster than the growth rate claimed beside it (`scales as O(n log n)`)."
         case .missingEffort: "A block has no estimated effort; the schedule counts it as taking no time."
         case .zeroEffort: "A block's estimated effort is zero days: it is scheduled as a milestone."
         case .dependencyOnRemovedBlock: "A block depends on a block that an iteration removed."

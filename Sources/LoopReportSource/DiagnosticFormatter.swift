@@ -1,4 +1,5 @@
 import LoopReportSupport
+
 /// Renders diagnostics as compiler-style text: `path:line:col: error: message [code]`,
 /// the source line, a caret under the column, then notes.
 package struct DiagnosticFormatter: Sendable {
@@ -12,8 +13,9 @@ package struct DiagnosticFormatter: Sendable {
     }
 
     package func format(_ diagnostic: Diagnostic, sources: [String: SourceFile]) -> String {
-        var out = header(for: diagnostic.range, severity: diagnostic.severity.rawValue,
-                         color: color(for: diagnostic.severity))
+        var out = header(
+            for: diagnostic.range, severity: diagnostic.severity.rawValue,
+            color: color(for: diagnostic.severity))
         // Messages quote documents: their control characters are shown, never sent to the terminal.
         out += bold(diagnostic.message.visibleControlCharacters) + " [\(diagnostic.code.rawValue)]\n"
         if let range = diagnostic.range, let file = sources[range.path] {
@@ -28,8 +30,10 @@ package struct DiagnosticFormatter: Sendable {
     /// `3 errors, 1 warning in 7 documents`.
     package func summary(_ diagnostics: [Diagnostic], documentCount: Int) -> String {
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        var parts = [plural(diagnostics.count(of: .error), "error"),
-                     plural(diagnostics.count(of: .warning), "warning")]
+        var parts = [
+            plural(diagnostics.count(of: .error), "error"),
+            plural(diagnostics.count(of: .warning), "warning"),
+        ]
         let notes = diagnostics.count(of: .note)
         if notes > 0 { parts.append(plural(notes, "note")) }
         return parts.joined(separator: ", ") + " in " + plural(documentCount, "document")

@@ -10,22 +10,26 @@ package struct SourceFile: Sendable {
     package static func decode(path: String, bytes: [UInt8]) -> Result<SourceFile, Diagnostic> {
         if let nul = bytes.firstIndex(of: 0) {
             let location = Self.location(ofOffset: nul, in: bytes)
-            return .failure(Diagnostic(
-                .binaryFile, at: SourceRange(path: path, start: location, end: location),
-                "'\(path)' contains a NUL byte at offset \(nul); it is not a text document"))
+            return .failure(
+                Diagnostic(
+                    .binaryFile, at: SourceRange(path: path, start: location, end: location),
+                    "'\(path)' contains a NUL byte at offset \(nul); it is not a text document"))
         }
         if let (line, cells) = widestTableRow(bytes), cells > maximumTableCells {
-            return .failure(Diagnostic(
-                .overLimit, at: .line(line, in: path),
-                "line \(line) of '\(path)' is a table row of \(cells) cells, over the \(maximumTableCells) LoopReport reads (cmark-gfm takes quadratic time on such rows); the document is skipped"))
+            return .failure(
+                Diagnostic(
+                    .overLimit, at: .line(line, in: path),
+                    "line \(line) of '\(path)' is a table row of \(cells) cells, over the \(maximumTableCells) LoopReport reads (cmark-gfm takes quadratic time on such rows); the document is skipped"
+                ))
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let offset = Self.firstInvalidUTF8Offset(bytes)
             let location = Self.location(ofOffset: offset, in: bytes)
             let byte = String(bytes[offset], radix: 16, uppercase: true)
-            return .failure(Diagnostic(
-                .invalidUTF8, at: SourceRange(path: path, start: location, end: location),
-                "'\(path)' is not valid UTF-8: byte 0x\(byte) at offset \(offset)"))
+            return .failure(
+                Diagnostic(
+                    .invalidUTF8, at: SourceRange(path: path, start: location, end: location),
+                    "'\(path)' is not valid UTF-8: byte 0x\(byte) at offset \(offset)"))
         }
         return .success(SourceFile(path: path, text: text))
     }
@@ -40,8 +44,9 @@ package struct SourceFile: Sendable {
         var line = 1, pipes = 0
         var widest: (line: Int, cells: Int)?
         for (offset, byte) in bytes.enumerated() {
-            if byte == 0x7C { pipes += 1 }
-            else if isLineEnd(bytes, at: offset) {
+            if byte == 0x7C {
+                pipes += 1
+            } else if isLineEnd(bytes, at: offset) {
                 if pipes > maximumTableCells, pipes > (widest?.cells ?? 0) { widest = (line, pipes) }
                 line += 1; pipes = 0
             }
@@ -72,7 +77,8 @@ package struct SourceFile: Sendable {
         guard number >= 1, number <= lineStarts.count else { return "" }
         let utf8 = text.utf8
         let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[number - 1])
-        var end = number < lineStarts.count
+        var end =
+            number < lineStarts.count
             ? utf8.index(utf8.startIndex, offsetBy: lineStarts[number] - 1) : utf8.endIndex
         if end > start, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
         return text[start..<end]
@@ -110,7 +116,7 @@ package struct SourceFile: Sendable {
                 case 0x3A: sawColon = true
                 // `：` (full width, EF BC 9A), as Japanese plans write it.
                 case 0xEF where i + 2 < lineEnd && bytes[i + 1] == 0xBC && bytes[i + 2] == 0x9A: sawColon = true; i += 2
-                case 0x2A, 0x5F, 0x20, 0x09: break   // `*`, `_`, spaces
+                case 0x2A, 0x5F, 0x20, 0x09: break  // `*`, `_`, spaces
                 default: return sawColon ? i - lineStart + 1 : nil
                 }
                 i += 1
@@ -121,8 +127,10 @@ package struct SourceFile: Sendable {
     }
 
     /// The first offset in `from..<to` where `target` starts.
-    private static func find(_ target: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>,
-                             from: Int, to: Int) -> Int? {
+    private static func find(
+        _ target: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>,
+        from: Int, to: Int
+    ) -> Int? {
         guard let first = target.first else { return nil }
         var i = from
         while i + target.count <= to {
@@ -178,7 +186,8 @@ package struct SourceFile: Sendable {
             default: return i
             }
             guard i + length <= bytes.count,
-                  String(validating: bytes[i..<(i + length)], as: UTF8.self) != nil else { return i }
+                String(validating: bytes[i..<(i + length)], as: UTF8.self) != nil
+            else { return i }
             i += length
         }
         return max(0, bytes.count - 1)

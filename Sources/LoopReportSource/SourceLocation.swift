@@ -28,8 +28,9 @@ package struct SourceRange: Sendable, Hashable {
 
     /// A range covering a whole line when nothing finer is known.
     package static func line(_ line: Int, in path: String) -> SourceRange {
-        SourceRange(path: path, start: SourceLocation(line: line, column: 1),
-                    end: SourceLocation(line: line + 1, column: 1))
+        SourceRange(
+            path: path, start: SourceLocation(line: line, column: 1),
+            end: SourceLocation(line: line + 1, column: 1))
     }
 
     /// The smallest range covering both.

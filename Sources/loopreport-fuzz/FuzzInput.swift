@@ -35,8 +35,10 @@ enum FuzzInput {
         // the dashboard every other input (Gantt chart, forecast, figures), else any page.
         let (plan, analysis) = (loaded.plan, loaded.analysis)
         let pick = bytes.count
-        let pages = SiteBuilder.pages(plan: plan, analysis: analysis, diagnostics: loaded.diagnostics,
-                                      templates: templates, options: SiteOptions(date: CalendarDate("2026-03-18"))) { paths in
+        let pages = SiteBuilder.pages(
+            plan: plan, analysis: analysis, diagnostics: loaded.diagnostics,
+            templates: templates, options: SiteOptions(date: CalendarDate("2026-03-18"))
+        ) { paths in
             [pick % 2 == 0 ? "index.html" : paths[pick / 2 % paths.count]]
         }
         for page in pages where !String(decoding: page.bytes, as: UTF8.self).hasSuffix("</html>\n") {

@@ -1,5 +1,6 @@
 import CLoopReportFuzzer
 import LoopReportSource
+
 #if canImport(Glibc)
 import Glibc
 #endif

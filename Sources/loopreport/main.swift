@@ -1,4 +1,5 @@
 import LoopReportCLI
+
 #if canImport(Glibc)
 import Glibc
 #endif

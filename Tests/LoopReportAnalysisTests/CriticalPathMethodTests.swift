@@ -1,5 +1,6 @@
-@testable import LoopReportAnalysis
 import Testing
+
+@testable import LoopReportAnalysis
 
 /// The CPM passes against a brute-force longest-path computation on random networks.
 @Suite struct CriticalPathMethodTests {
@@ -52,14 +53,18 @@ import Testing
         }
         // Re-timing with the same durations gives the same end (the forecast's inner loop).
         var finish = [Double](repeating: 0, count: n)
-        #expect(abs(CriticalPathMethod.duration(network, order: result.order, ignored: result.ignoredEdges,
-                                                durations: durations, earlyFinish: &finish) - duration) < 1e-9)
+        #expect(
+            abs(
+                CriticalPathMethod.duration(
+                    network, order: result.order, ignored: result.ignoredEdges,
+                    durations: durations, earlyFinish: &finish) - duration) < 1e-9)
     }
 
     @Test func cyclesAreCutAndTheRestScheduled() {
         // 0 → 1 → 2 → 1 (cycle), 3 independent.
-        let network = PrecedenceNetwork(durations: [1, 2, 3, 4],
-                                        predecessors: [[], [(0, false), (2, false)], [(1, false)], []])
+        let network = PrecedenceNetwork(
+            durations: [1, 2, 3, 4],
+            predecessors: [[], [(0, false), (2, false)], [(1, false)], []])
         let result = CriticalPathMethod.schedule(network)
         // The edge that closes the cycle in depth-first order (2 after 1) is cut.
         #expect(result.cutEdges.map { [$0.0, $0.1] } == [[2, 1]])

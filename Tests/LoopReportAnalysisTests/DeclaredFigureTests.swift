@@ -7,33 +7,33 @@ import Testing
 /// The reference tables' figures (GuidelineTables) check out; altered copies are flagged at the figure.
 @Suite struct DeclaredFigureTests {
     static let figures = """
-    ## Revised Timeline and Dependencies
+        ## Revised Timeline and Dependencies
 
-    ### Timeline Adjustments
+        ### Timeline Adjustments
 
-    | Group | Original Estimate | Revised Estimate | Delta | Reason |
-    |-------|-------------------|------------------|-------|--------|
-    | Group 1 | 5 days | 5 days | - | Completed as estimated |
-    | Group 2 | 4 days | 6 days | +2 | Builder complexity |
-    | Group 3 | 3 days | 6 days | +3 | New blocks |
-    | Group 4 | 4 days | 5 days | +1 | Integration |
-    | Group 5 | 3 days | 4 days | +1 | Security |
-    | Group 6 | 2 days | 3 days | +1 | Testing |
+        | Group | Original Estimate | Revised Estimate | Delta | Reason |
+        |-------|-------------------|------------------|-------|--------|
+        | Group 1 | 5 days | 5 days | - | Completed as estimated |
+        | Group 2 | 4 days | 6 days | +2 | Builder complexity |
+        | Group 3 | 3 days | 6 days | +3 | New blocks |
+        | Group 4 | 4 days | 5 days | +1 | Integration |
+        | Group 5 | 3 days | 4 days | +1 | Security |
+        | Group 6 | 2 days | 3 days | +1 | Testing |
 
-    **Overall Impact**: +8 days to original timeline
+        **Overall Impact**: +8 days to original timeline
 
-    ### Buffer Allocation
-    - Add 2-day buffer after Group 3 (high risk)
-    - Add 1-day buffer after Group 5 (integration risk)
-    - Add 2-day buffer before final release (verification)
+        ### Buffer Allocation
+        - Add 2-day buffer after Group 3 (high risk)
+        - Add 1-day buffer after Group 5 (integration risk)
+        - Add 2-day buffer before final release (verification)
 
-    **Total Buffer**: 5 days (not counted in timeline estimate)
+        **Total Buffer**: 5 days (not counted in timeline estimate)
 
-    \(GuidelineTables.adaptivePlanning)
+        \(GuidelineTables.adaptivePlanning)
 
-    ### Status
-    - Completed Blocks: 15/36 (42%)
-    """
+        ### Status
+        - Completed Blocks: 15/36 (42%)
+        """
 
     static let groups = (1...6).map { "### Group \($0): G\($0)\n**Estimated Effort**: 1 day\n" }.joined(separator: "\n")
 
@@ -55,8 +55,14 @@ import Testing
 
     @Test(arguments: [
         ("| +3 | New blocks |", "| +4 | New blocks |", DiagnosticCode.deltaMismatch, "Delta '+4' disagrees with the computed +3"),
-        ("+8 days to original", "+9 days to original", .totalMismatch, "Overall Impact '+9 days to original timeline' disagrees with the computed +8 days"),
-        ("**Total Buffer**: 5 days", "**Total Buffer**: 6 days", .totalMismatch, "Total Buffer '6 days (not counted in timeline estimate)' disagrees with the computed 5 days"),
+        (
+            "+8 days to original", "+9 days to original", .totalMismatch,
+            "Overall Impact '+9 days to original timeline' disagrees with the computed +8 days"
+        ),
+        (
+            "**Total Buffer**: 5 days", "**Total Buffer**: 6 days", .totalMismatch,
+            "Total Buffer '6 days (not counted in timeline estimate)' disagrees with the computed 5 days"
+        ),
         ("| +50% | 1.5x |", "| +40% | 1.5x |", .varianceMismatch, "Variance '+40%' disagrees with the computed +50%"),
         ("| +50% | 1.5x |", "| +50% | 1.4x |", .factorMismatch, "Adjustment Factor '1.4x' disagrees with the computed 1.5x"),
         ("(+8 days, +38%)", "(+8 days, +40%)", .projectionMismatch, "projection '+40%' disagrees with the computed +38.1%"),
@@ -79,28 +85,29 @@ import Testing
     /// values are variances. Real plans raise no warning for the rest.
     @Test func figuresNotTiedToTheirQuantityAreLeftAlone() {
         let text = """
-        ## Status
-        - Test Plan: 20/21 criteria automated, 70% min / 85% target coverage
-        - Completed Blocks: 15/36 blocks (42%)
+            ## Status
+            - Test Plan: 20/21 criteria automated, 70% min / 85% target coverage
+            - Completed Blocks: 15/36 blocks (42%)
 
-        ### Predictive Accuracy
-        | Group | Estimated Days | Actual Days | Variance |
-        |-------|----------------|-------------|----------|
-        | Group 1 | 6 | 1 | 1/6 (17%) |
-        """
+            ### Predictive Accuracy
+            | Group | Estimated Days | Actual Days | Variance |
+            |-------|----------------|-------------|----------|
+            | Group 1 | 6 | 1 | 1/6 (17%) |
+            """
         #expect(diagnostics(text).filter { $0.severity != .note }.map(\.message) == [])
         let wrong = diagnostics(text.replacingOccurrences(of: "15/36 blocks (42%)", with: "15/36 blocks (45%)"))
         #expect(wrong.map(\.code) == [.ratioMismatch])
 
         // A Delta in percent is the change in percent of the original, to the whole percent written.
         let percent = """
-        ### Timeline Adjustments
-        | Metric | Original | Revised | Delta |
-        |---|---|---|---|
-        | p99 publish (ms) | 180 | 120 | −33% |
-        """
+            ### Timeline Adjustments
+            | Metric | Original | Revised | Delta |
+            |---|---|---|---|
+            | p99 publish (ms) | 180 | 120 | −33% |
+            """
         #expect(diagnostics(percent).filter { $0.severity != .note }.isEmpty)
-        #expect(diagnostics(percent.replacingOccurrences(of: "−33%", with: "−40%")).map(\.message)
+        #expect(
+            diagnostics(percent.replacingOccurrences(of: "−33%", with: "−40%")).map(\.message)
                 == ["Delta '−40%' disagrees with the computed −33%"])
     }
     /// The forms of correct figures real reports carry, which raise no warning: a mix or a
@@ -111,52 +118,55 @@ import Testing
     /// figures made wrong are flagged, in paragraphs as in lists, under unit headers too.
     @Test func correctFiguresInTheFormsOfRealReports() {
         let text = """
-        ## Status
-        - Read/write ratio on the sync server: 80/20 (80% reads)
-        - Blocking calls removed: 23/23 (100%)
-        - Blockers resolved: 2/3 (66%)
+            ## Status
+            - Read/write ratio on the sync server: 80/20 (80% reads)
+            - Blocking calls removed: 23/23 (100%)
+            - Blockers resolved: 2/3 (66%)
 
-        Tasks done: 8/11 (72%)
+            Tasks done: 8/11 (72%)
 
-        ### Timeline Adjustments
-        | Block | Original | Revised | Delta |
-        |---|---|---|---|
-        | Group 1 | 5d | 7d | +2d (+40%) |
+            ### Timeline Adjustments
+            | Block | Original | Revised | Delta |
+            |---|---|---|---|
+            | Group 1 | 5d | 7d | +2d (+40%) |
 
-        ### Predictive Accuracy
-        Variance here is (Estimate − Actual) / Estimate: negative means the block ran over.
+            ### Predictive Accuracy
+            Variance here is (Estimate − Actual) / Estimate: negative means the block ran over.
 
-        | Group | Estimated | Actual | Variance |
-        |---|---|---|---|
-        | Group 2 | 2 days | 3 days | -50% |
-        | Group 3 | 3 days | 2 days | +33% |
-        """
+            | Group | Estimated | Actual | Variance |
+            |---|---|---|---|
+            | Group 2 | 2 days | 3 days | -50% |
+            | Group 3 | 3 days | 2 days | +33% |
+            """
         #expect(diagnostics(text).filter { $0.severity != .note }.map(\.message) == [])
         let signs = """
-        ### Predictive Accuracy
-        | Group | Estimated | Actual | Variance |
-        |---|---|---|---|
-        | Group 1 | 2 days | 1 day | –50% |
-        | Group 2 | 4 days | 3 days | 25% under |
-        | Group 3 | 4 days | 5 days | +25% |
-        """
+            ### Predictive Accuracy
+            | Group | Estimated | Actual | Variance |
+            |---|---|---|---|
+            | Group 1 | 2 days | 1 day | –50% |
+            | Group 2 | 4 days | 3 days | 25% under |
+            | Group 3 | 4 days | 5 days | +25% |
+            """
         #expect(diagnostics(signs).filter { $0.severity != .note }.map(\.message) == [])
         #expect(diagnostics(text.replacingOccurrences(of: "8/11 (72%)", with: "8/11 (45%)")).map(\.code) == [.ratioMismatch])
         #expect(diagnostics(text.replacingOccurrences(of: "+2d (+40%)", with: "+3d (+40%)")).map(\.code) == [.deltaMismatch])
         let hours = """
-        ### Predictive Accuracy
-        | Task | Estimate (h) | Actual (h) | Variance |
-        |---|---|---|---|
-        | Group 1 | 8 | 9 | +1h (+11.1%) |
-        | Group 2 | 16 | 22 | +6h (+37.5%) |
-        | Group 3 | 14 | 12 | −2h (−14.3%) |
-        """
-        #expect(diagnostics(hours).filter { $0.severity != .note }.map(\.message) == ["Variance '+1h (+11.1%)' disagrees with the computed +12.5%"])
+            ### Predictive Accuracy
+            | Task | Estimate (h) | Actual (h) | Variance |
+            |---|---|---|---|
+            | Group 1 | 8 | 9 | +1h (+11.1%) |
+            | Group 2 | 16 | 22 | +6h (+37.5%) |
+            | Group 3 | 14 | 12 | −2h (−14.3%) |
+            """
+        #expect(
+            diagnostics(hours).filter { $0.severity != .note }.map(\.message) == [
+                "Variance '+1h (+11.1%)' disagrees with the computed +12.5%"
+            ])
     }
 }
 
-private extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
+extension String {
+    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
         var result = ""
         var rest = Substring(self)
         while let range = rest.firstRange(of: target) {

@@ -4,6 +4,7 @@ import LoopReportSource
 import LoopReportSupport
 import LoopReportTestSupport
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -17,20 +18,20 @@ import Darwin
     static func results(_ header: String, _ rows: [String], claims: [String] = []) -> String {
         let columns = header.split(separator: "|").count
         return """
-        # Benchmarks
+            # Benchmarks
 
-        ## Flush Results
+            ## Flush Results
 
-        ### Performance Measurements
+            ### Performance Measurements
 
-        | \(header) |
-        |\(Array(repeating: "---|", count: columns).joined())
-        \(rows.map { "| \($0) |" }.joined(separator: "\n"))
+            | \(header) |
+            |\(Array(repeating: "---|", count: columns).joined())
+            \(rows.map { "| \($0) |" }.joined(separator: "\n"))
 
-        ### Scaling Characteristics
-        \(claims.map { "- \($0)" }.joined(separator: "\n"))
+            ### Scaling Characteristics
+            \(claims.map { "- \($0)" }.joined(separator: "\n"))
 
-        """
+            """
     }
 
     static func analysed(_ text: String) throws -> (MeasurementAnalysis, [Diagnostic]) {
@@ -50,9 +51,12 @@ import Darwin
     // MARK: - Series and units
 
     @Test func aTableInMillisecondsStaysInMilliseconds() throws {
-        let (analysis, _) = try Self.analysed(Self.results("Validator Count | Aggregation Time", [
-            "10 Validators | 3ms", "50 Validators | 12ms", "100 Validators | 23ms", "500 Validators | 112ms",
-        ]))
+        let (analysis, _) = try Self.analysed(
+            Self.results(
+                "Validator Count | Aggregation Time",
+                [
+                    "10 Validators | 3ms", "50 Validators | 12ms", "100 Validators | 23ms", "500 Validators | 112ms",
+                ]))
         let series = try #require(analysis.series.first)
         #expect(series.name == "Aggregation Time")
         #expect(series.dimension == "time")
@@ -65,18 +69,24 @@ import Darwin
     }
 
     @Test func mostlySecondsReadInSeconds() throws {
-        let (analysis, _) = try Self.analysed(Self.results("Nodes | Sync Time", [
-            "4 | 800ms", "8 | 1.5s", "16 | 3s", "32 | 6.2s",
-        ]))
+        let (analysis, _) = try Self.analysed(
+            Self.results(
+                "Nodes | Sync Time",
+                [
+                    "4 | 800ms", "8 | 1.5s", "16 | 3s", "32 | 6.2s",
+                ]))
         let series = try #require(analysis.series.first)
         #expect(series.unit == "s")
         #expect(series.points.map(\.y) == [0.8, 1.5, 3, 6.2])
     }
 
     @Test func mixedKilobytesAndMegabytesAreNormalised() throws {
-        let (analysis, _) = try Self.analysed(Self.results("Documents | Index Size", [
-            "1,000 | 950KB", "2,000 | 1.9MB", "4,000 | 3.8MB", "8,000 | 7.5MB",
-        ]))
+        let (analysis, _) = try Self.analysed(
+            Self.results(
+                "Documents | Index Size",
+                [
+                    "1,000 | 950KB", "2,000 | 1.9MB", "4,000 | 3.8MB", "8,000 | 7.5MB",
+                ]))
         let series = try #require(analysis.series.first)
         #expect(series.dimension == "bytes")
         #expect(series.unit == "MB")
@@ -87,17 +97,23 @@ import Darwin
     }
 
     @Test func smallByteCountsReadInKilobytes() throws {
-        let (analysis, _) = try Self.analysed(Self.results("Validators | Network Traffic", [
-            "10 | 5KB", "50 | 18KB", "100 | 32KB", "500 | 145KB",
-        ]))
+        let (analysis, _) = try Self.analysed(
+            Self.results(
+                "Validators | Network Traffic",
+                [
+                    "10 | 5KB", "50 | 18KB", "100 | 32KB", "500 | 145KB",
+                ]))
         #expect(analysis.series.first?.unit == "KB")
         #expect(analysis.series.first?.points.map(\.y) == [5, 18, 32, 145])
     }
 
     @Test func aHeaderUnitAppliesToBareNumbers() throws {
-        let (analysis, _) = try Self.analysed(Self.results("Shards | Latency (ms)", [
-            "1 | 2,000", "2 | 3,000", "4 | 4,500",
-        ]))
+        let (analysis, _) = try Self.analysed(
+            Self.results(
+                "Shards | Latency (ms)",
+                [
+                    "1 | 2,000", "2 | 3,000", "4 | 4,500",
+                ]))
         let series = try #require(analysis.series.first)
         #expect(series.dimension == "time")
         #expect(series.unit == "s")
@@ -105,9 +121,12 @@ import Darwin
     }
 
     @Test func aNonNumericCellIsSkipped() throws {
-        let (analysis, _) = try Self.analysed(Self.results("Documents | Index Time | Merge Time", [
-            "1,000 | 4ms | 10ms", "10,000 | 55ms | N/A", "100,000 | 671ms | 1,200ms",
-        ]))
+        let (analysis, _) = try Self.analysed(
+            Self.results(
+                "Documents | Index Time | Merge Time",
+                [
+                    "1,000 | 4ms | 10ms", "10,000 | 55ms | N/A", "100,000 | 671ms | 1,200ms",
+                ]))
         let merge = analysis.series[1]
         #expect(merge.points.map(\.x) == [1_000, 100_000])
         #expect(merge.points.map(\.y) == [10, 1_200])
@@ -118,9 +137,12 @@ import Darwin
     }
 
     @Test func cellsOfAnotherDimensionAreFlaggedAndNotPlotted() throws {
-        let (analysis, _) = try Self.analysed(Self.results("Documents | Memory Usage", [
-            "1,000 | 11MB", "10,000 | 18MB", "50,000 | 40ms", "100,000 | 94MB",
-        ]))
+        let (analysis, _) = try Self.analysed(
+            Self.results(
+                "Documents | Memory Usage",
+                [
+                    "1,000 | 11MB", "10,000 | 18MB", "50,000 | 40ms", "100,000 | 94MB",
+                ]))
         let series = try #require(analysis.series.first)
         #expect(series.dimension == "bytes")
         #expect(series.mixedDimensions)
@@ -129,23 +151,32 @@ import Darwin
     }
 
     @Test func logScalesWhenValuesSpanMoreThanTwoDecades() throws {
-        let (wide, _) = try Self.analysed(Self.results("Documents | Index Time | Memory Usage", [
-            "1,000 | 4ms | 11MB", "10,000 | 55ms | 18MB", "100,000 | 671ms | 94MB", "500,000 | 3,820ms | 430MB",
-        ]))
+        let (wide, _) = try Self.analysed(
+            Self.results(
+                "Documents | Index Time | Memory Usage",
+                [
+                    "1,000 | 4ms | 11MB", "10,000 | 55ms | 18MB", "100,000 | 671ms | 94MB", "500,000 | 3,820ms | 430MB",
+                ]))
         #expect(wide.logScaleX)
         #expect(wide.series.map(\.logScaleY) == [true, false])
         #expect(wide.logScaleY)
-        let (narrow, _) = try Self.analysed(Self.results("Validators | Time", [
-            "10 | 3ms", "50 | 12ms", "100 | 23ms", "500 | 112ms",
-        ]))
+        let (narrow, _) = try Self.analysed(
+            Self.results(
+                "Validators | Time",
+                [
+                    "10 | 3ms", "50 | 12ms", "100 | 23ms", "500 | 112ms",
+                ]))
         #expect(!narrow.logScaleX, "10–500 is 50×")
         #expect(!narrow.logScaleY)
     }
 
     @Test func thousandsInTheScaleColumnAreThousands() throws {
-        let (analysis, _) = try Self.analysed(Self.results("Documents | Index Time", [
-            "500 | 2ms", "1k | 4ms", "10k | 55ms",
-        ]))
+        let (analysis, _) = try Self.analysed(
+            Self.results(
+                "Documents | Index Time",
+                [
+                    "500 | 2ms", "1k | 4ms", "10k | 55ms",
+                ]))
         #expect(analysis.series[0].points.map(\.x) == [500, 1_000, 10_000])
     }
 
@@ -157,15 +188,16 @@ import Darwin
     ])
     func exactDataIsFittedToItsClass(_ name: String, _ model: GrowthModel) throws {
         let xs: [Double] = [100, 300, 1_000, 3_000, 10_000]
-        let f: (Double) -> Double = switch model {
-        case .constant: { _ in 250 }
-        case .logarithmic: { 20 * Self.ln($0) }
-        case .squareRoot: { $0.squareRoot() }
-        case .linear: { $0 / 10 }
-        case .linearithmic: { $0 * Self.ln($0) / 100 }
-        case .quadratic: { $0 * $0 / 100_000 }
-        case .cubic: { $0 * $0 * $0 / 1e9 }
-        }
+        let f: (Double) -> Double =
+            switch model {
+            case .constant: { _ in 250 }
+            case .logarithmic: { 20 * Self.ln($0) }
+            case .squareRoot: { $0.squareRoot() }
+            case .linear: { $0 / 10 }
+            case .linearithmic: { $0 * Self.ln($0) / 100 }
+            case .quadratic: { $0 * $0 / 100_000 }
+            case .cubic: { $0 * $0 * $0 / 1e9 }
+            }
         let (analysis, _) = try Self.analysed(Self.results("Items | Time", Self.rows(xs, f)))
         let fit = try #require(analysis.series[0].fit)
         #expect(fit.bestModel == model, "\(name): \(fit.plausible)")
@@ -225,9 +257,10 @@ import Darwin
     }
 
     @Test func anNLogNClaimOnNLogNDataAgrees() throws {
-        let (analysis, disputes) = try Self.analysed(Self.results(
-            "Document Count | Index Time", Self.rows([1_000, 10_000, 100_000, 1_000_000]) { $0 * Self.ln($0) / 10_000 },
-            claims: ["Index time scales approximately as O(n log n), dominated by sorting terms"]))
+        let (analysis, disputes) = try Self.analysed(
+            Self.results(
+                "Document Count | Index Time", Self.rows([1_000, 10_000, 100_000, 1_000_000]) { $0 * Self.ln($0) / 10_000 },
+                claims: ["Index time scales approximately as O(n log n), dominated by sorting terms"]))
         let claim = try #require(analysis.claims.first)
         #expect(claim.claimed == .linearithmic)
         #expect(claim.seriesName == "Index Time" && claim.seriesMatched)
@@ -246,8 +279,9 @@ import Darwin
         #expect(claim.verdict == .disagrees)
         #expect(claim.deviation == .faster)
         #expect(claim.dataModel == .quadratic)
-        #expect(claim.explanation.contains("grows as n^2.00, closer to O(n²) than to the claimed O(n log n)"),
-                "\(claim.explanation)")
+        #expect(
+            claim.explanation.contains("grows as n^2.00, closer to O(n²) than to the claimed O(n log n)"),
+            "\(claim.explanation)")
         let diagnostic = try #require(disputes.first)
         #expect(disputes.count == 1)
         #expect(diagnostic.severity == .warning)
@@ -258,9 +292,12 @@ import Darwin
     }
 
     @Test func aLinearClaimOnTwoPointsIsInconclusive() throws {
-        let (analysis, disputes) = try Self.analysed(Self.results("Validators | Memory Usage", [
-            "10 | 12MB", "500 | 900MB",
-        ], claims: ["Memory usage grows linearly"]))
+        let (analysis, disputes) = try Self.analysed(
+            Self.results(
+                "Validators | Memory Usage",
+                [
+                    "10 | 12MB", "500 | 900MB",
+                ], claims: ["Memory usage grows linearly"]))
         let claim = try #require(analysis.claims.first)
         #expect(claim.claimed == .linear)
         #expect(claim.verdict == .inconclusive)
@@ -269,22 +306,30 @@ import Darwin
     }
 
     @Test func nLogNAndLinearCannotBeToldApartOverANarrowRange() throws {
-        let (analysis, disputes) = try Self.analysed(Self.results(
-            "Documents | Index Time", Self.rows([1_000, 2_000, 5_000, 10_000]) { $0 * Self.ln($0) / 100 },
-            claims: ["Index time grows as O(n log n)", "Index time grows linearly"]))
+        let (analysis, disputes) = try Self.analysed(
+            Self.results(
+                "Documents | Index Time", Self.rows([1_000, 2_000, 5_000, 10_000]) { $0 * Self.ln($0) / 100 },
+                claims: ["Index time grows as O(n log n)", "Index time grows linearly"]))
         #expect(analysis.claims.map(\.verdict) == [.inconclusive, .inconclusive])
-        #expect(analysis.claims[0].explanation.contains("fits O(n) and O(n log n) about equally well"),
-                "\(analysis.claims[0].explanation)")
+        #expect(
+            analysis.claims[0].explanation.contains("fits O(n) and O(n log n) about equally well"),
+            "\(analysis.claims[0].explanation)")
         #expect(disputes.isEmpty)
     }
 
     @Test func dataGrowingMoreSlowlyThanClaimedIsNotWarnedAbout() throws {
         // The reference tables' example: 3 → 112 ms over 10 → 500 validators is linear.
-        let (analysis, disputes) = try Self.analysed(Self.results("Validator Count | Aggregation Time | Memory Usage", [
-            "10 Validators | 3ms | 12MB", "50 Validators | 12ms | 28MB", "100 Validators | 23ms | 42MB",
-            "500 Validators | 112ms | 128MB",
-        ], claims: ["Aggregation time scales approximately as O(n log n)",
-                    "Memory usage scales linearly with validator count"]))
+        let (analysis, disputes) = try Self.analysed(
+            Self.results(
+                "Validator Count | Aggregation Time | Memory Usage",
+                [
+                    "10 Validators | 3ms | 12MB", "50 Validators | 12ms | 28MB", "100 Validators | 23ms | 42MB",
+                    "500 Validators | 112ms | 128MB",
+                ],
+                claims: [
+                    "Aggregation time scales approximately as O(n log n)",
+                    "Memory usage scales linearly with validator count",
+                ]))
         #expect(analysis.claims.map(\.verdict) == [.disagrees, .inconclusive])
         #expect(analysis.claims[0].deviation == .slower)
         #expect(analysis.claims[0].dataModel == .linear)
@@ -294,34 +339,43 @@ import Darwin
     }
 
     @Test func aSubLinearClaimOnSquareRootDataAgrees() throws {
-        let (analysis, _) = try Self.analysed(Self.results(
-            "Validators | CPU Utilization", ["100 | 10%", "1,000 | 32%", "10,000 | 100%"],
-            claims: ["CPU utilization scales sub-linearly with validator count"]))
+        let (analysis, _) = try Self.analysed(
+            Self.results(
+                "Validators | CPU Utilization", ["100 | 10%", "1,000 | 32%", "10,000 | 100%"],
+                claims: ["CPU utilization scales sub-linearly with validator count"]))
         #expect(analysis.series[0].unit == "%")
         #expect(analysis.claims.first?.verdict == .agrees)
         #expect(analysis.claims.first?.dataModel == .squareRoot)
     }
 
     @Test func aClaimNamingNoSeriesFallsToTheFirstTimeLikeOne() throws {
-        let (analysis, _) = try Self.analysed(Self.results("Blocks | Memory Usage | Verify Time", [
-            "1,000 | 10MB | 10ms", "10,000 | 20MB | 100ms", "100,000 | 30MB | 1,000ms",
-        ], claims: ["Scales linearly up to 500,000 TPS", "Memory grows logarithmically"]))
+        let (analysis, _) = try Self.analysed(
+            Self.results(
+                "Blocks | Memory Usage | Verify Time",
+                [
+                    "1,000 | 10MB | 10ms", "10,000 | 20MB | 100ms", "100,000 | 30MB | 1,000ms",
+                ], claims: ["Scales linearly up to 500,000 TPS", "Memory grows logarithmically"]))
         #expect(analysis.claims.map(\.seriesName) == ["Verify Time", "Memory Usage"])
         #expect(analysis.claims.map(\.seriesMatched) == [false, true])
         #expect(analysis.claims.map(\.verdict) == [.agrees, .agrees])
     }
 
     @Test func unrecognisedSentencesAreKeptApart() throws {
-        let (analysis, _) = try Self.analysed(Self.results("Validators | Time", ["10 | 3ms", "50 | 12ms", "100 | 23ms"],
-                                                           claims: ["Transactions with linear dependencies"]))
+        let (analysis, _) = try Self.analysed(
+            Self.results(
+                "Validators | Time", ["10 | 3ms", "50 | 12ms", "100 | 23ms"],
+                claims: ["Transactions with linear dependencies"]))
         #expect(analysis.claims.isEmpty)
         #expect(analysis.unrecognizedClaims == ["Transactions with linear dependencies"])
     }
 
     @Test func fallingDataOverstatedByAGrowthClaimIsNotWarnedAbout() throws {
-        let (analysis, disputes) = try Self.analysed(Self.results("Replicas | Read Latency", [
-            "1 | 400ms", "10 | 200ms", "100 | 100ms", "1,000 | 50ms",
-        ], claims: ["Read latency grows linearly with replicas"]))
+        let (analysis, disputes) = try Self.analysed(
+            Self.results(
+                "Replicas | Read Latency",
+                [
+                    "1 | 400ms", "10 | 200ms", "100 | 100ms", "1,000 | 50ms",
+                ], claims: ["Read latency grows linearly with replicas"]))
         let fit = try #require(analysis.series[0].fit)
         #expect(fit.decreasing)
         #expect(analysis.claims.first?.verdict == .disagrees)
@@ -330,13 +384,17 @@ import Darwin
     }
 
     @Test func degenerateTablesAreAnalysedWithoutFits() throws {
-        let (zeros, _) = try Self.analysed(Self.results("Items | Errors", ["0 | 0", "0 | 0", "0 | 0"],
-                                                        claims: ["The error count is O(1)"]))
+        let (zeros, _) = try Self.analysed(
+            Self.results(
+                "Items | Errors", ["0 | 0", "0 | 0", "0 | 0"],
+                claims: ["The error count is O(1)"]))
         #expect(zeros.series[0].fit == nil)
         #expect(!zeros.logScaleX && !zeros.logScaleY)
         #expect(zeros.claims.first?.verdict == .inconclusive)
-        let (flat, _) = try Self.analysed(Self.results("Items | Errors", ["1 | 0", "10 | 0", "100 | 0", "1,000 | 0"],
-                                                       claims: ["The error count is O(1)"]))
+        let (flat, _) = try Self.analysed(
+            Self.results(
+                "Items | Errors", ["1 | 0", "10 | 0", "100 | 0", "1,000 | 0"],
+                claims: ["The error count is O(1)"]))
         #expect(flat.series[0].fit?.bestModel == .constant)
         #expect(flat.claims.first?.verdict == .agrees)
         let (negative, _) = try Self.analysed(Self.results("Items | Change", ["-10 | -5%", "0 | 0%", "10 | 5%", "20 | 10%"]))

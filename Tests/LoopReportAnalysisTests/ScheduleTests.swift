@@ -7,35 +7,35 @@ import Testing
 
 @Suite struct ScheduleTests {
     static let plan = """
-    ### Group 1: Core
-    **Estimated Effort**: 5 days
+        ### Group 1: Core
+        **Estimated Effort**: 5 days
 
-    #### Block 1.1: Types
-    **Dependencies**: None
-    **Estimated Effort**: 2 days
+        #### Block 1.1: Types
+        **Dependencies**: None
+        **Estimated Effort**: 2 days
 
-    #### Block 1.2: Schema
-    **Dependencies**: None
-    **Estimated Effort**: 1 day
+        #### Block 1.2: Schema
+        **Dependencies**: None
+        **Estimated Effort**: 1 day
 
-    ### Group 2: Storage
-    **Dependencies**: Group 1
+        ### Group 2: Storage
+        **Dependencies**: Group 1
 
-    #### Block 2.1: Writer
-    **Estimated Effort**: 3 days
+        #### Block 2.1: Writer
+        **Estimated Effort**: 3 days
 
-    #### Block 2.2: Reader
-    **Dependencies**: Block 1.2
-    **Soft Dependencies**: Block 2.1
-    **Estimated Effort**: 1 day
+        #### Block 2.2: Reader
+        **Dependencies**: Block 1.2
+        **Soft Dependencies**: Block 2.1
+        **Estimated Effort**: 1 day
 
-    ### Group 3: Docs
-    **Dependencies**: Block 1.1
-    **Estimated Effort**: 1 week
+        ### Group 3: Docs
+        **Dependencies**: Block 1.1
+        **Estimated Effort**: 1 week
 
-    ### Buffer Allocation
-    - Add 1-day buffer after Group 2 (risk)
-    """
+        ### Buffer Allocation
+        - Add 1-day buffer after Group 2 (risk)
+        """
 
     static let loaded = project(config: "start: 2026-03-06\nholidays: [2026-03-10]\nnearCriticalDays: 2\n", ("01-plan.md", plan))
     var schedule: Schedule { Self.loaded.analysis.schedule }
@@ -73,9 +73,17 @@ import Testing
     }
 
     @Test func whyCritical() {
-        #expect(schedule.explanation(for: "1.1") == "Block 1.1 is critical: it can start on day 0, and any delay to it moves the project end (day 7).")
-        #expect(schedule.explanation(for: "2.1") == "Block 2.1 is not critical: it starts when Block 1.1 allows (day 2), and it can slip 1 day before the project end moves (0 days before a successor is delayed).")
-        #expect(schedule.explanation(for: "1.2") == "Block 1.2 is not critical: it can start on day 0, and it can slip 2 days before the project end moves (1 day before a successor is delayed).")
+        #expect(
+            schedule.explanation(for: "1.1")
+                == "Block 1.1 is critical: it can start on day 0, and any delay to it moves the project end (day 7).")
+        #expect(
+            schedule.explanation(for: "2.1")
+                == "Block 2.1 is not critical: it starts when Block 1.1 allows (day 2), and it can slip 1 day before the project end moves (0 days before a successor is delayed)."
+        )
+        #expect(
+            schedule.explanation(for: "1.2")
+                == "Block 1.2 is not critical: it can start on day 0, and it can slip 2 days before the project end moves (1 day before a successor is delayed)."
+        )
         #expect(schedule.drivingChain(of: "2.2") == ["2.1", "1.1"])
     }
 
@@ -94,13 +102,14 @@ import Testing
     /// A missing estimate is flagged and scheduled with the assumed one (marked as assumed);
     /// a zero estimate is flagged and kept.
     @Test func missingEffortsAreAssumedAndFlaggedZeroEffortsAreKept() {
-        let loaded = project("""
-        ### Group 1: Core
-        #### Block 1.1: A
-        **Dependencies**: None
-        #### Block 1.2: B
-        **Estimated Effort**: 0 days
-        """)
+        let loaded = project(
+            """
+            ### Group 1: Core
+            #### Block 1.1: A
+            **Dependencies**: None
+            #### Block 1.2: B
+            **Estimated Effort**: 0 days
+            """)
         #expect(loaded.diagnostics.map(\.code) == [.missingEffort, .zeroEffort])
         #expect(loaded.diagnostics.map(\.range?.start.line) == [2, 4])
         #expect(loaded.analysis.schedule.durationDays == 1)
@@ -108,28 +117,32 @@ import Testing
     }
 
     @Test func cyclesAreReportedAndTheRestIsScheduled() {
-        let loaded = project("""
-        ### Group 1: Core
-        #### Block 1.1: A
-        **Dependencies**: Block 1.2
-        **Estimated Effort**: 1 day
-        #### Block 1.2: B
-        **Dependencies**: Block 1.1
-        **Estimated Effort**: 2 days
-        #### Block 1.3: C
-        **Dependencies**: None
-        **Estimated Effort**: 4 days
-        """)
+        let loaded = project(
+            """
+            ### Group 1: Core
+            #### Block 1.1: A
+            **Dependencies**: Block 1.2
+            **Estimated Effort**: 1 day
+            #### Block 1.2: B
+            **Dependencies**: Block 1.1
+            **Estimated Effort**: 2 days
+            #### Block 1.3: C
+            **Dependencies**: None
+            **Estimated Effort**: 4 days
+            """)
         #expect(loaded.diagnostics.map(\.code) == [.dependencyCycle])
         #expect(loaded.analysis.schedule.durationDays == 4)
         #expect(loaded.analysis.schedule.task("1.2")?.earlyStart != nil)
     }
 
     @Test func weeksFollowTheConfiguredWorkingWeek() {
-        let loaded = project(config: "daysPerWeek: 4\n", ("plan.md", "### Group 1: A\n#### Block 1.1: B\n**Estimated Effort**: 2 weeks (increased from 1 week)\n"))
+        let loaded = project(
+            config: "daysPerWeek: 4\n",
+            ("plan.md", "### Group 1: A\n#### Block 1.1: B\n**Estimated Effort**: 2 weeks (increased from 1 week)\n"))
         #expect(loaded.analysis.schedule.durationDays == 8)
         #expect(loaded.analysis.baseline.durationDays == 4)
-        #expect(project(("plan.md", "### Group 1: A\n#### Block 1.1: B\n**Estimated Effort**: 2 weeks\n")).analysis.schedule.durationDays == 10)
+        #expect(
+            project(("plan.md", "### Group 1: A\n#### Block 1.1: B\n**Estimated Effort**: 2 weeks\n")).analysis.schedule.durationDays == 10)
     }
 
     @Test func withoutAStartDateTheScheduleStaysInWorkingDays() {
@@ -141,32 +154,32 @@ import Testing
 
 @Suite struct HistoryAndForecastTests {
     static let plan = """
-    ### Group 1: Core
-    #### Block 1.1: A
-    **Dependencies**: None
-    **Estimated Effort**: 4 days (increased from 2 days)
-    #### Block 1.2: B
-    **Dependencies**: Block 1.1
-    **Estimated Effort**: 2 days
-    #### Block 1.3: C
-    **Dependencies**: Block 1.2
-    **Estimated Effort**: 2 days
-    """
+        ### Group 1: Core
+        #### Block 1.1: A
+        **Dependencies**: None
+        **Estimated Effort**: 4 days (increased from 2 days)
+        #### Block 1.2: B
+        **Dependencies**: Block 1.1
+        **Estimated Effort**: 2 days
+        #### Block 1.3: C
+        **Dependencies**: Block 1.2
+        **Estimated Effort**: 2 days
+        """
     static let loop = """
-    ## Revised Group 1: Core
-    #### Block 1.1: A (REVISED)
-    **Actual Effort**: 6 days
-    **Status**: Complete
-    #### Block 1.2: B (REVISED)
-    **Estimated Effort**: 3 days
-    **Actual Effort**: 3 days
-    **Status**: Complete
-    #### Block 1.4: D (NEW)
-    **Dependencies**: Block 1.2
-    **Estimated Effort**: 5 days
-    ### Removed Blocks:
-    - Block 1.3: C (folded into D)
-    """
+        ## Revised Group 1: Core
+        #### Block 1.1: A (REVISED)
+        **Actual Effort**: 6 days
+        **Status**: Complete
+        #### Block 1.2: B (REVISED)
+        **Estimated Effort**: 3 days
+        **Actual Effort**: 3 days
+        **Status**: Complete
+        #### Block 1.4: D (NEW)
+        **Dependencies**: Block 1.2
+        **Estimated Effort**: 5 days
+        ### Removed Blocks:
+        - Block 1.3: C (folded into D)
+        """
     static let loaded = project(("01-plan.md", plan), ("02-loop.md", loop))
     var analysis: Analysis { Self.loaded.analysis }
 
@@ -203,10 +216,10 @@ import Testing
 
 @Suite struct MetricVerdictTests {
     static let table = """
-    \(GuidelineTables.targetVsAchievedRows)
-    | Strong Latency | 500-800ms | 0.9s | Over |
-    | Functionality | All requirements | All requirements | Met |
-    """
+        \(GuidelineTables.targetVsAchievedRows)
+        | Strong Latency | 500-800ms | 0.9s | Over |
+        | Functionality | All requirements | All requirements | Met |
+        """
 
     @Test func verdictsWithAnExplicitDirection() {
         let metrics = project(Self.table).analysis.metrics
@@ -222,8 +235,9 @@ import Testing
     }
 
     @Test func recurringMetricsFormASeries() {
-        let loaded = project(("01.md", Self.table),
-                             ("02.md", "| Metric | Target | Current | Status |\n|---|---|---|---|\n| Standard TPS | 200,000+ | 165,000 | 🟠 82% |\n"))
+        let loaded = project(
+            ("01.md", Self.table),
+            ("02.md", "| Metric | Target | Current | Status |\n|---|---|---|---|\n| Standard TPS | 200,000+ | 165,000 | 🟠 82% |\n"))
         #expect(loaded.analysis.metricSeries.map(\.name) == ["Standard TPS"])
         #expect(loaded.analysis.metricSeries.first?.points.map(\.verdict) == [.met, .missed])
     }

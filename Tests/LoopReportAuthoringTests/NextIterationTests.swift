@@ -1,4 +1,3 @@
-@testable import LoopReportAuthoring
 import LoopReportAnalysis
 import LoopReportModel
 import LoopReportPipeline
@@ -6,12 +5,16 @@ import LoopReportSource
 import LoopReportTestSupport
 import Testing
 
+@testable import LoopReportAuthoring
+
 private let day = CalendarDate("2026-04-02")!
 
 /// A project read from in-memory documents, with the iteration written for it added: what
 /// `check` would see after `loopreport new iteration`.
-private func withNextIteration(_ documents: [(String, String)], config: String? = nil,
-                               title: String? = nil) throws -> (next: NextIteration, after: LoadedProject) {
+private func withNextIteration(
+    _ documents: [(String, String)], config: String? = nil,
+    title: String? = nil
+) throws -> (next: NextIteration, after: LoadedProject) {
     let files = documents.map { SourceFile(path: $0.0, text: $0.1) }
     let settings = config.map { SourceFile(path: "loopreport.yml", text: $0) }
     let before = Pipeline.model(files: files, config: settings)
@@ -51,10 +54,12 @@ private let twoGroups = """
 
 @Suite struct NextIterationTests {
     @Test func fileNamesFollowTheNumbering() {
-        #expect(NextIteration.fileName(iteration: 3, paths: ["01-plan.md", "02-progress.md", "03-iteration-1.md", "04-iteration-2.md"])
+        #expect(
+            NextIteration.fileName(iteration: 3, paths: ["01-plan.md", "02-progress.md", "03-iteration-1.md", "04-iteration-2.md"])
                 == "05-iteration-3.md")
         // Generated projects keep the plan in a numbered directory.
-        #expect(NextIteration.fileName(iteration: 2, paths: ["01-plan/part-001.md", "01-plan/part-002.md", "02-iteration-1.md"])
+        #expect(
+            NextIteration.fileName(iteration: 2, paths: ["01-plan/part-001.md", "01-plan/part-002.md", "02-iteration-1.md"])
                 == "03-iteration-2.md")
         #expect(NextIteration.fileName(iteration: 1, paths: ["001_plan.md"]) == "002_iteration-1.md")
         #expect(NextIteration.fileName(iteration: 9, paths: ["9-plan.md"]) == "10-iteration-9.md")
@@ -75,8 +80,9 @@ private let twoGroups = """
         }
         // An unreadable document still takes its place in the order.
         #expect(throws: NextIteration.Problem.self) {
-            try NextIteration.make(plan: plan.plan, analysis: plan.analysis, date: day,
-                                   documentPaths: ["01-plan.md", "zz-notes.md"])
+            try NextIteration.make(
+                plan: plan.plan, analysis: plan.analysis, date: day,
+                documentPaths: ["01-plan.md", "zz-notes.md"])
         }
     }
 
@@ -164,8 +170,9 @@ private let twoGroups = """
         #expect(files.map(\.path) == ["content/loopreport.yml", "content/01-plan.md", "content/templates/.gitkeep"])
         let config = try #require(files.first { $0.path.hasSuffix("loopreport.yml") })
         let plan = try #require(files.first { $0.path.hasSuffix(".md") })
-        let loaded = Pipeline.model(files: [SourceFile(path: "01-plan.md", text: plan.text)],
-                                    config: SourceFile(path: "loopreport.yml", text: config.text))
+        let loaded = Pipeline.model(
+            files: [SourceFile(path: "01-plan.md", text: plan.text)],
+            config: SourceFile(path: "loopreport.yml", text: config.text))
         #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map(\.message))")
         #expect(loaded.analysis.settings.title == "Tessera Search")
         #expect(loaded.analysis.settings.startDate == CalendarDate("2026-03-02"))

@@ -12,31 +12,34 @@ import Testing
     }
 
     private static let plan = """
-    # Plan
+        # Plan
 
-    ## Phase 1: Setup ✅
+        ## Phase 1: Setup ✅
 
-    ### 1.1 Repository
-    ### 1.2 Continuous integration
-    **Depends on:** 1.1
+        ### 1.1 Repository
+        ### 1.2 Continuous integration
+        **Depends on:** 1.1
 
-    ## Phase 2: Build
+        ## Phase 2: Build
 
-    ### 2.1 Parser (in progress)
-    **Depends on:** Phase 1
-    """
+        ### 2.1 Parser (in progress)
+        **Depends on:** Phase 1
+        """
 
     @Test func aPlanWithoutEstimatesShowsOrderAndMarksWhatIsAssumed() {
         let dir = TemporaryDirectory(); defer { dir.remove() }
         dir.write("project/plan.md", Self.plan)
         let result = run("build", "--date", "2026-03-18", "-o", "\(dir.path)/site", "\(dir.path)/project")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("no block states an estimated effort; each of the 3 is scheduled with the assumed 1 day (defaultEstimate in loopreport.yml), marked as assumed [missing-effort]"))
+        #expect(
+            result.stderr.contains(
+                "no block states an estimated effort; each of the 3 is scheduled with the assumed 1 day (defaultEstimate in loopreport.yml), marked as assumed [missing-effort]"
+            ))
         #expect(result.stderr.components(separatedBy: "[missing-effort]").count == 2)
         let dashboard = readFile("\(dir.path)/site/index.html")
         #expect(dashboard.contains("none stated"))
         #expect(!dashboard.contains("Duration (current plan)") && !dashboard.contains("Forecast (P50"))
-        #expect(dashboard.contains("class=\"assumed\""))          // the Gantt chart's dashed outlines
+        #expect(dashboard.contains("class=\"assumed\""))  // the Gantt chart's dashed outlines
         #expect(dashboard.contains("Assumed estimate (none stated)"))
         #expect(readFile("\(dir.path)/site/blocks/2.1.html").contains("assumed"))
         // The group page's block table and schedule table say it per row.
@@ -55,7 +58,10 @@ import Testing
     @Test func theAssumptionIsASettingAndOnlyMissingEstimatesAreMarked() {
         let dir = TemporaryDirectory(); defer { dir.remove() }
         dir.write("project/loopreport.yml", "defaultEstimate: 4 hours\n")
-        dir.write("project/plan.md", Self.plan.replacingOccurrences(of: "### 1.2 Continuous integration\n", with: "### 1.2 Continuous integration\n**Estimate:** 3 days\n"))
+        dir.write(
+            "project/plan.md",
+            Self.plan.replacingOccurrences(
+                of: "### 1.2 Continuous integration\n", with: "### 1.2 Continuous integration\n**Estimate:** 3 days\n"))
         let json = run("export", "--format", "json", "\(dir.path)/project").stdout
         #expect(json.contains("\"assumedEstimateDays\" : 0.5"))
         #expect(json.components(separatedBy: "assumedEstimateDays").count - 1 == 2)

@@ -3,6 +3,7 @@ import LoopReportModel
 import LoopReportPipeline
 import LoopReportTestSupport
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -218,7 +219,9 @@ import Glibc
 
     @Test func nextDecisionIDFollowsThePlansSeries() {
         let dir = TemporaryDirectory(); defer { dir.remove() }
-        dir.write("c/01-plan.md", """
+        dir.write(
+            "c/01-plan.md",
+            """
             ### Group 1: A
             #### Block 1.1: B
             **Dependencies**: None
@@ -257,12 +260,13 @@ import Glibc
         dir.write("u/plan.md", "### Group 1: A\n#### Block 1.1: B\n**Dependencies**: None\n**Estimated Effort**: 1 day\n")
         let refused = run("new", "iteration", "u", "--date", "2026-03-09", in: dir.path)
         #expect(refused.status == 1)
-        #expect(refused.stderr == """
-            Error: 'iteration-1.md' would be read before 'plan.md' (documents are read in path order, and later ones \
-            revise earlier ones); number the documents (e.g. rename 'plan.md' to '01-plan.md') so that a new iteration \
-            can come last
+        #expect(
+            refused.stderr == """
+                Error: 'iteration-1.md' would be read before 'plan.md' (documents are read in path order, and later ones \
+                revise earlier ones); number the documents (e.g. rename 'plan.md' to '01-plan.md') so that a new iteration \
+                can come last
 
-            """)
+                """)
         #expect(files(under: dir.path + "/u") == ["plan.md"])
 
         // Without numbering, a name that does come last is used as it is.
@@ -278,13 +282,17 @@ import Glibc
         #expect(run("init", "p", in: dir.path).status == 0)
         let result = run("new", "iteration", "p", "--date", "2026-03-09", in: dir.path)
         #expect(result.status == 1)
-        #expect(result.stderr == "Error: 'p' is a project directory; its content directory is 'p/content' (loopreport new iteration p/content)\n")
+        #expect(
+            result.stderr
+                == "Error: 'p' is a project directory; its content directory is 'p/content' (loopreport new iteration p/content)\n")
         #expect(files(under: dir.path + "/p") == ["content/01-plan.md", "content/loopreport.yml", "content/templates/.gitkeep"])
 
         let nothing = run("new", "iteration", in: dir.path)
         #expect(nothing.status == 1)
         #expect(nothing.stderr.contains("no content directory here"))
-        #expect(run("new", "iteration", "missing", in: dir.path).stderr == "Error: content directory 'missing' does not exist or is not a directory\n")
+        #expect(
+            run("new", "iteration", "missing", in: dir.path).stderr
+                == "Error: content directory 'missing' does not exist or is not a directory\n")
         dir.write("empty/.keep", "")
         #expect(run("new", "iteration", "empty", in: dir.path).stderr.contains("'empty' holds no documents"))
     }

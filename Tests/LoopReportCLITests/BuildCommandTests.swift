@@ -1,6 +1,7 @@
 import Foundation
 import LoopReportTestSupport
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,9 +17,11 @@ import Glibc
         let result = run("build", "--date", "2026-03-18", "-o", "\(dir.path)/site", "content")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("Built 37 pages with 15 diagrams in "))
-        for page in ["index.html", "decisions.html", "metrics.html", "changes.html", "summary.html", "diagnostics.html",
-                     "search.html", "documents/03-iteration-1.html", "groups/3.html", "blocks/3.4.html", "blocks/3.3.html",
-                     "assets/site.css", "assets/search.js", "search-index.json", "search-index.js"] {
+        for page in [
+            "index.html", "decisions.html", "metrics.html", "changes.html", "summary.html", "diagnostics.html",
+            "search.html", "documents/03-iteration-1.html", "groups/3.html", "blocks/3.4.html", "blocks/3.3.html",
+            "assets/site.css", "assets/search.js", "search-index.json", "search-index.js",
+        ] {
             #expect(!readFile("\(dir.path)/site/\(page)").isEmpty, "\(page) missing")
         }
         let block = readFile("\(dir.path)/site/blocks/3.4.html")
@@ -31,7 +34,7 @@ import Glibc
         // Prose mentions become links; decisions have anchors the prose links to.
         let iteration = readFile("\(dir.path)/site/documents/03-iteration-1.html")
         #expect(iteration.contains("<a class=\"xref\" href=\"../blocks/3.4.html\">Block 3.4</a>"))
-        #expect(readFile("\(dir.path)/site/sitemap.xml").isEmpty)   // only with --base-url
+        #expect(readFile("\(dir.path)/site/sitemap.xml").isEmpty)  // only with --base-url
     }
 
     /// The example's pages exactly as recorded (`LOOPREPORT_RECORD=1` rewrites them after a
@@ -65,8 +68,9 @@ import Glibc
         copyTree("\(dir.path)/site", to: "\(dir.path)/before")
         // The shell is the point here: `ulimit` caps the file size, and SIGXFSZ is ignored so
         // that the write fails with EFBIG instead of killing the build.
-        let failed = runShellScript("trap '' XFSZ && ulimit -f 8 && exec \"$@\"",
-                                    [loopreportBinary, "build", "-o", "\(dir.path)/site", "content"], in: packageRoot)
+        let failed = runShellScript(
+            "trap '' XFSZ && ulimit -f 8 && exec \"$@\"",
+            [loopreportBinary, "build", "-o", "\(dir.path)/site", "content"], in: packageRoot)
         #expect(failed.status != 0)
         // Named by where it was to go, not by the hidden staging directory.
         #expect(failed.stderr.contains("cannot write '\(dir.path)/site/"), "\(failed.stderr)")
@@ -82,7 +86,10 @@ import Glibc
     /// browser's copy) and writes the rest anew, including a page changed by hand meanwhile.
     @Test func aRebuildKeepsTheFilesOfUnchangedPages() {
         let dir = TemporaryDirectory(); defer { dir.remove() }
-        dir.write("project/plan.md", "### Group 1: A\n#### Block 1.1: First\n**Estimated Effort**: 1 day\n\n#### Block 1.2: Second\n**Estimated Effort**: 2 days\n\n#### Block 1.3: Third\n**Estimated Effort**: 1 day\n")
+        dir.write(
+            "project/plan.md",
+            "### Group 1: A\n#### Block 1.1: First\n**Estimated Effort**: 1 day\n\n#### Block 1.2: Second\n**Estimated Effort**: 2 days\n\n#### Block 1.3: Third\n**Estimated Effort**: 1 day\n"
+        )
         let site = "\(dir.path)/site"
         #expect(run("build", "--date", "2026-03-18", "-o", site, "\(dir.path)/project").status == 0)
         func identity(_ page: String) -> String { fileIdentity("\(site)/\(page)").map { "\($0.inode) \($0.modified)" } ?? "" }
@@ -90,7 +97,10 @@ import Glibc
         let thirdPage = readFile("\(site)/blocks/1.3.html")
         // The same size, other bytes: a changed file is told by its content, not its size.
         writeFile("\(site)/blocks/1.3.html", readFile("\(site)/blocks/1.3.html").replacingOccurrences(of: "Third", with: "THIRD"))
-        dir.write("project/plan.md", "### Group 1: A\n#### Block 1.1: Renamed\n**Estimated Effort**: 1 day\n\n#### Block 1.2: Second\n**Estimated Effort**: 2 days\n\n#### Block 1.3: Third\n**Estimated Effort**: 1 day\n")
+        dir.write(
+            "project/plan.md",
+            "### Group 1: A\n#### Block 1.1: Renamed\n**Estimated Effort**: 1 day\n\n#### Block 1.2: Second\n**Estimated Effort**: 2 days\n\n#### Block 1.3: Third\n**Estimated Effort**: 1 day\n"
+        )
         #expect(run("build", "--date", "2026-03-18", "-o", site, "\(dir.path)/project").status == 0)
         #expect(identity("blocks/1.2.html") == second)
         #expect(readFile("\(site)/blocks/1.3.html") == thirdPage)
@@ -134,31 +144,35 @@ import Glibc
         #expect(broken.stderr.contains("\(dir.path)/project/templates/page.mustache:"))
         #expect(readFile("\(dir.path)/site/blocks/1.1.html") == before)
         // Fixed: the new site replaces the old one whole, and no staging directory is left.
-        dir.write("project/templates/page.mustache", "{{<layout}}{{$content}}<h1>{{title}}</h1><div class=\"mine\">{{{body}}}</div>{{/content}}{{/layout}}\n")
+        dir.write(
+            "project/templates/page.mustache",
+            "{{<layout}}{{$content}}<h1>{{title}}</h1><div class=\"mine\">{{{body}}}</div>{{/content}}{{/layout}}\n")
         dir.write("project/plan.md", "### Group 1: A\n#### Block 1.1: Renamed\n**Estimated Effort**: 1 day\n")
         #expect(run("build", "-o", "\(dir.path)/site", "\(dir.path)/project").status == 0)
         let after = readFile("\(dir.path)/site/blocks/1.1.html")
         #expect(after.contains("Block 1.1: Renamed"))
-        #expect(after.contains("<div class=\"mine\">"))   // the project's template overrides the default
+        #expect(after.contains("<div class=\"mine\">"))  // the project's template overrides the default
         #expect(listDirectory(dir.path) == ["project", "site"])
     }
 
     @Test func hostileDocumentsNeverBecomeActiveContent() {
         let dir = TemporaryDirectory(); defer { dir.remove() }
-        dir.write("project/plan.md", """
-        # Plan <script>alert(1)</script>
+        dir.write(
+            "project/plan.md",
+            """
+            # Plan <script>alert(1)</script>
 
-        <script>alert(2)</script>
+            <script>alert(2)</script>
 
-        <img src=x onerror=alert(3)>
+            <img src=x onerror=alert(3)>
 
-        ### Group 1: <b onmouseover=alert(4)>Core</b>
-        #### Block 1.1: Title with <script>alert(5)</script> and [a link](javascript:alert(6))
-        **Estimated Effort**: 1 day
-        **Dependencies**: None
+            ### Group 1: <b onmouseover=alert(4)>Core</b>
+            #### Block 1.1: Title with <script>alert(5)</script> and [a link](javascript:alert(6))
+            **Estimated Effort**: 1 day
+            **Dependencies**: None
 
-        See [this](javascript:alert(7)) and [that](JaVaScRiPt:alert(8)) and ![img](javascript:alert(9)).
-        """)
+            See [this](javascript:alert(7)) and [that](JaVaScRiPt:alert(8)) and ![img](javascript:alert(9)).
+            """)
         let result = run("build", "-o", "\(dir.path)/site", "\(dir.path)/project")
         #expect(result.status == 0, "\(result.stderr)")
         let pages = filesUnder("\(dir.path)/site").filter { $0.hasSuffix(".html") }.map { "\(dir.path)/site/\($0)" }
@@ -168,7 +182,7 @@ import Glibc
             // The only script is the site's own search script.
             #expect(html.components(separatedBy: "<script").count - 1 == 1, "\(page)")
             #expect(!html.contains("javascript:"), "\(page)")
-            #expect(!html.contains("<img src=x"), "\(page)")   // shown as text: &lt;img …
+            #expect(!html.contains("<img src=x"), "\(page)")  // shown as text: &lt;img …
             #expect(!html.contains("<b onmouseover"), "\(page)")
         }
     }

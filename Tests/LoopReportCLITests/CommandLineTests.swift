@@ -2,19 +2,24 @@ import Foundation
 import LoopReportPipeline
 import LoopReportTestSupport
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Runs the built `loopreport` binary: real exit codes, real streams.
 @Suite struct CommandLineTests {
-    private func run(_ arguments: String..., environment: [String: String] = [:],
-                     sourceLocation: SourceLocation = #_sourceLocation) -> ProcessResult {
+    private func run(
+        _ arguments: String..., environment: [String: String] = [:],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> ProcessResult {
         run(arguments, environment: environment, sourceLocation: sourceLocation)
     }
 
-    private func run(_ arguments: [String], environment: [String: String] = [:],
-                     sourceLocation: SourceLocation = #_sourceLocation) -> ProcessResult {
+    private func run(
+        _ arguments: [String], environment: [String: String] = [:],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> ProcessResult {
         loopreport(arguments, environment: environment, sourceLocation: sourceLocation)
     }
 
@@ -33,13 +38,14 @@ import Glibc
         dir.write("plan.md", "### Group 2: Parser\n#### Block 2.1: Parser\n**Dependencies**: Block 9.9\n**Estimated Effort**: 1 day\n")
         let result = run("check", dir.path, environment: ["NO_COLOR": "1"])
         #expect(result.status == 1)
-        #expect(result.stderr == """
-        \(dir.path)/plan.md:3:19: error: Block 2.1 depends on Block 9.9, which no document defines [unknown-block-reference]
-         3 | **Dependencies**: Block 9.9
-           |                   ^
-        1 error, 0 warnings in 1 document
+        #expect(
+            result.stderr == """
+                \(dir.path)/plan.md:3:19: error: Block 2.1 depends on Block 9.9, which no document defines [unknown-block-reference]
+                 3 | **Dependencies**: Block 9.9
+                   |                   ^
+                1 error, 0 warnings in 1 document
 
-        """)
+                """)
     }
 
     @Test func strictTurnsWarningsIntoFailure() {
@@ -80,7 +86,8 @@ import Glibc
                 let result = loopreport(command + ["--date", date], in: dir.path)
                 let name = (command + ["--date", date]).joined(separator: " ")
                 #expect(result.status == 2, "\(name): \(result.stderr)")
-                #expect(result.stderr.hasPrefix("Error: --date must be a date like 2026-03-02, not '\(date)'\n"), "\(name): \(result.stderr)")
+                #expect(
+                    result.stderr.hasPrefix("Error: --date must be a date like 2026-03-02, not '\(date)'\n"), "\(name): \(result.stderr)")
                 #expect(result.stderr.contains("\nUsage: loopreport \(command.joined(separator: " ")) "), "\(name): \(result.stderr)")
                 #expect(result.stdout.isEmpty, "\(name)")
             }
@@ -122,7 +129,8 @@ import Glibc
         dir.write("02-latin1.md", bytes: Array("# Caf".utf8) + [0xE9, 0x0A])
         dir.write("03-binary.md", bytes: [0x00, 0x01, 0x02])
         dir.write("04-empty.md", "")
-        dir.write("sub/05-loop.md", "## Revised Group 1: A\n#### Block 1.2: C (NEW)\n**Dependencies**: Block 1.1\n**Estimated Effort**: 1 day\n")
+        dir.write(
+            "sub/05-loop.md", "## Revised Group 1: A\n#### Block 1.2: C (NEW)\n**Dependencies**: Block 1.1\n**Estimated Effort**: 1 day\n")
         symlink(dir.path + "/sub", dir.path + "/sub/loop")
         let result = run("check", dir.path)
         #expect(result.status == 1)
@@ -138,7 +146,9 @@ import Glibc
     @Test func missingDirectory() {
         let result = run("check", "/nonexistent/plans")
         #expect(result.status == 1)
-        #expect(result.stderr.contains("error: content directory '/nonexistent/plans' does not exist or is not a directory [missing-directory]"))
+        #expect(
+            result.stderr.contains("error: content directory '/nonexistent/plans' does not exist or is not a directory [missing-directory]")
+        )
     }
 
     @Test func exportOfTheExampleMatchesTheGolden() {
@@ -220,7 +230,8 @@ import Glibc
         let dir = TemporaryDirectory(); defer { dir.remove() }
         let result = loopreport("check", in: dir.path)
         #expect(result.status == 0)
-        #expect(result.stderr == "note: no content directory here; using the built-in example project\n0 errors, 0 warnings in 5 documents\n")
+        #expect(
+            result.stderr == "note: no content directory here; using the built-in example project\n0 errors, 0 warnings in 5 documents\n")
         let export = loopreport("export", in: dir.path)
         #expect(export.stdout == loopreport("export", "content").stdout)
     }

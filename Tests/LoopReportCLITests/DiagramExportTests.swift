@@ -10,19 +10,19 @@ import Testing
     }
 
     static let cycle = """
-    ### Group 1: Loop
-    #### Block 1.1: First
-    **Dependencies**: Block 1.3
-    **Estimated Effort**: 1 day
+        ### Group 1: Loop
+        #### Block 1.1: First
+        **Dependencies**: Block 1.3
+        **Estimated Effort**: 1 day
 
-    #### Block 1.2: Second
-    **Dependencies**: Block 1.1
-    **Estimated Effort**: 2 days
+        #### Block 1.2: Second
+        **Dependencies**: Block 1.1
+        **Estimated Effort**: 2 days
 
-    #### Block 1.3: Third
-    **Dependencies**: Block 1.2
-    **Estimated Effort**: 1 day
-    """
+        #### Block 1.3: Third
+        **Dependencies**: Block 1.2
+        **Estimated Effort**: 1 day
+        """
 
     /// A block with 500 dependents, a 300-character title, markup in titles.
     static var fanOut: String {
@@ -41,8 +41,10 @@ import Testing
         let none = dir.write("none/plan.md", "# Notes\n\nNothing planned yet.\n")
         _ = (cycle, fanOut, one, none)
         var written: [String] = []
-        for (name, project) in [("example", "content"), ("cycle", "\(dir.path)/cycle"), ("fan", "\(dir.path)/fan"),
-                                ("one", "\(dir.path)/one"), ("none", "\(dir.path)/none")] {
+        for (name, project) in [
+            ("example", "content"), ("cycle", "\(dir.path)/cycle"), ("fan", "\(dir.path)/fan"),
+            ("one", "\(dir.path)/one"), ("none", "\(dir.path)/none"),
+        ] {
             for diagram in ["dag", "gantt"] {
                 let output = "\(dir.path)/svg/\(name)-\(diagram).svg"
                 makeDirectories("\(dir.path)/svg")
@@ -53,8 +55,9 @@ import Testing
             }
         }
         let group = "\(dir.path)/svg/example-group-3.svg"
-        #expect(run("export", "--format", "svg", "--diagram", "dag", "--group", "3", "-o", group, "content").status == 0,
-                sourceLocation: sourceLocation)
+        #expect(
+            run("export", "--format", "svg", "--diagram", "dag", "--group", "3", "-o", group, "content").status == 0,
+            sourceLocation: sourceLocation)
     }
 
     @Test func everyStandaloneSVGIsWritten() {
@@ -75,7 +78,7 @@ import Testing
         let dir = TemporaryDirectory(); defer { dir.remove() }
         dir.write("plan.md", Self.cycle)
         let result = run("export", "--format", "svg", "--diagram", "dag", dir.path)
-        #expect(result.status == 1)   // the cycle is an error
+        #expect(result.status == 1)  // the cycle is an error
         #expect(result.stderr.contains("[dependency-cycle]"))
         #expect(result.stdout.components(separatedBy: "<g class=\"edge").count - 1 == 3)
         #expect(result.stdout.components(separatedBy: "<g class=\"edge cut\">").count - 1 == 1)
@@ -89,7 +92,8 @@ import Testing
         #expect(text.hasPrefix("digraph plan {"), sourceLocation: sourceLocation)
         #expect(text.contains("\"1.1\" [label=\"1.1 Tokenizer and Normalizer Core\""), sourceLocation: sourceLocation)
         dir.write("fan/plan.md", Self.fanOut)
-        #expect(run("export", "--format", "dot", "-o", "\(dir.path)/fan.dot", "\(dir.path)/fan").status == 0, sourceLocation: sourceLocation)
+        #expect(
+            run("export", "--format", "dot", "-o", "\(dir.path)/fan.dot", "\(dir.path)/fan").status == 0, sourceLocation: sourceLocation)
     }
 
     @Test func dotExport() {

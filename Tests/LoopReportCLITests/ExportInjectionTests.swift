@@ -1,6 +1,7 @@
 import Foundation
 import LoopReportTestSupport
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,7 +15,10 @@ import Glibc
 
     private func project(_ dir: TemporaryDirectory, title: String) -> String {
         dir.write("project/loopreport.yml", "start: 2026-03-02\n")
-        dir.write("project/plan.md", "## Group 1: \(title)\n\n### Block 1.1: \(title)\n**Estimate:** 1 day\n\n### Block 1.2: Next\n**Estimate:** 1 day\n**Depends on:** 1.1\n")
+        dir.write(
+            "project/plan.md",
+            "## Group 1: \(title)\n\n### Block 1.1: \(title)\n**Estimate:** 1 day\n\n### Block 1.2: Next\n**Estimate:** 1 day\n**Depends on:** 1.1\n"
+        )
         return "\(dir.path)/project"
     }
 
@@ -70,9 +74,12 @@ import Glibc
         dir.write("project/parts/real.md", "## Group 2: B\n\n### Block 2.1: Second\n**Estimate:** 1 day\n")
         symlink("\(dir.path)/outside/secret.md", "\(dir.path)/project/leak.md")
         symlink("/", "\(dir.path)/project/root")
-        symlink("\(dir.path)/project/parts/real.md", "\(dir.path)/project/alias.md")   // inside: read
+        symlink("\(dir.path)/project/parts/real.md", "\(dir.path)/project/alias.md")  // inside: read
         let check = run("check", "\(dir.path)/project")
-        #expect(check.stderr.contains("'leak.md' is a symbolic link to '\(dir.path)/outside/secret.md', outside the content directory; not read [outside-content]"), "\(check.stderr)")
+        #expect(
+            check.stderr.contains(
+                "'leak.md' is a symbolic link to '\(dir.path)/outside/secret.md', outside the content directory; not read [outside-content]"
+            ), "\(check.stderr)")
         #expect(check.stderr.contains("'root' is a symbolic link to '/', outside the content directory; not read"))
         let json = run("export", "--format", "json", "\(dir.path)/project").stdout
         #expect(!json.contains("Leaked"))

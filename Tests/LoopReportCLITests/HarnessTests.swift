@@ -1,5 +1,6 @@
 import LoopReportTestSupport
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,8 +10,9 @@ import Glibc
     /// The CLI tests run the `loopreport` built beside the test program, not a guessed path.
     @Test func theBinaryIsTheOneBuiltWithTheTests() throws {
         let directory = try #require(testRunnerDirectory)
-        #expect(readLink("/proc/self/exe")?.hasSuffix("/LoopReportPackageTests.xctest") == true,
-                "\(readLink("/proc/self/exe") ?? "?")")
+        #expect(
+            readLink("/proc/self/exe")?.hasSuffix("/LoopReportPackageTests.xctest") == true,
+            "\(readLink("/proc/self/exe") ?? "?")")
         if getenv("LOOPREPORT_BINARY") == nil {
             #expect(loopreportBinary == directory + "/loopreport")
         }
@@ -29,7 +31,7 @@ import Glibc
         let dir = TemporaryDirectory(); defer { dir.remove() }
         #expect(runProcess(["/bin/pwd"], in: dir.path).stdout == dir.path + "\n")
         #expect(runProcess(["/usr/bin/env"], environment: ["LOOPREPORT_HARNESS": "x y"]).stdout.contains("\nLOOPREPORT_HARNESS=x y\n"))
-        #expect(runProcess(["/bin/cat"]).stdout == "")   // /dev/null: returns at once
+        #expect(runProcess(["/bin/cat"]).stdout == "")  // /dev/null: returns at once
     }
 
     @Test func statusesStreamsAndMissingPrograms() {
@@ -70,20 +72,22 @@ import Glibc
         let old = (1...10).map { "line \($0)" }.joined(separator: "\n") + "\n"
         let new = old.replacingLine(5, with: "line five")
         let verdict = try #require(goldenVerdict(new, golden: Array(old.utf8), name: "n.txt", recorded: false))
-        #expect(verdict.contains("""
-            --- Tests/Golden/n.txt
-            +++ actual output
-            @@ -2,7 +2,7 @@ first difference at line 5, column 6
-             line 2
-             line 3
-             line 4
-            -line 5
-            +line five
-             line 6
-             line 7
-             line 8
+        #expect(
+            verdict.contains(
+                """
+                --- Tests/Golden/n.txt
+                +++ actual output
+                @@ -2,7 +2,7 @@ first difference at line 5, column 6
+                 line 2
+                 line 3
+                 line 4
+                -line 5
+                +line five
+                 line 6
+                 line 7
+                 line 8
 
-            """), "\(verdict)")
+                """), "\(verdict)")
     }
 
     @Test func aDiffIsBoundedInLinesAndWidth() {
@@ -100,8 +104,8 @@ import Glibc
     }
 }
 
-private extension String {
-    func replacingLine(_ number: Int, with line: String) -> String {
+extension String {
+    fileprivate func replacingLine(_ number: Int, with line: String) -> String {
         var lines = split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         lines[number - 1] = line
         return lines.joined(separator: "\n")

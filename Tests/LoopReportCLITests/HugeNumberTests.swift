@@ -1,5 +1,6 @@
 import LoopReportTestSupport
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,25 +20,29 @@ import Glibc
 
     @Test func hugeQuantitiesAreRefusedAtReadingAndChartsStayBounded() {
         let dir = TemporaryDirectory(); defer { dir.remove() }
-        var plan = "## Group 1: A\n\n### Block 1.1: Forever\n**Estimate:** 10000000000 days\n**Actual:** \(String(repeating: "9", count: 401)) days\n\n"
+        var plan =
+            "## Group 1: A\n\n### Block 1.1: Forever\n**Estimate:** 10000000000 days\n**Actual:** \(String(repeating: "9", count: 401)) days\n\n"
         for k in 2...12 { plan += "### Block 1.\(k): Long \(k)\n**Estimate:** 9000 days\n**Depends on:** 1.\(k - 1)\n\n" }
         plan += """
-        ## Results
+            ## Results
 
-        ### Performance Measurements
+            ### Performance Measurements
 
-        | Size | Time |
-        |---|---|
-        | 1 | 100000000000000000000 ms |
-        | 2 | 100000000000000000001 ms |
-        | 3 | 100000000000000000002 ms |
-        | 4 | \(String(repeating: "9", count: 401)) ms |
+            | Size | Time |
+            |---|---|
+            | 1 | 100000000000000000000 ms |
+            | 2 | 100000000000000000001 ms |
+            | 3 | 100000000000000000002 ms |
+            | 4 | \(String(repeating: "9", count: 401)) ms |
 
-        """
+            """
         dir.write("project/loopreport.yml", "start: 2026-03-02\n")
         dir.write("project/plan.md", plan)
         let check = run("check", "\(dir.path)/project")
-        #expect(check.stderr.contains("plan.md:4:15: warning: '10000000000 days' is over the 10,000 working days LoopReport reads as one effort; ignored"), "\(check.stderr)")
+        #expect(
+            check.stderr.contains(
+                "plan.md:4:15: warning: '10000000000 days' is over the 10,000 working days LoopReport reads as one effort; ignored"),
+            "\(check.stderr)")
         #expect(check.stderr.contains("plan.md:5:13: warning: '\(String(repeating: "9", count: 401)) days' is over the 10,000"))
         let build = run("build", "--date", "2026-03-18", "-o", "\(dir.path)/site", "\(dir.path)/project")
         #expect(build.status == 0, "\(build.stderr)")
@@ -52,22 +57,24 @@ import Glibc
     /// searched for in the section's paragraphs) once overflowed a recursive tree walk.
     @Test func aDeeplyNestedListIsWalkedWithoutRecursion() {
         let dir = TemporaryDirectory(); defer { dir.remove() }
-        dir.write("project/plan.md", """
-        # Plan
+        dir.write(
+            "project/plan.md",
+            """
+            # Plan
 
-        ## Results
+            ## Results
 
-        ### Performance Measurements
+            ### Performance Measurements
 
-        | Size | Time |
-        |---|---|
-        | 1 | 1 ms |
-        | 2 | 4 ms |
-        | 3 | 9 ms |
+            | Size | Time |
+            |---|---|
+            | 1 | 1 ms |
+            | 2 | 4 ms |
+            | 3 | 9 ms |
 
-        \(String(repeating: "- ", count: 20_000))grows as O(n log n)
+            \(String(repeating: "- ", count: 20_000))grows as O(n log n)
 
-        """)
+            """)
         for command in [["check"], ["build", "-o", "\(dir.path)/site"], ["export", "--format", "json"]] {
             let result = run(command + ["\(dir.path)/project"])
             #expect(result.status <= 1, "\(command): \(result.stderr.suffix(300))")
@@ -82,7 +89,9 @@ import Glibc
         dir.write("project/plan.md", "## Group 1: A\n\n### Block 1.1: \(String(repeating: "Long ", count: 200_000))\n**Estimate:** 1 day\n")
         dir.write("project/wide.md", "# Wide\n\n|" + String(repeating: " a |", count: 262_144) + "\n")
         let check = run("check", "\(dir.path)/project")
-        #expect(check.stderr.contains("wide.md:3:1: error: line 3 of 'wide.md' is a table row of 262145 cells, over the 1000 LoopReport reads"), "\(check.stderr.prefix(2000))")
+        #expect(
+            check.stderr.contains("wide.md:3:1: error: line 3 of 'wide.md' is a table row of 262145 cells, over the 1000 LoopReport reads"),
+            "\(check.stderr.prefix(2000))")
         #expect(check.stderr.contains("plan.md:3:1: warning: this heading is over 300 characters; its title is shortened [over-limit]"))
         #expect(run("build", "-o", "\(dir.path)/site", "\(dir.path)/project").status == 1)
         let size = diskUsageKiB("\(dir.path)/site")
@@ -101,6 +110,8 @@ import Glibc
         dir.write("project/plan.md", plan)
         let result = run("build", "-o", "\(dir.path)/site", "\(dir.path)/project")
         #expect(result.status == 0, "\(result.stderr.suffix(500))")
-        #expect(readFile("\(dir.path)/site/groups/1.html").contains("300 tasks and 299 dependencies. 44551 more dependencies are implied by the others and not drawn."))
+        #expect(
+            readFile("\(dir.path)/site/groups/1.html").contains(
+                "300 tasks and 299 dependencies. 44551 more dependencies are implied by the others and not drawn."))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import LoopReportTestSupport
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,14 +25,15 @@ import Glibc
             dir = root.path + "/" + name
             self.port = port
             makeDirectories(dir + "/tmp")
-            let types = access("/etc/nginx/mime.types", R_OK) == 0
+            let types =
+                access("/etc/nginx/mime.types", R_OK) == 0
                 ? "include /etc/nginx/mime.types;"
                 : """
-                  types {
-                      text/html html; text/css css; application/javascript js; application/json json;
-                      image/svg+xml svg; text/xml xml; image/png png;
-                  }
-                  """
+                types {
+                    text/html html; text/css css; application/javascript js; application/json json;
+                    image/svg+xml svg; text/xml xml; image/png png;
+                }
+                """
             // As root, workers drop to nobody: the published files must be world-readable.
             var user = ""
             if getuid() == 0 {
@@ -80,7 +82,8 @@ import Glibc
             }
             // Should this process die before `stop()`, nginx is not left behind: a watcher in
             // the background (the shell is the point), which outlives the test process.
-            runShellScript("""
+            runShellScript(
+                """
                 (while kill -0 "$1" 2>/dev/null && [ -f "$2" ]; do sleep 0.5; done; \
                 [ -f "$2" ] && kill -QUIT "$(cat "$2")") >/dev/null 2>&1 &
                 """, ["\(getpid())", pidFile])
@@ -141,7 +144,7 @@ import Glibc
     func theBuiltSiteWorksUnderASubpathOfNginx() throws {
         let binary = try #require(Tool.nginx.path, "nginx is not installed: scripts/install-deps test installs it")
         let dir = TemporaryDirectory(); defer { dir.remove() }
-        chmod(dir.path, 0o755)   // mkdtemp's 0700 would keep the workers out
+        chmod(dir.path, 0o755)  // mkdtemp's 0700 would keep the workers out
         let site = dir.path + "/site"
 
         // Build for the port nginx will listen on; a port taken in between means another try.
@@ -149,8 +152,9 @@ import Glibc
         var failures: [String] = []
         for attempt in 0..<5 where started == nil {
             let port = Self.freePort()
-            let build = loopreport("build", "--date", "2026-03-18", "--base-url", "http://127.0.0.1:\(port)\(Self.subpath)",
-                                   "-o", site, "content")
+            let build = loopreport(
+                "build", "--date", "2026-03-18", "--base-url", "http://127.0.0.1:\(port)\(Self.subpath)",
+                "-o", site, "content")
             try #require(build.status == 0, "\(build.stderr)")
             do {
                 started = try Nginx(binary: binary, in: dir, name: "nginx\(attempt)", port: port, site: site)
@@ -166,8 +170,8 @@ import Glibc
         var queue = [Self.subpath + "index.html"]
         var referrer = [queue[0]: "(start)"]
         var fetched: [String: (status: Int, type: String)] = [:]
-        var outside: [String] = []   // references that leave the subpath
-        var canonical: [String] = []   // pages whose canonical link is not their own URL
+        var outside: [String] = []  // references that leave the subpath
+        var canonical: [String] = []  // pages whose canonical link is not their own URL
         while let path = queue.popLast() {
             guard fetched[path] == nil else { continue }
             let response = nginx.get(path)
@@ -219,8 +223,9 @@ import Glibc
             #expect(required.allSatisfy(reached.contains), "unreachable: \(required.filter { !reached.contains($0) })")
         }
         #expect(pages.count >= 37)
-        #expect(pages.filter { !reached.contains($0) }.isEmpty,
-                "pages nothing links to: \(pages.filter { !reached.contains($0) })")
+        #expect(
+            pages.filter { !reached.contains($0) }.isEmpty,
+            "pages nothing links to: \(pages.filter { !reached.contains($0) })")
 
         // What no page links to is still served right: the JSON index and the sitemap.
         for path in files where !reached.contains(path) {
@@ -246,8 +251,9 @@ import Glibc
         let locations = Self.elements("loc", in: sitemap.body)
         #expect(!locations.isEmpty)
         #expect(locations.allSatisfy { $0.hasPrefix(base) }, "\(locations.filter { !$0.hasPrefix(base) })")
-        #expect(Set(locations.map { Self.subpath + $0.dropFirst(base.count) }) == Set(pages),
-                "sitemap and pages differ")
+        #expect(
+            Set(locations.map { Self.subpath + $0.dropFirst(base.count) }) == Set(pages),
+            "sitemap and pages differ")
         for location in locations where location.hasPrefix(base) {
             let path = Self.subpath + location.dropFirst(base.count)
             let status = fetched[path]?.status ?? nginx.get(path).status
@@ -258,11 +264,13 @@ import Glibc
         let root = nginx.get(Self.subpath)
         #expect(root.status == 200 && root.type.hasPrefix("text/html"))
         #expect(root.body == nginx.get(Self.subpath + "index.html").body)
-        let redirect = runProcess(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code} %{redirect_url}",
-                                   "\(nginx.base)\(Self.subpath.dropLast())"]).stdout
+        let redirect = runProcess([
+            "curl", "-s", "-o", "/dev/null", "-w", "%{http_code} %{redirect_url}",
+            "\(nginx.base)\(Self.subpath.dropLast())",
+        ]).stdout
         #expect(redirect == "301 \(base)", "\(redirect)")
         #expect(!nginx.log.contains("[error]"), "\(nginx.log)")
-        #expect(nginx.get("/index.html").status == 404)   // nothing of the site outside the subpath
+        #expect(nginx.get("/index.html").status == 404)  // nothing of the site outside the subpath
     }
 
     // MARK: - Reading pages
@@ -276,9 +284,11 @@ import Glibc
         var i = 1
         while i < bytes.count {
             let before = bytes[i - 1]
-            guard before == UInt8(ascii: " ") || before == UInt8(ascii: "\n") || before == UInt8(ascii: "\t")
+            guard
+                before == UInt8(ascii: " ") || before == UInt8(ascii: "\n") || before == UInt8(ascii: "\t")
                     || before == UInt8(ascii: ":"),
-                  let name = names.first(where: { bytes[i...].starts(with: $0) }) else { i += 1; continue }
+                let name = names.first(where: { bytes[i...].starts(with: $0) })
+            else { i += 1; continue }
             var j = i + name.count
             while j < bytes.count, bytes[j] == UInt8(ascii: " ") { j += 1 }
             guard j < bytes.count, bytes[j] == UInt8(ascii: "=") else { i += 1; continue }
@@ -288,8 +298,11 @@ import Glibc
             let quote = bytes[j]
             var end = j + 1
             while end < bytes.count, bytes[end] != quote { end += 1 }
-            found.append((String(decoding: name, as: UTF8.self),
-                          decodeReferences(String(decoding: bytes[(j + 1)..<min(end, bytes.count)], as: UTF8.self))))
+            found.append(
+                (
+                    String(decoding: name, as: UTF8.self),
+                    decodeReferences(String(decoding: bytes[(j + 1)..<min(end, bytes.count)], as: UTF8.self))
+                ))
             i = end + 1
         }
         return found
@@ -323,14 +336,18 @@ import Glibc
 
     // MARK: - Resolving URLs
 
-    enum Target { case skip, inside(String), outside(String) }
+    enum Target {
+        case skip
+        case inside(String)
+        case outside(String)
+    }
 
     /// Resolves a reference on the page at `page` (an absolute path) as a browser would:
     /// fragments and queries dropped, other hosts and schemes skipped, `.` and `..` applied.
     static func resolve(_ reference: String, against page: String, host: String) -> Target {
         var reference = String(reference.prefix { $0 != "#" })
         reference = String(reference.prefix { $0 != "?" })
-        if reference.isEmpty { return .skip }   // a fragment of the same page
+        if reference.isEmpty { return .skip }  // a fragment of the same page
         let lower = reference.lowercased()
         var path: String
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//") {
@@ -340,9 +357,10 @@ import Glibc
             path = String(rest.dropFirst(authority.count))
             if path.isEmpty { path = "/" }
         } else if let colon = reference.firstIndex(of: ":"),
-                  !reference[..<colon].contains("/"),
-                  reference[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "+.-".contains($0) }) {
-            return .skip   // mailto:, tel:, data:, javascript:
+            !reference[..<colon].contains("/"),
+            reference[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "+.-".contains($0) })
+        {
+            return .skip  // mailto:, tel:, data:, javascript:
         } else if reference.hasPrefix("/") {
             path = reference
         } else {
@@ -371,7 +389,8 @@ import Glibc
         var utf8 = Array(path.utf8)[...]
         while let byte = utf8.popFirst() {
             if byte == UInt8(ascii: "%"), utf8.count >= 2,
-               let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16) {
+                let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16)
+            {
                 bytes.append(value)
                 utf8 = utf8.dropFirst(2)
             } else {
@@ -382,8 +401,10 @@ import Glibc
     }
 
     static func expectedType(_ path: String) -> String? {
-        let types = [".html": "text/html", ".css": "text/css", ".js": "javascript", ".json": "application/json",
-                     ".svg": "image/svg+xml", ".xml": "xml"]
+        let types = [
+            ".html": "text/html", ".css": "text/css", ".js": "javascript", ".json": "application/json",
+            ".svg": "image/svg+xml", ".xml": "xml",
+        ]
         return types.first { path.hasSuffix($0.key) }?.value
     }
 
@@ -406,7 +427,8 @@ import Glibc
         for escaping in ["/index.html", "../../x.html", "../../../../../etc/passwd", "http://127.0.0.1:8080/other/"] {
             if case .outside = Self.resolve(escaping, against: page, host: host) {} else { Issue.record("\(escaping) not outside") }
         }
-        let found = Self.attributes(in: "<a class=\"x\" href=\"a.html?b=1&amp;c=2\"><use xlink:href='#m'/><img src=\"i.svg\"> data-href=\"no\"")
+        let found = Self.attributes(
+            in: "<a class=\"x\" href=\"a.html?b=1&amp;c=2\"><use xlink:href='#m'/><img src=\"i.svg\"> data-href=\"no\"")
         #expect(found.map(\.value) == ["a.html?b=1&c=2", "#m", "i.svg"])
     }
 }

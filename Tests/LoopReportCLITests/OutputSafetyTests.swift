@@ -1,5 +1,6 @@
 import LoopReportTestSupport
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -26,14 +27,17 @@ import Glibc
         dir.write("Documents/thesis.tex", "\\documentclass{article}\n")
         let refused = run("build", "-o", "\(dir.path)/Documents", "\(dir.path)/project")
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("refusing to replace '\(dir.path)/Documents': it is not empty and LoopReport did not write it (it has no .loopreport-site file)"), "\(refused.stderr)")
+        #expect(
+            refused.stderr.contains(
+                "refusing to replace '\(dir.path)/Documents': it is not empty and LoopReport did not write it (it has no .loopreport-site file)"
+            ), "\(refused.stderr)")
         #expect(readFile("\(dir.path)/Documents/thesis.tex") == "\\documentclass{article}\n")
-        #expect(listDirectory(dir.path) == ["Documents", "project"])   // no staging left behind
+        #expect(listDirectory(dir.path) == ["Documents", "project"])  // no staging left behind
 
         mkdir("\(dir.path)/empty", 0o755)
         #expect(run("build", "-o", "\(dir.path)/empty", "\(dir.path)/project").status == 0)
         #expect(readFile("\(dir.path)/empty/.loopreport-site").contains("written by LoopReport"))
-        #expect(run("build", "-o", "\(dir.path)/empty", "\(dir.path)/project").status == 0)   // its own site
+        #expect(run("build", "-o", "\(dir.path)/empty", "\(dir.path)/project").status == 0)  // its own site
 
         let forced = run("build", "--force", "-o", "\(dir.path)/Documents", "\(dir.path)/project")
         #expect(forced.status == 0, "\(forced.stderr)")
@@ -72,13 +76,17 @@ import Glibc
         #expect(exportSource.status == 1)
         #expect(readFile("\(dir.path)/project/plan.md").hasPrefix("### Group 1"))
 
-        for command in [["build", "--single-file"], ["export", "--format", "json"], ["export", "--format", "csv"],
-                        ["export", "--format", "csv", "--table", "variance"], ["export", "--format", "svg"],
-                        ["export", "--format", "svg", "--diagram", "gantt"], ["export", "--format", "dot"],
-                        ["export", "--format", "mermaid"], ["export", "--format", "mermaid", "--diagram", "gantt"]] {
+        for command in [
+            ["build", "--single-file"], ["export", "--format", "json"], ["export", "--format", "csv"],
+            ["export", "--format", "csv", "--table", "variance"], ["export", "--format", "svg"],
+            ["export", "--format", "svg", "--diagram", "gantt"], ["export", "--format", "dot"],
+            ["export", "--format", "mermaid"], ["export", "--format", "mermaid", "--diagram", "gantt"],
+        ] {
             let refused = run(command + ["-o", "\(dir.path)/notes.txt", "\(dir.path)/project"])
             #expect(refused.status == 1, "\(command)")
-            #expect(refused.stderr.contains("refusing to overwrite '\(dir.path)/notes.txt': LoopReport did not write it"), "\(command): \(refused.stderr)")
+            #expect(
+                refused.stderr.contains("refusing to overwrite '\(dir.path)/notes.txt': LoopReport did not write it"),
+                "\(command): \(refused.stderr)")
             #expect(readFile("\(dir.path)/notes.txt") == "keep me\n")
             // Its own output is replaced on the next run without a flag.
             let output = "\(dir.path)/out-\(command.joined(separator: "-"))"

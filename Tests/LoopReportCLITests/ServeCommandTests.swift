@@ -2,6 +2,7 @@ import LoopReportModel
 import LoopReportSupport
 import LoopReportTestSupport
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,8 +20,9 @@ import Glibc
         init(options: [String] = []) throws {
             copyTree(packageRoot + "/content", to: dir.path + "/content")
             do {
-                process = try ChildProcess([loopreportBinary, "serve", "--port", "0", "--date", "2026-03-18"] + options + ["content"],
-                                           in: dir.path)
+                process = try ChildProcess(
+                    [loopreportBinary, "serve", "--port", "0", "--date", "2026-03-18"] + options + ["content"],
+                    in: dir.path)
             } catch {
                 dir.remove()
                 throw error
@@ -72,9 +74,10 @@ import Glibc
         let index = server.get("/")
         #expect(index.status == "200")
         #expect(index.body.contains("<title>Tessera Search Index · Tessera Search Index</title>"))
-        #expect(index.body.contains("new EventSource(\"/__loopreport/events\")"))   // served pages only
+        #expect(index.body.contains("new EventSource(\"/__loopreport/events\")"))  // served pages only
         #expect(server.get("/blocks/3.4.html").status == "200")
-        #expect(server.get("/assets/site.css", options: ["-o", "/dev/null", "-D", "-"]).body.lowercased().contains("content-type: text/css"))
+        #expect(
+            server.get("/assets/site.css", options: ["-o", "/dev/null", "-D", "-"]).body.lowercased().contains("content-type: text/css"))
         for path in ["/../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/blocks/%2E%2E/../x", "/a%00b", "/..%5c..%5cetc"] {
             #expect(["400", "404"].contains(server.get(path).status), "\(path)")
         }
@@ -85,7 +88,8 @@ import Glibc
         // Validators: an unchanged page is not sent again.
         let headers = server.get("/index.html", options: ["-o", "/dev/null", "-D", "-"]).body
         // (Header lines end in CR LF, one Character in Swift.)
-        let etag = headers.split(whereSeparator: \.isNewline).first { $0.lowercased().hasPrefix("etag:") }
+        let etag =
+            headers.split(whereSeparator: \.isNewline).first { $0.lowercased().hasPrefix("etag:") }
             .map { String($0.dropFirst(5).filter { $0 != " " }) } ?? ""
         #expect(!etag.isEmpty)
         #expect(server.get("/index.html", options: ["-H", "If-None-Match: \(etag)"]).status == "304")
@@ -104,12 +108,13 @@ import Glibc
         var fired = false
         for _ in 0..<50 where !fired { fired = events.stdoutSoFar.contains("data: reload"); usleep(100_000) }
         #expect(fired)
-        #expect(server.stop())   // with a page still listening for reloads
+        #expect(server.stop())  // with a page still listening for reloads
     }
 
     @Test func errorsAppearOverThePageAndClearAfterTheFix() throws {
         let server = try Server()
-        server.dir.write("content/06-broken.md", "### Group 9: X\n#### Block 9.1: Y\n**Dependencies**: Block 77.7\n**Estimated Effort**: 1 day\n")
+        server.dir.write(
+            "content/06-broken.md", "### Group 9: X\n#### Block 9.1: Y\n**Dependencies**: Block 77.7\n**Estimated Effort**: 1 day\n")
         #expect(server.eventually("/index.html") { $0.contains("id=\"loopreport-errors\"") && $0.contains("06-broken.md:3:19") })
         server.dir.write("content/06-broken.md", "### Group 9: X\n#### Block 9.1: Y\n**Dependencies**: None\n**Estimated Effort**: 1 day\n")
         #expect(server.eventually("/index.html") { !$0.contains("id=\"loopreport-errors\"") && $0.contains("Group 9") })
@@ -117,7 +122,13 @@ import Glibc
         server.dir.write("content/templates/page.mustache", "{{<layout}}{{$content}}{{#body}}{{/content}}{{/layout}}")
         #expect(server.eventually("/blocks/3.4.html") { $0.contains("templates/page.mustache:") && $0.contains("<h1>Block 3.4") })
         // A burst of saves: the server keeps serving and settles on the last one.
-        for i in 0..<100 { server.dir.write("content/templates/page.mustache", i == 99 ? "{{<layout}}{{$content}}<h1>{{title}}</h1>{{{body}}}{{/content}}{{/layout}}" : "{{<layout}}{{$content}}{{#body}}{{/content}}{{/layout}}") }
+        for i in 0..<100 {
+            server.dir.write(
+                "content/templates/page.mustache",
+                i == 99
+                    ? "{{<layout}}{{$content}}<h1>{{title}}</h1>{{{body}}}{{/content}}{{/layout}}"
+                    : "{{<layout}}{{$content}}{{#body}}{{/content}}{{/layout}}")
+        }
         #expect(server.eventually("/blocks/3.4.html") { !$0.contains("loopreport-errors") && $0.contains("<h1>Block 3.4") })
         #expect(server.get("/").status == "200")
         #expect(server.stop())
@@ -141,13 +152,13 @@ import Glibc
         let server = try Server(options: ["--idle-timeout", "1"])
         let port = server.url.split(separator: ":").last!.filter(\.isNumber)
         let probe = """
-        import socket, time
-        s = socket.create_connection(("127.0.0.1", \(port)))
-        s.sendall(b"GET / HTTP/1.1\\r\\nHost: localhost\\r\\n")
-        s.settimeout(20)
-        started = time.time()
-        print(len(s.recv(100)), round(time.time() - started))
-        """
+            import socket, time
+            s = socket.create_connection(("127.0.0.1", \(port)))
+            s.sendall(b"GET / HTTP/1.1\\r\\nHost: localhost\\r\\n")
+            s.settimeout(20)
+            started = time.time()
+            print(len(s.recv(100)), round(time.time() - started))
+            """
         server.dir.write("probe.py", probe)
         let closed = runProcess(["python3", "\(server.dir.path)/probe.py"]).stdout.split(separator: " ")
         #expect(closed.first == "0", "the server answered or kept the connection: \(closed)")

@@ -10,18 +10,26 @@ import Testing
 
     /// Each project's `Block 1.2` means its own work; the main plan's parts in `phases/` stay in it.
     private func write(_ dir: TemporaryDirectory) {
-        dir.write("plan/plan.md", "# Main Plan\n\n## Phase 1: Core\n\n### 1.1 Setup\n**Estimate:** 1 day\n\n### 1.2 API\n**Estimate:** 2 days\n**Depends on:** 1.1\n")
+        dir.write(
+            "plan/plan.md",
+            "# Main Plan\n\n## Phase 1: Core\n\n### 1.1 Setup\n**Estimate:** 1 day\n\n### 1.2 API\n**Estimate:** 2 days\n**Depends on:** 1.1\n"
+        )
         dir.write("plan/phases/phase-02.md", "# Phase 2 — More\n\n## 2.1 Extras\n**Estimate:** 1 day\n")
-        dir.write("plan/payments/plan.md", "# Payments Plan\n\n## Group 1: Pay\n\n### Block 1.1: Gateway\n**Estimate:** 3 days\n\n### Block 1.2: Refunds\n**Estimate:** 1 day\n**Depends on:** Block 1.1\n")
+        dir.write(
+            "plan/payments/plan.md",
+            "# Payments Plan\n\n## Group 1: Pay\n\n### Block 1.1: Gateway\n**Estimate:** 3 days\n\n### Block 1.2: Refunds\n**Estimate:** 1 day\n**Depends on:** Block 1.1\n"
+        )
         dir.write("plan/search/loopreport.yml", "title: Search\n")
-        dir.write("plan/search/backlog.md", "## Phase 1: Index\n\n### 1.1 Tokenizer\n**Estimate:** 2 days\n\n### 1.2 Ranking\n**Depends on:** 9.9\n")
+        dir.write(
+            "plan/search/backlog.md",
+            "## Phase 1: Index\n\n### 1.1 Tokenizer\n**Estimate:** 2 days\n\n### 1.2 Ranking\n**Depends on:** 9.9\n")
     }
 
     @Test func checkReadsEachProjectOnItsOwn() {
         let dir = TemporaryDirectory(); defer { dir.remove() }
         write(dir)
         let result = run("check", "\(dir.path)/plan")
-        #expect(result.status == 1)   // the search project's unknown reference
+        #expect(result.status == 1)  // the search project's unknown reference
         #expect(result.stderr.contains(".: Main Plan\n0 errors, 0 warnings in 2 documents"), "\(result.stderr)")
         #expect(result.stderr.contains("payments: Payments Plan\n0 errors, 0 warnings in 1 document"))
         #expect(result.stderr.contains("search: Search\n"))

@@ -33,9 +33,10 @@ func segmentCrosses(_ p: (x: Double, y: Double), _ q: (x: Double, y: Double), _ 
     @Test(arguments: [(4, 4), (45, 10), (270, 10)], [true, false])
     func geometry(blocks: (Int, Int), dated: Bool) throws {
         let loaded = generatedProject(blocks: blocks.0, perGroup: blocks.1, config: dated ? "start: 2026-03-02\n" : "title: Undated\n")
-        let chart = GanttChart.render(plan: loaded.plan, analysis: loaded.analysis,
-                                      today: dated ? CalendarDate("2026-03-10") : nil,
-                                      options: DiagramOptions(id: "g", standalone: true))
+        let chart = GanttChart.render(
+            plan: loaded.plan, analysis: loaded.analysis,
+            today: dated ? CalendarDate("2026-03-10") : nil,
+            options: DiagramOptions(id: "g", standalone: true))
         let rows = chart.rows
         #expect([5, 50, 297].contains(rows.count))
         #expect(chart.width <= 2400)
@@ -52,26 +53,30 @@ func segmentCrosses(_ p: (x: Double, y: Double), _ q: (x: Double, y: Double), _ 
 
         // Arrows: out of the predecessor's right edge, into the successor's left edge, and
         // through no bar they do not join.
-        let rowIndex = Dictionary(rows.enumerated().compactMap { r in r.element.taskID.map { ($0, r.offset) } },
-                                  uniquingKeysWith: { a, _ in a })
+        let rowIndex = Dictionary(
+            rows.enumerated().compactMap { r in r.element.taskID.map { ($0, r.offset) } },
+            uniquingKeysWith: { a, _ in a })
         #expect(!chart.arrows.isEmpty || blocks.0 < 5)
         for arrow in chart.arrows {
             let from = try #require(rowIndex[arrow.from]), to = try #require(rowIndex[arrow.to])
             let source = try #require(rows[from].bar), target = try #require(rows[to].bar)
             let first = arrow.points[0], last = arrow.points[arrow.points.count - 1]
             if !arrow.startToStart {
-                #expect(abs(first.x - source.maxX) < 0.01 && abs(first.y - (source.y + source.height / 2)) < 0.01,
-                        "\(arrow.from) → \(arrow.to) leaves at \(first), bar \(source)")
+                #expect(
+                    abs(first.x - source.maxX) < 0.01 && abs(first.y - (source.y + source.height / 2)) < 0.01,
+                    "\(arrow.from) → \(arrow.to) leaves at \(first), bar \(source)")
                 #expect(arrow.points[1].x > first.x, "leaves to the right")
             }
-            #expect(abs(last.x - target.x) < 0.01 && abs(last.y - (target.y + target.height / 2)) < 0.01,
-                    "\(arrow.from) → \(arrow.to) enters at \(last), bar \(target)")
+            #expect(
+                abs(last.x - target.x) < 0.01 && abs(last.y - (target.y + target.height / 2)) < 0.01,
+                "\(arrow.from) → \(arrow.to) enters at \(last), bar \(target)")
             #expect(arrow.points[arrow.points.count - 2].x < last.x, "enters from the left")
             for (r, row) in rows.enumerated() where r != from && r != to {
                 guard let bar = row.bar else { continue }
                 for k in 1..<arrow.points.count {
-                    #expect(!segmentCrosses(arrow.points[k - 1], arrow.points[k], bar),
-                            "\(arrow.from) → \(arrow.to) crosses the bar of row \(r)")
+                    #expect(
+                        !segmentCrosses(arrow.points[k - 1], arrow.points[k], bar),
+                        "\(arrow.from) → \(arrow.to) crosses the bar of row \(r)")
                 }
             }
         }
@@ -80,7 +85,8 @@ func segmentCrosses(_ p: (x: Double, y: Double), _ q: (x: Double, y: Double), _ 
     @Test func axisStepsUpWithTheSpan() {
         func unit(blocks: Int, perGroup: Int) -> GanttChart.AxisUnit {
             let loaded = generatedProject(blocks: blocks, perGroup: perGroup)
-            return GanttChart.render(plan: loaded.plan, analysis: loaded.analysis, options: DiagramOptions(id: "g", standalone: true)).axisUnit
+            return GanttChart.render(plan: loaded.plan, analysis: loaded.analysis, options: DiagramOptions(id: "g", standalone: true))
+                .axisUnit
         }
         // One group runs its blocks in a chain or close to it; more blocks, longer spans.
         #expect(unit(blocks: 4, perGroup: 4) == .day)
@@ -92,24 +98,24 @@ func segmentCrosses(_ p: (x: Double, y: Double), _ q: (x: Double, y: Double), _ 
     }
 
     static let plan = """
-    ### Group 1: Parsing
-    #### Block 1.1: A title so long that no label column could ever hold it, not even at the widest setting we allow for labels in the chart, which is three hundred and twenty pixels
-    **Dependencies**: None
-    **Estimated Effort**: 2 days
-    **Status**: ✅ Complete
+        ### Group 1: Parsing
+        #### Block 1.1: A title so long that no label column could ever hold it, not even at the widest setting we allow for labels in the chart, which is three hundred and twenty pixels
+        **Dependencies**: None
+        **Estimated Effort**: 2 days
+        **Status**: ✅ Complete
 
-    #### Block 1.2: <script>alert(1)</script> & "quotes"
-    **Dependencies**: Block 1.1
-    **Estimated Effort**: 0 days
+        #### Block 1.2: <script>alert(1)</script> & "quotes"
+        **Dependencies**: Block 1.1
+        **Estimated Effort**: 0 days
 
-    ### Group 2: Output
-    #### Block 2.1: Writer
-    **Dependencies**: Group 1
-    **Estimated Effort**: 3 days
+        ### Group 2: Output
+        #### Block 2.1: Writer
+        **Dependencies**: Group 1
+        **Estimated Effort**: 3 days
 
-    ### Buffer Allocation
-    - Add 1-day buffer after Group 1 (risk)
-    """
+        ### Buffer Allocation
+        - Add 1-day buffer after Group 1 (risk)
+        """
 
     @Test func longTitlesAreCutWithTheFullTextInTheirTitle() {
         let loaded = project(config: "start: 2026-03-02\n", ("plan.md", Self.plan))
@@ -129,9 +135,10 @@ func segmentCrosses(_ p: (x: Double, y: Double), _ q: (x: Double, y: Double), _ 
 
     @Test func legendListsExactlyTheEncodingsUsed() {
         let loaded = project(config: "start: 2026-03-02\n", ("plan.md", Self.plan))
-        let chart = GanttChart.render(plan: loaded.plan, analysis: loaded.analysis, today: CalendarDate("2026-03-04"),
-                                      options: DiagramOptions(id: "g", standalone: true))
-        #expect(chart.legend.contains("Milestone"))        // 1.2 takes no time
+        let chart = GanttChart.render(
+            plan: loaded.plan, analysis: loaded.analysis, today: CalendarDate("2026-03-04"),
+            options: DiagramOptions(id: "g", standalone: true))
+        #expect(chart.legend.contains("Milestone"))  // 1.2 takes no time
         #expect(chart.legend.contains("Buffer"))
         #expect(chart.legend.contains("Progress (share complete)"))
         #expect(chart.legend.contains("Today (2026-03-04)"))
@@ -139,11 +146,15 @@ func segmentCrosses(_ p: (x: Double, y: Double), _ q: (x: Double, y: Double), _ 
         #expect(!chart.legend.contains("Dependency (start to start)"))
         #expect(!chart.legend.contains("Dependency closing a cycle (ignored)"))
 
-        let undated = project(("plan.md", """
-        ### Group 1: Core
-        #### Block 1.1: Only
-        **Estimated Effort**: 1 day
-        """))
+        let undated = project(
+            (
+                "plan.md",
+                """
+                ### Group 1: Core
+                #### Block 1.1: Only
+                **Estimated Effort**: 1 day
+                """
+            ))
         let small = GanttChart.render(plan: undated.plan, analysis: undated.analysis, options: DiagramOptions(id: "g", standalone: true))
         #expect(Set(small.legend) == ["Critical (on the critical path)", "Baseline (original plan)", "Group span"])
     }
@@ -152,22 +163,28 @@ func segmentCrosses(_ p: (x: Double, y: Double), _ q: (x: Double, y: Double), _ 
     /// fills the chart instead of a few pixels at its right edge.
     @Test(arguments: [true, false])
     func groupChartStartsAtItsFirstBar(dated: Bool) throws {
-        let loaded = project(config: dated ? "start: 2026-03-02\n" : "title: Undated\n", ("plan.md", """
-        ### Group 1: Groundwork
-        #### Block 1.1: Survey
-        **Estimated Effort**: 20 days
+        let loaded = project(
+            config: dated ? "start: 2026-03-02\n" : "title: Undated\n",
+            (
+                "plan.md",
+                """
+                ### Group 1: Groundwork
+                #### Block 1.1: Survey
+                **Estimated Effort**: 20 days
 
-        ### Group 2: Late work
-        #### Block 2.1: Build
-        **Dependencies**: Group 1
-        **Estimated Effort**: 2 days
+                ### Group 2: Late work
+                #### Block 2.1: Build
+                **Dependencies**: Group 1
+                **Estimated Effort**: 2 days
 
-        #### Block 2.2: Ship
-        **Dependencies**: Block 2.1
-        **Estimated Effort**: 1 day
-        """))
-        let group = GanttChart.render(plan: loaded.plan, analysis: loaded.analysis, group: "2", today: CalendarDate("2026-03-03"),
-                                      options: DiagramOptions(id: "g", standalone: true))
+                #### Block 2.2: Ship
+                **Dependencies**: Block 2.1
+                **Estimated Effort**: 1 day
+                """
+            ))
+        let group = GanttChart.render(
+            plan: loaded.plan, analysis: loaded.analysis, group: "2", today: CalendarDate("2026-03-03"),
+            options: DiagramOptions(id: "g", standalone: true))
         let build = try #require(group.rows.first { $0.taskID == "2.1" }?.bar)
         let ship = try #require(group.rows.first { $0.taskID == "2.2" }?.bar)
         // The axis starts at the group's first day, and the first bar at the axis's start
@@ -186,7 +203,8 @@ func segmentCrosses(_ p: (x: Double, y: Double), _ q: (x: Double, y: Double), _ 
     @Test func sameInputSameBytes() {
         let a = generatedProject(blocks: 60), b = generatedProject(blocks: 60)
         let options = DiagramOptions(id: "g", standalone: true)
-        #expect(GanttChart.render(plan: a.plan, analysis: a.analysis, options: options).svg
+        #expect(
+            GanttChart.render(plan: a.plan, analysis: a.analysis, options: options).svg
                 == GanttChart.render(plan: b.plan, analysis: b.analysis, options: options).svg)
     }
 
@@ -195,7 +213,7 @@ func segmentCrosses(_ p: (x: Double, y: Double), _ q: (x: Double, y: Double), _ 
         let options = DiagramOptions(id: "g", standalone: false, link: { "blocks/\($0.id).html" })
         let svg = GanttChart.render(plan: loaded.plan, analysis: loaded.analysis, options: options).svg
         #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"lr-diagram lr-gantt\""))
-        #expect(!svg.contains("role="))   // the implicit graphics-document: links stay reachable
+        #expect(!svg.contains("role="))  // the implicit graphics-document: links stay reachable
         #expect(svg.contains("<a href=\"blocks/2.1.html\" aria-label=\"Block 2.1: Writer ("))
         #expect(!svg.contains("<style>"))
     }
@@ -213,36 +231,37 @@ func segmentCrosses(_ p: (x: Double, y: Double), _ q: (x: Double, y: Double), _ 
 /// deliberate change; review the drawings before committing them).
 @Suite struct GoldenDiagramTests {
     static let plan = """
-    ### Group 1: Core
-    #### Block 1.1: Types
-    **Dependencies**: None
-    **Estimated Effort**: 2 days
-    **Status**: ✅ Complete
+        ### Group 1: Core
+        #### Block 1.1: Types
+        **Dependencies**: None
+        **Estimated Effort**: 2 days
+        **Status**: ✅ Complete
 
-    #### Block 1.2: Schema
-    **Dependencies**: Block 1.1
-    **Estimated Effort**: 1 day
+        #### Block 1.2: Schema
+        **Dependencies**: Block 1.1
+        **Estimated Effort**: 1 day
 
-    ### Group 2: Storage
-    **Dependencies**: Group 1
+        ### Group 2: Storage
+        **Dependencies**: Group 1
 
-    #### Block 2.1: Writer
-    **Estimated Effort**: 3 days
+        #### Block 2.1: Writer
+        **Estimated Effort**: 3 days
 
-    #### Block 2.2: Reader
-    **Dependencies**: Block 1.1
-    **Soft Dependencies**: Block 2.1
-    **Estimated Effort**: 1 day
+        #### Block 2.2: Reader
+        **Dependencies**: Block 1.1
+        **Soft Dependencies**: Block 2.1
+        **Estimated Effort**: 1 day
 
-    ### Buffer Allocation
-    - Add 1-day buffer after Group 2 (risk)
-    """
+        ### Buffer Allocation
+        - Add 1-day buffer after Group 2 (risk)
+        """
 
     static let loaded = project(config: "start: 2026-03-06\n", ("01-plan.md", plan))
 
     @Test func gantt() {
-        let chart = GanttChart.render(plan: Self.loaded.plan, analysis: Self.loaded.analysis, today: CalendarDate("2026-03-10"),
-                                      options: DiagramOptions(id: "gantt", standalone: true))
+        let chart = GanttChart.render(
+            plan: Self.loaded.plan, analysis: Self.loaded.analysis, today: CalendarDate("2026-03-10"),
+            options: DiagramOptions(id: "gantt", standalone: true))
         expectMatchesGolden(chart.svg, "small-gantt.svg")
     }
 
@@ -271,7 +290,10 @@ func segmentCrosses(_ p: (x: Double, y: Double), _ q: (x: Double, y: Double), _ 
         let loaded = GoldenDiagramTests.loaded
         let graph = DependencyGraph.tasks(of: loaded.analysis.schedule, plan: loaded.plan, group: "2")
         #expect(graph.nodes.map(\.id) == ["2.1", "2.2", "Buffer after Group 2"])
-        #expect(graph.edges.map { [graph.nodes[$0.from].id, graph.nodes[$0.to].id] } == [["2.1", "2.2"], ["2.1", "Buffer after Group 2"], ["2.2", "Buffer after Group 2"]])
+        #expect(
+            graph.edges.map { [graph.nodes[$0.from].id, graph.nodes[$0.to].id] } == [
+                ["2.1", "2.2"], ["2.1", "Buffer after Group 2"], ["2.2", "Buffer after Group 2"],
+            ])
         #expect(graph.edges[0].startToStart)
     }
 }

@@ -24,18 +24,19 @@ import Testing
     }
 
     @Test func linearDataGetsLinearAxesFromZero() throws {
-        let loaded = project("""
-        ## Results
+        let loaded = project(
+            """
+            ## Results
 
-        | Users | Latency |
-        |-------|---------|
-        | 10 | 12ms |
-        | 20 | 15ms |
-        | 30 | 19ms |
-        | 40 | 22ms |
+            | Users | Latency |
+            |-------|---------|
+            | 10 | 12ms |
+            | 20 | 15ms |
+            | 30 | 19ms |
+            | 40 | 22ms |
 
-        - Latency grows linearly with users
-        """)
+            - Latency grows linearly with users
+            """)
         let table = try #require(loaded.analysis.measurements.first)
         let chart = ResultChart.render(table, options: DiagramOptions(id: "c", standalone: false))
         #expect(!table.logScaleX)

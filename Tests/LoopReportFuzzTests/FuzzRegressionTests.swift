@@ -1,6 +1,8 @@
-@testable import loopreport_fuzz
 import LoopReportTestSupport
 import Testing
+
+@testable import loopreport_fuzz
+
 #if canImport(Glibc)
 import Glibc
 #endif

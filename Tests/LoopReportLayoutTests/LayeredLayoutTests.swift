@@ -1,6 +1,7 @@
 import LoopReportDrawingMetrics
-@testable import LoopReportLayout
 import Testing
+
+@testable import LoopReportLayout
 
 /// The layered layout's guarantees, on generated plans and on awkward inputs.
 @Suite struct LayeredLayoutTests {
@@ -10,8 +11,10 @@ import Testing
     }
 
     /// Checks the geometric guarantees of `layout` for `graph`.
-    static func validate(_ graph: LayeredGraph, _ layout: LayeredLayout, options: LayeredLayout.Options = .init(),
-                         sourceLocation: SourceLocation = #_sourceLocation) {
+    static func validate(
+        _ graph: LayeredGraph, _ layout: LayeredLayout, options: LayeredLayout.Options = .init(),
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let n = graph.nodeSizes.count
         #expect(layout.nodes.count == n, sourceLocation: sourceLocation)
         #expect(layout.layers.count == n, sourceLocation: sourceLocation)
@@ -53,10 +56,12 @@ import Testing
                 continue
             }
             let a = layout.nodes[upper], b = layout.nodes[lower]
-            #expect(abs(first.y - a.maxY) <= 0.5 && first.x >= a.minX - 0.5 && first.x <= a.maxX + 0.5,
-                    "edge \(i) starts off its box", sourceLocation: sourceLocation)
-            #expect(abs(last.y - b.minY) <= 0.5 && last.x >= b.minX - 0.5 && last.x <= b.maxX + 0.5,
-                    "edge \(i) ends off its box", sourceLocation: sourceLocation)
+            #expect(
+                abs(first.y - a.maxY) <= 0.5 && first.x >= a.minX - 0.5 && first.x <= a.maxX + 0.5,
+                "edge \(i) starts off its box", sourceLocation: sourceLocation)
+            #expect(
+                abs(last.y - b.minY) <= 0.5 && last.x >= b.minX - 0.5 && last.x <= b.maxX + 0.5,
+                "edge \(i) ends off its box", sourceLocation: sourceLocation)
             for (p, q) in zip(route.points, route.points.dropFirst()) {
                 #expect(q.y >= p.y, "edge \(i) goes up", sourceLocation: sourceLocation)
             }
@@ -106,9 +111,11 @@ import Testing
 
     @Test func cyclesAreBrokenAndFlagged() {
         let sizes = [Size](repeating: Size(width: 60, height: 28), count: 6)
-        let edges = [GraphEdge(from: 0, to: 1), GraphEdge(from: 1, to: 0),                               // 2-cycle
-                     GraphEdge(from: 2, to: 3), GraphEdge(from: 3, to: 4), GraphEdge(from: 4, to: 5),
-                     GraphEdge(from: 5, to: 2), GraphEdge(from: 4, to: 2)]                                // longer cycles
+        let edges = [
+            GraphEdge(from: 0, to: 1), GraphEdge(from: 1, to: 0),  // 2-cycle
+            GraphEdge(from: 2, to: 3), GraphEdge(from: 3, to: 4), GraphEdge(from: 4, to: 5),
+            GraphEdge(from: 5, to: 2), GraphEdge(from: 4, to: 2),
+        ]  // longer cycles
         let graph = LayeredGraph(nodeSizes: sizes, edges: edges)
         let layout = LayeredLayout.compute(graph)
         Self.validate(graph, layout)
@@ -120,9 +127,11 @@ import Testing
 
     @Test func selfLoopsDuplicatesAndBadIndices() {
         let sizes = [Size](repeating: Size(width: 100, height: 28), count: 4)
-        let edges = [GraphEdge(from: 0, to: 0), GraphEdge(from: 0, to: 1), GraphEdge(from: 0, to: 1),
-                     GraphEdge(from: 1, to: 2), GraphEdge(from: 2, to: 9), GraphEdge(from: -1, to: 2),
-                     GraphEdge(from: 0, to: 3)]
+        let edges = [
+            GraphEdge(from: 0, to: 0), GraphEdge(from: 0, to: 1), GraphEdge(from: 0, to: 1),
+            GraphEdge(from: 1, to: 2), GraphEdge(from: 2, to: 9), GraphEdge(from: -1, to: 2),
+            GraphEdge(from: 0, to: 3),
+        ]
         let graph = LayeredGraph(nodeSizes: sizes, edges: edges)
         let layout = LayeredLayout.compute(graph)
         Self.validate(graph, layout)
@@ -171,10 +180,14 @@ import Testing
     }
 
     @Test func oddSizes() {
-        let sizes = [Size(width: 0, height: 0), Size(width: .nan, height: 28), Size(width: -5, height: .infinity),
-                     Size(width: 50, height: 60), Size(width: 50, height: 10)]
-        let edges = [GraphEdge(from: 0, to: 1), GraphEdge(from: 1, to: 2), GraphEdge(from: 0, to: 3),
-                     GraphEdge(from: 3, to: 4), GraphEdge(from: 0, to: 4)]
+        let sizes = [
+            Size(width: 0, height: 0), Size(width: .nan, height: 28), Size(width: -5, height: .infinity),
+            Size(width: 50, height: 60), Size(width: 50, height: 10),
+        ]
+        let edges = [
+            GraphEdge(from: 0, to: 1), GraphEdge(from: 1, to: 2), GraphEdge(from: 0, to: 3),
+            GraphEdge(from: 3, to: 4), GraphEdge(from: 0, to: 4),
+        ]
         let graph = LayeredGraph(nodeSizes: sizes, edges: edges)
         let layout = LayeredLayout.compute(graph)
         Self.validate(graph, layout)

@@ -10,40 +10,43 @@ import Testing
     /// Autolinked URLs get no position from cmark-gfm: the node keeps none rather than a
     /// made-up one.
     @Test func gfmExtensionsAreOnAndExposed() {
-        let tree = parse("""
-        | Group | Delta |
-        |:------|------:|
-        | Group 2 | +2 |
+        let tree = parse(
+            """
+            | Group | Delta |
+            |:------|------:|
+            | Group 2 | +2 |
 
-        - [x] done ~~old~~
-        - [ ] open https://example.com
-        """).root.dump()
-        #expect(tree == """
-        document @1:1-6:31
-          table(left,right) @1:1-3:17
-            tableHeader @1:1-1:18
-              tableCell @1:2-1:9
-                text @1:3-1:8 "Group"
-              tableCell @1:10-1:17
-                text @1:11-1:16 "Delta"
-            tableRow @3:1-3:17
-              tableCell @3:2-3:11
-                text @3:3-3:10 "Group 2"
-              tableCell @3:12-3:16
-                text @3:13-3:15 "+2"
-          list(bullet, tight) @5:1-6:31
-            item [x] @5:1-5:19
-              paragraph @5:7-5:19
-                text @5:7-5:12 "done "
-                strikethrough @5:12-5:19
-                  text @5:14-5:17 "old"
-            item [ ] @6:1-6:31
-              paragraph @6:7-6:31
-                text @6:7-6:17 "open "
-                link(https://example.com)
-                  text "https://example.com"
+            - [x] done ~~old~~
+            - [ ] open https://example.com
+            """
+        ).root.dump()
+        #expect(
+            tree == """
+                document @1:1-6:31
+                  table(left,right) @1:1-3:17
+                    tableHeader @1:1-1:18
+                      tableCell @1:2-1:9
+                        text @1:3-1:8 "Group"
+                      tableCell @1:10-1:17
+                        text @1:11-1:16 "Delta"
+                    tableRow @3:1-3:17
+                      tableCell @3:2-3:11
+                        text @3:3-3:10 "Group 2"
+                      tableCell @3:12-3:16
+                        text @3:13-3:15 "+2"
+                  list(bullet, tight) @5:1-6:31
+                    item [x] @5:1-5:19
+                      paragraph @5:7-5:19
+                        text @5:7-5:12 "done "
+                        strikethrough @5:12-5:19
+                          text @5:14-5:17 "old"
+                    item [ ] @6:1-6:31
+                      paragraph @6:7-6:31
+                        text @6:7-6:17 "open "
+                        link(https://example.com)
+                          text "https://example.com"
 
-        """)
+                """)
     }
 
     @Test func fieldLinesShareOneParagraphSplitBySoftBreaks() {

@@ -6,54 +6,54 @@ import Testing
 
 @Suite struct BlockAndGroupTests {
     static let plan = """
-    # Consolidated Search Plan 3.0
+        # Consolidated Search Plan 3.0
 
-    ## Implementation Groups
+        ## Implementation Groups
 
-    ### Group 1: Core Types and Data Structures
-    **Priority**: Critical
-    **Dependencies**: None
-    **Estimated Effort**: 5 days (increased from 3 days)
-    **Assigned Team**: Core Team (Alice, Bob)
-    **Discrepancies Addressed**:
-    1. Missing tokenizer configuration
-    2. Stale schema version
-    **Implementation Order**:
-    1. Tokenizer first - everything reads tokens
-    2. Schema second - storage needs it
-    **Files to Modify**:
-    - `core/tokenizer.rs`
-    - `core/schema.rs`
+        ### Group 1: Core Types and Data Structures
+        **Priority**: Critical
+        **Dependencies**: None
+        **Estimated Effort**: 5 days (increased from 3 days)
+        **Assigned Team**: Core Team (Alice, Bob)
+        **Discrepancies Addressed**:
+        1. Missing tokenizer configuration
+        2. Stale schema version
+        **Implementation Order**:
+        1. Tokenizer first - everything reads tokens
+        2. Schema second - storage needs it
+        **Files to Modify**:
+        - `core/tokenizer.rs`
+        - `core/schema.rs`
 
-    #### Block 1.1: Tokenizer Core
-    **Priority**: Critical
-    **Dependencies**: None
-    **Estimated Effort**: 1.5 days
-    **Tasks**:
-    - Implement the tokenizer
-    - Add normalisation
-    **Files to Modify**:
-    - `core/tokenizer.rs`
+        #### Block 1.1: Tokenizer Core
+        **Priority**: Critical
+        **Dependencies**: None
+        **Estimated Effort**: 1.5 days
+        **Tasks**:
+        - Implement the tokenizer
+        - Add normalisation
+        **Files to Modify**:
+        - `core/tokenizer.rs`
 
-    #### Block 1.2: Schema Versioning
-    **Priority:** High
-    **Dependencies:** Block 1.1
-    **Estimated Effort:** 2 weeks
-    **Actual Effort:** 9 days
-    **Status:** 🟢 COMPLETE
+        #### Block 1.2: Schema Versioning
+        **Priority:** High
+        **Dependencies:** Block 1.1
+        **Estimated Effort:** 2 weeks
+        **Actual Effort:** 9 days
+        **Status:** 🟢 COMPLETE
 
-    ### Group 2: Storage
-    Priority: High
-    Dependencies: Group 1
-    Estimated Effort: 1 day
+        ### Group 2: Storage
+        Priority: High
+        Dependencies: Group 1
+        Estimated Effort: 1 day
 
-    ### Block 2.1 - Segment Writer
-    - Priority: Medium
-    - Dependencies: Block 1.1, Block 1.2 (completed)
-    - Estimated Effort: 1 day
-    - Critical Path: Yes
-    - Blockers: None
-    """
+        ### Block 2.1 - Segment Writer
+        - Priority: Medium
+        - Dependencies: Block 1.1, Block 1.2 (completed)
+        - Estimated Effort: 1 day
+        - Critical Path: Yes
+        - Blockers: None
+        """
 
     @Test func groupsWithTheirFields() throws {
         let plan = project(Self.plan).plan
@@ -104,14 +104,15 @@ import Testing
     }
 
     @Test func dependencyReferencesAreLocatedOnTheirLine() throws {
-        let source = MarkedSource("""
-        ### Group 1: Core
-        #### Block 1.1: A
-        **Estimated Effort**: 1 day
-        #### Block 1.2: B
-        **Dependencies**: 1️⃣Block 1.1, 2️⃣Group 1
-        **Estimated Effort**: 1 day
-        """)
+        let source = MarkedSource(
+            """
+            ### Group 1: Core
+            #### Block 1.1: A
+            **Estimated Effort**: 1 day
+            #### Block 1.2: B
+            **Dependencies**: 1️⃣Block 1.1, 2️⃣Group 1
+            **Estimated Effort**: 1 day
+            """)
         let block = try #require(project(source.text).plan.block("1.2"))
         #expect(block.dependencies.map { $0.range?.start } == [source.location(of: "1️⃣"), source.location(of: "2️⃣")])
     }
@@ -119,17 +120,19 @@ import Testing
     /// Values keep their inner spaces and lose the surrounding ones, ASCII or not (a
     /// no-break space pasted from a word processor, an ideographic space).
     @Test func fieldValuesAreTrimmedOfAnyWhiteSpace() throws {
-        let plan = project("""
-        # Plan
+        let plan = project(
+            """
+            # Plan
 
-        ### Group 1: Core
+            ### Group 1: Core
 
-        #### Block 1.1: Tokenizer
-        **Priority**:\u{00A0}High\u{00A0}
-        **Assigned Team**: \tCore Team (Alice)\u{3000}
-        **Blockers**: \u{3000}\u{00A0}
-        **Estimated Effort**:  2 days\t
-        """).plan
+            #### Block 1.1: Tokenizer
+            **Priority**:\u{00A0}High\u{00A0}
+            **Assigned Team**: \tCore Team (Alice)\u{3000}
+            **Blockers**: \u{3000}\u{00A0}
+            **Estimated Effort**:  2 days\t
+            """
+        ).plan
         let block = try #require(plan.block("1.1"))
         #expect(block.priority == "High")
         #expect(block.fields.first { $0.key == "Assigned Team" }?.value == "Core Team (Alice)")
@@ -139,37 +142,49 @@ import Testing
 
     /// Two dependency fields in one definition add up; a later document's definition replaces them.
     @Test func dependencyFieldsOfOneDefinitionAddUp() throws {
-        let plan = project(("01-plan.md", """
-        ## Group 1: A
-        ### Block 1.1: One
-        **Effort**: 1 day
-        ### Block 1.2: Two
-        **Effort**: 1 day
-        ### Block 1.3: Three
-        **Dependencies**: Block 1.1
-        **Requires**: Block 1.2, Block 1.1
-        **Effort**: 1 day
-        """)).plan
+        let plan = project(
+            (
+                "01-plan.md",
+                """
+                ## Group 1: A
+                ### Block 1.1: One
+                **Effort**: 1 day
+                ### Block 1.2: Two
+                **Effort**: 1 day
+                ### Block 1.3: Three
+                **Dependencies**: Block 1.1
+                **Requires**: Block 1.2, Block 1.1
+                **Effort**: 1 day
+                """
+            )
+        ).plan
         #expect(try #require(plan.block("1.3")).dependencies.map(\.id) == ["1.1", "1.2"])
-        let revised = project(("01-plan.md", "## Group 1: A\n### Block 1.1: One\n### Block 1.2: Two\n### Block 1.3: Three\n**Depends on**: 1.1\n**Requires**: 1.2\n"),
-                              ("02-iteration-1.md", "# Iteration 1\n### Block 1.3: Three (REVISED)\n**Dependencies**: Block 1.2\n")).plan
+        let revised = project(
+            (
+                "01-plan.md",
+                "## Group 1: A\n### Block 1.1: One\n### Block 1.2: Two\n### Block 1.3: Three\n**Depends on**: 1.1\n**Requires**: 1.2\n"
+            ),
+            ("02-iteration-1.md", "# Iteration 1\n### Block 1.3: Three (REVISED)\n**Dependencies**: Block 1.2\n")
+        ).plan
         #expect(try #require(revised.block("1.3")).dependencies.map(\.id) == ["1.2"])
     }
 
     /// A word-like id alone is an item only when the plan has it: `M1` is, `HTTP2` and `S3` are prose.
     @Test func wordLikeNamesInDependenciesAreItemsOnlyWhenDefined() throws {
-        let loaded = project("""
-        ## Phase 1: Setup
-        ### M1: Transport
-        - Effort: 2d
-        - Depends on: HTTP2 support in the proxy, S3 bucket policy
-        ### 1.2 Client
-        - Effort: 1d
-        - Depends on: M1, T-9
-        """)
+        let loaded = project(
+            """
+            ## Phase 1: Setup
+            ### M1: Transport
+            - Effort: 2d
+            - Depends on: HTTP2 support in the proxy, S3 bucket policy
+            ### 1.2 Client
+            - Effort: 1d
+            - Depends on: M1, T-9
+            """)
         #expect(try #require(loaded.plan.block("M1")).dependencies.isEmpty)
         #expect(try #require(loaded.plan.block("1.2")).dependencies.map(\.id) == ["M1", "T-9"])
-        #expect(loaded.diagnostics.filter { $0.code == .unknownBlockReference }.map(\.message)
+        #expect(
+            loaded.diagnostics.filter { $0.code == .unknownBlockReference }.map(\.message)
                 == ["Block 1.2 depends on Block T-9, which no document defines"])
     }
 
@@ -212,8 +227,10 @@ import Testing
     /// Numbers are read as the nearest double to what is written, as `Double("…")` reads them,
     /// with thousands separators and past the 15 digits read exactly as an integer.
     @Test func effortNumbersAreReadExactly() {
-        for written in ["0.1", "0.3", "2.675", "19.5", "1,234.5", "0.000000000000001", "123456789012345",
-                        "1234567890123456789", "3.14159265358979323846"] {
+        for written in [
+            "0.1", "0.3", "2.675", "19.5", "1,234.5", "0.000000000000001", "123456789012345",
+            "1234567890123456789", "3.14159265358979323846",
+        ] {
             let expected = Double(written.filter { $0 != "," })
             // Efforts and figures share the reader; efforts stop at 10,000 days.
             #expect(Quantity.parse(written + " ms")?.value == expected, "\(written)")
@@ -231,30 +248,33 @@ import Testing
     /// Status emoji typed with the emoji variation selector (U+FE0F, which many keyboards and
     /// editors add) read as they do without it, and the selector leaves no trace in titles.
     @Test func statusEmojiWithVariationSelector() {
-        let plan = project("""
-        ### Group 1: Core
-        #### Block 1.1: Parser ✅\u{FE0F}
-        **Estimated Effort**: 1 day
-        **Status**: ✅\u{FE0F}
-        #### Block 1.2: Writer
-        **Estimated Effort**: 1 day
-        **Status**: 🔴\u{FE0F} waiting for the schema
-        """).plan
+        let plan = project(
+            """
+            ### Group 1: Core
+            #### Block 1.1: Parser ✅\u{FE0F}
+            **Estimated Effort**: 1 day
+            **Status**: ✅\u{FE0F}
+            #### Block 1.2: Writer
+            **Estimated Effort**: 1 day
+            **Status**: 🔴\u{FE0F} waiting for the schema
+            """
+        ).plan
         #expect(plan.block("1.1")?.progress == .complete)
         #expect(plan.block("1.2")?.progress == .blocked)
         #expect(plan.block("1.1")?.title.unicodeScalars.contains("\u{FE0F}") == false)
     }
 
     @Test func blockAndGroupAsOrdinaryWords() {
-        let loaded = project("""
-        ### Group 1: Core
-        #### Block 1.1: Block Builder Cache
-        **Estimated Effort**: 1 day
-        The block cache holds a group of workers; Block → Consensus is data flow.
+        let loaded = project(
+            """
+            ### Group 1: Core
+            #### Block 1.1: Block Builder Cache
+            **Estimated Effort**: 1 day
+            The block cache holds a group of workers; Block → Consensus is data flow.
 
-        ### Block Structure Enhancement (Revised)
-        ### Group: Consensus
-        """)
+            ### Block Structure Enhancement (Revised)
+            ### Group: Consensus
+            """)
         #expect(loaded.plan.blocks.map(\.id) == ["1.1"])
         #expect(loaded.plan.groups.map(\.id) == ["1"])
         #expect(loaded.diagnostics.isEmpty)
@@ -269,18 +289,20 @@ import Testing
 
     /// A fourth-pass block definition: a bold line and list-item fields below it.
     @Test func boldLineBlockDefinition() throws {
-        let plan = project("""
-        ## Next Block Selection
+        let plan = project(
+            """
+            ## Next Block Selection
 
-        **Block 1.3: Transaction Dependency Enhancement**
-        - Priority: High
-        - Dependencies: Block 1.2 (completed)
-        - Estimated Effort: 2 days
-        - Critical Path: Yes
+            **Block 1.3: Transaction Dependency Enhancement**
+            - Priority: High
+            - Dependencies: Block 1.2 (completed)
+            - Estimated Effort: 2 days
+            - Critical Path: Yes
 
-        **Block 1.2: Other**
-        - Estimated Effort: 1 day
-        """).plan
+            **Block 1.2: Other**
+            - Estimated Effort: 1 day
+            """
+        ).plan
         let block = try #require(plan.block("1.3"))
         #expect(block.title == "Transaction Dependency Enhancement")
         #expect(block.estimate?.days == 2)
@@ -290,13 +312,15 @@ import Testing
     }
 
     @Test func fieldValueOnTheNextLine() throws {
-        let plan = project("""
-        ### Group 3: Storage
-        **Priority**: High
-        **Revised Timeline Impact**:
-        Adds two days for the adapter layer.
-        **Estimated Effort**: 4 days
-        """).plan
+        let plan = project(
+            """
+            ### Group 3: Storage
+            **Priority**: High
+            **Revised Timeline Impact**:
+            Adds two days for the adapter layer.
+            **Estimated Effort**: 4 days
+            """
+        ).plan
         let group = try #require(plan.group("3"))
         #expect(group.fields.first { $0.key == "Revised Timeline Impact" }?.value == "Adds two days for the adapter layer.")
         #expect(group.estimate?.days == 4)

@@ -14,12 +14,13 @@ import Testing
     }
 
     @Test func unknownBlockReference() {
-        let source = MarkedSource("""
-        ### Group 2: Parser
-        #### Block 2.1: Parser
-        **Dependencies**: 1️⃣Block 9.9
-        **Estimated Effort**: 1 day
-        """)
+        let source = MarkedSource(
+            """
+            ### Group 2: Parser
+            #### Block 2.1: Parser
+            **Dependencies**: 1️⃣Block 9.9
+            **Estimated Effort**: 1 day
+            """)
         let found = diagnostics(source)
         #expect(found.map(\.code) == [.unknownBlockReference])
         #expect(found[0].severity == .error)
@@ -38,17 +39,18 @@ import Testing
     }
 
     @Test func unknownGroupReference() {
-        let source = MarkedSource("""
-        ### Group 2: Parser
-        **Dependencies**: 1️⃣Group 7
-        #### Block 2.1: Parser
-        **Estimated Effort**: 1 day
+        let source = MarkedSource(
+            """
+            ### Group 2: Parser
+            **Dependencies**: 1️⃣Group 7
+            #### Block 2.1: Parser
+            **Estimated Effort**: 1 day
 
-        Critical path note.
+            Critical path note.
 
-        ### Buffer Allocation
-        - Add 2-day buffer after 2️⃣Group 8 (risk)
-        """)
+            ### Buffer Allocation
+            - Add 2-day buffer after 2️⃣Group 8 (risk)
+            """)
         let found = diagnostics(source)
         #expect(found.map(\.code) == [.unknownGroupReference, .unknownGroupReference])
         #expect(found.map { $0.range?.start } == [source.location(of: "1️⃣"), source.location(of: "2️⃣")])
@@ -56,21 +58,22 @@ import Testing
     }
 
     @Test func dependencyCycleNamesTheWholeCycle() {
-        let source = MarkedSource("""
-        ### Group 1: Core
-        #### Block 1.1: A
-        **Dependencies**: 1️⃣Block 1.3
-        **Estimated Effort**: 1 day
-        #### Block 1.2: B
-        **Dependencies**: 2️⃣Block 1.1
-        **Estimated Effort**: 1 day
-        #### Block 1.3: C
-        **Dependencies**: 3️⃣Block 1.2
-        **Estimated Effort**: 1 day
-        #### Block 1.4: D
-        **Dependencies**: Block 1.3
-        **Estimated Effort**: 1 day
-        """)
+        let source = MarkedSource(
+            """
+            ### Group 1: Core
+            #### Block 1.1: A
+            **Dependencies**: 1️⃣Block 1.3
+            **Estimated Effort**: 1 day
+            #### Block 1.2: B
+            **Dependencies**: 2️⃣Block 1.1
+            **Estimated Effort**: 1 day
+            #### Block 1.3: C
+            **Dependencies**: 3️⃣Block 1.2
+            **Estimated Effort**: 1 day
+            #### Block 1.4: D
+            **Dependencies**: Block 1.3
+            **Estimated Effort**: 1 day
+            """)
         let found = diagnostics(source)
         #expect(found.map(\.code) == [.dependencyCycle])
         #expect(found[0].message == "dependency cycle: Block 1.1 → Block 1.3 → Block 1.2 → Block 1.1")
@@ -79,28 +82,31 @@ import Testing
     }
 
     @Test func cycleThroughAGroupDependency() {
-        let found = diagnostics(MarkedSource("""
-        ### Group 1: Core
-        **Dependencies**: Group 2
-        #### Block 1.1: A
-        **Estimated Effort**: 1 day
-        ### Group 2: Storage
-        #### Block 2.1: B
-        **Dependencies**: Block 1.1
-        **Estimated Effort**: 1 day
-        """))
+        let found = diagnostics(
+            MarkedSource(
+                """
+                ### Group 1: Core
+                **Dependencies**: Group 2
+                #### Block 1.1: A
+                **Estimated Effort**: 1 day
+                ### Group 2: Storage
+                #### Block 2.1: B
+                **Dependencies**: Block 1.1
+                **Estimated Effort**: 1 day
+                """))
         #expect(found.map(\.code) == [.dependencyCycle])
         #expect(found[0].message == "dependency cycle: Block 1.1 → Block 2.1 → Block 1.1")
     }
 
     @Test func duplicateBlockInOneDocument() {
-        let source = MarkedSource("""
-        ### Group 1: Core
-        1️⃣#### Block 1.1: A
-        **Estimated Effort**: 1 day
-        2️⃣#### Block 1.1: A again
-        **Estimated Effort**: 2 days
-        """)
+        let source = MarkedSource(
+            """
+            ### Group 1: Core
+            1️⃣#### Block 1.1: A
+            **Estimated Effort**: 1 day
+            2️⃣#### Block 1.1: A again
+            **Estimated Effort**: 2 days
+            """)
         let found = diagnostics(source)
         #expect(found.map(\.code) == [.duplicateBlock])
         #expect(found[0].range?.start == source.location(of: "2️⃣"))
@@ -108,16 +114,21 @@ import Testing
     }
 
     @Test func dependencyOnRemovedBlock() {
-        let iteration = MarkedSource("""
-        ## Revised Group 1: Core
-        #### Block 1.3: C (NEW)
-        **Dependencies**: 1️⃣Block 1.2
-        **Estimated Effort**: 1 day
-        ### Removed Blocks:
-        - Block 1.2: B (no longer viable)
-        """)
-        let loaded = project(("01-plan.md", "### Group 1: Core\n#### Block 1.1: A\n**Estimated Effort**: 1 day\n#### Block 1.2: B\n**Estimated Effort**: 1 day\n"),
-                             ("02-loop.md", iteration.text))
+        let iteration = MarkedSource(
+            """
+            ## Revised Group 1: Core
+            #### Block 1.3: C (NEW)
+            **Dependencies**: 1️⃣Block 1.2
+            **Estimated Effort**: 1 day
+            ### Removed Blocks:
+            - Block 1.2: B (no longer viable)
+            """)
+        let loaded = project(
+            (
+                "01-plan.md",
+                "### Group 1: Core\n#### Block 1.1: A\n**Estimated Effort**: 1 day\n#### Block 1.2: B\n**Estimated Effort**: 1 day\n"
+            ),
+            ("02-loop.md", iteration.text))
         #expect(loaded.diagnostics.map(\.code) == [.dependencyOnRemovedBlock])
         #expect(loaded.diagnostics[0].range?.path == "02-loop.md")
         #expect(loaded.diagnostics[0].range?.start == iteration.location(of: "1️⃣"))
@@ -125,17 +136,18 @@ import Testing
     }
 
     @Test func unparseableEffortAndPercentage() {
-        let source = MarkedSource("""
-        ### Group 1: Core
-        #### Block 1.1: A
-        **Estimated Effort**: 1️⃣a while
-        ### Completed Components
-        2️⃣- Core (Group 1): mostly done
-        ### Predictive Accuracy
-        | Group | Estimated Days | Actual Days | Variance | Adjustment Factor |
-        |---|---|---|---|---|
-        | Group 1 | 3️⃣soon | 5 days | 4️⃣lots | 1.1x |
-        """)
+        let source = MarkedSource(
+            """
+            ### Group 1: Core
+            #### Block 1.1: A
+            **Estimated Effort**: 1️⃣a while
+            ### Completed Components
+            2️⃣- Core (Group 1): mostly done
+            ### Predictive Accuracy
+            | Group | Estimated Days | Actual Days | Variance | Adjustment Factor |
+            |---|---|---|---|---|
+            | Group 1 | 3️⃣soon | 5 days | 4️⃣lots | 1.1x |
+            """)
         let found = diagnostics(source)
         #expect(found.map(\.code) == [.unparseableEffort, .unparseablePercentage, .unparseableEffort, .unparseablePercentage])
         #expect(found.map(\.range?.start.line) == [3, 5, 9, 9])
@@ -144,14 +156,15 @@ import Testing
     }
 
     @Test func malformedTableRowCountedInTheSource() {
-        let source = MarkedSource("""
-        | ID | Date | Decision |
-        |----|------|----------|
-        | D1 | 2024-05-01 | Keep it |
-        1️⃣| D2 | 2024-05-02 |
-        2️⃣| D3 | 2024-05-03 | Ship | extra |
-        | D4 | 2024-05-04 | Pipe in `a|b` code |
-        """)
+        let source = MarkedSource(
+            """
+            | ID | Date | Decision |
+            |----|------|----------|
+            | D1 | 2024-05-01 | Keep it |
+            1️⃣| D2 | 2024-05-02 |
+            2️⃣| D3 | 2024-05-03 | Ship | extra |
+            | D4 | 2024-05-04 | Pipe in `a|b` code |
+            """)
         let found = diagnostics(source)
         #expect(found.map(\.code) == [.malformedTableRow, .malformedTableRow])
         #expect(found.map { $0.range?.start } == [source.location(of: "1️⃣"), source.location(of: "2️⃣")])
@@ -159,8 +172,9 @@ import Testing
     }
 
     @Test func iterationHistoryWarnings() {
-        let loaded = project(("01-plan.md", "### Group 1: Core\n#### Block 1.1: A\n**Estimated Effort**: 1 day\n"),
-                             ("02-loop.md", "#### Block 1.5: E (REVISED)\n**Estimated Effort**: 1 day\n### Removed Blocks\n- Block 1.9: Z\n"))
+        let loaded = project(
+            ("01-plan.md", "### Group 1: Core\n#### Block 1.1: A\n**Estimated Effort**: 1 day\n"),
+            ("02-loop.md", "#### Block 1.5: E (REVISED)\n**Estimated Effort**: 1 day\n### Removed Blocks\n- Block 1.9: Z\n"))
         #expect(loaded.diagnostics.map(\.code) == [.revisedUnknownBlock, .removedUnknownBlock])
         #expect(loaded.diagnostics.map(\.range?.start.line) == [1, 4])
     }
@@ -179,7 +193,9 @@ import Testing
         let config = project(config: "title: A\nhoursPerDay: 6\nstart: [2026\n", ("plan.md", "# Plan\n"))
         let settings = config.diagnostics.filter { $0.code == .invalidSettings }
         #expect(settings.map(\.range?.start.line) == [3], "\(settings)")
-        #expect(settings.first?.message == "'loopreport.yml' is not valid YAML: did not find expected ',' or ']' (while parsing a flow sequence)")
+        #expect(
+            settings.first?.message
+                == "'loopreport.yml' is not valid YAML: did not find expected ',' or ']' (while parsing a flow sequence)")
         let unterminated = project(config: "# notes\ntitle: Ledger\n# more\ntannt", ("plan.md", "# Plan\n"))
         let lines = unterminated.sources["loopreport.yml"]?.lineCount ?? 0
         #expect(unterminated.diagnostics.filter { $0.code == .invalidSettings }.allSatisfy { ($0.range?.start.line ?? 99) <= lines })
@@ -231,8 +247,10 @@ import Testing
     @Test func hostileYAMLIsBoundedBeforeParsing() {
         let deep = String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000)
         let dashes = String(repeating: "- ", count: 5_000) + "x"
-        let loaded = project(config: "title: \(deep)\n", ("plan.md", "---\nkind: plan\nx: \(deep)\n---\n## Group 1: A\n### Block 1.1: B\n**Estimate:** 1 day\n"),
-                             ("notes.md", "---\n\(dashes)\n---\n# Notes\n"))
+        let loaded = project(
+            config: "title: \(deep)\n",
+            ("plan.md", "---\nkind: plan\nx: \(deep)\n---\n## Group 1: A\n### Block 1.1: B\n**Estimate:** 1 day\n"),
+            ("notes.md", "---\n\(dashes)\n---\n# Notes\n"))
         let messages = loaded.diagnostics.map(\.message)
         #expect(messages.contains("front matter is not valid YAML: it nests more than 64 levels deep"), "\(messages)")
         #expect(messages.contains("'loopreport.yml' is not valid YAML: it nests more than 64 levels deep"))

@@ -6,84 +6,84 @@ import Testing
 
 @Suite struct FourthPassTests {
     static let progress = """
-    # Ledger: Progress Report
+        # Ledger: Progress Report
 
-    ## Implementation Progress (2024-05-12)
+        ## Implementation Progress (2024-05-12)
 
-    ### Completed
-    - ✅ Block 1.1: Security Level Core
-    - ☑️ Block 1.2: In Progress (80% complete)
+        ### Completed
+        - ✅ Block 1.1: Security Level Core
+        - ☑️ Block 1.2: In Progress (80% complete)
 
-    ### Pending
-    - ⬜ Block 1.3: Transaction Dependencies
-    - ⬜ Block 1.6: CLI Command Updates (ADDED)
+        ### Pending
+        - ⬜ Block 1.3: Transaction Dependencies
+        - ⬜ Block 1.6: CLI Command Updates (ADDED)
 
-    ### Progress Metrics
-    - Blocks completed: 1/14 (7%)
-    - Estimated time remaining: 19 days
-    - Actual vs. estimated effort: +15% (within acceptable range)
+        ### Progress Metrics
+        - Blocks completed: 1/14 (7%)
+        - Estimated time remaining: 19 days
+        - Actual vs. estimated effort: +15% (within acceptable range)
 
-    ## Pre-Implementation Validation: Block 1.1
+        ## Pre-Implementation Validation: Block 1.1
 
-    ### File Structure
-    **Status**: VERIFIED ✓
+        ### File Structure
+        **Status**: VERIFIED ✓
 
-    ### Dependencies
-    **Status**: VERIFIED WITH UPDATES ⚠️
+        ### Dependencies
+        **Status**: VERIFIED WITH UPDATES ⚠️
 
-    ## Post-Implementation Validation: Block 1.1
-    - ✓ Code compiles successfully
-    - ✓ Unit tests: 37/37 passing
-    - ⚠️ Scenario 4 showing intermittent issues
-    - ✗ Benchmarks not run
+        ## Post-Implementation Validation: Block 1.1
+        - ✓ Code compiles successfully
+        - ✓ Unit tests: 37/37 passing
+        - ⚠️ Scenario 4 showing intermittent issues
+        - ✗ Benchmarks not run
 
-    ### Current Blockers
-    1. **Storage Schema Migration**
-       - Issue: Schema version mismatch
-       - Impact: Blocks Block 1.3
-       - Status: In progress
-       - Owner: Alice
-       - ETA: 2024-05-14
+        ### Current Blockers
+        1. **Storage Schema Migration**
+           - Issue: Schema version mismatch
+           - Impact: Blocks Block 1.3
+           - Status: In progress
+           - Owner: Alice
+           - ETA: 2024-05-14
 
-    ## Implementation Block Status
+        ## Implementation Block Status
 
-    **Overall Status:** 🟡 IN PROGRESS (42% Complete)
+        **Overall Status:** 🟡 IN PROGRESS (42% Complete)
 
-    | Block | Description | Status | Progress | Owner | Due Date | Blockers |
-    |-------|-------------|--------|----------|-------|----------|----------|
-    | 1.1 | Security Level Core | 🟢 COMPLETE | 100% | Alice | May 10 | None |
-    | 1.2 | Block Header | 🟡 IN PROGRESS | 80% | Bob | May 12 | None |
-    | 1.3 | Dependencies | 🔴 BLOCKED | 0% | Carol | May 14 | Depends on 1.2 |
+        | Block | Description | Status | Progress | Owner | Due Date | Blockers |
+        |-------|-------------|--------|----------|-------|----------|----------|
+        | 1.1 | Security Level Core | 🟢 COMPLETE | 100% | Alice | May 10 | None |
+        | 1.2 | Block Header | 🟡 IN PROGRESS | 80% | Bob | May 12 | None |
+        | 1.3 | Dependencies | 🔴 BLOCKED | 0% | Carol | May 14 | Depends on 1.2 |
 
-    ## Quality Metrics
+        ## Quality Metrics
 
-    | Metric | Target | Current | Status |
-    |--------|--------|---------|--------|
-    | Standard TPS | 200,000+ | 165,000 | 🟠 82% |
+        | Metric | Target | Current | Status |
+        |--------|--------|---------|--------|
+        | Standard TPS | 200,000+ | 165,000 | 🟠 82% |
 
-    ## Milestones
+        ## Milestones
 
-    | Milestone | Target Date | Forecast Date | Status |
-    |-----------|-------------|---------------|--------|
-    | M1: Core Complete | May 12 | May 12 (Actual) | 🟢 Done |
+        | Milestone | Target Date | Forecast Date | Status |
+        |-----------|-------------|---------------|--------|
+        | M1: Core Complete | May 12 | May 12 (Actual) | 🟢 Done |
 
-    ## Risks
+        ## Risks
 
-    | ID | Risk | Impact | Probability | Mitigation | Owner |
-    |----|------|--------|-------------|------------|-------|
-    | R1 | Memory overflow | High | Medium | Streaming | Bob |
-    """
+        | ID | Risk | Impact | Probability | Mitigation | Owner |
+        |----|------|--------|-------------|------------|-------|
+        | R1 | Memory overflow | High | Medium | Streaming | Bob |
+        """
 
     static let plan = """
-    ### Group 1: Core
-    #### Block 1.1: Security Level Core
-    **Estimated Effort**: 1 day
-    #### Block 1.2: Block Header
-    **Estimated Effort**: 1 day
-    #### Block 1.3: Transaction Dependencies
-    **Dependencies**: Block 1.2
-    **Estimated Effort**: 2 days
-    """
+        ### Group 1: Core
+        #### Block 1.1: Security Level Core
+        **Estimated Effort**: 1 day
+        #### Block 1.2: Block Header
+        **Estimated Effort**: 1 day
+        #### Block 1.3: Transaction Dependencies
+        **Dependencies**: Block 1.2
+        **Estimated Effort**: 2 days
+        """
 
     static let loaded = project(("01-plan.md", plan), ("02-progress.md", progress))
 
@@ -149,63 +149,63 @@ import Testing
 
 @Suite struct ConsolidationTests {
     static let summary = """
-    ## Implementation Summary
+        ## Implementation Summary
 
-    ### Approach Effectiveness
+        ### Approach Effectiveness
 
-    | Approach | Component | Effectiveness | Recommendation |
-    |----------|-----------|---------------|----------------|
-    | Hierarchical Aggregation | Signatures | High | Keep |
+        | Approach | Component | Effectiveness | Recommendation |
+        |----------|-----------|---------------|----------------|
+        | Hierarchical Aggregation | Signatures | High | Keep |
 
-    ### Major Revisions
+        ### Major Revisions
 
-    1. **Signature Implementation**
-       - Original approach: Linear aggregation
-       - Final approach: Hierarchical clustering
-       - Reason: Memory at scale
+        1. **Signature Implementation**
+           - Original approach: Linear aggregation
+           - Final approach: Hierarchical clustering
+           - Reason: Memory at scale
 
-    ### Architectural Evolution
+        ### Architectural Evolution
 
-    1. **Validator Clustering**
-       - Improves scalability
+        1. **Validator Clustering**
+           - Improves scalability
 
-    ## Performance Analysis
+        ## Performance Analysis
 
-    ### Target vs. Achieved Performance
+        ### Target vs. Achieved Performance
 
-    \(GuidelineTables.targetVsAchievedRows)
+        \(GuidelineTables.targetVsAchievedRows)
 
-    - Standard TPS: 215,000 (target: 200,000+) ✓
+        - Standard TPS: 215,000 (target: 200,000+) ✓
 
-    ## Knowledge Capture
+        ## Knowledge Capture
 
-    ### Lessons Learned
+        ### Lessons Learned
 
-    1. **Planning and Estimation**
-       - Prototype complex algorithms first
+        1. **Planning and Estimation**
+           - Prototype complex algorithms first
 
-    ### Operational Guidance
+        ### Operational Guidance
 
-    1. **Performance Tuning**
-       - 4GB memory minimum
+        1. **Performance Tuning**
+           - 4GB memory minimum
 
-    ## Optimization Opportunities
+        ## Optimization Opportunities
 
-    1. **Storage Layer**
-       - Column compression
+        1. **Storage Layer**
+           - Column compression
 
-    ## Timeline Comparison
+        ## Timeline Comparison
 
-    | Phase | Planned | Actual |
-    |-------|---------|--------|
-    | Build | 10 days | 12 days |
+        | Phase | Planned | Actual |
+        |-------|---------|--------|
+        | Build | 10 days | 12 days |
 
-    ## Something Else
+        ## Something Else
 
-    | Foo | Bar |
-    |-----|-----|
-    | 1 | 2 |
-    """
+        | Foo | Bar |
+        |-----|-----|
+        | 1 | 2 |
+        """
 
     static let loaded = project(summary, path: "05-consolidation.md")
     var records: PlanRecords { Self.loaded.plan.records }

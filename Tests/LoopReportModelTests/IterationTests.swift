@@ -99,12 +99,14 @@ import Testing
         #expect(records.timelineAdjustments.map(\.deltaDays) == [nil, 2, 3, 1, 1, 1])
         #expect(records.timelineAdjustments.map(\.original?.days) == [5, 4, 3, 4, 3, 2])
         #expect(records.timelineAdjustments[1].reference?.label == "Group 2")
-        let reordered = project("""
-        ### Timeline Adjustments
-        | Reason | Delta | Revised Estimate | Group | Original Estimate |
-        |---|---|---|---|---|
-        | More work | +2 | 6 days | Group 2 | 4 days |
-        """).plan.records.timelineAdjustments
+        let reordered = project(
+            """
+            ### Timeline Adjustments
+            | Reason | Delta | Revised Estimate | Group | Original Estimate |
+            |---|---|---|---|---|
+            | More work | +2 | 6 days | Group 2 | 4 days |
+            """
+        ).plan.records.timelineAdjustments
         #expect(reordered.map(\.subject) == ["Group 2"])
         #expect(reordered.map(\.revised?.days) == [6])
         #expect(reordered.map(\.deltaDays) == [2])
@@ -151,8 +153,11 @@ import Testing
         #expect(table.seriesNames == ["Aggregation Time", "Memory Usage", "Network Traffic"])
         #expect(table.series[0].map { $0?.value } == [3, 12, 23, 112])
         #expect(table.series[1].map { $0?.unit } == ["mb", "mb", "mb", "mb"])
-        #expect(table.claims == ["Aggregation time scales approximately as O(n log n)",
-                                 "Memory usage scales linearly with validator count"])
+        #expect(
+            table.claims == [
+                "Aggregation time scales approximately as O(n log n)",
+                "Memory usage scales linearly with validator count",
+            ])
         let section = plan.documents[1].sections.first { $0.kind == .implementationResults }
         #expect(section?.subject?.label == "Block 3.4")
     }
@@ -191,8 +196,11 @@ import Testing
     }
 
     @Test func everyTableIsKeptWithItsKind() {
-        #expect(records.tables.map(\.kind) == [.timelineAdjustments, .measurements, .expectationVsReality,
-                                                .predictiveAccuracy, .decisionLog])
+        #expect(
+            records.tables.map(\.kind) == [
+                .timelineAdjustments, .measurements, .expectationVsReality,
+                .predictiveAccuracy, .decisionLog,
+            ])
     }
 
     @Test func nothingIsDropped() {

@@ -7,60 +7,60 @@ import Testing
 /// Constructs of the consolidated (third-pass) plan that the other suites do not cover.
 @Suite struct ThirdPassTests {
     static let plan = """
-    # Consolidated Ledger Implementation Plan 3.0
+        # Consolidated Ledger Implementation Plan 3.0
 
-    ## Key Objectives
-    1. **Incremental Index**: Replace the nightly rebuild
-    2. **Bounded Lag**: Index visibility under one second
+        ## Key Objectives
+        1. **Incremental Index**: Replace the nightly rebuild
+        2. **Bounded Lag**: Index visibility under one second
 
-    ## Decision Log
+        ## Decision Log
 
-    | ID | Discrepancy | Decision | Rationale | Impact |
-    |----|-------------|----------|-----------|--------|
-    | D1 | Config location differs | Keep it in the schema | One source of truth | Medium - requires adapter code |
-    | D2 | Codec unspecified | Use delta encoding | Smaller segments | Low - none |
+        | ID | Discrepancy | Decision | Rationale | Impact |
+        |----|-------------|----------|-----------|--------|
+        | D1 | Config location differs | Keep it in the schema | One source of truth | Medium - requires adapter code |
+        | D2 | Codec unspecified | Use delta encoding | Smaller segments | Low - none |
 
-    ## Implementation Groups
+        ## Implementation Groups
 
-    ### Group 1: Core
-    **Estimated Effort**: 1 day
+        ### Group 1: Core
+        **Estimated Effort**: 1 day
 
-    #### Block 1.1: Tokens
-    **Estimated Effort**: 1 day
+        #### Block 1.1: Tokens
+        **Estimated Effort**: 1 day
 
-    ### Group 2: Storage
-    **Dependencies**: Group 1
-    **Estimated Effort**: 1 day
+        ### Group 2: Storage
+        **Dependencies**: Group 1
+        **Estimated Effort**: 1 day
 
-    #### Block 2.1: Segments
-    **Estimated Effort**: 1 day
+        #### Block 2.1: Segments
+        **Estimated Effort**: 1 day
 
-    ### Revised Dependency Graph
+        ### Revised Dependency Graph
 
-    ```
-    Group 1: Core ──────► Group 2: Storage
-         │
-         ▼
-    Group 3: Later
-    ```
+        ```
+        Group 1: Core ──────► Group 2: Storage
+             │
+             ▼
+        Group 3: Later
+        ```
 
-    **Changes from Original Graph**:
-    - Added dependency from Group 2 to Group 1
+        **Changes from Original Graph**:
+        - Added dependency from Group 2 to Group 1
 
-    ## Implementation Telemetry Guidelines
+        ## Implementation Telemetry Guidelines
 
-    ### Code Instrumentation
-    1. **Function Entry/Exit Points**
-    2. **Resource Allocation Points**
+        ### Code Instrumentation
+        1. **Function Entry/Exit Points**
+        2. **Resource Allocation Points**
 
-    ## Critical Path
+        ## Critical Path
 
-    The critical path runs through Block 1.1 -> Block 2.1.
+        The critical path runs through Block 1.1 -> Block 2.1.
 
-    ```
-    Block 1.1 -> Block 2.1
-    ```
-    """
+        ```
+        Block 1.1 -> Block 2.1
+        ```
+        """
 
     static let loaded = project(plan, path: "01-plan.md")
     var records: PlanRecords { Self.loaded.plan.records }

@@ -4,18 +4,19 @@ import LoopReportSite
 import LoopReportSupport
 import LoopReportTestSupport
 import Testing
+
 @testable import LoopReportServer
 
 /// The preview's routes and middleware, in process: what a browser gets for each request.
 @Suite struct PreviewServerTests {
     static let plan = """
-    # Plan
+        # Plan
 
-    ### Group 1: Parser
-    #### Block 1.1: Lexer
-    **Dependencies**: None
-    **Estimated Effort**: 2 days
-    """
+        ### Group 1: Parser
+        #### Block 1.1: Lexer
+        **Dependencies**: None
+        **Estimated Effort**: 2 days
+        """
 
     /// A server over a fresh project, built once.
     func server(_ documents: [(String, String)] = [("01-plan.md", plan)]) -> (PreviewServer, TemporaryDirectory) {

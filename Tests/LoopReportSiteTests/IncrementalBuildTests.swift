@@ -9,37 +9,39 @@ import Testing
 /// full build.
 @Suite struct IncrementalBuildTests {
     static let plan = """
-    ### Group 1: Core
-    #### Block 1.1: Types
-    **Dependencies**: None
-    **Estimated Effort**: 2 days
+        ### Group 1: Core
+        #### Block 1.1: Types
+        **Dependencies**: None
+        **Estimated Effort**: 2 days
 
-    #### Block 1.2: Schema
-    **Dependencies**: Block 1.1
-    **Estimated Effort**: 1 day
+        #### Block 1.2: Schema
+        **Dependencies**: Block 1.1
+        **Estimated Effort**: 1 day
 
-    ### Group 2: Storage
-    #### Block 2.1: Writer
-    **Dependencies**: None
-    **Estimated Effort**: 1 day
-    """
+        ### Group 2: Storage
+        #### Block 2.1: Writer
+        **Dependencies**: None
+        **Estimated Effort**: 1 day
+        """
 
     func build(_ loaded: LoadedProject, reusing previous: BuiltSite? = nil) throws -> BuiltSite {
-        SiteBuilder.build(plan: loaded.plan, analysis: loaded.analysis, diagnostics: loaded.diagnostics,
-                          templates: try TemplateSet(), options: SiteOptions(), reusing: previous, incremental: true)
+        SiteBuilder.build(
+            plan: loaded.plan, analysis: loaded.analysis, diagnostics: loaded.diagnostics,
+            templates: try TemplateSet(), options: SiteOptions(), reusing: previous, incremental: true)
     }
 
     @Test func unchangedInputsReuseEveryPageButTheProjectWideOnes() throws {
         let first = try build(project(("01-plan.md", Self.plan)))
         let second = try build(project(("01-plan.md", Self.plan)), reusing: first)
         #expect(first.renderedCount == first.pageCount)
-        #expect(second.renderedCount == 7)   // dashboard, decisions, metrics, changes, summary, diagnostics, search
+        #expect(second.renderedCount == 7)  // dashboard, decisions, metrics, changes, summary, diagnostics, search
         #expect(second.files.map(\.bytes) == first.files.map(\.bytes))
     }
 
     @Test func anEstimateChangeRerendersWhatItMovesAndMatchesAFullBuild() throws {
         let first = try build(project(("01-plan.md", Self.plan)))
-        let edited = Self.plan.replacingOccurrences(of: "**Estimated Effort**: 1 day\n\n### Group 2", with: "**Estimated Effort**: 4 days\n\n### Group 2")
+        let edited = Self.plan.replacingOccurrences(
+            of: "**Estimated Effort**: 1 day\n\n### Group 2", with: "**Estimated Effort**: 4 days\n\n### Group 2")
         let loaded = project(("01-plan.md", edited))
         let incremental = try build(loaded, reusing: first)
         let full = try build(loaded)
@@ -59,7 +61,7 @@ import Testing
         let renamed = Self.plan.replacingOccurrences(of: "Block 1.2: Schema", with: "Block 1.2: Schema registry")
         let loaded = project(("01-plan.md", renamed), ("02-notes.md", notes + "\nMore notes.\n"))
         let incremental = try build(loaded, reusing: more)
-        #expect(incremental.renderedCount == 7 + 4)   // Block 1.2, Block 1.1 (needed by 1.2), Group 1, 01-plan
+        #expect(incremental.renderedCount == 7 + 4)  // Block 1.2, Block 1.1 (needed by 1.2), Group 1, 01-plan
         #expect(incremental.files.map(\.bytes) == (try build(loaded)).files.map(\.bytes))
     }
 }

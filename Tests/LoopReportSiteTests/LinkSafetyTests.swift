@@ -21,12 +21,12 @@ import Testing
 
     @Test func refusedSchemesFromMarkdownSource() {
         let markdown = """
-        [a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](<  javascript:alert(1)>) [d](java&#09;script:x)
-        [e](&#106;avascript:x) [f](jav&#x0A;ascript:x) [g](&#x6A;&#x61;&#x76;&#x61;script:x) [h](vbscript:x)
-        [i](data:text/html,x) [j](file:///etc/passwd) <javascript:alert(1)> <data:text/html,x>
-        ![k](javascript:x) [l](<java script:x>) [m](java\\
-        script:x)
-        """
+            [a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](<  javascript:alert(1)>) [d](java&#09;script:x)
+            [e](&#106;avascript:x) [f](jav&#x0A;ascript:x) [g](&#x6A;&#x61;&#x76;&#x61;script:x) [h](vbscript:x)
+            [i](data:text/html,x) [j](file:///etc/passwd) <javascript:alert(1)> <data:text/html,x>
+            ![k](javascript:x) [l](<java script:x>) [m](java\\
+            script:x)
+            """
         let out = html(markdown)
         #expect(!out.contains("<a"), "\(out)")
         #expect(!out.contains("<img"), "\(out)")
@@ -65,7 +65,8 @@ import Testing
     }
 
     @Test func linkTitleCannotBreakOutOfItsAttribute() {
-        #expect(linkHTML("a.html", title: "\"><script>alert(1)</script>") ==
-                "<p><a href=\"a.html\" title=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\">label</a></p>\n")
+        #expect(
+            linkHTML("a.html", title: "\"><script>alert(1)</script>")
+                == "<p><a href=\"a.html\" title=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\">label</a></p>\n")
     }
 }

@@ -35,22 +35,25 @@ import Testing
     @Test func exampleProjectDocumentsPassTheChecker() {
         let project = ExampleProject.load()
         let plan = project.plan
-        let resolver = PlanResolver(blocks: Set(plan.blocks.map(\.id)), groups: Set(plan.groups.map(\.id)),
-                                    decisions: Set(plan.records.decisions.map(\.id)))
+        let resolver = PlanResolver(
+            blocks: Set(plan.blocks.map(\.id)), groups: Set(plan.groups.map(\.id)),
+            decisions: Set(plan.records.decisions.map(\.id)))
         var body = ""
         var xrefs = 0
         for (d, document) in plan.documents.enumerated() {
             // The whole parsed document, then each section's content as the page builder renders it.
             if let source = project.sources[document.path] {
-                let whole = MarkdownHTML.render([CmarkParser.parse(source).root], resolver: resolver,
-                                                options: MarkdownHTML.Options(headingOffset: 1, anchorPrefix: "d\(d)-"))
+                let whole = MarkdownHTML.render(
+                    [CmarkParser.parse(source).root], resolver: resolver,
+                    options: MarkdownHTML.Options(headingOffset: 1, anchorPrefix: "d\(d)-"))
                 xrefs += count("class=\"xref\"", in: whole)
                 body += "<article>\n" + whole + "</article>\n"
             }
             for (s, section) in document.sections.enumerated() {
                 body += "<section>\n<h2>" + MarkdownHTML.inline(section.title, resolver: resolver) + "</h2>\n"
-                body += MarkdownHTML.render(section.content, resolver: resolver,
-                                            options: MarkdownHTML.Options(headingOffset: 2, anchorPrefix: "d\(d)-s\(s)-"))
+                body += MarkdownHTML.render(
+                    section.content, resolver: resolver,
+                    options: MarkdownHTML.Options(headingOffset: 2, anchorPrefix: "d\(d)-s\(s)-"))
                 body += "</section>\n"
             }
         }
@@ -71,13 +74,17 @@ import Testing
         // Built trees the parser never makes: blocks inside headings and links, nested links,
         // footnotes, unknown nodes, rows of uneven width, a table without a header.
         let odd: [MarkdownNode] = [
-            MarkdownNode(kind: .heading(level: 9), children: [
-                paragraph(text("para")), MarkdownNode(kind: .table(alignments: [.left]), children: []),
-                MarkdownNode(kind: .link(destination: "a.html", title: ""), children: [
-                    MarkdownNode(kind: .link(destination: "b.html", title: ""), children: [text("Block 3.4")]),
-                    MarkdownNode(kind: .footnoteReference),
+            MarkdownNode(
+                kind: .heading(level: 9),
+                children: [
+                    paragraph(text("para")), MarkdownNode(kind: .table(alignments: [.left]), children: []),
+                    MarkdownNode(
+                        kind: .link(destination: "a.html", title: ""),
+                        children: [
+                            MarkdownNode(kind: .link(destination: "b.html", title: ""), children: [text("Block 3.4")]),
+                            MarkdownNode(kind: .footnoteReference),
+                        ]),
                 ]),
-            ]),
             text("stray inline"),
             MarkdownNode(kind: .paragraph, children: [text("ref"), MarkdownNode(kind: .footnoteReference)]),
             MarkdownNode(kind: .footnoteDefinition, children: [paragraph(text("note"))]),
@@ -85,13 +92,17 @@ import Testing
             MarkdownNode(kind: .unknown("x"), children: [paragraph(text("unknown with children"))]),
             MarkdownNode(kind: .item(task: true), children: []),
             MarkdownNode(kind: .list(ordered: true, start: 0, tight: true), children: [paragraph(text("not an item"))]),
-            MarkdownNode(kind: .table(alignments: []), children: [
-                MarkdownNode(kind: .tableRow(isHeader: false), children: [MarkdownNode(kind: .tableCell, children: [text("a")])]),
-                MarkdownNode(kind: .tableRow(isHeader: false), children: [
-                    MarkdownNode(kind: .tableCell, children: [text("b")]), MarkdownNode(kind: .tableCell, children: [text("c")]),
+            MarkdownNode(
+                kind: .table(alignments: []),
+                children: [
+                    MarkdownNode(kind: .tableRow(isHeader: false), children: [MarkdownNode(kind: .tableCell, children: [text("a")])]),
+                    MarkdownNode(
+                        kind: .tableRow(isHeader: false),
+                        children: [
+                            MarkdownNode(kind: .tableCell, children: [text("b")]), MarkdownNode(kind: .tableCell, children: [text("c")]),
+                        ]),
+                    paragraph(text("not a row")),
                 ]),
-                paragraph(text("not a row")),
-            ]),
             MarkdownNode(kind: .table(alignments: []), children: []),
             MarkdownNode(kind: .tableCell, children: [text("lonely cell")]),
         ]
@@ -116,8 +127,9 @@ import Testing
             }
         }
         let root = parse(text)
-        let resolver = TestResolver(blocks: Set((1...100).flatMap { g in (1...100).map { "\(g).\($0)" } }),
-                                    groups: Set((1...100).map(String.init)), decisions: ["D1", "L3"])
+        let resolver = TestResolver(
+            blocks: Set((1...100).flatMap { g in (1...100).map { "\(g).\($0)" } }),
+            groups: Set((1...100).map(String.init)), decisions: ["D1", "L3"])
         let clock = ContinuousClock()
         var out = ""
         let elapsed = clock.measure { out = MarkdownHTML.render([root], resolver: resolver) }

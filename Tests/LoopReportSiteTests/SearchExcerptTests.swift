@@ -1,5 +1,6 @@
-@testable import LoopReportSite
 import Testing
+
+@testable import LoopReportSite
 
 /// Each page's search entry keeps the first 600 characters of its text, lower-cased: what
 /// the search box matches and shows. Plain ASCII is cut byte by byte; the cut must land where
@@ -13,9 +14,9 @@ import Testing
 
     @Test(arguments: [
         "Block 3.4: Storage LAYER " + String(repeating: "Estimated Effort 2 days. ", count: 40),
-        String(repeating: "a", count: 599) + "É and more",           // non-ASCII right after the cut
-        String(repeating: "a", count: 600) + "\u{301} accent",         // a combining mark joins character 600
-        String(repeating: "b", count: 599) + "\r\n" + "next line",     // CR LF is one character
+        String(repeating: "a", count: 599) + "É and more",  // non-ASCII right after the cut
+        String(repeating: "a", count: 600) + "\u{301} accent",  // a combining mark joins character 600
+        String(repeating: "b", count: 599) + "\r\n" + "next line",  // CR LF is one character
         "Straße, Ünïcode and emoji 🚀 " + String(repeating: "x", count: 700),
         "Short TEXT",
         "",

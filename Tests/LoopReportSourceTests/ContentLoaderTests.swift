@@ -1,6 +1,7 @@
 import LoopReportSource
 import LoopReportTestSupport
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif

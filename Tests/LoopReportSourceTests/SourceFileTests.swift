@@ -57,22 +57,25 @@ import Testing
 @Suite struct DiagnosticFormatterTests {
     @Test func textFormatHasLocationCodeExcerptAndCaret() {
         let file = SourceFile(path: "plan.md", text: "### Block 2.1: Parser\n**Dependencies**: Block 9.9\n")
-        let diagnostic = Diagnostic(.unknownBlockReference,
-                                    at: SourceRange(path: "plan.md", start: .init(line: 2, column: 19), end: .init(line: 2, column: 28)),
-                                    "Block 2.1 depends on Block 9.9, which no document defines")
+        let diagnostic = Diagnostic(
+            .unknownBlockReference,
+            at: SourceRange(path: "plan.md", start: .init(line: 2, column: 19), end: .init(line: 2, column: 28)),
+            "Block 2.1 depends on Block 9.9, which no document defines")
         let text = DiagnosticFormatter(useColor: false, pathPrefix: "content/").format(diagnostic, sources: ["plan.md": file])
-        #expect(text == """
-        content/plan.md:2:19: error: Block 2.1 depends on Block 9.9, which no document defines [unknown-block-reference]
-         2 | **Dependencies**: Block 9.9
-           |                   ^
+        #expect(
+            text == """
+                content/plan.md:2:19: error: Block 2.1 depends on Block 9.9, which no document defines [unknown-block-reference]
+                 2 | **Dependencies**: Block 9.9
+                   |                   ^
 
-        """)
+                """)
     }
 
     @Test func caretCountsCharactersNotBytes() {
         let file = SourceFile(path: "a.md", text: "叶叶 Block 1.1\n")
-        let diagnostic = Diagnostic(.unknownBlockReference,
-                                    at: SourceRange(path: "a.md", start: .init(line: 1, column: 8), end: .init(line: 1, column: 9)), "m")
+        let diagnostic = Diagnostic(
+            .unknownBlockReference,
+            at: SourceRange(path: "a.md", start: .init(line: 1, column: 8), end: .init(line: 1, column: 9)), "m")
         let text = DiagnosticFormatter(useColor: false).format(diagnostic, sources: ["a.md": file])
         #expect(text.hasSuffix(" 1 | 叶叶 Block 1.1\n   |    ^\n"))
     }
@@ -84,8 +87,10 @@ import Testing
     }
 
     @Test func summaryCountsBySeverity() {
-        let diagnostics = [Diagnostic(.dependencyCycle, at: nil, "a"), Diagnostic(.duplicateBlock, at: nil, "b"),
-                           Diagnostic(.unknownBlockReference, at: nil, "c"), Diagnostic(.malformedTableRow, at: nil, "d")]
+        let diagnostics = [
+            Diagnostic(.dependencyCycle, at: nil, "a"), Diagnostic(.duplicateBlock, at: nil, "b"),
+            Diagnostic(.unknownBlockReference, at: nil, "c"), Diagnostic(.malformedTableRow, at: nil, "d"),
+        ]
         #expect(DiagnosticFormatter(useColor: false).summary(diagnostics, documentCount: 7) == "3 errors, 1 warning in 7 documents")
         #expect(DiagnosticFormatter(useColor: false).summary([], documentCount: 1) == "0 errors, 0 warnings in 1 document")
     }

@@ -41,7 +41,7 @@ import Testing
         buffer.append("<a>" as StaticString)
         buffer.append(utf8: "name")
         let range = 3..<7
-        buffer.appendCopy(of: range)   // grows while copying from itself
+        buffer.appendCopy(of: range)  // grows while copying from itself
         buffer.append(utf8: String(repeating: "x", count: 100))
         buffer.appendCopy(of: range)
         #expect(buffer.string == "<a>namename" + String(repeating: "x", count: 100) + "name")

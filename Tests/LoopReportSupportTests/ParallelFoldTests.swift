@@ -1,5 +1,6 @@
 import LoopReportSupport
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,7 +15,9 @@ import Glibc
             // Later items often finish first: the earlier ones sleep longer.
             if item % 7 == 0 { usleep(UInt32(300 - item) * 3) }
             return item
-        } fold: { order, item in order.append(item) }
+        } fold: { order, item in
+            order.append(item)
+        }
         #expect(folded == items)
     }
 

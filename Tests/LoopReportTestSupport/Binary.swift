@@ -1,4 +1,5 @@
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,11 +13,13 @@ package let runsUnderSanitizer = getenv("LOOPREPORT_SANITIZED") != nil
 /// Linux it is `<bin-path>/LoopReportPackageTests.xctest`, so the `loopreport` of the same
 /// build is its neighbour.
 package let testRunnerDirectory: String? = {
-    let program = readLink("/proc/self/exe") ?? CommandLine.arguments.first.flatMap { argument -> String? in
-        guard let resolved = realpath(argument, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
+    let program =
+        readLink("/proc/self/exe")
+        ?? CommandLine.arguments.first.flatMap { argument -> String? in
+            guard let resolved = realpath(argument, nil) else { return nil }
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
     guard let program, let slash = program.lastIndex(of: "/") else { return nil }
     return String(program[..<slash])
 }()
@@ -33,11 +36,14 @@ package var loopreportBinary: String {
 /// read only: every test writes under a `TemporaryDirectory`), with `environment` added.
 /// A missing binary is a failed test that says where it was looked for.
 @discardableResult
-package func loopreport(_ arguments: [String], in directory: String = packageRoot, environment: [String: String] = [:],
-                       sourceLocation: SourceLocation = #_sourceLocation) -> ProcessResult {
+package func loopreport(
+    _ arguments: [String], in directory: String = packageRoot, environment: [String: String] = [:],
+    sourceLocation: SourceLocation = #_sourceLocation
+) -> ProcessResult {
     let binary = loopreportBinary
     guard access(binary, X_OK) == 0 else {
-        Issue.record("""
+        Issue.record(
+            """
             no loopreport binary at '\(binary)': build it with `swift build --build-tests` (it is built \
             beside the test program), or name one with LOOPREPORT_BINARY
             """, sourceLocation: sourceLocation)
@@ -47,7 +53,9 @@ package func loopreport(_ arguments: [String], in directory: String = packageRoo
 }
 
 @discardableResult
-package func loopreport(_ arguments: String..., in directory: String = packageRoot, environment: [String: String] = [:],
-                       sourceLocation: SourceLocation = #_sourceLocation) -> ProcessResult {
+package func loopreport(
+    _ arguments: String..., in directory: String = packageRoot, environment: [String: String] = [:],
+    sourceLocation: SourceLocation = #_sourceLocation
+) -> ProcessResult {
     loopreport(arguments, in: directory, environment: environment, sourceLocation: sourceLocation)
 }

@@ -93,7 +93,7 @@ package func filesUnder(_ path: String) -> [String] {
 package func removeTree(_ path: String) {
     guard let type = fileType(path) else { return }
     if type == S_IFDIR {
-        chmod(path, 0o755)   // a test may have taken its write permission away
+        chmod(path, 0o755)  // a test may have taken its write permission away
         for name in listDirectory(path) { removeTree(path + "/" + name) }
         rmdir(path)
     } else {
@@ -149,5 +149,5 @@ package func diskUsageKiB(_ path: String) -> Int? {
         }
     }
     walk(path)
-    return blocks / 2   // st_blocks counts 512-byte units
+    return blocks / 2  // st_blocks counts 512-byte units
 }

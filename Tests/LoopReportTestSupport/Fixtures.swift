@@ -1,5 +1,6 @@
 import LoopReportPipeline
 import LoopReportSource
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,8 +12,9 @@ package func project(_ documents: (String, String)...) -> LoadedProject {
 
 /// A project with a `loopreport.yml`.
 package func project(config: String, _ documents: (String, String)...) -> LoadedProject {
-    Pipeline.model(files: documents.map { SourceFile(path: $0.0, text: $0.1) },
-                   config: SourceFile(path: "loopreport.yml", text: config))
+    Pipeline.model(
+        files: documents.map { SourceFile(path: $0.0, text: $0.1) },
+        config: SourceFile(path: "loopreport.yml", text: config))
 }
 
 /// A single-document project.
@@ -42,7 +44,9 @@ package struct TemporaryDirectory: Sendable {
     package init() {
         var template = Array((temporaryRoot + "/loopreport-test-XXXXXX").utf8CString)
         let result = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        guard let result else { fatalError("cannot create a temporary directory under \(temporaryRoot): \(String(cString: strerror(errno)))") }
+        guard let result else {
+            fatalError("cannot create a temporary directory under \(temporaryRoot): \(String(cString: strerror(errno)))")
+        }
         path = String(cString: result)
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -43,8 +44,10 @@ package func goldenVerdict(_ text: String, golden: [UInt8]?, name: String, recor
 /// the last, with `context` lines around them. At most `maxLines` removed and `maxLines`
 /// added lines are shown, each cut to `maxWidth` characters around the first differing
 /// column, so a difference in a one-line SVG or a 10,000-line page stays readable.
-package func unifiedDiff(_ old: String, _ new: String, oldName: String = "expected", newName: String = "actual",
-                        context: Int = 3, maxLines: Int = 20, maxWidth: Int = 160) -> String {
+package func unifiedDiff(
+    _ old: String, _ new: String, oldName: String = "expected", newName: String = "actual",
+    context: Int = 3, maxLines: Int = 20, maxWidth: Int = 160
+) -> String {
     let a = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let b = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     var prefix = 0
@@ -75,9 +78,11 @@ package func unifiedDiff(_ old: String, _ new: String, oldName: String = "expect
     let afterOld = min(a.count, a.count - suffix + context), afterNew = min(b.count, b.count - suffix + context)
     let trailing = a[(a.count - suffix)..<afterOld]
     func range(_ start: Int, _ count: Int) -> String { count == 1 ? "\(start + 1)" : "\(count == 0 ? start : start + 1),\(count)" }
-    var lines = ["--- \(oldName)", "+++ \(newName)",
-                 "@@ -\(range(before, afterOld - before)) +\(range(before, afterNew - before)) @@"
-                    + " first difference at line \(prefix + 1), column \(column + 1)"]
+    var lines = [
+        "--- \(oldName)", "+++ \(newName)",
+        "@@ -\(range(before, afterOld - before)) +\(range(before, afterNew - before)) @@"
+            + " first difference at line \(prefix + 1), column \(column + 1)",
+    ]
     lines += a[before..<prefix].map { " " + clip($0) }
     lines += removed.prefix(maxLines).map { "-" + clip($0) }
     if removed.count > maxLines { lines.append("-… \(removed.count - maxLines) more lines") }

@@ -207,8 +207,10 @@ package func runProcess(_ arguments: [String], in directory: String? = nil, envi
 /// `trap`): the script is one argument, and the values it uses are passed after it, as `"$1"`,
 /// `"$2"`…, never written into it.
 @discardableResult
-package func runShellScript(_ script: String, _ positional: [String] = [], in directory: String? = nil,
-                           environment: [String: String] = [:]) -> ProcessResult {
+package func runShellScript(
+    _ script: String, _ positional: [String] = [], in directory: String? = nil,
+    environment: [String: String] = [:]
+) -> ProcessResult {
     runProcess(["/bin/sh", "-c", script, "sh"] + positional, in: directory, environment: environment)
 }
 

@@ -1,4 +1,5 @@
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -48,7 +49,8 @@ extension Trait where Self == ConditionTrait {
     /// otherwise it is skipped with what to install.
     package static func needs(_ tools: [Tool]) -> Self {
         let missing = tools.filter { !$0.isInstalled }
-        let comment = "needs " + tools.map(\.name).joined(separator: " and ") + " ("
+        let comment =
+            "needs " + tools.map(\.name).joined(separator: " and ") + " ("
             + tools.map(\.install).joined(separator: "; ") + "; scripts/install-deps test installs every tool the tests use)"
         return .enabled(if: missing.isEmpty || Tool.required, Comment(rawValue: comment))
     }

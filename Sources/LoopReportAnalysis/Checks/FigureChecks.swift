@@ -55,10 +55,13 @@ enum FigureChecks {
 
         for path in records.criticalPaths {
             guard let declared = path.chains.first, let k = documentIndex[path.path],
-                  let computed = documents[k]?.criticalPath else { continue }
+                let computed = documents[k]?.criticalPath
+            else { continue }
             let declaredIDs = declared.map { $0.kind == .block ? $0.id : $0.label }
-            checks.append(FigureCheck(kind: .criticalPath, declared: chain(declaredIDs), expected: chain(computed),
-                                      agrees: declaredIDs == computed, range: path.range))
+            checks.append(
+                FigureCheck(
+                    kind: .criticalPath, declared: chain(declaredIDs), expected: chain(computed),
+                    agrees: declaredIDs == computed, range: path.range))
         }
         for row in records.timelineAdjustments {
             guard let original = row.original?.days, let revised = row.revised?.days else { continue }
@@ -72,14 +75,18 @@ enum FigureChecks {
                 let leading = row.deltaText.prefix { $0 != "(" }
                 let daysToo = !leading.contains("%") && leading.contains(where: \.isLetter)
                 let agreesInDays = !daysToo || abs(declared - delta) < 1e-6
-                checks.append(FigureCheck(kind: .delta, declared: row.deltaText,
-                                          expected: (daysToo ? signed(delta) + " (" : "") + signed(expected.rounded()) + "%" + (daysToo ? ")" : ""),
-                                          agrees: abs(percent - expected) < 0.5 + 1e-9 && agreesInDays, range: row.deltaRange ?? row.range))
+                checks.append(
+                    FigureCheck(
+                        kind: .delta, declared: row.deltaText,
+                        expected: (daysToo ? signed(delta) + " (" : "") + signed(expected.rounded()) + "%" + (daysToo ? ")" : ""),
+                        agrees: abs(percent - expected) < 0.5 + 1e-9 && agreesInDays, range: row.deltaRange ?? row.range))
                 continue
             }
-            checks.append(FigureCheck(kind: .delta, declared: row.deltaText.isEmpty ? "-" : row.deltaText,
-                                      expected: signed(delta), agrees: abs(declared - delta) < 1e-6,
-                                      range: row.deltaRange ?? row.range))
+            checks.append(
+                FigureCheck(
+                    kind: .delta, declared: row.deltaText.isEmpty ? "-" : row.deltaText,
+                    expected: signed(delta), agrees: abs(declared - delta) < 1e-6,
+                    range: row.deltaRange ?? row.range))
         }
         for total in records.totals {
             switch total.kind {
@@ -87,14 +94,18 @@ enum FigureChecks {
                 let rows = records.timelineAdjustments.filter { $0.path == total.path }
                 guard !rows.isEmpty, let declared = total.days else { continue }
                 let sum = rows.reduce(0.0) { $0 + (($1.revised?.days ?? 0) - ($1.original?.days ?? 0)) }
-                checks.append(FigureCheck(kind: .overallImpact, declared: total.text, expected: signed(sum) + " days",
-                                          agrees: abs(sum - declared) < 1e-6, range: total.range))
+                checks.append(
+                    FigureCheck(
+                        kind: .overallImpact, declared: total.text, expected: signed(sum) + " days",
+                        agrees: abs(sum - declared) < 1e-6, range: total.range))
             case .totalBuffer:
                 let buffers = records.buffers.filter { $0.path == total.path }
                 guard !buffers.isEmpty, let declared = total.days else { continue }
                 let sum = buffers.reduce(0.0) { $0 + $1.days }
-                checks.append(FigureCheck(kind: .totalBuffer, declared: total.text, expected: days(sum),
-                                          agrees: abs(sum - declared) < 1e-6, range: total.range))
+                checks.append(
+                    FigureCheck(
+                        kind: .totalBuffer, declared: total.text, expected: days(sum),
+                        agrees: abs(sum - declared) < 1e-6, range: total.range))
             case .timelineImpact:
                 continue
             }
@@ -108,7 +119,8 @@ enum FigureChecks {
             var agreeing = [Int](repeating: 0, count: VarianceConvention.allCases.count)
             for row in rows {
                 guard let estimate = row.estimated?.days, let actual = row.actual?.days, estimate > 0, actual > 0,
-                      let text = row.varianceText, let declared = row.variancePercent else { continue }
+                    let text = row.varianceText, let declared = row.variancePercent
+                else { continue }
                 for (c, convention) in VarianceConvention.allCases.enumerated()
                 where agrees(declared, convention.percent(estimate: estimate, actual: actual), written: text) { agreeing[c] += 1 }
             }
@@ -120,27 +132,35 @@ enum FigureChecks {
             if let text = row.varianceText, let declared = row.variancePercent {
                 let convention = VarianceConvention.allCases[actual > 0 ? conventions[row.path] ?? 0 : 0]
                 let expected = convention.percent(estimate: estimate, actual: actual)
-                checks.append(FigureCheck(kind: .variance, declared: text, expected: signed(expected, decimals: 1) + "%" + convention.note,
-                                          agrees: agrees(declared, expected, written: text), range: row.varianceRange))
+                checks.append(
+                    FigureCheck(
+                        kind: .variance, declared: text, expected: signed(expected, decimals: 1) + "%" + convention.note,
+                        agrees: agrees(declared, expected, written: text), range: row.varianceRange))
             }
             if let text = row.factorText, let declared = row.factor {
                 let expected = actual / estimate
-                checks.append(FigureCheck(kind: .factor, declared: text, expected: format(expected, decimals: 2) + "x",
-                                          agrees: agrees(declared, expected, written: text), range: row.factorRange))
+                checks.append(
+                    FigureCheck(
+                        kind: .factor, declared: text, expected: format(expected, decimals: 2) + "x",
+                        agrees: agrees(declared, expected, written: text), range: row.factorRange))
             }
         }
         for projection in records.projections {
             guard let original = projection.originalDays, let projected = projection.projectedDays else { continue }
             if let declared = projection.deltaDays {
-                checks.append(FigureCheck(kind: .projection, declared: signed(declared) + " days",
-                                          expected: signed(projected - original) + " days",
-                                          agrees: abs(declared - (projected - original)) < 1e-6, range: projection.range))
+                checks.append(
+                    FigureCheck(
+                        kind: .projection, declared: signed(declared) + " days",
+                        expected: signed(projected - original) + " days",
+                        agrees: abs(declared - (projected - original)) < 1e-6, range: projection.range))
             }
             if let declared = projection.deltaPercent, original > 0 {
                 let expected = (projected - original) / original * 100
-                checks.append(FigureCheck(kind: .projection, declared: signed(declared) + "%",
-                                          expected: signed(expected, decimals: 1) + "%",
-                                          agrees: abs(declared - expected) <= 0.5 + 1e-9, range: projection.range))
+                checks.append(
+                    FigureCheck(
+                        kind: .projection, declared: signed(declared) + "%",
+                        expected: signed(expected, decimals: 1) + "%",
+                        agrees: abs(declared - expected) <= 0.5 + 1e-9, range: projection.range))
             }
         }
         for ratio in records.ratios {
@@ -148,17 +168,23 @@ enum FigureChecks {
             // `80/20 (80% reads)`, `24/7`: a mix or a rate, not a share (a share is at most the whole).
             if let declared = r.declaredPercent, r.denominator > 0, r.numerator <= r.denominator || declared > 100 {
                 let expected = r.numerator / r.denominator * 100
-                checks.append(FigureCheck(kind: .ratio, declared: r.raw, expected: format(expected, decimals: 1) + "%",
-                                          agrees: agreesAsWholePercent(declared, expected), range: ratio.range))
+                checks.append(
+                    FigureCheck(
+                        kind: .ratio, declared: r.raw, expected: format(expected, decimals: 1) + "%",
+                        agrees: agreesAsWholePercent(declared, expected), range: ratio.range))
             }
             // `Blocks completed: 3/15`: the plan had that many blocks at that point (`Blocking
             // calls removed: 23/23` and `Blockers resolved: 2/3` count other things).
-            if ratio.label.normalizedName.split(separator: " ").contains(where: { $0 == "blocks" || $0 == "block" }), let k = documentIndex[ratio.path],
-               let blockCount = documents[k]?.blockCount, blockCount > 0 {
+            if ratio.label.normalizedName.split(separator: " ").contains(where: { $0 == "blocks" || $0 == "block" }),
+                let k = documentIndex[ratio.path],
+                let blockCount = documents[k]?.blockCount, blockCount > 0
+            {
                 let count = Double(blockCount)
-                checks.append(FigureCheck(kind: .ratio, declared: "\(Int(r.denominator)) blocks",
-                                          expected: "\(Int(count)) blocks in the plan", agrees: r.denominator == count,
-                                          range: ratio.range))
+                checks.append(
+                    FigureCheck(
+                        kind: .ratio, declared: "\(Int(r.denominator)) blocks",
+                        expected: "\(Int(count)) blocks in the plan", agrees: r.denominator == count,
+                        range: ratio.range))
             }
         }
         checks += progressChecks(plan, documents: documents, documentIndex: documentIndex)
@@ -167,30 +193,37 @@ enum FigureChecks {
 
     /// `Core Types (Group 1): 100% complete` against the statuses the same document gives
     /// every block of the group (by count or by effort; either agreeing is enough).
-    private static func progressChecks(_ plan: Plan, documents: [Int: DocumentFigures],
-                                       documentIndex: [String: Int]) -> [FigureCheck] {
+    private static func progressChecks(
+        _ plan: Plan, documents: [Int: DocumentFigures],
+        documentIndex: [String: Int]
+    ) -> [FigureCheck] {
         var checks: [FigureCheck] = []
         // Per document: the completion each block is given there, and each group's blocks.
         var statusesByDocument: [String: [String: Double]] = [:]
         for entry in plan.records.progress where entry.reference?.kind == .block {
-            if let id = entry.reference?.id, let percent = entry.percent
-                ?? (entry.progress == .complete ? 100 : entry.progress == .notStarted ? 0 : nil) {
+            if let id = entry.reference?.id,
+                let percent = entry.percent
+                    ?? (entry.progress == .complete ? 100 : entry.progress == .notStarted ? 0 : nil)
+            {
                 statusesByDocument[entry.path, default: [:]][id] = percent
             }
         }
         for entry in plan.records.progress {
             guard let reference = entry.reference, reference.kind == .group, let declared = entry.percent,
-                  let statuses = statusesByDocument[entry.path],
-                  let k = documentIndex[entry.path], let document = documents[k] else { continue }
+                let statuses = statusesByDocument[entry.path],
+                let k = documentIndex[entry.path], let document = documents[k]
+            else { continue }
             let members = document.groupMembers[reference.id] ?? []
             guard !members.isEmpty, members.allSatisfy({ statuses[$0.id] != nil }) else { continue }
             let byCount = members.reduce(0.0) { $0 + statuses[$1.id]! } / Double(members.count)
             let effort = members.reduce(0.0) { $0 + ($1.estimateDays ?? 0) }
             let byEffort = effort > 0 ? members.reduce(0.0) { $0 + statuses[$1.id]! * ($1.estimateDays ?? 0) } / effort : byCount
             let ok = agreesAsWholePercent(declared, byCount) || agreesAsWholePercent(declared, byEffort)
-            checks.append(FigureCheck(kind: .progress, declared: format(declared, decimals: 0) + "%",
-                                      expected: format(byCount, decimals: 0) + "% of its blocks complete",
-                                      agrees: ok, range: entry.range))
+            checks.append(
+                FigureCheck(
+                    kind: .progress, declared: format(declared, decimals: 0) + "%",
+                    expected: format(byCount, decimals: 0) + "% of its blocks complete",
+                    agrees: ok, range: entry.range))
         }
         return checks
     }
@@ -211,27 +244,29 @@ enum FigureChecks {
 
     static func diagnostics(for checks: [FigureCheck]) -> [Diagnostic] {
         checks.filter { !$0.agrees }.map { check in
-            let code: DiagnosticCode = switch check.kind {
-            case .criticalPath: .criticalPathMismatch
-            case .delta: .deltaMismatch
-            case .overallImpact, .totalBuffer: .totalMismatch
-            case .variance: .varianceMismatch
-            case .factor: .factorMismatch
-            case .projection: .projectionMismatch
-            case .ratio: .ratioMismatch
-            case .progress: .progressMismatch
-            }
-            let what = switch check.kind {
-            case .criticalPath: "declared critical path"
-            case .delta: "Delta"
-            case .overallImpact: "Overall Impact"
-            case .totalBuffer: "Total Buffer"
-            case .variance: "Variance"
-            case .factor: "Adjustment Factor"
-            case .projection: "projection"
-            case .ratio: "figure"
-            case .progress: "completion"
-            }
+            let code: DiagnosticCode =
+                switch check.kind {
+                case .criticalPath: .criticalPathMismatch
+                case .delta: .deltaMismatch
+                case .overallImpact, .totalBuffer: .totalMismatch
+                case .variance: .varianceMismatch
+                case .factor: .factorMismatch
+                case .projection: .projectionMismatch
+                case .ratio: .ratioMismatch
+                case .progress: .progressMismatch
+                }
+            let what =
+                switch check.kind {
+                case .criticalPath: "declared critical path"
+                case .delta: "Delta"
+                case .overallImpact: "Overall Impact"
+                case .totalBuffer: "Total Buffer"
+                case .variance: "Variance"
+                case .factor: "Adjustment Factor"
+                case .projection: "projection"
+                case .ratio: "figure"
+                case .progress: "completion"
+                }
             return Diagnostic(code, at: check.range, "\(what) '\(check.declared)' disagrees with the computed \(check.expected)")
         }
     }

@@ -30,14 +30,17 @@ package struct Forecast: Sendable {
     /// - Parameters:
     ///   - done, remaining: per network task, the done and the remaining part, in days.
     ///   - ranges: the tasks whose estimates are ranges.
-    package static func compute(network: PrecedenceNetwork, result: CPMResult, done: [Double], remaining: [Double],
-                               factors: [Double], ranges: [Range] = [], settings: ProjectSettings) -> Forecast {
+    package static func compute(
+        network: PrecedenceNetwork, result: CPMResult, done: [Double], remaining: [Double],
+        factors: [Double], ranges: [Range] = [], settings: ProjectSettings
+    ) -> Forecast {
         let sample = factors.filter { $0.isFinite && $0 > 0 }
         let mean = sample.isEmpty ? 1 : sample.reduce(0, +) / Double(sample.count)
         var finish = [Double](repeating: 0, count: network.count)
         var durations = zip(done, remaining).map { $0 + $1 * mean }
-        let expected = CriticalPathMethod.duration(network, order: result.order, ignored: result.ignoredEdges,
-                                                   durations: durations, earlyFinish: &finish)
+        let expected = CriticalPathMethod.duration(
+            network, order: result.order, ignored: result.ignoredEdges,
+            durations: durations, earlyFinish: &finish)
         // Fewer runs for very large plans, so a check stays fast: at least 100.
         let varies = sample.count >= 2 || !ranges.isEmpty
         let runs = !varies ? 1 : min(settings.forecastRuns, max(100, 4_000_000 / max(1, network.predecessors.count + network.count)))
@@ -51,19 +54,23 @@ package struct Forecast: Sendable {
             }
             for range in ranges where remaining[range.task] > 0 {
                 let factor = sample.count >= 2 ? (durations[range.task] - done[range.task]) / remaining[range.task] : mean
-                durations[range.task] = done[range.task]
+                durations[range.task] =
+                    done[range.task]
                     + remaining[range.task] * factor * triangular(low: range.low, mode: 1, high: range.high, &random)
             }
-            outcomes.append(CriticalPathMethod.duration(network, order: result.order, ignored: result.ignoredEdges,
-                                                        durations: durations, earlyFinish: &finish))
+            outcomes.append(
+                CriticalPathMethod.duration(
+                    network, order: result.order, ignored: result.ignoredEdges,
+                    durations: durations, earlyFinish: &finish))
         }
         outcomes.sort()
         func percentile(_ p: Double) -> Double {
             outcomes.isEmpty ? expected : outcomes[min(outcomes.count - 1, Int((p * Double(outcomes.count)).rounded(.up)) - 1)]
         }
-        return Forecast(durationDays: expected, meanFactor: mean, p50Days: percentile(0.5), p80Days: percentile(0.8),
-                        p95Days: percentile(0.95), runs: runs, seed: settings.forecastSeed, observations: sample.count,
-                        remainingBlocks: open.count)
+        return Forecast(
+            durationDays: expected, meanFactor: mean, p50Days: percentile(0.5), p80Days: percentile(0.8),
+            p95Days: percentile(0.95), runs: runs, seed: settings.forecastSeed, observations: sample.count,
+            remainingBlocks: open.count)
     }
 
     /// A draw from the triangular distribution over low, mode and high (inverse transform).
@@ -71,7 +78,8 @@ package struct Forecast: Sendable {
         guard high > low else { return mode }
         let u = random.nextUnit()
         let split = (mode - low) / (high - low)
-        return u < split ? low + ((high - low) * (mode - low) * u).squareRoot()
-                         : high - ((high - low) * (high - mode) * (1 - u)).squareRoot()
+        return u < split
+            ? low + ((high - low) * (mode - low) * u).squareRoot()
+            : high - ((high - low) * (high - mode) * (1 - u)).squareRoot()
     }
 }

@@ -46,7 +46,8 @@ package enum ClaimedGrowth: String, Sendable, Hashable, Codable, CaseIterable {
         while i + 1 < bytes.count {
             defer { i += 1 }
             guard bytes[i] == UInt8(ascii: "o"), bytes[i + 1] == UInt8(ascii: "("),
-                  i == 0 || !isLetter(bytes[i - 1]) else { continue }
+                i == 0 || !isLetter(bytes[i - 1])
+            else { continue }
             var depth = 0, end = i + 1
             while end < bytes.count {
                 if bytes[end] == UInt8(ascii: "(") { depth += 1 }
@@ -133,8 +134,10 @@ package enum ClaimedGrowth: String, Sendable, Hashable, Codable, CaseIterable {
             ("constant time", .constant, .phrase), ("constant", .constant, .adjectiveOnly),
             ("flat", .constant, .adjectiveOnly),
         ]
-        let verbs = ["scal", "grow", "increas", "rise", "rising", "climb", "complexity", "remain", "stay",
-                     "behav", " is ", " are ", " was ", " were ", " be ", " run", "take"]
+        let verbs = [
+            "scal", "grow", "increas", "rise", "rising", "climb", "complexity", "remain", "stay",
+            "behav", " is ", " are ", " was ", " were ", " be ", " run", "take",
+        ]
         let hasVerb = verbs.contains { text.contains($0) }
         var best: (position: String.Index, claim: ClaimedGrowth?)?
         for (word, claim, form) in words {

@@ -157,8 +157,11 @@ package struct GrowthFit: Sendable, Hashable {
                 let variance = max(1, chi / max(Double(x.count) - 2, 1)) / spread
                 t = scaledSlope / variance.squareRoot()
             }
-            return (Candidate(model: model, intercept: intercept, slope: slope, chiSquare: chi, rSquared: r2,
-                              score: chi + 2 * parameters), slope > 0, t)
+            return (
+                Candidate(
+                    model: model, intercept: intercept, slope: slope, chiSquare: chi, rSquared: r2,
+                    score: chi + 2 * parameters), slope > 0, t
+            )
         }
 
         let all = GrowthModel.allCases.compactMap(candidate)
@@ -173,7 +176,8 @@ package struct GrowthFit: Sendable, Hashable {
         // Falling: some model with a negative slope beats the constant clearly.
         var decreasing = false
         if best.model == .constant,
-           let falling = all.filter({ $0.0.model != .constant && !$0.increasing }).map(\.0).min(by: { $0.score < $1.score }) {
+            let falling = all.filter({ $0.0.model != .constant && !$0.increasing }).map(\.0).min(by: { $0.score < $1.score })
+        {
             let fallingMargin = indistinguishable * max(1, falling.chiSquare / max(Double(x.count) - 2, 1))
             decreasing = falling.score + fallingMargin < best.score
         }
@@ -186,7 +190,8 @@ package struct GrowthFit: Sendable, Hashable {
             for i in lx.indices { sxy += (lx[i] - mx) * (ly[i] - my); sxx += (lx[i] - mx) * (lx[i] - mx) }
             if sxx > 0 { exponent = sxy / sxx }
         }
-        return GrowthFit(bestModel: best.model, exponent: exponent, rSquared: best.rSquared, plausible: plausible,
-                         candidates: increasing, decreasing: decreasing, pointCount: x.count, minX: minX, maxX: maxX)
+        return GrowthFit(
+            bestModel: best.model, exponent: exponent, rSquared: best.rSquared, plausible: plausible,
+            candidates: increasing, decreasing: decreasing, pointCount: x.count, minX: minX, maxX: maxX)
     }
 }

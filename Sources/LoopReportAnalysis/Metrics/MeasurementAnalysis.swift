@@ -98,12 +98,15 @@ package struct MeasurementAnalysis: Sendable, Hashable {
         for text in table.claims {
             guard let claimed = ClaimedGrowth.parse(text), !series.isEmpty else { unrecognized.append(text); continue }
             let (index, matched) = subject(of: text, in: series)
-            claims.append(check(text, claimed: claimed, series: series[index], index: index, matched: matched,
-                                scaleName: table.scaleName))
+            claims.append(
+                check(
+                    text, claimed: claimed, series: series[index], index: index, matched: matched,
+                    scaleName: table.scaleName))
         }
-        return MeasurementAnalysis(title: table.title, scaleName: table.scaleName, series: series,
-                                   logScaleX: spansDecades(x), logScaleY: series.contains { $0.logScaleY },
-                                   claims: claims, unrecognizedClaims: unrecognized, path: table.path, range: table.range)
+        return MeasurementAnalysis(
+            title: table.title, scaleName: table.scaleName, series: series,
+            logScaleX: spansDecades(x), logScaleY: series.contains { $0.logScaleY },
+            claims: claims, unrecognizedClaims: unrecognized, path: table.path, range: table.range)
     }
 
     /// A warning for each claim the data shows to understate growth.
@@ -111,9 +114,11 @@ package struct MeasurementAnalysis: Sendable, Hashable {
         analyses.flatMap { analysis in
             analysis.claims.compactMap { claim in
                 guard claim.verdict == .disagrees, claim.deviation == .faster,
-                      let fit = analysis.series[claim.seriesIndex].fit else { return nil }
-                return Diagnostic(.growthClaimDisputed, at: analysis.range,
-                                  "claimed \(claim.claimed.notation) for \(claim.seriesName), but the data \(growthPhrase(fit))")
+                    let fit = analysis.series[claim.seriesIndex].fit
+                else { return nil }
+                return Diagnostic(
+                    .growthClaimDisputed, at: analysis.range,
+                    "claimed \(claim.claimed.notation) for \(claim.seriesName), but the data \(growthPhrase(fit))")
             }
         }
     }
@@ -149,8 +154,9 @@ package struct MeasurementAnalysis: Sendable, Hashable {
             resolution.append(halfLastDigit(q.raw) * unitScale(q.unit) / factor)
         }
         let fit = GrowthFit.fit(x: points.map(\.x), y: points.map(\.y), resolution: resolution)
-        return MeasuredSeries(name: name, dimension: chosen, unit: unit, points: points, skippedRows: skipped,
-                              mixedDimensions: order.count > 1, logScaleY: spansDecades(points.map(\.y)), fit: fit)
+        return MeasuredSeries(
+            name: name, dimension: chosen, unit: unit, points: points, skippedRows: skipped,
+            mixedDimensions: order.count > 1, logScaleY: spansDecades(points.map(\.y)), fit: fit)
     }
 
     /// `1.2k` is a plain number: its dimension is that of `1200`.
@@ -171,8 +177,10 @@ package struct MeasurementAnalysis: Sendable, Hashable {
     /// Units by size in their family's base unit (seconds, bytes).
     static let ladders: [String: [(label: String, factor: Double)]] = [
         "time": [("ns", 1e-9), ("µs", 1e-6), ("ms", 1e-3), ("s", 1), ("min", 60), ("h", 3600)],
-        "bytes": [("B", 1), ("KB", 1024), ("MB", 1024 * 1024), ("GB", 1024 * 1024 * 1024),
-                  ("TB", 1024.0 * 1024 * 1024 * 1024)],
+        "bytes": [
+            ("B", 1), ("KB", 1024), ("MB", 1024 * 1024), ("GB", 1024 * 1024 * 1024),
+            ("TB", 1024.0 * 1024 * 1024 * 1024),
+        ],
     ]
 
     /// The largest unit of the family in which the median value is still 1 or more; for
@@ -180,8 +188,12 @@ package struct MeasurementAnalysis: Sendable, Hashable {
     static func displayUnit(_ dimension: String, _ members: [Quantity]) -> (String, Double) {
         if let ladder = ladders[dimension] {
             let magnitudes = members.map { abs($0.normalizedValue) }.sorted()
-            guard !magnitudes.isEmpty else { return (ladder[dimension == "time" ? 3 : 0].label, ladder[dimension == "time" ? 3 : 0].factor) }
-            let median = magnitudes.count % 2 == 1 ? magnitudes[magnitudes.count / 2]
+            guard !magnitudes.isEmpty else {
+                return (ladder[dimension == "time" ? 3 : 0].label, ladder[dimension == "time" ? 3 : 0].factor)
+            }
+            let median =
+                magnitudes.count % 2 == 1
+                ? magnitudes[magnitudes.count / 2]
                 : (magnitudes[magnitudes.count / 2 - 1] + magnitudes[magnitudes.count / 2]) / 2
             let step = ladder.last { median >= $0.factor * (1 - 1e-12) } ?? ladder[0]
             return (step.label, step.factor)
@@ -209,7 +221,8 @@ package struct MeasurementAnalysis: Sendable, Hashable {
 
     static func spansDecades(_ values: [Double]) -> Bool {
         guard values.count >= 2, values.allSatisfy({ $0 > 0 && $0.isFinite }),
-              let low = values.min(), let high = values.max() else { return false }
+            let low = values.min(), let high = values.max()
+        else { return false }
         return high / low > 100
     }
 
@@ -220,8 +233,10 @@ package struct MeasurementAnalysis: Sendable, Hashable {
     /// Size`); else the only series, else the first time-like one, else the first.
     static func subject(of claim: String, in series: [MeasuredSeries]) -> (index: Int, matched: Bool) {
         let words = tokens(claim)
-        let verbs: Set<String> = ["scale", "scaling", "grow", "grows", "growing", "is", "are", "was", "were", "remain",
-                                  "remains", "stay", "stays", "increase", "increases", "rise", "rises", "climb", "climbs"]
+        let verbs: Set<String> = [
+            "scale", "scaling", "grow", "grows", "growing", "is", "are", "was", "were", "remain",
+            "remains", "stay", "stays", "increase", "increases", "rise", "rises", "climb", "climbs",
+        ]
         let subjectEnd = words.firstIndex(where: verbs.contains) ?? words.count
         let subjectWords = Set(words[..<subjectEnd]), allWords = Set(words)
         var best: (index: Int, score: Int)?
@@ -234,8 +249,10 @@ package struct MeasurementAnalysis: Sendable, Hashable {
         return (series.firstIndex { $0.dimension == "time" } ?? 0, false)
     }
 
-    static let ignoredWords: Set<String> = ["the", "of", "per", "a", "an", "and", "to", "with", "for", "at", "on", "by",
-                                            "in", "ms", "s", "mb", "kb", "gb", "b", "us", "ns", "µs"]
+    static let ignoredWords: Set<String> = [
+        "the", "of", "per", "a", "an", "and", "to", "with", "for", "at", "on", "by",
+        "in", "ms", "s", "mb", "kb", "gb", "b", "us", "ns", "µs",
+    ]
 
     /// Lower-cased words, plurals folded (`documents` → `document`).
     static func tokens(_ text: String) -> [String] {
@@ -244,14 +261,18 @@ package struct MeasurementAnalysis: Sendable, Hashable {
         }.filter { !ignoredWords.contains($0) }
     }
 
-    static func check(_ text: String, claimed: ClaimedGrowth, series: MeasuredSeries, index: Int, matched: Bool,
-                      scaleName: String) -> GrowthClaimCheck {
-        var check = GrowthClaimCheck(text: text, claimed: claimed, seriesIndex: index, seriesName: series.name,
-                                     seriesMatched: matched, verdict: .inconclusive, deviation: nil,
-                                     dataModel: series.fit?.bestModel, explanation: "")
+    static func check(
+        _ text: String, claimed: ClaimedGrowth, series: MeasuredSeries, index: Int, matched: Bool,
+        scaleName: String
+    ) -> GrowthClaimCheck {
+        var check = GrowthClaimCheck(
+            text: text, claimed: claimed, seriesIndex: index, seriesName: series.name,
+            seriesMatched: matched, verdict: .inconclusive, deviation: nil,
+            dataModel: series.fit?.bestModel, explanation: "")
         guard let fit = series.fit else {
             let n = series.points.filter { $0.x > 0 }.count
-            check.explanation = "Only \(n) measurement\(n == 1 ? "" : "s") of \(series.name): at least 3 are needed "
+            check.explanation =
+                "Only \(n) measurement\(n == 1 ? "" : "s") of \(series.name): at least 3 are needed "
                 + "to tell growth classes apart."
             return check
         }
@@ -261,7 +282,8 @@ package struct MeasurementAnalysis: Sendable, Hashable {
         if fit.decreasing {
             check.verdict = .disagrees
             check.deviation = .slower
-            check.explanation = "\(span), \(series.name) falls as \(scaleName.isEmpty ? "n" : scaleName) grows: "
+            check.explanation =
+                "\(span), \(series.name) falls as \(scaleName.isEmpty ? "n" : scaleName) grows: "
                 + "the claimed \(claimed.notation) overstates its growth."
             return check
         }
@@ -270,10 +292,12 @@ package struct MeasurementAnalysis: Sendable, Hashable {
             if others.isEmpty {
                 check.verdict = .agrees
                 let best = claimedModels.contains(fit.bestModel) ? fit.bestModel : plausible.first(where: claimedModels.contains)!
-                check.explanation = "\(span), \(best.notation) fits \(series.name) \(fitDetails(fit, unit: series.unit)) "
+                check.explanation =
+                    "\(span), \(best.notation) fits \(series.name) \(fitDetails(fit, unit: series.unit)) "
                     + "and no other growth class fits as well."
             } else {
-                check.explanation = "\(span), \(series.name) fits \(list(plausible)) about equally well: more points "
+                check.explanation =
+                    "\(span), \(series.name) fits \(list(plausible)) about equally well: more points "
                     + "or a wider range would tell them apart."
             }
             return check
@@ -291,16 +315,18 @@ package struct MeasurementAnalysis: Sendable, Hashable {
             check.explanation = "\(span), \(series.name) fits \(list(plausible)) but not the claimed \(claimed.notation)."
             return check
         }
-        let shape = if let k = fit.exponent, fit.bestModel.exponentBand.contains(k) {
-            "grows as n^\(fixed(k)), closer to \(fit.bestModel.notation) than to the claimed \(claimed.notation)"
-        } else {
-            "fits \(fit.bestModel.notation) best \(fitDetails(fit, unit: series.unit)) and not the claimed \(claimed.notation)"
-        }
+        let shape =
+            if let k = fit.exponent, fit.bestModel.exponentBand.contains(k) {
+                "grows as n^\(fixed(k)), closer to \(fit.bestModel.notation) than to the claimed \(claimed.notation)"
+            } else {
+                "fits \(fit.bestModel.notation) best \(fitDetails(fit, unit: series.unit)) and not the claimed \(claimed.notation)"
+            }
         switch deviation {
         case .faster:
             check.explanation = "\(span), \(series.name) \(shape): it grows faster than claimed."
         case .slower:
-            check.explanation = "\(span), \(series.name) \(shape): it grows more slowly than claimed, so the claim "
+            check.explanation =
+                "\(span), \(series.name) \(shape): it grows more slowly than claimed, so the claim "
                 + "holds only as an upper bound."
         }
         return check
@@ -341,7 +367,8 @@ package struct MeasurementAnalysis: Sendable, Hashable {
 
     private static func list(_ models: [GrowthModel]) -> String {
         let names = models.map(\.notation)
-        return names.count <= 2 ? names.joined(separator: " and ")
+        return names.count <= 2
+            ? names.joined(separator: " and ")
             : names.dropLast().joined(separator: ", ") + " and " + names.last!
     }
 
@@ -358,8 +385,8 @@ package struct MeasurementAnalysis: Sendable, Hashable {
     }
 }
 
-private extension String {
-    var trimmingTrailingSpaces: Substring {
+extension String {
+    fileprivate var trimmingTrailingSpaces: Substring {
         var s = Substring(self)
         while s.last == " " { s = s.dropLast() }
         return s

@@ -19,12 +19,14 @@ package struct MetricJudgement: Sendable, Hashable {
     package var range: SourceRange?
 
     package static func judge(_ metric: Metric) -> MetricJudgement {
-        var judgement = MetricJudgement(name: metric.name, verdict: .unknown, higherIsBetter: metric.target?.higherIsBetter,
-                                        target: metric.target?.raw, achieved: metric.achievedText,
-                                        declared: metric.declaredVariance, path: metric.path, range: metric.range)
+        var judgement = MetricJudgement(
+            name: metric.name, verdict: .unknown, higherIsBetter: metric.target?.higherIsBetter,
+            target: metric.target?.raw, achieved: metric.achievedText,
+            declared: metric.declaredVariance, path: metric.path, range: metric.range)
         guard let target = metric.target, target.comparator != .qualitative, let achieved = metric.achieved else {
             if let target = metric.target, let text = metric.achievedText, target.comparator == .qualitative,
-               text.normalizedName == target.raw.normalizedName {
+                text.normalizedName == target.raw.normalizedName
+            {
                 judgement.verdict = .met
             }
             return judgement

@@ -86,11 +86,12 @@ package enum CriticalPathMethod {
         if ignored.isEmpty { ignored = [Bool](repeating: false, count: edgeCount) }
         // Every element is written by the passes before it is read, so the arrays are not
         // zero-filled first (on a million tasks that is most of the fixed cost).
-        var result = CPMResult(earlyStart: uninitialized(Double.self, n), earlyFinish: uninitialized(Double.self, n),
-                               lateStart: uninitialized(Double.self, n), lateFinish: uninitialized(Double.self, n),
-                               totalFloat: uninitialized(Double.self, n), freeFloat: uninitialized(Double.self, n),
-                               driving: uninitialized(Int32.self, n), duration: 0, cutEdges: cut,
-                               order: order, ignoredEdges: ignored)
+        var result = CPMResult(
+            earlyStart: uninitialized(Double.self, n), earlyFinish: uninitialized(Double.self, n),
+            lateStart: uninitialized(Double.self, n), lateFinish: uninitialized(Double.self, n),
+            totalFloat: uninitialized(Double.self, n), freeFloat: uninitialized(Double.self, n),
+            driving: uninitialized(Int32.self, n), duration: 0, cutEdges: cut,
+            order: order, ignoredEdges: ignored)
         SchedulePasses.run(network, filling: &result)
         return result
     }
@@ -114,14 +115,16 @@ package enum CriticalPathMethod {
         }
         if ordered {
             guard n > 0 else { return ([], [], []) }
-            return ([Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
-                for i in 0..<n { buffer[i] = Int32(i) }
-                initialized = n
-            }, [], [])
+            return (
+                [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
+                    for i in 0..<n { buffer[i] = Int32(i) }
+                    initialized = n
+                }, [], []
+            )
         }
         var order: [Int32] = []
         order.reserveCapacity(n)
-        var state = [UInt8](repeating: 0, count: n)   // 0 new, 1 on the path, 2 done
+        var state = [UInt8](repeating: 0, count: n)  // 0 new, 1 on the path, 2 done
         var ignored = [Bool](repeating: false, count: preds.count)
         var cut: [(Int, Int)] = []
         var stack: [(task: Int, edge: Int)] = []
@@ -133,7 +136,7 @@ package enum CriticalPathMethod {
                     let p = Int(preds[e])
                     switch state[p] {
                     case 0: state[p] = 1; stack.append((p, start[p]))
-                    case 1: ignored[e] = true; cut.append((t, p))   // closes a cycle
+                    case 1: ignored[e] = true; cut.append((t, p))  // closes a cycle
                     default: break
                     }
                 } else {
@@ -146,8 +149,10 @@ package enum CriticalPathMethod {
 
     /// The project duration for other task durations on the same network (forward pass
     /// only): the inner loop of the Monte Carlo forecast.
-    package static func duration(_ network: PrecedenceNetwork, order: [Int32], ignored: [Bool],
-                                durations: [Double], earlyFinish: inout [Double]) -> Double {
+    package static func duration(
+        _ network: PrecedenceNetwork, order: [Int32], ignored: [Bool],
+        durations: [Double], earlyFinish: inout [Double]
+    ) -> Double {
         SchedulePasses.duration(network, order: order, ignored: ignored, durations: durations, earlyFinish: &earlyFinish)
     }
 }
@@ -173,24 +178,38 @@ private struct SchedulePasses {
     static func run(_ network: PrecedenceNetwork, filling result: inout CPMResult) {
         let hasCut = !result.cutEdges.isEmpty
         let duration = network.predecessors.withUnsafeBufferPointer { preds in
-        network.predecessorStart.withUnsafeBufferPointer { start in
-        network.startToStart.withUnsafeBufferPointer { ss in
-        network.durations.withUnsafeBufferPointer { d in
-        result.order.withUnsafeBufferPointer { order in
-        result.ignoredEdges.withUnsafeBufferPointer { ignored in
-        result.earlyStart.withUnsafeMutableBufferPointer { es in
-        result.earlyFinish.withUnsafeMutableBufferPointer { ef in
-        result.lateFinish.withUnsafeMutableBufferPointer { lf in
-        result.lateStart.withUnsafeMutableBufferPointer { ls in
-        result.freeFloat.withUnsafeMutableBufferPointer { free in
-        result.totalFloat.withUnsafeMutableBufferPointer { total in
-        result.driving.withUnsafeMutableBufferPointer { driving in
-            let passes = SchedulePasses(preds: preds, start: start, ss: ss, d: d, order: order, ignored: ignored, hasCut: hasCut,
-                                        es: es, ef: ef, lf: lf, ls: ls, free: free, total: total, driving: driving)
-            let duration = passes.forward()
-            passes.backward(duration: duration)
-            return duration
-        }}}}}}}}}}}}}
+            network.predecessorStart.withUnsafeBufferPointer { start in
+                network.startToStart.withUnsafeBufferPointer { ss in
+                    network.durations.withUnsafeBufferPointer { d in
+                        result.order.withUnsafeBufferPointer { order in
+                            result.ignoredEdges.withUnsafeBufferPointer { ignored in
+                                result.earlyStart.withUnsafeMutableBufferPointer { es in
+                                    result.earlyFinish.withUnsafeMutableBufferPointer { ef in
+                                        result.lateFinish.withUnsafeMutableBufferPointer { lf in
+                                            result.lateStart.withUnsafeMutableBufferPointer { ls in
+                                                result.freeFloat.withUnsafeMutableBufferPointer { free in
+                                                    result.totalFloat.withUnsafeMutableBufferPointer { total in
+                                                        result.driving.withUnsafeMutableBufferPointer { driving in
+                                                            let passes = SchedulePasses(
+                                                                preds: preds, start: start, ss: ss, d: d, order: order, ignored: ignored,
+                                                                hasCut: hasCut,
+                                                                es: es, ef: ef, lf: lf, ls: ls, free: free, total: total, driving: driving)
+                                                            let duration = passes.forward()
+                                                            passes.backward(duration: duration)
+                                                            return duration
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
         result.duration = duration
     }
 
@@ -239,24 +258,28 @@ private struct SchedulePasses {
 
     /// The forward pass alone, for other durations (`CriticalPathMethod.duration`): the
     /// predecessors, their kinds and the finishes it writes on raw buffers.
-    static func duration(_ network: PrecedenceNetwork, order: [Int32], ignored: [Bool], durations: [Double],
-                         earlyFinish: inout [Double]) -> Double {
+    static func duration(
+        _ network: PrecedenceNetwork, order: [Int32], ignored: [Bool], durations: [Double],
+        earlyFinish: inout [Double]
+    ) -> Double {
         network.predecessors.withUnsafeBufferPointer { preds in
-        network.startToStart.withUnsafeBufferPointer { ss in
-        earlyFinish.withUnsafeMutableBufferPointer { ef in
-            var end = 0.0
-            for t32 in order {
-                let t = Int(t32)
-                var start = 0.0
-                for e in network.predecessorStart[t]..<network.predecessorStart[t + 1] where ignored.isEmpty || !ignored[e] {
-                    let p = Int(preds[e])
-                    let candidate = ss[e] ? ef[p] - durations[p] : ef[p]
-                    if candidate > start { start = candidate }
+            network.startToStart.withUnsafeBufferPointer { ss in
+                earlyFinish.withUnsafeMutableBufferPointer { ef in
+                    var end = 0.0
+                    for t32 in order {
+                        let t = Int(t32)
+                        var start = 0.0
+                        for e in network.predecessorStart[t]..<network.predecessorStart[t + 1] where ignored.isEmpty || !ignored[e] {
+                            let p = Int(preds[e])
+                            let candidate = ss[e] ? ef[p] - durations[p] : ef[p]
+                            if candidate > start { start = candidate }
+                        }
+                        ef[t] = start + durations[t]
+                        if ef[t] > end { end = ef[t] }
+                    }
+                    return end
                 }
-                ef[t] = start + durations[t]
-                if ef[t] > end { end = ef[t] }
             }
-            return end
-        }}}
+        }
     }
 }

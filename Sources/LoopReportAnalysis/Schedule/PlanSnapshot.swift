@@ -29,17 +29,20 @@ package struct PlanSnapshot: Sendable {
     package static func current(_ plan: Plan, daysPerWeek: Double = Effort.daysPerWeek) -> PlanSnapshot {
         var items: [Item] = []
         items.reserveCapacity(plan.blocks.count)
-        plan.blocks.withUnsafeBufferPointer { blocks in   // read in place: a copy of a block retains every field
+        plan.blocks.withUnsafeBufferPointer { blocks in  // read in place: a copy of a block retains every field
             for block in blocks.indices where blocks[block].status != .removed {
-                items.append(Item(id: blocks[block].id, title: blocks[block].title, groupID: blocks[block].groupID,
-                                  estimateDays: blocks[block].estimate?.scaled(daysPerWeek: daysPerWeek).days,
-                                  dependencies: blocks[block].dependencies, softDependencies: blocks[block].softDependencies,
-                                  declaresDependencies: blocks[block].declaresDependencies,
-                                  declaresEstimate: blocks[block].declaresEstimate, range: blocks[block].range))
+                items.append(
+                    Item(
+                        id: blocks[block].id, title: blocks[block].title, groupID: blocks[block].groupID,
+                        estimateDays: blocks[block].estimate?.scaled(daysPerWeek: daysPerWeek).days,
+                        dependencies: blocks[block].dependencies, softDependencies: blocks[block].softDependencies,
+                        declaresDependencies: blocks[block].declaresDependencies,
+                        declaresEstimate: blocks[block].declaresEstimate, range: blocks[block].range))
             }
         }
-        return PlanSnapshot(document: plan.documents.count - 1, blocks: items, groups: plan.groups,
-                            buffers: plan.records.buffers)
+        return PlanSnapshot(
+            document: plan.documents.count - 1, blocks: items, groups: plan.groups,
+            buffers: plan.records.buffers)
     }
 
     /// The plan after document `index`: blocks defined by then and not removed by then,
@@ -48,7 +51,7 @@ package struct PlanSnapshot: Sendable {
         let paths = Set(plan.documents.prefix(index + 1).map(\.path))
         var items: [Item] = []
         items.reserveCapacity(plan.blocks.count)
-        for block in plan.blocks.indices {   // read in place: a copy of a block (or event) retains every field
+        for block in plan.blocks.indices {  // read in place: a copy of a block (or event) retains every field
             let history = plan.blocks[block].history
             // The block's latest event up to the document, and whether any of them states dependencies.
             var latest: Int?, declares = false
@@ -57,13 +60,16 @@ package struct PlanSnapshot: Sendable {
                 if !declares, history[e].declaresDependencies { declares = true }
             }
             guard let e = latest, history[e].change != .removed else { continue }
-            items.append(Item(id: plan.blocks[block].id, title: plan.blocks[block].title, groupID: plan.blocks[block].groupID,
-                              estimateDays: history[e].estimate?.scaled(daysPerWeek: daysPerWeek).days,
-                              dependencies: history[e].dependencies, softDependencies: history[e].softDependencies,
-                              declaresDependencies: declares, range: history[e].range))
+            items.append(
+                Item(
+                    id: plan.blocks[block].id, title: plan.blocks[block].title, groupID: plan.blocks[block].groupID,
+                    estimateDays: history[e].estimate?.scaled(daysPerWeek: daysPerWeek).days,
+                    dependencies: history[e].dependencies, softDependencies: history[e].softDependencies,
+                    declaresDependencies: declares, range: history[e].range))
         }
-        return PlanSnapshot(document: index, blocks: items, groups: plan.groups,
-                            buffers: plan.records.buffers.filter { paths.contains($0.path) })
+        return PlanSnapshot(
+            document: index, blocks: items, groups: plan.groups,
+            buffers: plan.records.buffers.filter { paths.contains($0.path) })
     }
 
     /// The baseline: the first plan's blocks with their first estimates (the originals in
@@ -73,9 +79,10 @@ package struct PlanSnapshot: Sendable {
         var snapshot = after(document: max(0, baselineDocuments - 1), of: plan, daysPerWeek: daysPerWeek)
         for i in snapshot.blocks.indices {
             guard let block = plan.blockIndex(of: snapshot.blocks[i].id) else { continue }
-            let history = plan.blocks[block].history   // events read in place: a copy retains every field
+            let history = plan.blocks[block].history  // events read in place: a copy retains every field
             guard let e = history.indices.first(where: { history[$0].estimate != nil }),
-                  let first = history[e].estimate?.scaled(daysPerWeek: daysPerWeek) else { continue }
+                let first = history[e].estimate?.scaled(daysPerWeek: daysPerWeek)
+            else { continue }
             snapshot.blocks[i].estimateDays = first.previousDays ?? first.days
         }
         snapshot.buffers = []

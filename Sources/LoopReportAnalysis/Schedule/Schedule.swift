@@ -73,9 +73,11 @@ package struct Schedule: Sendable {
     private var linksIntoStart: [Int] = []
     private var spanOfGroup: [String: Int] = [:]
 
-    init(tasks: [ScheduledTask], links: [ScheduleLink], durationDays: Double, criticalPath: [String],
-         criticalSet: [String], groupSpans: [GroupSpan], index: [String: Int], network: PrecedenceNetwork,
-         cpm: CPMResult, networkIDs: [String]) {
+    init(
+        tasks: [ScheduledTask], links: [ScheduleLink], durationDays: Double, criticalPath: [String],
+        criticalSet: [String], groupSpans: [GroupSpan], index: [String: Int], network: PrecedenceNetwork,
+        cpm: CPMResult, networkIDs: [String]
+    ) {
         self.tasks = tasks
         self.links = links
         self.durationDays = durationDays
@@ -88,7 +90,7 @@ package struct Schedule: Sendable {
         self.cpm = cpm
         self.networkIDs = networkIDs
         var byGroup = IndicesByKey()
-        for t in tasks.indices {   // by index: a copy of a task retains its strings
+        for t in tasks.indices {  // by index: a copy of a task retains its strings
             if let group = tasks[t].groupID { byGroup.append(t, to: group) }
         }
         tasksOfGroup = byGroup.finish()
@@ -220,8 +222,10 @@ private struct NetworkTasks {
 /// Turns a snapshot into a precedence network and schedules it.
 package enum Scheduler {
     /// - Returns: the schedule, and warnings for blocks without a usable estimate.
-    package static func schedule(_ snapshot: PlanSnapshot, settings: ProjectSettings,
-                                diagnose: Bool = false) -> (Schedule, [Diagnostic]) {
+    package static func schedule(
+        _ snapshot: PlanSnapshot, settings: ProjectSettings,
+        diagnose: Bool = false
+    ) -> (Schedule, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var assumed = Set<String>()
         var tasks = NetworkTasks(capacity: snapshot.blocks.count + 2 * snapshot.groups.count + snapshot.buffers.count)
@@ -233,8 +237,11 @@ package enum Scheduler {
         let noneStated = unestimated > 1 && unestimated == snapshot.blocks.count
         if diagnose, noneStated, let first = snapshot.blocks.first {
             let days = settings.defaultEstimateDays
-            diagnostics.append(Diagnostic(.missingEffort, at: first.range,
-                                          "no block states an estimated effort; each of the \(unestimated) is scheduled with the assumed \(numberText(days)) day\(days == 1 ? "" : "s") (defaultEstimate in loopreport.yml), marked as assumed"))
+            diagnostics.append(
+                Diagnostic(
+                    .missingEffort, at: first.range,
+                    "no block states an estimated effort; each of the \(unestimated) is scheduled with the assumed \(numberText(days)) day\(days == 1 ? "" : "s") (defaultEstimate in loopreport.yml), marked as assumed"
+                ))
         }
         // Items are read in place (a copy of one retains every field); blocks come first
         // among the tasks, so block t is task t.
@@ -245,12 +252,16 @@ package enum Scheduler {
             // A block without an estimate takes the assumed one, marked as such wherever it shows.
             let days = estimateDays ?? settings.defaultEstimateDays
             if estimateDays == nil { assumed.insert(id) }
-            if diagnose, (estimateDays == nil && !snapshot.blocks[index].declaresEstimate && !noneStated) || (estimateDays != nil && days <= 0) {
-                diagnostics.append(Diagnostic(
-                    estimateDays == nil ? .missingEffort : .zeroEffort,
-                    at: snapshot.blocks[index].range, estimateDays == nil
-                        ? "Block \(id) has no estimated effort; it is scheduled with the assumed \(numberText(days)) day\(days == 1 ? "" : "s") (defaultEstimate in loopreport.yml), marked as assumed"
-                        : "Block \(id) has an estimated effort of 0 days; it is scheduled as a milestone"))
+            if diagnose,
+                (estimateDays == nil && !snapshot.blocks[index].declaresEstimate && !noneStated) || (estimateDays != nil && days <= 0)
+            {
+                diagnostics.append(
+                    Diagnostic(
+                        estimateDays == nil ? .missingEffort : .zeroEffort,
+                        at: snapshot.blocks[index].range,
+                        estimateDays == nil
+                            ? "Block \(id) has no estimated effort; it is scheduled with the assumed \(numberText(days)) day\(days == 1 ? "" : "s") (defaultEstimate in loopreport.yml), marked as assumed"
+                            : "Block \(id) has an estimated effort of 0 days; it is scheduled as a milestone"))
             }
             tasks.append(id, .block, snapshot.blocks[index].title, snapshot.blocks[index].groupID, max(0, days))
         }
@@ -310,7 +321,7 @@ package enum Scheduler {
         }
         var groupOf: [String: Int] = [:]
         for g in groups where groupOf[snapshot.groups[g].id] == nil { groupOf[snapshot.groups[g].id] = g }
-        var lastGroup: (id: String, index: Int?)?   // a group's blocks are usually consecutive: one look-up each
+        var lastGroup: (id: String, index: Int?)?  // a group's blocks are usually consecutive: one look-up each
         for t in snapshot.blocks.indices {
             let groupID = snapshot.blocks[t].groupID
             if lastGroup?.id != groupID { lastGroup = (groupID, groupOf[groupID]) }
@@ -368,22 +379,28 @@ package enum Scheduler {
             if t >= snapshot.blocks.count { index[tasks.ids[t]] = scheduled.count }
             scheduledIndex[t] = scheduled.count
             let slack = result.totalFloat[t]
-            scheduled.append(ScheduledTask(
-                id: tasks.ids[t], kind: tasks.kinds[t], title: tasks.titles[t], groupID: tasks.groups[t],
-                durationDays: tasks.days[t], earlyStart: result.earlyStart[t], earlyFinish: result.earlyFinish[t],
-                lateStart: result.lateStart[t], lateFinish: result.lateFinish[t], slack: slack,
-                freeFloat: result.freeFloat[t], critical: result.isCritical(t),
-                nearCritical: !result.isCritical(t) && slack <= settings.nearCriticalDays,
-                drivingPredecessor: visibleDriver(t).map { tasks.ids[$0] }))
+            scheduled.append(
+                ScheduledTask(
+                    id: tasks.ids[t], kind: tasks.kinds[t], title: tasks.titles[t], groupID: tasks.groups[t],
+                    durationDays: tasks.days[t], earlyStart: result.earlyStart[t], earlyFinish: result.earlyFinish[t],
+                    lateStart: result.lateStart[t], lateFinish: result.lateFinish[t], slack: slack,
+                    freeFloat: result.freeFloat[t], critical: result.isCritical(t),
+                    nearCritical: !result.isCritical(t) && slack <= settings.nearCriticalDays,
+                    drivingPredecessor: visibleDriver(t).map { tasks.ids[$0] }))
         }
 
         // One critical chain: from the critical task that finishes last (lowest id on ties),
         // back through critical drivers.
         var path: [String] = []
-        let ends = tasks.indices.filter { !isMilestone($0) && result.isCritical($0)
-            && abs(result.earlyFinish[$0] - result.duration) <= CPMResult.epsilon }
-        if let end = ends.min(by: { tasks.kinds[$0] == tasks.kinds[$1] ? idPrecedesLabel(tasks.ids[$0], tasks.ids[$1])
-                                                                       : tasks.kinds[$0] == .block }) {
+        let ends = tasks.indices.filter {
+            !isMilestone($0) && result.isCritical($0)
+                && abs(result.earlyFinish[$0] - result.duration) <= CPMResult.epsilon
+        }
+        if let end = ends.min(by: {
+            tasks.kinds[$0] == tasks.kinds[$1]
+                ? idPrecedesLabel(tasks.ids[$0], tasks.ids[$1])
+                : tasks.kinds[$0] == .block
+        }) {
             var current: Int? = end
             var seen = Set<Int>()
             while let t = current, seen.insert(t).inserted {
@@ -395,14 +412,16 @@ package enum Scheduler {
             let id = snapshot.groups[g].id
             let members = (membersOf[id] ?? []) + (groupTask[id].map { [$0] } ?? [])
             guard let start = members.map({ result.earlyStart[$0] }).min(),
-                  let finish = members.map({ result.earlyFinish[$0] }).max() else { return nil }
+                let finish = members.map({ result.earlyFinish[$0] }).max()
+            else { return nil }
             return GroupSpan(groupID: id, start: start, finish: finish)
         }
         let links = visibleLinks(network, result: result, taskIndex: scheduledIndex)
-        var schedule = Schedule(tasks: scheduled, links: links, durationDays: result.duration, criticalPath: path.reversed(),
-                                criticalSet: scheduled.filter { $0.critical && $0.kind == .block }.map(\.id),
-                                groupSpans: spans, index: index, network: network, cpm: result,
-                                networkIDs: tasks.ids)
+        var schedule = Schedule(
+            tasks: scheduled, links: links, durationDays: result.duration, criticalPath: path.reversed(),
+            criticalSet: scheduled.filter { $0.critical && $0.kind == .block }.map(\.id),
+            groupSpans: spans, index: index, network: network, cpm: result,
+            networkIDs: tasks.ids)
         schedule.assumedEstimates = assumed
         return (schedule, diagnostics)
     }
@@ -415,7 +434,7 @@ package enum Scheduler {
         var lastMembers: [Int: [Int]] = [:]
         func members(of milestone: Int) -> [Int] {
             if let known = lastMembers[milestone] { return known }
-            lastMembers[milestone] = []   // guards against milestones waiting for each other
+            lastMembers[milestone] = []  // guards against milestones waiting for each other
             let range = network.predecessorStart[milestone]..<network.predecessorStart[milestone + 1]
             let all = range.map { Int(network.predecessors[$0]) }
             let set = Set(all)
@@ -443,8 +462,10 @@ package enum Scheduler {
                 let p = Int(network.predecessors[e])
                 let sources = taskIndex[p] != nil ? [p] : members(of: p)
                 for source in sources where source != t && seen.insert(source).inserted {
-                    links.append(ScheduleLink(from: taskIndex[source]!, to: to, startToStart: network.startToStart[e],
-                                              cut: result.ignoredEdges[e]))
+                    links.append(
+                        ScheduleLink(
+                            from: taskIndex[source]!, to: to, startToStart: network.startToStart[e],
+                            cut: result.ignoredEdges[e]))
                 }
             }
         }
@@ -453,8 +474,10 @@ package enum Scheduler {
 
     /// The critical predecessor whose constraint is tight (lowest index on ties), seen
     /// through group milestones.
-    private static func criticalDriver(_ t: Int, result: CPMResult, network: PrecedenceNetwork,
-                                       isMilestone: (Int) -> Bool) -> Int? {
+    private static func criticalDriver(
+        _ t: Int, result: CPMResult, network: PrecedenceNetwork,
+        isMilestone: (Int) -> Bool
+    ) -> Int? {
         var candidates: [Int] = []
         for e in network.predecessorStart[t]..<network.predecessorStart[t + 1] {
             let p = Int(network.predecessors[e])

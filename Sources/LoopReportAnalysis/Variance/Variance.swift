@@ -27,9 +27,10 @@ package struct Variance: Sendable {
         var blocks: [Entry] = []
         var byGroup: [String: (Double, Double)] = [:]
         var byDocument: [Int: (Double, Double)] = [:]
-        for b in plan.blocks.indices where plan.blocks[b].status != .removed {   // in place: a copy retains every field
+        for b in plan.blocks.indices where plan.blocks[b].status != .removed {  // in place: a copy retains every field
             guard let actual = plan.blocks[b].actual?.scaled(daysPerWeek: daysPerWeek).days,
-                  let estimate = plan.blocks[b].estimate?.scaled(daysPerWeek: daysPerWeek).days else { continue }
+                let estimate = plan.blocks[b].estimate?.scaled(daysPerWeek: daysPerWeek).days
+            else { continue }
             let groupID = plan.blocks[b].groupID
             blocks.append(Entry(subject: plan.blocks[b].id, estimateDays: estimate, actualDays: actual))
             byGroup[groupID, default: (0, 0)].0 += estimate
@@ -41,7 +42,9 @@ package struct Variance: Sendable {
                 byDocument[history[e].document, default: (0, 0)].1 += actual
             }
         }
-        let groups = byGroup.keys.sortedByIDs().map { Entry(subject: "Group \($0)", estimateDays: byGroup[$0]!.0, actualDays: byGroup[$0]!.1) }
+        let groups = byGroup.keys.sortedByIDs().map {
+            Entry(subject: "Group \($0)", estimateDays: byGroup[$0]!.0, actualDays: byGroup[$0]!.1)
+        }
         let iterations = byDocument.keys.sorted().map {
             Entry(subject: plan.documents[$0].path, estimateDays: byDocument[$0]!.0, actualDays: byDocument[$0]!.1)
         }

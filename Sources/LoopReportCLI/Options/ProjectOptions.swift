@@ -1,6 +1,7 @@
 import ArgumentParser
 import LoopReportModel
 import LoopReportPipeline
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,10 +23,12 @@ struct ProjectOptions: ParsableArguments {
         let loaded = Pipeline.load(root: root)
         if !loaded.subprojects.isEmpty {
             let one = loaded.subprojects.count == 1
-            Terminal.writeError("note: \(loaded.subprojects.map { "'\($0)'" }.joined(separator: ", ")) in '\(root)' "
-                                + (one ? "is a project of its own (it has its own loopreport.yml or plan); give its folder"
-                                       : "are projects of their own (each has its own loopreport.yml or plan); give a project's folder")
-                                + " to this command to read it (check and build read every project)\n")
+            Terminal.writeError(
+                "note: \(loaded.subprojects.map { "'\($0)'" }.joined(separator: ", ")) in '\(root)' "
+                    + (one
+                        ? "is a project of its own (it has its own loopreport.yml or plan); give its folder"
+                        : "are projects of their own (each has its own loopreport.yml or plan); give a project's folder")
+                    + " to this command to read it (check and build read every project)\n")
         }
         return loaded
     }

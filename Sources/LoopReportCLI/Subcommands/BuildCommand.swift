@@ -3,6 +3,7 @@ import LoopReportModel
 import LoopReportPipeline
 import LoopReportSite
 import LoopReportSource
+
 #if canImport(Glibc)
 import Glibc
 import LoopReportSupport
@@ -60,19 +61,24 @@ struct BuildCommand: ParsableCommand {
             let projects = project.loadAll()
             KeepUntilExit.hold(projects.map(\.project))
             let several = projects.count > 1
-            let written = try Pipeline.writeSite(projects, contentRoot: project.contentRoot, output: output, options: options,
-                                                 force: force, waiting: {
-                Terminal.writeError("Waiting for another build into '\(output)' to finish\n")
-            }, built: { relative, loaded, title in
-                guard !loaded.diagnostics.isEmpty else { return }
-                if several { Terminal.writeError("\(relative.isEmpty ? "." : relative): \(title)\n") }
-                DiagnosticPrinter.print(loaded, options: diagnosticOptions, toStandardOutput: false)
-            })
+            let written = try Pipeline.writeSite(
+                projects, contentRoot: project.contentRoot, output: output, options: options,
+                force: force,
+                waiting: {
+                    Terminal.writeError("Waiting for another build into '\(output)' to finish\n")
+                },
+                built: { relative, loaded, title in
+                    guard !loaded.diagnostics.isEmpty else { return }
+                    if several { Terminal.writeError("\(relative.isEmpty ? "." : relative): \(title)\n") }
+                    DiagnosticPrinter.print(loaded, options: diagnosticOptions, toStandardOutput: false)
+                })
             KeepUntilExit.hold(written.leftovers)
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds)
-            let what = several ? "\(written.projects) project sites (\(written.pages) pages with \(written.diagrams) diagrams) and their index"
-                               : "\(written.pages) pages with \(written.diagrams) diagrams"
+            let what =
+                several
+                ? "\(written.projects) project sites (\(written.pages) pages with \(written.diagrams) diagrams) and their index"
+                : "\(written.pages) pages with \(written.diagrams) diagrams"
             Terminal.writeError("Built \(what) in \(numberText(seconds, decimals: 2)) s: \(output)/\n")
             if timings, !several { DiagnosticPrinter.printTimings(projects[0].project.timings + written.timings) }
             try DiagnosticPrinter.exitIfFailed(projects.flatMap(\.project.diagnostics), strict: diagnosticOptions.strict)

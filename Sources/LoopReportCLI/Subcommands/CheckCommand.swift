@@ -59,7 +59,8 @@ extension CheckCommand {
         for (relative, loaded) in projects {
             switch format {
             case .text:
-                Terminal.writeError("\(relative.isEmpty ? "." : relative): \(SiteBuilder.title(plan: loaded.plan, analysis: loaded.analysis))\n")
+                Terminal.writeError(
+                    "\(relative.isEmpty ? "." : relative): \(SiteBuilder.title(plan: loaded.plan, analysis: loaded.analysis))\n")
                 DiagnosticPrinter.print(loaded, options: diagnosticOptions, toStandardOutput: false)
             case .json:
                 break
@@ -96,7 +97,8 @@ extension CheckCommand {
         case .text:
             var text = ""
             for line in lines {
-                text += "\(line.path):\(line.line):\(line.column): \(line.kind) '\(line.text)' → \(line.became): \(line.why)"
+                text +=
+                    "\(line.path):\(line.line):\(line.column): \(line.kind) '\(line.text)' → \(line.became): \(line.why)"
                     .visibleControlCharacters + "\n"
             }
             Terminal.write(text)
@@ -133,7 +135,9 @@ extension Diagnostic {
         guard !folder.isEmpty else { return self }
         var copy = self
         copy.range?.path = folder + "/" + (range?.path ?? "")
-        for n in copy.notes.indices where copy.notes[n].range != nil { copy.notes[n].range!.path = folder + "/" + copy.notes[n].range!.path }
+        for n in copy.notes.indices where copy.notes[n].range != nil {
+            copy.notes[n].range!.path = folder + "/" + copy.notes[n].range!.path
+        }
         return copy
     }
 }
@@ -141,8 +145,9 @@ extension Diagnostic {
 /// Prints diagnostics with source excerpts and the one-line summary.
 enum DiagnosticPrinter {
     static func print(_ loaded: LoadedProject, options: DiagnosticOptions, toStandardOutput: Bool) {
-        let formatter = DiagnosticFormatter(useColor: Terminal.colorEnabled(options.color),
-                                            pathPrefix: loaded.origin.directory.map { $0 + "/" } ?? "")
+        let formatter = DiagnosticFormatter(
+            useColor: Terminal.colorEnabled(options.color),
+            pathPrefix: loaded.origin.directory.map { $0 + "/" } ?? "")
         var text = ""
         for diagnostic in loaded.diagnostics {
             text += formatter.format(diagnostic, sources: loaded.sources)

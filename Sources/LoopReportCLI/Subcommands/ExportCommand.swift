@@ -44,7 +44,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Print how long each stage took (to standard error).")
     var timings = false
 
-    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output; an existing file only if LoopReport wrote it.")
+    @Option(
+        name: .shortAndLong,
+        help: "Write to this file (atomically) instead of standard output; an existing file only if LoopReport wrote it.")
     var output: String?
 
     @Flag(help: "With --output: replace the file even if LoopReport did not write it (never one in the content directory).")
@@ -58,7 +60,9 @@ struct ExportCommand: ParsableCommand {
         let loaded = project.load()
         KeepUntilExit.hold(loaded)
         if let output {
-            do { try SiteWriter.checkOutput(output, content: loaded.origin.directory) } catch let error as SiteWriter.WriteError { throw CommandError(error.description) }
+            do { try SiteWriter.checkOutput(output, content: loaded.origin.directory) } catch let error as SiteWriter.WriteError {
+                throw CommandError(error.description)
+            }
         }
         let bytes: [UInt8]
         let clock = ContinuousClock()
@@ -67,8 +71,8 @@ struct ExportCommand: ParsableCommand {
         case .json: bytes = try JSONExport.encode(plan: loaded.plan, analysis: loaded.analysis, diagnostics: loaded.diagnostics)
         case .csv: bytes = CSVExport.encode(table, plan: loaded.plan, analysis: loaded.analysis)
         case .ics:
-            do { bytes = try ICSExport.encode(plan: loaded.plan, analysis: loaded.analysis) }
-            catch let error as ICSExport.MissingStartDate { throw CommandError(error.description) }
+            do { bytes = try ICSExport.encode(plan: loaded.plan, analysis: loaded.analysis) } catch let error as ICSExport.MissingStartDate
+            { throw CommandError(error.description) }
         case .svg, .dot, .mermaid:
             if let group, loaded.plan.group(group) == nil {
                 throw CommandError("there is no Group \(group) in the plan")
@@ -91,8 +95,10 @@ struct ExportCommand: ParsableCommand {
 }
 
 enum DiagramExport {
-    static func encode(format: ExportFormat, diagram: DiagramKind, group: String?, today: CalendarDate?,
-                       loaded: LoadedProject) -> [UInt8] {
+    static func encode(
+        format: ExportFormat, diagram: DiagramKind, group: String?, today: CalendarDate?,
+        loaded: LoadedProject
+    ) -> [UInt8] {
         let plan = loaded.plan, analysis = loaded.analysis
         let graph = { DependencyGraph.tasks(of: analysis.schedule, plan: plan, group: group) }
         switch (format, diagram) {
@@ -100,8 +106,9 @@ enum DiagramExport {
         case (.mermaid, .gantt): return MermaidExport.gantt(plan: plan, analysis: analysis, group: group)
         case (.mermaid, .dag): return MermaidExport.flowchart(graph())
         case (_, .gantt):
-            let chart = GanttChart.render(plan: plan, analysis: analysis, group: group, today: today,
-                                          options: DiagramOptions(id: "gantt", standalone: true))
+            let chart = GanttChart.render(
+                plan: plan, analysis: analysis, group: group, today: today,
+                options: DiagramOptions(id: "gantt", standalone: true))
             return chart.markup
         case (_, .dag):
             let drawing = DAGDiagram.render(graph(), options: DiagramOptions(id: "dag", standalone: true))

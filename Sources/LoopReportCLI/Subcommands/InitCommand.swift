@@ -3,6 +3,7 @@ import LoopReportAuthoring
 import LoopReportModel
 import LoopReportPipeline
 import LoopReportSource
+
 #if canImport(Glibc)
 import Glibc
 import LoopReportSupport
@@ -37,8 +38,9 @@ struct InitCommand: ParsableCommand {
         let project = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         try refuseExistingProject(project)
         let name = ProjectFiles.displayName(of: project)
-        let files = NewProject.files(title: title?.trimmed ?? NewProject.title(fromDirectoryName: name),
-                                     start: try dateOption(start, name: "--start"))
+        let files = NewProject.files(
+            title: title?.trimmed ?? NewProject.title(fromDirectoryName: name),
+            start: try dateOption(start, name: "--start"))
         let prefix = project == "." ? "" : project + "/"
         for file in files where ProjectFiles.exists(prefix + file.path) {
             throw CommandError("'\(prefix + file.path)' already exists; nothing written")
@@ -71,7 +73,9 @@ struct InitCommand: ParsableCommand {
         guard ProjectFiles.isDirectory(project) else { throw CommandError("'\(project)' exists and is not a directory") }
         let prefix = project == "." ? "" : project + "/"
         if ProjectFiles.exists(prefix + ContentLoader.configFileName) {
-            throw CommandError("'\(prefix + ContentLoader.configFileName)' exists: '\(project)' is already a LoopReport content directory; nothing written")
+            throw CommandError(
+                "'\(prefix + ContentLoader.configFileName)' exists: '\(project)' is already a LoopReport content directory; nothing written"
+            )
         }
         let content = prefix + NewProject.contentDirectory
         if ProjectFiles.exists(content) {
@@ -93,7 +97,8 @@ struct InitCommand: ParsableCommand {
         }
         if !files.isEmpty {
             let plan = Pipeline.model(files: files).plan
-            let defined = plan.blocks.first.map { ($0.range?.path, "Block \($0.id)") }
+            let defined =
+                plan.blocks.first.map { ($0.range?.path, "Block \($0.id)") }
                 ?? plan.groups.first(where: { !$0.isImplicit }).map { ($0.range?.path, "Group \($0.id)") }
             if let (path, what) = defined {
                 throw CommandError("'\(prefix + (path ?? ""))' is already a plan document (it defines \(what)); nothing written")
@@ -142,7 +147,9 @@ enum ProjectFiles {
 
     /// Writes a file that must not exist yet (see `SiteWriter.writeNew`).
     static func writeNew(_ path: String, _ text: String) throws {
-        do { try SiteWriter.writeNew(Array(text.utf8), to: path) } catch let error as SiteWriter.WriteError { throw CommandError(error.description) }
+        do { try SiteWriter.writeNew(Array(text.utf8), to: path) } catch let error as SiteWriter.WriteError {
+            throw CommandError(error.description)
+        }
     }
 
     /// A path as a shell word.
@@ -150,6 +157,7 @@ enum ProjectFiles {
         let safe = text.unicodeScalars.allSatisfy {
             $0.properties.isAlphabetic || ("0"..."9").contains($0) || "/._-+,@%=".unicodeScalars.contains($0)
         }
-        return safe && !text.isEmpty ? text : "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+        return safe && !text.isEmpty
+            ? text : "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     }
 }

@@ -3,6 +3,7 @@ import LoopReportAuthoring
 import LoopReportModel
 import LoopReportPipeline
 import LoopReportSource
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -47,7 +48,8 @@ struct NewIterationCommand: ParsableCommand {
         let root = directory.map { $0.count > 1 && $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? NewProject.contentDirectory
         guard ProjectFiles.isDirectory(root) else {
             if directory == nil {
-                throw CommandError("no content directory here; give one (loopreport new iteration DIR) or create a project with loopreport init")
+                throw CommandError(
+                    "no content directory here; give one (loopreport new iteration DIR) or create a project with loopreport init")
             }
             throw CommandError("content directory '\(root)' does not exist or is not a directory")
         }
@@ -57,8 +59,9 @@ struct NewIterationCommand: ParsableCommand {
         if !ProjectFiles.exists(root + "/" + ContentLoader.configFileName), ProjectFiles.isDirectory(nested) {
             let inner = ContentLoader.discover(root: nested)
             if inner.config != nil || !inner.documents.isEmpty {
-                throw CommandError("'\(root)' is a project directory; its content directory is '\(nested)' "
-                                   + "(loopreport new iteration \(ProjectFiles.shellQuoted(nested)))")
+                throw CommandError(
+                    "'\(root)' is a project directory; its content directory is '\(nested)' "
+                        + "(loopreport new iteration \(ProjectFiles.shellQuoted(nested)))")
             }
         }
         let found = ContentLoader.discover(root: root)
@@ -69,13 +72,16 @@ struct NewIterationCommand: ParsableCommand {
         KeepUntilExit.hold(loaded)
         let errors = loaded.diagnostics.filter { $0.severity == .error }.count
         if errors > 0 {
-            Terminal.writeError("note: the project has \(errors) error\(errors == 1 ? "" : "s") (loopreport check \(ProjectFiles.shellQuoted(root)) lists them); the new document reflects what could be read\n")
+            Terminal.writeError(
+                "note: the project has \(errors) error\(errors == 1 ? "" : "s") (loopreport check \(ProjectFiles.shellQuoted(root)) lists them); the new document reflects what could be read\n"
+            )
         }
         let day = try dateOption(date) ?? Self.today()
         let next: NextIteration
         do {
-            next = try NextIteration.make(plan: loaded.plan, analysis: loaded.analysis, title: title, date: day,
-                                          documentPaths: found.documents)
+            next = try NextIteration.make(
+                plan: loaded.plan, analysis: loaded.analysis, title: title, date: day,
+                documentPaths: found.documents)
         } catch {
             throw CommandError(error.description)
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LoopReportSample
 import LoopReportSource
+
 #if canImport(Glibc)
 import Glibc
 import LoopReportSupport
@@ -11,7 +12,9 @@ struct SampleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sample",
         abstract: "Generate a plan in the loop-process format (deterministic for a seed).",
-        discussion: "Writes a plan split into files of 100 groups, and K iteration documents that add, revise and remove blocks. Refuses a directory that already holds files.")
+        discussion:
+            "Writes a plan split into files of 100 groups, and K iteration documents that add, revise and remove blocks. Refuses a directory that already holds files."
+    )
 
     @Option(help: "Number of blocks in the plan.")
     var blocks: Int = 1_000

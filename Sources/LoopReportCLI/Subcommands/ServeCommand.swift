@@ -4,6 +4,7 @@ import LoopReportModel
 import LoopReportServer
 import LoopReportSite
 import LoopReportSource
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -51,8 +52,10 @@ struct ServeCommand: AsyncParsableCommand {
         guard idleTimeout > 0, idleTimeout <= 86_400 else {
             throw CommandError("--idle-timeout must be between 1 and 86400 seconds")
         }
-        let server = PreviewServer(options: .init(root: directory, host: host, port: port, site: SiteOptions(date: today),
-                                                  idleTimeout: idleTimeout))
+        let server = PreviewServer(
+            options: .init(
+                root: directory, host: host, port: port, site: SiteOptions(date: today),
+                idleTimeout: idleTimeout))
         Terminal.writeError("Building \(directory) … " + server.rebuild() + "\n")
         let watching = Task { await server.watch { Terminal.writeError($0 + "\n") } }
         defer { watching.cancel() }

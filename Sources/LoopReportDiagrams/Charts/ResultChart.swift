@@ -1,5 +1,6 @@
 import LoopReportAnalysis
 import LoopReportSource
+
 #if canImport(Glibc)
 import Glibc
 import LoopReportSupport
@@ -73,8 +74,9 @@ package struct ResultChart: Sendable {
             }
             svg.line(x1: left, y1: bottom, x2: width - right, y2: bottom, class: "axis")
             svg.line(x1: left, y1: panelTop + 8, x2: left, y2: bottom, class: "axis")
-            svg.text(table.scaleName + (table.logScaleX ? " (log scale)" : ""), x: (left + width - right) / 2, y: bottom + 34,
-                     class: "muted", anchor: .middle)
+            svg.text(
+                table.scaleName + (table.logScaleX ? " (log scale)" : ""), x: (left + width - right) / 2, y: bottom + 34,
+                class: "muted", anchor: .middle)
             let unitLabel = (panel.unit.isEmpty ? "value" : panel.unit) + (panel.logY ? ", log scale" : "")
             svg.raw("<text class=\"muted\" text-anchor=\"middle\" transform=\"translate(14 ")
             svg.number(panelTop + panelHeight / 2); svg.raw(") rotate(-90)\">"); svg.escaped(unitLabel); svg.raw("</text>")
@@ -106,11 +108,11 @@ package struct ResultChart: Sendable {
     static func marker(_ svg: inout SVGBuilder, shape: Int, x: Double, y: Double, style: Int) {
         svg.raw("<path class=\"s"); svg.integer(style + 1); svg.raw("\" d=\"")
         switch shape {
-        case 0:   // circle (as two arcs)
+        case 0:  // circle (as two arcs)
             svg.raw("M"); svg.number(x - 4); svg.raw(" "); svg.number(y); svg.raw(" a4 4 0 1 0 8 0 a4 4 0 1 0 -8 0")
-        case 1:   // square
+        case 1:  // square
             svg.raw("M"); svg.number(x - 3.5); svg.raw(" "); svg.number(y - 3.5); svg.raw(" h7 v7 h-7 Z")
-        case 2:   // triangle
+        case 2:  // triangle
             svg.raw("M"); svg.number(x); svg.raw(" "); svg.number(y - 5); svg.raw(" l4.5 8 h-9 Z")
         default:  // diamond
             svg.raw("M"); svg.number(x); svg.raw(" "); svg.number(y - 5); svg.raw(" l5 5 l-5 5 l-5 -5 Z")
@@ -175,8 +177,7 @@ struct Scale {
 
     func position(_ value: Double) -> Double {
         let t: Double
-        if log { t = (log10(max(value, low)) - log10(low)) / (log10(high) - log10(low)) }
-        else { t = (value - low) / (high - low) }
+        if log { t = (log10(max(value, low)) - log10(low)) / (log10(high) - log10(low)) } else { t = (value - low) / (high - low) }
         return from + t * (to - from)
     }
 

@@ -22,8 +22,10 @@ package struct DAGDiagram: Sendable {
     /// - Parameter earlier: a drawing of an earlier version of the graph (`serve`): its
     ///   layout is reused when the boxes and edges are the same (the layout is most of the
     ///   work; labels, colours and links are drawn again).
-    package static func render(_ full: DependencyGraph, options: DiagramOptions,
-                              reusing earlier: DAGDiagram? = nil) -> DAGDiagram {
+    package static func render(
+        _ full: DependencyGraph, options: DiagramOptions,
+        reusing earlier: DAGDiagram? = nil
+    ) -> DAGDiagram {
         let graph = full.reducedForDrawing()
         let maxWidth = graph.collapsed ? 280.0 : maxNodeWidth
         var labels: [String] = []
@@ -54,7 +56,9 @@ package struct DAGDiagram: Sendable {
         svg.raw("<defs>")
         for (suffix, cls) in [("-arrow", "arrowhead"), ("-arrow-critical", "arrowhead critical"), ("-arrow-cut", "arrowhead cut")] {
             svg.raw("<marker id=\""); svg.rawString(options.id + suffix)
-            svg.raw("\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0 0 L10 5 L0 10 Z\" class=\"")
+            svg.raw(
+                "\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0 0 L10 5 L0 10 Z\" class=\""
+            )
             svg.rawString(cls); svg.raw("\"/></marker>")
         }
         svg.raw("</defs>")

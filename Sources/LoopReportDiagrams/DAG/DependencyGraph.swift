@@ -65,21 +65,26 @@ package struct DependencyGraph: Sendable {
         var edges: [Edge] = []
         for link in schedule.links(among: included) {
             guard let from = nodeOfTask[link.from], let to = nodeOfTask[link.to] else { continue }
-            edges.append(Edge(from: from, to: to, startToStart: link.startToStart, critical: isCritical(link, in: schedule),
-                              cut: link.cut, count: 1))
+            edges.append(
+                Edge(
+                    from: from, to: to, startToStart: link.startToStart, critical: isCritical(link, in: schedule),
+                    cut: link.cut, count: 1))
         }
-        let title = group.map { id in "Dependencies of Group \(id)" + (plan.group(id).map { $0.title.isEmpty ? "" : ": \($0.title)" } ?? "") }
+        let title =
+            group.map { id in "Dependencies of Group \(id)" + (plan.group(id).map { $0.title.isEmpty ? "" : ": \($0.title)" } ?? "") }
             ?? "Dependencies of the plan"
-        return DependencyGraph(nodes: nodes, edges: edges, collapsed: false, title: title,
-                               criticalPath: schedule.criticalPath(among: nodes.map(\.id)))
+        return DependencyGraph(
+            nodes: nodes, edges: edges, collapsed: false, title: title,
+            criticalPath: schedule.criticalPath(among: nodes.map(\.id)))
     }
 
     /// Whether `link` is on the critical path: it drives its critical target.
     static func isCritical(_ link: ScheduleLink, in schedule: Schedule) -> Bool {
-        let source = link.from, target = link.to   // tasks read in place: a copy retains their strings
+        let source = link.from, target = link.to  // tasks read in place: a copy retains their strings
         return !link.cut && schedule.tasks[source].critical && schedule.tasks[target].critical
-            && abs(schedule.tasks[target].earlyStart
-                   - (link.startToStart ? schedule.tasks[source].earlyStart : schedule.tasks[source].earlyFinish)) < 1e-9
+            && abs(
+                schedule.tasks[target].earlyStart
+                    - (link.startToStart ? schedule.tasks[source].earlyStart : schedule.tasks[source].earlyFinish)) < 1e-9
     }
 
     /// Above this many tasks a plan's graph on a page shows groups instead of blocks.
@@ -108,17 +113,20 @@ package struct DependencyGraph: Sendable {
             guard let entry = members[group.id] else { continue }
             nodeOfGroup[group.id] = nodes.count
             let name = "Group \(group.id)" + (group.title.isEmpty ? "" : ": \(group.title)")
-            nodes.append(Node(id: "Group \(group.id)", kind: .group,
-                              label: name + " (\(entry.count) block\(entry.count == 1 ? "" : "s"))",
-                              name: name, critical: entry.critical, task: nil, memberCount: entry.count))
+            nodes.append(
+                Node(
+                    id: "Group \(group.id)", kind: .group,
+                    label: name + " (\(entry.count) block\(entry.count == 1 ? "" : "s"))",
+                    name: name, critical: entry.critical, task: nil, memberCount: entry.count))
         }
-        var counts: [Int: Int] = [:]   // from * n + to → links
+        var counts: [Int: Int] = [:]  // from * n + to → links
         var flags: [Int: (critical: Bool, cut: Bool)] = [:]
         let n = nodes.count
         var order: [Int] = []
         for link in schedule.links {
             guard let a = schedule.tasks[link.from].groupID.flatMap({ nodeOfGroup[$0] }),
-                  let b = schedule.tasks[link.to].groupID.flatMap({ nodeOfGroup[$0] }), a != b else { continue }
+                let b = schedule.tasks[link.to].groupID.flatMap({ nodeOfGroup[$0] }), a != b
+            else { continue }
             let key = a * n + b
             if counts[key] == nil { order.append(key) }
             counts[key, default: 0] += 1
@@ -128,8 +136,9 @@ package struct DependencyGraph: Sendable {
         let edges = order.map { key in
             Edge(from: key / n, to: key % n, startToStart: false, critical: flags[key]!.critical, cut: flags[key]!.cut, count: counts[key]!)
         }
-        return DependencyGraph(nodes: nodes, edges: edges, collapsed: true, title: "Dependencies between groups",
-                               criticalPath: schedule.criticalPath(among: nodes.map(\.id)))
+        return DependencyGraph(
+            nodes: nodes, edges: edges, collapsed: true, title: "Dependencies between groups",
+            criticalPath: schedule.criticalPath(among: nodes.map(\.id)))
     }
 
     /// Dependencies left out of the drawing because other paths imply them (`reducedForDrawing`).

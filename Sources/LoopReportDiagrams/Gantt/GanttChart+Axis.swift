@@ -41,15 +41,19 @@ extension GanttChart.Chart {
             origin = firstDay
             span = end - Double(firstDay)
         }
-        let widest = rows.map { TextMetrics.width($0.label, fontSize: GanttChart.fontSize, bold: true) + ($0.kind == .task ? 12 : 0) }.max() ?? 0
+        let widest =
+            rows.map { TextMetrics.width($0.label, fontSize: GanttChart.fontSize, bold: true) + ($0.kind == .task ? 12 : 0) }.max() ?? 0
         labelColumn = min(GanttChart.maxLabelColumn, max(120, widest + 16))
         chartX = GanttChart.margin + labelColumn
         let available = GanttChart.maxWidth - chartX - GanttChart.margin
         pxPerDay = min(28, available / max(1, span))
-        let unitDays: [(GanttChart.AxisUnit, Double)] = calendar != nil
+        let unitDays: [(GanttChart.AxisUnit, Double)] =
+            calendar != nil
             ? [(.day, 1), (.week, 7), (.month, 30.4), (.quarter, 91.3), (.year, 365.25)]
-            : [(.day, 1), (.week, analysis.settings.daysPerWeek), (.month, analysis.settings.daysPerWeek * 4),
-               (.quarter, analysis.settings.daysPerWeek * 13), (.year, analysis.settings.daysPerWeek * 52)]
+            : [
+                (.day, 1), (.week, analysis.settings.daysPerWeek), (.month, analysis.settings.daysPerWeek * 4),
+                (.quarter, analysis.settings.daysPerWeek * 13), (.year, analysis.settings.daysPerWeek * 52),
+            ]
         // Day ticks carry a day number; longer units a month name or a larger number.
         return unitDays.first { $0.1 * pxPerDay >= ($0.0 == .day ? 24 : calendar != nil ? 56 : 44) }?.0 ?? .year
     }
@@ -81,8 +85,9 @@ extension GanttChart.Chart {
         for offset in 0..<Int(span) {
             let date = calendar.start.adding(days: origin + offset)
             if !calendar.isWorkingDay(date) {
-                body.rect(x: chartX + Double(offset) * pxPerDay, y: rowsTop, width: pxPerDay,
-                          height: rowsBottom - rowsTop, class: "nonworking")
+                body.rect(
+                    x: chartX + Double(offset) * pxPerDay, y: rowsTop, width: pxPerDay,
+                    height: rowsBottom - rowsTop, class: "nonworking")
                 shaded = true
             }
         }
@@ -116,7 +121,10 @@ extension GanttChart.Chart {
                 switch unit {
                 case .day: label = day == 1 || offset == 0 ? "\(months[month - 1]) \(day)" : "\(day)"
                 case .week: if date.weekday == 1 || offset == 0 { label = "\(months[month - 1]) \(day)" }
-                case .month: if day == 1 || offset == 0 { label = month == 1 || previousYear < 0 ? "\(months[month - 1]) \(year)" : months[month - 1] }
+                case .month:
+                    if day == 1 || offset == 0 {
+                        label = month == 1 || previousYear < 0 ? "\(months[month - 1]) \(year)" : months[month - 1]
+                    }
                 case .quarter: if (day == 1 && (month - 1) % 3 == 0) || offset == 0 { label = "Q\((month - 1) / 3 + 1) \(year)" }
                 case .year: if (day == 1 && month == 1) || offset == 0 { label = "\(year)" }
                 }

@@ -22,8 +22,9 @@ extension GanttChart.Chart {
                 continue
             }
             guard let task = row.task else { continue }
-            drawn[r].bar = drawTaskBar(&body, task, milestone: finish - start < 1e-9, progress: row.progress,
-                                       x0: x0, x1: x1, y: y, used: &used)
+            drawn[r].bar = drawTaskBar(
+                &body, task, milestone: finish - start < 1e-9, progress: row.progress,
+                x0: x0, x1: x1, y: y, used: &used)
         }
         return used
     }
@@ -45,8 +46,10 @@ extension GanttChart.Chart {
     }
 
     /// A task's mark, in a link to its page (or a group) titled with its accessible name.
-    func drawTaskBar(_ body: inout SVGBuilder, _ task: ScheduledTask, milestone: Bool, progress: Double?,
-                     x0: Double, x1: Double, y: Double, used: inout Set<GanttLegendEntry>) -> GanttDiagram.Box {
+    func drawTaskBar(
+        _ body: inout SVGBuilder, _ task: ScheduledTask, milestone: Bool, progress: Double?,
+        x0: Double, x1: Double, y: Double, used: inout Set<GanttLegendEntry>
+    ) -> GanttDiagram.Box {
         let href = options.standalone ? nil : options.link?(task)
         // The accessible name is written once and copied: for the link and its tooltip.
         if let href {
@@ -94,8 +97,10 @@ extension GanttChart.Chart {
 
     /// A block's bar (critical or not), its progress as a fill, and a dashed outline when its
     /// estimate is assumed.
-    func drawBar(_ body: inout SVGBuilder, _ task: ScheduledTask, progress: Double?, x0: Double, x1: Double, barY: Double,
-                 used: inout Set<GanttLegendEntry>) -> GanttDiagram.Box {
+    func drawBar(
+        _ body: inout SVGBuilder, _ task: ScheduledTask, progress: Double?, x0: Double, x1: Double, barY: Double,
+        used: inout Set<GanttLegendEntry>
+    ) -> GanttDiagram.Box {
         let barHeight = GanttChart.barHeight
         body.rect(x: x0, y: barY, width: x1 - x0, height: barHeight, class: task.critical ? "bar critical" : "bar", rx: 2)
         if let progress, progress > 0 {

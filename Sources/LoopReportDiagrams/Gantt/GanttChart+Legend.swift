@@ -12,8 +12,10 @@ enum GanttLegendEntry: Hashable {
 
     /// The legend of a chart: the marks drawn, then the non-working days, the kinds of
     /// dependency arrow, and today.
-    static func entries(marks drawn: Set<GanttLegendEntry>, nonWorkingDays: Bool, arrows: [GanttDiagram.Arrow],
-                        today: CalendarDate?) -> [GanttLegendEntry] {
+    static func entries(
+        marks drawn: Set<GanttLegendEntry>, nonWorkingDays: Bool, arrows: [GanttDiagram.Arrow],
+        today: CalendarDate?
+    ) -> [GanttLegendEntry] {
         var entries = marks.filter(drawn.contains)
         if nonWorkingDays { entries.append(.nonWorkingDay) }
         if !arrows.isEmpty {

@@ -13,7 +13,8 @@ extension GanttChart.Chart {
         for link in links {
             let from = rowOfTask[link.from]!, to = rowOfTask[link.to]!
             let source = schedule.tasks[link.from], target = schedule.tasks[link.to]
-            let critical = source.critical && target.critical && !link.startToStart
+            let critical =
+                source.critical && target.critical && !link.startToStart
                 && abs(target.earlyStart - source.earlyFinish) < 1e-9
             let points = route(from: from, to: to, startToStart: link.startToStart, occupied: occupied)
             body.raw("<path class=\"link")
@@ -24,8 +25,10 @@ extension GanttChart.Chart {
             body.raw("\" marker-end=\"url(#"); body.rawString(options.id)
             body.raw(link.cut ? "-arrow-cut" : critical ? "-arrow-critical" : "-arrow")
             body.raw(")\"/>")
-            arrows.append(GanttDiagram.Arrow(from: source.id, to: target.id, startToStart: link.startToStart,
-                                             critical: critical, cut: link.cut, points: points))
+            arrows.append(
+                GanttDiagram.Arrow(
+                    from: source.id, to: target.id, startToStart: link.startToStart,
+                    critical: critical, cut: link.cut, points: points))
         }
         return arrows
     }
@@ -116,7 +119,9 @@ extension GanttChart.Chart {
     func arrowMarkers(_ b: inout SVGBuilder, id: String) {
         for (suffix, cls) in [("-arrow", "arrowhead"), ("-arrow-critical", "arrowhead critical"), ("-arrow-cut", "arrowhead cut")] {
             b.raw("<marker id=\""); b.rawString(id + suffix)
-            b.raw("\" viewBox=\"0 0 8 8\" refX=\"8\" refY=\"4\" markerWidth=\"7\" markerHeight=\"7\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0 0 L8 4 L0 8 Z\" class=\"")
+            b.raw(
+                "\" viewBox=\"0 0 8 8\" refX=\"8\" refY=\"4\" markerWidth=\"7\" markerHeight=\"7\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0 0 L8 4 L0 8 Z\" class=\""
+            )
             b.rawString(cls); b.raw("\"/></marker>")
         }
     }

@@ -22,9 +22,10 @@ extension GanttChart.Chart {
             let members = byGroup[g.id] ?? []
             guard !members.isEmpty || groupTask[g.id] != nil else { continue }
             let span = schedule.span(ofGroup: g.id)
-            var header = GanttChart.RowSpec(kind: .group, groupID: g.id,
-                                            label: g.title.isEmpty ? "Group \(g.id)" : "Group \(g.id): \(g.title)",
-                                            start: span?.start, finish: span?.finish)
+            var header = GanttChart.RowSpec(
+                kind: .group, groupID: g.id,
+                label: g.title.isEmpty ? "Group \(g.id)" : "Group \(g.id): \(g.title)",
+                start: span?.start, finish: span?.finish)
             if let t = groupTask[g.id] {
                 // A group planned without blocks is one task: its row is the header.
                 header.task = schedule.tasks[t]
@@ -35,7 +36,9 @@ extension GanttChart.Chart {
             rows.append(header)
             if groupsOnly { continue }
             // Blocks in plan order, then the group's buffers.
-            for t in members.sorted(by: { (schedule.tasks[$0].kind == .buffer ? 1 : 0, $0) < (schedule.tasks[$1].kind == .buffer ? 1 : 0, $1) }) {
+            for t in members.sorted(by: {
+                (schedule.tasks[$0].kind == .buffer ? 1 : 0, $0) < (schedule.tasks[$1].kind == .buffer ? 1 : 0, $1)
+            }) {
                 appendTaskRow(t, baseline: baseline)
             }
         }
@@ -44,7 +47,7 @@ extension GanttChart.Chart {
 
     mutating func appendTaskRow(_ t: Int, baseline: Schedule) {
         let task = schedule.tasks[t]
-        let block = task.kind == .block ? plan.blockIndex(of: task.id) : nil   // read in place, not copied
+        let block = task.kind == .block ? plan.blockIndex(of: task.id) : nil  // read in place, not copied
         var progress: Double?
         switch block.flatMap({ plan.blocks[$0].progress }) {
         case .complete?: progress = 1
@@ -57,9 +60,11 @@ extension GanttChart.Chart {
         default: label = task.id
         }
         rowOfTask[t] = rows.count
-        rows.append(GanttChart.RowSpec(kind: .task, task: task, taskIndex: t, groupID: task.groupID, label: label,
-                                       start: task.earlyStart, finish: task.earlyFinish,
-                                       baseline: baseline.task(task.id).map { ($0.earlyStart, $0.earlyFinish) }, progress: progress))
+        rows.append(
+            GanttChart.RowSpec(
+                kind: .task, task: task, taskIndex: t, groupID: task.groupID, label: label,
+                start: task.earlyStart, finish: task.earlyFinish,
+                baseline: baseline.task(task.id).map { ($0.earlyStart, $0.earlyFinish) }, progress: progress))
     }
 
     /// Swimlane bands: every other group's rows shaded.
@@ -69,8 +74,9 @@ extension GanttChart.Chart {
         for (r, row) in rows.enumerated() where row.kind == .group {
             let end = rows[(r + 1)...].firstIndex { $0.kind == .group } ?? rows.count
             if groupNumber % 2 == 1 {
-                body.rect(x: margin, y: rowY(r), width: width - 2 * margin,
-                          height: Double(end - r) * rowHeight, class: "band")
+                body.rect(
+                    x: margin, y: rowY(r), width: width - 2 * margin,
+                    height: Double(end - r) * rowHeight, class: "band")
             }
             groupNumber += 1
         }
@@ -94,9 +100,12 @@ extension GanttChart.Chart {
             if shown != row.label { body.title(row.label) }
             body.escaped(shown)
             body.raw("</text>")
-            let labelBox = GanttDiagram.Box(x: margin + indent, y: y + 4, width: TextMetrics.width(shown, fontSize: fontSize, bold: bold), height: 16)
-            drawn.append(GanttDiagram.Row(kind: row.kind, taskID: row.task?.id, label: shown, fullLabel: row.label,
-                                          labelBox: labelBox, bar: nil, critical: critical))
+            let labelBox = GanttDiagram.Box(
+                x: margin + indent, y: y + 4, width: TextMetrics.width(shown, fontSize: fontSize, bold: bold), height: 16)
+            drawn.append(
+                GanttDiagram.Row(
+                    kind: row.kind, taskID: row.task?.id, label: shown, fullLabel: row.label,
+                    labelBox: labelBox, bar: nil, critical: critical))
         }
         return drawn
     }

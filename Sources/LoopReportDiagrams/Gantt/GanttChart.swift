@@ -86,8 +86,10 @@ package enum GanttChart {
     ///   - today: the date of the today line (drawn when the plan has a start date).
     ///   - groupsOnly: one summary row per group, no blocks and no arrows: the overview of a
     ///     plan too large to read block by block.
-    package static func render(plan: Plan, analysis: Analysis, group: String? = nil, today: CalendarDate? = nil,
-                              groupsOnly: Bool = false, options: DiagramOptions) -> GanttDiagram {
+    package static func render(
+        plan: Plan, analysis: Analysis, group: String? = nil, today: CalendarDate? = nil,
+        groupsOnly: Bool = false, options: DiagramOptions
+    ) -> GanttDiagram {
         var chart = Chart(plan: plan, analysis: analysis, group: group, today: today, groupsOnly: groupsOnly, options: options)
         return chart.draw()
     }
@@ -143,7 +145,6 @@ package enum GanttChart {
             buildRows()
         }
 
-
         // MARK: Drawing
 
         /// The top of the first row, under the axis.
@@ -174,8 +175,9 @@ package enum GanttChart {
             let legendBottom = drawLegend(&legendBody, legend)
             let height = (legendBottom + GanttChart.margin).rounded(.up)
             let markup = document(body: body, legend: legendBody, height: height)
-            return GanttDiagram(markup: markup, width: width, height: height, rows: drawnRows, arrows: arrows,
-                                tickLabels: ticks, legend: legend.map(\.label), axisUnit: unit)
+            return GanttDiagram(
+                markup: markup, width: width, height: height, rows: drawnRows, arrows: arrows,
+                tickLabels: ticks, legend: legend.map(\.label), axisUnit: unit)
         }
 
         /// The SVG root, its title and description, styles and shared definitions around the
@@ -200,7 +202,9 @@ package enum GanttChart {
             svg.raw("<defs>")
             arrowMarkers(&svg, id: options.id)
             svg.raw("<pattern id=\""); svg.rawString(options.id)
-            svg.raw("-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" class=\"hatch\"/></pattern>")
+            svg.raw(
+                "-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" class=\"hatch\"/></pattern>"
+            )
             svg.raw("</defs>")
             svg.rect(x: 0, y: 0, width: width, height: height, class: "bg")
             svg.append(body)

@@ -14,8 +14,8 @@ enum DependencyCycles {
         let groupIDs = plan.groups.map(\.id).sorted()
         let groupIndex = Dictionary(groupIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let n = blocks.count, g = groupIDs.count
-        func members(_ k: Int) -> Int { n + k }      // edges to every block of group k
-        func inherited(_ k: Int) -> Int { n + g + k } // what blocks of group k inherit from it
+        func members(_ k: Int) -> Int { n + k }  // edges to every block of group k
+        func inherited(_ k: Int) -> Int { n + g + k }  // what blocks of group k inherit from it
         var graph = Digraph(nodeCount: n + 2 * g, edgeCapacity: 2 * n)
 
         /// Where a reference leads in the graph (a block, or every block of a group).
@@ -70,12 +70,13 @@ enum DependencyCycles {
                     .first { $0.id == blocks[b].groupID }?.range ?? blocks[a].range
             }
             let hops = zip(blockPath, blockPath.dropFirst() + [start]).map { ($0, $1) }
-            diagnostics.append(Diagnostic(
-                .dependencyCycle, at: edgeReference(from: hops[0].0, towards: hops[0].1),
-                "dependency cycle: " + names.joined(separator: " → "),
-                notes: hops.dropFirst().map { a, b in
-                    .init("Block \(blocks[a].id) depends on Block \(blocks[b].id) here", at: edgeReference(from: a, towards: b))
-                }))
+            diagnostics.append(
+                Diagnostic(
+                    .dependencyCycle, at: edgeReference(from: hops[0].0, towards: hops[0].1),
+                    "dependency cycle: " + names.joined(separator: " → "),
+                    notes: hops.dropFirst().map { a, b in
+                        .init("Block \(blocks[a].id) depends on Block \(blocks[b].id) here", at: edgeReference(from: a, towards: b))
+                    }))
         }
         return diagnostics
     }

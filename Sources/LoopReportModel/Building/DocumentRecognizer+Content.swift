@@ -24,7 +24,10 @@ extension DocumentRecognizer {
         let section = result.document.sections[index]
         let items = list.children
         if Self.listItemSections.contains(section.kind), !asides.contains(index), enclosingGroup(index) == nil,
-           readOutline(list, section: index) { return }
+            readOutline(list, section: index)
+        {
+            return
+        }
         // Any item may start the work items: `- Goal: …` often comes first.
         // Under an item's heading, a list of its siblings (`### 1.3 Tests` then `- 1.4 Share sheet`) is
         // items too. (A block's lists are its tasks and files: only an item whose text opens with its
@@ -45,10 +48,14 @@ extension DocumentRecognizer {
                 // An empty box is none (a board's lane is its cards' state: `## Doing` over `- [ ] WEB-17 …`).
                 if let state = sectionState(index) {
                     if isBoard {
-                        for d in declarations.indices { declarations[d].fields.removeAll { $0.field.key == "Status" && $0.field.value == Self.emptyBox } }
+                        for d in declarations.indices {
+                            declarations[d].fields.removeAll { $0.field.key == "Status" && $0.field.value == Self.emptyBox }
+                        }
                     }
-                    for d in declarations.indices where !declarations[d].fields.contains(where: { if case .status = $0.value { true } else { false } }) {
-                        let field = Field(key: "Status", value: section.title, items: [], range: declarations[d].range, valueRange: declarations[d].range)
+                    for d in declarations.indices
+                    where !declarations[d].fields.contains(where: { if case .status = $0.value { true } else { false } }) {
+                        let field = Field(
+                            key: "Status", value: section.title, items: [], range: declarations[d].range, valueRange: declarations[d].range)
                         declarations[d].fields.append((field, .status(state, percent: state == .complete ? 100 : nil)))
                     }
                 }
@@ -67,8 +74,9 @@ extension DocumentRecognizer {
         // Lists in a block definition are its field values (tasks, files, criteria).
         if section.kind == .block { return }
         if items.contains(where: { Self.resultGlyph($0.itemText) != nil }),
-           [.postImplementationValidation, .preImplementationValidation, .checklistCategory, .validationChecklist]
-            .contains(where: { within(index, $0) }) || items.allSatisfy({ Self.resultGlyph($0.itemText) != nil }) {
+            [.postImplementationValidation, .preImplementationValidation, .checklistCategory, .validationChecklist]
+                .contains(where: { within(index, $0) }) || items.allSatisfy({ Self.resultGlyph($0.itemText) != nil })
+        {
             if !items.contains(where: { Self.blockProgressItem($0.itemText) != nil }) {
                 addChecklist(items, section: index, range: list.range)
                 return
@@ -105,16 +113,19 @@ extension DocumentRecognizer {
             readLoggedStates(text, line: line, section: index)
             if let ratio = Ratio.find(in: text), ratio.declaredPercent != nil || section.kind == .progressMetrics {
                 let label = text.split(separator: ":").first.map { String($0).trimmed } ?? text
-                result.records.ratios.append(DeclaredRatio(label: label, ratio: ratio, path: path,
-                                                           range: locator.lineRange(line, fallback: item.range)))
+                result.records.ratios.append(
+                    DeclaredRatio(
+                        label: label, ratio: ratio, path: path,
+                        range: locator.lineRange(line, fallback: item.range)))
             }
             if let metric = readMetricLine(text, range: locator.lineRange(line, fallback: item.range)) {
                 result.records.metrics.append(metric)
             }
             if let kind = Self.findingKinds[section.kind] ?? lineage(index).lazy.compactMap({ Self.findingKinds[$0] }).first {
-                result.records.findings.append(Finding(
-                    kind: kind, category: section.title, text: text, details: item.nestedItemTexts, path: path,
-                    range: locator.lineRange(line, fallback: item.range)))
+                result.records.findings.append(
+                    Finding(
+                        kind: kind, category: section.title, text: text, details: item.nestedItemTexts, path: path,
+                        range: locator.lineRange(line, fallback: item.range)))
             }
         }
     }
@@ -130,8 +141,10 @@ extension DocumentRecognizer {
     /// declared once.
     mutating func declareGroup(_ id: String, title: String, at item: MarkdownNode) {
         guard !result.groups.contains(where: { $0.id == id }) else { return }
-        result.groups.append(GroupDeclaration(id: id, title: title, marker: nil, isRevisedHeading: false, fields: [],
-                                              range: locator.lineRange(item.range?.start.line, fallback: item.range)))
+        result.groups.append(
+            GroupDeclaration(
+                id: id, title: title, marker: nil, isRevisedHeading: false, fields: [],
+                range: locator.lineRange(item.range?.start.line, fallback: item.range)))
     }
 
     /// A numbered outline whose steps hold numbered, sized sub-steps:
@@ -149,15 +162,19 @@ extension DocumentRecognizer {
             item.children.first { if case .list(ordered: true, _, _) = $0.kind { true } else { false } }
         }
         let outlined = list.children.compactMap(numberedSteps)
-        guard !outlined.isEmpty, outlined.allSatisfy({ steps in
-            steps.children.count(where: { step in
-                let text = step.itemText
-                return step.taskState != nil || text.containsBytes(" — ") && text.components(separatedBy: " — ").dropFirst().contains {
-                    let lead = $0.prefix { $0 != "," && $0 != "(" }.components(separatedBy: ". ")[0].trimmed
-                    return Effort.parse(lead, units: vocabulary.units) != nil
-                }
-            }) * 2 > steps.children.count
-        }) else { return false }
+        guard !outlined.isEmpty,
+            outlined.allSatisfy({ steps in
+                steps.children.count(where: { step in
+                    let text = step.itemText
+                    return step.taskState != nil
+                        || text.containsBytes(" — ")
+                            && text.components(separatedBy: " — ").dropFirst().contains {
+                                let lead = $0.prefix { $0 != "," && $0 != "(" }.components(separatedBy: ". ")[0].trimmed
+                                return Effort.parse(lead, units: vocabulary.units) != nil
+                            }
+                }) * 2 > steps.children.count
+            })
+        else { return false }
         var declarations: [BlockDeclaration] = []
         for (offset, item) in list.children.enumerated() {
             let number = String(start + offset)
@@ -166,12 +183,15 @@ extension DocumentRecognizer {
                 let title = HeadingParser.read(item.children.first(where: \.isParagraph)?.plainText.trimmed ?? "").title
                 declareGroup(number, title: title, at: item)
                 for (k, step) in steps.children.enumerated() {
-                    guard var declaration = listItemDefinition(step, section: index, positionalID: "\(number).\(first + k)") else { continue }
+                    guard var declaration = listItemDefinition(step, section: index, positionalID: "\(number).\(first + k)") else {
+                        continue
+                    }
                     declaration.groupID = number
                     declarations.append(declaration)
                 }
             } else if var declaration = listItemDefinition(item, section: index, positionalID: number),
-                      declaration.fields.contains(where: { if case .estimate = $0.value { true } else { false } }) {
+                declaration.fields.contains(where: { if case .estimate = $0.value { true } else { false } })
+            {
                 declaration.title = HeadingParser.read(declaration.title).title
                 declarations.append(declaration)
             }
@@ -185,8 +205,10 @@ extension DocumentRecognizer {
 
     /// Sections whose lists may define work items: plan structure, not progress, validation
     /// or iteration records (where `✅ Block 1.1: Title` reports progress).
-    static let listItemSections: Set<SectionKind> = [.other, .group, .revisedGroup, .implementationGroups, .overview,
-                                                     .timeline, .milestones, .newBlocks]
+    static let listItemSections: Set<SectionKind> = [
+        .other, .group, .revisedGroup, .implementationGroups, .overview,
+        .timeline, .milestones, .newBlocks,
+    ]
 
     /// A list item that defines a work item: `- T-2.1.3: Retry policy — 4h — depends on
     /// T-2.1.1`, `- [x] 1.2 Account import (3h)`, `- Task 4: Docs` with field bullets under it.
@@ -202,18 +224,26 @@ extension DocumentRecognizer {
             // the paragraph's continuation lines.
             let paragraph = item.children.first(where: \.isParagraph)
             let lineItems = paragraph.map(Self.lineItems) ?? []
-            let own: MarkdownNode = lineItems.isEmpty ? item : MarkdownNode(kind: item.kind, range: item.range, children: [
-                MarkdownNode(kind: .paragraph, range: paragraph?.range, children: Array(paragraph?.lines.first?.nodes ?? [])),
-            ] + item.children.filter { !$0.isParagraph })
+            let own: MarkdownNode =
+                lineItems.isEmpty
+                ? item
+                : MarkdownNode(
+                    kind: item.kind, range: item.range,
+                    children: [
+                        MarkdownNode(kind: .paragraph, range: paragraph?.range, children: Array(paragraph?.lines.first?.nodes ?? []))
+                    ] + item.children.filter { !$0.isParagraph })
             let nested = item.children.filter(\.isList).flatMap(\.children)
-            let children = (lineItems.isEmpty ? [] : listItemDefinitions(lineItems, section: index, depth: depth + 1))
+            let children =
+                (lineItems.isEmpty ? [] : listItemDefinitions(lineItems, section: index, depth: depth + 1))
                 + (nested.isEmpty ? [] : listItemDefinitions(nested, section: index, depth: depth + 1))
             let parent = listItemDefinition(own, section: index)
             // An item over its own numbered items (`- [ ] 1. Set up` over `1.1 …`, `- [x] 1.0 Data
             // model` over `1.1 …`, `1. Indexing pipeline` over `1.1. …`) is their group.
             if !children.isEmpty, let group = Self.parentGroup(own.itemText, parent: parent, children: children) {
                 declareGroup(group.id, title: group.title, at: item)
-                declarations += children.map { var child = $0; child.groupID = group.id; return child }
+                declarations += children.map {
+                    var child = $0; child.groupID = group.id; return child
+                }
                 continue
             }
             if let parent { declarations.append(parent) }
@@ -235,8 +265,12 @@ extension DocumentRecognizer {
         if Self.struckThrough(item) != nil { return true }
         let paragraph = item.children.first(where: \.isParagraph)
         let text = item.itemText
-        if HeadingParser.blockDefinition(HeadingParser.read(Self.revisionPrefix(text)?.1 ?? text).title, vocabulary: vocabulary,
-                                         boldID: Self.boldLead(of: item), issueNumbers: Self.statesItsItem(item)) != nil { return true }
+        if HeadingParser.blockDefinition(
+            HeadingParser.read(Self.revisionPrefix(text)?.1 ?? text).title, vocabulary: vocabulary,
+            boldID: Self.boldLead(of: item), issueNumbers: Self.statesItsItem(item)) != nil
+        {
+            return true
+        }
         if let paragraph, !Self.lineItems(paragraph).isEmpty { return true }
         guard depth < Self.maximumItemNesting else { return false }
         return item.children.contains { $0.isList && $0.children.contains { mayDefineItem($0, depth: depth + 1) } }
@@ -255,7 +289,8 @@ extension DocumentRecognizer {
         guard items.count == lines.count - 1 else { return [] }
         return items.map { line in
             let range = line.line.map { SourceRange.line($0, in: paragraph.range?.path ?? "") }
-            return MarkdownNode(kind: .item(task: nil), range: range, children: [MarkdownNode(kind: .paragraph, range: range, children: Array(line.nodes))])
+            return MarkdownNode(
+                kind: .item(task: nil), range: range, children: [MarkdownNode(kind: .paragraph, range: range, children: Array(line.nodes))])
         }
     }
 
@@ -296,7 +331,8 @@ extension DocumentRecognizer {
         // `Blocked: switch email sending — 1d`: a state before an entry with no id.
         var leadingState: Progress?
         if positionalID != nil, let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) <= 12,
-           let said = HeadingParser.statusPhrase(String(text[..<colon])) {
+            let said = HeadingParser.statusPhrase(String(text[..<colon]))
+        {
             leadingState = said
             text = String(text[text.index(after: colon)...]).trimmed
         }
@@ -306,20 +342,31 @@ extension DocumentRecognizer {
         // `~~1.2~~ dropped`, `Removed: 1.4 (out of scope)`: an item taken out by its id. Struck
         // through with its title (`~~**2.6** Reviews (2h)~~ — dropped`), it is also defined, as a
         // struck-through heading is, so a plan may strike out an item it never had elsewhere.
-        let struckDefinition = revision == .removed && struck != nil
-            && (positionalID != nil || HeadingParser.blockDefinition(HeadingParser.read(text).title, vocabulary: vocabulary, issueNumbers: true)?.title.isEmpty == false)
-        if revision == .removed, !struckDefinition, let match = ReferenceScanner.scan(text, bareBlockIDs: true, vocabulary: vocabulary).first,
-           match.kind == .block, text.hasPrefix(match.text) || HeadingParser.blockDefinition(HeadingParser.read(text).title, vocabulary: vocabulary) != nil {
+        let struckDefinition =
+            revision == .removed && struck != nil
+            && (positionalID != nil
+                || HeadingParser.blockDefinition(HeadingParser.read(text).title, vocabulary: vocabulary, issueNumbers: true)?.title.isEmpty
+                    == false)
+        if revision == .removed, !struckDefinition,
+            let match = ReferenceScanner.scan(text, bareBlockIDs: true, vocabulary: vocabulary).first,
+            match.kind == .block,
+            text.hasPrefix(match.text) || HeadingParser.blockDefinition(HeadingParser.read(text).title, vocabulary: vocabulary) != nil
+        {
             let range = locator.lineRange(item.range?.start.line, fallback: item.range)
-            result.removals.append(Removal(reference: Reference(kind: .block, id: match.id, range: range), title: "", reason: nil, range: range))
+            result.removals.append(
+                Removal(reference: Reference(kind: .block, id: match.id, range: range), title: "", reason: nil, range: range))
             return nil
         }
-        guard let first = text.utf8.first, positionalID != nil || ReferenceScanner.isDigit(first) || (first >= 65 && first <= 90) || first >= 0x80
-                || first == 0x23 || first == 0x5B else { return nil }
+        guard let first = text.utf8.first,
+            positionalID != nil || ReferenceScanner.isDigit(first) || (first >= 65 && first <= 90) || first >= 0x80
+                || first == 0x23 || first == 0x5B
+        else { return nil }
         // `AUTH-3 Session refresh (3h) ← AUTH-1`: what it waits for after a left arrow.
         if text.containsBytes(" ← ") { text = text.replacingOccurrences(of: " ← ", with: " — depends on ") }
         // The parts after the title: `— 4h — depends on T-2.1.1`.
-        var parts = text.components(separatedBy: " — ").flatMap { $0.components(separatedBy: " | ") }.flatMap { $0.components(separatedBy: " · ") }
+        var parts = text.components(separatedBy: " — ").flatMap { $0.components(separatedBy: " | ") }.flatMap {
+            $0.components(separatedBy: " · ")
+        }
         var headText = parts.removeFirst()
         // `Est: 1h`, `оценка: 1 ч`, `odhad 1 den`, `Status: done`: an estimate or status named
         // before its value is that value.
@@ -348,7 +395,9 @@ extension DocumentRecognizer {
             var pieces: [String] = []
             for piece in text.split(separator: separator).map({ String($0).trimmed }) {
                 if let last = pieces.last, dependencyPrefixes.contains(where: last.normalizedName.hasPrefix), !isField(piece),
-                   HeadingParser.blockDefinition(piece, vocabulary: vocabulary)?.title.isEmpty == true || FieldValue.letterIDs(piece) != nil {
+                    HeadingParser.blockDefinition(piece, vocabulary: vocabulary)?.title.isEmpty == true
+                        || FieldValue.letterIDs(piece) != nil
+                {
                     pieces[pieces.count - 1] += "\(separator) " + piece
                 } else {
                     pieces.append(piece)
@@ -372,7 +421,9 @@ extension DocumentRecognizer {
             }
             // `0.5d. Depends on 2. ✅ merged (#4411)`: fields as sentences, the first a field.
             if trimmed.containsBytes(". ") {
-                let sentences = trimmed.components(separatedBy: ". ").map { $0.trimmed.trimmingCharacters(in: ["."]) }.filter { !$0.isEmpty }
+                let sentences = trimmed.components(separatedBy: ". ").map { $0.trimmed.trimmingCharacters(in: ["."]) }.filter {
+                    !$0.isEmpty
+                }
                 if let first = sentences.first, isField(commaPieces(first)[0]) { return sentences.flatMap(commaPieces) }
             }
             return commaPieces(part)
@@ -407,7 +458,11 @@ extension DocumentRecognizer {
             if pieces.count > 1 || unlabelled(pieces[0]) != pieces[0], pieces.allSatisfy(isField) {
                 parts = pieces + parts
                 headText = String(headText[..<open])
-            } else if pieces.count > 1, pieces.contains(where: { Effort.parse(unlabelled($0), units: vocabulary.units) != nil || EffortUnits.isPoints(unlabelled($0)) }) {
+            } else if pieces.count > 1,
+                pieces.contains(where: {
+                    Effort.parse(unlabelled($0), units: vocabulary.units) != nil || EffortUnits.isPoints(unlabelled($0))
+                })
+            {
                 // `(~2h, revised in loop 2: was ~1h)`, `(M1–M4; Lead: UNIPD; 6 person-months)`: the effort and
                 // any other fields; the rest is a note.
                 parts = pieces.filter(isField) + parts
@@ -416,7 +471,9 @@ extension DocumentRecognizer {
                 // `(depends on T007, T008)`: one dependency part.
                 parts = [String(inner).trimmed] + parts
                 headText = String(headText[..<open])
-            } else if HeadingParser.statusPhrase(String(inner.prefix { $0 != ":" && $0 != "," }).trimmed) != nil, open != headText.startIndex {
+            } else if HeadingParser.statusPhrase(String(inner.prefix { $0 != ":" && $0 != "," }).trimmed) != nil,
+                open != headText.startIndex
+            {
                 // `(done)`, `(blocked: waiting on SEC-311)`: a state.
                 parts = [String(inner).trimmed] + parts
                 headText = String(headText[..<open])
@@ -428,20 +485,25 @@ extension DocumentRecognizer {
         // `**Task 1.1 — Schema** (2h)`, `2.4 Code tabs — curl / Python (2d, after 2.2)`: a dash
         // before anything but a field is part of the title (or parts the id from it).
         while let next = parts.first, !isField(next.trimmed), !isNamedField(next),
-              HeadingParser.leadingStatus(next) == nil {
+            HeadingParser.leadingStatus(next) == nil
+        {
             headText += " — " + parts.removeFirst()
         }
         takeBracketedFields()
         // `2.1 SDK rollout (Go): ✅ done`: a status after the title's colon.
         if let colon = headText.lastByteRange(of: ": "), HeadingParser.statusPhrase(String(headText[colon.upperBound...]).trimmed) != nil,
-           HeadingParser.blockDefinition(String(headText[..<colon.lowerBound]), vocabulary: vocabulary)?.title.isEmpty == false {
+            HeadingParser.blockDefinition(String(headText[..<colon.lowerBound]), vocabulary: vocabulary)?.title.isEmpty == false
+        {
             parts.insert(String(headText[colon.upperBound...]), at: 0)
             headText = String(headText[..<colon.lowerBound])
         }
         let heading = HeadingParser.read(headText)
-        guard var definition = positionalID.map({ ($0, heading.title, false) })
-                ?? HeadingParser.blockDefinition(heading.title, vocabulary: vocabulary, boldID: Self.boldLead(of: item),
-                                                 issueNumbers: Self.statesItsItem(item) || struck != nil) else { return nil }
+        guard
+            var definition = positionalID.map({ ($0, heading.title, false) })
+                ?? HeadingParser.blockDefinition(
+                    heading.title, vocabulary: vocabulary, boldID: Self.boldLead(of: item),
+                    issueNumbers: Self.statesItsItem(item) || struck != nil)
+        else { return nil }
         // `Block 1.1: Complete`: the state, not a new title.
         if positionalID == nil, heading.progress == nil, HeadingParser.statusPhrase(definition.title) != nil {
             parts.insert(definition.title, at: 0)
@@ -449,7 +511,8 @@ extension DocumentRecognizer {
         }
         // `2.3: 3d → 5d (auth took longer)`: re-estimated, the title kept.
         if positionalID == nil, let arrow = ["→", "->", "⟶"].lazy.compactMap({ definition.title.firstByteRange(of: $0) }).first,
-           Effort.parse(String(definition.title[..<arrow.lowerBound]).trimmed, units: vocabulary.units) != nil {
+            Effort.parse(String(definition.title[..<arrow.lowerBound]).trimmed, units: vocabulary.units) != nil
+        {
             let after = definition.title[arrow.upperBound...].trimmed
             let revisedText = String(after.prefix { $0 != "(" && $0 != "," && $0 != ";" }).trimmed
             if Effort.parse(revisedText, units: vocabulary.units) != nil {
@@ -460,7 +523,8 @@ extension DocumentRecognizer {
         }
         // `T010 [P] [US1] Create the template`: tags before the title (parallel, story) go.
         while definition.title.hasPrefix("["), let close = definition.title.firstIndex(of: "]"),
-              definition.title.distance(from: definition.title.startIndex, to: close) <= 8 {
+            definition.title.distance(from: definition.title.startIndex, to: close) <= 8
+        {
             definition.title = String(definition.title[definition.title.index(after: close)...]).trimmed
         }
         // `**M2 — Gateway** behind a flag. Estimate: 1 week. Needs M1.`: fields written as the
@@ -489,14 +553,20 @@ extension DocumentRecognizer {
         var statusText = heading.statusText
         for part in parts.map({ unlabelled($0).trimmed }) where !part.isEmpty {
             let lower = part.normalizedName
-            if effortText == nil, Effort.parse(part, units: vocabulary.units) != nil || EffortUnits.isPoints(part) || EffortUnits.isSize(part) {
+            if effortText == nil,
+                Effort.parse(part, units: vocabulary.units) != nil || EffortUnits.isPoints(part) || EffortUnits.isSize(part)
+            {
                 effortText = part
                 // `0.5d ✅`, `1.5d (WIP, @amelia)`: a state after the effort.
                 if progress == nil {
-                    if let last = part.unicodeScalars.last(where: { $0 != " " && $0 != "\u{FE0F}" }), let said = Vocabulary.glyphStatus(last) {
+                    if let last = part.unicodeScalars.last(where: { $0 != " " && $0 != "\u{FE0F}" }),
+                        let said = Vocabulary.glyphStatus(last)
+                    {
                         (progress, statusText) = (said, String(last))
                     } else if part.hasSuffix(")"), let open = Self.openingBracket(ofLast: part),
-                              let said = HeadingParser.statusPhrase(String(part[part.index(after: open)...].prefix { $0 != "," && $0 != ":" && $0 != ")" }).trimmed) {
+                        let said = HeadingParser.statusPhrase(
+                            String(part[part.index(after: open)...].prefix { $0 != "," && $0 != ":" && $0 != ")" }).trimmed)
+                    {
                         (progress, statusText) = (said, String(part[open...]))
                     }
                 }
@@ -508,45 +578,53 @@ extension DocumentRecognizer {
                 (progress, statusText) = (stated, part); continue
             }
             if Self.noDependencies.contains(lower) {
-                let field = Field(key: "Dependencies", value: part, items: [], range: locator.range(of: part, line: line, fallback: range),
-                                  valueRange: locator.range(of: part, line: line, fallback: range))
+                let field = Field(
+                    key: "Dependencies", value: part, items: [], range: locator.range(of: part, line: line, fallback: range),
+                    valueRange: locator.range(of: part, line: line, fallback: range))
                 fields.append((field, .dependencies([])))
                 continue
             }
             if let word = dependencyPrefixes.first(where: lower.hasPrefix)?.dropLast() {
                 let value = String(part.dropFirst(word.count)).trimmed
-                let field = Field(key: word.prefix(1).uppercased() + word.dropFirst(), value: value, items: [],
-                                  range: locator.range(of: part, line: line, fallback: range),
-                                  valueRange: locator.range(of: value, line: line, fallback: range))
+                let field = Field(
+                    key: word.prefix(1).uppercased() + word.dropFirst(), value: value, items: [],
+                    range: locator.range(of: part, line: line, fallback: range),
+                    valueRange: locator.range(of: value, line: line, fallback: range))
                 fields.append((field, .dependencies(FieldValue.references(field, in: markdown.source, vocabulary: vocabulary))))
             }
         }
         if let effortText {
-            let field = Field(key: "Estimate", value: effortText, items: [], range: locator.range(of: effortText, line: line, fallback: range),
-                              valueRange: locator.range(of: effortText, line: line, fallback: range))
+            let field = Field(
+                key: "Estimate", value: effortText, items: [], range: locator.range(of: effortText, line: line, fallback: range),
+                valueRange: locator.range(of: effortText, line: line, fallback: range))
             fields.append((field, .estimate(FieldValue.effort(field, units: vocabulary.units, diagnostics: &result.diagnostics))))
         }
         // A ticked box completes the item; an empty one leaves a stated state (`[ ] … in progress`).
         if let ticked = item.taskState, ticked || progress == nil { progress = ticked ? .complete : .notStarted; statusText = nil }
         if let boxed, progress == nil || boxed == .complete { progress = boxed; statusText = nil }
         if let progress {
-            let field = Field(key: "Status", value: statusText ?? (progress == .complete ? "[x]" : Self.emptyBox), items: [],
-                              range: range, valueRange: range)
+            let field = Field(
+                key: "Status", value: statusText ?? (progress == .complete ? "[x]" : Self.emptyBox), items: [],
+                range: range, valueRange: range)
             fields.append((field, .status(progress, percent: progress == .complete ? 100 : nil)))
         }
         let nested = item.children.filter(\.isList)
         let nestedFields = nested.isEmpty ? [] : collectFields(nested, allowPlainKeys: true)
         let group = enclosingGroup(index)
         // Under `## 🔵 Later` or `## Done`, the heading's state is the line's.
-        let hasEvidence = !fields.isEmpty || nestedFields.contains { vocabulary.fieldNames[$0.name].map(Vocabulary.planFields.contains) ?? false }
+        let hasEvidence =
+            !fields.isEmpty || nestedFields.contains { vocabulary.fieldNames[$0.name].map(Vocabulary.planFields.contains) ?? false }
             || group != nil || sectionState(index) != nil
         guard !definition.wordless || hasEvidence || struckDefinition else { return nil }
         if struckDefinition {
-            result.removals.append(Removal(reference: Reference(kind: .block, id: definition.id, range: range), title: definition.title,
-                                           reason: nil, range: range))
+            result.removals.append(
+                Removal(
+                    reference: Reference(kind: .block, id: definition.id, range: range), title: definition.title,
+                    reason: nil, range: range))
         }
-        return BlockDeclaration(id: definition.id, title: definition.title, marker: revision ?? heading.marker,
-                                fields: fields + readFields(nestedFields), range: range, path: path, groupID: group?.id)
+        return BlockDeclaration(
+            id: definition.id, title: definition.title, marker: revision ?? heading.marker,
+            fields: fields + readFields(nestedFields), range: range, path: path, groupID: group?.id)
     }
 
     /// Where the brackets closing a text open: `(2h, dedupe on lower(email))` as a whole.
@@ -555,7 +633,9 @@ extension DocumentRecognizer {
         var index = text.endIndex
         while index > text.startIndex {
             index = text.index(before: index)
-            if text[index] == ")" { depth += 1 } else if text[index] == "(" {
+            if text[index] == ")" {
+                depth += 1
+            } else if text[index] == "(" {
                 depth -= 1
                 if depth == 0 { return index }
             }
@@ -572,9 +652,13 @@ extension DocumentRecognizer {
         var key = "Depends on"
         let now = rest.hasPrefix("now ")
         if now { rest.removeFirst(4) }
-        if rest.hasPrefix("also ") { rest.removeFirst(5); key = "Also depends on" }
-        else if rest.hasPrefix("no longer ") { rest.removeFirst(10); key = "No longer depends on" }
-        else if !now { return nil }
+        if rest.hasPrefix("also ") {
+            rest.removeFirst(5); key = "Also depends on"
+        } else if rest.hasPrefix("no longer ") {
+            rest.removeFirst(10); key = "No longer depends on"
+        } else if !now {
+            return nil
+        }
         guard let verb = ["depends on ", "waits for ", "needs ", "requires "].first(where: rest.hasPrefix) else { return nil }
         let value = String(rest.dropFirst(verb.count)).trimmingCharacters(in: [".", " "])
         let range = locator.lineRange(item.range?.start.line, fallback: item.range)
@@ -593,8 +677,10 @@ extension DocumentRecognizer {
     /// Checkboxes beyond GFM's: `[~]`, `[/]` in progress, `[-]` deferred, `[!]` blocked, and
     /// Kiro's optional tasks `[ ]*`, `[x]*`.
     static func customBox(_ text: String) -> (Progress, String)? {
-        let boxes: [(String, Progress)] = [("[~]", .inProgress), ("[/]", .inProgress), ("[-]", .deferred), ("[!]", .blocked),
-                                           ("[ ]*", .notStarted), ("[x]*", .complete), ("[X]*", .complete)]
+        let boxes: [(String, Progress)] = [
+            ("[~]", .inProgress), ("[/]", .inProgress), ("[-]", .deferred), ("[!]", .blocked),
+            ("[ ]*", .notStarted), ("[x]*", .complete), ("[X]*", .complete),
+        ]
         for (box, state) in boxes where text.hasPrefix(box + " ") {
             return (state, String(text.dropFirst(box.count + 1)))
         }
@@ -604,12 +690,16 @@ extension DocumentRecognizer {
     /// `Added:`, `New:`, `Removed:`, `Dropped` before a list item's id: the revision it states, and the rest.
     static func revisionPrefix(_ text: String) -> (RevisionMarker, String)? {
         let lower = text.lowercased()
-        for (word, marker) in [("added", RevisionMarker.new), ("new", .new), ("removed", .removed), ("dropped", .removed),
-                               ("descoped", .removed), ("cut", .removed), ("deleted", .removed)] where lower.hasPrefix(word) {
+        for (word, marker) in [
+            ("added", RevisionMarker.new), ("new", .new), ("removed", .removed), ("dropped", .removed),
+            ("descoped", .removed), ("cut", .removed), ("deleted", .removed),
+        ] where lower.hasPrefix(word) {
             var rest = text.dropFirst(word.count)
             guard let next = rest.first, next == ":" || next == " " else { continue }
             rest = rest.drop { $0 == ":" || $0 == " " }
-            guard let start = rest.utf8.first, ReferenceScanner.isDigit(start) || (start >= 65 && start <= 90) || start == 0x23 else { continue }
+            guard let start = rest.utf8.first, ReferenceScanner.isDigit(start) || (start >= 65 && start <= 90) || start == 0x23 else {
+                continue
+            }
             return (marker, String(rest))
         }
         return nil
@@ -632,22 +722,30 @@ extension DocumentRecognizer {
             let text = item.itemText
             let state: ChecklistItem.State
             var shown = text
-            if let task = item.taskState { state = task ? .checked : .unchecked }
-            else if let glyph = Self.resultGlyph(text) {
+            if let task = item.taskState {
+                state = task ? .checked : .unchecked
+            } else if let glyph = Self.resultGlyph(text) {
                 state = glyph
-                shown = String(String.UnicodeScalarView(text.unicodeScalars.drop(while: { !$0.properties.isAlphabetic && !ReferenceScanner.isDigit($0) })))
-            } else { state = .unchecked }
-            checklistItems.append(ChecklistItem(text: shown.trimmed, state: state,
-                                                range: locator.lineRange(item.range?.start.line, fallback: item.range)))
+                shown = String(
+                    String.UnicodeScalarView(
+                        text.unicodeScalars.drop(while: { !$0.properties.isAlphabetic && !ReferenceScanner.isDigit($0) })))
+            } else {
+                state = .unchecked
+            }
+            checklistItems.append(
+                ChecklistItem(
+                    text: shown.trimmed, state: state,
+                    range: locator.lineRange(item.range?.start.line, fallback: item.range)))
         }
         let context = result.document.context(of: index)
         if var last = result.records.checklists.last, last.path == path, last.context == context {
             last.items += checklistItems
             result.records.checklists[result.records.checklists.count - 1] = last
         } else {
-            result.records.checklists.append(Checklist(
-                title: context.last ?? result.document.title, context: context, items: checklistItems,
-                path: path, range: range))
+            result.records.checklists.append(
+                Checklist(
+                    title: context.last ?? result.document.title, context: context, items: checklistItems,
+                    path: path, range: range))
         }
     }
 
@@ -657,7 +755,8 @@ extension DocumentRecognizer {
         guard index > 0 else { return false }
         if let known = logSections[index] { return known }
         let section = result.document.sections[index]
-        let found = section.title.lowercased().split(whereSeparator: { !$0.isLetter }).contains(where: Self.logTitleWords.contains)
+        let found =
+            section.title.lowercased().split(whereSeparator: { !$0.isLetter }).contains(where: Self.logTitleWords.contains)
             || section.parent.map { isLogSection($0) } ?? false
         logSections[index] = found
         return found
@@ -687,8 +786,10 @@ extension DocumentRecognizer {
             // As written (ids keep their capitals), and in lower case for the state words.
             let written = clause.split(separator: " ").map { $0.trimmingCharacters(in: ["*", ":", ".", "!"]) }
                 // Dates and times of day (`2026-03-02 09:14  T1 done`).
-                .filter { !$0.isEmpty && !($0.first.map { $0.isNumber } == true && $0.contains("-") && $0.count >= 8)
-                    && !FieldValue.isTimeOfDay($0.trimmingCharacters(in: ["[", "]", "(", ")"])) }
+                .filter {
+                    !$0.isEmpty && !($0.first.map { $0.isNumber } == true && $0.contains("-") && $0.count >= 8)
+                        && !FieldValue.isTimeOfDay($0.trimmingCharacters(in: ["[", "]", "(", ")"]))
+                }
             let words = written.map { $0.lowercased() }
             guard !words.isEmpty else { continue }
             /// The state said at `i` (after a filler word or two: `all shipped`, `also started`), and where it ends.
@@ -696,8 +797,12 @@ extension DocumentRecognizer {
                 var i = i
                 while i < words.count, ["all", "is", "are", "was", "were", "now", "fully", "also"].contains(words[i]) { i += 1 }
                 guard i < words.count else { return nil }
-                if i + 1 < words.count, let (_, p) = Self.loggedStateWords.first(where: { $0.0 == words[i] + " " + words[i + 1] }) { return (p, i + 2) }
-                if let first = words[i].unicodeScalars.first, first.value > 0x2000, let glyph = Vocabulary.glyphStatus(first) { return (glyph, i + 1) }
+                if i + 1 < words.count, let (_, p) = Self.loggedStateWords.first(where: { $0.0 == words[i] + " " + words[i + 1] }) {
+                    return (p, i + 2)
+                }
+                if let first = words[i].unicodeScalars.first, first.value > 0x2000, let glyph = Vocabulary.glyphStatus(first) {
+                    return (glyph, i + 1)
+                }
                 return Self.loggedStateWords.first(where: { $0.0 == words[i] }).map { ($0.1, i + 1) }
             }
             /// The ids from `start`; a whole number (`3`) only where the ids end the clause or a
@@ -744,8 +849,13 @@ extension DocumentRecognizer {
         // A state the line says first (`— blocked, waiting on legal`), not a word of its prose
         // (`— virtualisation done, sticky header left` under `## In progress`).
         let rest = String(text.drop { $0 != "—" && $0 != ":" }.dropFirst()).trimmed
-        let stated = heading.progress ?? (rest.isEmpty ? nil : HeadingParser.statusPhrase(rest)
-            ?? HeadingParser.statusPhrase(String(rest.prefix { $0 != "," && $0 != ";" && $0 != "(" && $0 != ":" && $0 != "." }).trimmed))
+        let stated =
+            heading.progress
+            ?? (rest.isEmpty
+                ? nil
+                : HeadingParser.statusPhrase(rest)
+                    ?? HeadingParser.statusPhrase(
+                        String(rest.prefix { $0 != "," && $0 != ";" && $0 != "(" && $0 != ":" && $0 != "." }).trimmed))
         return (stated, ReferenceScanner.Match(kind: .block, id: definition.id, text: definition.id))
     }
 
@@ -780,7 +890,8 @@ extension DocumentRecognizer {
     static func labelState(_ paragraph: MarkdownNode) -> Progress? {
         let text = paragraph.plainText.trimmed
         guard text.count <= 40, !text.contains("\n") else { return nil }
-        let bold = paragraph.children.count == 1 && paragraph.children.first.map { if case .strong = $0.kind { true } else { false } } == true
+        let bold =
+            paragraph.children.count == 1 && paragraph.children.first.map { if case .strong = $0.kind { true } else { false } } == true
         guard bold || text.hasSuffix(":") else { return nil }
         return headingState(text)
     }
@@ -789,8 +900,10 @@ extension DocumentRecognizer {
         let heading = HeadingParser.read(title)
         var name = heading.title.normalizedName
         if name.isEmpty { return heading.progress }
-        for suffix in [" this week", " this loop", " this sprint", " this iteration", " this cycle", " so far", " tasks", " items",
-                       " work", " since last update", " last week"] where name.hasSuffix(suffix) {
+        for suffix in [
+            " this week", " this loop", " this sprint", " this iteration", " this cycle", " so far", " tasks", " items",
+            " work", " since last update", " last week",
+        ] where name.hasSuffix(suffix) {
             name = String(name.dropLast(suffix.count))
         }
         if name == "blockers" || name == "blocked items" { return .blocked }
@@ -801,39 +914,53 @@ extension DocumentRecognizer {
 
     /// Progress lines: `Core Types (Group 1): 100% complete`, block items with glyphs, and any
     /// line naming an item first under a heading that gives a state (`## Done`: `- 1.4 Import`).
-    private mutating func readProgressItem(_ item: MarkdownNode, section: SectionKind, state sectionState: Progress? = nil) -> ProgressEntry? {
+    private mutating func readProgressItem(_ item: MarkdownNode, section: SectionKind, state sectionState: Progress? = nil)
+        -> ProgressEntry?
+    {
         let text = item.itemText
         let range = locator.lineRange(item.range?.start.line, fallback: item.range)
         let progressSections: [SectionKind] = [.completedComponents, .completed, .pending, .implementationProgress, .progressAssessment]
-        if section == .completedComponents || (progressSections.contains(section) && text.lowercased().contains("complete")
-                                               && ReferenceScanner.scan(text).first?.kind == .group) {
+        if section == .completedComponents
+            || (progressSections.contains(section) && text.lowercased().contains("complete")
+                && ReferenceScanner.scan(text).first?.kind == .group)
+        {
             guard let match = ReferenceScanner.scan(text).first(where: { $0.kind == .group }) else { return nil }
-            let reference = Reference(kind: .group, id: match.id,
-                                      range: locator.range(of: match.text, line: item.range?.start.line, fallback: range))
+            let reference = Reference(
+                kind: .group, id: match.id,
+                range: locator.range(of: match.text, line: item.range?.start.line, fallback: range))
             let afterColon = text.split(separator: ":", maxSplits: 1).dropFirst().first.map(String.init) ?? text
             let percent = Percent.find(in: afterColon)?.value
             if percent == nil {
-                result.diagnostics.append(Diagnostic(.unparseablePercentage, at: range,
-                                                     "cannot read a completion percentage in '\(text)'"))
+                result.diagnostics.append(
+                    Diagnostic(
+                        .unparseablePercentage, at: range,
+                        "cannot read a completion percentage in '\(text)'"))
             }
             let name = text.split(separator: "(").first.map { String($0).trimmed } ?? text
             let state: Progress? = percent.map { $0 >= 100 ? .complete : $0 > 0 ? .inProgress : .notStarted }
             return ProgressEntry(subject: name, reference: reference, percent: percent, progress: state, path: path, range: range)
         }
-        guard progressSections.contains(section) || sectionState != nil || Self.resultGlyph(text) != nil || text.unicodeScalars.first == "⬜",
-              let (state, match) = Self.blockProgressItem(text) ?? (sectionState != nil ? namedFirst(text) : nil) else { return nil }
+        guard
+            progressSections.contains(section) || sectionState != nil || Self.resultGlyph(text) != nil || text.unicodeScalars.first == "⬜",
+            let (state, match) = Self.blockProgressItem(text) ?? (sectionState != nil ? namedFirst(text) : nil)
+        else { return nil }
         var progress = state
         if progress == nil { progress = sectionState ?? (section == .completed ? .complete : section == .pending ? .notStarted : nil) }
         let percent = text.lowercased().contains("%") ? Percent.find(in: text)?.value : (progress == .complete ? 100 : nil)
-        let reference = Reference(kind: .block, id: match.id,
-                                  range: locator.range(of: match.text, line: item.range?.start.line, fallback: range))
+        let reference = Reference(
+            kind: .block, id: match.id,
+            range: locator.range(of: match.text, line: item.range?.start.line, fallback: range))
         result.progressSignals.append((reference, progress, percent))
         // `⬜ Block 1.6: CLI Command Updates (ADDED)` adds a block.
         let (title, marker) = HeadingParser.split(text)
-        if marker == .added || marker == .new, let definition = HeadingParser.blockDefinition(
-            String(String.UnicodeScalarView(title.unicodeScalars.drop(while: { !$0.properties.isAlphabetic }))), vocabulary: vocabulary) {
-            result.blocks.append(BlockDeclaration(id: definition.id, title: definition.title, marker: .new,
-                                                  fields: [], range: range, path: path))
+        if marker == .added || marker == .new,
+            let definition = HeadingParser.blockDefinition(
+                String(String.UnicodeScalarView(title.unicodeScalars.drop(while: { !$0.properties.isAlphabetic }))), vocabulary: vocabulary)
+        {
+            result.blocks.append(
+                BlockDeclaration(
+                    id: definition.id, title: definition.title, marker: .new,
+                    fields: [], range: range, path: path))
         }
         return ProgressEntry(subject: text, reference: reference, percent: percent, progress: progress, path: path, range: range)
     }
@@ -843,15 +970,17 @@ extension DocumentRecognizer {
         guard text.utf8.contains(0x28) else { return nil }  // "("
         let lower = text.lowercased()
         guard let open = lower.firstRange(of: "(target:") ?? lower.firstRange(of: "(target "),
-              let colon = text.firstIndex(of: ":"), colon < open.lowerBound else { return nil }
+            let colon = text.firstIndex(of: ":"), colon < open.lowerBound
+        else { return nil }
         let name = text[..<colon].trimmed
         let achieved = text[text.index(after: colon)..<open.lowerBound].trimmed
         let afterOpen = text[open.upperBound...]
         let targetText = afterOpen.prefix(while: { $0 != ")" }).trimmed
         let status = afterOpen.drop(while: { $0 != ")" }).dropFirst().trimmed
-        return Metric(name: name, target: Target.parse(targetText), achieved: Quantity.parse(achieved),
-                      achievedText: achieved, declaredVariance: status.isEmpty ? nil : status, path: path,
-                      range: range, varianceRange: range)
+        return Metric(
+            name: name, target: Target.parse(targetText), achieved: Quantity.parse(achieved),
+            achievedText: achieved, declaredVariance: status.isEmpty ? nil : status, path: path,
+            range: range, varianceRange: range)
     }
 
     private mutating func readRemoval(_ item: MarkdownNode) {
@@ -867,10 +996,12 @@ extension DocumentRecognizer {
                 reason = String(title[title.index(after: open)..<title.index(before: title.endIndex)]).trimmed
                 title = String(title[..<open]).trimmed
             }
-            result.removals.append(Removal(
-                reference: Reference(kind: .block, id: match.id,
-                                     range: locator.range(of: match.text, line: item.range?.start.line, fallback: range)),
-                title: title, reason: reason, range: range))
+            result.removals.append(
+                Removal(
+                    reference: Reference(
+                        kind: .block, id: match.id,
+                        range: locator.range(of: match.text, line: item.range?.start.line, fallback: range)),
+                    title: title, reason: reason, range: range))
         }
     }
 
@@ -888,7 +1019,9 @@ extension DocumentRecognizer {
                 let unit = scanner.letters().lowercased()
                 if unit.hasPrefix("day") { days = n; break }
                 if unit.hasPrefix("week") { days = n * Effort.daysPerWeek; break }
-            } else { scanner.position += 1 }
+            } else {
+                scanner.position += 1
+            }
         }
         guard let days else {
             result.diagnostics.append(Diagnostic(.unparseableEffort, at: range, "cannot read the buffer length in '\(text)'"))
@@ -899,8 +1032,9 @@ extension DocumentRecognizer {
         if let r = lower.firstRange(of: "after ") {
             placement = String(text[r.lowerBound...]).split(separator: "(").first.map { String($0).trimmed } ?? ""
             if let match = ReferenceScanner.scan(String(text[r.upperBound...])).first {
-                after = Reference(kind: match.kind, id: match.id,
-                                  range: locator.range(of: match.text, line: item.range?.start.line, fallback: range))
+                after = Reference(
+                    kind: match.kind, id: match.id,
+                    range: locator.range(of: match.text, line: item.range?.start.line, fallback: range))
             }
         } else if let r = lower.firstRange(of: "before ") {
             placement = String(text[r.lowerBound...]).split(separator: "(").first.map { String($0).trimmed } ?? ""
@@ -909,8 +1043,10 @@ extension DocumentRecognizer {
         if let open = text.lastIndex(of: "("), text.hasSuffix(")") {
             reason = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
         }
-        result.records.buffers.append(Buffer(days: days, after: after, placement: placement, reason: reason,
-                                             path: path, range: range))
+        result.records.buffers.append(
+            Buffer(
+                days: days, after: after, placement: placement, reason: reason,
+                path: path, range: range))
     }
 
     private mutating func readProjection(_ items: [MarkdownNode], range: SourceRange?) {
@@ -929,8 +1065,11 @@ extension DocumentRecognizer {
                 if let open = value.firstIndex(of: "(") {
                     let inner = value[value.index(after: open)...].prefix(while: { $0 != ")" })
                     for part in inner.split(separator: ",") {
-                        if part.contains("%") { projection.deltaPercent = Percent.find(in: String(part))?.value }
-                        else if let q = Quantity.parse(String(part)) { projection.deltaDays = q.unit.hasPrefix("week") ? q.value * 5 : q.value }
+                        if part.contains("%") {
+                            projection.deltaPercent = Percent.find(in: String(part))?.value
+                        } else if let q = Quantity.parse(String(part)) {
+                            projection.deltaDays = q.unit.hasPrefix("week") ? q.value * 5 : q.value
+                        }
                     }
                 }
             } else if key.contains("confidence") {
@@ -945,14 +1084,19 @@ extension DocumentRecognizer {
 
     /// `1. **BLS Signature Implementation**` with `- Original approach:` / `- Final approach:` / `- Reason:`.
     private mutating func readMajorRevision(_ item: MarkdownNode) {
-        var revision = MajorRevision(title: item.itemText, path: path,
-                                     range: locator.lineRange(item.range?.start.line, fallback: item.range))
+        var revision = MajorRevision(
+            title: item.itemText, path: path,
+            range: locator.lineRange(item.range?.start.line, fallback: item.range))
         for text in item.nestedItemTexts {
             guard let colon = text.firstIndex(of: ":") else { continue }
             let key = text[..<colon].normalizedName, value = String(text[text.index(after: colon)...]).trimmed
-            if key.hasPrefix("original") { revision.originalApproach = value }
-            else if key.hasPrefix("final") || key.hasPrefix("revised") { revision.finalApproach = value }
-            else if key.hasPrefix("reason") { revision.reason = value }
+            if key.hasPrefix("original") {
+                revision.originalApproach = value
+            } else if key.hasPrefix("final") || key.hasPrefix("revised") {
+                revision.finalApproach = value
+            } else if key.hasPrefix("reason") {
+                revision.reason = value
+            }
         }
         result.records.revisions.append(revision)
     }
@@ -963,9 +1107,11 @@ extension DocumentRecognizer {
         let status = fields.first(where: { $0.name == "status" })?.value ?? ""
         let title = item.itemText
         let reference = ReferenceScanner.scan(title).first.map { Reference(kind: $0.kind, id: $0.id) }
-        result.records.statuses.append(StatusRecord(kind: .blocker, subject: title, block: reference, status: status,
-                                                    details: fields, path: path,
-                                                    range: locator.lineRange(item.range?.start.line, fallback: item.range)))
+        result.records.statuses.append(
+            StatusRecord(
+                kind: .blocker, subject: title, block: reference, status: status,
+                details: fields, path: path,
+                range: locator.lineRange(item.range?.start.line, fallback: item.range)))
     }
 
     // MARK: Code blocks
@@ -974,7 +1120,8 @@ extension DocumentRecognizer {
         let section = result.document.sections[index]
         let text = node.literal
         let references = referencesIn(text, line: node.range.map { $0.start.line + 1 }, fallback: node.range, multiline: true)
-        let hasArrows = text.contains("→") || text.contains("->") || text.contains("►") || text.contains("▼")
+        let hasArrows =
+            text.contains("→") || text.contains("->") || text.contains("►") || text.contains("▼")
             || text.contains("│") || text.contains("↓") || text.contains("|")
         var kind = Figure.Kind.code
         if info.isEmpty, hasArrows, !references.isEmpty {
@@ -985,12 +1132,15 @@ extension DocumentRecognizer {
         } else if info.isEmpty, text.unicodeScalars.contains(where: { (0x2500...0x257F).contains($0.value) }) {
             kind = .diagram
         }
-        let figure = Figure(kind: kind, language: info, text: text, references: references,
-                            sectionTitle: section.title, path: path, range: node.range)
+        let figure = Figure(
+            kind: kind, language: info, text: text, references: references,
+            sectionTitle: section.title, path: path, range: node.range)
         result.records.figures.append(figure)
-        if kind == .criticalPath { readCriticalPath(node) }
-        else if info.lowercased().hasPrefix("mermaid") { readMermaid(node) }
-        else if hasArrows, kind != .criticalPath {
+        if kind == .criticalPath {
+            readCriticalPath(node)
+        } else if info.lowercased().hasPrefix("mermaid") {
+            readMermaid(node)
+        } else if hasArrows, kind != .criticalPath {
             readArrows(text, firstLine: (node.range?.start.line ?? 0) + 1)
             readVerticalArrows(text, firstLine: (node.range?.start.line ?? 0) + 1)
         }
@@ -1018,7 +1168,8 @@ extension DocumentRecognizer {
             for match in ReferenceScanner.scan(line, bareBlockIDs: true, vocabulary: vocabulary) where match.kind == .block {
                 guard let at = line.range(of: match.text, range: from..<line.endIndex) else { continue }
                 let start = line.distance(from: line.startIndex, to: at.lowerBound)
-                found.append((Reference(kind: .block, id: match.id, range: .line(firstLine + r, in: path)), start...(start + match.text.count - 1)))
+                found.append(
+                    (Reference(kind: .block, id: match.id, range: .line(firstLine + r, in: path)), start...(start + match.text.count - 1)))
                 from = at.upperBound
             }
             ids.append(found)
@@ -1029,7 +1180,8 @@ extension DocumentRecognizer {
                     var k = r + 1
                     while k < rows.count, c < rows[k].count, Self.downStrokes.contains(rows[k][c]) { k += 1 }
                     // The stroke ends at the row of an id over this column (or beside it by one).
-                    guard k < rows.count, let lower = ids[k].first(where: { $0.1.contains(c) || $0.1.contains(c - 1) || $0.1.contains(c + 1) })
+                    guard k < rows.count,
+                        let lower = ids[k].first(where: { $0.1.contains(c) || $0.1.contains(c - 1) || $0.1.contains(c + 1) })
                     else { continue }
                     result.arrows.append((upper, lower.0))
                     break
@@ -1064,19 +1216,22 @@ extension DocumentRecognizer {
     /// Chains of arrows, one per line: `1.1 → 1.2 → 1.3`, `Group 1 ──► Group 2`,
     /// `T-1, T-2 -> T-3`. Each item of a part waits for each item of the part before it.
     /// Verbs of a dependency sentence: whether the ids after the verb wait for those before it.
-    static let dependencyVerbs: [(String, Bool)] = [(" blocks ", true), (" block ", true), (" before ", true), (" unblocks ", true),
-                                                    (" precede ", true), (" precedes ", true), (" depends on ", false),
-                                                    (" depend on ", false), (" is blocked by ", false), (" are blocked by ", false),
-                                                    (" blocked by ", false), (" after ", false), (" requires ", false),
-                                                    (" require ", false), (" needs ", false), (" need ", false), (" waits for ", false),
-                                                    (" wait for ", false), (" follows ", false)]
+    static let dependencyVerbs: [(String, Bool)] = [
+        (" blocks ", true), (" block ", true), (" before ", true), (" unblocks ", true),
+        (" precede ", true), (" precedes ", true), (" depends on ", false),
+        (" depend on ", false), (" is blocked by ", false), (" are blocked by ", false),
+        (" blocked by ", false), (" after ", false), (" requires ", false),
+        (" require ", false), (" needs ", false), (" need ", false), (" waits for ", false),
+        (" wait for ", false), (" follows ", false),
+    ]
 
     /// A sentence under a dependencies heading: `T011 blocks T012 and T015`, `T016 depends on
     /// T015`, `Tests (T004-T007) before implementation (T008-T014)`.
     mutating func readDependencySentence(_ text: String, line: Int) {
         guard !Self.hasArrow(text) else { return }
         // `T010 blocks T011; T011 blocks T012`: one clause at a time.
-        let clauses = text.containsBytes("; ") || text.containsBytes(". ")
+        let clauses =
+            text.containsBytes("; ") || text.containsBytes(". ")
             ? text.components(separatedBy: "; ").flatMap { $0.components(separatedBy: ". ") } : [text]
         if clauses.count > 1 {
             for clause in clauses { readDependencySentence(clause, line: line) }
@@ -1084,7 +1239,8 @@ extension DocumentRecognizer {
         }
         let lower = text.lowercased()
         guard let (verb, forward) = Self.dependencyVerbs.first(where: { lower.containsBytes($0.0) }),
-              let at = lower.firstByteRange(of: verb) else { return }
+            let at = lower.firstByteRange(of: verb)
+        else { return }
         let offset = lower.distance(from: lower.startIndex, to: at.lowerBound)
         let left = String(text.prefix(offset)), right = String(text.dropFirst(offset + verb.count))
         func references(_ part: String) -> [Reference] {
@@ -1124,8 +1280,11 @@ extension DocumentRecognizer {
         let lines = node.literal.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let firstLine = (node.range?.start.line ?? 0) + 1
         guard let kind = lines.first(where: { !$0.trimmed.isEmpty && !$0.trimmed.hasPrefix("%%") })?.trimmed.lowercased() else { return }
-        if kind.hasPrefix("graph") || kind.hasPrefix("flowchart") { readMermaidGraph(lines, firstLine: firstLine) }
-        else if kind.hasPrefix("gantt") { readMermaidGantt(lines, firstLine: firstLine, section: node) }
+        if kind.hasPrefix("graph") || kind.hasPrefix("flowchart") {
+            readMermaidGraph(lines, firstLine: firstLine)
+        } else if kind.hasPrefix("gantt") {
+            readMermaidGantt(lines, firstLine: firstLine, section: node)
+        }
     }
 
     /// A Mermaid `gantt` is kept as the schedule when the document has no other work items
@@ -1142,15 +1301,17 @@ extension DocumentRecognizer {
                 continue
             }
             guard let colon = line.firstIndex(of: ":"), !lower.hasPrefix("title"), !lower.hasPrefix("dateformat"),
-                  !lower.hasPrefix("axisformat"), !lower.hasPrefix("excludes"), !lower.hasPrefix("todaymarker"),
-                  !lower.hasPrefix("%%") else { continue }
+                !lower.hasPrefix("axisformat"), !lower.hasPrefix("excludes"), !lower.hasPrefix("todaymarker"),
+                !lower.hasPrefix("%%")
+            else { continue }
             taskNumber += 1
             let title = line[..<colon].trimmed
             var metas = line[line.index(after: colon)...].split(separator: ",").map { $0.trimmed }
             let tags = Set(metas.filter { ["done", "active", "crit", "milestone"].contains($0) })
             metas.removeAll { tags.contains($0) }
-            var task = GanttTask(title: title, section: max(1, sectionNumber), sectionTitle: sectionTitle, number: taskNumber,
-                                 tags: tags, range: range)
+            var task = GanttTask(
+                title: title, section: max(1, sectionNumber), sectionTitle: sectionTitle, number: taskNumber,
+                tags: tags, range: range)
             switch metas.count {
             case 3: task.mermaidID = metas[0]; task.start = metas[1]; task.duration = metas[2]
             case 2: task.start = metas[0]; task.duration = metas[1]
@@ -1177,8 +1338,10 @@ extension DocumentRecognizer {
             let group = HeadingParser.groupDefinition(task.sectionTitle, vocabulary: vocabulary)
             groups[task.section] = group?.id ?? String(task.section)
             if !result.groups.contains(where: { $0.id == groups[task.section] }), !task.sectionTitle.isEmpty || group != nil {
-                result.groups.append(GroupDeclaration(id: groups[task.section]!, title: group?.title ?? task.sectionTitle, marker: nil,
-                                                      isRevisedHeading: false, fields: [], range: task.range))
+                result.groups.append(
+                    GroupDeclaration(
+                        id: groups[task.section]!, title: group?.title ?? task.sectionTitle, marker: nil,
+                        isRevisedHeading: false, fields: [], range: task.range))
             }
         }
         var declarations: [(GanttTask, String, String)] = []
@@ -1194,16 +1357,23 @@ extension DocumentRecognizer {
             func field(_ key: String, _ value: String, _ meaning: FieldValue) {
                 fields.append((Field(key: key, value: value, items: [], range: task.range, valueRange: task.range), meaning))
             }
-            if let duration = task.duration, let effort = Effort.parse(duration, units: vocabulary.units) { field("Estimate", duration, .estimate(effort)) }
+            if let duration = task.duration, let effort = Effort.parse(duration, units: vocabulary.units) {
+                field("Estimate", duration, .estimate(effort))
+            }
             if let start = task.start, start.lowercased().hasPrefix("after ") {
                 let after = start.dropFirst(6).split(separator: " ").compactMap { ids[String($0)] }
                 field("Depends on", start, .dependencies(after.map { Reference(kind: .block, id: $0, range: task.range) }))
             }
-            if task.tags.contains("done") { field("Status", "done", .status(.complete, percent: 100)) }
-            else if task.tags.contains("active") { field("Status", "active", .status(.inProgress, percent: nil)) }
+            if task.tags.contains("done") {
+                field("Status", "done", .status(.complete, percent: 100))
+            } else if task.tags.contains("active") {
+                field("Status", "active", .status(.inProgress, percent: nil))
+            }
             if task.tags.contains("crit") { field("Critical Path", "crit", .declaredCritical(true)) }
-            result.blocks.append(BlockDeclaration(id: id, title: title, marker: nil, fields: fields, range: task.range, path: path,
-                                                  groupID: groups[task.section]))
+            result.blocks.append(
+                BlockDeclaration(
+                    id: id, title: title, marker: nil, fields: fields, range: task.range, path: path,
+                    groupID: groups[task.section]))
         }
     }
 
@@ -1220,10 +1390,14 @@ extension DocumentRecognizer {
         }
         for task in ganttTasks {
             guard let mermaidID = task.mermaidID, let id = ids[mermaidID], let start = task.start,
-                  start.lowercased().hasPrefix("after ") else { continue }
+                start.lowercased().hasPrefix("after ")
+            else { continue }
             for earlier in start.dropFirst(6).split(separator: " ").compactMap({ ids[String($0)] }) {
-                result.arrows.append((Reference(kind: .block, id: earlier, range: task.range),
-                                      Reference(kind: .block, id: id, range: task.range)))
+                result.arrows.append(
+                    (
+                        Reference(kind: .block, id: earlier, range: task.range),
+                        Reference(kind: .block, id: id, range: task.range)
+                    ))
             }
         }
     }
@@ -1276,8 +1450,10 @@ extension DocumentRecognizer {
             if !chain.isEmpty { chains.append(chain) }
         }
         guard !chains.isEmpty else { return }
-        result.records.criticalPaths.append(DeclaredCriticalPath(chains: chains, text: node.literal, path: path,
-                                                                 range: node.range))
+        result.records.criticalPaths.append(
+            DeclaredCriticalPath(
+                chains: chains, text: node.literal, path: path,
+                range: node.range))
     }
 
     /// References in text, each located on its source line.
@@ -1298,21 +1474,25 @@ extension DocumentRecognizer {
     /// of `- Key: value` fields. Without an item word, the list must hold a plan field.
     mutating func recognizeBoldBlockLine(_ node: MarkdownNode, next: MarkdownNode?, section index: Int) -> Bool {
         guard !asides.contains(index), case .strong? = node.children.first?.kind,
-              node.children.dropFirst().allSatisfy({ $0.plainText.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic } }),
-              let next, next.isList else { return false }
+            node.children.dropFirst().allSatisfy({ $0.plainText.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic } }),
+            let next, next.isList
+        else { return false }
         let heading = HeadingParser.read(node.plainText)
         let group = enclosingGroup(index)
         // A letter id is qualified by its group (`3.C`): each phase of a plan may have its A, B, C.
-        guard let definition = HeadingParser.blockDefinition(heading.title, vocabulary: vocabulary)
+        guard
+            let definition = HeadingParser.blockDefinition(heading.title, vocabulary: vocabulary)
                 ?? Self.letterDefinition(heading.title).map({ ((group.map { "\($0.id)." } ?? "") + $0.id, $0.title, true) })
         else { return false }
         let fields = collectFields([next], allowPlainKeys: true)
         if definition.wordless, !fields.contains(where: { vocabulary.fieldNames[$0.name].map(Vocabulary.planFields.contains) ?? false }) {
             return false
         }
-        result.blocks.append(BlockDeclaration(id: definition.id, title: definition.title, marker: heading.marker,
-                                              fields: readFields(fields), range: node.range, path: path,
-                                              groupID: group?.id))
+        result.blocks.append(
+            BlockDeclaration(
+                id: definition.id, title: definition.title, marker: heading.marker,
+                fields: readFields(fields), range: node.range, path: path,
+                groupID: group?.id))
         return true
     }
 
@@ -1322,9 +1502,12 @@ extension DocumentRecognizer {
     /// lines after it describe it.
     mutating func recognizeBoldLeadItem(_ node: MarkdownNode, section index: Int) -> Bool {
         guard !asides.contains(index), Self.listItemSections.contains(result.document.sections[index].kind),
-              let boldText = Self.boldOpening(node), let first = node.lines.first, first.nodes.count > 1 else { return false }
+            let boldText = Self.boldOpening(node), let first = node.lines.first, first.nodes.count > 1
+        else { return false }
         // Every item id holds a digit but a letter's (`**A. Export**`); most bold lines are field names.
-        guard boldText.utf8.contains(where: ReferenceScanner.isDigit) || boldText.utf8.dropFirst().first.map({ $0 == 0x2E || $0 == 0x29 }) == true
+        guard
+            boldText.utf8.contains(where: ReferenceScanner.isDigit)
+                || boldText.utf8.dropFirst().first.map({ $0 == 0x2E || $0 == 0x29 }) == true
         else { return false }
         let bold = HeadingParser.read(boldText).title
         var nodes = Array(first.nodes)
@@ -1336,12 +1519,18 @@ extension DocumentRecognizer {
             nodes[0] = MarkdownNode(kind: .text, literal: letter.title, range: nodes[0].range)
         }
         let range = first.line.map { SourceRange.line($0, in: path) } ?? node.range
-        let line = MarkdownNode(kind: .item(task: nil), range: range, children: [MarkdownNode(kind: .paragraph, range: range, children: nodes)])
+        let line = MarkdownNode(
+            kind: .item(task: nil), range: range, children: [MarkdownNode(kind: .paragraph, range: range, children: nodes)])
         // (`**H1 2027** — 3 months`, `**Q3 2026** — 4 weeks`: a period, not an item.)
-        guard let declaration = listItemDefinition(line, section: index, positionalID: positionalID), declaration.title.contains(where: \.isLetter),
-              declaration.fields.contains(where: {
-                  switch $0.value { case .estimate, .dependencies, .status: true; default: false }
-              }) else { return false }
+        guard let declaration = listItemDefinition(line, section: index, positionalID: positionalID),
+            declaration.title.contains(where: \.isLetter),
+            declaration.fields.contains(where: {
+                switch $0.value {
+                case .estimate, .dependencies, .status: true;
+                default: false
+                }
+            })
+        else { return false }
         result.blocks.append(declaration)
         return true
     }
@@ -1359,7 +1548,8 @@ extension DocumentRecognizer {
     /// A checklist line (`- [x] …`) or one opening with a state's glyph (`- ✅ Speaker notes
     /// (#88)`): a tracked item, whose issue number at the end is its id.
     static func statesItsItem(_ item: MarkdownNode) -> Bool {
-        item.taskState != nil || leadingText(of: item).unicodeScalars.first.map { $0.value > 0x2000 && Vocabulary.glyphStatus($0) != nil } == true
+        item.taskState != nil
+            || leadingText(of: item).unicodeScalars.first.map { $0.value > 0x2000 && Vocabulary.glyphStatus($0) != nil } == true
     }
 
     /// The text of the bold words a list item opens with (`**1a**` in `- **1a** Read the app`).
@@ -1386,11 +1576,16 @@ extension DocumentRecognizer {
         let plain = node.plainText
         // `4.1. systemd timer — 1h — after 3.2` lines, not written as a list: each line an item.
         if Self.listItemSections.contains(section.kind), !asides.contains(index), let first = plain.utf8.first,
-           ReferenceScanner.isDigit(first) {
+            ReferenceScanner.isDigit(first)
+        {
             // An empty first line before them, so that every line of the paragraph is read as one.
-            let before = node.range.map { SourceRange(path: $0.path, start: SourceLocation(line: $0.start.line - 1, column: 1), end: $0.end) }
-            let lines = Self.lineItems(MarkdownNode(kind: .paragraph, range: before,
-                                                    children: [MarkdownNode(kind: .softBreak)] + node.children))
+            let before = node.range.map {
+                SourceRange(path: $0.path, start: SourceLocation(line: $0.start.line - 1, column: 1), end: $0.end)
+            }
+            let lines = Self.lineItems(
+                MarkdownNode(
+                    kind: .paragraph, range: before,
+                    children: [MarkdownNode(kind: .softBreak)] + node.children))
             let declarations = lines.isEmpty ? [] : listItemDefinitions(lines, section: index)
             if !declarations.isEmpty, declarations.count == lines.count, declarations.allSatisfy({ !$0.fields.isEmpty }) {
                 result.blocks += declarations
@@ -1399,7 +1594,11 @@ extension DocumentRecognizer {
         }
         if let rule = RelativeDependency.sequentialRule(plain, vocabulary: vocabulary) {
             // Stated under a group heading (`Steps, in order:`), it holds for that group's items.
-            if rule == .block, let group = enclosingGroup(index) { sequentialGroups.insert(group.id) } else { result.sequentialRules.append(rule) }
+            if rule == .block, let group = enclosingGroup(index) {
+                sequentialGroups.insert(group.id)
+            } else {
+                result.sequentialRules.append(rule)
+            }
         }
         if let line = node.range?.start.line {
             let graph = within(index, .dependencyGraph)
@@ -1409,26 +1608,35 @@ extension DocumentRecognizer {
             }
         }
         if isLog || isLogSection(index), let first = node.range?.start.line {
-            for (offset, textLine) in node.lines.enumerated() { readLoggedStates(textLine.text, line: textLine.line ?? first + offset, section: index) }
+            for (offset, textLine) in node.lines.enumerated() {
+                readLoggedStates(textLine.text, line: textLine.line ?? first + offset, section: index)
+            }
         }
         let fields = [MarkdownNode].fields(in: node, locator: locator, allowPlainKeys: false)
         noteUnknownFields(fields)
         for field in fields {
             switch field.name {
             case "total buffer":
-                result.records.totals.append(DeclaredTotal(kind: .totalBuffer, days: Effort.parse(field.value)?.days,
-                                                           text: field.value, path: path, range: field.valueRange))
+                result.records.totals.append(
+                    DeclaredTotal(
+                        kind: .totalBuffer, days: Effort.parse(field.value)?.days,
+                        text: field.value, path: path, range: field.valueRange))
             case "overall impact":
-                result.records.totals.append(DeclaredTotal(kind: .overallImpact, days: Self.leadingDays(field.value),
-                                                           text: field.value, path: path, range: field.valueRange))
+                result.records.totals.append(
+                    DeclaredTotal(
+                        kind: .overallImpact, days: Self.leadingDays(field.value),
+                        text: field.value, path: path, range: field.valueRange))
             case "status", "updated plan status", "overall status":
-                let kind: StatusRecord.Kind = within(index, .preImplementationValidation) ? .preImplementation
+                let kind: StatusRecord.Kind =
+                    within(index, .preImplementationValidation)
+                    ? .preImplementation
                     : within(index, .postImplementationValidation) ? .postImplementation : .overall
                 if section.kind != .block {
                     let subject = lineageSubjects(index).first
-                    result.records.statuses.append(StatusRecord(
-                        kind: kind, subject: section.title, block: subject, status: field.value, details: [],
-                        path: path, range: field.range))
+                    result.records.statuses.append(
+                        StatusRecord(
+                            kind: kind, subject: section.title, block: subject, status: field.value, details: [],
+                            path: path, range: field.range))
                     if let ratio = Ratio.find(in: field.value) {
                         result.records.ratios.append(DeclaredRatio(label: field.key, ratio: ratio, path: path, range: field.valueRange))
                     }
@@ -1444,16 +1652,22 @@ extension DocumentRecognizer {
         if let first = node.range?.start.line, plain.utf8.contains(0x25) {
             for (offset, textLine) in node.lines.enumerated() {
                 let number = textLine.line ?? first + offset
-                guard !fieldLines.contains(number), let ratio = Ratio.find(in: textLine.text), ratio.declaredPercent != nil else { continue }
+                guard !fieldLines.contains(number), let ratio = Ratio.find(in: textLine.text), ratio.declaredPercent != nil else {
+                    continue
+                }
                 let label = textLine.text.split(separator: ":").first.map { String($0).trimmed } ?? textLine.text
-                result.records.ratios.append(DeclaredRatio(label: label, ratio: ratio, path: path,
-                                                           range: locator.lineRange(number, fallback: node.range)))
+                result.records.ratios.append(
+                    DeclaredRatio(
+                        label: label, ratio: ratio, path: path,
+                        range: locator.lineRange(number, fallback: node.range)))
             }
         }
         if section.kind == .timelineImpact, fields.isEmpty {
             let text = plain.trimmed
-            result.records.totals.append(DeclaredTotal(kind: .timelineImpact, days: Self.firstDays(in: text), text: text,
-                                                       path: path, range: node.range))
+            result.records.totals.append(
+                DeclaredTotal(
+                    kind: .timelineImpact, days: Self.firstDays(in: text), text: text,
+                    path: path, range: node.range))
         }
     }
 
@@ -1466,7 +1680,9 @@ extension DocumentRecognizer {
                 let unit = scanner.letters().lowercased()
                 if unit.hasPrefix("day") { return n }
                 if unit.hasPrefix("week") { return n * Effort.daysPerWeek }
-            } else { scanner.position += 1 }
+            } else {
+                scanner.position += 1
+            }
         }
         return nil
     }

@@ -18,8 +18,9 @@ extension DocumentRecognizer {
     /// other tables' cells are not read for this.
     func workItemTable(_ node: MarkdownNode, sectionTitle: String) -> Table? {
         guard case .table = node.kind, let header = node.children.first,
-              Self.workItemColumns(header.children.map { Cell(text: $0.plainText.trimmed, range: $0.range) }, vocabulary: vocabulary) != nil,
-              let table = Self.table(node, sectionTitle: sectionTitle), Self.isWorkItemTable(table, vocabulary: vocabulary) else { return nil }
+            Self.workItemColumns(header.children.map { Cell(text: $0.plainText.trimmed, range: $0.range) }, vocabulary: vocabulary) != nil,
+            let table = Self.table(node, sectionTitle: sectionTitle), Self.isWorkItemTable(table, vocabulary: vocabulary)
+        else { return nil }
         return table
     }
 
@@ -51,16 +52,23 @@ extension DocumentRecognizer {
             return .timelineAdjustments
         }
         if has("estimated days", "estimated", "estimate"), has("actual days", "actual"),
-           has("variance", "adjustment factor", "factor") { return .predictiveAccuracy }
+            has("variance", "adjustment factor", "factor")
+        {
+            return .predictiveAccuracy
+        }
         if has("expectation", "expected"), has("reality", "actual") { return .expectationVsReality }
         if has("metric"), has("target"), has("achieved", "current", "actual", "reality", "measured") { return .metrics }
         if has("approach"), has("effectiveness") { return .approachEffectiveness }
-        if has("risk") , has("impact", "likelihood", "probability", "mitigation", "mitigation strategy") { return .risks }
+        if has("risk"), has("impact", "likelihood", "probability", "mitigation", "mitigation strategy") { return .risks }
         if isWorkItemTable(table, vocabulary: vocabulary) { return .workItems }
         if has("milestone") { return .milestones }
         if has("block"), has("status") { return .blockStatus }
         if statusColumns(table, vocabulary: vocabulary) != nil { return .blockStatus }
-        if has("group"), has("status"), names.contains(where: { $0.hasSuffix("validated") || $0.hasSuffix("verified") || $0.hasSuffix("checked") }) { return .validationStatus }
+        if has("group"), has("status"),
+            names.contains(where: { $0.hasSuffix("validated") || $0.hasSuffix("verified") || $0.hasSuffix("checked") })
+        {
+            return .validationStatus
+        }
         if has("component"), has("validation findings", "initial analysis") { return .synthesisMatrix }
         if has("team member", "developer", "engineer") { return .resourceAllocation }
         if has("test suite") { return .testSuites }
@@ -74,36 +82,48 @@ extension DocumentRecognizer {
     /// Header words of a work-item table's id and title columns (its others are fields of
     /// the vocabulary's field names: `| ID | Item | Estimate (h) | Depends on | State |`),
     /// besides the vocabulary's item words (`| Nr | Uppgift | Uppskattning | Beroenden |`).
-    static let itemIDColumns: Set<String> = ["id", "block", "task", "step", "item", "story", "no", "number", "ref", "key",
-                                              "task id", "item id", "block id", "step id", "nr", "lp", "réf", "nº", "n°",
-                                              "núm", "num", "番号", "番", "č", "nro", "№", "编号", "序号", "번호", "n", "numero",
-                                              "número", "nummer", "код"]
-    static let itemTitleColumns: Set<String> = ["title", "item", "task", "name", "description", "work item", "deliverable",
-                                                 "summary", "block name", "task name", "what", "component", "feature", "story",
-                                                 "titel", "namn", "beskrivning", "bezeichnung", "beschreibung", "tytuł", "nazwa",
-                                                 "opis", "titre", "libellé", "nom", "título", "nombre", "descripción",
-                                                 "件名", "作業内容", "内容", "名前", "タイトル", "項目", "名称", "标题", "描述",
-                                                 "내용", "제목", "descrição", "descrizione", "titolo", "omschrijving", "beschrijving",
-                                                 "название", "описание", "název", "popis", "nimi", "kuvaus", "action", "action item"]
+    static let itemIDColumns: Set<String> = [
+        "id", "block", "task", "step", "item", "story", "no", "number", "ref", "key",
+        "task id", "item id", "block id", "step id", "nr", "lp", "réf", "nº", "n°",
+        "núm", "num", "番号", "番", "č", "nro", "№", "编号", "序号", "번호", "n", "numero",
+        "número", "nummer", "код",
+    ]
+    static let itemTitleColumns: Set<String> = [
+        "title", "item", "task", "name", "description", "work item", "deliverable",
+        "summary", "block name", "task name", "what", "component", "feature", "story",
+        "titel", "namn", "beskrivning", "bezeichnung", "beschreibung", "tytuł", "nazwa",
+        "opis", "titre", "libellé", "nom", "título", "nombre", "descripción",
+        "件名", "作業内容", "内容", "名前", "タイトル", "項目", "名称", "标题", "描述",
+        "내용", "제목", "descrição", "descrizione", "titolo", "omschrijving", "beschrijving",
+        "название", "описание", "název", "popis", "nimi", "kuvaus", "action", "action item",
+    ]
 
     /// The columns of a work-item table: the first id column, and the first other title column.
     /// A GitHub Projects table has no id column: its titles end with the issue's number
     /// (`| Room DB for saved routes #221 | ✅ Done | 5 |`), and the title column is both.
     static func workItemColumns(_ header: [Cell], vocabulary: Vocabulary) -> (id: Int, title: Int)? {
         let id = header.firstIndex(where: { itemIDColumns.contains($0.text.normalizedName) || ["#", "№"].contains($0.text.trimmed) })
-        guard let title = header.indices.first(where: {
-            $0 != id && (itemTitleColumns.contains(header[$0].text.normalizedName) || vocabulary.itemWords.contains(header[$0].text.normalizedName))
-        }) else { return nil }
+        guard
+            let title = header.indices.first(where: {
+                $0 != id
+                    && (itemTitleColumns.contains(header[$0].text.normalizedName)
+                        || vocabulary.itemWords.contains(header[$0].text.normalizedName))
+            })
+        else { return nil }
         return (id ?? title, title)
     }
 
     /// The id in a work-item table's id cell: `2.3`, `US-20`, or `20` of `Story 20`.
     static func itemIDCell(_ text: String, vocabulary: Vocabulary) -> String? {
         var cell = Array(text.utf8)
-        if let space = cell.firstIndex(of: 0x20), vocabulary.itemWords.contains(String(decoding: cell[..<space], as: UTF8.self).lowercased()) {
+        if let space = cell.firstIndex(of: 0x20),
+            vocabulary.itemWords.contains(String(decoding: cell[..<space], as: UTF8.self).lowercased())
+        {
             cell = Array(cell[(space + 1)...])
         }
-        guard let (id, end) = HeadingParser.itemID(cell, at: 0), end == cell.count else { return HeadingParser.trailingIssue(text, spaced: true)?.id }
+        guard let (id, end) = HeadingParser.itemID(cell, at: 0), end == cell.count else {
+            return HeadingParser.trailingIssue(text, spaced: true)?.id
+        }
         return id
     }
 
@@ -149,9 +169,11 @@ extension DocumentRecognizer {
         return (normal, unit)
     }
 
-    static let unitHeaders: [String: String] = ["pts": "pts", "sp": "SP", "points": "points", "story points": "points",
-                                                "pm": "person-months", "person months": "person-months", "hours": "h", "hrs": "h",
-                                                "person days": "person-days"]
+    static let unitHeaders: [String: String] = [
+        "pts": "pts", "sp": "SP", "points": "points", "story points": "points",
+        "pm": "person-months", "person months": "person-months", "hours": "h", "hrs": "h",
+        "person days": "person-days",
+    ]
 
     private static func vocabularyEstimateName(_ header: String) -> String {
         Vocabulary.standardFieldNames[header] == .estimate ? header : "estimate"
@@ -161,11 +183,12 @@ extension DocumentRecognizer {
     /// column, and an estimate or dependencies column.
     static func isWorkItemTable(_ table: Table, vocabulary: Vocabulary) -> Bool {
         guard table.header.count >= 3, !table.rows.isEmpty,
-              let (id, _) = workItemColumns(table.header, vocabulary: vocabulary),
-              table.header.contains(where: {
-                  let name = vocabulary.fieldNames[fieldHeader($0.text).name]
-                  return name == .estimate || name == .dependencies
-              }) else { return false }
+            let (id, _) = workItemColumns(table.header, vocabulary: vocabulary),
+            table.header.contains(where: {
+                let name = vocabulary.fieldNames[fieldHeader($0.text).name]
+                return name == .estimate || name == .dependencies
+            })
+        else { return false }
         return table.rows.allSatisfy { row in id < row.count && itemIDCell(row[id].text, vocabulary: vocabulary) != nil }
     }
 
@@ -178,9 +201,13 @@ extension DocumentRecognizer {
         // by a unit alone holds numbers (`| PM |` over names is the product manager).
         let fieldColumns = fieldColumns(table.header, besides: [id, title]).filter { column in
             !Self.isUnitHeader(table.header[column.column].text)
-                || table.rows.allSatisfy { row in table.cell(row, column.column).map { Self.isBlank($0.text) || Self.isBareNumber($0.text) } ?? true }
+                || table.rows.allSatisfy { row in
+                    table.cell(row, column.column).map { Self.isBlank($0.text) || Self.isBareNumber($0.text) } ?? true
+                }
         }
-        let wholeNumbers = table.rows.allSatisfy { row in table.cell(row, id).map { Self.itemIDCell($0.text, vocabulary: vocabulary)?.allSatisfy(\.isNumber) ?? false } ?? false }
+        let wholeNumbers = table.rows.allSatisfy { row in
+            table.cell(row, id).map { Self.itemIDCell($0.text, vocabulary: vocabulary)?.allSatisfy(\.isNumber) ?? false } ?? false
+        }
         // `| DP-01 | … | MS1 | 2w |`: a Milestone (Phase, Epic…) column says each row's group.
         let groupColumn = table.header.firstIndex { cell in
             let name = cell.text.normalizedName
@@ -194,11 +221,16 @@ extension DocumentRecognizer {
             var rowGroup = group?.id
             if let cell = table.cell(row, groupColumn), !Self.isBlank(cell.text) {
                 let text = cell.text.trimmed
-                rowGroup = HeadingParser.groupDefinition(text, vocabulary: vocabulary)?.id ?? HeadingParser.slugGroup(text).map { text.contains(" ") ? $0.id : text }
+                rowGroup =
+                    HeadingParser.groupDefinition(text, vocabulary: vocabulary)?.id
+                    ?? HeadingParser.slugGroup(text).map { text.contains(" ") ? $0.id : text }
             }
             let titleText = table.cell(row, title)?.text ?? ""
-            result.blocks.append(BlockDeclaration(id: itemID, title: id == title ? HeadingParser.trailingIssue(titleText, spaced: true)?.title ?? titleText : titleText, marker: nil,
-                                                  fields: read, range: idCell.range, path: path, groupID: rowGroup))
+            result.blocks.append(
+                BlockDeclaration(
+                    id: itemID, title: id == title ? HeadingParser.trailingIssue(titleText, spaced: true)?.title ?? titleText : titleText,
+                    marker: nil,
+                    fields: read, range: idCell.range, path: path, groupID: rowGroup))
         }
     }
 
@@ -235,9 +267,10 @@ extension DocumentRecognizer {
         for number in (range.start.line + 2)...lastLine {
             let cells = Self.cellCount(file.line(number))
             guard cells > 0, cells != headerCount else { continue }
-            result.diagnostics.append(Diagnostic(
-                .malformedTableRow, at: locator.lineRange(number, fallback: range),
-                "table row has \(cells) cell\(cells == 1 ? "" : "s") but the header has \(headerCount)"))
+            result.diagnostics.append(
+                Diagnostic(
+                    .malformedTableRow, at: locator.lineRange(number, fallback: range),
+                    "table row has \(cells) cell\(cells == 1 ? "" : "s") but the header has \(headerCount)"))
         }
     }
 
@@ -269,14 +302,20 @@ extension DocumentRecognizer {
     private mutating func effort(_ cell: Cell?, what: String, unit: String? = nil) -> Effort? {
         guard let cell, !cell.text.isEmpty, !Self.isBlank(cell.text) else { return nil }
         // `8` under `Estimate (h)`: the header's unit.
-        if let unit, let first = cell.text.utf8.first, ReferenceScanner.isDigit(first), cell.text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," }),
-           let effort = Effort.parse(cell.text + " " + unit, units: vocabulary.units) { return effort }
+        if let unit, let first = cell.text.utf8.first, ReferenceScanner.isDigit(first),
+            cell.text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," }),
+            let effort = Effort.parse(cell.text + " " + unit, units: vocabulary.units)
+        {
+            return effort
+        }
         if let effort = Effort.parse(cell.text, units: vocabulary.units) { return effort }
         if let q = Quantity.parse(cell.text), q.unit.isEmpty, q.value.isFinite, abs(q.value) <= Effort.maximumDays {
             return Effort(days: q.value, minimumDays: q.value, maximumDays: q.value, previousDays: nil, raw: cell.text)
         }
-        result.diagnostics.append(Diagnostic(.unparseableEffort, at: cell.range,
-                                             "cannot read \(what) '\(cell.text)' as an effort (e.g. '3 days', '1.5 days', '2 weeks')"))
+        result.diagnostics.append(
+            Diagnostic(
+                .unparseableEffort, at: cell.range,
+                "cannot read \(what) '\(cell.text)' as an effort (e.g. '3 days', '1.5 days', '2 weeks')"))
         return nil
     }
 
@@ -294,11 +333,12 @@ extension DocumentRecognizer {
         for row in table.rows {
             guard let idCell = table.cell(row, id), !idCell.text.isEmpty else { continue }
             let impactText = table.cell(row, impact)?.text
-            result.records.decisions.append(Decision(
-                id: idCell.text, date: table.cell(row, date)?.text, issue: table.cell(row, issue)?.text,
-                decision: table.cell(row, decision)?.text ?? "", rationale: table.cell(row, rationale)?.text,
-                impact: impactText, impactDays: impactText.flatMap(Self.leadingDays),
-                owner: table.cell(row, owner)?.text, path: path, range: idCell.range))
+            result.records.decisions.append(
+                Decision(
+                    id: idCell.text, date: table.cell(row, date)?.text, issue: table.cell(row, issue)?.text,
+                    decision: table.cell(row, decision)?.text ?? "", rationale: table.cell(row, rationale)?.text,
+                    impact: impactText, impactDays: impactText.flatMap(Self.leadingDays),
+                    owner: table.cell(row, owner)?.text, path: path, range: idCell.range))
         }
     }
 
@@ -319,21 +359,28 @@ extension DocumentRecognizer {
             let deltaCell = table.cell(row, delta)
             let deltaText = deltaCell?.text ?? ""
             var deltaDays: Double?
-            if !Self.isBlank(deltaText) { deltaDays = Self.signedDays(deltaText, units: vocabulary.units) ?? Quantity.parse(deltaText)?.value }
+            if !Self.isBlank(deltaText) {
+                deltaDays = Self.signedDays(deltaText, units: vocabulary.units) ?? Quantity.parse(deltaText)?.value
+            }
             let reference = subjectReference(subjectCell)
             let revisedEffort = effort(table.cell(row, revised), what: "revised estimate")
-            result.records.timelineAdjustments.append(TimelineAdjustment(
-                subject: subjectCell.text, reference: reference,
-                original: effort(table.cell(row, original), what: "original estimate"),
-                revised: revisedEffort,
-                deltaText: deltaText, deltaDays: deltaDays, reason: table.cell(row, reason)?.text,
-                path: path, range: subjectCell.range, deltaRange: deltaCell?.range))
+            result.records.timelineAdjustments.append(
+                TimelineAdjustment(
+                    subject: subjectCell.text, reference: reference,
+                    original: effort(table.cell(row, original), what: "original estimate"),
+                    revised: revisedEffort,
+                    deltaText: deltaText, deltaDays: deltaDays, reason: table.cell(row, reason)?.text,
+                    path: path, range: subjectCell.range, deltaRange: deltaCell?.range))
             // A re-estimated item (`| 1.2 Writer | 1d | 3d | +2d |`) takes the revised estimate.
             if let reference, reference.kind == .block, let revisedCell = table.cell(row, revised), let revisedEffort,
-               Effort.parse(revisedCell.text, units: vocabulary.units) != nil {
-                let field = Field(key: "Estimate", value: revisedCell.text, items: [], range: revisedCell.range, valueRange: revisedCell.range)
-                result.blocks.append(BlockDeclaration(id: reference.id, title: "", marker: .revised,
-                                                      fields: [(field, .estimate(revisedEffort))], range: subjectCell.range, path: path))
+                Effort.parse(revisedCell.text, units: vocabulary.units) != nil
+            {
+                let field = Field(
+                    key: "Estimate", value: revisedCell.text, items: [], range: revisedCell.range, valueRange: revisedCell.range)
+                result.blocks.append(
+                    BlockDeclaration(
+                        id: reference.id, title: "", marker: .revised,
+                        fields: [(field, .estimate(revisedEffort))], range: subjectCell.range, path: path))
             }
         }
     }
@@ -361,17 +408,20 @@ extension DocumentRecognizer {
             if let text = varianceCell?.text, !Self.isBlank(text), !varianceIsShare {
                 percent = Percent.find(in: text)?.value
                 if percent == nil {
-                    result.diagnostics.append(Diagnostic(.unparseablePercentage, at: varianceCell?.range,
-                                                         "cannot read variance '\(text)' as a percentage"))
+                    result.diagnostics.append(
+                        Diagnostic(
+                            .unparseablePercentage, at: varianceCell?.range,
+                            "cannot read variance '\(text)' as a percentage"))
                 }
             }
-            result.records.accuracy.append(AccuracyRecord(
-                subject: subjectCell.text, reference: subjectReference(subjectCell),
-                estimated: effort(table.cell(row, estimated), what: "estimate", unit: table.unit(of: estimated)),
-                actual: effort(table.cell(row, actual), what: "actual", unit: table.unit(of: actual)),
-                varianceText: varianceCell?.text, variancePercent: percent,
-                factorText: factorCell?.text, factor: factorCell.flatMap { Quantity.parse($0.text)?.value },
-                path: path, range: subjectCell.range, varianceRange: varianceCell?.range, factorRange: factorCell?.range))
+            result.records.accuracy.append(
+                AccuracyRecord(
+                    subject: subjectCell.text, reference: subjectReference(subjectCell),
+                    estimated: effort(table.cell(row, estimated), what: "estimate", unit: table.unit(of: estimated)),
+                    actual: effort(table.cell(row, actual), what: "actual", unit: table.unit(of: actual)),
+                    varianceText: varianceCell?.text, variancePercent: percent,
+                    factorText: factorCell?.text, factor: factorCell.flatMap { Quantity.parse($0.text)?.value },
+                    path: path, range: subjectCell.range, varianceRange: varianceCell?.range, factorRange: factorCell?.range))
         }
     }
 
@@ -383,11 +433,12 @@ extension DocumentRecognizer {
         for row in table.rows {
             guard let nameCell = table.cell(row, name), !nameCell.text.isEmpty else { continue }
             let achievedText = table.cell(row, achieved)?.text
-            result.records.metrics.append(Metric(
-                name: nameCell.text, target: table.cell(row, target).map { Target.parse($0.text) },
-                achieved: achievedText.flatMap(Quantity.parse), achievedText: achievedText,
-                declaredVariance: table.cell(row, variance)?.text, path: path, range: nameCell.range,
-                varianceRange: table.cell(row, variance)?.range))
+            result.records.metrics.append(
+                Metric(
+                    name: nameCell.text, target: table.cell(row, target).map { Target.parse($0.text) },
+                    achieved: achievedText.flatMap(Quantity.parse), achievedText: achievedText,
+                    declaredVariance: table.cell(row, variance)?.text, path: path, range: nameCell.range,
+                    varianceRange: table.cell(row, variance)?.range))
         }
     }
 
@@ -404,9 +455,10 @@ extension DocumentRecognizer {
                 values[column - 1].append(column < row.count ? Quantity.parse(row[column].text) : nil)
             }
         }
-        result.records.measurementTables.append(MeasurementTable(
-            title: table.sectionTitle, scaleName: table.header[0].text, seriesNames: series, scale: scale,
-            series: values, claims: growthClaims(near: section), path: path, range: table.range))
+        result.records.measurementTables.append(
+            MeasurementTable(
+                title: table.sectionTitle, scaleName: table.header[0].text, seriesNames: series, scale: scale,
+                series: values, claims: growthClaims(near: section), path: path, range: table.range))
     }
 
     /// Growth-rate sentences (`O(n log n)`, `linearly`, `sub-linearly`) in the section and
@@ -423,7 +475,8 @@ extension DocumentRecognizer {
                         let text = n.plainText
                         let lower = text.lowercased()
                         if lower.contains("o(") || lower.contains("linear") || lower.contains("quadratic")
-                            || lower.contains("logarithmic") || lower.contains("constant time") {
+                            || lower.contains("logarithmic") || lower.contains("constant time")
+                        {
                             texts.append(text.trimmed)
                         }
                     }
@@ -438,21 +491,28 @@ extension DocumentRecognizer {
     /// Status | Notes |`): its id and status columns, when most rows name an item.
     static func statusColumns(_ table: Table, vocabulary: Vocabulary) -> (id: Int, status: Int)? {
         guard table.header.count <= 5, !table.rows.isEmpty,
-              let status = table.header.firstIndex(where: {
-                  vocabulary.fieldNames[$0.text.normalizedName] == .status || $0.text.normalizedName == "outcome"   // a sprint review's
-              }),
-              // `| # | Check | Status |`: checks, whose numbers may look like items' ids.
-              !table.header.contains(where: { ["check", "checks", "test", "tests", "criterion", "criteria", "scenario",
-                                               "requirement", "verification"].contains($0.text.normalizedName) })
+            let status = table.header.firstIndex(where: {
+                vocabulary.fieldNames[$0.text.normalizedName] == .status || $0.text.normalizedName == "outcome"  // a sprint review's
+            }),
+            // `| # | Check | Status |`: checks, whose numbers may look like items' ids.
+            !table.header.contains(where: {
+                [
+                    "check", "checks", "test", "tests", "criterion", "criteria", "scenario",
+                    "requirement", "verification",
+                ].contains($0.text.normalizedName)
+            })
         else { return nil }
         // The first id or item column whose cells mostly name an item: `| # | Item |` with a row
         // number in `#` and `2.3 Stampede protection` under Item is read by its Item column.
         let candidates = table.header.indices.filter { column in
             let name = table.header[column].text.normalizedName
-            return column != status && (itemIDColumns.contains(name) || vocabulary.itemWords.contains(name) || table.header[column].text.trimmed == "#")
+            return column != status
+                && (itemIDColumns.contains(name) || vocabulary.itemWords.contains(name) || table.header[column].text.trimmed == "#")
         }
         for id in candidates {
-            let named = table.rows.filter { id < $0.count && ReferenceScanner.scan($0[id].text, bareBlockIDs: true, vocabulary: vocabulary).first?.kind == .block }
+            let named = table.rows.filter {
+                id < $0.count && ReferenceScanner.scan($0[id].text, bareBlockIDs: true, vocabulary: vocabulary).first?.kind == .block
+            }
             if named.count * 2 > table.rows.count { return (id, status) }
         }
         return nil
@@ -470,14 +530,18 @@ extension DocumentRecognizer {
             if let p = table.cell(row, progress), !Self.isBlank(p.text) {
                 percent = Percent.find(in: p.text)?.value
                 if percent == nil {
-                    result.diagnostics.append(Diagnostic(.unparseablePercentage, at: p.range,
-                                                         "cannot read progress '\(p.text)' as a percentage"))
+                    result.diagnostics.append(
+                        Diagnostic(
+                            .unparseablePercentage, at: p.range,
+                            "cannot read progress '\(p.text)' as a percentage"))
                 }
             }
             let state = Progress.parse(statusText)
             result.progressSignals.append((reference, state, percent))
-            result.records.progress.append(ProgressEntry(subject: cell.text, reference: reference, percent: percent,
-                                                         progress: state, path: path, range: cell.range))
+            result.records.progress.append(
+                ProgressEntry(
+                    subject: cell.text, reference: reference, percent: percent,
+                    progress: state, path: path, range: cell.range))
         }
     }
 }

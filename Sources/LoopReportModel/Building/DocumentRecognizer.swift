@@ -69,9 +69,10 @@ struct DocumentRecognizer {
         self.locator = Locator(file: markdown.source, vocabulary: vocabulary)
         dependencyWords = vocabulary.fieldNames.filter { $0.value == .dependencies }.keys.sorted { $0.count > $1.count }
         dependencyPrefixes = dependencyWords.map { $0 + " " }
-        let document = Document(path: markdown.path, kind: .notes, kindIsDeclared: false, title: "",
-                                date: nil, frontMatter: [:], sections: [], source: markdown.source,
-                                bodyStartLine: (markdown.frontMatterRange?.end.line ?? 0) + 1)
+        let document = Document(
+            path: markdown.path, kind: .notes, kindIsDeclared: false, title: "",
+            date: nil, frontMatter: [:], sections: [], source: markdown.source,
+            bodyStartLine: (markdown.frontMatterRange?.end.line ?? 0) + 1)
         self.result = DocumentRecognition(document: document)
     }
 
@@ -80,12 +81,16 @@ struct DocumentRecognizer {
         buildSections()
         confirmNumberedItems()
         if markdown.root.children.isEmpty {
-            result.diagnostics.append(Diagnostic(.emptyDocument, at: SourceRange.line(1, in: path),
-                                                 "'\(path)' has no content"))
+            result.diagnostics.append(
+                Diagnostic(
+                    .emptyDocument, at: SourceRange.line(1, in: path),
+                    "'\(path)' has no content"))
         }
         let fileName = path.lowercased().split(separator: "/").last.map(String.init) ?? ""
-        isLog = Self.titleSaysReport(result.document.sections) || ["progress", "journal", "status", "devlog", "worklog", "standup"].contains { fileName.contains($0) }
-            || Self.words(fileName).dropLast().last == "log"   // `cutover-log-2024-11-16.md`, not `log-retention.md`
+        isLog =
+            Self.titleSaysReport(result.document.sections)
+            || ["progress", "journal", "status", "devlog", "worklog", "standup"].contains { fileName.contains($0) }
+            || Self.words(fileName).dropLast().last == "log"  // `cutover-log-2024-11-16.md`, not `log-retention.md`
         for index in result.document.sections.indices { recognize(section: index) }
         ganttItems()
         positionalItems()
@@ -97,12 +102,14 @@ struct DocumentRecognizer {
     }
 
     /// Words of a heading that say its section is an aside, not part of the plan.
-    static let asideWords: [String] = ["ideas", "idea", "notes", "meeting", "minutes", "parking lot", "out of scope", "wishlist",
-                                       "open questions", "questions", "appendix", "glossary", "references", "lessons",
-                                       "learnings", "retrospective", "retro", "faq", "leftovers", "not this cycle", "icebox", "someday",
-                                       "not scheduled", "unscheduled",
-                                       "idéer", "anteckningar", "mötes", "notatki", "pomysły", "spotkania", "notizen", "ideen",
-                                       "besprechung", "idées", "réunion", "notas", "reunión", "メモ", "アイデア", "議事録"]
+    static let asideWords: [String] = [
+        "ideas", "idea", "notes", "meeting", "minutes", "parking lot", "out of scope", "wishlist",
+        "open questions", "questions", "appendix", "glossary", "references", "lessons",
+        "learnings", "retrospective", "retro", "faq", "leftovers", "not this cycle", "icebox", "someday",
+        "not scheduled", "unscheduled",
+        "idéer", "anteckningar", "mötes", "notatki", "pomysły", "spotkania", "notizen", "ideen",
+        "besprechung", "idées", "réunion", "notas", "reunión", "メモ", "アイデア", "議事録",
+    ]
 
     static func isAside(_ title: String) -> Bool {
         let name = title.lowercased()
@@ -144,16 +151,20 @@ struct DocumentRecognizer {
         // `# Done`, `# Completed`, `# Archive`: the items that were done (a to-do list is a plan).
         if headingState(title) == .complete { return true }
         let words = Set(Self.words(title))
-        return !words.isDisjoint(with: ["status", "update", "updates", "progress", "report", "review", "loop", "iteration",
-                                        "retro", "retrospective", "summary", "standup", "standups", "week", "weekly", "changelog",
-                                        "archive", "devlog", "worklog", "journal", "wrap", "wrapup"]) || Self.titleIsALog(title)
+        return !words.isDisjoint(with: [
+            "status", "update", "updates", "progress", "report", "review", "loop", "iteration",
+            "retro", "retrospective", "summary", "standup", "standups", "week", "weekly", "changelog",
+            "archive", "devlog", "worklog", "journal", "wrap", "wrapup",
+        ]) || Self.titleIsALog(title)
     }
 
     // MARK: Items written without ids
 
     /// Words of a sub-section's title under a group that holds its tasks (`### Tasks`).
-    static let taskSectionWords: Set<String> = ["tasks", "task", "work", "items", "steps", "todo", "checklist", "backlog",
-                                                "deliverables", "scope", "plan"]
+    static let taskSectionWords: Set<String> = [
+        "tasks", "task", "work", "items", "steps", "todo", "checklist", "backlog",
+        "deliverables", "scope", "plan",
+    ]
 
     /// A group whose items are written without ids: a list under it whose every entry states
     /// an effort or is a checkbox (`- [ ] Limits page per tenant (2d)`, `1. Redis token bucket
@@ -168,20 +179,22 @@ struct DocumentRecognizer {
         // `### Phase 2` over `5. **Replay** — 1.5d. Depends on 3, 4.`: a numbered list that
         // carries its numbers on from the group before names its items by them (`5`, not `2.1`).
         let numbersCarryOn = sections.contains { section in
-            (section.kind == .group || section.kind == .revisedGroup) && section.content.contains {
-                if case .list(ordered: true, let start, _) = $0.kind { start > 1 } else { false }
-            }
+            (section.kind == .group || section.kind == .revisedGroup)
+                && section.content.contains {
+                    if case .list(ordered: true, let start, _) = $0.kind { start > 1 } else { false }
+                }
         }
         for (index, section) in sections.enumerated() where section.kind == .group || section.kind == .revisedGroup {
             guard !asides.contains(index), let group = section.subject?.id, !grouped.contains(group),
-                  !result.titledGroups.contains(group) else { continue }
+                !result.titledGroups.contains(group)
+            else { continue }
             // The group's own content, then sub-sections that hold its tasks.
             var containers = [index]
             for (child, sub) in sections.enumerated() where sub.parent == index && sub.kind == .other && !asides.contains(child) {
                 if !Set(Self.words(sub.title)).isDisjoint(with: Self.taskSectionWords) { containers.append(child) }
             }
             var declarations: [BlockDeclaration] = []
-            var titles: [(String, String)] = []   // (lower-cased title, id)
+            var titles: [(String, String)] = []  // (lower-cased title, id)
             for container in containers {
                 for node in result.document.sections[container].content {
                     if node.isList {
@@ -193,15 +206,20 @@ struct DocumentRecognizer {
                         var evidenced = 0
                         for (n, item) in items.enumerated() {
                             let id = start.map { String($0 + n) } ?? "\(group).\(declarations.count + n + 1)"
-                            guard let declaration = listItemDefinition(item, section: container, positionalID: id) else { found = []; break }
-                            if item.taskState != nil || declaration.fields.contains(where: { if case .estimate(_?) = $0.value { true } else { false } }) {
+                            guard let declaration = listItemDefinition(item, section: container, positionalID: id) else {
+                                found = []; break
+                            }
+                            if item.taskState != nil
+                                || declaration.fields.contains(where: { if case .estimate(_?) = $0.value { true } else { false } })
+                            {
                                 evidenced += 1
                             }
                             found.append(declaration)
                         }
                         if evidenced * 2 > items.count { declarations += found }
                     } else if case .table = node.kind {
-                        declarations += positionalRows(node, group: group, first: declarations.count + 1, section: container, titles: &titles)
+                        declarations += positionalRows(
+                            node, group: group, first: declarations.count + 1, section: container, titles: &titles)
                     }
                 }
             }
@@ -212,13 +230,17 @@ struct DocumentRecognizer {
             }
             // `after step 1`: the group's first; a title named in a dependency cell: that item.
             for d in declarations.indices {
-                if numbersCarryOn { Self.readWholeNumberDependencies(in: &declarations[d].fields) }
-                else { Self.qualifyWholeNumbers(in: &declarations[d].fields, group: group, where: { _ in true }) }
+                if numbersCarryOn {
+                    Self.readWholeNumberDependencies(in: &declarations[d].fields)
+                } else {
+                    Self.qualifyWholeNumbers(in: &declarations[d].fields, group: group, where: { _ in true })
+                }
                 for f in declarations[d].fields.indices {
                     guard case .dependencies(let references) = declarations[d].fields[f].value, references.isEmpty else { continue }
                     let named = declarations[d].fields[f].field.value.split(separator: ",").compactMap { part -> Reference? in
                         let name = part.trimmed.lowercased()
-                        guard name.count >= 3, let match = titles.first(where: { $0.0.hasPrefix(name) && $0.1 != declarations[d].id }) else { return nil }
+                        guard name.count >= 3, let match = titles.first(where: { $0.0.hasPrefix(name) && $0.1 != declarations[d].id })
+                        else { return nil }
                         return Reference(kind: .block, id: match.1, range: declarations[d].fields[f].field.valueRange)
                     }
                     declarations[d].fields[f].value = .dependencies(named)
@@ -229,19 +251,24 @@ struct DocumentRecognizer {
     }
 
     /// The rows of a table of tasks without an id column (`| Task | Owner | Estimate | Depends on |`).
-    private mutating func positionalRows(_ node: MarkdownNode, group: String, first: Int, section: Int,
-                                         titles: inout [(String, String)]) -> [BlockDeclaration] {
+    private mutating func positionalRows(
+        _ node: MarkdownNode, group: String, first: Int, section: Int,
+        titles: inout [(String, String)]
+    ) -> [BlockDeclaration] {
         let rows = node.children.map { row in row.children.map { Cell(text: $0.plainText.trimmed, range: $0.range) } }
         guard rows.count >= 2, let header = rows.first,
-              let title = header.firstIndex(where: { Self.itemTitleColumns.contains($0.text.normalizedName) || Self.itemIDColumns.contains($0.text.normalizedName) }),
-              header.contains(where: { [.estimate, .dependencies].contains(vocabulary.fieldNames[Self.fieldHeader($0.text).name]) }),
-              !rows.dropFirst().contains(where: { title < $0.count && Self.itemIDCell($0[title].text, vocabulary: vocabulary) != nil })
+            let title = header.firstIndex(where: {
+                Self.itemTitleColumns.contains($0.text.normalizedName) || Self.itemIDColumns.contains($0.text.normalizedName)
+            }),
+            header.contains(where: { [.estimate, .dependencies].contains(vocabulary.fieldNames[Self.fieldHeader($0.text).name]) }),
+            !rows.dropFirst().contains(where: { title < $0.count && Self.itemIDCell($0[title].text, vocabulary: vocabulary) != nil })
         else { return [] }
         let columns = fieldColumns(header, besides: [title])
         return rows.dropFirst().enumerated().compactMap { n, row in
             guard title < row.count, !row[title].text.isEmpty else { return nil }
-            return BlockDeclaration(id: "\(group).\(first + n)", title: row[title].text, marker: nil,
-                                    fields: readFields(Self.rowFields(row, columns)), range: row[title].range, path: path, groupID: group)
+            return BlockDeclaration(
+                id: "\(group).\(first + n)", title: row[title].text, marker: nil,
+                fields: readFields(Self.rowFields(row, columns)), range: row[title].range, path: path, groupID: group)
         }
     }
 
@@ -250,12 +277,15 @@ struct DocumentRecognizer {
     private mutating func chainSequentialGroups() {
         for group in sequentialGroups {
             var previous: BlockDeclaration?
-            for index in result.blocks.indices where (result.blocks[index].groupID ?? Reference.groupID(ofBlock: result.blocks[index].id)) == group {
+            for index in result.blocks.indices
+            where (result.blocks[index].groupID ?? Reference.groupID(ofBlock: result.blocks[index].id)) == group {
                 let states = result.blocks[index].fields.contains { if case .dependencies = $0.value { true } else { false } }
                 if !states, let previous {
-                    let field = Field(key: "Dependencies", value: previous.id, items: [], range: result.blocks[index].range,
-                                      valueRange: result.blocks[index].range)
-                    result.blocks[index].fields.append((field, .dependencies([Reference(kind: .block, id: previous.id, range: result.blocks[index].range)])))
+                    let field = Field(
+                        key: "Dependencies", value: previous.id, items: [], range: result.blocks[index].range,
+                        valueRange: result.blocks[index].range)
+                    result.blocks[index].fields.append(
+                        (field, .dependencies([Reference(kind: .block, id: previous.id, range: result.blocks[index].range)])))
                 }
                 previous = result.blocks[index]
             }
@@ -268,11 +298,13 @@ struct DocumentRecognizer {
     /// id is qualified by its group. A whole-number reference (`Depends on: Step 1`) means
     /// the item of that number in the referring item's own group.
     private mutating func qualifyRestartingNumbers() {
-        let numbered = result.blocks.indices.filter { result.blocks[$0].groupID != nil && result.blocks[$0].id.utf8.allSatisfy(ReferenceScanner.isDigit) }
+        let numbered = result.blocks.indices.filter {
+            result.blocks[$0].groupID != nil && result.blocks[$0].id.utf8.allSatisfy(ReferenceScanner.isDigit)
+        }
         var groupsOfNumber: [String: Set<String>] = [:]
         for index in numbered { groupsOfNumber[result.blocks[index].id, default: []].insert(result.blocks[index].groupID!) }
         guard groupsOfNumber.values.contains(where: { $0.count > 1 }) else { return }
-        var qualifiedAtLine: [Int: String] = [:]   // the new id of the heading on each line
+        var qualifiedAtLine: [Int: String] = [:]  // the new id of the heading on each line
         var renamed = Set<String>()
         for index in numbered {
             let id = "\(result.blocks[index].groupID!).\(result.blocks[index].id)"
@@ -308,33 +340,45 @@ struct DocumentRecognizer {
 
     /// Words of a path or title that say a document holds no plan: design notes, decisions,
     /// research. Their numbered sections with an owner or a time are not work items.
-    static let notesWords: Set<String> = ["notes", "note", "design", "architecture", "adr", "adrs", "decision", "decisions",
-                                          "requirements", "research", "spike", "rfc", "rfcs", "meeting", "meetings", "minutes",
-                                          "retro", "retrospective", "postmortem", "post", "mortem", "glossary", "changelog",
-                                          "api", "sizing", "benchmark", "benchmarks", "incident", "proposal", "protocol", "specification"]
+    static let notesWords: Set<String> = [
+        "notes", "note", "design", "architecture", "adr", "adrs", "decision", "decisions",
+        "requirements", "research", "spike", "rfc", "rfcs", "meeting", "meetings", "minutes",
+        "retro", "retrospective", "postmortem", "post", "mortem", "glossary", "changelog",
+        "api", "sizing", "benchmark", "benchmarks", "incident", "proposal", "protocol", "specification",
+    ]
     /// Words of a title that say notes: what the document is (`Architecture`, `RFC: …`,
     /// `Meeting notes`), not its subject (`Add search to the notes API` is a plan).
-    static let notesTitleWords: Set<String> = ["design", "architecture", "adr", "adrs", "decision", "decisions", "requirements",
-                                               "research", "spike", "rfc", "rfcs", "meeting", "meetings", "minutes", "retro",
-                                               "retrospective", "postmortem", "glossary", "changelog", "proposal", "specification",
-                                               "protocol", "reference"]
+    static let notesTitleWords: Set<String> = [
+        "design", "architecture", "adr", "adrs", "decision", "decisions", "requirements",
+        "research", "spike", "rfc", "rfcs", "meeting", "meetings", "minutes", "retro",
+        "retrospective", "postmortem", "glossary", "changelog", "proposal", "specification",
+        "protocol", "reference",
+    ]
     /// Words of a section's title in a notes or design document that say it is the plan part:
     /// `## Implementation plan`, `## Rollout`, `## Milestones`, `## Action items`.
-    static let planSectionWords: Set<String> = planWords.union(["rollout", "action", "actions", "execution", "breakdown", "steps",
-                                                                "deliverables", "work"])
+    static let planSectionWords: Set<String> = planWords.union([
+        "rollout", "action", "actions", "execution", "breakdown", "steps",
+        "deliverables", "work",
+    ])
     /// Words of a file name alone that say notes (`design-notes.md`, `adr-0003.md`, `decisions.md`).
-    static let notesNameWords: Set<String> = ["notes", "note", "adr", "adrs", "decisions", "research", "spike", "rfc",
-                                              "meeting", "meetings", "minutes", "retro", "retrospective", "postmortem",
-                                              "changelog", "glossary", "architecture", "api", "reference", "protocol"]
+    static let notesNameWords: Set<String> = [
+        "notes", "note", "adr", "adrs", "decisions", "research", "spike", "rfc",
+        "meeting", "meetings", "minutes", "retro", "retrospective", "postmortem",
+        "changelog", "glossary", "architecture", "api", "reference", "protocol",
+    ]
 
     /// Words of a file name that say a document is about the repository, not a plan: its
     /// steps (`### Step 1: Install`) are instructions; only items under a group heading count.
-    static let guideWords: Set<String> = ["readme", "runbook", "claude", "agents", "contributing", "install", "setup",
-                                          "guide", "howto", "tutorial", "playbook", "onboarding", "runbooks", "playbooks", "guides"]
+    static let guideWords: Set<String> = [
+        "readme", "runbook", "claude", "agents", "contributing", "install", "setup",
+        "guide", "howto", "tutorial", "playbook", "onboarding", "runbooks", "playbooks", "guides",
+    ]
     /// Words of a title that say it is a plan after all ("Design and implementation plan").
-    static let planWords: Set<String> = ["plan", "plans", "roadmap", "tasks", "backlog", "milestones", "schedule",
-                                         "implementation", "phases", "sprint", "iteration", "iterations", "progress",
-                                         "todo", "consolidation", "reassessment", "estimation", "board", "kanban"]
+    static let planWords: Set<String> = [
+        "plan", "plans", "roadmap", "tasks", "backlog", "milestones", "schedule",
+        "implementation", "phases", "sprint", "iteration", "iterations", "progress",
+        "todo", "consolidation", "reassessment", "estimation", "board", "kanban",
+    ]
 
     private static func words(_ text: String) -> [String] {
         text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
@@ -363,11 +407,15 @@ struct DocumentRecognizer {
         let titleWords = Set(Self.words(title)), stemWords = Set(Self.words(stem))
         // `# Design System v2 — Status, 2025-09-19` reports on a plan, whatever it is about.
         if !titleWords.isDisjoint(with: Self.planWords) || !stemWords.isDisjoint(with: Self.planWords)
-            || !titleWords.isDisjoint(with: ["status", "update", "updates", "report", "weekly", "standup"]) { return (false, false) }
+            || !titleWords.isDisjoint(with: ["status", "update", "updates", "report", "weekly", "standup"])
+        {
+            return (false, false)
+        }
         // Folders and titles say what a document is; a file name only in the plainest words
         // (`design-notes.md`, `decisions.md`), since a plan's parts are named after their subject.
         let folderWords = Set(components.dropLast().flatMap { Self.words(String($0)) })
-        let notes = result.document.kind == .notes && result.document.kindIsDeclared
+        let notes =
+            result.document.kind == .notes && result.document.kindIsDeclared
             || !folderWords.isDisjoint(with: Self.notesWords) || !titleWords.isDisjoint(with: Self.notesTitleWords)
             || !stemWords.isDisjoint(with: Self.notesNameWords)
         let pathWords = folderWords.union(stemWords)
@@ -377,7 +425,8 @@ struct DocumentRecognizer {
 
     private mutating func setAsideItemsOfNotes() {
         guard !result.document.kindIsDeclared || result.document.kind == .notes,
-              !result.blocks.isEmpty || !result.groups.isEmpty else { return }
+            !result.blocks.isEmpty || !result.groups.isEmpty
+        else { return }
         let (notes, guide) = notesOrGuide()
         guard notes || guide else { return }
         let why = notes ? "a notes or design document" : "a guide to the repository"
@@ -410,8 +459,10 @@ struct DocumentRecognizer {
         for index in result.document.sections.indices {
             let section = result.document.sections[index]
             let isGroup = section.kind == .group || section.kind == .revisedGroup
-            guard section.kind == .block && setAside.contains(section.subject?.id ?? "") || notes && isGroup && !inPlanPart(section.range) else { continue }
-            result.document.sections[index].kind = SectionKind.classify(section.title, parent: section.parent.map { result.document.sections[$0].kind })
+            guard section.kind == .block && setAside.contains(section.subject?.id ?? "") || notes && isGroup && !inPlanPart(section.range)
+            else { continue }
+            result.document.sections[index].kind = SectionKind.classify(
+                section.title, parent: section.parent.map { result.document.sections[$0].kind })
         }
     }
 
@@ -433,22 +484,29 @@ struct DocumentRecognizer {
     private mutating func setAsideDeliverables() {
         let lines = linesOfSections { section in
             // (The bytes first: most titles are ruled out without splitting them into words.)
-            guard ["eliverables", "ilestones", "ELIVERABLES", "ILESTONES"].contains(where: section.title.containsBytes) else { return false }
+            guard ["eliverables", "ilestones", "ELIVERABLES", "ILESTONES"].contains(where: section.title.containsBytes) else {
+                return false
+            }
             let words = Set(Self.words(section.title))
             return words.contains("deliverables") || words.contains("milestones")
         }
         // One a task waits for (`after MS1`) is kept as an item, so the dependency holds.
-        let awaited = Set(result.blocks.flatMap { block in
-            block.fields.flatMap { field -> [String] in if case .dependencies(let references) = field.value { references.map(\.id) } else { [] } }
-        })
+        let awaited = Set(
+            result.blocks.flatMap { block in
+                block.fields.flatMap { field -> [String] in
+                    if case .dependencies(let references) = field.value { references.map(\.id) } else { [] }
+                }
+            })
         func isOutput(_ block: BlockDeclaration) -> Bool {
             guard let line = block.range?.start.line, lines.contains(where: { $0.contains(line) }) else { return false }
             let prefix = block.id.prefix { $0.isLetter }
-            return (prefix == "D" || prefix == "MS") && block.id.dropFirst(prefix.count).first?.isNumber == true && !awaited.contains(block.id)
+            return (prefix == "D" || prefix == "MS") && block.id.dropFirst(prefix.count).first?.isNumber == true
+                && !awaited.contains(block.id)
         }
         guard !lines.isEmpty, result.blocks.contains(where: { !isOutput($0) }) else { return }
         for block in result.blocks where isOutput(block) && result.nearMisses.count < 12 {
-            result.nearMisses.append(.init("'\(block.title)' is deliverable or milestone \(block.id), what the tasks produce, not a work item", at: block.range))
+            result.nearMisses.append(
+                .init("'\(block.title)' is deliverable or milestone \(block.id), what the tasks produce, not a work item", at: block.range))
         }
         result.blocks.removeAll(where: isOutput)
     }
@@ -467,8 +525,10 @@ struct DocumentRecognizer {
             // The YAML starts on line 2, after the opening `---`; an error placed past its end is
             // on the closing line.
             let last = markdown.frontMatterRange?.end.line ?? 1
-            result.diagnostics.append(Diagnostic(.invalidFrontMatter, at: SourceRange.line(min((error.line ?? 0) + 1, last), in: path),
-                                                 "front matter is not valid YAML: \(error.description)"))
+            result.diagnostics.append(
+                Diagnostic(
+                    .invalidFrontMatter, at: SourceRange.line(min((error.line ?? 0) + 1, last), in: path),
+                    "front matter is not valid YAML: \(error.description)"))
         }
         if let kind = result.document.frontMatter["kind"] {
             if let parsed = DocumentKind.parse(kind) {
@@ -476,9 +536,11 @@ struct DocumentRecognizer {
                 result.document.kindIsDeclared = true
             } else {
                 let range = locator.range(of: kind, line: nil, fallback: markdown.frontMatterRange)
-                result.diagnostics.append(Diagnostic(
-                    .unknownDocumentKind, at: range,
-                    "unknown document kind '\(kind)'; expected one of \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))"))
+                result.diagnostics.append(
+                    Diagnostic(
+                        .unknownDocumentKind, at: range,
+                        "unknown document kind '\(kind)'; expected one of \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                )
             }
         }
     }
@@ -487,9 +549,11 @@ struct DocumentRecognizer {
         let sections = result.document.sections
         let firstHeading = sections.first(where: { $0.level == 1 }) ?? sections.dropFirst().first
         let fileName = String(path.split(separator: "/").last ?? Substring(path))
-        result.document.title = result.document.frontMatter["title"].map { Self.shortened($0) ?? $0 }
+        result.document.title =
+            result.document.frontMatter["title"].map { Self.shortened($0) ?? $0 }
             ?? firstHeading?.title ?? fileName
-        result.document.date = result.document.frontMatter["date"]
+        result.document.date =
+            result.document.frontMatter["date"]
             ?? sections.lazy.compactMap { Self.isoDate(in: $0.title) }.first
             ?? result.records.decisions.compactMap(\.date).first
         if !result.document.kindIsDeclared { result.document.kind = inferKind() }
@@ -514,7 +578,8 @@ struct DocumentRecognizer {
         var title = (result.document.frontMatter["title"] ?? heading?.title ?? "").normalizedName
         // `Loop 3`, `Loop Iteration 2`, `LOOP_3_REPORT` are iterations; `Loop runner — architecture` names a project.
         if title.contains("loop"), !title.contains(where: \.isNumber),
-           !["loop iteration", "loop report", "loop summary", "loop reassessment"].contains(where: title.contains) {
+            !["loop iteration", "loop report", "loop summary", "loop reassessment"].contains(where: title.contains)
+        {
             title = title.replacingOccurrences(of: "loop", with: "")
         }
         // `# Done`, `# Archive`: a record of the work done.
@@ -535,30 +600,36 @@ struct DocumentRecognizer {
             // Last: `Status 2026-03-06`, `Update 2` (but `Plan status` is a plan).
             ("status", .progressReport), ("update", .progressReport),
         ]
-        let loopSignatures: Set<SectionKind> = [.progressAssessment, .discoveries, .rootCauseAnalysis, .revisedGroup,
-                                                .reassessmentCycle, .adaptivePlanning, .timelineAdjustments,
-                                                .continuationStrategy, .revisedSpecifications, .implementationResults]
+        let loopSignatures: Set<SectionKind> = [
+            .progressAssessment, .discoveries, .rootCauseAnalysis, .revisedGroup,
+            .reassessmentCycle, .adaptivePlanning, .timelineAdjustments,
+            .continuationStrategy, .revisedSpecifications, .implementationResults,
+        ]
         // A document that defines work items and has nothing of an iteration is a plan,
         // whatever its title says ("Loop Tools", "Iteration Planning").
         // A line that only restates an item (`1.2 now depends on 1.1`, `Block 1.1: Complete`) names no new work.
         let definesItems = !result.groups.isEmpty || result.blocks.contains { $0.marker == nil && !$0.title.isEmpty }
         let revisesItems = result.blocks.contains { $0.marker != nil || $0.title.isEmpty } || !result.removals.isEmpty
         if definesItems, !revisesItems, kinds.isDisjoint(with: loopSignatures),
-           !kinds.contains(.implementationSummary), !kinds.contains(.knowledgeCapture),
-           titleCues.contains(where: { title.contains($0.0) && [.iteration, .dashboard].contains($0.1) }) {
+            !kinds.contains(.implementationSummary), !kinds.contains(.knowledgeCapture),
+            titleCues.contains(where: { title.contains($0.0) && [.iteration, .dashboard].contains($0.1) })
+        {
             return .plan
         }
         for (cue, kind) in titleCues where title.contains(cue) { return kind }
         // `# Ingest rewrite — April log`, `# devlog`: a running log of progress (not `Changelog`, `Log retention`).
-        if Self.titleIsALog(heading?.title ?? "") || !Set(Self.words(title)).isDisjoint(with: ["devlog", "worklog", "journal", "standups"]) {
+        if Self.titleIsALog(heading?.title ?? "") || !Set(Self.words(title)).isDisjoint(with: ["devlog", "worklog", "journal", "standups"])
+        {
             return .progressReport
         }
         if kinds.contains(.implementationSummary) || kinds.contains(.knowledgeCapture) { return .consolidation }
         if !kinds.isDisjoint(with: loopSignatures) || result.records.decisions.contains(where: { $0.id.hasPrefix("L") }) {
             return .iteration
         }
-        let progressSignatures: Set<SectionKind> = [.implementationProgress, .preImplementationValidation,
-                                                    .postImplementationValidation, .progressMetrics, .implementationNotes]
+        let progressSignatures: Set<SectionKind> = [
+            .implementationProgress, .preImplementationValidation,
+            .postImplementationValidation, .progressMetrics, .implementationNotes,
+        ]
         if !kinds.isDisjoint(with: progressSignatures) { return .progressReport }
         if kinds.contains(.dashboard) { return .dashboard }
         if !result.groups.isEmpty || !result.blocks.isEmpty { return .plan }
@@ -568,8 +639,11 @@ struct DocumentRecognizer {
     // MARK: Sections
 
     private mutating func buildSections() {
-        var sections = [Section(title: "", level: 0, kind: .other, marker: nil, subject: nil, parent: nil,
-                                content: [], range: nil)]
+        var sections = [
+            Section(
+                title: "", level: 0, kind: .other, marker: nil, subject: nil, parent: nil,
+                content: [], range: nil)
+        ]
         var stack = [0]
         var definedGroups = Set<String>()
         // By index: `for node in` would copy each node before it is copied into its section.
@@ -584,18 +658,22 @@ struct DocumentRecognizer {
             let parent = stack.last!
             var heading = HeadingParser.read(node.plainText)
             // `### ~~Task 2.4: Blog~~`: struck through, so taken out of the plan.
-            if heading.marker == nil, !node.children.isEmpty, node.children.allSatisfy({
-                if case .strikethrough = $0.kind { true } else { $0.plainText.trimmed.isEmpty }
-            }) {
+            if heading.marker == nil, !node.children.isEmpty,
+                node.children.allSatisfy({
+                    if case .strikethrough = $0.kind { true } else { $0.plainText.trimmed.isEmpty }
+                })
+            {
                 heading.marker = .removed
             }
             // Titles are repeated on every page (navigation, links, search): a heading of
             // megabytes would be copied thousands of times. Long ones are shortened.
             if let shortened = Self.shortened(heading.title) {
                 heading.title = shortened
-                result.diagnostics.append(Diagnostic(.overLimit, at: node.range,
-                                                     "this heading is over \(Self.maximumTitleLength) characters; its title is shortened",
-                                                     severity: .warning))
+                result.diagnostics.append(
+                    Diagnostic(
+                        .overLimit, at: node.range,
+                        "this heading is over \(Self.maximumTitleLength) characters; its title is shortened",
+                        severity: .warning))
             }
             let title = heading.title
             var kind: SectionKind
@@ -604,13 +682,18 @@ struct DocumentRecognizer {
             // `### Phase 1 verification` under `## Phase 1: Service skeleton`: a section about
             // Group 1 (its title after a bare space), not its second definition.
             if let group = groupDefinition, definedGroups.contains(group.id),
-               HeadingParser.groupDefinition(title, vocabulary: vocabulary, spacedTitle: false) == nil {
+                HeadingParser.groupDefinition(title, vocabulary: vocabulary, spacedTitle: false) == nil
+            {
                 groupDefinition = nil
             }
-            let blockDefinition = groupDefinition == nil ? HeadingParser.blockDefinition(title, vocabulary: vocabulary, headings: true, issueNumbers: true) : nil
+            let blockDefinition =
+                groupDefinition == nil
+                ? HeadingParser.blockDefinition(title, vocabulary: vocabulary, headings: true, issueNumbers: true) : nil
             // `## Ideas for later` (not a definition, nor a section of the core dialect in docs/format.md) and what is under it.
-            let aside = asides.contains(parent) || level > 1 && groupDefinition == nil && blockDefinition == nil && Self.isAside(title)
-                && SectionKind.classify(title, parent: sections[parent].kind) == .other
+            let aside =
+                asides.contains(parent)
+                || level > 1 && groupDefinition == nil && blockDefinition == nil && Self.isAside(title)
+                    && SectionKind.classify(title, parent: sections[parent].kind) == .other
             if aside { asides.insert(sections.count) }
             if !aside, let group = groupDefinition {
                 kind = group.revised ? .revisedGroup : .group
@@ -626,17 +709,22 @@ struct DocumentRecognizer {
                 if block.wordless { numberedCandidates.append(sections.count) } else { wordedItems.append(sections.count) }
             } else {
                 if let word = HeadingParser.unknownDefinitionWord(title) {
-                    result.nearMisses.append(.init("'\(title)' looks like a group or work item, but '\(word)' is not a word LoopReport knows for either",
-                                                   at: node.range))
+                    result.nearMisses.append(
+                        .init(
+                            "'\(title)' looks like a group or work item, but '\(word)' is not a word LoopReport knows for either",
+                            at: node.range))
                 }
                 kind = SectionKind.classify(title, parent: sections[parent].kind)
                 if let first = ReferenceScanner.scan(title).first {
-                    subject = Reference(kind: first.kind, id: first.id,
-                                        range: locator.range(of: first.text, line: node.range?.start.line, fallback: node.range))
+                    subject = Reference(
+                        kind: first.kind, id: first.id,
+                        range: locator.range(of: first.text, line: node.range?.start.line, fallback: node.range))
                 }
             }
-            sections.append(Section(title: title, level: level, kind: kind, marker: heading.marker, subject: subject,
-                                    parent: parent == 0 ? nil : parent, content: [], range: node.range))
+            sections.append(
+                Section(
+                    title: title, level: level, kind: kind, marker: heading.marker, subject: subject,
+                    parent: parent == 0 ? nil : parent, content: [], range: node.range))
             stack.append(sections.count - 1)
         }
         result.document.sections = sections
@@ -652,7 +740,8 @@ struct DocumentRecognizer {
         for node in nodes {
             if case .heading(let l) = node.kind { level = l }
             guard node.kind == .htmlBlock, let open = node.literal.range(of: "<summary"),
-                  let close = node.literal.range(of: "</summary>", range: open.upperBound..<node.literal.endIndex) else {
+                let close = node.literal.range(of: "</summary>", range: open.upperBound..<node.literal.endIndex)
+            else {
                 result.append(node)
                 continue
             }
@@ -663,8 +752,10 @@ struct DocumentRecognizer {
             }
             let title = text.replacingOccurrences(of: "\n", with: " ").trimmed
             guard !title.isEmpty else { result.append(node); continue }
-            result.append(MarkdownNode(kind: .heading(level: min(6, level + 1)), range: node.range,
-                                       children: [MarkdownNode(kind: .text, literal: title, range: node.range)]))
+            result.append(
+                MarkdownNode(
+                    kind: .heading(level: min(6, level + 1)), range: node.range,
+                    children: [MarkdownNode(kind: .text, literal: title, range: node.range)]))
         }
         return result
     }
@@ -682,8 +773,9 @@ struct DocumentRecognizer {
     private mutating func confirmNumberedItems() {
         let candidates = Set(numberedCandidates)
         let sections = result.document.sections
-        let definedWithWords = Set(sections.indices.filter { !candidates.contains($0) && sections[$0].kind == .block }
-            .compactMap { sections[$0].subject?.id })
+        let definedWithWords = Set(
+            sections.indices.filter { !candidates.contains($0) && sections[$0].kind == .block }
+                .compactMap { sections[$0].subject?.id })
         // `### PG-1: Shared infrastructure` over `#### T-1.1.1: …`, `## 3.1 Tests` over `### 3.1.1 …`:
         // a numbered heading over work items is their group.
         var parentsOfItems = Set<Int>()
@@ -698,25 +790,34 @@ struct DocumentRecognizer {
             }
             guard node.isList else { return [] }
             return node.children.compactMap {
-                HeadingParser.blockDefinition(HeadingParser.read($0.itemText).title, vocabulary: vocabulary, issueNumbers: Self.statesItsItem($0))?.id
+                HeadingParser.blockDefinition(
+                    HeadingParser.read($0.itemText).title, vocabulary: vocabulary, issueNumbers: Self.statesItsItem($0))?.id
             }
         }
         for index in numberedCandidates {
             let content = sections[index].content
             // The ids listed under it, read once: a list or bold line naming one that is not its sibling.
             let listed = content.map(listedIDs)
-            let overListed = listed.contains { $0.contains { !Self.areSiblings(sections[index].subject?.id, $0) } }
+            let overListed =
+                listed.contains { $0.contains { !Self.areSiblings(sections[index].subject?.id, $0) } }
                 && !Self.spanGroups(listed.flatMap { $0 })
             // `## Q2 2027` over a work-item table too, whose ids do not name another group (`1.2` is Group 1's).
-            if overListed || content.contains(where: { node in
-                guard case .table = node.kind, let table = workItemTable(node, sectionTitle: sections[index].title),
-                      let (idColumn, _) = Self.workItemColumns(table.header, vocabulary: vocabulary), let candidate = sections[index].subject?.id
-                else { return false }
-                let ids = table.rows.compactMap { table.cell($0, idColumn).flatMap({ Self.itemIDCell($0.text, vocabulary: vocabulary) }) }
-                return !Self.spanGroups(ids) && ids.contains { !Reference.namesItsGroup($0) || $0.hasPrefix(candidate + ".") }
-            }) { parentsOfItems.insert(index) }
+            if overListed
+                || content.contains(where: { node in
+                    guard case .table = node.kind, let table = workItemTable(node, sectionTitle: sections[index].title),
+                        let (idColumn, _) = Self.workItemColumns(table.header, vocabulary: vocabulary),
+                        let candidate = sections[index].subject?.id
+                    else { return false }
+                    let ids = table.rows.compactMap {
+                        table.cell($0, idColumn).flatMap({ Self.itemIDCell($0.text, vocabulary: vocabulary) })
+                    }
+                    return !Self.spanGroups(ids) && ids.contains { !Reference.namesItsGroup($0) || $0.hasPrefix(candidate + ".") }
+                })
+            {
+                parentsOfItems.insert(index)
+            }
         }
-        parentsOfItems = parentsOfItems.filter { sections[$0].level > 1 }   // a document's title is neither
+        parentsOfItems = parentsOfItems.filter { sections[$0].level > 1 }  // a document's title is neither
         // `## Milestone 1: Core` over `### 1.1 …` or `- [x] **1.2** …`, `## Task 3: Auth` over
         // `- 3.1 …`: the items under it are its parts, so it is their group (`1`, `3`; `M1` over `M1.1`).
         func underGroup(_ index: Int) -> Bool {
@@ -727,7 +828,7 @@ struct DocumentRecognizer {
             }
             return false
         }
-        var childItems: [Int: [String]] = [:]   // by parent section: the ids of the item headings under it
+        var childItems: [Int: [String]] = [:]  // by parent section: the ids of the item headings under it
         if !wordedItems.isEmpty {
             for section in sections where section.kind == .block {
                 if let parent = section.parent, let id = section.subject?.id { childItems[parent, default: []].append(id) }
@@ -742,12 +843,16 @@ struct DocumentRecognizer {
             // or it is a milestone; a block's tasks and files are not read through for that.
             for node in sections[index].content where node.isList {
                 for item in node.children where milestone || Self.leadingText(of: item).utf8.starts(with: (number + ".").utf8) {
-                    if let child = HeadingParser.blockDefinition(HeadingParser.read(item.itemText).title, vocabulary: vocabulary)?.id { children.append(child) }
+                    if let child = HeadingParser.blockDefinition(HeadingParser.read(item.itemText).title, vocabulary: vocabulary)?.id {
+                        children.append(child)
+                    }
                 }
             }
             // A milestone under no group, over any items (`## Milestone 1 — Tail` over `- [x] T1: …`), is their group, `1`.
-            guard let groupID = [id, number].first(where: { prefix in children.contains { $0.hasPrefix(prefix + ".") } })
-                    ?? (milestone && !children.isEmpty && !children.contains(id) && !underGroup(index) ? number : nil) else { continue }
+            guard
+                let groupID = [id, number].first(where: { prefix in children.contains { $0.hasPrefix(prefix + ".") } })
+                    ?? (milestone && !children.isEmpty && !children.contains(id) && !underGroup(index) ? number : nil)
+            else { continue }
             result.document.sections[index].kind = .group
             result.document.sections[index].subject = Reference(kind: .group, id: groupID, range: sections[index].range)
         }
@@ -757,8 +862,10 @@ struct DocumentRecognizer {
         }
         // `## 1. Design`, `## Epic: Observability` over work items: their group.
         for (index, section) in sections.enumerated() where section.kind == .other && section.level > 1 && !asides.contains(index) {
-            guard let group = HeadingParser.numberedGroup(section.title) ?? HeadingParser.titledGroup(section.title, vocabulary: vocabulary),
-                  parentsOfItems.contains(index) || sections[index].content.contains(where: { $0.isList && $0.children.contains(where: mayDefineItem) })
+            guard
+                let group = HeadingParser.numberedGroup(section.title) ?? HeadingParser.titledGroup(section.title, vocabulary: vocabulary),
+                parentsOfItems.contains(index)
+                    || sections[index].content.contains(where: { $0.isList && $0.children.contains(where: mayDefineItem) })
             else { continue }
             result.document.sections[index].kind = .group
             result.document.sections[index].subject = Reference(kind: .group, id: group.id, range: section.range)
@@ -770,9 +877,12 @@ struct DocumentRecognizer {
             let heading = headings[index]
             // `### Block 3.4 Analysis` beside `### Block 3.4: Flush` is a section about Block 3.4.
             if let id = section.subject?.id, definedWithWords.contains(id) {
-                result.nearMisses.append(.init("a section about Block \(id), whose definition is another heading of this document",
-                                               at: section.range))
-                result.document.sections[index].kind = SectionKind.classify(section.title, parent: section.parent.map { result.document.sections[$0].kind })
+                result.nearMisses.append(
+                    .init(
+                        "a section about Block \(id), whose definition is another heading of this document",
+                        at: section.range))
+                result.document.sections[index].kind = SectionKind.classify(
+                    section.title, parent: section.parent.map { result.document.sections[$0].kind })
                 definitionTitles[index] = nil
                 headings[index] = nil
                 continue
@@ -780,16 +890,23 @@ struct DocumentRecognizer {
             // `### 1. Add model`: a whole number, an item only when it states an estimate or a
             // status field (numbered sections of prose are common: `## 5. Non-Goals (Out of Scope)`).
             let wholeNumber = section.subject?.id.allSatisfy(\.isNumber) ?? false
-            let underGroup = !wholeNumber && section.parent.map { [.group, .revisedGroup].contains(result.document.sections[$0].kind) } ?? false
+            let underGroup =
+                !wholeNumber && section.parent.map { [.group, .revisedGroup].contains(result.document.sections[$0].kind) } ?? false
             let hasPlanField = collectFields(section.content, allowPlainKeys: true).contains {
                 guard let name = vocabulary.fieldNames[$0.name] else { return false }
                 return wholeNumber ? [.estimate, .status].contains(name) : Vocabulary.planFields.contains(name)
             }
             // A document's title (`# Q2 Roadmap — Reporting`) is not a work item.
-            if section.level > 1, underGroup || hasPlanField || heading?.effortText != nil
-                || !wholeNumber && (heading?.progress != nil || section.marker != nil) { continue }
-            result.nearMisses.append(.init("'\(section.title)' is numbered like a work item but states no estimate, dependency or status",
-                                           at: section.range))
+            if section.level > 1,
+                underGroup || hasPlanField || heading?.effortText != nil
+                    || !wholeNumber && (heading?.progress != nil || section.marker != nil)
+            {
+                continue
+            }
+            result.nearMisses.append(
+                .init(
+                    "'\(section.title)' is numbered like a work item but states no estimate, dependency or status",
+                    at: section.range))
             let parentKind = section.parent.map { result.document.sections[$0].kind }
             result.document.sections[index].kind = SectionKind.classify(section.title, parent: parentKind)
             result.document.sections[index].subject = nil
@@ -802,21 +919,24 @@ struct DocumentRecognizer {
         // (Groups made of numbered headings without a word, `## Q2 2027` over a table, do not count:
         // they are such sections too.)
         if !result.document.sections.indices.contains(where: { i in
-               let kind = result.document.sections[i].kind
-               return (kind == .group || kind == .revisedGroup) && !candidates.contains(i)
-           }), !Self.titleSaysReport(sections),
-           notesOrGuide() == (false, false) {
-            for (index, section) in result.document.sections.enumerated() where section.kind == .other && section.level > 1 && !asides.contains(index) {
+            let kind = result.document.sections[i].kind
+            return (kind == .group || kind == .revisedGroup) && !candidates.contains(i)
+        }), !Self.titleSaysReport(sections),
+            notesOrGuide() == (false, false)
+        {
+            for (index, section) in result.document.sections.enumerated()
+            where section.kind == .other && section.level > 1 && !asides.contains(index) {
                 guard section.parent.map({ result.document.sections[$0].kind != .group }) ?? true,
-                      // `## Now`, `## Next`, `## Later`: horizons of a roadmap, groups though `next` and `later` say states.
-                      Self.headingState(section.title) == nil || Self.horizons.contains(section.title.normalizedName),
-                      let group = HeadingParser.slugGroup(section.title),
-                      // `## Tasks`, `## To-dos`: the list of the plan's items, not a group of them.
-                      Set(Self.words(section.title)).isDisjoint(with: Self.listingWords),
-                      parentsOfItems.contains(index) || section.content.contains(where: { node in
-                          if case .table = node.kind { return workItemTable(node, sectionTitle: section.title) != nil }
-                          return node.isList && node.children.contains(where: mayDefineItem)
-                      })
+                    // `## Now`, `## Next`, `## Later`: horizons of a roadmap, groups though `next` and `later` say states.
+                    Self.headingState(section.title) == nil || Self.horizons.contains(section.title.normalizedName),
+                    let group = HeadingParser.slugGroup(section.title),
+                    // `## Tasks`, `## To-dos`: the list of the plan's items, not a group of them.
+                    Set(Self.words(section.title)).isDisjoint(with: Self.listingWords),
+                    parentsOfItems.contains(index)
+                        || section.content.contains(where: { node in
+                            if case .table = node.kind { return workItemTable(node, sectionTitle: section.title) != nil }
+                            return node.isList && node.children.contains(where: mayDefineItem)
+                        })
                 else { continue }
                 result.document.sections[index].kind = .group
                 result.document.sections[index].subject = Reference(kind: .group, id: group.id, range: section.range)
@@ -853,12 +973,14 @@ struct DocumentRecognizer {
     private mutating func recognize(section index: Int) {
         let section = result.document.sections[index]
         if section.kind == .group || section.kind == .revisedGroup, let subject = section.subject,
-           let title = definitionTitles[index] {
-            result.groups.append(GroupDeclaration(
-                id: subject.id, title: title, marker: section.marker,
-                isRevisedHeading: section.kind == .revisedGroup,
-                fields: readFields(collectFields(section.content, allowPlainKeys: true)) + headingFields(index),
-                range: section.range))
+            let title = definitionTitles[index]
+        {
+            result.groups.append(
+                GroupDeclaration(
+                    id: subject.id, title: title, marker: section.marker,
+                    isRevisedHeading: section.kind == .revisedGroup,
+                    fields: readFields(collectFields(section.content, allowPlainKeys: true)) + headingFields(index),
+                    range: section.range))
         }
         if section.kind == .block, let subject = section.subject, let title = definitionTitles[index] {
             var marker = section.marker
@@ -868,14 +990,18 @@ struct DocumentRecognizer {
             let group = enclosingGroup(index)
             // A block under a group heading marked complete, with no status of its own, is complete.
             if let group, headings[group.section]?.progress == .complete,
-               !fields.contains(where: { if case .status = $0.value { true } else { false } }) {
-                let field = Field(key: "Status", value: headings[group.section]?.statusText ?? "", items: [],
-                                  range: result.document.sections[group.section].range,
-                                  valueRange: result.document.sections[group.section].range)
+                !fields.contains(where: { if case .status = $0.value { true } else { false } })
+            {
+                let field = Field(
+                    key: "Status", value: headings[group.section]?.statusText ?? "", items: [],
+                    range: result.document.sections[group.section].range,
+                    valueRange: result.document.sections[group.section].range)
                 fields.append((field, .status(.complete, percent: nil)))
             }
-            result.blocks.append(BlockDeclaration(id: subject.id, title: title, marker: marker, fields: fields,
-                                                  range: section.range, path: path, groupID: group?.id, isHeading: true))
+            result.blocks.append(
+                BlockDeclaration(
+                    id: subject.id, title: title, marker: marker, fields: fields,
+                    range: section.range, path: path, groupID: group?.id, isHeading: true))
             // `### Block 1.2: Y (REMOVED)`: defined or restated, then taken out.
             if marker == .removed {
                 result.removals.append(Removal(reference: subject, title: title, reason: nil, range: section.range))
@@ -905,8 +1031,10 @@ struct DocumentRecognizer {
                 if recognizeBoldLeadItem(node, section: index) { i += 1; continue }
                 recognizeParagraph(node, next: next, section: index)
             case .htmlBlock:
-                result.diagnostics.append(Diagnostic(.rawHTML, at: node.range,
-                                                     "raw HTML is shown as text, never rendered as HTML"))
+                result.diagnostics.append(
+                    Diagnostic(
+                        .rawHTML, at: node.range,
+                        "raw HTML is shown as text, never rendered as HTML"))
             default:
                 break
             }
@@ -919,24 +1047,33 @@ struct DocumentRecognizer {
     mutating func noteUnknownFields(_ fields: [Field]) {
         // `plainFieldNames` holds every name of `fieldNames` too.
         for field in fields where result.nearMisses.count < 12 && !vocabulary.plainFieldNames.contains(field.name) {
-            result.nearMisses.append(.init("'\(field.key):' is not a field name LoopReport knows (docs/format.md lists those it reads as dependencies, effort and status)",
-                                           at: field.range))
+            result.nearMisses.append(
+                .init(
+                    "'\(field.key):' is not a field name LoopReport knows (docs/format.md lists those it reads as dependencies, effort and status)",
+                    at: field.range))
         }
     }
 
     /// The fields a definition's heading states: its status (`✅`, `[PLANNED]`) and effort
     /// (`(2-3 days)`), unless the fields under it state them.
-    mutating func headingFields(_ index: Int, besides fields: [(field: Field, value: FieldValue)] = []) -> [(field: Field, value: FieldValue)] {
+    mutating func headingFields(_ index: Int, besides fields: [(field: Field, value: FieldValue)] = []) -> [(
+        field: Field, value: FieldValue
+    )] {
         guard let heading = headings[index] else { return [] }
         let range = result.document.sections[index].range
         var stated: [(field: Field, value: FieldValue)] = []
         if let progress = heading.progress, let text = heading.statusText,
-           !fields.contains(where: { if case .status = $0.value { true } else { false } }) {
-            stated.append((Field(key: "Status", value: text, items: [], range: range, valueRange: range),
-                           .status(progress, percent: progress == .complete ? 100 : nil)))
+            !fields.contains(where: { if case .status = $0.value { true } else { false } })
+        {
+            stated.append(
+                (
+                    Field(key: "Status", value: text, items: [], range: range, valueRange: range),
+                    .status(progress, percent: progress == .complete ? 100 : nil)
+                ))
         }
         if let text = heading.effortText,
-           !fields.contains(where: { if case .estimate = $0.value { true } else { false } }) {
+            !fields.contains(where: { if case .estimate = $0.value { true } else { false } })
+        {
             let field = Field(key: "Estimate", value: text, items: [], range: range, valueRange: range)
             stated.append((field, FieldValue.read(field, in: markdown.source, vocabulary: vocabulary, diagnostics: &result.diagnostics)))
         }
@@ -1003,7 +1140,8 @@ struct DocumentRecognizer {
                     var split = false
                     for (k, line) in lines.enumerated() {
                         if !split, k > 0, case .strong? = line.nodes.first?.kind,
-                           let field = Field.parse(line, locator: locator, allowPlainKey: false) {
+                            let field = Field.parse(line, locator: locator, allowPlainKey: false)
+                        {
                             split = true
                             fields[owner!].items.append(itemWords.joined(separator: " ").trimmed)
                             fields.append(field)
@@ -1039,8 +1177,9 @@ struct DocumentRecognizer {
             guard row.children.count == 2 else { return nil }
             let key = row.children[0].plainText.trimmed.trimmingCharacters(in: [":", "："])
             guard vocabulary.fieldNames[key.normalizedName] != nil else { return nil }
-            return Field(key: key, value: row.children[1].plainText.trimmed, items: [], range: row.children[0].range,
-                         valueRange: row.children[1].range)
+            return Field(
+                key: key, value: row.children[1].plainText.trimmed, items: [], range: row.children[0].range,
+                valueRange: row.children[1].range)
         }
     }
 }

@@ -35,16 +35,22 @@ private struct Explainer {
         var lines: [ExplainedLine] = []
         func add(_ range: SourceRange?, _ kind: String, _ became: String, _ why: String) {
             guard let range else { return }
-            lines.append(ExplainedLine(path: file.path, line: range.start.line, column: range.start.column, kind: kind,
-                                       text: String(file.line(range.start.line)).trimmed, became: became, why: why))
+            lines.append(
+                ExplainedLine(
+                    path: file.path, line: range.start.line, column: range.start.column, kind: kind,
+                    text: String(file.line(range.start.line)).trimmed, became: became, why: why))
         }
         let sections = recognition.document.sections
-        let missed = Dictionary(recognition.nearMisses.compactMap { note in note.range.map { ($0.start.line, note.message) } },
-                                uniquingKeysWith: { first, _ in first })
+        let missed = Dictionary(
+            recognition.nearMisses.compactMap { note in note.range.map { ($0.start.line, note.message) } },
+            uniquingKeysWith: { first, _ in first })
         for index in sections.indices.dropFirst() {
             let section = sections[index]
-            let heading = HeadingParser.read(section.title.isEmpty ? "" : String(file.line(section.range?.start.line ?? 0))
-                .drop(while: { $0 == "#" }).trimmed)
+            let heading = HeadingParser.read(
+                section.title.isEmpty
+                    ? ""
+                    : String(file.line(section.range?.start.line ?? 0))
+                        .drop(while: { $0 == "#" }).trimmed)
             var markers: [String] = []
             if let status = heading.progress { markers.append("status \(status.rawValue) from '\(heading.statusText ?? "")'") }
             if let effort = heading.effortText { markers.append("effort '\(effort)'") }
@@ -55,7 +61,8 @@ private struct Explainer {
             case .group, .revisedGroup:
                 let word = HeadingParser.dropLeadingGlyphs(section.title).prefix(while: \.isLetter).lowercased()
                 let worded = HeadingParser.groupDefinition(section.title, vocabulary: vocabulary) != nil
-                add(section.range, "heading", "group \(section.subject?.id ?? "") \"\(groupTitle(section))\"",
+                add(
+                    section.range, "heading", "group \(section.subject?.id ?? "") \"\(groupTitle(section))\"",
                     (worded ? "starts with the group word '\(word)' and an id" : "a numbered heading over work items") + extra)
             case .block:
                 let id = section.subject?.id ?? ""
@@ -63,19 +70,25 @@ private struct Explainer {
                 let group = declaration?.groupID.map { " in Group \($0)" } ?? " in Group \(Reference.groupID(ofBlock: id))"
                 let worded = HeadingParser.blockDefinition(section.title, vocabulary: vocabulary)?.wordless == false
                 let numbered = HeadingParser.dropLeadingGlyphs(section.title).hasPrefix(id)
-                let why = worded ? "starts with an item word and an id"
+                let why =
+                    worded
+                    ? "starts with an item word and an id"
                     : (numbered ? "a numbered heading" : "an item word and an id with no separator before the title")
                         + " with evidence: " + evidence(index, heading: heading)
                 add(section.range, "heading", "work item \(id) \"\(declaration?.title ?? section.title)\"\(group)", why + extra)
             default:
-                let why = missed[section.range?.start.line ?? -1]
+                let why =
+                    missed[section.range?.start.line ?? -1]
                     ?? "not a group or item heading (no group or item word and id, nor a numbered id with evidence)"
-                add(section.range, "heading", section.kind == .other ? "section" : "section (\(section.kind.rawValue))",
+                add(
+                    section.range, "heading", section.kind == .other ? "section" : "section (\(section.kind.rawValue))",
                     why + extra)
             }
         }
         for group in recognition.groups {
-            for (field, value) in group.fields where field.range != group.range { add(field.range, "field", describe(value, field), meaning(field)) }
+            for (field, value) in group.fields where field.range != group.range {
+                add(field.range, "field", describe(value, field), meaning(field))
+            }
         }
         for block in recognition.blocks {
             for (field, value) in block.fields where field.range != block.range && field.range?.start.line != block.range?.start.line {
@@ -84,14 +97,17 @@ private struct Explainer {
             if block.range.map({ range in !sections.contains { $0.range == range } }) == true {
                 let onTheLine = block.fields.filter { $0.field.range?.start.line == block.range?.start.line }
                 let written = file.line(block.range?.start.line ?? 0).trimmed
-                let form = written.hasPrefix("|") ? "a row of a work-item table"
+                let form =
+                    written.hasPrefix("|")
+                    ? "a row of a work-item table"
                     : written.hasPrefix("**") || written.hasPrefix("__") ? "a bold line naming a work item" : "a listed work item"
                 let why = onTheLine.isEmpty ? form : form + ": " + onTheLine.map { describe($0.value, $0.field) }.joined(separator: "; ")
                 add(block.range, "row", "work item \(block.id) \"\(block.title)\"", why)
             }
         }
         for table in recognition.records.tables where table.kind != .workItems {
-            add(table.range, "table", table.kind == .other ? "table (kept as written)" : "table (\(table.kind.rawValue))",
+            add(
+                table.range, "table", table.kind == .other ? "table (kept as written)" : "table (\(table.kind.rawValue))",
                 "recognised by its header: " + table.header.map(\.text).joined(separator: " | "))
         }
         // Unknown field names outside definitions (those inside are explained above).
@@ -119,7 +135,8 @@ private struct Explainer {
 
     private func meaning(_ field: Field) -> String {
         guard let name = vocabulary.fieldNames[field.name] else {
-            return vocabulary.plainFieldNames.contains(field.name) ? "'\(field.key)' is kept as written; it sets nothing"
+            return vocabulary.plainFieldNames.contains(field.name)
+                ? "'\(field.key)' is kept as written; it sets nothing"
                 : "'\(field.key)' is not a field name LoopReport knows (docs/format.md lists them; loopreport.yml's vocabulary: adds more)"
         }
         return "'\(field.key)' is a name for \(name)"
@@ -133,7 +150,8 @@ private struct Explainer {
             let range = effort.minimumDays < effort.maximumDays ? " (range \(days(effort.minimumDays)) to \(days(effort.maximumDays)))" : ""
             return "\(kind) \(days(effort.days))\(range)"
         case .estimate(nil), .actual(nil): return "unreadable effort"
-        case .dependencies(let references): return references.isEmpty ? "no dependencies" : "depends on " + references.map(\.label).joined(separator: ", ")
+        case .dependencies(let references):
+            return references.isEmpty ? "no dependencies" : "depends on " + references.map(\.label).joined(separator: ", ")
         case .softDependencies(let references): return "soft dependencies: " + references.map(\.label).joined(separator: ", ")
         case .status(let progress, _): return progress.map { "status \($0.rawValue)" } ?? "status not understood"
         case .percentComplete(let percent): return "\(numberText(percent, decimals: 1)) % complete"

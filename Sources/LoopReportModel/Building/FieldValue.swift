@@ -50,8 +50,10 @@ enum FieldValue: Sendable {
         case .percentComplete:
             if let percent = statedShare(field.value) { return .percentComplete(percent) }
             if !field.value.isEmpty {
-                diagnostics.append(Diagnostic(.unparseablePercentage, at: field.valueRange,
-                                              "cannot read '\(field.value)' as a percentage"))
+                diagnostics.append(
+                    Diagnostic(
+                        .unparseablePercentage, at: field.valueRange,
+                        "cannot read '\(field.value)' as a percentage"))
             }
             return .other
         case .tasks: return .tasks(items(field))
@@ -59,8 +61,10 @@ enum FieldValue: Sendable {
         case .completionCriteria: return .completionCriteria(items(field))
         case .declaredCritical:
             let v = field.value.normalizedName
-            return .declaredCritical(v.hasPrefix("yes") || v.hasPrefix("true") ? true
-                                     : v.hasPrefix("no") || v.hasPrefix("false") ? false : nil)
+            return .declaredCritical(
+                v.hasPrefix("yes") || v.hasPrefix("true")
+                    ? true
+                    : v.hasPrefix("no") || v.hasPrefix("false") ? false : nil)
         case .blockers: return .blockers(field.value)
         case .team: return .team(field.value)
         case .discrepanciesAddressed: return .discrepanciesAddressed(items(field))
@@ -80,32 +84,41 @@ enum FieldValue: Sendable {
     static func effort(_ field: Field, units: EffortUnits, diagnostics: inout [Diagnostic]) -> Effort? {
         var field = field
         if pointNames.contains(field.name), let first = field.value.utf8.first, TextScanner.isDigit(first),
-           field.value.utf8.allSatisfy({ TextScanner.isDigit($0) || $0 == 0x2E || $0 == 0x2C }) {
+            field.value.utf8.allSatisfy({ TextScanner.isDigit($0) || $0 == 0x2E || $0 == 0x2C })
+        {
             field.value += " points"
         }
         if let effort = Effort.parse(field.value, units: units) { return effort }
         if Effort.isTooLarge(field.value, units: units) {
-            diagnostics.append(Diagnostic(.unparseableEffort, at: field.valueRange,
-                                          "'\(field.value)' is over the 10,000 working days LoopReport reads as one effort; ignored"))
+            diagnostics.append(
+                Diagnostic(
+                    .unparseableEffort, at: field.valueRange,
+                    "'\(field.value)' is over the 10,000 working days LoopReport reads as one effort; ignored"))
             return nil
         }
         if DocumentRecognizer.isBlank(field.value) { return nil }
         if EffortUnits.isPoints(field.value) {
-            diagnostics.append(Diagnostic(.unparseableEffort, at: field.valueRange,
-                                          "'\(field.value)' is in story points; set pointDays in loopreport.yml (the working days one point takes) to schedule it, until then the block takes the assumed estimate",
-                                          severity: .note))
+            diagnostics.append(
+                Diagnostic(
+                    .unparseableEffort, at: field.valueRange,
+                    "'\(field.value)' is in story points; set pointDays in loopreport.yml (the working days one point takes) to schedule it, until then the block takes the assumed estimate",
+                    severity: .note))
             return nil
         }
         if EffortUnits.isSize(field.value) {
-            diagnostics.append(Diagnostic(.unparseableEffort, at: field.valueRange,
-                                          "'\(field.value)' is a T-shirt size; set sizes in loopreport.yml (e.g. sizes: {S: 1d, M: 3d, L: 1w}) to schedule it, until then the block takes the assumed estimate",
-                                          severity: .note))
+            diagnostics.append(
+                Diagnostic(
+                    .unparseableEffort, at: field.valueRange,
+                    "'\(field.value)' is a T-shirt size; set sizes in loopreport.yml (e.g. sizes: {S: 1d, M: 3d, L: 1w}) to schedule it, until then the block takes the assumed estimate",
+                    severity: .note))
             return nil
         }
         // `22:00` in a schedule's Time column: a time of day, not an effort.
         if Self.isTimeOfDay(field.value) { return nil }
-        diagnostics.append(Diagnostic(.unparseableEffort, at: field.valueRange,
-                                      "cannot read '\(field.value)' as an effort (e.g. '3 days', '1.5 days', '2 weeks')"))
+        diagnostics.append(
+            Diagnostic(
+                .unparseableEffort, at: field.valueRange,
+                "cannot read '\(field.value)' as an effort (e.g. '3 days', '1.5 days', '2 weeks')"))
         return nil
     }
 
@@ -150,9 +163,13 @@ enum FieldValue: Sendable {
             guard let found = file.column(of: needle, onLine: range.start.line, from: column) else { continue }
             var start = found
             if located[i].kind == .block, found > 6,
-               file.column(of: "Block " + needle, onLine: range.start.line, from: found - 6) == found - 6 { start = found - 6 }
-            located[i].range = SourceRange(path: range.path, start: SourceLocation(line: range.start.line, column: start),
-                                           end: SourceLocation(line: range.start.line, column: found + needle.utf8.count))
+                file.column(of: "Block " + needle, onLine: range.start.line, from: found - 6) == found - 6
+            {
+                start = found - 6
+            }
+            located[i].range = SourceRange(
+                path: range.path, start: SourceLocation(line: range.start.line, column: start),
+                end: SourceLocation(line: range.start.line, column: found + needle.utf8.count))
             column = found + needle.utf8.count
         }
         return located
@@ -280,7 +297,9 @@ enum RelativeDependency {
         if words.first == "all" { all = true; words.removeFirst() }
         guard words.count >= 2, positionWords.contains(words[0]) else { return nil }
         var word = words[1]
-        if word.hasSuffix("s"), vocabulary.itemWords.contains(String(word.dropLast())) || vocabulary.groupWords.contains(String(word.dropLast())) {
+        if word.hasSuffix("s"),
+            vocabulary.itemWords.contains(String(word.dropLast())) || vocabulary.groupWords.contains(String(word.dropLast()))
+        {
             word.removeLast()
         }
         if word == "one" || vocabulary.itemWords.contains(word) { return (.block, all ? allPrevious : previous) }
@@ -293,18 +312,26 @@ enum RelativeDependency {
     static func sequentialRule(_ text: String, vocabulary: Vocabulary) -> Reference.Kind? {
         // Each phrase below holds one of these (most paragraphs hold none).
         let lower = text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? text.lowercased() : text
-        guard ["previous", "prior one", "preceding", "before it", "in order", "sequential", "one after", "one-after"].contains(where: lower.containsBytes)
+        guard
+            ["previous", "prior one", "preceding", "before it", "in order", "sequential", "one after", "one-after"].contains(
+                where: lower.containsBytes)
         else { return nil }
         let name = text.normalizedName
         guard name.utf8.count < 1200 else { return nil }
         let relation = name.contains("before it") || name.contains("previous") || name.contains("prior one") || name.contains("preceding")
-        let inOrder = name.contains("in order") || name.contains("sequentially") || name.contains("one after another") || name.contains("one after the other")
+        let inOrder =
+            name.contains("in order") || name.contains("sequentially") || name.contains("one after another")
+            || name.contains("one after the other")
         guard relation || inOrder, name.count < 300 else { return nil }
         let words = Set(name.split(separator: " ").map(String.init))
         let kind: Reference.Kind
-        if words.contains(where: { vocabulary.groupWords.contains($0) || vocabulary.groupWords.contains(String($0.dropLast())) }) { kind = .group }
-        else if words.contains(where: { vocabulary.itemWords.contains($0) || vocabulary.itemWords.contains(String($0.dropLast())) }) { kind = .block }
-        else { return nil }
+        if words.contains(where: { vocabulary.groupWords.contains($0) || vocabulary.groupWords.contains(String($0.dropLast())) }) {
+            kind = .group
+        } else if words.contains(where: { vocabulary.itemWords.contains($0) || vocabulary.itemWords.contains(String($0.dropLast())) }) {
+            kind = .block
+        } else {
+            return nil
+        }
         let quantified = words.contains("each") || words.contains("every")
         return (quantified && relation) || inOrder ? kind : nil
     }

@@ -1,5 +1,6 @@
 import Foundation
 import LoopReportSupport
+
 /// What a heading's text says besides its title: a revision marker (`(NEW)`), a status
 /// (`✅`, `DONE`, `(in progress)`, `[PLANNED]`), an effort (`(2-3 days)`) and a calendar
 /// window (`(Weeks 4-6)`), each taken off the end of the title.
@@ -52,9 +53,12 @@ enum HeadingParser {
                 } else if let progress = statusPhrase(inner) {
                     status(progress, String(title[open...]))
                 } else if let share = Ratio.find(in: inner), share.denominator > 0, inner.count <= 16,
-                          inner.utf8.first.map(ReferenceScanner.isDigit) == true, !Self.looksLikeDate(inner) {
+                    inner.utf8.first.map(ReferenceScanner.isDigit) == true, !Self.looksLikeDate(inner)
+                {
                     // `(4/4 tasks)`, `(2/5)`: how many of its parts are done.
-                    status(share.numerator >= share.denominator ? .complete : share.numerator > 0 ? .inProgress : .notStarted, String(title[open...]))
+                    status(
+                        share.numerator >= share.denominator ? .complete : share.numerator > 0 ? .inProgress : .notStarted,
+                        String(title[open...]))
                 } else if isWindow(inner) {
                     heading.window = heading.window ?? inner
                 } else if heading.effortText == nil, Effort.parse(inner) != nil || EffortUnits.isPoints(inner), open != title.startIndex {
@@ -68,7 +72,8 @@ enum HeadingParser {
             // An effort after a dash or a timer: `Feature flag — ~1h`, `SSE gateway ⏱️ 4d`.
             // (Each mark holds a hyphen or starts with the byte 0xE2.)
             if heading.effortText == nil, title.utf8.contains(where: { $0 == 0x2D || $0 == 0xE2 }),
-               let mark = [" — ", " – ", " - ", "⏱"].lazy.compactMap({ title.lastByteRange(of: $0) }).first {
+                let mark = [" — ", " – ", " - ", "⏱"].lazy.compactMap({ title.lastByteRange(of: $0) }).first
+            {
                 let effort = String(title[mark.upperBound...]).trimmed
                 if !effort.isEmpty, Effort.parse(effort) != nil || EffortUnits.isPoints(effort), mark.lowerBound != title.startIndex {
                     heading.effortText = effort
@@ -90,7 +95,9 @@ enum HeadingParser {
                 status(progress, String(box.dropLast()))
                 title = String(title.dropFirst(box.count)).trimmed
             }
-        } else if let first = title.unicodeScalars.first, Self.leadingStatusGlyphs.contains(first), let progress = Vocabulary.glyphStatus(first) {
+        } else if let first = title.unicodeScalars.first, Self.leadingStatusGlyphs.contains(first),
+            let progress = Vocabulary.glyphStatus(first)
+        {
             status(progress, String(first))
             title = String(String.UnicodeScalarView(title.unicodeScalars.dropFirst())).trimmed
         }
@@ -99,8 +106,10 @@ enum HeadingParser {
     }
 
     /// Glyphs that state a status before a title (`✅ Task 1.3`); others there are decoration (`🏗️ Scaffold`).
-    private static let leadingStatusGlyphs: Set<Unicode.Scalar> = ["✅", "✔", "✓", "☑", "🟢", "🔄", "🚧", "🟡", "⏳", "⬜", "☐",
-                                                                    "🔴", "⛔", "❌", "⚫", "⏸"]
+    private static let leadingStatusGlyphs: Set<Unicode.Scalar> = [
+        "✅", "✔", "✓", "☑", "🟢", "🔄", "🚧", "🟡", "⏳", "⬜", "☐",
+        "🔴", "⛔", "❌", "⚫", "⏸",
+    ]
 
     /// Closing brackets and their openers: `(…)`, `[…]`, and the full-width `（…）` and `【…】`.
     private static let brackets: [Character: Character] = [")": "(", "]": "[", "）": "（", "】": "【"]
@@ -141,7 +150,9 @@ enum HeadingParser {
         for count in stride(from: min(3, words.count - 1), through: 1, by: -1) where statusQualifiers.contains(words[count].lowercased()) {
             let phrase = words[..<count].joined(separator: " ")
             // (`later in the week`, `next to the cache`: words of time and place, not states.)
-            if !["later", "next", "open", "future", "active", "ready"].contains(phrase.lowercased()), let said = statusPhrase(phrase) { return said }
+            if !["later", "next", "open", "future", "active", "ready"].contains(phrase.lowercased()), let said = statusPhrase(phrase) {
+                return said
+            }
         }
         return nil
     }
@@ -164,7 +175,10 @@ enum HeadingParser {
         let words = text.normalizedName.split(separator: " ")
         // `Mar 2 – Mar 13`, `March 3-14`: dates.
         if let first = words.first, Vocabulary.monthWords.contains(String(first.prefix(3))), first.allSatisfy(\.isLetter),
-           text.contains(where: \.isNumber) { return true }
+            text.contains(where: \.isNumber)
+        {
+            return true
+        }
         guard let first = words.first, Vocabulary.windowWords.contains(String(first)), words.count >= 2 || first.hasPrefix("q") else {
             return false
         }
@@ -198,8 +212,10 @@ enum HeadingParser {
     ///   a whole number with or without a letter is an id too.
     /// - Parameter issueNumbers: an issue's number at the end is the id (`trailingIssue`): for a
     ///   heading or a checklist line, not for a note's bullet (`- Related bug (#45)`).
-    static func blockDefinition(_ title: String, vocabulary: Vocabulary = .standard, headings: Bool = false,
-                                boldID: String? = nil, issueNumbers: Bool = false) -> (id: String, title: String, wordless: Bool)? {
+    static func blockDefinition(
+        _ title: String, vocabulary: Vocabulary = .standard, headings: Bool = false,
+        boldID: String? = nil, issueNumbers: Bool = false
+    ) -> (id: String, title: String, wordless: Bool)? {
         let text = dropLeadingGlyphs(title)
         if let (word, id, name) = definition(text, words: vocabulary.itemWords, id: itemID), let word {
             return (milestoneID(word, id), name, false)
@@ -212,15 +228,17 @@ enum HeadingParser {
         // No word: an id with a dot (`2.3`, `2.1.4`), a prefix (`T-1.1`), or a number and a
         // letter then a dot (`6a. Backfill`), then the title.
         if let (_, id, name) = definition(text, words: [], id: itemID),
-           id.utf8.contains(0x2E) || id.utf8.first.map({ !ReferenceScanner.isDigit($0) }) == true
-            || text.dropFirst(id.count).hasPrefix(". ") && (id.last?.isLowercase == true || headings)
-            || id == boldID && text.dropFirst(id.count).hasPrefix(" "), !isQuantity(id, name),
-           !isWordInProse(id, text: text, title: name) {
+            id.utf8.contains(0x2E) || id.utf8.first.map({ !ReferenceScanner.isDigit($0) }) == true
+                || text.dropFirst(id.count).hasPrefix(". ") && (id.last?.isLowercase == true || headings)
+                || id == boldID && text.dropFirst(id.count).hasPrefix(" "), !isQuantity(id, name),
+            !isWordInProse(id, text: text, title: name)
+        {
             return (id, name, true)
         }
         // `- **A** — done.`: a letter in bold on its own is an item's id.
         if let boldID, boldID.utf8.count == 1, let letter = boldID.utf8.first, letter >= 65, letter <= 90,
-           text == boldID || text.hasPrefix(boldID + " ") {
+            text == boldID || text.hasPrefix(boldID + " ")
+        {
             return (boldID, String(text.dropFirst()).trimmed, true)
         }
         if issueNumbers, let (id, name) = trailingIssue(text), !isFieldLine(name, vocabulary: vocabulary) { return (id, name, true) }
@@ -266,12 +284,15 @@ enum HeadingParser {
         }
         let bytes = Array(inner.utf8)
         guard let (id, end) = itemID(bytes, at: 0), id.hasPrefix("#"),
-              end == bytes.count || bracketed && (bytes[end] == 0x2C || bytes[end] == 0x3B || bytes[end] == 0x20) else { return nil }
+            end == bytes.count || bracketed && (bytes[end] == 0x2C || bytes[end] == 0x3B || bytes[end] == 0x20)
+        else { return nil }
         var title = body.trimmed
         // Without brackets, only after a dash or colon: `SIMD decode paths — #301`, not `landed in PR #318`.
         guard bracketed || spaced || title.last.map({ "—–-:|".contains($0) }) == true else { return nil }
         while let last = title.last, "—–-:|".contains(last) { title = String(title.dropLast()).trimmed }
-        guard title.contains(where: \.isLetter), !["pr", "mr", "see", "in", "via", "by"].contains(title.split(separator: " ").last?.lowercased() ?? "") else { return nil }
+        guard title.contains(where: \.isLetter),
+            !["pr", "mr", "see", "in", "via", "by"].contains(title.split(separator: " ").last?.lowercased() ?? "")
+        else { return nil }
         return (id, title)
     }
 
@@ -279,7 +300,8 @@ enum HeadingParser {
     /// by a space and a lower-case word is a name in a sentence, not an id and a title.
     private static func isWordInProse(_ id: String, text: String, title: String) -> Bool {
         guard !id.utf8.contains(0x2E), !id.utf8.contains(0x2D), !id.hasPrefix("#"),
-              text.dropFirst(id.count).first == " ", let first = title.first else { return false }
+            text.dropFirst(id.count).first == " ", let first = title.first
+        else { return false }
         return first.isLowercase
     }
 
@@ -301,29 +323,36 @@ enum HeadingParser {
         // `k6 load tests`: a name, not `k` and a number.
         if let next = title.dropFirst(word.count).first, next.isNumber { return false }
         return Effort.parse("\(id) \(word)") != nil
-            || ["%", "x", "ms", "s", "sec", "seconds", "second", "percent", "mb", "gb", "kb", "k", "m", "times", "req", "rps", "qps"].contains(word)
+            || ["%", "x", "ms", "s", "sec", "seconds", "second", "percent", "mb", "gb", "kb", "k", "m", "times", "req", "rps", "qps"]
+                .contains(word)
     }
 
     /// `Group 3: Storage`, `Phase 2 — Sync`, `🚀 PHASE 1: Setup`, `Revised Group 3: Storage`,
     /// `Part II: Rollout` → id and title.
     /// - Parameter spacedTitle: whether a title after a bare space counts (`Phase 3 Storage`;
     ///   not in a document's title, `# Sprint 1 Review — Checkout`).
-    static func groupDefinition(_ title: String, vocabulary: Vocabulary = .standard, spacedTitle: Bool = true) -> (id: String, title: String, revised: Bool)? {
+    static func groupDefinition(_ title: String, vocabulary: Vocabulary = .standard, spacedTitle: Bool = true) -> (
+        id: String, title: String, revised: Bool
+    )? {
         var text = Substring(dropLeadingGlyphs(title))
         var revised = false
         if let first = text.utf8.first, (first | 0x20) == 0x72, text.lowercased().hasPrefix("revised ") {
             text = text.dropFirst(8); revised = true
         }
         if let reordered = numberFirstGroup(text) { text = Substring(reordered) }
-        guard let (word, id, name) = definition(String(text), words: vocabulary.groupWords, id: { groupID($0, at: $1) ?? letterID($0, at: $1) },
-                                                spacedTitle: spacedTitle),
-              word != nil else { return nil }
+        guard
+            let (word, id, name) = definition(
+                String(text), words: vocabulary.groupWords, id: { groupID($0, at: $1) ?? letterID($0, at: $1) },
+                spacedTitle: spacedTitle),
+            word != nil
+        else { return nil }
         return (id, name, revised)
     }
 
     /// `Group A`, `Track B`: one capital as a group's id, after a group word only.
     private static func letterID(_ s: [UInt8], at i: Int) -> (String, Int)? {
-        guard i < s.count, s[i] >= 65, s[i] <= 90, i + 1 == s.count || !(TextScanner.isASCIILetter(s[i + 1]) || ReferenceScanner.isDigit(s[i + 1]))
+        guard i < s.count, s[i] >= 65, s[i] <= 90,
+            i + 1 == s.count || !(TextScanner.isASCIILetter(s[i + 1]) || ReferenceScanner.isDigit(s[i + 1]))
         else { return nil }
         return (String(UnicodeScalar(s[i])), i + 1)
     }
@@ -331,11 +360,15 @@ enum HeadingParser {
     /// Words for a phase written after its number, or with a number in Chinese numerals:
     /// `1단계: 인증`, `第一阶段：准备`, `阶段二：开发`, `第2段階` → `단계 1: 인증`, `阶段 1：准备`.
     private static let numberFirstGroupWords = ["단계", "阶段", "段階"]
-    private static let chineseNumerals: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-                                                            "九": 9, "十": 10, "〇": 0, "零": 0]
+    private static let chineseNumerals: [Character: Int] = [
+        "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+        "九": 9, "十": 10, "〇": 0, "零": 0,
+    ]
 
     private static func numberFirstGroup(_ text: Substring) -> String? {
-        guard text.utf8.contains(where: { $0 >= 0xE0 }), let word = numberFirstGroupWords.first(where: { text.contains($0) }) else { return nil }
+        guard text.utf8.contains(where: { $0 >= 0xE0 }), let word = numberFirstGroupWords.first(where: { text.contains($0) }) else {
+            return nil
+        }
         var rest = text.hasPrefix("第") ? text.dropFirst() : text
         func number(_ s: inout Substring) -> Int? {
             let digits = s.prefix { $0.isASCII && $0.isNumber }
@@ -367,7 +400,8 @@ enum HeadingParser {
         let rest = text.dropFirst(word.count)
         guard rest.hasPrefix(": ") || rest.hasPrefix(" — ") || rest.hasPrefix(" – ") else { return nil }
         let title = read(String(rest.drop { $0 == ":" || $0 == " " || $0 == "—" || $0 == "–" })).title
-        let slug = title.lowercased().split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).prefix(4).joined(separator: "-")
+        let slug = title.lowercased().split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).prefix(4).joined(
+            separator: "-")
         guard !slug.isEmpty, let first = slug.first, !first.isNumber else { return nil }
         return (slug, title)
     }
@@ -376,7 +410,9 @@ enum HeadingParser {
     /// word as a group, its id the first words of its title in lower case (`private-beta`).
     static func slugGroup(_ title: String) -> (id: String, title: String)? {
         var text = read(title).title
-        for mark in [" — ", " – ", " - ", ": ", " ("] { if let cut = text.firstByteRange(of: mark) { text = String(text[..<cut.lowerBound]) } }
+        for mark in [" — ", " – ", " - ", ": ", " ("] {
+            if let cut = text.firstByteRange(of: mark) { text = String(text[..<cut.lowerBound]) }
+        }
         let words = text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == ".") })
             .map { $0.trimmingCharacters(in: ["."]) }.filter { !$0.isEmpty }
         guard !words.isEmpty else { return nil }
@@ -388,13 +424,16 @@ enum HeadingParser {
     static func unknownDefinitionWord(_ title: String) -> String? {
         let text = dropLeadingGlyphs(title)
         // A capital in any script (`Fáze`, `Úkol`, `Этап`), or a letter of a script without capitals (`阶段`).
-        guard let first = text.unicodeScalars.first, first.properties.isUppercase || first.value >= 0x80 && first.properties.isAlphabetic
-                && !first.properties.isLowercase,
-              let space = text.firstIndex(of: " ") else { return nil }
+        guard let first = text.unicodeScalars.first,
+            first.properties.isUppercase
+                || first.value >= 0x80 && first.properties.isAlphabetic
+                    && !first.properties.isLowercase,
+            let space = text.firstIndex(of: " ")
+        else { return nil }
         let word = String(text[..<space])
         guard word.utf8.allSatisfy(TextScanner.isASCIILetter) || word.unicodeScalars.allSatisfy(\.properties.isAlphabetic),
-              let (_, _, name) = definition(String(text[text.index(after: space)...]), words: [], id: itemID),
-              !name.isEmpty, text[text.index(after: space)...].contains(where: { $0 == ":" || $0 == "—" || $0 == "–" })
+            let (_, _, name) = definition(String(text[text.index(after: space)...]), words: [], id: itemID),
+            !name.isEmpty, text[text.index(after: space)...].contains(where: { $0 == ":" || $0 == "—" || $0 == "–" })
         else { return nil }
         return word
     }
@@ -402,9 +441,11 @@ enum HeadingParser {
     /// `🚀 PHASE 1` → `PHASE 1`: emoji and other glyphs before the words.
     static func dropLeadingGlyphs(_ title: String) -> String {
         guard let first = title.utf8.first, first >= 0x80 else { return title }
-        return String(String.UnicodeScalarView(title.unicodeScalars.drop {
-            isGlyph($0) || $0 == " " || $0 == "\u{FFFD}" || $0.properties.isEmojiPresentation
-        }))
+        return String(
+            String.UnicodeScalarView(
+                title.unicodeScalars.drop {
+                    isGlyph($0) || $0 == " " || $0 == "\u{FFFD}" || $0.properties.isEmojiPresentation
+                }))
     }
 
     /// What parts an id from its title: `2.3: Title`, `Phase 1 — Setup`, `タスク1.1：設計`.
@@ -412,8 +453,10 @@ enum HeadingParser {
 
     /// An optional word of `words`, an id, then a separator (`:`, `-`, `–`, `—`, `.`, or a
     /// space before the title) and the title. `spacedTitle` accepts a space alone after a word and its id.
-    private static func definition(_ title: String, words: Set<String>, id parseID: ([UInt8], Int) -> (String, Int)?,
-                                   spacedTitle: Bool = false) -> (word: String?, id: String, title: String)? {
+    private static func definition(
+        _ title: String, words: Set<String>, id parseID: ([UInt8], Int) -> (String, Int)?,
+        spacedTitle: Bool = false
+    ) -> (word: String?, id: String, title: String)? {
         var s = Array(title.utf8)
         // The ideographic space (U+3000) of Chinese and Japanese titles is a space: `任务 1.1　搭建`.
         if title.containsBytes("\u{3000}") { s = Array(title.replacingOccurrences(of: "\u{3000}", with: " ").utf8) }
@@ -429,7 +472,9 @@ enum HeadingParser {
             let hyphened = ascii && end + 1 < s.count && s[end] == 0x2D && ReferenceScanner.isDigit(s[end + 1])
             let spaced = end < s.count && s[end] == 0x20 || hyphened
             guard end > 0, end < s.count, spaced || (!ascii && ReferenceScanner.isDigit(s[end])) else { return nil }
-            let candidate = ascii ? String(decoding: s[0..<end].map(TextScanner.lower), as: UTF8.self)
+            let candidate =
+                ascii
+                ? String(decoding: s[0..<end].map(TextScanner.lower), as: UTF8.self)
                 : String(decoding: s[0..<end], as: UTF8.self).lowercased()
             guard words.contains(candidate) else { return nil }
             word = candidate
@@ -474,8 +519,11 @@ enum HeadingParser {
         while j < s.count, j - i < 10, s[j] >= 65, s[j] <= 90 { j += 1 }
         if j - i > 4, !(j < s.count && s[j] == 0x2D) { return nil }
         let prefixed = j > i
-        if prefixed, j < s.count, s[j] == 0x2D { j += 1 }
-        else if j == i + 1, j + 1 < s.count, s[j] == 0x2E, ReferenceScanner.isDigit(s[j + 1]) { j += 1 }
+        if prefixed, j < s.count, s[j] == 0x2D {
+            j += 1
+        } else if j == i + 1, j + 1 < s.count, s[j] == 0x2E, ReferenceScanner.isDigit(s[j + 1]) {
+            j += 1
+        }
         let digitsStart = j
         while j < s.count, ReferenceScanner.isDigit(s[j]) { j += 1 }
         guard j > digitsStart else { return nil }
@@ -485,9 +533,13 @@ enum HeadingParser {
             while j < s.count, ReferenceScanner.isDigit(s[j]) { j += 1 }
         }
         // One letter suffix: `3.4a`, `1.1A`; or a letter as the last part: `3.C`.
-        if j < s.count, TextScanner.isASCIILetter(s[j]), !(j + 1 < s.count && TextScanner.isASCIILetter(s[j + 1])) { j += 1 }
-        else if j + 1 < s.count, s[j] == 0x2E, s[j + 1] >= 65, s[j + 1] <= 90, j > digitsStart,
-                j + 2 == s.count || !(TextScanner.isASCIILetter(s[j + 2]) || ReferenceScanner.isDigit(s[j + 2])) { j += 2 }
+        if j < s.count, TextScanner.isASCIILetter(s[j]), !(j + 1 < s.count && TextScanner.isASCIILetter(s[j + 1])) {
+            j += 1
+        } else if j + 1 < s.count, s[j] == 0x2E, s[j + 1] >= 65, s[j + 1] <= 90, j > digitsStart,
+            j + 2 == s.count || !(TextScanner.isASCIILetter(s[j + 2]) || ReferenceScanner.isDigit(s[j + 2]))
+        {
+            j += 2
+        }
         if j < s.count, TextScanner.isASCIILetter(s[j]) || ReferenceScanner.isDigit(s[j]) { return nil }
         return (String(decoding: s[i..<j], as: UTF8.self), j)
     }
@@ -506,8 +558,10 @@ enum HeadingParser {
         return nil
     }
 
-    private static let numberWords: [String: Int] = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                                                     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "zero": 0]
+    private static let numberWords: [String: Int] = [
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+        "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "zero": 0,
+    ]
 
     /// `1. Design`, `2) Discovery`, `03 · Build`: a heading numbered alone, a group when work
     /// items are under it.
@@ -516,7 +570,9 @@ enum HeadingParser {
         let digits = text.prefix { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty, digits.count <= 3, let n = Int(digits) else { return nil }
         let rest = text.dropFirst(digits.count)
-        guard let mark = rest.first, mark == "." || mark == ")" || mark == ":" || rest.hasPrefix(" · ") || rest.hasPrefix(" — ") else { return nil }
+        guard let mark = rest.first, mark == "." || mark == ")" || mark == ":" || rest.hasPrefix(" · ") || rest.hasPrefix(" — ") else {
+            return nil
+        }
         let name = rest.drop { $0 == "." || $0 == ")" || $0 == ":" || $0 == " " || $0 == "·" || $0 == "—" }
         guard let first = name.first, !first.isNumber else { return nil }
         return (String(n), read(String(name)).title)

@@ -64,16 +64,18 @@ struct Locator {
     var vocabulary = Vocabulary.standard
 
     func range(of needle: String, line: Int?, fallback: SourceRange?, from column: Int = 1) -> SourceRange? {
-        if let line {   // the usual case: one line to search
+        if let line {  // the usual case: one line to search
             guard let found = file.column(of: needle, onLine: line, from: column) else { return SourceRange.line(line, in: file.path) }
-            return SourceRange(path: file.path, start: SourceLocation(line: line, column: found),
-                               end: SourceLocation(line: line, column: found + needle.utf8.count))
+            return SourceRange(
+                path: file.path, start: SourceLocation(line: line, column: found),
+                end: SourceLocation(line: line, column: found + needle.utf8.count))
         }
         guard let fallback else { return nil }
         for number in (fallback.start.line...max(fallback.start.line, fallback.end.line)).prefix(200) {
             if let column = file.column(of: needle, onLine: number) {
-                return SourceRange(path: file.path, start: SourceLocation(line: number, column: column),
-                                   end: SourceLocation(line: number, column: column + needle.utf8.count))
+                return SourceRange(
+                    path: file.path, start: SourceLocation(line: number, column: column),
+                    end: SourceLocation(line: number, column: column + needle.utf8.count))
             }
         }
         return fallback
@@ -83,11 +85,11 @@ struct Locator {
         guard let line else { return fallback }
         let text = file.line(line)
         let indent = text.utf8.prefix(while: { $0 == 0x20 }).count
-        return SourceRange(path: file.path, start: SourceLocation(line: line, column: indent + 1),
-                           end: SourceLocation(line: line, column: text.utf8.count + 1))
+        return SourceRange(
+            path: file.path, start: SourceLocation(line: line, column: indent + 1),
+            end: SourceLocation(line: line, column: text.utf8.count + 1))
     }
 }
-
 
 /// Field names recognised in the plain `Key: value` and `- Key: value` forms (bold keys are
 /// always fields); prose with a colon is not a field. Every name in the vocabulary, and these.
@@ -128,13 +130,17 @@ extension Field {
     /// `Effort: 1.5d · Owner: @maya · Status: in progress`: fields parted by ` · ` or ` | ` on one
     /// line, when each part after the first names a known field.
     func splitInline(vocabulary: Vocabulary) -> [Field] {
-        guard value.utf8.contains(where: { $0 == 0xB7 || $0 == 0x7C }), value.containsBytes(" · ") || value.containsBytes(" | ") else { return [self] }
+        guard value.utf8.contains(where: { $0 == 0xB7 || $0 == 0x7C }), value.containsBytes(" · ") || value.containsBytes(" | ") else {
+            return [self]
+        }
         let pieces = value.components(separatedBy: " · ").flatMap { $0.components(separatedBy: " | ") }
         var fields = [Field(key: key, value: pieces[0].trimmed, items: items, range: range, valueRange: valueRange)]
         for piece in pieces.dropFirst() {
             guard let colon = piece.firstIndex(of: ":"), vocabulary.fieldNames[piece[..<colon].normalizedName] != nil else { return [self] }
-            fields.append(Field(key: piece[..<colon].trimmed, value: piece[piece.index(after: colon)...].trimmed, items: [],
-                                range: range, valueRange: valueRange))
+            fields.append(
+                Field(
+                    key: piece[..<colon].trimmed, value: piece[piece.index(after: colon)...].trimmed, items: [],
+                    range: range, valueRange: valueRange))
         }
         return fields
     }
@@ -147,16 +153,16 @@ extension Field {
         if case .strong = line.nodes[start].kind {
             let strongText = line.nodes[start].plainText.trimmed
             let rest = TextLine.text(of: line.nodes.dropFirst()).trimmed
-            if strongText.last == ":" || strongText.last == "：" {      // `**Key:** value`
+            if strongText.last == ":" || strongText.last == "：" {  // `**Key:** value`
                 key = String(strongText.dropLast()).trimmed
                 value = rest
-            } else if rest.first == ":" || rest.first == "：" {        // `**Key**: value`
+            } else if rest.first == ":" || rest.first == "：" {  // `**Key**: value`
                 key = strongText
                 value = rest.dropFirst().trimmed
             } else {
                 return nil
             }
-        } else {                                          // `Key: value`, `- Key: value`
+        } else {  // `Key: value`, `- Key: value`
             let text = line.text
             guard let colon = text.utf8.firstIndex(of: 0x3A) ?? (text.utf8.contains(0xEF) ? text.firstIndex(of: "：") : nil) else {
                 // `Est. 3d`: an estimate labelled without a colon.
@@ -169,9 +175,11 @@ extension Field {
             let candidate = text[..<colon].trimmed
             guard !candidate.isEmpty, candidate.utf8.count <= 60 else { return nil }
             let name = candidate.normalizedName
-            guard locator.vocabulary.plainFieldNames.contains(name)
+            guard
+                locator.vocabulary.plainFieldNames.contains(name)
                     || (allowPlainKey && name.utf8.count(where: { $0 == 0x20 }) <= 3
-                        && candidate.utf8.first.map({ $0 >= 65 && $0 <= 90 }) == true) else { return nil }
+                        && candidate.utf8.first.map({ $0 >= 65 && $0 <= 90 }) == true)
+            else { return nil }
             key = candidate
             value = text[text.index(after: colon)...].trimmed
             // `estimate:: 3d`: Obsidian Dataview's inline field.
@@ -181,11 +189,14 @@ extension Field {
         let keyRange = locator.range(of: key, line: line.line, fallback: line.nodes[start].range)
         var valueRange = keyRange
         if !value.isEmpty, let keyRange, keyRange.start.line == keyRange.end.line,
-           let column = locator.file.valueColumn(afterKeyEndingAt: keyRange.end.column, onLine: keyRange.start.line) {
-            valueRange = SourceRange(path: keyRange.path, start: SourceLocation(line: keyRange.start.line, column: column),
-                                     end: SourceLocation(line: keyRange.start.line, column: column + value.utf8.count))
+            let column = locator.file.valueColumn(afterKeyEndingAt: keyRange.end.column, onLine: keyRange.start.line)
+        {
+            valueRange = SourceRange(
+                path: keyRange.path, start: SourceLocation(line: keyRange.start.line, column: column),
+                end: SourceLocation(line: keyRange.start.line, column: column + value.utf8.count))
         }
-        return Field(key: key, value: value, items: [], range: keyRange ?? locator.lineRange(line.line, fallback: nil),
-                     valueRange: valueRange)
+        return Field(
+            key: key, value: value, items: [], range: keyRange ?? locator.lineRange(line.line, fallback: nil),
+            valueRange: valueRange)
     }
 }

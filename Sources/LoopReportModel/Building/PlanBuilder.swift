@@ -34,12 +34,13 @@ extension PlanBuilder {
         let position = Dictionary(listed.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let keys = documents.map { recognized -> (Int, Int, Int, String, String) in
             let document = recognized.recognition.document
-            let rank: Int = switch document.kind {
-            case .plan: 0
-            case .notes: 1
-            case .progressReport, .iteration, .dashboard: 2
-            case .consolidation: 3
-            }
+            let rank: Int =
+                switch document.kind {
+                case .plan: 0
+                case .notes: 1
+                case .progressReport, .iteration, .dashboard: 2
+                case .consolidation: 3
+                }
             // Among plans, the unnumbered main file (`plan.md`) comes before its numbered parts
             // (`phase-02.md`); among the rest, an unnumbered one (`status.md`) comes last.
             let number = sequenceNumber(document) ?? (rank == 0 ? -1 : Int.max)
@@ -68,7 +69,7 @@ extension PlanBuilder {
                     // A year with its month and day (`2026-03-20`) or week (`2026-W9`): skip the date.
                     if n >= 1900, n < 2200, scanner.position - start == 4, scanner.peek == 0x2D || scanner.peek == 0x5F {
                         scanner.position += 1
-                        if scanner.peek == 0x57 || scanner.peek == 0x77 { scanner.position += 1; continue }   // `W9`: the week
+                        if scanner.peek == 0x57 || scanner.peek == 0x77 { scanner.position += 1; continue }  // `W9`: the week
                         while let d = scanner.peek, ReferenceScanner.isDigit(d) || d == 0x2D { scanner.position += 1 }
                         continue
                     }
@@ -145,7 +146,10 @@ struct BuildState: Sendable {
             recognition.removals = []
         }
         if !recognition.itemsAreANotesPlanPart, recognition.document.kind != .notes,
-           recognition.blocks.contains(where: { !$0.title.isEmpty && $0.marker == nil }) { planDefinesItems = true }
+            recognition.blocks.contains(where: { !$0.title.isEmpty && $0.marker == nil })
+        {
+            planDefinesItems = true
+        }
         let document = recognition.document
         documents.append(document)
         diagnostics += recognition.diagnostics
@@ -153,20 +157,25 @@ struct BuildState: Sendable {
         arrows += recognition.arrows
         sequentialRules.formUnion(recognition.sequentialRules)
         records.append(recognition.records)
-        var iteration = Iteration(path: document.path, title: document.title, kind: document.kind, date: document.date,
-                                  added: [], revised: [], removed: [], blockCount: 0)
+        var iteration = Iteration(
+            path: document.path, title: document.title, kind: document.kind, date: document.date,
+            added: [], revised: [], removed: [], blockCount: 0)
 
         var seenGroups: [String: SourceRange?] = [:]
         var seenGroupTitles: [String: String] = [:]
         // A titled group (`## Done` in an archive) holding only items defined before is no group.
         let groupsOfNewItems = Set(recognition.blocks.filter { blockSlots[$0.id] == nil }.compactMap(\.groupID))
-        for declaration in recognition.groups where !recognition.titledGroups.contains(declaration.id) || groupsOfNewItems.contains(declaration.id) {
+        for declaration in recognition.groups
+        where !recognition.titledGroups.contains(declaration.id) || groupsOfNewItems.contains(declaration.id) {
             // A bare `# Phase 2` above `## Phase 2: Storage` names the same group, not a second one.
             if let first = seenGroups[declaration.id], !declaration.isRevisedHeading, !declaration.title.isEmpty,
-               !(seenGroupTitles[declaration.id] ?? "").isEmpty {
-                diagnostics.append(Diagnostic(.duplicateGroup, at: declaration.range,
-                                              "Group \(declaration.id) is defined twice in this document",
-                                              notes: [.init("first defined here", at: first)]))
+                !(seenGroupTitles[declaration.id] ?? "").isEmpty
+            {
+                diagnostics.append(
+                    Diagnostic(
+                        .duplicateGroup, at: declaration.range,
+                        "Group \(declaration.id) is defined twice in this document",
+                        notes: [.init("first defined here", at: first)]))
             }
             seenGroups[declaration.id] = declaration.range
             seenGroupTitles[declaration.id] = declaration.title
@@ -186,40 +195,49 @@ struct BuildState: Sendable {
                 // A line and a heading (a summary and its detail) sharing a word restate one item;
                 // two lines must name the same work (`- 1.1 Import users`, `- 1.1 Import orders` are two).
                 let earlier = seenTitles[declaration.id] ?? ""
-                let restated = declaration.isHeading != seenHeadings.contains(declaration.id) ? !Self.shareNoWord(earlier, declaration.title)
+                let restated =
+                    declaration.isHeading != seenHeadings.contains(declaration.id)
+                    ? !Self.shareNoWord(earlier, declaration.title)
                     : !declaration.isHeading && Self.namesTheSameWork(earlier, declaration.title)
                 if document.kind != .plan || declaration.title.isEmpty || restated {
-                    applyBlock(declaration, document: document, isBaseline: isBaseline, iteration: &iteration,
-                           titledGroups: recognition.titledGroups)
+                    applyBlock(
+                        declaration, document: document, isBaseline: isBaseline, iteration: &iteration,
+                        titledGroups: recognition.titledGroups)
                     continue
                 }
-                diagnostics.append(Diagnostic(.duplicateBlock, at: declaration.range,
-                                              "Block \(declaration.id) is defined twice in this document",
-                                              notes: [.init("first defined here", at: first)]))
+                diagnostics.append(
+                    Diagnostic(
+                        .duplicateBlock, at: declaration.range,
+                        "Block \(declaration.id) is defined twice in this document",
+                        notes: [.init("first defined here", at: first)]))
                 continue
             }
             seenBlocks[declaration.id] = declaration.range
             seenTitles[declaration.id] = declaration.title
             if declaration.isHeading { seenHeadings.insert(declaration.id) }
-            applyBlock(declaration, document: document, isBaseline: isBaseline, iteration: &iteration,
-                           titledGroups: recognition.titledGroups)
+            applyBlock(
+                declaration, document: document, isBaseline: isBaseline, iteration: &iteration,
+                titledGroups: recognition.titledGroups)
         }
 
         // Blocks change in place (`blocks[slot]`): a copy would retain every field.
         for removal in recognition.removals {
             guard let slot = blockSlots[removal.reference.id] else {
                 unknownBeforehand.append((removal.reference.id, diagnostics.count))
-                diagnostics.append(Diagnostic(.removedUnknownBlock, at: removal.reference.range,
-                                              "Block \(removal.reference.id) is listed as removed but was never defined"))
+                diagnostics.append(
+                    Diagnostic(
+                        .removedUnknownBlock, at: removal.reference.range,
+                        "Block \(removal.reference.id) is listed as removed but was never defined"))
                 continue
             }
             if blocks[slot].status != .removed { currentBlockCount -= 1 }
             blocks[slot].status = .removed
-            let event = BlockEvent(change: .removed, document: documents.count - 1, path: document.path,
-                                   documentTitle: document.title, range: removal.range, fields: [],
-                                   estimate: blocks[slot].estimate, declaresDependencies: false,
-                                   dependencies: blocks[slot].dependencies, softDependencies: blocks[slot].softDependencies,
-                                   actualDays: blocks[slot].actual?.days)
+            let event = BlockEvent(
+                change: .removed, document: documents.count - 1, path: document.path,
+                documentTitle: document.title, range: removal.range, fields: [],
+                estimate: blocks[slot].estimate, declaresDependencies: false,
+                dependencies: blocks[slot].dependencies, softDependencies: blocks[slot].softDependencies,
+                actualDays: blocks[slot].actual?.days)
             blocks[slot].history.append(event)
             iteration.removed.append(removal.reference.id)
         }
@@ -234,8 +252,11 @@ struct BuildState: Sendable {
                 noteStatus(signal.reference.id, progress, at: signal.reference.range)
                 blocks[slot].progress = progress
             }
-            if let percent = signal.percent { blocks[slot].percentComplete = percent }
-            else if signal.progress == .complete { blocks[slot].percentComplete = 100 }
+            if let percent = signal.percent {
+                blocks[slot].percentComplete = percent
+            } else if signal.progress == .complete {
+                blocks[slot].percentComplete = 100
+            }
         }
 
         // A log's sentences (`finished 2.1, started 2.2`), in order (read only in logs and log sections).
@@ -251,7 +272,8 @@ struct BuildState: Sendable {
         if document.kind == .consolidation {
             for record in recognition.records.accuracy where record.actual != nil {
                 guard let reference = record.reference, reference.kind == .block, !statedHere.contains(reference.id),
-                      let slot = blockSlots[reference.id], blocks[slot].status != .removed, blocks[slot].progress != .complete else { continue }
+                    let slot = blockSlots[reference.id], blocks[slot].status != .removed, blocks[slot].progress != .complete
+                else { continue }
                 noteStatus(reference.id, .complete, at: record.range)
                 blocks[slot].progress = .complete
                 blocks[slot].percentComplete = 100
@@ -301,8 +323,10 @@ struct BuildState: Sendable {
         return nearest?.group
     }
 
-    private mutating func applyBlock(_ declaration: BlockDeclaration, document: Document, isBaseline: Bool,
-                                     iteration: inout Iteration, titledGroups: Set<String> = []) {
+    private mutating func applyBlock(
+        _ declaration: BlockDeclaration, document: Document, isBaseline: Bool,
+        iteration: inout Iteration, titledGroups: Set<String> = []
+    ) {
         // Swapped out of its slot (leaving an empty block) so that its arrays are uniquely
         // referenced while it changes.
         let slot = blockSlots[declaration.id]
@@ -330,12 +354,16 @@ struct BuildState: Sendable {
             }
             // A report's line about an item (`- 1.2: backpressure done, DLQ in progress`) says how
             // it stands, not what it is called.
-            if !declaration.title.isEmpty, !Self.reports(document) || declaration.isHeading || declaration.marker != nil { block.title = declaration.title }
+            if !declaration.title.isEmpty, !Self.reports(document) || declaration.isHeading || declaration.marker != nil {
+                block.title = declaration.title
+            }
         } else {
             if declaration.marker == .revised {
                 unknownBeforehand.append((declaration.id, diagnostics.count))
-                diagnostics.append(Diagnostic(.revisedUnknownBlock, at: declaration.range,
-                                              "Block \(declaration.id) is marked REVISED but no earlier document defines it"))
+                diagnostics.append(
+                    Diagnostic(
+                        .revisedUnknownBlock, at: declaration.range,
+                        "Block \(declaration.id) is marked REVISED but no earlier document defines it"))
             }
             block.status = isBaseline ? .planned : .new
             change = isBaseline ? .defined : .added
@@ -344,10 +372,13 @@ struct BuildState: Sendable {
         }
         block.range = declaration.range
         if slot != nil, change == .restated || change == .revised, declaration.marker == nil, !declaration.title.isEmpty,
-           !Self.reports(document) || declaration.isHeading, Self.shareNoWord(previousTitle, declaration.title) {
-            diagnostics.append(Diagnostic(.reusedID, at: declaration.range,
-                                          "Block \(declaration.id) is '\(declaration.title)' here but '\(previousTitle)' before; if this is other work, give it an id of its own (or mark it REVISED)",
-                                          notes: [.init("Block \(declaration.id) first defined here", at: block.history.first?.range)]))
+            !Self.reports(document) || declaration.isHeading, Self.shareNoWord(previousTitle, declaration.title)
+        {
+            diagnostics.append(
+                Diagnostic(
+                    .reusedID, at: declaration.range,
+                    "Block \(declaration.id) is '\(declaration.title)' here but '\(previousTitle)' before; if this is other work, give it an id of its own (or mark it REVISED)",
+                    notes: [.init("Block \(declaration.id) first defined here", at: block.history.first?.range)]))
         }
         for (_, value) in declaration.fields {
             if case .status(let progress?, _) = value { noteStatus(declaration.id, progress, at: declaration.range) }
@@ -357,19 +388,22 @@ struct BuildState: Sendable {
         // belongs to the group heading it is written under.
         // `2.5.1` under `Phase 2.5` is in Group 2.5: a heading's group whose id starts the block's id wins.
         if let group = declaration.groupID, !Reference.namesItsGroup(declaration.id) || declaration.id.hasPrefix(group + "."),
-           !titledGroups.contains(group) || slot == nil && !declaration.id.utf8.contains(0x2E) {
+            !titledGroups.contains(group) || slot == nil && !declaration.id.utf8.contains(0x2E)
+        {
             block.groupID = group
         } else if slot == nil, !isBaseline, declaration.groupID == nil, let group = siblingGroup(of: declaration.id) {
             block.groupID = group
         }
         block.fields.reserveCapacity(block.fields.count + declaration.fields.count)
         block.apply(definition: declaration.fields)
-        block.history.append(BlockEvent(change: change, document: documents.count - 1, path: document.path,
-                                        documentTitle: document.title, range: declaration.range,
-                                        fields: declaration.fields.map(\.field.key), estimate: block.estimate,
-                                        declaresDependencies: declaration.fields.contains { if case .dependencies = $0.value { true } else { false } },
-                                        dependencies: block.dependencies, softDependencies: block.softDependencies,
-                                        actualDays: block.actual?.days))
+        block.history.append(
+            BlockEvent(
+                change: change, document: documents.count - 1, path: document.path,
+                documentTitle: document.title, range: declaration.range,
+                fields: declaration.fields.map(\.field.key), estimate: block.estimate,
+                declaresDependencies: declaration.fields.contains { if case .dependencies = $0.value { true } else { false } },
+                dependencies: block.dependencies, softDependencies: block.softDependencies,
+                actualDays: block.actual?.days))
         if let slot {
             blocks[slot] = block
         } else {
@@ -386,12 +420,15 @@ struct BuildState: Sendable {
         // Blocked and deferred say why work waits, not how far it has come: they contradict nothing.
         let order: [Progress: Int] = [.notStarted: 0, .inProgress: 1, .complete: 2]
         if let earlier = stated[id], let now = order[progress], let before = order[earlier.progress], now != before,
-           earlier.range != range {
+            earlier.range != range
+        {
             if earlier.document == document || now < before {
                 let place = earlier.document == document ? "elsewhere in this document" : "in '\(documents[earlier.document].title)'"
-                diagnostics.append(Diagnostic(.conflictingStatus, at: range,
-                                              "Block \(id) is \(progress.rawValue) here but \(earlier.progress.rawValue) \(place); this later statement is kept",
-                                              notes: [.init("Block \(id) stated \(earlier.progress.rawValue) here", at: earlier.range)]))
+                diagnostics.append(
+                    Diagnostic(
+                        .conflictingStatus, at: range,
+                        "Block \(id) is \(progress.rawValue) here but \(earlier.progress.rawValue) \(place); this later statement is kept",
+                        notes: [.init("Block \(id) stated \(earlier.progress.rawValue) here", at: earlier.range)]))
             }
         }
         stated[id] = (progress, range, document)
@@ -435,11 +472,13 @@ struct BuildState: Sendable {
             switch to.kind {
             case .block:
                 guard let slot = blockSlots[to.id], !blocks[slot].declaresDependencies,
-                      !blocks[slot].dependencies.contains(where: { $0.kind == from.kind && $0.id == from.id }) else { continue }
+                    !blocks[slot].dependencies.contains(where: { $0.kind == from.kind && $0.id == from.id })
+                else { continue }
                 blocks[slot].dependencies.append(from)
             case .group:
                 guard var group = groups[to.id], !group.declaresDependencies,
-                      !group.dependencies.contains(where: { $0.kind == from.kind && $0.id == from.id }) else { continue }
+                    !group.dependencies.contains(where: { $0.kind == from.kind && $0.id == from.id })
+                else { continue }
                 group.dependencies.append(from)
                 groups[to.id] = group
             }
@@ -457,10 +496,13 @@ struct BuildState: Sendable {
                 if reference.id.hasSuffix(".*") {
                     let stem = String(reference.id.dropLast(2))
                     let under = blocks.filter { $0.id.hasPrefix(stem + ".") && $0.status != .removed && $0.id != id }
-                    return under.isEmpty ? [Reference(kind: .block, id: stem, range: reference.range)]
+                    return under.isEmpty
+                        ? [Reference(kind: .block, id: stem, range: reference.range)]
                         : under.map { Reference(kind: .block, id: $0.id, range: reference.range) }
                 }
-                guard reference.id == RelativeDependency.previous || reference.id == RelativeDependency.allPrevious else { return [reference] }
+                guard reference.id == RelativeDependency.previous || reference.id == RelativeDependency.allPrevious else {
+                    return [reference]
+                }
                 let all = reference.id == RelativeDependency.allPrevious
                 if reference.kind == .group {
                     let mine = kind == .group ? id : (blockSlots[id].map { blocks[$0].groupID } ?? id)
@@ -470,7 +512,9 @@ struct BuildState: Sendable {
                 }
                 guard let slot = blockSlots[id], slot > 0 else { return [] }
                 let earlier = all ? Array(0..<slot) : [slot - 1]
-                return earlier.filter { blocks[$0].status != .removed }.map { Reference(kind: .block, id: blocks[$0].id, range: reference.range) }
+                return earlier.filter { blocks[$0].status != .removed }.map {
+                    Reference(kind: .block, id: blocks[$0].id, range: reference.range)
+                }
             }
         }
         for slot in blocks.indices {
@@ -478,7 +522,8 @@ struct BuildState: Sendable {
                 blocks[slot].dependencies = resolve(blocks[slot].dependencies, before: blocks[slot].id, kind: .block)
             }
             if sequentialRules.contains(.block), blocks[slot].status != .removed, !blocks[slot].declaresDependencies,
-               blocks[slot].dependencies.isEmpty, let before = blocks[..<slot].lastIndex(where: { $0.status != .removed }) {
+                blocks[slot].dependencies.isEmpty, let before = blocks[..<slot].lastIndex(where: { $0.status != .removed })
+            {
                 blocks[slot].dependencies = [Reference(kind: .block, id: blocks[before].id)]
             }
         }
@@ -524,15 +569,18 @@ struct BuildState: Sendable {
             groups[groupID, default: Group(implicit: groupID)].blockIDs.append(contentsOf: (start..<end).map { sortedBlocks[$0].id })
             start = end
         }
-        let plan = Plan(documents: documents, groups: groups.values.sortedByID(\.id), blocks: sortedBlocks,
-                        blockIndex: blockIndex, iterations: iterations, records: records)
+        let plan = Plan(
+            documents: documents, groups: groups.values.sortedByID(\.id), blocks: sortedBlocks,
+            blockIndex: blockIndex, iterations: iterations, records: records)
         // A block revised or removed before the document that defines it: name that place.
         for (id, index) in unknownBeforehand {
             guard let block = plan.blockIndex(of: id),
-                  let defined = sortedBlocks[block].history.first(where: { $0.range != diagnostics[index].range }) else { continue }
-            diagnostics[index].notes.append(.init(
-                "Block \(id) is defined in a later document, '\(defined.documentTitle)'; documents are read plans first, then in the order of the numbers in their names (or as `order:` in loopreport.yml lists them)",
-                at: defined.range))
+                let defined = sortedBlocks[block].history.first(where: { $0.range != diagnostics[index].range })
+            else { continue }
+            diagnostics[index].notes.append(
+                .init(
+                    "Block \(id) is defined in a later document, '\(defined.documentTitle)'; documents are read plans first, then in the order of the numbers in their names (or as `order:` in loopreport.yml lists them)",
+                    at: defined.range))
         }
         // Groups that state their own effort or dependencies are work of their own (a phase
         // with a duration and no blocks), so a plan of them is not empty.
@@ -569,12 +617,14 @@ struct BuildState: Sendable {
     /// the nearest misses as notes (groups without items first, then each document's, at most 12).
     private func noWorkItems(_ plan: Plan) -> Diagnostic {
         var notes = plan.groups.filter { !$0.isImplicit }.map { group in
-            Diagnostic.Note("Group \(group.id) '\(group.title)' looks like a group but holds no items; items under it are headings such as '### \(group.id).1 Title' or '### Task \(group.id).1: Title'",
-                            at: group.range)
+            Diagnostic.Note(
+                "Group \(group.id) '\(group.title)' looks like a group but holds no items; items under it are headings such as '### \(group.id).1 Title' or '### Task \(group.id).1: Title'",
+                at: group.range)
         }
         notes += nearMisses
         let shown = Array(notes.prefix(12))
-        var message = "no work items found in \(documents.count) document\(documents.count == 1 ? "" : "s"): no heading, list item or table row reads as a block, task or numbered item, so there is nothing to schedule"
+        var message =
+            "no work items found in \(documents.count) document\(documents.count == 1 ? "" : "s"): no heading, list item or table row reads as a block, task or numbered item, so there is nothing to schedule"
         if shown.isEmpty { message += "; write items as headings such as '### 1.1 Title' or '### Block 1.1: Title' (docs/format.md)" }
         if notes.count > shown.count { message += " (\(notes.count - shown.count) more near misses not shown)" }
         return Diagnostic(.noWorkItems, at: nil, message, notes: shown)
@@ -589,21 +639,29 @@ struct BuildState: Sendable {
                 switch reference.kind {
                 case .block:
                     guard let target = plan.blockIndex(of: reference.id) else {
-                        diagnostics.append(Diagnostic(.unknownBlockReference, at: reference.range,
-                                                      "Block \(blockID) depends on Block \(reference.id), which no document defines"))
+                        diagnostics.append(
+                            Diagnostic(
+                                .unknownBlockReference, at: reference.range,
+                                "Block \(blockID) depends on Block \(reference.id), which no document defines"))
                         continue
                     }
                     if plan.blocks[target].status == .removed {
                         let removedAt = plan.blocks[target].history.last(where: { $0.change == .removed })?.range
-                        diagnostics.append(Diagnostic(.dependencyOnRemovedBlock, at: reference.range,
-                                                      "Block \(blockID) depends on Block \(reference.id), which was removed",
-                                                      notes: [.init("Block \(reference.id) removed here", at: removedAt)]))
+                        diagnostics.append(
+                            Diagnostic(
+                                .dependencyOnRemovedBlock, at: reference.range,
+                                "Block \(blockID) depends on Block \(reference.id), which was removed",
+                                notes: [.init("Block \(reference.id) removed here", at: removedAt)]))
                     }
                 case .group:
-                    if groups[reference.id] == nil || groups[reference.id]?.isImplicit == true && groups[reference.id]?.blockIDs.isEmpty == true {
-                        diagnostics.append(Diagnostic(.unknownGroupReference, at: reference.range,
-                                                      "Block \(blockID) depends on Group \(reference.id), which no document defines",
-                                                      severity: .error))
+                    if groups[reference.id] == nil
+                        || groups[reference.id]?.isImplicit == true && groups[reference.id]?.blockIDs.isEmpty == true
+                    {
+                        diagnostics.append(
+                            Diagnostic(
+                                .unknownGroupReference, at: reference.range,
+                                "Block \(blockID) depends on Group \(reference.id), which no document defines",
+                                severity: .error))
                     }
                 }
             }
@@ -612,20 +670,24 @@ struct BuildState: Sendable {
             for reference in group.dependencies + group.softDependencies {
                 let known = reference.kind == .block ? plan.blockIndex(of: reference.id) != nil : groups[reference.id] != nil
                 if !known {
-                    diagnostics.append(Diagnostic(reference.kind == .block ? .unknownBlockReference : .unknownGroupReference,
-                                                  at: reference.range,
-                                                  "Group \(group.id) depends on \(reference.label), which no document defines",
-                                                  severity: .error))
+                    diagnostics.append(
+                        Diagnostic(
+                            reference.kind == .block ? .unknownBlockReference : .unknownGroupReference,
+                            at: reference.range,
+                            "Group \(group.id) depends on \(reference.label), which no document defines",
+                            severity: .error))
                 }
             }
         }
         for (reference, severity, context) in checkedReferences {
             let known = reference.kind == .block ? plan.blockIndex(of: reference.id) != nil : groups[reference.id] != nil
             if !known {
-                diagnostics.append(Diagnostic(reference.kind == .block ? .unknownBlockReference : .unknownGroupReference,
-                                              at: reference.range,
-                                              "\(context) names \(reference.label), which no document defines",
-                                              severity: severity))
+                diagnostics.append(
+                    Diagnostic(
+                        reference.kind == .block ? .unknownBlockReference : .unknownGroupReference,
+                        at: reference.range,
+                        "\(context) names \(reference.label), which no document defines",
+                        severity: severity))
             }
         }
         return diagnostics

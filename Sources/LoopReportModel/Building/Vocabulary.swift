@@ -8,23 +8,29 @@ package struct Vocabulary: Sendable, Equatable {
     /// Words before a work item's id: `Block 2.3`, `Task 1.2.1`, `Step 4`, `Story 12`, `Milestone 2`.
     /// Besides English, built in: Swedish, Polish, German, French, Spanish, Japanese, Chinese,
     /// Korean, Portuguese, Italian, Dutch, Russian, Czech and Finnish.
-    var itemWords: Set<String> = ["block", "task", "step", "story", "milestone", "item", "deliverable", "feature", "ticket",
-                                  "uppgift", "steg", "delmål", "zadanie", "krok", "blok", "aufgabe", "schritt", "meilenstein",
-                                  "tâche", "jalon", "tarea", "paso", "hito", "タスク", "ステップ", "マイルストーン", "課題",
-                                  // Chinese, Korean, Portuguese, Italian, Dutch, Russian, Czech, Finnish.
-                                  "任务", "步骤", "里程碑", "작업", "태스크", "마일스톤", "tarefa", "passo", "marco",
-                                  "attività", "compito", "taak", "stap", "mijlpaal", "задача", "шаг", "веха",
-                                  "úkol", "milník", "tehtävä", "askel", "virstanpylväs"]
+    var itemWords: Set<String> = [
+        "block", "task", "step", "story", "milestone", "item", "deliverable", "feature", "ticket",
+        "uppgift", "steg", "delmål", "zadanie", "krok", "blok", "aufgabe", "schritt", "meilenstein",
+        "tâche", "jalon", "tarea", "paso", "hito", "タスク", "ステップ", "マイルストーン", "課題",
+        // Chinese, Korean, Portuguese, Italian, Dutch, Russian, Czech, Finnish.
+        "任务", "步骤", "里程碑", "작업", "태스크", "마일스톤", "tarefa", "passo", "marco",
+        "attività", "compito", "taak", "stap", "mijlpaal", "задача", "шаг", "веха",
+        "úkol", "milník", "tehtävä", "askel", "virstanpylväs",
+    ]
 
     /// Item words for milestones: `Milestone 2` is item `M2` (milestones are numbered apart from tasks).
-    static let milestoneWords: Set<String> = ["milestone", "delmål", "meilenstein", "jalon", "hito", "マイルストーン", "kamień milowy",
-                                              "里程碑", "마일스톤", "marco", "mijlpaal", "веха", "milník", "virstanpylväs"]
+    static let milestoneWords: Set<String> = [
+        "milestone", "delmål", "meilenstein", "jalon", "hito", "マイルストーン", "kamień milowy",
+        "里程碑", "마일스톤", "marco", "mijlpaal", "веха", "milník", "virstanpylväs",
+    ]
 
     /// Words before a group's id: `Group 2`, `Phase 3`, `Stage 1`, `Wave 2`, `Epic 4`, `Sprint 4`, `Part II`.
-    var groupWords: Set<String> = ["group", "phase", "stage", "wave", "epic", "sprint", "part", "workstream", "track",
-                                   "fas", "etapp", "grupp", "faza", "etap", "grupa", "etappe", "gruppe", "étape", "groupe",
-                                   "fase", "grupo", "フェーズ", "段階", "グループ",
-                                   "阶段", "단계", "etapa", "этап", "фаза", "fáze", "vaihe"]
+    var groupWords: Set<String> = [
+        "group", "phase", "stage", "wave", "epic", "sprint", "part", "workstream", "track",
+        "fas", "etapp", "grupp", "faza", "etap", "grupa", "etappe", "gruppe", "étape", "groupe",
+        "fase", "grupo", "フェーズ", "段階", "グループ",
+        "阶段", "단계", "etapa", "этап", "фаза", "fáze", "vaihe",
+    ]
 
     /// Field names and what each sets, compared normalised (lower case, single spaces, no
     /// punctuation).
@@ -46,10 +52,14 @@ package struct Vocabulary: Sendable, Equatable {
 
     /// The keys of `vocabulary:` that add unit words (`days: [dagar]`) and status words
     /// (`complete: [klart]`).
-    static let unitKeys: [String: EffortUnits.Unit] = ["minutes": .minute, "hours": .hour, "days": .day, "weeks": .week,
-                                                       "months": .month, "sprints": .sprint, "points": .point]
-    static let statusKeys: [String: Progress] = ["complete": .complete, "in progress": .inProgress,
-                                                 "not started": .notStarted, "blocked": .blocked, "deferred": .deferred]
+    static let unitKeys: [String: EffortUnits.Unit] = [
+        "minutes": .minute, "hours": .hour, "days": .day, "weeks": .week,
+        "months": .month, "sprints": .sprint, "points": .point,
+    ]
+    static let statusKeys: [String: Progress] = [
+        "complete": .complete, "in progress": .inProgress,
+        "not started": .notStarted, "blocked": .blocked, "deferred": .deferred,
+    ]
 
     /// What each key of `vocabulary:` in loopreport.yml adds words to.
     static let settingKeys: [String: FieldName] = [
@@ -71,16 +81,18 @@ package struct Vocabulary: Sendable, Equatable {
     package static func read(config: SourceFile?) -> (Vocabulary, [Diagnostic]) {
         var vocabulary = Vocabulary.standard
         guard let config, config.text.utf8.count < 1 << 20,
-              case .success(let root?) = BoundedYAML.compose(config.text), case .mapping(let settings) = root
+            case .success(let root?) = BoundedYAML.compose(config.text), case .mapping(let settings) = root
         else { return (vocabulary, []) }
         var diagnostics: [Diagnostic] = []
-        func line(_ node: Node) -> SourceRange { .line(node.mark?.line ?? 1, in: config.path) }   // Yams counts from 1
+        func line(_ node: Node) -> SourceRange { .line(node.mark?.line ?? 1, in: config.path) }  // Yams counts from 1
         // Units: `hoursPerDay: 6`, `sprintDays: 5`, `pointDays: 0.5`.
         for (key, value) in settings {
             guard let name = key.string, ["hoursPerDay", "sprintDays", "pointDays"].contains(name) else { continue }
             guard let number = value.string.flatMap(Double.init), number > 0, number <= (name == "hoursPerDay" ? 24 : 100) else {
-                diagnostics.append(Diagnostic(.invalidSettings, at: line(key),
-                                              "\(name) must be a number above 0 and at most \(name == "hoursPerDay" ? 24 : 100)"))
+                diagnostics.append(
+                    Diagnostic(
+                        .invalidSettings, at: line(key),
+                        "\(name) must be a number above 0 and at most \(name == "hoursPerDay" ? 24 : 100)"))
                 continue
             }
             switch name {
@@ -94,21 +106,31 @@ package struct Vocabulary: Sendable, Equatable {
             if case .mapping(let sizes) = entry.value {
                 for (key, value) in sizes {
                     guard let size = key.string?.uppercased(), EffortUnits.isSize(size), let text = value.string,
-                          let effort = Effort.parse(text, units: vocabulary.units) else {
-                        diagnostics.append(Diagnostic(.invalidSettings, at: line(key),
-                                                      "sizes: maps T-shirt sizes (XS, S, M, L, XL…) to efforts (e.g. M: 3d)"))
+                        let effort = Effort.parse(text, units: vocabulary.units)
+                    else {
+                        diagnostics.append(
+                            Diagnostic(
+                                .invalidSettings, at: line(key),
+                                "sizes: maps T-shirt sizes (XS, S, M, L, XL…) to efforts (e.g. M: 3d)"))
                         continue
                     }
                     vocabulary.units.sizes[size] = effort.days
                 }
             } else {
-                diagnostics.append(Diagnostic(.invalidSettings, at: line(entry.key), "sizes: maps T-shirt sizes to efforts (e.g. {S: 1d, M: 3d})"))
+                diagnostics.append(
+                    Diagnostic(.invalidSettings, at: line(entry.key), "sizes: maps T-shirt sizes to efforts (e.g. {S: 1d, M: 3d})"))
             }
         }
         guard let section = settings.first(where: { $0.key.string == "vocabulary" })?.value else { return (vocabulary, diagnostics) }
         guard case .mapping(let entries) = section else {
-            return (vocabulary, [Diagnostic(.invalidSettings, at: line(section),
-                                            "vocabulary: must map field names (dependencies, estimate, status…), items and groups to lists of words")])
+            return (
+                vocabulary,
+                [
+                    Diagnostic(
+                        .invalidSettings, at: line(section),
+                        "vocabulary: must map field names (dependencies, estimate, status…), items and groups to lists of words")
+                ]
+            )
         }
         for (key, value) in entries {
             let name = key.string?.normalizedName ?? ""
@@ -128,8 +150,10 @@ package struct Vocabulary: Sendable, Equatable {
             default:
                 guard let field = settingKeys[name] else {
                     let known = ["items", "groups"] + settingKeys.keys.sorted() + unitKeys.keys.sorted() + statusKeys.keys.sorted()
-                    diagnostics.append(Diagnostic(.invalidSettings, at: line(key),
-                                                  "'\(key.string ?? "")' is not something the vocabulary maps; use one of \(known.joined(separator: ", "))"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .invalidSettings, at: line(key),
+                            "'\(key.string ?? "")' is not something the vocabulary maps; use one of \(known.joined(separator: ", "))"))
                     continue
                 }
                 for word in words { vocabulary.fieldNames[word] = field }
@@ -145,9 +169,11 @@ package struct Vocabulary: Sendable, Equatable {
         "done": .complete, "complete": .complete, "completed": .complete, "finished": .complete, "x": .complete,
         "shipped": .complete, "merged": .complete, "closed": .complete,
         "in progress": .inProgress, "wip": .inProgress, "ongoing": .inProgress, "started": .inProgress, "active": .inProgress,
-        "in review": .inProgress, "doing": .inProgress, "partial": .inProgress, "partially complete": .inProgress, "needs review": .inProgress,
+        "in review": .inProgress, "doing": .inProgress, "partial": .inProgress, "partially complete": .inProgress,
+        "needs review": .inProgress,
         "ready for review": .inProgress, "in qa": .inProgress, "in testing": .inProgress, "testing": .inProgress,
-        "partially done": .inProgress, "reopened": .inProgress, "half done": .inProgress, "landed": .complete, "released": .complete, "deployed": .complete,
+        "partially done": .inProgress, "reopened": .inProgress, "half done": .inProgress, "landed": .complete, "released": .complete,
+        "deployed": .complete,
         "not yet": .notStarted, "not yet started": .notStarted, "queued": .notStarted, "ready": .notStarted,
         "planned": .notStarted, "future": .notStarted, "todo": .notStarted, "to do": .notStarted, "not started": .notStarted,
         "pending": .notStarted, "open": .notStarted, "next": .notStarted, "backlog": .notStarted, "": .notStarted,
@@ -196,10 +222,11 @@ package struct Vocabulary: Sendable, Equatable {
     /// `✅ COMPLETE`, `— IN PROGRESS`.
     /// The words of `statusPhrases` that say a status on their own; in lower case, so their
     /// meaning is looked up there, not written twice.
-    static let capitalStatuses: [String: Progress] = Dictionary(uniqueKeysWithValues: [
-        "done", "complete", "completed", "finished", "in progress", "wip", "ongoing", "todo", "planned", "not started",
-        "pending", "blocked", "on hold", "deferred", "postponed", "cancelled", "canceled", "parked", "paused", "superseded",
-    ].map { ($0.uppercased(), statusPhrases[$0]!) })
+    static let capitalStatuses: [String: Progress] = Dictionary(
+        uniqueKeysWithValues: [
+            "done", "complete", "completed", "finished", "in progress", "wip", "ongoing", "todo", "planned", "not started",
+            "pending", "blocked", "on hold", "deferred", "postponed", "cancelled", "canceled", "parked", "paused", "superseded",
+        ].map { ($0.uppercased(), statusPhrases[$0]!) })
 
     /// Progress stated by a glyph: `✅`, `✔️`, `🔄`, `⏳`, `⬜`, `🔴`.
     static func glyphStatus(_ scalar: Unicode.Scalar) -> Progress? {
@@ -216,53 +243,86 @@ package struct Vocabulary: Sendable, Equatable {
     /// Calendar windows in headings (`(Weeks 4-6)`, `(Week 2)`, `(Q3 2026)`, `(Days 1-5)`):
     /// when the work happens, not how long it takes.
     /// Months by their first three letters (`Mar 2 – Mar 13`, `March`, `mars`, `März` is `mär`).
-    static let monthWords: Set<String> = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-                                          "mär", "mai", "okt", "dez", "maj", "ene", "abr", "ago", "dic", "fév", "avr", "déc"]
+    static let monthWords: Set<String> = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        "mär", "mai", "okt", "dez", "maj", "ene", "abr", "ago", "dic", "fév", "avr", "déc",
+    ]
 
     static let windowWords: Set<String> = ["week", "weeks", "day", "days", "month", "months", "sprint", "sprints", "q1", "q2", "q3", "q4"]
 
     static let standardFieldNames: [String: FieldName] = {
         var names: [String: FieldName] = [:]
         let table: [(FieldName, [String])] = [
-            (.dependencies, ["dependencies", "dependency", "depends on", "hard dependencies", "prerequisites", "prerequisite",
-                             "requires", "required", "blocked by", "after", "predecessors", "predecessor", "deps",
-                             "depends", "dependent on", "waits for", "needs", "blocked on", "waiting on", "waits on",
-                             "depends upon", "prereqs", "prereq", "gated by", "input", "inputs",
-                             "efter", "nach", "après", "después de", "also depends on", "no longer depends on",
-                             "beroenden", "beroende av", "förutsättningar", "zależności", "zależy od", "abhängigkeiten",
-                             "abhängig von", "voraussetzungen", "dépendances", "dépend de", "prérequis", "dependencias",
-                             "depende de", "依存", "依存関係", "前提", "前提条件",
-                             "依赖", "依赖项", "前置", "前置任务", "前置条件", "의존성", "의존", "선행 작업", "선행", "선행 조건",
-                             "dependências", "dependência", "pré-requisitos", "dipendenze", "dipende da", "prerequisiti",
-                             "afhankelijkheden", "afhankelijk van", "hangt af van", "зависимости", "зависит от", "зависит",
-                             "závislosti", "závisí na", "riippuvuudet", "riippuu", "edellyttää"]),
+            (
+                .dependencies,
+                [
+                    "dependencies", "dependency", "depends on", "hard dependencies", "prerequisites", "prerequisite",
+                    "requires", "required", "blocked by", "after", "predecessors", "predecessor", "deps",
+                    "depends", "dependent on", "waits for", "needs", "blocked on", "waiting on", "waits on",
+                    "depends upon", "prereqs", "prereq", "gated by", "input", "inputs",
+                    "efter", "nach", "après", "después de", "also depends on", "no longer depends on",
+                    "beroenden", "beroende av", "förutsättningar", "zależności", "zależy od", "abhängigkeiten",
+                    "abhängig von", "voraussetzungen", "dépendances", "dépend de", "prérequis", "dependencias",
+                    "depende de", "依存", "依存関係", "前提", "前提条件",
+                    "依赖", "依赖项", "前置", "前置任务", "前置条件", "의존성", "의존", "선행 작업", "선행", "선행 조건",
+                    "dependências", "dependência", "pré-requisitos", "dipendenze", "dipende da", "prerequisiti",
+                    "afhankelijkheden", "afhankelijk van", "hangt af van", "зависимости", "зависит от", "зависит",
+                    "závislosti", "závisí na", "riippuvuudet", "riippuu", "edellyttää",
+                ]
+            ),
             (.softDependencies, ["soft dependencies", "soft dependency"]),
-            (.estimate, ["estimated effort", "effort", "estimate", "estimated", "estimated time", "duration", "time",
-                         "time estimate", "effort estimate", "estimated duration", "size", "sizing", "expected duration",
-                         "estimated hours", "estimated days", "timebox", "est", "est effort", "est time", "cost", "loe",
-                         "level of effort", "story points", "ideal days", "points", "sp", "pts", "estimate points",
-                         "story point estimate",
-                         "uppskattning", "tidsåtgång", "tid", "czas", "zeit", "dauer", "temps", "tiempo", "所要時間", "estimering", "estymacja", "szacunek", "nakład", "aufwand", "schätzung",
-                         "estimation", "charge", "durée", "estimación", "esfuerzo", "duración", "見積もり", "見積", "工数", "期間",
-                         "预计", "预估", "估算", "工作量", "预计工时", "工时", "工期", "예상", "예상 시간", "추정", "공수", "소요 시간",
-                         "estimativa", "esforço", "duração", "stima", "durata", "impegno", "schatting", "inschatting", "duur",
-                         "оценка", "трудозатраты", "трудоёмкость", "длительность", "odhad", "pracnost", "arvio", "kesto", "työmäärä"]),
-            (.actual, ["actual effort", "actual", "actual days", "actual time", "actual duration", "time spent", "spent",
-                       "faktisk tid", "rzeczywisty czas", "tatsächlicher aufwand", "temps réel", "esfuerzo real", "実績", "実績工数"]),
-            (.status, ["status", "state", "progress status", "current status", "stan", "zustand", "statut", "état", "estado",
-                       "状態", "ステータス", "状态", "상태", "situação", "stato", "статус", "состояние", "stav", "tila"]),
+            (
+                .estimate,
+                [
+                    "estimated effort", "effort", "estimate", "estimated", "estimated time", "duration", "time",
+                    "time estimate", "effort estimate", "estimated duration", "size", "sizing", "expected duration",
+                    "estimated hours", "estimated days", "timebox", "est", "est effort", "est time", "cost", "loe",
+                    "level of effort", "story points", "ideal days", "points", "sp", "pts", "estimate points",
+                    "story point estimate",
+                    "uppskattning", "tidsåtgång", "tid", "czas", "zeit", "dauer", "temps", "tiempo", "所要時間", "estimering", "estymacja",
+                    "szacunek", "nakład", "aufwand", "schätzung",
+                    "estimation", "charge", "durée", "estimación", "esfuerzo", "duración", "見積もり", "見積", "工数", "期間",
+                    "预计", "预估", "估算", "工作量", "预计工时", "工时", "工期", "예상", "예상 시간", "추정", "공수", "소요 시간",
+                    "estimativa", "esforço", "duração", "stima", "durata", "impegno", "schatting", "inschatting", "duur",
+                    "оценка", "трудозатраты", "трудоёмкость", "длительность", "odhad", "pracnost", "arvio", "kesto", "työmäärä",
+                ]
+            ),
+            (
+                .actual,
+                [
+                    "actual effort", "actual", "actual days", "actual time", "actual duration", "time spent", "spent",
+                    "faktisk tid", "rzeczywisty czas", "tatsächlicher aufwand", "temps réel", "esfuerzo real", "実績", "実績工数",
+                ]
+            ),
+            (
+                .status,
+                [
+                    "status", "state", "progress status", "current status", "stan", "zustand", "statut", "état", "estado",
+                    "状態", "ステータス", "状态", "상태", "situação", "stato", "статус", "состояние", "stav", "tila",
+                ]
+            ),
             (.priority, ["priority"]),
             (.percentComplete, ["progress", "completion", "percent complete"]),
             (.tasks, ["tasks", "implementation steps", "changes", "changes required", "steps", "subtasks", "work items"]),
             (.files, ["files to modify", "files", "files to verify"]),
-            (.completionCriteria, ["completion criteria", "acceptance criteria", "release criteria", "definition of done",
-                                   "done when", "exit criteria"]),
+            (
+                .completionCriteria,
+                [
+                    "completion criteria", "acceptance criteria", "release criteria", "definition of done",
+                    "done when", "exit criteria",
+                ]
+            ),
             (.declaredCritical, ["critical path"]),
             (.blockers, ["blockers", "blocker"]),
-            (.team, ["assigned team", "team", "owner", "owners", "assigned", "assignee", "assigned to", "responsible", "lead",
-                     "ansvarig", "odpowiedzialny", "właściciel", "verantwortlich", "responsable", "担当", "担当者",
-                     "负责人", "담당자", "담당", "responsável", "responsabile", "eigenaar", "verantwoordelijke", "ответственный",
-                     "исполнитель", "odpovědný", "řešitel", "vastuuhenkilö", "omistaja"]),
+            (
+                .team,
+                [
+                    "assigned team", "team", "owner", "owners", "assigned", "assignee", "assigned to", "responsible", "lead",
+                    "ansvarig", "odpowiedzialny", "właściciel", "verantwortlich", "responsable", "担当", "担当者",
+                    "负责人", "담당자", "담당", "responsável", "responsabile", "eigenaar", "verantwoordelijke", "ответственный",
+                    "исполнитель", "odpovědný", "řešitel", "vastuuhenkilö", "omistaja",
+                ]
+            ),
             (.discrepanciesAddressed, ["discrepancies addressed"]),
             (.implementationOrder, ["implementation order"]),
             (.deadline, ["deadline", "due", "due date", "target date", "start", "start date", "starts", "begins"]),
@@ -273,8 +333,10 @@ package struct Vocabulary: Sendable, Equatable {
 
     /// The names of fields that say a heading is a work item (a numbered heading with none of
     /// these, and no status in its title, is an ordinary numbered section).
-    static let planFields: Set<FieldName> = [.dependencies, .softDependencies, .estimate, .actual, .status, .team, .deadline,
-                                             .completionCriteria, .priority, .percentComplete]
+    static let planFields: Set<FieldName> = [
+        .dependencies, .softDependencies, .estimate, .actual, .status, .team, .deadline,
+        .completionCriteria, .priority, .percentComplete,
+    ]
 }
 
 /// What a field name sets (`Vocabulary.fieldNames`).

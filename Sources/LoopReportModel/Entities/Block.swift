@@ -29,7 +29,9 @@ package enum BlockStatus: String, Sendable, Hashable, Codable {
 
 /// How far the work on a block has come, from status fields, glyphs and status tables.
 package enum Progress: String, Sendable, Hashable, Codable {
-    case notStarted = "not-started", inProgress = "in-progress", complete, blocked, deferred
+    case notStarted = "not-started"
+    case inProgress = "in-progress"
+    case complete, blocked, deferred
 
     /// Reads `🟢 COMPLETE`, `✅`, `In Progress (80% complete)`, `⬜`, `🔴 BLOCKED`, `⚫ Deferred`.
     static func parse(_ text: String) -> Progress? {
@@ -38,13 +40,17 @@ package enum Progress: String, Sendable, Hashable, Codable {
         // A status said in one word or phrase of the vocabulary: `todo`, `WIP`, `Done`.
         if !name.isEmpty, let progress = Vocabulary.statusPhrases[name] { return progress }
         // `Dropped — not needed`, `bloqueado — aguardando o contador`, `on hold (legal)`: the state, then why.
-        if let cut = [" — ", " – ", " - ", ": ", ", ", "; ", " ("].lazy.compactMap({ t.firstByteRange(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }),
-           let progress = Vocabulary.statusPhrases[String(t[..<cut.lowerBound]).normalizedName] {
+        if let cut = [" — ", " – ", " - ", ": ", ", ", "; ", " ("].lazy.compactMap({ t.firstByteRange(of: $0) }).min(by: {
+            $0.lowerBound < $1.lowerBound
+        }),
+            let progress = Vocabulary.statusPhrases[String(t[..<cut.lowerBound]).normalizedName]
+        {
             return progress
         }
         // The state said first wins: `In progress — token bucket done, overrides pending`.
         let cues: [(String, Progress)] = [
-            ("not started", .notStarted), ("not done", .notStarted), ("not complete", .notStarted), ("pending", .notStarted), ("planned", .notStarted), ("⬜", .notStarted), ("⚪", .notStarted),
+            ("not started", .notStarted), ("not done", .notStarted), ("not complete", .notStarted), ("pending", .notStarted),
+            ("planned", .notStarted), ("⬜", .notStarted), ("⚪", .notStarted),
             ("in progress", .inProgress), ("ongoing", .inProgress), ("partially", .inProgress), ("☑", .inProgress), ("🟡", .inProgress),
             ("blocked", .blocked), ("🔴", .blocked), ("deferred", .deferred), ("postponed", .deferred), ("⚫", .deferred),
             ("complete", .complete), ("done", .complete), ("finished", .complete), ("✅", .complete), ("🟢", .complete), ("✓", .complete),
@@ -56,7 +62,10 @@ package enum Progress: String, Sendable, Hashable, Codable {
             let offset = haystack.utf8.distance(from: haystack.utf8.startIndex, to: found.lowerBound)
             // `not started` also holds `started`; `incomplete` holds `complete`.
             if cue == "complete", haystack.utf8.distance(from: haystack.utf8.startIndex, to: found.lowerBound) >= 2,
-               haystack.utf8[haystack.utf8.index(found.lowerBound, offsetBy: -2)...].starts(with: "in".utf8) { continue }
+                haystack.utf8[haystack.utf8.index(found.lowerBound, offsetBy: -2)...].starts(with: "in".utf8)
+            {
+                continue
+            }
             if first.map({ offset < $0.offset }) ?? true { first = (offset, progress) }
         }
         if let first { return first.progress }

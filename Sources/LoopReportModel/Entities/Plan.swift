@@ -44,17 +44,22 @@ package struct Plan: Sendable {
     private let blockIndex: [String: Int]
     private let groupIndex: [String: Int]
 
-    package init(documents: [Document], groups: [Group], blocks: [Block], iterations: [Iteration],
-                records: PlanRecords) {
+    package init(
+        documents: [Document], groups: [Group], blocks: [Block], iterations: [Iteration],
+        records: PlanRecords
+    ) {
         // By index: `enumerated()` would copy every block (and retain each of its fields).
-        self.init(documents: documents, groups: groups, blocks: blocks,
-                  blockIndex: Dictionary(blocks.indices.map { (blocks[$0].id, $0) }, uniquingKeysWith: { a, _ in a }),
-                  iterations: iterations, records: records)
+        self.init(
+            documents: documents, groups: groups, blocks: blocks,
+            blockIndex: Dictionary(blocks.indices.map { (blocks[$0].id, $0) }, uniquingKeysWith: { a, _ in a }),
+            iterations: iterations, records: records)
     }
 
     /// With the index of `blocks` already made (the plan builder has one).
-    init(documents: [Document], groups: [Group], blocks: [Block], blockIndex: [String: Int], iterations: [Iteration],
-         records: PlanRecords) {
+    init(
+        documents: [Document], groups: [Group], blocks: [Block], blockIndex: [String: Int], iterations: [Iteration],
+        records: PlanRecords
+    ) {
         self.documents = documents
         self.groups = groups
         self.blocks = blocks

@@ -174,9 +174,9 @@ package struct Figure: Sendable, Hashable {
 package struct Finding: Sendable, Hashable {
     package enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         case discovery, deviation, pattern, health, lesson, planAdjustment, optimizationOpportunity,
-             unexpectedFinding, scalingCharacteristic, documentationUpdate, operationalGuidance,
-             complexityAssessment, resourceAllocation, architecturalEvolution, completionAnalysis,
-             keyObjective, validationCriterion, incrementalTesting, telemetry, blockerNote
+            unexpectedFinding, scalingCharacteristic, documentationUpdate, operationalGuidance,
+            complexityAssessment, resourceAllocation, architecturalEvolution, completionAnalysis,
+            keyObjective, validationCriterion, incrementalTesting, telemetry, blockerNote
     }
     package var kind: Kind
     /// The category heading (`Architectural Issues`, `Planning and Estimation`).

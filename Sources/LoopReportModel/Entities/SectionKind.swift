@@ -3,28 +3,28 @@
 package enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
     // Plan structure.
     case overview, keyObjectives, implementationGroups, group, revisedGroup, block, newBlocks,
-         removedBlocks, dependencyGraph, criticalPath, risks, milestones, testingRequirements,
-         decisionLog, technicalSpecifications, migrationStrategy, timeline
+        removedBlocks, dependencyGraph, criticalPath, risks, milestones, testingRequirements,
+        decisionLog, technicalSpecifications, migrationStrategy, timeline
     // Progress (fourth pass).
     case implementationProgress, completed, pending, progressMetrics, blockers,
-         preImplementationValidation, postImplementationValidation, implementationNotes,
-         blockStatus, dashboard, metricsStatus
+        preImplementationValidation, postImplementationValidation, implementationNotes,
+        blockStatus, dashboard, metricsStatus
     // Loop iteration.
     case progressAssessment, completedComponents, deviations, patternAnalysis, overallHealth,
-         discoveries, discoveryCategory, rootCauseAnalysis, rootCause, continuationStrategy,
-         strategy, revisedSpecifications, specification, currentApproach, revisedApproach,
-         optimizationDetails, performanceExpectations, issueDiscovered, timelineImpact,
-         revisedTimeline, timelineAdjustments, bufferAllocation, validationCriteria,
-         validationChecklist, checklistCategory, integrationTesting, scenario, telemetry,
-         testingStrategy, implementationResults, measurements, scalingCharacteristics,
-         optimizationOpportunities, unexpectedFindings, reassessmentCycle, completionAnalysis,
-         expectationVsReality, lessonsLearned, planAdjustments, adaptivePlanning,
-         predictiveAccuracy, complexityAssessment, resourceAllocation, timelineProjections,
-         documentationUpdates
+        discoveries, discoveryCategory, rootCauseAnalysis, rootCause, continuationStrategy,
+        strategy, revisedSpecifications, specification, currentApproach, revisedApproach,
+        optimizationDetails, performanceExpectations, issueDiscovered, timelineImpact,
+        revisedTimeline, timelineAdjustments, bufferAllocation, validationCriteria,
+        validationChecklist, checklistCategory, integrationTesting, scenario, telemetry,
+        testingStrategy, implementationResults, measurements, scalingCharacteristics,
+        optimizationOpportunities, unexpectedFindings, reassessmentCycle, completionAnalysis,
+        expectationVsReality, lessonsLearned, planAdjustments, adaptivePlanning,
+        predictiveAccuracy, complexityAssessment, resourceAllocation, timelineProjections,
+        documentationUpdates
     // Consolidation.
     case implementationSummary, approachEffectiveness, majorRevisions, architecturalEvolution,
-         performanceAnalysis, targetVsAchieved, knowledgeCapture, operationalGuidance,
-         relationshipToPasses
+        performanceAnalysis, targetVsAchieved, knowledgeCapture, operationalGuidance,
+        relationshipToPasses
     /// Not recognised: rendered as prose.
     case other
 
@@ -134,9 +134,13 @@ package enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
         default: break
         }
         // `Dependencies & Execution Order`, `Phase Dependencies`.
-        if name.hasPrefix("dependencies ") || ["phase", "task", "story", "block", "item", "group", "step"].contains(where: {
-            name.hasSuffix(" \($0) dependencies") || name == "\($0) dependencies"
-        }) { return .dependencyGraph }
+        if name.hasPrefix("dependencies ")
+            || ["phase", "task", "story", "block", "item", "group", "step"].contains(where: {
+                name.hasSuffix(" \($0) dependencies") || name == "\($0) dependencies"
+            })
+        {
+            return .dependencyGraph
+        }
         if name.hasSuffix("risks") { return .risks }
         if name.hasSuffix("lessons learned") { return .lessonsLearned }
         return .other

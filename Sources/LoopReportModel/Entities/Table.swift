@@ -9,9 +9,9 @@ package struct Cell: Sendable, Hashable {
 /// What a table is, recognised from its header set whatever the column order.
 package enum TableKind: String, Sendable, Hashable, Codable, CaseIterable {
     case timelineAdjustments, predictiveAccuracy, expectationVsReality, metrics, measurements,
-         approachEffectiveness, timelineComparison, decisionLog, risks, milestones, blockStatus,
-         validationStatus, synthesisMatrix, resourceAllocation, testSuites, buildStatus,
-         beforeAfter, workItems, other
+        approachEffectiveness, timelineComparison, decisionLog, risks, milestones, blockStatus,
+        validationStatus, synthesisMatrix, resourceAllocation, testSuites, buildStatus,
+        beforeAfter, workItems, other
 }
 
 /// A GFM table, kept whole, with its recognised kind and the column each role sits in.

@@ -52,9 +52,11 @@ enum BoundedYAML {
         if let problem = problem(text) { return .failure(BoundError(description: problem, line: nil)) }
         do { return .success(try Yams.compose(yaml: text)) } catch {
             let yaml = error as? YamlError
-            return .failure(BoundError(description: yaml.flatMap(Self.message(of:))
-                                           ?? String(describing: error).split(separator: "\n").first.map(String.init) ?? "unreadable",
-                                       line: yaml.flatMap(Self.line(of:))))
+            return .failure(
+                BoundError(
+                    description: yaml.flatMap(Self.message(of:))
+                        ?? String(describing: error).split(separator: "\n").first.map(String.init) ?? "unreadable",
+                    line: yaml.flatMap(Self.line(of:))))
         }
     }
 
@@ -69,7 +71,7 @@ enum BoundedYAML {
     private static func message(of error: YamlError) -> String? {
         switch error {
         case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
-             .composer(let context, let problem, _, _):
+            .composer(let context, let problem, _, _):
             context.map { "\(problem) (\($0.text))" } ?? problem
         default: nil
         }
@@ -80,7 +82,8 @@ enum BoundedYAML {
         // Where the construct in error began ("while parsing a flow sequence in line 3") rather
         // than where the parser gave up (often the end of the text). Yams's marks count from 1.
         case .scanner(let context, _, let mark, _), .parser(let context, _, let mark, _),
-             .composer(let context, _, let mark, _): context?.mark.line ?? mark.line
+            .composer(let context, _, let mark, _):
+            context?.mark.line ?? mark.line
         default: nil
         }
     }

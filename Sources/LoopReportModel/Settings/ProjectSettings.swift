@@ -22,7 +22,8 @@ package struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvert
     package init?(_ text: String) {
         let parts = text.trimmed.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), (1...31).contains(d) else { return nil }
+            (1...12).contains(m), (1...31).contains(d)
+        else { return nil }
         self.init(year: y, month: m, day: d)
         guard components == (y, m, d) else { return nil }
     }
@@ -78,16 +79,19 @@ package struct ProjectSettings: Sendable {
 
     package init() {}
 
-    static let weekdayNames = ["monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "wednesday": 3, "wed": 3,
-                               "thursday": 4, "thu": 4, "friday": 5, "fri": 5, "saturday": 6, "sat": 6,
-                               "sunday": 7, "sun": 7]
+    static let weekdayNames = [
+        "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "wednesday": 3, "wed": 3,
+        "thursday": 4, "thu": 4, "friday": 5, "fri": 5, "saturday": 6, "sat": 6,
+        "sunday": 7, "sun": 7,
+    ]
 
     /// The documents `order:` in loopreport.yml lists (paths relative to the content
     /// directory), applied first and in that order; empty when it lists none.
     package static func documentOrder(config: SourceFile?) -> [String] {
         guard let config, config.text.utf8.count < 1 << 20, config.text.contains("order"),
-              case .success(let root?) = BoundedYAML.compose(config.text), case .mapping(let settings) = root,
-              let list = settings.first(where: { $0.key.string == "order" })?.value.sequence else { return [] }
+            case .success(let root?) = BoundedYAML.compose(config.text), case .mapping(let settings) = root,
+            let list = settings.first(where: { $0.key.string == "order" })?.value.sequence
+        else { return [] }
         return list.compactMap(\.string)
     }
 
@@ -103,13 +107,17 @@ package struct ProjectSettings: Sendable {
                 if case .mapping(let mapping)? = node {
                     for (key, value) in mapping { if let k = key.string { values[k] = value } }
                 } else if !config.text.trimmed.isEmpty {
-                    diagnostics.append(Diagnostic(.invalidSettings, at: .line(1, in: config.path),
-                                                  "'\(config.path)' must be a mapping of settings (key: value)"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .invalidSettings, at: .line(1, in: config.path),
+                            "'\(config.path)' must be a mapping of settings (key: value)"))
                 }
             case .failure(let error):
                 // The parser may place an error at the end past the last line.
-                diagnostics.append(Diagnostic(.invalidSettings, at: .line(min(error.line ?? 1, config.lineCount), in: config.path),
-                                              "'\(config.path)' is not valid YAML: \(error.description)"))
+                diagnostics.append(
+                    Diagnostic(
+                        .invalidSettings, at: .line(min(error.line ?? 1, config.lineCount), in: config.path),
+                        "'\(config.path)' is not valid YAML: \(error.description)"))
             }
         }
         func range(_ key: String) -> SourceRange? {
@@ -121,39 +129,54 @@ package struct ProjectSettings: Sendable {
 
         settings.title = string("title")
         if let text = string("start") ?? string("startDate") ?? string("start-date") {
-            if let date = CalendarDate(text) { settings.startDate = date }
-            else {
-                diagnostics.append(Diagnostic(.invalidSettings, at: range("start"),
-                                              "start date '\(text)' is not a date (YYYY-MM-DD)"))
+            if let date = CalendarDate(text) {
+                settings.startDate = date
+            } else {
+                diagnostics.append(
+                    Diagnostic(
+                        .invalidSettings, at: range("start"),
+                        "start date '\(text)' is not a date (YYYY-MM-DD)"))
             }
         }
         if let node = values["workingDays"] ?? values["working-days"] {
             let names = node.sequence?.compactMap(\.string) ?? node.string?.split(separator: ",").map(String.init) ?? []
             var days = Set<Int>()
             for name in names {
-                if let day = weekdayNames[name.trimmed.lowercased()] { days.insert(day) }
-                else { diagnostics.append(Diagnostic(.invalidSettings, at: range("working"), "'\(name)' is not a weekday")) }
+                if let day = weekdayNames[name.trimmed.lowercased()] {
+                    days.insert(day)
+                } else {
+                    diagnostics.append(Diagnostic(.invalidSettings, at: range("working"), "'\(name)' is not a weekday"))
+                }
             }
             if !days.isEmpty { settings.workingWeekdays = days }
         }
         // Not `?? []`: an empty `Node.Sequence` literal sets up Yams's resolver (regular
         // expressions, about 3 ms) in every run, config file or not.
         for holiday in values["holidays"]?.sequence.map(Array.init) ?? [] {
-            if let text = holiday.string, let date = CalendarDate(text) { settings.holidays.insert(date) }
-            else {
-                diagnostics.append(Diagnostic(.invalidSettings, at: range("holidays"),
-                                              "holiday '\(holiday.string ?? "?")' is not a date (YYYY-MM-DD)"))
+            if let text = holiday.string, let date = CalendarDate(text) {
+                settings.holidays.insert(date)
+            } else {
+                diagnostics.append(
+                    Diagnostic(
+                        .invalidSettings, at: range("holidays"),
+                        "holiday '\(holiday.string ?? "?")' is not a date (YYYY-MM-DD)"))
             }
         }
         if let text = string("daysPerWeek") {
-            if let value = Double(text), value > 0, value <= 7 { settings.daysPerWeek = value }
-            else { diagnostics.append(Diagnostic(.invalidSettings, at: range("daysPerWeek"), "daysPerWeek must be between 1 and 7")) }
+            if let value = Double(text), value > 0, value <= 7 {
+                settings.daysPerWeek = value
+            } else {
+                diagnostics.append(Diagnostic(.invalidSettings, at: range("daysPerWeek"), "daysPerWeek must be between 1 and 7"))
+            }
         }
         if let text = string("defaultEstimate") {
-            if let days = Effort.parse(text)?.days ?? Double(text), days > 0, days <= 1000 { settings.defaultEstimateDays = days }
-            else {
-                diagnostics.append(Diagnostic(.invalidSettings, at: range("defaultEstimate"),
-                                              "defaultEstimate '\(text)' is not an effort between 0 and 1000 days (e.g. '1 day', '4 hours')"))
+            if let days = Effort.parse(text)?.days ?? Double(text), days > 0, days <= 1000 {
+                settings.defaultEstimateDays = days
+            } else {
+                diagnostics.append(
+                    Diagnostic(
+                        .invalidSettings, at: range("defaultEstimate"),
+                        "defaultEstimate '\(text)' is not an effort between 0 and 1000 days (e.g. '1 day', '4 hours')"))
             }
         }
         if let text = string("groupDependencies") {
@@ -161,8 +184,11 @@ package struct ProjectSettings: Sendable {
             case "inherit", "inherited", "all blocks", "every block": settings.groupDependenciesInherit = true
             case "unstated", "default", "blocks without dependencies": settings.groupDependenciesInherit = false
             default:
-                diagnostics.append(Diagnostic(.invalidSettings, at: range("groupDependencies"),
-                                              "groupDependencies '\(text)' is not 'inherit' (every block of a group waits for the group's dependencies) or 'unstated' (only its blocks that state none)"))
+                diagnostics.append(
+                    Diagnostic(
+                        .invalidSettings, at: range("groupDependencies"),
+                        "groupDependencies '\(text)' is not 'inherit' (every block of a group waits for the group's dependencies) or 'unstated' (only its blocks that state none)"
+                    ))
             }
         }
         if let text = string("nearCriticalDays"), let value = Double(text), value >= 0 { settings.nearCriticalDays = value }

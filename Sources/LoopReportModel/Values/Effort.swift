@@ -45,7 +45,8 @@ package struct Effort: Sendable, Hashable {
     /// `maximumDays` (`isTooLarge` says so).
     package static func parse(_ text: String, units: EffortUnits) -> Effort? {
         guard let effort = parseUnbounded(text, units: units), effort.maximumDays <= maximumDays,
-              effort.previousDays.map({ $0 <= maximumDays }) ?? true else { return nil }
+            effort.previousDays.map({ $0 <= maximumDays }) ?? true
+        else { return nil }
         return effort
     }
 
@@ -100,18 +101,24 @@ package struct Effort: Sendable, Hashable {
     }
 
     /// Words before a number that say it is approximate, or open a range (`de 2 à 3`).
-    private static let approximately = ["about ", "around ", "approx. ", "approx ", "approximately ", "roughly ", "ca. ", "ca ",
-                                        "cirka ", "ungefär ", "etwa ", "circa ", "około ", "ok. ", "environ ", "aprox. ",
-                                        "unos ", "de ", "od ", "von "]
+    private static let approximately = [
+        "about ", "around ", "approx. ", "approx ", "approximately ", "roughly ", "ca. ", "ca ",
+        "cirka ", "ungefär ", "etwa ", "circa ", "około ", "ok. ", "environ ", "aprox. ",
+        "unos ", "de ", "od ", "von ",
+    ]
     /// Words between a range's ends: `2 to 3`, `2 till 3`, `2 bis 3`, `2 à 3`, `2 a 3`, `3 do 5`.
     private static let rangeWords = ["to ", "till ", "bis ", "à ", "a ", "do ", "al "]
     /// Half a unit: `half a day`, `halber Tag`, `demi-journée`, `medio día`, `pół dnia`, `半日`.
-    private static let half = ["half a ", "half an ", "half-", "half ", "halber ", "halbe ", "halben ", "demi-", "demi ",
-                               "medio ", "media ", "pół ", "半"]
+    private static let half = [
+        "half a ", "half an ", "half-", "half ", "halber ", "halbe ", "halben ", "demi-", "demi ",
+        "medio ", "media ", "pół ", "半",
+    ]
 
     /// `M (2-3 days)`, `L – 1 week`: a t-shirt size before the effort.
     private static func sizeWithEffort(_ text: String) -> String? {
-        guard let first = text.utf8.first(where: { $0 != 0x20 }), first == 0x53 || first == 0x4D || first == 0x4C || first == 0x58 else { return nil }
+        guard let first = text.utf8.first(where: { $0 != 0x20 }), first == 0x53 || first == 0x4D || first == 0x4C || first == 0x58 else {
+            return nil
+        }
         var scanner = TextScanner(text)
         scanner.skipSpaces()
         guard scanner.take(anyOf: EffortUnits.tShirtSizes), let next = scanner.peek, next == 0x20 || next == 0x28 else { return nil }
@@ -120,8 +127,10 @@ package struct Effort: Sendable, Hashable {
     }
 
     /// Qualifiers of a day or week: `dev-days`, `person-weeks`, `man-days`, `ideal days`.
-    private static let unitQualifiers: Set<String> = ["dev", "developer", "person", "man", "engineer", "eng", "ideal", "work",
-                                                      "working", "team", "calendar", "business"]
+    private static let unitQualifiers: Set<String> = [
+        "dev", "developer", "person", "man", "engineer", "eng", "ideal", "work",
+        "working", "team", "calendar", "business",
+    ]
 
     private static func finish(scanner: inout TextScanner, low: Double, high: Double, text: String, units: EffortUnits) -> Effort? {
         _ = scanner.take("-")
@@ -151,11 +160,16 @@ package struct Effort: Sendable, Hashable {
             guard let days = units.pointDays else { return nil }
             factor = days
         }
-        var effort = Effort(days: (low + high) / 2 * factor, minimumDays: min(low, high) * factor,
-                            maximumDays: max(low, high) * factor, previousDays: nil, raw: text.trimmed)
+        var effort = Effort(
+            days: (low + high) / 2 * factor, minimumDays: min(low, high) * factor,
+            maximumDays: max(low, high) * factor, previousDays: nil, raw: text.trimmed)
         // Infinity (a 401-digit number) and NaN compare as no bound allows: kept out here.
-        guard effort.days.isFinite, effort.maximumDays.isFinite else { return effort.maximumDays.isNaN ? nil : Effort(
-            days: .infinity, minimumDays: .infinity, maximumDays: .infinity, previousDays: nil, raw: text.trimmed) }
+        guard effort.days.isFinite, effort.maximumDays.isFinite else {
+            return effort.maximumDays.isNaN
+                ? nil
+                : Effort(
+                    days: .infinity, minimumDays: .infinity, maximumDays: .infinity, previousDays: nil, raw: text.trimmed)
+        }
         effort.inWeeks = factor >= daysPerWeek
         // "5 days (increased from 3 days)", "(was 3 days)", "(reduced from 4 days)".
         guard scanner.restHasLetter else { return effort }
@@ -192,23 +206,49 @@ package struct EffortUnits: Sendable, Equatable {
 
     static let standardWords: [String: Unit] = {
         let table: [(Unit, [String])] = [
-            (.day, ["day", "days", "d", "working", "dag", "dagar", "dzień", "dni", "dnia", "tag", "tage", "tagen", "jour",
+            (
+                .day,
+                [
+                    "day", "days", "d", "working", "dag", "dagar", "dzień", "dni", "dnia", "tag", "tage", "tagen", "jour",
                     "jours", "j", "día", "días", "dia", "dias", "日", "人日", "営業日", "journée", "journées", "jornada",
                     "jornadas", "personentage", "personentag", "arbeitstage", "arbeitstag", "arbetsdagar", "arbetsdag",
                     "osobodni", "osobodzień", "manday", "mandays", "pd", "md", "天", "工作日", "人天", "人日", "일", "giorni",
                     "giorno", "gg", "dagen", "день", "дня", "дней", "дн", "den", "dny", "dní", "dne", "dnů", "pv", "päivä",
-                    "päivää", "päivän", "pvä"]),
-            (.week, ["week", "weeks", "w", "wk", "wks", "pw", "pws", "vecka", "veckor", "v", "tydzień", "tygodnie", "tygodni", "tyg",
-                     "woche", "wochen", "semaine", "semaines", "semana", "semanas", "週", "週間", "周", "星期", "주", "settimana",
-                     "settimane", "weken", "неделя", "недели", "недель", "нед", "týden", "týdny", "týdnů", "viikko", "viikkoa", "vk"]),
-            (.hour, ["hour", "hours", "h", "hr", "hrs", "timme", "timmar", "tim", "godzina", "godziny", "godzin", "godz",
-                     "stunde", "stunden", "std", "heure", "heures", "hora", "horas", "時間", "小时", "小時", "시간", "ore",
-                     "ora", "uur", "uren", "u", "час", "часа", "часов", "ч", "hodin", "hodina", "hodiny", "tunti", "tuntia", "t"]),
-            (.minute, ["minute", "minutes", "min", "mins", "m", "minuter", "minut", "minuty", "minuten", "minutos", "分", "分钟",
-                       "분", "minuti", "минут", "минуты", "мин", "minuuttia"]),
-            (.month, ["month", "months", "mo", "personenmonate", "personenmonat", "månad", "månader", "miesiąc", "miesiące", "miesięcy", "monat", "monate",
-                      "mois", "mes", "meses", "ヶ月", "か月", "カ月", "个月", "개월", "mês", "mese", "mesi", "maand", "maanden",
-                      "месяц", "месяца", "месяцев", "měsíc", "měsíce", "kuukausi", "kuukautta"]),
+                    "päivää", "päivän", "pvä",
+                ]
+            ),
+            (
+                .week,
+                [
+                    "week", "weeks", "w", "wk", "wks", "pw", "pws", "vecka", "veckor", "v", "tydzień", "tygodnie", "tygodni", "tyg",
+                    "woche", "wochen", "semaine", "semaines", "semana", "semanas", "週", "週間", "周", "星期", "주", "settimana",
+                    "settimane", "weken", "неделя", "недели", "недель", "нед", "týden", "týdny", "týdnů", "viikko", "viikkoa", "vk",
+                ]
+            ),
+            (
+                .hour,
+                [
+                    "hour", "hours", "h", "hr", "hrs", "timme", "timmar", "tim", "godzina", "godziny", "godzin", "godz",
+                    "stunde", "stunden", "std", "heure", "heures", "hora", "horas", "時間", "小时", "小時", "시간", "ore",
+                    "ora", "uur", "uren", "u", "час", "часа", "часов", "ч", "hodin", "hodina", "hodiny", "tunti", "tuntia", "t",
+                ]
+            ),
+            (
+                .minute,
+                [
+                    "minute", "minutes", "min", "mins", "m", "minuter", "minut", "minuty", "minuten", "minutos", "分", "分钟",
+                    "분", "minuti", "минут", "минуты", "мин", "minuuttia",
+                ]
+            ),
+            (
+                .month,
+                [
+                    "month", "months", "mo", "personenmonate", "personenmonat", "månad", "månader", "miesiąc", "miesiące", "miesięcy",
+                    "monat", "monate",
+                    "mois", "mes", "meses", "ヶ月", "か月", "カ月", "个月", "개월", "mês", "mese", "mesi", "maand", "maanden",
+                    "месяц", "месяца", "месяцев", "měsíc", "měsíce", "kuukausi", "kuukautta",
+                ]
+            ),
             (.sprint, ["sprint", "sprints", "sprinty", "sprintar", "スプリント"]),
             (.point, ["point", "points", "pt", "pts", "sp", "story", "punkty", "punkte", "ポイント"]),
         ]

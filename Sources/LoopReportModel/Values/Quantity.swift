@@ -46,7 +46,8 @@ package struct Quantity: Sendable, Hashable {
     package static func dimension(of unit: String) -> String {
         switch unit {
         case "ns", "us", "µs", "μs", "ms", "s", "sec", "secs", "second", "seconds", "m", "min", "mins",
-             "minute", "minutes", "h", "hr", "hrs", "hour", "hours": "time"
+            "minute", "minutes", "h", "hr", "hrs", "hour", "hours":
+            "time"
         case "b", "bytes", "kb", "kib", "mb", "mib", "gb", "gib", "tb", "tib": "bytes"
         case "%": "percent"
         case "x": "factor"
@@ -72,7 +73,9 @@ package struct Percent: Sendable, Hashable {
             // A minus, U+2212, or an en dash written for one (`–50%`) — not the dash of a range (`40–50%`).
             let afterDigit = { (k: Int) in k > 0 && TextScanner.isDigit(s[k - 1]) }
             if j > 0, s[j - 1] == 0x2D, !afterDigit(j - 1) { sign = -1 }
-            if j >= 3, s[(j - 3)..<j].elementsEqual([0xE2, 0x88, 0x92]) || s[(j - 3)..<j].elementsEqual([0xE2, 0x80, 0x93]) && !afterDigit(j - 3) {
+            if j >= 3,
+                s[(j - 3)..<j].elementsEqual([0xE2, 0x88, 0x92]) || s[(j - 3)..<j].elementsEqual([0xE2, 0x80, 0x93]) && !afterDigit(j - 3)
+            {
                 sign = -1
             }
             // `25% under`, `10% below`: the sign in words.
@@ -105,8 +108,9 @@ package struct Ratio: Sendable, Hashable {
             var b = i + 1
             while b < s.count, TextScanner.isDigit(s[b]) { b += 1 }
             guard a < i, b > i + 1,
-                  let n = Double(String(decoding: s[a..<i], as: UTF8.self)),
-                  let d = Double(String(decoding: s[(i + 1)..<b], as: UTF8.self)) else { continue }
+                let n = Double(String(decoding: s[a..<i], as: UTF8.self)),
+                let d = Double(String(decoding: s[(i + 1)..<b], as: UTF8.self))
+            else { continue }
             return Ratio(numerator: n, denominator: d, declaredPercent: percentRightAfter(s, from: b), raw: text.trimmed)
         }
         return nil
@@ -126,10 +130,17 @@ package struct Ratio: Sendable, Hashable {
             words += 1
             skipSpaces()
         }
-        let opened = i < s.count && s[i] == 0x28   // (
-        if opened { i += 1 } else if words > 0 { return nil }
-        else if i < s.count, s[i] == 0x3D || s[i] == 0x2C || s[i] == 0x3A || s[i] == 0x2D { i += 1 }   // = , : -
-        else if i + 2 < s.count, s[i] == 0xE2, s[i + 1] == 0x80, s[i + 2] == 0x94 || s[i + 2] == 0x93 { i += 3 }   // — –
+        let opened = i < s.count && s[i] == 0x28  // (
+        if opened {
+            i += 1
+        } else if words > 0 {
+            return nil
+        } else if i < s.count, s[i] == 0x3D || s[i] == 0x2C || s[i] == 0x3A || s[i] == 0x2D {
+            i += 1
+        }  // = , : -
+        else if i + 2 < s.count, s[i] == 0xE2, s[i + 1] == 0x80, s[i + 2] == 0x94 || s[i + 2] == 0x93 {
+            i += 3
+        }  // — –
         skipSpaces()
         var scanner = TextScanner(String(decoding: s[i...], as: UTF8.self))
         guard let value = scanner.number() else { return nil }
@@ -137,4 +148,3 @@ package struct Ratio: Sendable, Hashable {
         return scanner.take("%") ? value : nil
     }
 }
-

@@ -39,7 +39,7 @@ package struct Reference: Sendable, Hashable {
         if id.hasPrefix("#") { return "issues" }
         // `Task 7` with no group heading: the plan's one list of items.
         if id.utf8.allSatisfy(ReferenceScanner.isDigit) || id.utf8.dropLast().allSatisfy(ReferenceScanner.isDigit) && id.last!.isLowercase {
-            return "items"   // and its parts, `6a`, `6b`
+            return "items"  // and its parts, `6a`, `6b`
         }
         var prefix = Substring(id)
         while let last = prefix.last, last.isASCII && last.isNumber { prefix = prefix.dropLast() }
@@ -74,9 +74,13 @@ enum ReferenceScanner {
             guard atWordStart else { i += 1; continue }
             var kind: Reference.Kind?
             var j = i
-            if word(s, at: i, "block") { kind = .block; j = i + 5 }
-            else if word(s, at: i, "group") { kind = .group; j = i + 5 }
-            else if bareBlockIDs, let (found, length) = vocabularyWord(s, at: i, vocabulary) { kind = found; j = i + length }
+            if word(s, at: i, "block") {
+                kind = .block; j = i + 5
+            } else if word(s, at: i, "group") {
+                kind = .group; j = i + 5
+            } else if bareBlockIDs, let (found, length) = vocabularyWord(s, at: i, vocabulary) {
+                kind = found; j = i + length
+            }
             if let kind {
                 // `Milestone 2` is M2: milestones have their own numbers.
                 let milestone = kind == .block && Vocabulary.milestoneWords.contains(String(decoding: s[i..<j], as: UTF8.self).lowercased())
@@ -88,13 +92,18 @@ enum ReferenceScanner {
                 var k = touching ? j : j + 1
                 var found = false
                 while true {
-                    guard var (id, end) = kind == .block ? blockID(s, at: k) ?? (bareBlockIDs ? otherItemID(s, at: k) : nil)
-                                                         : groupID(s, at: k) ?? (bareBlockIDs ? HeadingParser.groupID(s, at: k) : nil) else { break }
+                    guard
+                        var (id, end) = kind == .block
+                            ? blockID(s, at: k) ?? (bareBlockIDs ? otherItemID(s, at: k) : nil)
+                            : groupID(s, at: k) ?? (bareBlockIDs ? HeadingParser.groupID(s, at: k) : nil)
+                    else { break }
                     if milestone, id.utf8.allSatisfy(isDigit) { id = "M" + id }
                     let isFirst = !found
                     found = true
-                    matches.append(Match(kind: kind, id: id, text: string((isFirst ? i : k)..<end),
-                                         annotation: annotation(s, after: end)))
+                    matches.append(
+                        Match(
+                            kind: kind, id: id, text: string((isFirst ? i : k)..<end),
+                            annotation: annotation(s, after: end)))
                     k = end
                     guard plural else { break }
                     // `Groups 1-4`, `Blocks 1 through 5`, `Tasks 1.1–1.3`: expand a range.
@@ -121,7 +130,8 @@ enum ReferenceScanner {
             }
             // `5.*`: every item of Group 5; `5.1.*`: every item numbered under 5.1.
             if bareBlockIDs, isDigit(s[i]), let (id, end) = blockID(s, at: i) ?? groupID(s, at: i),
-               end + 1 < s.count, s[end] == 0x2E, s[end + 1] == 0x2A {
+                end + 1 < s.count, s[end] == 0x2E, s[end + 1] == 0x2A
+            {
                 let isGroup = !id.utf8.contains(0x2E)
                 matches.append(Match(kind: isGroup ? .group : .block, id: isGroup ? id : id + ".*", text: string(i..<(end + 2))))
                 i = end + 2
@@ -129,7 +139,8 @@ enum ReferenceScanner {
             }
             // `needs 6a, 6b`: a number and a lower-case letter, but for an effort's (`3d`, `2h`, `1w`, `30m`).
             if bareBlockIDs, isDigit(s[i]), let (id, end) = groupID(s, at: i), let last = id.utf8.last, isLowercaseASCII(last),
-               ![0x64, 0x68, 0x6D, 0x77].contains(last) {
+                ![0x64, 0x68, 0x6D, 0x77].contains(last)
+            {
                 matches.append(Match(kind: .block, id: id, text: string(i..<end), annotation: annotation(s, after: end)))
                 i = end
                 continue
@@ -137,8 +148,10 @@ enum ReferenceScanner {
             if bareBlockIDs, let (id, end) = blockID(s, at: i) ?? prefixedItemID(s, at: i) {
                 if isDigit(s[i]), isAfterAName(s, at: i) { i = end; continue }
                 let wordLike = !isDigit(s[i]) && !id.utf8.contains(0x2D)
-                matches.append(Match(kind: .block, id: id, text: string(i..<end), annotation: annotation(s, after: end),
-                                     isBareName: wordLike))
+                matches.append(
+                    Match(
+                        kind: .block, id: id, text: string(i..<end), annotation: annotation(s, after: end),
+                        isBareName: wordLike))
                 i = end
                 if let (ids, rangeEnd) = range(s, from: id, at: end, kind: .block) {
                     for n in ids { matches.append(Match(kind: .block, id: n, text: n, annotation: nil)) }
@@ -157,16 +170,23 @@ enum ReferenceScanner {
         for dash in ["-", "–", "—", " through ", " to ", " thru ", " – ", " - "] where prefix(s, at: i, dash) {
             var next = i + dash.utf8.count
             // `Task 1.1 through Task 1.3`: the word again.
-            if word(s, at: next, "block"), next + 5 < s.count, s[next + 5] == 0x20 { next += 6 }
-            else if let (_, length) = vocabularyWord(s, at: next, .standard), next + length < s.count, s[next + length] == 0x20 { next += length + 1 }
+            if word(s, at: next, "block"), next + 5 < s.count, s[next + 5] == 0x20 {
+                next += 6
+            } else if let (_, length) = vocabularyWord(s, at: next, .standard), next + length < s.count, s[next + length] == 0x20 {
+                next += length + 1
+            }
             // `T004-T007`: one prefix, numbers written to one width.
             if let lead = first.first, !lead.isNumber, let (last, end) = prefixedItemID(s, at: next) {
                 let stem = first.prefix { !$0.isNumber }, digits = first.dropFirst(stem.count)
-                guard last.hasPrefix(stem), let a = Int(digits), let b = Int(last.dropFirst(stem.count)), a < b, b - a < 100 else { return nil }
-                return (((a + 1)...b).map { n in
-                    let number = String(n)
-                    return stem + String(repeating: "0", count: max(0, digits.count - number.count)) + number
-                }, end)
+                guard last.hasPrefix(stem), let a = Int(digits), let b = Int(last.dropFirst(stem.count)), a < b, b - a < 100 else {
+                    return nil
+                }
+                return (
+                    ((a + 1)...b).map { n in
+                        let number = String(n)
+                        return stem + String(repeating: "0", count: max(0, digits.count - number.count)) + number
+                    }, end
+                )
             }
             guard let (last, end) = blockID(s, at: next) ?? groupID(s, at: next) else { return nil }
             let (firstGroup, firstNumber) = split(first), (lastGroup, lastNumber) = split(last)
@@ -188,8 +208,9 @@ enum ReferenceScanner {
         return scan(text).map { match in
             var range = fallback
             if let line, let found = file.column(of: match.text, onLine: line, from: column) {
-                range = SourceRange(path: file.path, start: SourceLocation(line: line, column: found),
-                                    end: SourceLocation(line: line, column: found + match.text.utf8.count))
+                range = SourceRange(
+                    path: file.path, start: SourceLocation(line: line, column: found),
+                    end: SourceLocation(line: line, column: found + match.text.utf8.count))
                 column = found + match.text.utf8.count
             }
             return Reference(kind: match.kind, id: match.id, annotation: match.annotation, range: range)
@@ -207,10 +228,12 @@ enum ReferenceScanner {
         return !connectives.contains(String(decoding: word.map(TextScanner.lower), as: UTF8.self))
     }
 
-    private static let connectives: Set<String> = ["after", "and", "or", "on", "of", "see", "then", "from", "with", "following",
-                                                    "requires", "needs", "until", "once", "when", "plus", "both", "also",
-                                                    "und", "och", "et", "y", "i", "oraz", "nach", "efter", "po", "apr", "tasks",
-                                                    "blocks", "items", "steps", "deps", "depends", "only", "all", "but"]
+    private static let connectives: Set<String> = [
+        "after", "and", "or", "on", "of", "see", "then", "from", "with", "following",
+        "requires", "needs", "until", "once", "when", "plus", "both", "also",
+        "und", "och", "et", "y", "i", "oraz", "nach", "efter", "po", "apr", "tasks",
+        "blocks", "items", "steps", "deps", "depends", "only", "all", "but",
+    ]
 
     /// Item and group words other than `Block` and `Group` (`Task 1.2`, `Steps 3 and 4`,
     /// `Phase 0`), read in dependency fields and tables: the kind and the word's length.
@@ -257,8 +280,8 @@ enum ReferenceScanner {
     static func mightContainReference(_ bytes: some Sequence<UInt8>) -> Bool {
         var previous: UInt8 = 0
         for byte in bytes {
-            if (previous | 0x20) == 0x62 && (byte | 0x20) == 0x6C { return true }   // b, l
-            if (previous | 0x20) == 0x67 && (byte | 0x20) == 0x72 { return true }   // g, r
+            if (previous | 0x20) == 0x62 && (byte | 0x20) == 0x6C { return true }  // b, l
+            if (previous | 0x20) == 0x67 && (byte | 0x20) == 0x72 { return true }  // g, r
             previous = byte
         }
         return false
@@ -269,8 +292,8 @@ enum ReferenceScanner {
         var previous: UInt8 = 0
         for i in bytes.indices {
             let byte = bytes[i]
-            if (previous | 0x20) == 0x62 && (byte | 0x20) == 0x6C { return true }   // b, l
-            if (previous | 0x20) == 0x67 && (byte | 0x20) == 0x72 { return true }   // g, r
+            if (previous | 0x20) == 0x62 && (byte | 0x20) == 0x6C { return true }  // b, l
+            if (previous | 0x20) == 0x67 && (byte | 0x20) == 0x72 { return true }  // g, r
             previous = byte
         }
         return false
@@ -308,7 +331,9 @@ enum ReferenceScanner {
         guard a > i, a < s.count, s[a] == 0x2E else { return nil }
         let b = digits(s, from: a + 1)
         if b == a + 1, b < s.count, s[b] >= 65, s[b] <= 90,
-           b + 1 == s.count || !(TextScanner.isASCIILetter(s[b + 1]) || isDigit(s[b + 1]) || s[b + 1] == 0x2E && b + 2 < s.count && isDigit(s[b + 2])) {
+            b + 1 == s.count
+                || !(TextScanner.isASCIILetter(s[b + 1]) || isDigit(s[b + 1]) || s[b + 1] == 0x2E && b + 2 < s.count && isDigit(s[b + 2]))
+        {
             return (String(decoding: s[i...b], as: UTF8.self), b + 1)
         }
         guard b > a + 1 else { return nil }

@@ -26,12 +26,19 @@ package struct Target: Sendable, Hashable {
         let raw = text.trimmed
         var scanner = TextScanner(raw)
         var comparator: Comparator?
-        if scanner.take("<=") || scanner.take("≤") { comparator = .atMost }
-        else if scanner.take(">=") || scanner.take("≥") { comparator = .atLeast }
-        else if scanner.take("<") { comparator = .lessThan }
-        else if scanner.take(">") { comparator = .greaterThan }
-        else if scanner.take("under ") || scanner.take("below ") || scanner.take("max ") { comparator = .atMost }
-        else if scanner.take("over ") || scanner.take("above ") || scanner.take("min ") { comparator = .atLeast }
+        if scanner.take("<=") || scanner.take("≤") {
+            comparator = .atMost
+        } else if scanner.take(">=") || scanner.take("≥") {
+            comparator = .atLeast
+        } else if scanner.take("<") {
+            comparator = .lessThan
+        } else if scanner.take(">") {
+            comparator = .greaterThan
+        } else if scanner.take("under ") || scanner.take("below ") || scanner.take("max ") {
+            comparator = .atMost
+        } else if scanner.take("over ") || scanner.take("above ") || scanner.take("min ") {
+            comparator = .atLeast
+        }
         scanner.skipSpaces()
         _ = scanner.take("+")
         guard let first = scanner.number() else {
@@ -47,9 +54,12 @@ package struct Target: Sendable, Hashable {
         scanner.skipSpaces()
         var unit = scanner.take("%") ? "%" : scanner.unit().lowercased()
         if scanner.take("+") { comparator = comparator ?? .atLeast }
-        if unit == "" && scanner.take("/") { // `>2/3 validators`
-            if let d = scanner.number() { return Target(comparator: comparator ?? .equal, lower: first / d, upper: nil,
-                                                        unit: "ratio", qualifier: scanner.rest.trimmed, raw: raw) }
+        if unit == "" && scanner.take("/") {  // `>2/3 validators`
+            if let d = scanner.number() {
+                return Target(
+                    comparator: comparator ?? .equal, lower: first / d, upper: nil,
+                    unit: "ratio", qualifier: scanner.rest.trimmed, raw: raw)
+            }
         }
         let qualifier = scanner.rest.trimmed
         if unit == "x" { unit = "x" }

@@ -50,12 +50,13 @@ struct TextScanner {
                 // decimal comma (`1,5 dagar`, `12,5 %`), as most of Europe writes them.
                 var end = position + 1
                 while end < bytes.count, Self.isDigit(bytes[end]) { end += 1 }
-                if end - position - 1 != 3 && !sawThousands { sawPoint = true; decimalComma = true }
-                else { sawThousands = true }
+                if end - position - 1 != 3 && !sawThousands { sawPoint = true; decimalComma = true } else { sawThousands = true }
                 position += 1
             } else if c == 0x2E, !sawPoint, position + 1 < bytes.count, Self.isDigit(bytes[position + 1]) {
                 sawPoint = true; position += 1
-            } else { break }
+            } else {
+                break
+            }
         }
         guard digitCount > 0 else { position = start; return nil }
         if digitCount <= 15 { return Double(mantissa) / Self.powersOfTen[fractionDigits] }
@@ -87,8 +88,9 @@ struct TextScanner {
             } else {
                 let length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1
                 guard position + length <= bytes.count,
-                      let scalar = String(decoding: bytes[position..<(position + length)], as: UTF8.self).unicodeScalars.first,
-                      scalar.properties.isAlphabetic else { break }
+                    let scalar = String(decoding: bytes[position..<(position + length)], as: UTF8.self).unicodeScalars.first,
+                    scalar.properties.isAlphabetic
+                else { break }
                 position += length
             }
         }
@@ -145,9 +147,13 @@ extension StringProtocol {
         for c in unicodeScalars {
             if c.value < 0x80 {
                 let b = UInt8(c.value)
-                if TextScanner.isASCIILetter(b) || TextScanner.isDigit(b) { emit(CollectionOfOne(TextScanner.lower(b))) }
-                else if b == 0x26 { emit("and".utf8); pendingSpace = true }
-                else { pendingSpace = true }
+                if TextScanner.isASCIILetter(b) || TextScanner.isDigit(b) {
+                    emit(CollectionOfOne(TextScanner.lower(b)))
+                } else if b == 0x26 {
+                    emit("and".utf8); pendingSpace = true
+                } else {
+                    pendingSpace = true
+                }
             } else if c.properties.isAlphabetic {
                 emit(String(c).lowercased().utf8)
             } else {
@@ -179,7 +185,8 @@ extension StringProtocol where UTF8View: BidirectionalCollection {
             c.value < 0x80 ? isSpace(UInt8(c.value)) : c.properties.isWhitespace
         }
         guard let first = scalars.firstIndex(where: { !isSpace($0) }),
-              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+            let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
         return String(self[first...last])
     }
 

@@ -16,9 +16,11 @@ extension SiteModel {
         var html = HTML(capacity: document.source.text.utf8.count * 2)
 
         if let iteration = plan.iterations.first(where: { $0.path == document.path }),
-           !(iteration.added.isEmpty && iteration.revised.isEmpty && iteration.removed.isEmpty) {
+            !(iteration.added.isEmpty && iteration.revised.isEmpty && iteration.removed.isEmpty)
+        {
             html.raw("<section class=\"card\"><h2>What this document changed</h2><ul>")
-            for (label, ids) in [("Added", iteration.added), ("Revised", iteration.revised), ("Removed", iteration.removed)] where !ids.isEmpty {
+            for (label, ids) in [("Added", iteration.added), ("Revised", iteration.revised), ("Removed", iteration.removed)]
+            where !ids.isEmpty {
                 html.raw("<li>"); html.text(label + ": ")
                 for (i, id) in ids.enumerated() {
                     if i > 0 { html.raw(", ") }
@@ -49,7 +51,8 @@ extension SiteModel {
                 html.raw("<h\(level) id=\"line-\(section.range?.start.line ?? 0)\">")
                 html.prose(section.title, resolver)
                 if let marker = section.marker {
-                    html.raw(" <span class=\"marker marker-\(marker.rawValue.lowercased())\">"); html.text(marker.rawValue.uppercased()); html.raw("</span>")
+                    html.raw(" <span class=\"marker marker-\(marker.rawValue.lowercased())\">"); html.text(marker.rawValue.uppercased());
+                    html.raw("</span>")
                 }
                 html.raw("</h\(level)>")
             } else if let line = section.range?.start.line {
@@ -64,8 +67,9 @@ extension SiteModel {
                 }
                 html.raw("</div>")
             }
-            MarkdownHTML.render(section.content, into: &html, resolver: resolver,
-                                options: MarkdownHTML.Options(headingOffset: 1, anchorPrefix: "s\(s)-"))
+            MarkdownHTML.render(
+                section.content, into: &html, resolver: resolver,
+                options: MarkdownHTML.Options(headingOffset: 1, anchorPrefix: "s\(s)-"))
             extras.write(section: s, into: &html, page: path, resolver: resolver)
         }
         if openCards > 0 { html.raw(String(repeating: "</section>", count: openCards)) }
@@ -73,9 +77,10 @@ extension SiteModel {
         var subtitle = document.kind.rawValue.prefix(1).uppercased() + document.kind.rawValue.dropFirst()
         if let date = document.date { subtitle += " · \(date)" }
         subtitle += " · \(document.path)"
-        return page(path: path, title: document.title.isEmpty ? document.path : document.title, kind: "Document",
-                    subtitle: subtitle, body: html, searchText: String(document.source.text.prefix(4000)),
-                    diagrams: extras.chartCount)
+        return page(
+            path: path, title: document.title.isEmpty ? document.path : document.title, kind: "Document",
+            subtitle: subtitle, body: html, searchText: String(document.source.text.prefix(4000)),
+            diagrams: extras.chartCount)
     }
 
     private func isCard(_ kind: SectionKind) -> Bool {
@@ -161,8 +166,9 @@ struct DocumentExtras {
             html.raw("</div>")
         }
         for checklist in checklists[s] ?? [] {
-            html.meter(label: "\(checklist.title): \(checklist.checkedCount) of \(checklist.items.count) done",
-                       percent: Double(checklist.checkedCount) / Double(checklist.items.count) * 100)
+            html.meter(
+                label: "\(checklist.title): \(checklist.checkedCount) of \(checklist.items.count) done",
+                percent: Double(checklist.checkedCount) / Double(checklist.items.count) * 100)
         }
         for (t, table) in measurements[s] ?? [] {
             let chart = ResultChart.render(table, options: DiagramOptions(id: "chart-\(t)", standalone: false))

@@ -16,7 +16,7 @@ extension SiteModel {
     /// ways, its history across documents, and every place it is mentioned.
     func blockPage(_ id: String) -> RenderedPage {
         let path = SitePaths.block(id)
-        let root = SitePaths.root(of: path)   // links are made relative to it
+        let root = SitePaths.root(of: path)  // links are made relative to it
         let block = plan.block(id)!
         let resolver = resolver(for: path)
         let schedule = analysis.schedule
@@ -57,10 +57,17 @@ extension SiteModel {
         if let actual = block.actual { fact("Actual") { $0.text(daysText(actual.days)) } }
         if let priority = block.priority { fact("Priority") { $0.text(priority) } }
         if let task {
-            fact("Scheduled") { $0.text(task.durationDays == 0 ? when(task.earlyStart) : "\(when(task.earlyStart)) to \(when(task.earlyFinish, finish: true))") }
-            fact("Slack") { $0.text(daysText(task.slack) + (task.freeFloat < task.slack ? " (free float \(daysText(task.freeFloat)))" : "")) }
+            fact("Scheduled") {
+                $0.text(
+                    task.durationDays == 0 ? when(task.earlyStart) : "\(when(task.earlyStart)) to \(when(task.earlyFinish, finish: true))")
+            }
+            fact("Slack") {
+                $0.text(daysText(task.slack) + (task.freeFloat < task.slack ? " (free float \(daysText(task.freeFloat)))" : ""))
+            }
             fact("Critical") { html in
-                task.critical ? html.badge("Critical", .bad) : task.nearCritical ? html.badge("Near critical", .warn) : html.badge("Not critical", .neutral)
+                task.critical
+                    ? html.badge("Critical", .bad)
+                    : task.nearCritical ? html.badge("Near critical", .warn) : html.badge("Not critical", .neutral)
             }
         }
         if let blockers = block.blockers { fact("Blockers") { $0.prose(blockers, resolver) } }
@@ -74,8 +81,7 @@ extension SiteModel {
             html.raw("<h2>"); html.text(heading); html.raw("</h2><ul>")
             for item in items {
                 html.raw("<li>")
-                if linkBlocks { html.link(root + blockPath(item), blockName(item)) }
-                else { html.prose(item, resolver) }
+                if linkBlocks { html.link(root + blockPath(item), blockName(item)) } else { html.prose(item, resolver) }
                 html.raw("</li>")
             }
             html.raw("</ul>")
@@ -106,14 +112,15 @@ extension SiteModel {
         }
         mentionList(&html, blockMentions[id], page: path)
         let text = ([block.title] + block.tasks + block.completionCriteria).joined(separator: " ")
-        return page(path: path, title: blockName(id), kind: "Block", subtitle: block.status == .removed ? "Removed from the plan" : nil,
-                    body: html, searchText: text)
+        return page(
+            path: path, title: blockName(id), kind: "Block", subtitle: block.status == .removed ? "Removed from the plan" : nil,
+            body: html, searchText: text)
     }
 
     /// A group: its facts, its blocks, its Gantt chart and dependency graph.
     func groupPage(_ id: String) -> RenderedPage {
         let path = SitePaths.group(id)
-        let root = SitePaths.root(of: path)   // links are made relative to it
+        let root = SitePaths.root(of: path)  // links are made relative to it
         let group = plan.group(id)!
         let resolver = resolver(for: path)
         let schedule = analysis.schedule
@@ -135,13 +142,17 @@ extension SiteModel {
         html.raw("<h2>Blocks</h2>")
         // Each block's scheduled task looked up once, not once per cell; blocks read in place.
         let tasks = members.map { schedule.task(plan.blocks[$0].id) }
-        html.table(headers: ["Block", "Estimate#", "Status", "Start", "Slack#", "Critical"], rows: Array(members.indices)) { html, m, column in
+        html.table(headers: ["Block", "Estimate#", "Status", "Start", "Slack#", "Critical"], rows: Array(members.indices)) {
+            html, m, column in
             let task = tasks[m], b = members[m]
             switch column {
             case 0: html.link(root + blockPath(plan.blocks[b].id), blockName(plan.blocks[b].id))
             case 1:
-                if let estimate = plan.blocks[b].estimate { html.text(numberText(estimate.days)) }
-                else if let task, schedule.assumedEstimates.contains(task.id) { html.text(numberText(task.durationDays) + " (assumed)") }
+                if let estimate = plan.blocks[b].estimate {
+                    html.text(numberText(estimate.days))
+                } else if let task, schedule.assumedEstimates.contains(task.id) {
+                    html.text(numberText(task.durationDays) + " (assumed)")
+                }
             case 2: html.text(plan.blocks[b].progress?.rawValue ?? "not started")
             case 3: html.text(task.map { when($0.earlyStart) } ?? "")
             case 4: html.text(task.map { numberText($0.slack) } ?? "")
@@ -152,13 +163,15 @@ extension SiteModel {
         var dag: DAGDiagram?
         if !members.isEmpty || schedule.task("Group \(id)") != nil {
             let slug = "g" + SitePaths.fileName(id)
-            let gantt = GanttChart.render(plan: plan, analysis: analysis, group: id, today: options.date,
-                                          options: DiagramOptions(id: "gantt-" + slug, standalone: false, link: taskLink(from: path)))
+            let gantt = GanttChart.render(
+                plan: plan, analysis: analysis, group: id, today: options.date,
+                options: DiagramOptions(id: "gantt-" + slug, standalone: false, link: taskLink(from: path)))
             html.raw("<h2>Schedule</h2>")
             ganttFigure(gantt, schedule: schedule, group: id, page: path, into: &html)
             let graph = DependencyGraph.tasks(of: schedule, plan: plan, group: id)
-            let drawing = DAGDiagram.render(graph, options: DiagramOptions(id: "dag-" + slug, standalone: false, link: taskLink(from: path)),
-                                            reusing: earlierDAGs[path])
+            let drawing = DAGDiagram.render(
+                graph, options: DiagramOptions(id: "dag-" + slug, standalone: false, link: taskLink(from: path)),
+                reusing: earlierDAGs[path])
             dag = drawing
             html.raw("<h2>Dependencies</h2>")
             dagFigure(drawing, graph: graph, page: path, into: &html)
@@ -173,8 +186,9 @@ extension SiteModel {
             html.raw("</ul>")
         }
         mentionList(&html, groupMentions[id], page: path)
-        return page(path: path, title: groupName(id), kind: "Group", body: html,
-                    searchText: ([group.title] + members.map { plan.blocks[$0].title }).joined(separator: " "), diagrams: diagrams, dag: dag)
+        return page(
+            path: path, title: groupName(id), kind: "Group", body: html,
+            searchText: ([group.title] + members.map { plan.blocks[$0].title }).joined(separator: " "), diagrams: diagrams, dag: dag)
     }
 
     /// "Mentioned in": every document section that names the block or group, each line once.
@@ -185,7 +199,7 @@ extension SiteModel {
         var currentPath = "", linesSeen = Set<Int>()
         var document = DocumentLink(page: [], title: [], sectionStarts: [])
         let root = SitePaths.root(of: page)
-        for r in references.indices {   // in place: a copy of a reference retains its strings
+        for r in references.indices {  // in place: a copy of a reference retains its strings
             guard let range = references[r].range else { continue }
             if range.path != currentPath {
                 currentPath = range.path

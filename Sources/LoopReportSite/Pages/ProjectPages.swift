@@ -14,8 +14,10 @@ extension SiteModel {
             let rows = decisions.filter { $0.path == document.path }
             guard !rows.isEmpty else { continue }
             let resolver = resolver(for: path, document: document.path)
-            html.raw("<h2>"); html.link(SitePaths.relative(from: path, to: SitePaths.document(document.path)), document.title); html.raw("</h2>")
-            html.table(headers: ["ID", "Date", "Issue", "Decision", "Rationale", "Impact", "Mentioned in"], rows: rows) { html, decision, column in
+            html.raw("<h2>"); html.link(SitePaths.relative(from: path, to: SitePaths.document(document.path)), document.title);
+            html.raw("</h2>")
+            html.table(headers: ["ID", "Date", "Issue", "Decision", "Rationale", "Impact", "Mentioned in"], rows: rows) {
+                html, decision, column in
                 switch column {
                 case 0:
                     html.raw("<span id=\""); html.text(decisionAnchor(decision.id, in: decision.path)); html.raw("\">")
@@ -29,15 +31,18 @@ extension SiteModel {
                     // Backlinks: where the id appears in the documents.
                     for (i, mention) in (decisionMentions[decision.id] ?? []).enumerated() {
                         if i > 0 { html.raw(", ") }
-                        html.link(SitePaths.relative(from: path, to: SitePaths.document(mention.path)) + "#line-\(sectionLine(path: mention.path, line: mention.line))",
-                                  "\(documentTitles[mention.path] ?? mention.path), line \(mention.line)")
+                        html.link(
+                            SitePaths.relative(from: path, to: SitePaths.document(mention.path))
+                                + "#line-\(sectionLine(path: mention.path, line: mention.line))",
+                            "\(documentTitles[mention.path] ?? mention.path), line \(mention.line)")
                     }
                 }
             }
         }
         let text = decisions.map { "\($0.id) \($0.decision)" }.joined(separator: " ")
-        return page(path: path, title: "Decisions", kind: "Decisions", subtitle: "\(decisions.count) decisions across all documents",
-                    body: html, searchText: text)
+        return page(
+            path: path, title: "Decisions", kind: "Decisions", subtitle: "\(decisions.count) decisions across all documents",
+            body: html, searchText: text)
     }
 
     /// Targets against what was achieved, met or missed, and metrics followed across documents.
@@ -46,9 +51,11 @@ extension SiteModel {
         var html = HTML(capacity: 8192)
         let metrics = analysis.metrics
         let met = metrics.filter { $0.verdict == .met }.count, missed = metrics.filter { $0.verdict == .missed }.count
-        html.raw("<p>"); html.text("\(met) met, \(missed) missed, \(metrics.count - met - missed) without a comparable figure."); html.raw("</p>")
+        html.raw("<p>"); html.text("\(met) met, \(missed) missed, \(metrics.count - met - missed) without a comparable figure.");
+        html.raw("</p>")
         if !metrics.isEmpty {
-            html.table(headers: ["Metric", "Target", "Achieved", "Verdict", "Variance#", "Document"], rows: metrics) { html, metric, column in
+            html.table(headers: ["Metric", "Target", "Achieved", "Verdict", "Variance#", "Document"], rows: metrics) {
+                html, metric, column in
                 switch column {
                 case 0: html.text(metric.name)
                 case 1: html.text(metric.target ?? "")
@@ -60,7 +67,9 @@ extension SiteModel {
                     case .unknown: html.badge("not comparable", .neutral)
                     }
                 case 4: html.text(metric.variancePercent.map { numberText($0) + (metric.varianceInPoints ? " pts" : "%") } ?? "")
-                default: html.link(SitePaths.relative(from: path, to: SitePaths.document(metric.path)), documentTitles[metric.path] ?? metric.path)
+                default:
+                    html.link(
+                        SitePaths.relative(from: path, to: SitePaths.document(metric.path)), documentTitles[metric.path] ?? metric.path)
                 }
             }
         }
@@ -77,8 +86,9 @@ extension SiteModel {
                 }
             }
         }
-        return page(path: path, title: "Metrics", kind: "Metrics", body: html,
-                    searchText: metrics.map(\.name).joined(separator: " "))
+        return page(
+            path: path, title: "Metrics", kind: "Metrics", body: html,
+            searchText: metrics.map(\.name).joined(separator: " "))
     }
 
     /// What changed from each snapshot of the plan to the next: blocks, estimates, the
@@ -106,10 +116,18 @@ extension SiteModel {
             }
             if let summary = summaries[iteration.path] {
                 let delta = summary.durationDays - previousDuration
-                html.raw("<li>"); html.text("Duration: \(daysText(summary.durationDays))"
-                    + (abs(delta) < 1e-9 ? " (unchanged)" : " (\(delta > 0 ? "+" : "−")\(daysText(abs(delta))))")); html.raw("</li>")
-                html.raw("<li>"); html.text(summary.criticalPath == previousPath ? "Critical path unchanged" : "Critical path: "
-                    + summary.criticalPath.joined(separator: " → ")); html.raw("</li>")
+                html.raw("<li>");
+                html.text(
+                    "Duration: \(daysText(summary.durationDays))"
+                        + (abs(delta) < 1e-9 ? " (unchanged)" : " (\(delta > 0 ? "+" : "−")\(daysText(abs(delta))))"));
+                html.raw("</li>")
+                html.raw("<li>");
+                html.text(
+                    summary.criticalPath == previousPath
+                        ? "Critical path unchanged"
+                        : "Critical path: "
+                            + summary.criticalPath.joined(separator: " → "));
+                html.raw("</li>")
                 previousDuration = summary.durationDays
                 previousPath = summary.criticalPath
             }
@@ -118,23 +136,29 @@ extension SiteModel {
             let k = documentIndex[iteration.path]
             var changed: [(id: String, from: Double?, to: Double?)] = []
             for block in plan.blocks {
-                guard let e = block.history.firstIndex(where: { $0.document == k }), let estimate = block.history[e].estimate else { continue }
+                guard let e = block.history.firstIndex(where: { $0.document == k }), let estimate = block.history[e].estimate else {
+                    continue
+                }
                 let before = block.history[..<e].last { $0.estimate != nil }?.estimate?.days
                 if before.map({ abs($0 - estimate.days) > 1e-9 }) ?? false { changed.append((block.id, before, estimate.days)) }
             }
             if !changed.isEmpty {
-                html.table(caption: "Estimates changed", headers: ["Block", "Before#", "After#", "Change#"], rows: changed) { html, row, column in
+                html.table(caption: "Estimates changed", headers: ["Block", "Before#", "After#", "Change#"], rows: changed) {
+                    html, row, column in
                     switch column {
                     case 0: html.link(SitePaths.relative(from: path, to: SitePaths.block(row.id)), blockName(row.id))
                     case 1: html.raw(row.from.map { numberText($0) } ?? "")
                     case 2: html.raw(row.to.map { numberText($0) } ?? "")
-                    default: html.raw(row.from.flatMap { from in row.to.map { ($0 - from >= 0 ? "+" : "−") + numberText(abs($0 - from)) } } ?? "")
+                    default:
+                        html.raw(
+                            row.from.flatMap { from in row.to.map { ($0 - from >= 0 ? "+" : "−") + numberText(abs($0 - from)) } } ?? "")
                     }
                 }
             }
         }
-        return page(path: path, title: "Changes", kind: "Changes", subtitle: "What each iteration changed in the plan",
-                    body: html, searchText: "")
+        return page(
+            path: path, title: "Changes", kind: "Changes", subtitle: "What each iteration changed in the plan",
+            body: html, searchText: "")
     }
 
     /// Across all iterations: estimate accuracy, scope change, slip, decisions and lessons;
@@ -160,8 +184,11 @@ extension SiteModel {
         }
         html.raw("<h2>Scope and slip</h2>")
         let baselineCount = plan.iterations.first.map { $0.blockCount - $0.added.count + $0.removed.count } ?? plan.currentBlocks.count
-        html.table(headers: ["Snapshot", "Blocks#", "Duration#"], rows: [("Baseline", baselineCount, analysis.baseline.durationDays)]
-                   + analysis.snapshots.map { ($0.title, $0.blockCount, $0.durationDays) }) { html, row, column in
+        html.table(
+            headers: ["Snapshot", "Blocks#", "Duration#"],
+            rows: [("Baseline", baselineCount, analysis.baseline.durationDays)]
+                + analysis.snapshots.map { ($0.title, $0.blockCount, $0.durationDays) }
+        ) { html, row, column in
             switch column {
             case 0: html.text(row.0)
             case 1: html.number(row.1)
@@ -197,14 +224,16 @@ extension SiteModel {
     func diagnosticsPage() -> RenderedPage {
         let path = SitePaths.diagnostics
         var html = HTML(capacity: 4096)
-        if diagnostics.isEmpty { html.raw("<p>No problems found in the documents.</p>") }
-        else {
+        if diagnostics.isEmpty {
+            html.raw("<p>No problems found in the documents.</p>")
+        } else {
             html.table(headers: ["Location", "Severity", "Message", "Code"], rows: diagnostics) { html, diagnostic, column in
                 switch column {
                 case 0:
                     if let range = diagnostic.range, plan.documents.contains(where: { $0.path == range.path }) {
-                        html.link(SitePaths.relative(from: path, to: SitePaths.document(range.path)) + "#line-\(sectionLine(range))",
-                                  "\(range.path):\(range.start.line):\(range.start.column)")
+                        html.link(
+                            SitePaths.relative(from: path, to: SitePaths.document(range.path)) + "#line-\(sectionLine(range))",
+                            "\(range.path):\(range.start.line):\(range.start.column)")
                     } else {
                         html.text(diagnostic.range.map { "\($0.path):\($0.start.line):\($0.start.column)" } ?? "")
                     }
@@ -219,9 +248,10 @@ extension SiteModel {
                 }
             }
         }
-        return page(path: path, title: "Diagnostics", kind: "Diagnostics",
-                    subtitle: "\(diagnostics.count(of: .error)) errors, \(diagnostics.count(of: .warning)) warnings",
-                    body: html, searchText: "")
+        return page(
+            path: path, title: "Diagnostics", kind: "Diagnostics",
+            subtitle: "\(diagnostics.count(of: .error)) errors, \(diagnostics.count(of: .warning)) warnings",
+            body: html, searchText: "")
     }
 
     /// Search results (with JavaScript), and an index of every page (without).
@@ -231,7 +261,8 @@ extension SiteModel {
         html.raw("<h2 id=\"search-page-heading\">Type in the search box to search the report</h2><div id=\"search-page-results\"></div>")
         html.raw("<h2>All pages</h2><h3>Documents</h3><ul>")
         for document in plan.documents {
-            html.raw("<li>"); html.link(SitePaths.document(document.path), document.title.isEmpty ? document.path : document.title); html.raw("</li>")
+            html.raw("<li>"); html.link(SitePaths.document(document.path), document.title.isEmpty ? document.path : document.title);
+            html.raw("</li>")
         }
         html.raw("</ul><h3>Groups</h3><ul>")
         for group in groups {

@@ -25,8 +25,10 @@ package struct MarkdownHTML {
     }
 
     /// `render`, appended to a page being written (the renderer borrows the buffer).
-    static func render(_ nodes: [MarkdownNode], into out: inout Output, resolver: CrossReferenceResolver?,
-                       options: Options = .init()) {
+    static func render(
+        _ nodes: [MarkdownNode], into out: inout Output, resolver: CrossReferenceResolver?,
+        options: Options = .init()
+    ) {
         var renderer = Renderer(resolver: resolver, options: options, capacity: 0)
         swap(&out, &renderer.out)
         renderer.blocks(nodes, tight: false)
@@ -56,14 +58,14 @@ package struct MarkdownHTML {
                 separate = false
                 out.append(UInt8(v) | (v >= 0x41 && v <= 0x5A ? 0x20 : 0))
             } else if v == 0x27 || v == 0x2019 {
-                continue   // apostrophes: `don't` → `dont`
+                continue  // apostrophes: `don't` → `dont`
             } else if v < 0x80 {
                 separate = true
             } else {
                 switch scalar.properties.generalCategory {
                 case .spaceSeparator, .lineSeparator, .paragraphSeparator, .dashPunctuation,
-                     .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation,
-                     .otherPunctuation, .connectorPunctuation, .mathSymbol, .otherSymbol, .control, .format:
+                    .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation,
+                    .otherPunctuation, .connectorPunctuation, .mathSymbol, .otherSymbol, .control, .format:
                     separate = true
                 default:
                     continue
@@ -108,13 +110,13 @@ package struct MarkdownHTML {
     static func isBlock(_ kind: MarkdownNode.Kind) -> Bool {
         switch kind {
         case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .paragraph, .heading,
-             .thematicBreak, .table, .tableRow, .tableCell, .footnoteDefinition:
+            .thematicBreak, .table, .tableRow, .tableCell, .footnoteDefinition:
             return true
         case .text, .softBreak, .lineBreak, .code, .htmlInline, .emphasis, .strong, .strikethrough,
-             .link, .image, .footnoteReference:
+            .link, .image, .footnoteReference:
             return false
         case .unknown:
-            return true   // decided by the caller from its children
+            return true  // decided by the caller from its children
         }
     }
 
@@ -151,7 +153,8 @@ extension MarkdownHTML {
             self.resolver = resolver
             headingOffset = options.headingOffset
             // An id may not contain whitespace.
-            anchorPrefix = options.anchorPrefix.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F })
+            anchorPrefix =
+                options.anchorPrefix.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F })
                 ? options.anchorPrefix : String(options.anchorPrefix.map { $0.isWhitespace ? "-" : $0 })
         }
 
@@ -243,7 +246,7 @@ extension MarkdownHTML {
                     out.raw("</p>\n")
                 }
             case .text, .softBreak, .lineBreak, .code, .htmlInline, .emphasis, .strong, .strikethrough,
-                 .link, .image, .footnoteReference:
+                .link, .image, .footnoteReference:
                 paragraph([node], tight: tight, first: first)
             }
         }
@@ -280,11 +283,13 @@ extension MarkdownHTML {
 
         mutating func codeBlock(_ code: String, info: String) {
             let word = info.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first ?? ""
-            let language = String(String.UnicodeScalarView(word.unicodeScalars.filter { s in
-                let v = s.value
-                return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
-                    || v == 0x5F || v == 0x2B || v == 0x2D
-            }))
+            let language = String(
+                String.UnicodeScalarView(
+                    word.unicodeScalars.filter { s in
+                        let v = s.value
+                        return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+                            || v == 0x5F || v == 0x2B || v == 0x2D
+                    }))
             if language.isEmpty {
                 out.raw("<pre><code>")
             } else {
@@ -345,8 +350,10 @@ extension MarkdownHTML {
 
         /// A task item's state: not a form control, an image with a text alternative.
         mutating func taskBox(_ done: Bool) {
-            out.raw(done ? "<span class=\"task-box done\" role=\"img\" aria-label=\"done\">✓</span>"
-                         : "<span class=\"task-box\" role=\"img\" aria-label=\"not done\">☐</span>")
+            out.raw(
+                done
+                    ? "<span class=\"task-box done\" role=\"img\" aria-label=\"done\">✓</span>"
+                    : "<span class=\"task-box\" role=\"img\" aria-label=\"not done\">☐</span>")
         }
 
         mutating func table(_ node: MarkdownNode, alignments: [MarkdownNode.TableAlignment]) {
@@ -518,7 +525,7 @@ extension MarkdownHTML {
             case .unknown:
                 if node.children.isEmpty { out.text(node.literal) } else { inlineChildren(node.children) }
             case .document, .blockQuote, .list, .item, .paragraph, .heading, .table, .tableRow, .tableCell,
-                 .footnoteDefinition:
+                .footnoteDefinition:
                 // A block where only phrasing content may go: its content, flattened.
                 inlineChildren(node.children)
             }

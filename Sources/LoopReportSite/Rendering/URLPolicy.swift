@@ -34,13 +34,15 @@ extension MarkdownHTML {
             var isExternal = false
             var rest = s.startIndex
             if let first = s.firstIndex(where: { $0 == 0x3A || $0 == 0x2F || $0 == 0x3F || $0 == 0x23 }),
-               s[first] == 0x3A {
+                s[first] == 0x3A
+            {
                 let scheme = String(decoding: s[s.startIndex..<first].map(lower), as: UTF8.self)
                 switch scheme {
                 case "http", "https":
                     let afterColon = first + 1
                     guard s[afterColon...].starts(with: [0x2F, 0x2F]),
-                          validAuthority(s[(afterColon + 2)...]) else { return nil }
+                        validAuthority(s[(afterColon + 2)...])
+                    else { return nil }
                     isExternal = true
                 case "mailto":
                     guard first + 1 < s.endIndex else { return nil }
@@ -88,7 +90,8 @@ extension MarkdownHTML {
             if let colon = authority.firstIndex(of: 0x3A) {
                 let port = authority[(colon + 1)...]
                 guard port.count <= 5, port.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-                      port.reduce(0, { $0 * 10 + Int($1 - 0x30) }) <= 65535 else { return false }
+                    port.reduce(0, { $0 * 10 + Int($1 - 0x30) }) <= 65535
+                else { return false }
                 host = authority[authority.startIndex..<colon]
             }
             guard !host.isEmpty, host.first != 0x2E, host.first != 0x2D else { return false }
@@ -115,9 +118,9 @@ extension MarkdownHTML {
         private static func isURLSafe(_ c: UInt8) -> Bool {
             if isAlphanumeric(c) { return true }
             switch c {
-            case 0x2D, 0x2E, 0x5F, 0x7E,                                   // - . _ ~
-                 0x21, 0x24, 0x26, 0x27, 0x28, 0x29, 0x2A, 0x2B, 0x2C, 0x3B, 0x3D, // ! $ & ' ( ) * + , ; =
-                 0x3A, 0x40, 0x2F, 0x3F:                                   // : @ / ?
+            case 0x2D, 0x2E, 0x5F, 0x7E,  // - . _ ~
+                0x21, 0x24, 0x26, 0x27, 0x28, 0x29, 0x2A, 0x2B, 0x2C, 0x3B, 0x3D,  // ! $ & ' ( ) * + , ; =
+                0x3A, 0x40, 0x2F, 0x3F:  // : @ / ?
                 return true
             default:
                 return false

@@ -23,8 +23,10 @@ extension MarkdownHTML.Output {
 
     /// A table: headers (a trailing `#` marks a numeric column), then rows of cells, each
     /// cell written by the caller.
-    mutating func table<Row>(caption: String? = nil, headers: [String], rows: [Row],
-                             cell: (inout MarkdownHTML.Output, Row, Int) -> Void) {
+    mutating func table<Row>(
+        caption: String? = nil, headers: [String], rows: [Row],
+        cell: (inout MarkdownHTML.Output, Row, Int) -> Void
+    ) {
         raw("<div class=\"table-wrap\" tabindex=\"0\"><table>")
         if let caption { raw("<caption>"); text(caption); raw("</caption>") }
         raw("<thead><tr>")

@@ -72,8 +72,10 @@ extension SiteModel {
 
     /// What every page depends on: settings, options, templates, and which blocks, groups
     /// and decisions exist (prose links to them; `blockPages` and `groupPages` list them).
-    static func globalFingerprint(plan: Plan, analysis: Analysis, templates: TemplateSet, options: SiteOptions,
-                                  blockPages: [String: String], groupPages: [String: String], decisions: [String: [String]]) -> Int {
+    static func globalFingerprint(
+        plan: Plan, analysis: Analysis, templates: TemplateSet, options: SiteOptions,
+        blockPages: [String: String], groupPages: [String: String], decisions: [String: [String]]
+    ) -> Int {
         var hasher = Hasher()
         hasher.combine(analysis.settings.title)
         hasher.combine(analysis.settings.startDate)

@@ -57,7 +57,11 @@ final class PageFrames: Sendable {
     /// first, so the page's size is known and the page is written once, into an array of
     /// that size (writing it into a buffer and copying that out cost a copy of every page).
     static func fill(_ frame: Frame, values: [String: String], body: borrowing ByteBuffer) -> [UInt8] {
-        enum Part { case text(String), value(Range<Int>), body }
+        enum Part {
+            case text(String)
+            case value(Range<Int>)
+            case body
+        }
         var written = HTML(capacity: 512)
         var parts: [Part] = []
         parts.reserveCapacity(frame.pieces.count)
@@ -72,7 +76,7 @@ final class PageFrames: Sendable {
                 size += body.count
             case .slot(let name, let escaped):
                 let start = written.bytes.count
-                if name == "body" {   // a template that escapes the body: rare, written out too
+                if name == "body" {  // a template that escapes the body: rare, written out too
                     body.withUnsafeBytes { written.escape($0) }
                 } else if escaped {
                     written.text(values[name] ?? "")

@@ -57,10 +57,12 @@ extension SiteBuilder {
             case 3: html.text(noneEstimated ? "not estimated" : daysText(schedule.durationDays))
             case 4: html.text(noneEstimated ? "" : entry.analysis.calendar.map { "\($0.finishDate(max(1, schedule.durationDays)))" } ?? "")
             default:
-                if entry.errors + entry.warnings == 0 { html.badge("none", .ok) }
-                else {
-                    html.badge("\(entry.errors) error\(entry.errors == 1 ? "" : "s"), \(entry.warnings) warning\(entry.warnings == 1 ? "" : "s")",
-                               entry.errors > 0 ? .bad : .warn)
+                if entry.errors + entry.warnings == 0 {
+                    html.badge("none", .ok)
+                } else {
+                    html.badge(
+                        "\(entry.errors) error\(entry.errors == 1 ? "" : "s"), \(entry.warnings) warning\(entry.warnings == 1 ? "" : "s")",
+                        entry.errors > 0 ? .bad : .warn)
                 }
             }
         }

@@ -53,13 +53,16 @@ package enum SiteBuilder {
     ///     fingerprinted, its diagrams kept); a one-off build skips that work.
     ///   - writePage: called with each page as soon as it is rendered, on the rendering
     ///     thread; the page is then not kept in `files` (only in `pages`, when incremental).
-    package static func build(plan: Plan, analysis: Analysis, diagnostics: [Diagnostic], templates: TemplateSet,
-                             options: SiteOptions, reusing previous: BuiltSite? = nil,
-                             incremental: Bool = false,
-                             writePage: (@Sendable (SiteFile) -> Void)? = nil) -> BuiltSite {
+    package static func build(
+        plan: Plan, analysis: Analysis, diagnostics: [Diagnostic], templates: TemplateSet,
+        options: SiteOptions, reusing previous: BuiltSite? = nil,
+        incremental: Bool = false,
+        writePage: (@Sendable (SiteFile) -> Void)? = nil
+    ) -> BuiltSite {
         let incremental = incremental || previous != nil
-        let site = SiteModel(plan: plan, analysis: analysis, diagnostics: diagnostics, templates: templates, options: options,
-                             fingerprinting: incremental, earlierDAGs: previous?.dags ?? [:])
+        let site = SiteModel(
+            plan: plan, analysis: analysis, diagnostics: diagnostics, templates: templates, options: options,
+            fingerprinting: incremental, earlierDAGs: previous?.dags ?? [:])
         let jobs = Self.jobs(plan: plan, site: site)
         // Pages are independent: rendered on all cores, listed in a fixed order.
         let previousPages = previous?.pages ?? [:]
@@ -98,9 +101,10 @@ package enum SiteBuilder {
         }
         var dags: [String: DAGDiagram] = [:]
         if incremental { for entry in rendered { if let dag = entry.page.dag { dags[entry.page.path] = dag } } }
-        return BuiltSite(files: files, pageCount: rendered.count, diagramCount: rendered.reduce(0) { $0 + $1.page.diagrams },
-                         renderedCount: rendered.count { $0.fresh }, pages: kept, dags: dags,
-                         leftovers: incremental ? [] : [site, rendered])
+        return BuiltSite(
+            files: files, pageCount: rendered.count, diagramCount: rendered.reduce(0) { $0 + $1.page.diagrams },
+            renderedCount: rendered.count { $0.fresh }, pages: kept, dags: dags,
+            leftovers: incremental ? [] : [site, rendered])
     }
 }
 
@@ -119,10 +123,13 @@ extension SiteBuilder {
     /// Some pages of the site, as `build` writes them: `choosing` is given the path of every
     /// page (`index.html`, `groups/2.html`, `blocks/2.3.html`, … in `build`'s order) and returns
     /// those to render.
-    package static func pages(plan: Plan, analysis: Analysis, diagnostics: [Diagnostic], templates: TemplateSet,
-                             options: SiteOptions, choosing: ([String]) -> [String]) -> [SiteFile] {
-        let site = SiteModel(plan: plan, analysis: analysis, diagnostics: diagnostics, templates: templates, options: options,
-                             fingerprinting: false)
+    package static func pages(
+        plan: Plan, analysis: Analysis, diagnostics: [Diagnostic], templates: TemplateSet,
+        options: SiteOptions, choosing: ([String]) -> [String]
+    ) -> [SiteFile] {
+        let site = SiteModel(
+            plan: plan, analysis: analysis, diagnostics: diagnostics, templates: templates, options: options,
+            fingerprinting: false)
         let jobs = Self.jobs(plan: plan, site: site)
         let paths = jobs.map { site.path(of: $0) }
         return choosing(paths).compactMap { path in
@@ -246,8 +253,10 @@ final class SiteModel: Sendable {
     let blockHashes: [Int]
     let criticalPathHash: Int
 
-    init(plan: Plan, analysis: Analysis, diagnostics: [Diagnostic], templates: TemplateSet, options: SiteOptions,
-         fingerprinting: Bool, earlierDAGs: [String: DAGDiagram] = [:]) {
+    init(
+        plan: Plan, analysis: Analysis, diagnostics: [Diagnostic], templates: TemplateSet, options: SiteOptions,
+        fingerprinting: Bool, earlierDAGs: [String: DAGDiagram] = [:]
+    ) {
         self.earlierDAGs = earlierDAGs
         self.plan = plan
         self.analysis = analysis
@@ -257,8 +266,9 @@ final class SiteModel: Sendable {
         let scheduled = Set(analysis.schedule.tasks.compactMap(\.groupID))
         groups = plan.groups.filter { !$0.isImplicit || scheduled.contains($0.id) || !$0.blockIDs.isEmpty }
         groupPages = Dictionary(groups.map { ($0.id, SitePaths.group($0.id)) }, uniquingKeysWith: { first, _ in first })
-        groupNames = Dictionary(plan.groups.map { ($0.id, $0.title.isEmpty ? "Group \($0.id)" : "Group \($0.id): \($0.title)") },
-                                uniquingKeysWith: { first, _ in first })
+        groupNames = Dictionary(
+            plan.groups.map { ($0.id, $0.title.isEmpty ? "Group \($0.id)" : "Group \($0.id): \($0.title)") },
+            uniquingKeysWith: { first, _ in first })
         var decisions: [String: [String]] = [:]
         for decision in plan.records.decisions where decisions[decision.id]?.last != decision.path {
             decisions[decision.id, default: []].append(decision.path)
@@ -307,8 +317,11 @@ final class SiteModel: Sendable {
                 decisionMentions[id, default: []].append((path, line))
             }
             for reference in d.references {
-                if reference.kind == .block { blockMentions[reference.id, default: []].append(reference) }
-                else { groupMentions[reference.id, default: []].append(reference) }
+                if reference.kind == .block {
+                    blockMentions[reference.id, default: []].append(reference)
+                } else {
+                    groupMentions[reference.id, default: []].append(reference)
+                }
             }
         }
         self.decisionMentions = decisionMentions
@@ -316,16 +329,23 @@ final class SiteModel: Sendable {
         self.groupMentions = groupMentions
         documentTitles = Dictionary(plan.documents.map { ($0.path, $0.title) }, uniquingKeysWith: { a, _ in a })
         documentPages = Dictionary(plan.documents.map { ($0.path, SitePaths.document($0.path)) }, uniquingKeysWith: { a, _ in a })
-        documentLinks = Dictionary(plan.documents.map { document in
-            (document.path, DocumentLink(path: document.path, title: document.title,
-                                         sectionStarts: document.sections.compactMap { $0.range?.start.line }))
-        }, uniquingKeysWith: { a, _ in a })
+        documentLinks = Dictionary(
+            plan.documents.map { document in
+                (
+                    document.path,
+                    DocumentLink(
+                        path: document.path, title: document.title,
+                        sectionStarts: document.sections.compactMap { $0.range?.start.line })
+                )
+            }, uniquingKeysWith: { a, _ in a })
         title = SiteBuilder.title(plan: plan, analysis: analysis)
         blockHashes = fingerprinting ? parallelMap(Array(plan.blocks.indices)) { [plan] b in plan.blocks[b].hashValue } : []
         criticalPathHash = analysis.schedule.criticalPath.hashValue
-        globalFingerprint = fingerprinting
-            ? Self.globalFingerprint(plan: plan, analysis: analysis, templates: templates, options: options,
-                                     blockPages: blockPages, groupPages: groupPages, decisions: decisions)
+        globalFingerprint =
+            fingerprinting
+            ? Self.globalFingerprint(
+                plan: plan, analysis: analysis, templates: templates, options: options,
+                blockPages: blockPages, groupPages: groupPages, decisions: decisions)
             : 0
     }
 
@@ -339,7 +359,7 @@ final class SiteModel: Sendable {
         init(plan: Plan, schedule: Schedule) {
             blockPages.reserveCapacity(plan.blocks.count)
             blockNames.reserveCapacity(plan.blocks.count)
-            for b in plan.blocks.indices {   // in place: a copy of a block retains every field
+            for b in plan.blocks.indices {  // in place: a copy of a block retains every field
                 let (id, title) = (plan.blocks[b].id, plan.blocks[b].title)
                 blockPages[id] = SitePaths.block(id)
                 blockNames[id] = title.isEmpty ? "Block \(id)" : "Block \(id): \(title)"
@@ -377,8 +397,10 @@ final class SiteModel: Sendable {
     }
 
     /// Fills the layout around a page's body.
-    func page(path: String, title: String, kind: String, subtitle: String? = nil, body: borrowing HTML, searchText: String,
-              diagrams: Int = 0, dag: DAGDiagram? = nil, template: String = "page", extra: [String: Any] = [:]) -> RenderedPage {
+    func page(
+        path: String, title: String, kind: String, subtitle: String? = nil, body: borrowing HTML, searchText: String,
+        diagrams: Int = 0, dag: DAGDiagram? = nil, template: String = "page", extra: [String: Any] = [:]
+    ) -> RenderedPage {
         let root = SitePaths.root(of: path)
         let navItems: [(String, String)] = [
             ("Dashboard", SitePaths.dashboard), ("Changes", SitePaths.changes), ("Decisions", SitePaths.decisions),
@@ -408,22 +430,25 @@ final class SiteModel: Sendable {
                 return templates.render(markers, template: template)
             }
             if let frame {
-                return RenderedPage(path: path, title: title, kind: kind,
-                                    html: PageFrames.fill(frame, values: values, body: body.bytes),
-                                    searchText: searchText, diagrams: diagrams, dag: dag)
+                return RenderedPage(
+                    path: path, title: title, kind: kind,
+                    html: PageFrames.fill(frame, values: values, body: body.bytes),
+                    searchText: searchText, diagrams: diagrams, dag: dag)
             }
         }
         var context = context()
         for (name, value) in values { context[name] = value }
         context["body"] = body.string
-        return RenderedPage(path: path, title: title, kind: kind, html: Array(templates.render(context, template: template).utf8),
-                            searchText: searchText, diagrams: diagrams, dag: dag)
+        return RenderedPage(
+            path: path, title: title, kind: kind, html: Array(templates.render(context, template: template).utf8),
+            searchText: searchText, diagrams: diagrams, dag: dag)
     }
 
     /// Cross-references resolved relative to one page.
     func resolver(for page: String, document: String? = nil) -> SiteResolver {
-        SiteResolver(root: SitePaths.root(of: page), blocks: blockPages, groups: groupPages,
-                     decisions: decisionDocuments, document: document)
+        SiteResolver(
+            root: SitePaths.root(of: page), blocks: blockPages, groups: groupPages,
+            decisions: decisionDocuments, document: document)
     }
 
     /// A block's page from the site root: made once for the plan's blocks (a look-up costs a
@@ -466,7 +491,7 @@ final class SiteModel: Sendable {
     static func searchIndex(_ pages: [BuiltPage]) -> String {
         var out = HTML(capacity: pages.reduce(2) { $0 + $1.page.searchEntry.utf8.count + 2 })
         out.raw("[")
-        for i in pages.indices {   // in place: iterating would copy each page
+        for i in pages.indices {  // in place: iterating would copy each page
             if i > 0 { out.raw(",\n") }
             out.raw(pages[i].page.searchEntry)
         }
@@ -493,12 +518,12 @@ func appendJSONString(_ text: String, to out: inout ByteBuffer) {
             guard i < utf8.count else { break }
             let byte = utf8[i]
             switch byte {
-            case 0x22: out.append(0x5C); out.append(0x22)      // "
-            case 0x5C: out.append(0x5C); out.append(0x5C)      // \
-            case 0x0A: out.append(0x5C); out.append(0x6E)      // \n
-            case 0x0D: out.append(0x5C); out.append(0x72)      // \r
-            case 0x09: out.append(0x5C); out.append(0x74)      // \t
-            case 0x3C, 0..<0x20:                               // <, other controls: \u00XX
+            case 0x22: out.append(0x5C); out.append(0x22)  // "
+            case 0x5C: out.append(0x5C); out.append(0x5C)  // \
+            case 0x0A: out.append(0x5C); out.append(0x6E)  // \n
+            case 0x0D: out.append(0x5C); out.append(0x72)  // \r
+            case 0x09: out.append(0x5C); out.append(0x74)  // \t
+            case 0x3C, 0..<0x20:  // <, other controls: \u00XX
                 out.append(0x5C); out.append(0x75); out.append(0x30); out.append(0x30)
                 out.append(hexDigits.utf8Start[Int(byte >> 4)]); out.append(hexDigits.utf8Start[Int(byte & 15)])
             case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):

@@ -50,8 +50,9 @@ package struct TemplateSet: Sendable {
             do {
                 library.register(try MustacheTemplate(string: source.text), named: String(name.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
-                throw TemplateError(file: source.path, line: error.context.lineNumber, column: error.context.columnNumber,
-                                    message: "cannot read the template: \(error.error)")
+                throw TemplateError(
+                    file: source.path, line: error.context.lineNumber, column: error.context.columnNumber,
+                    message: "cannot read the template: \(error.error)")
             }
         }
         self.library = library
