@@ -666,29 +666,22 @@ struct BuildState: Sendable {
                 }
             }
         }
+        /// A reference to a block or group no document defines, reported at the reference.
+        func checkDefined(_ reference: Reference, _ saying: String, severity: Severity) {
+            let known = reference.kind == .block ? plan.blockIndex(of: reference.id) != nil : groups[reference.id] != nil
+            guard !known else { return }
+            diagnostics.append(
+                Diagnostic(
+                    reference.kind == .block ? .unknownBlockReference : .unknownGroupReference,
+                    at: reference.range, "\(saying) \(reference.label), which no document defines", severity: severity))
+        }
         for group in plan.groups {
             for reference in group.dependencies + group.softDependencies {
-                let known = reference.kind == .block ? plan.blockIndex(of: reference.id) != nil : groups[reference.id] != nil
-                if !known {
-                    diagnostics.append(
-                        Diagnostic(
-                            reference.kind == .block ? .unknownBlockReference : .unknownGroupReference,
-                            at: reference.range,
-                            "Group \(group.id) depends on \(reference.label), which no document defines",
-                            severity: .error))
-                }
+                checkDefined(reference, "Group \(group.id) depends on", severity: .error)
             }
         }
         for (reference, severity, context) in checkedReferences {
-            let known = reference.kind == .block ? plan.blockIndex(of: reference.id) != nil : groups[reference.id] != nil
-            if !known {
-                diagnostics.append(
-                    Diagnostic(
-                        reference.kind == .block ? .unknownBlockReference : .unknownGroupReference,
-                        at: reference.range,
-                        "\(context) names \(reference.label), which no document defines",
-                        severity: severity))
-            }
+            checkDefined(reference, "\(context) names", severity: severity)
         }
         return diagnostics
     }
