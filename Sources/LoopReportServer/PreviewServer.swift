@@ -68,7 +68,7 @@ package final class PreviewServer: Sendable {
                 let previous = site.current.files
                 var served: [String: ServedSite.File] = [:]
                 served.reserveCapacity(built.site.files.count)
-                for file in built.site.files { served[file.path] = site.served(path: file.path, bytes: file.bytes, previous: previous) }
+                for file in built.site.files { served[file.path] = ServedSite.file(path: file.path, bytes: file.bytes, reusing: previous) }
                 files = served
             } catch let error as TemplateSet.TemplateError {
                 errors.append(error.description)
@@ -99,23 +99,36 @@ package final class PreviewServer: Sendable {
     /// 1 s into a continuous burst), one rebuild at a time, calling `onRebuild` with each
     /// rebuild's line; pings open pages while nothing changes. Returns when the task is cancelled.
     package func watch(onRebuild: @escaping @Sendable (String) -> Void) async {
-        let lastChange = Locked(ContinuousClock.now)
-        let changes = FileWatcher.changes(root: options.root) { lastChange.withLock { $0 = .now } }
+        /// Changes seen since the last rebuild began, and when the latest came.
+        struct Pending {
+            var changed = false
+            var latest = ContinuousClock.now
+        }
+        let pending = Locked(Pending())
+        let wakeUps = FileWatcher.changes(root: options.root) { pending.withLock { $0 = Pending(changed: true, latest: .now) } }
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 while (try? await Task.sleep(for: Self.pingInterval)) != nil { self.site.broadcast("ping") }
             }
             group.addTask {
-                // The stream holds one wake-up at most: changes during a rebuild start one more.
-                for await _ in changes {
+                // The stream keeps one wake-up at most. A wake-up for changes a rebuild already
+                // read (they came while it settled) finds nothing pending, and is let go.
+                for await _ in wakeUps {
                     let burst = ContinuousClock.now
                     while true {
-                        let now = ContinuousClock.now
-                        let wait = min(lastChange.withLock { $0 } + Self.settleDelay, burst + Self.longestWait) - now
-                        guard wait > .zero else { break }
+                        let wait: Duration? = pending.withLock { pending in
+                            guard pending.changed else { return nil }
+                            let left = min(pending.latest + Self.settleDelay, burst + Self.longestWait) - .now
+                            if left <= .zero { pending.changed = false }
+                            return left
+                        }
+                        guard let wait else { break }
+                        guard wait > .zero else {
+                            onRebuild(self.rebuild())
+                            break
+                        }
                         try? await Task.sleep(for: wait)
                     }
-                    onRebuild(self.rebuild())
                 }
             }
             await group.next()
@@ -135,7 +148,8 @@ package final class PreviewServer: Sendable {
         router.add(middleware: ReloadInjection(site: site))
         router.add(middleware: SiteFiles(site: site))
         router.get(RouterPath(Self.eventsPath)) { _, _ in self.events() }
-        router.head(RouterPath(Self.eventsPath)) { _, _ in self.events() }
+        // HEAD: the stream's headers, and no stream (nothing would ever read it).
+        router.head(RouterPath(Self.eventsPath)) { _, _ in Response(status: .ok, headers: Self.eventStreamHeaders) }
         return router
     }
 
@@ -161,6 +175,8 @@ package final class PreviewServer: Sendable {
         try await group.run()
     }
 
+    static let eventStreamHeaders: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-cache"]
+
     /// Server-sent events: `reload N` after every rebuild.
     func events() -> Response {
         let stream = site.listen()
@@ -172,7 +188,7 @@ package final class PreviewServer: Sendable {
             }
             try await writer.finish(nil)
         }
-        return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"], body: body)
+        return Response(status: .ok, headers: Self.eventStreamHeaders, body: body)
     }
 }
 

@@ -46,7 +46,7 @@ final class ServedSite: Sendable {
 
     /// A built file as served: an unchanged one keeps its validator (comparing the bytes is
     /// cheaper than hashing them).
-    func served(path: String, bytes: [UInt8], previous: [String: File]) -> File {
+    static func file(path: String, bytes: [UInt8], reusing previous: [String: File]) -> File {
         if let old = previous[path], Self.same(old.bytes, bytes) { return old }
         return File(bytes: bytes, contentType: Self.contentType(path), etag: Self.etag(bytes))
     }
