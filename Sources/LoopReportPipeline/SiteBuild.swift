@@ -35,6 +35,14 @@ extension Pipeline {
         writePage: (@Sendable (SiteFile) -> Void)? = nil
     ) throws -> RenderedSite {
         let templates = try templates(root: project.origin.directory, reusing: previous?.templates)
+        return render(project, templates: templates, options: options, previous: previous, incremental: incremental, writePage: writePage)
+    }
+
+    /// `renderSite` with the templates read.
+    private static func render(
+        _ project: LoadedProject, templates: TemplateSet, options: SiteOptions, previous: RenderedSite? = nil,
+        incremental: Bool = false, writePage: (@Sendable (SiteFile) -> Void)? = nil
+    ) -> RenderedSite {
         let site = SiteBuilder.build(
             plan: project.plan, analysis: project.analysis, diagnostics: project.diagnostics,
             templates: templates, options: options, reusing: previous?.site,
@@ -55,7 +63,8 @@ extension Pipeline {
     /// an index page linking them. Each page is written as soon as it is rendered, into a new
     /// directory that is swapped in once everything is there, so an interrupted build leaves the
     /// previous site whole; builds into one output take turns (`waiting` is called when this one
-    /// has to wait). `built` is called after each project's site, in order.
+    /// has to wait). `built` is called after each project's site, in order. A template that
+    /// cannot be read stops it before anything is written.
     package static func writeSite(
         _ projects: [(relative: String, project: LoadedProject)], contentRoot: String?,
         output: String, options: SiteOptions, force: Bool, waiting: () -> Void = {},
@@ -63,24 +72,28 @@ extension Pipeline {
     )
         throws -> WrittenSite
     {
+        let several = projects.count > 1
+        // Every template is read first: a broken one stops the build before it takes the
+        // output's lock or writes a file.
+        let templateSets = try projects.map { try templates(root: $0.project.origin.directory) }
+        let indexTemplates = several ? try templates(root: contentRoot) : nil
         let clock = ContinuousClock()
         let start = clock.now
         let staging = try SiteStaging(output: output, force: force, waiting: waiting)
-        let several = projects.count > 1
         var written = WrittenSite(projects: projects.count)
         var entries: [ProjectIndexEntry] = []
         var usedFolders = Set<String>()
-        for (relative, project) in projects {
+        var rendering = Duration.zero
+        for ((relative, project), templates) in zip(projects, templateSets) {
             let folder = several ? siteFolder(relative, root: project.origin.directory ?? "", used: &usedFolders) : ""
             let prefix = several ? folder + "/" : ""
             var siteOptions = options
             if several { siteOptions.baseURL = options.baseURL.map { $0 + prefix } }  // it ends in `/`
-            let rendered = try renderSite(
-                project, options: siteOptions,
-                writePage: {
-                    staging.write(several ? SiteFile(path: prefix + $0.path, bytes: $0.bytes) : $0)
-                })
-            let site = rendered.site
+            let renderStart = clock.now
+            let site = render(project, templates: templates, options: siteOptions) {
+                staging.write(several ? SiteFile(path: prefix + $0.path, bytes: $0.bytes) : $0)
+            }.site
+            rendering += clock.now - renderStart
             staging.write(several ? site.files.map { SiteFile(path: prefix + $0.path, bytes: $0.bytes) } : site.files)
             written.pages += site.pageCount
             written.diagrams += site.diagramCount
@@ -96,10 +109,9 @@ extension Pipeline {
             }
             built(relative, project, title)
         }
-        if several { staging.write(SiteBuilder.projectIndex(entries, templates: try templates(root: contentRoot))) }
-        let rendered = clock.now
+        if let indexTemplates { staging.write(SiteBuilder.projectIndex(entries, templates: indexTemplates)) }
         try staging.commit()
-        written.timings = [("render and write pages", rendered - start), ("write the rest and swap in", clock.now - rendered)]
+        written.timings = [("render and write pages", rendering), ("write the rest and swap in", clock.now - start - rendering)]
         return written
     }
 

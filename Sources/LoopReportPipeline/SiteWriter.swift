@@ -242,12 +242,7 @@ package enum SiteWriter {
             count = offset
         }
         close(fd)
-        // memcmp: Array's == compares element by element, ten times slower on whole pages.
-        let same =
-            stored.count == bytes.count
-            && (bytes.isEmpty
-                || stored.withUnsafeBytes { a in bytes.withUnsafeBytes { b in memcmp(a.baseAddress!, b.baseAddress!, b.count) == 0 } })
-        return same && linkat(previous, name, staging, name, 0) == 0
+        return sameBytes(stored, bytes) && linkat(previous, name, staging, name, 0) == 0
     }
 
     static func makeDirectories(_ path: String) throws {

@@ -59,8 +59,11 @@ struct ReloadInjection<Context: RequestContext>: RouterMiddleware {
         guard response.status == .ok, response.headers[.contentType]?.hasPrefix("text/html") == true else { return response }
         let collected = CollectedBody()
         try await response.body.write(CollectingWriter(into: collected))
-        let page = Self.inject(into: collected.bytes, errors: site.current.errors)
+        let errors = site.current.errors
+        let page = Self.inject(into: collected.bytes, errors: errors)
         response.body = ResponseBody(byteBuffer: ByteBuffer(bytes: page))  // and its Content-Length
+        // A page carrying errors is never cached (they may have come since the file was chosen).
+        if !errors.isEmpty { response.headers[.eTag] = nil }
         return response
     }
 

@@ -53,7 +53,7 @@ package final class PreviewServer: Sendable {
     package func rebuild() -> String {
         let clock = ContinuousClock()
         let start = clock.now
-        let (files, errors, parsed, rendered) = builder.withLock { builder in
+        let (errors, parsed, rendered) = builder.withLock { builder in
             let loaded = builder.cache.load(root: options.root)
             var errors = loaded.diagnostics.filter { $0.severity == .error }.map { diagnostic -> String in
                 let place = diagnostic.range.map { "\($0.path):\($0.start.line):\($0.start.column): " } ?? ""
@@ -75,11 +75,12 @@ package final class PreviewServer: Sendable {
             } catch {
                 errors.append("\(error)")
             }
-            return (files, errors, builder.cache.parsedLastTime, rendered)
+            // A build with errors in the documents still renders (its diagnostics page lists
+            // them); only a build that produced no pages keeps the old ones. Published under
+            // the lock, so that builds are served in the order they were made.
+            site.publish(files, errors: errors)
+            return (errors, builder.cache.parsedLastTime, rendered)
         }
-        // A build with errors in the documents still renders (its diagnostics page lists
-        // them); only a build that produced no pages keeps the old ones.
-        site.publish(files, errors: errors)
         let elapsed = clock.now - start
         let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         return "rebuilt in \(numberText(ms, decimals: 0)) ms (\(parsed) document\(parsed == 1 ? "" : "s") parsed, "
@@ -127,7 +128,7 @@ package final class PreviewServer: Sendable {
                             onRebuild(self.rebuild())
                             break
                         }
-                        try? await Task.sleep(for: wait)
+                        do { try await Task.sleep(for: wait) } catch { return }  // cancelled
                     }
                 }
             }

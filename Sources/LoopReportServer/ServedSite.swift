@@ -47,7 +47,7 @@ final class ServedSite: Sendable {
     /// A built file as served: an unchanged one keeps its validator (comparing the bytes is
     /// cheaper than hashing them).
     static func file(path: String, bytes: [UInt8], reusing previous: [String: File]) -> File {
-        if let old = previous[path], Self.same(old.bytes, bytes) { return old }
+        if let old = previous[path], sameBytes(old.bytes, bytes) { return old }
         return File(bytes: bytes, contentType: Self.contentType(path), etag: Self.etag(bytes))
     }
 
@@ -92,15 +92,6 @@ final class ServedSite: Sendable {
         case "xml": "application/xml"
         case "png": "image/png"
         default: "application/octet-stream"
-        }
-    }
-
-    static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        guard a.count == b.count else { return false }
-        guard !a.isEmpty else { return true }
-        // A page reused from the last build shares its bytes: no need to compare them.
-        return a.withUnsafeBytes { x in
-            b.withUnsafeBytes { y in x.baseAddress == y.baseAddress || memcmp(x.baseAddress!, y.baseAddress!, a.count) == 0 }
         }
     }
 
