@@ -1,3 +1,4 @@
+import Dispatch
 import Hummingbird
 import Logging
 import LoopReportPipeline
@@ -88,6 +89,16 @@ package final class PreviewServer: Sendable {
             + (errors.isEmpty ? "" : ", \(errors.count) error\(errors.count == 1 ? "" : "s")")
     }
 
+    /// `rebuild()` on a thread of its own: a rebuild blocks for its whole length (it parses
+    /// and renders on every core), which Swift's few pool threads, serving requests, must not.
+    private func rebuildOffThePool() async -> String {
+        await withCheckedContinuation { continuation in
+            rebuildQueue.async { continuation.resume(returning: self.rebuild()) }
+        }
+    }
+
+    private let rebuildQueue = DispatchQueue(label: "loopreport.rebuild")
+
     /// How long the content must stay unchanged before a rebuild: editors write a file in
     /// several system calls within a millisecond or two.
     static let settleDelay = Duration.milliseconds(10)
@@ -125,7 +136,7 @@ package final class PreviewServer: Sendable {
                         }
                         guard let wait else { break }
                         guard wait > .zero else {
-                            onRebuild(self.rebuild())
+                            onRebuild(await self.rebuildOffThePool())
                             break
                         }
                         do { try await Task.sleep(for: wait) } catch { return }  // cancelled
