@@ -1,5 +1,6 @@
-#if canImport(Glibc)
 import LoopReportPipeline
+
+#if canImport(Glibc)
 import Glibc
 #endif
 

@@ -1,10 +1,10 @@
 import CCmarkGFM
 import CLoopReportCmark
 import LoopReportSource
+import LoopReportSupport
 
 #if canImport(Glibc)
 import Glibc
-import LoopReportSupport
 #endif
 
 /// Parses Markdown with cmark-gfm (GFM extensions on) into `MarkdownNode` values.

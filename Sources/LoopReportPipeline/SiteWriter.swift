@@ -1,10 +1,10 @@
 import CLoopReportSystem
 import LoopReportSite
 import LoopReportSource
+import LoopReportSupport
 
 #if canImport(Glibc)
 import Glibc
-import LoopReportSupport
 #endif
 
 /// Writing outputs safely: the site through `SiteStaging`, single files atomically, new

@@ -1,9 +1,9 @@
 import Dispatch
 import LoopReportSource
+import LoopReportSupport
 
 #if canImport(Glibc)
 import Glibc
-import LoopReportSupport
 #endif
 
 /// Watches a directory tree with inotify (no polling) and reports that something changed.

@@ -1,8 +1,8 @@
 import LoopReportSource
+import LoopReportSupport
 
 #if canImport(Glibc)
 import Glibc
-import LoopReportSupport
 #endif
 
 /// What the preview serves: the last good site and the problems of the latest build, swapped

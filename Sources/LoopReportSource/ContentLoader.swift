@@ -1,6 +1,7 @@
+import LoopReportSupport
+
 #if canImport(Glibc)
 import Glibc
-import LoopReportSupport
 #elseif canImport(Darwin)
 import Darwin
 #endif

@@ -3,10 +3,10 @@ import LoopReportModel
 import LoopReportPipeline
 import LoopReportSite
 import LoopReportSource
+import LoopReportSupport
 
 #if canImport(Glibc)
 import Glibc
-import LoopReportSupport
 #endif
 
 /// `loopreport build [DIR]`: the report site, written atomically.

@@ -3,10 +3,10 @@ import LoopReportAuthoring
 import LoopReportModel
 import LoopReportPipeline
 import LoopReportSource
+import LoopReportSupport
 
 #if canImport(Glibc)
 import Glibc
-import LoopReportSupport
 #endif
 
 /// `loopreport init [DIR]`: a new project that `check` reads without a problem.

@@ -1,10 +1,10 @@
 import ArgumentParser
 import LoopReportSample
 import LoopReportSource
+import LoopReportSupport
 
 #if canImport(Glibc)
 import Glibc
-import LoopReportSupport
 #endif
 
 /// `loopreport sample --blocks N --iterations K --seed S DIR`: a generated project.

@@ -1,9 +1,9 @@
 import LoopReportAnalysis
 import LoopReportSource
+import LoopReportSupport
 
 #if canImport(Glibc)
 import Glibc
-import LoopReportSupport
 #endif
 
 /// A measurement table as a line chart: the first column on x, one line per series, a
